@@ -1,0 +1,37 @@
+/**
+ * Who is acting, for which brand, from where. Every service call takes this context, so routers,
+ * the partner REST API, jobs and tests all go through the same rules.
+ */
+import type { Role } from "./auth/permissions";
+import type { Db } from "./db/client";
+
+export type Actor =
+  | { type: "staff"; id: string; email: string; name: string; role: Role; brandId: string | null; sessionId: string }
+  | { type: "system"; id: string }
+  | { type: "anonymous"; label: string };
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ServiceContext {
+  db: Db;
+  actor: Actor;
+  /** The brand every query is scoped to; null only for platform-level work. */
+  tenantId: string | null;
+  request: RequestMeta;
+}
+
+/** A context whose brand is known: what every brand-owned service requires. */
+export type TenantContext = ServiceContext & { tenantId: string };
+
+export function requestMetaFrom(headers: Headers): RequestMeta {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    ip: forwarded || headers.get("x-real-ip") || null,
+    userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
+  };
+}
+
+export const systemActor = (job: string): Actor => ({ type: "system", id: job });

@@ -1,0 +1,124 @@
+/**
+ * Writing and verifying the audit log. `recordAudit` must be called inside the transaction that makes
+ * the change, so a change and its audit row commit or roll back together.
+ */
+import type { Actor, RequestMeta } from "../actor";
+import type { Db, DbTx } from "../db/client";
+import { auditHash, GENESIS_HASH, PLATFORM_CHAIN } from "./chain";
+import { toAuditJson } from "./redact";
+
+export interface AuditEntry {
+  /** Brand the change belongs to; null for platform-level changes (brands, platform admins). */
+  brandId: string | null;
+  /** Dotted verb, e.g. "staff.create", "auth.login_failed". */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function actorFields(actor: Actor) {
+  switch (actor.type) {
+    case "staff":
+      return { actorType: "staff", actorId: actor.id, actorLabel: actor.email };
+    case "system":
+      return { actorType: "system", actorId: actor.id, actorLabel: actor.id };
+    case "anonymous":
+      return { actorType: "anonymous", actorId: null, actorLabel: actor.label };
+  }
+}
+
+export async function recordAudit(
+  tx: DbTx,
+  who: { actor: Actor; request: RequestMeta },
+  entry: AuditEntry,
+): Promise<void> {
+  const chain = entry.brandId ?? PLATFORM_CHAIN;
+  // Serialise writers of one chain until commit, so two transactions never take the same seq.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
+  const last = await tx.auditLog.findFirst({
+    where: { chain },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
+  });
+  const fields = {
+    chain,
+    seq: (last?.seq ?? 0) + 1,
+    brandId: entry.brandId,
+    ...actorFields(who.actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: entry.before === undefined ? null : toAuditJson(entry.before),
+    after: entry.after === undefined ? null : toAuditJson(entry.after),
+    ip: who.request.ip,
+    userAgent: who.request.userAgent,
+    createdAt: new Date(),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.auditLog.create({
+    data: {
+      ...fields,
+      before: fields.before ?? undefined,
+      after: fields.after ?? undefined,
+      hash: auditHash(fields),
+    },
+  });
+}
+
+export interface ChainBreak {
+  chain: string;
+  id: bigint;
+  seq: number;
+  reason: string;
+}
+
+export interface VerifyReport {
+  chains: number;
+  rows: number;
+  breaks: ChainBreak[];
+}
+
+/**
+ * Recomputes every chain from its first row. Reports, per chain, the first link that does not hold:
+ * a row whose content no longer matches its hash, a row not pointing at its predecessor, or a gap.
+ */
+export async function verifyAuditChains(db: Db | DbTx, batchSize = 2000): Promise<VerifyReport> {
+  const chains = await db.auditLog.findMany({ distinct: ["chain"], select: { chain: true } });
+  const report: VerifyReport = { chains: chains.length, rows: 0, breaks: [] };
+  for (const { chain } of chains) {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let cursorSeq = 0;
+    chainLoop: for (;;) {
+      const rows = await db.auditLog.findMany({
+        where: { chain, seq: { gt: cursorSeq } },
+        orderBy: { seq: "asc" },
+        take: batchSize,
+      });
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        report.rows++;
+        const fail = (reason: string) => report.breaks.push({ chain, id: row.id, seq: row.seq, reason });
+        if (row.seq !== expectedSeq) {
+          fail(`sequence gap: expected seq ${expectedSeq}, found ${row.seq} (rows removed)`);
+          break chainLoop;
+        }
+        if (row.prevHash !== prevHash) {
+          fail("prev_hash does not match the previous row's hash (row inserted or previous row changed)");
+          break chainLoop;
+        }
+        const recomputed = auditHash(row);
+        if (recomputed !== row.hash) {
+          fail("content does not match its hash (row changed after it was written)");
+          break chainLoop;
+        }
+        prevHash = row.hash;
+        expectedSeq++;
+        cursorSeq = row.seq;
+      }
+    }
+  }
+  return report;
+}

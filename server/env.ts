@@ -1,0 +1,53 @@
+/**
+ * Environment, validated once at start-up. Every setting has a default that works on a fresh machine,
+ * and every one can be overridden by the environment. A bad value stops the process naming the variable.
+ */
+import { z } from "zod";
+import {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_REDIS_URL,
+  DEV_AUTH_SECRET,
+  DEV_ENCRYPTION_KEY,
+} from "./env-defaults";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgresql:// URL" }).default(DEFAULT_DATABASE_URL),
+  REDIS_URL: z.url({ error: "REDIS_URL must be a redis:// URL" }).default(DEFAULT_REDIS_URL),
+  NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters" }).default(DEV_AUTH_SECRET),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  /** 32-byte key, base64, for AES-256-GCM encryption of secrets at rest. */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, {
+      error: "ENCRYPTION_KEY must be 32 bytes encoded as base64 (openssl rand -base64 32)",
+    })
+    .default(DEV_ENCRYPTION_KEY),
+  /** Idle and absolute session limits, in minutes. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function loadEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (process.env.NODE_ENV === "production" && process.env.BROKERDESK_DEMO !== "1") {
+    if (env.NEXTAUTH_SECRET === DEV_AUTH_SECRET || env.ENCRYPTION_KEY === DEV_ENCRYPTION_KEY) {
+      console.warn(
+        "[brokerdesk] running with the built-in development NEXTAUTH_SECRET / ENCRYPTION_KEY; set your own before real use",
+      );
+    }
+  }
+  return env;
+}
+
+export const env = loadEnv();

@@ -1,0 +1,111 @@
+/**
+ * tRPC core in three parts: context, initialisation, procedures.
+ * Every procedure is built from `brandProcedure(permission)` or `staffProcedure(permission)`, which
+ * record the permission in the procedure's meta (a test walks the router and checks every one) and
+ * enforce it against `server/auth/permissions.ts`. There is no way to build an unchecked procedure.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Actor, RequestMeta, ServiceContext, TenantContext } from "./actor";
+import { requestMetaFrom } from "./actor";
+import { can, type Permission } from "./auth/permissions";
+import type { ValidSession } from "./auth/sessions";
+import { db, type Db } from "./db/client";
+import { AppError, type AppErrorCode } from "./errors";
+import { BRAND_COOKIE, readCookie, resolveTenantId } from "./tenant";
+
+// ── Context ────────────────────────────────────────────────────────────────────────────────────────
+export interface TrpcContext {
+  db: Db;
+  actor: Actor | null;
+  tenantId: string | null;
+  request: RequestMeta;
+  /** Set after an admin reset: only account procedures are allowed until the password is replaced. */
+  mustChangePassword: boolean;
+}
+
+export function staffActorFrom(session: ValidSession): Extract<Actor, { type: "staff" }> {
+  const { user } = session;
+  return { type: "staff", id: user.id, email: user.email, name: user.name, role: user.role, brandId: user.brandId, sessionId: session.id };
+}
+
+/** Builds the context from a validated session (or none) and the request headers. */
+export async function createContextFromSession(session: ValidSession | null, headers: Headers): Promise<TrpcContext> {
+  const request = requestMetaFrom(headers);
+  if (!session) return { db, actor: null, tenantId: null, request, mustChangePassword: false };
+  const tenantId = await resolveTenantId(db, session.user, readCookie(headers.get("cookie"), BRAND_COOKIE));
+  return { db, actor: staffActorFrom(session), tenantId, request, mustChangePassword: session.user.mustChangePassword };
+}
+
+// ── Initialisation ─────────────────────────────────────────────────────────────────────────────────
+export interface ProcedureMeta {
+  permission: Permission;
+}
+
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const masked = error.code === "INTERNAL_SERVER_ERROR" && process.env.NODE_ENV === "production";
+      return {
+        ...shape,
+        message: masked ? "Something went wrong. The error has been logged." : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+          appError: cause instanceof AppError ? { code: cause.code, field: cause.field ?? null } : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  VALIDATION: "BAD_REQUEST",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  EXCHANGE_ERROR: "BAD_GATEWAY",
+};
+
+/** Services throw AppError; this turns it into the matching tRPC code in one place. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+// ── Procedures ─────────────────────────────────────────────────────────────────────────────────────
+/** Signed in, and the declared permission granted to the caller's role. Deny when no permission is declared. */
+const authorised = t.procedure.use(appErrors).use(({ ctx, meta, next }) => {
+  if (!ctx.actor || ctx.actor.type !== "staff") throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  if (!meta?.permission || !can(ctx.actor.role, meta.permission)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this" });
+  }
+  if (ctx.mustChangePassword && meta.permission !== "account.self") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Set a new password before continuing" });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } satisfies ServiceContext });
+});
+
+/** For platform- or self-level work that may run with no brand chosen (brands list, own account). */
+export const staffProcedure = (permission: Permission) => authorised.meta({ permission });
+
+/** For brand-owned data: the context carries the caller's brand, which every query is scoped to. */
+export const brandProcedure = (permission: Permission) =>
+  authorised.meta({ permission }).use(({ ctx, next }) => {
+    if (!ctx.tenantId) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a brand first" });
+    return next({ ctx: { ...ctx, tenantId: ctx.tenantId } satisfies TenantContext });
+  });
