@@ -5,8 +5,18 @@
 import type { Role } from "./auth/permissions";
 import type { Db } from "./db/client";
 
+export type StaffActor = {
+  type: "staff";
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  brandId: string | null;
+  sessionId: string;
+};
+
 export type Actor =
-  | { type: "staff"; id: string; email: string; name: string; role: Role; brandId: string | null; sessionId: string }
+  | StaffActor
   | { type: "system"; id: string }
   | { type: "anonymous"; label: string };
 
@@ -23,8 +33,10 @@ export interface ServiceContext {
   request: RequestMeta;
 }
 
+/** A staff member acting (tRPC procedures always run as one). */
+export type StaffContext = ServiceContext & { actor: StaffActor };
 /** A context whose brand is known: what every brand-owned service requires. */
-export type TenantContext = ServiceContext & { tenantId: string };
+export type TenantContext = StaffContext & { tenantId: string };
 
 export function requestMetaFrom(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

@@ -7,7 +7,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import type { Actor, RequestMeta, ServiceContext, TenantContext } from "./actor";
+import type { Actor, RequestMeta, StaffContext, TenantContext } from "./actor";
 import { requestMetaFrom } from "./actor";
 import { can, type Permission } from "./auth/permissions";
 import type { ValidSession } from "./auth/sessions";
@@ -97,7 +97,8 @@ const authorised = t.procedure.use(appErrors).use(({ ctx, meta, next }) => {
   if (ctx.mustChangePassword && meta.permission !== "account.self") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Set a new password before continuing" });
   }
-  return next({ ctx: { ...ctx, actor: ctx.actor } satisfies ServiceContext });
+  const staffCtx: StaffContext & Pick<TrpcContext, "mustChangePassword"> = { ...ctx, actor: ctx.actor };
+  return next({ ctx: staffCtx });
 });
 
 /** For platform- or self-level work that may run with no brand chosen (brands list, own account). */
