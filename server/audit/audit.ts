@@ -84,8 +84,14 @@ export interface VerifyReport {
  * Recomputes every chain from its first row. Reports, per chain, the first link that does not hold:
  * a row whose content no longer matches its hash, a row not pointing at its predecessor, or a gap.
  */
-export async function verifyAuditChains(db: Db | DbTx, batchSize = 2000): Promise<VerifyReport> {
-  const chains = await db.auditLog.findMany({ distinct: ["chain"], select: { chain: true } });
+export async function verifyAuditChains(
+  db: Db | DbTx,
+  options: { chain?: string; batchSize?: number } = {},
+): Promise<VerifyReport> {
+  const batchSize = options.batchSize ?? 2000;
+  const chains = options.chain
+    ? [{ chain: options.chain }]
+    : await db.auditLog.findMany({ distinct: ["chain"], select: { chain: true } });
   const report: VerifyReport = { chains: chains.length, rows: 0, breaks: [] };
   for (const { chain } of chains) {
     let prevHash = GENESIS_HASH;

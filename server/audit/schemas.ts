@@ -1,0 +1,16 @@
+/** Input of the audit list, shared by the procedure, the page's URL state and the CSV export. */
+import { z } from "zod";
+import { zDateParam, ZTableQuery } from "@/lib/table-state";
+
+const zFilterText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(200).optional());
+
+export const ZAuditListInput = ZTableQuery.extend({
+  sort: z.enum(["createdAt"]).optional(),
+  action: zFilterText,
+  actor: zFilterText,
+  entityType: zFilterText,
+  entityId: zFilterText,
+  from: zDateParam,
+  to: zDateParam,
+  platform: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).optional(),
+});

@@ -1,0 +1,197 @@
+/**
+ * Brand settings (the brand's own admins) and brand creation (platform admins). The portal shell uses
+ * the name, logo and colours; the broker code is the `tag` sent on exchange calls.
+ */
+import type { StaffContext, TenantContext } from "../actor";
+import { recordAudit } from "../audit/audit";
+import { generateTemporaryPassword, hashPassword } from "../auth/password";
+import type { Prisma } from "../db/client";
+import { invalid, notFound } from "../errors";
+import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
+
+export const LOGO_MAX_BYTES = 256 * 1024;
+/** Raster formats only: an SVG served from our origin could carry script. Checked by magic bytes. */
+const LOGO_SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+  "image/png": (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  "image/webp": (b) => b.subarray(0, 4).toString("ascii") === "RIFF" && b.subarray(8, 12).toString("ascii") === "WEBP",
+};
+export const LOGO_MIME_TYPES = Object.keys(LOGO_SIGNATURES) as ("image/png" | "image/jpeg" | "image/webp")[];
+
+const settingsSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  brokerCode: true,
+  primaryColor: true,
+  accentColor: true,
+  require2fa: true,
+  status: true,
+  logoMime: true,
+  updatedAt: true,
+} satisfies Prisma.BrandSelect;
+type BrandRecord = Prisma.BrandGetPayload<{ select: typeof settingsSelect }>;
+
+const toSettings = (b: BrandRecord) => ({
+  id: b.id,
+  slug: b.slug,
+  name: b.name,
+  brokerCode: b.brokerCode,
+  primaryColor: b.primaryColor,
+  accentColor: b.accentColor,
+  require2fa: b.require2fa,
+  status: b.status,
+  hasLogo: Boolean(b.logoMime),
+  logoVersion: b.updatedAt.getTime(),
+});
+export type BrandSettings = ReturnType<typeof toSettings>;
+
+const snapshot = (b: BrandRecord) => {
+  const { logoVersion: _logoVersion, ...rest } = toSettings(b);
+  return rest;
+};
+
+export async function getBrandSettings(ctx: TenantContext): Promise<BrandSettings> {
+  const brand = await ctx.db.brand.findUnique({ where: { id: ctx.tenantId }, select: settingsSelect });
+  if (!brand) throw notFound("Brand");
+  return toSettings(brand);
+}
+
+export interface BrandSettingsInput {
+  name: string;
+  brokerCode: string | null;
+  primaryColor: string;
+  accentColor: string;
+  require2fa: boolean;
+}
+
+export async function updateBrandSettings(ctx: TenantContext, input: BrandSettingsInput) {
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.brand.findUnique({ where: { id: ctx.tenantId }, select: settingsSelect });
+    if (!before) throw notFound("Brand");
+    const after = await tx.brand.update({ where: { id: ctx.tenantId }, data: input, select: settingsSelect });
+    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "brand.update", entityType: "brand", entityId: ctx.tenantId, before: snapshot(before), after: snapshot(after) });
+    return toSettings(after);
+  });
+}
+
+export async function setBrandLogo(ctx: TenantContext, input: { mime: string; base64: string }) {
+  const bytes = Buffer.from(input.base64, "base64");
+  const matches = LOGO_SIGNATURES[input.mime];
+  if (!matches) throw invalid("logo", "The logo must be a PNG, JPEG or WebP image");
+  if (bytes.length === 0 || bytes.length > LOGO_MAX_BYTES) throw invalid("logo", "The logo must be at most 256 KB");
+  if (!matches(bytes)) throw invalid("logo", "The file's content is not the image type it claims to be");
+  await ctx.db.$transaction(async (tx) => {
+    const before = await tx.brand.findUnique({ where: { id: ctx.tenantId }, select: { logo: true, logoMime: true } });
+    await tx.brand.update({ where: { id: ctx.tenantId }, data: { logo: bytes, logoMime: input.mime } });
+    await recordAudit(tx, ctx, {
+      brandId: ctx.tenantId,
+      action: "brand.logo_set",
+      entityType: "brand",
+      entityId: ctx.tenantId,
+      before: before?.logo ? { logo: before.logo, mime: before.logoMime } : null,
+      after: { logo: bytes, mime: input.mime },
+    });
+  });
+}
+
+export async function removeBrandLogo(ctx: TenantContext) {
+  await ctx.db.$transaction(async (tx) => {
+    await tx.brand.update({ where: { id: ctx.tenantId }, data: { logo: null, logoMime: null } });
+    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "brand.logo_removed", entityType: "brand", entityId: ctx.tenantId });
+  });
+}
+
+/** The logo bytes for the shell; not secret, but served only to signed-in staff of that brand. */
+export async function getBrandLogo(db: StaffContext["db"], brandId: string) {
+  const brand = await db.brand.findUnique({ where: { id: brandId }, select: { logo: true, logoMime: true } });
+  return brand?.logo && brand.logoMime ? { bytes: brand.logo, mime: brand.logoMime } : null;
+}
+
+// ── Platform: brands and their first admin ──────────────────────────────────────────────────────────
+
+export interface BrandListQuery extends TableQuery {
+  sort?: "name" | "slug" | "createdAt";
+  status?: ("active" | "disabled")[];
+}
+
+export interface BrandRow {
+  id: string;
+  name: string;
+  slug: string;
+  brokerCode: string | null;
+  status: "active" | "disabled";
+  staffCount: number;
+  createdAt: Date;
+}
+
+export async function listBrands(ctx: StaffContext, q: BrandListQuery): Promise<Page<BrandRow>> {
+  const where: Prisma.BrandWhereInput = {
+    ...(q.status?.length ? { status: { in: q.status } } : {}),
+    ...(q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { slug: { contains: q.q, mode: "insensitive" } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.db.brand.findMany({
+      where,
+      orderBy: [{ [q.sort ?? "name"]: q.dir }, { id: "asc" }],
+      select: { id: true, name: true, slug: true, brokerCode: true, status: true, createdAt: true, _count: { select: { staff: true } } },
+      ...pageArgs(q),
+    }),
+    ctx.db.brand.count({ where }),
+  ]);
+  return {
+    rows: rows.map(({ _count, ...b }) => ({ ...b, staffCount: _count.staff })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export interface CreateBrandInput {
+  name: string;
+  slug: string;
+  brokerCode: string | null;
+  primaryColor: string;
+  admin: { email: string; name: string };
+}
+
+/** Creates a brand with its first admin, who gets a temporary password (shown once) and must enrol TOTP. */
+export async function createBrand(ctx: StaffContext, input: CreateBrandInput) {
+  const email = input.admin.email.trim().toLowerCase();
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  return ctx.db.$transaction(async (tx) => {
+    if (await tx.brand.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+      throw invalid("slug", "Another brand already uses this slug");
+    }
+    if (await tx.staffUser.findUnique({ where: { email }, select: { id: true } })) {
+      throw invalid("admin.email", "A staff member with this email already exists");
+    }
+    const brand = await tx.brand.create({
+      data: { name: input.name.trim(), slug: input.slug, brokerCode: input.brokerCode, primaryColor: input.primaryColor },
+      select: settingsSelect,
+    });
+    const admin = await tx.staffUser.create({
+      data: { brandId: brand.id, email, name: input.admin.name.trim(), role: "admin", passwordHash, mustChangePassword: true },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await recordAudit(tx, ctx, { brandId: null, action: "brand.create", entityType: "brand", entityId: brand.id, after: snapshot(brand) });
+    await recordAudit(tx, ctx, { brandId: brand.id, action: "staff.create", entityType: "staff_user", entityId: admin.id, after: admin });
+    return { brand: toSettings(brand), admin, temporaryPassword };
+  });
+}
+
+export async function setBrandStatus(ctx: StaffContext, input: { id: string; status: "active" | "disabled" }) {
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.brand.findUnique({ where: { id: input.id }, select: settingsSelect });
+    if (!before) throw notFound("Brand");
+    const after = await tx.brand.update({ where: { id: input.id }, data: { status: input.status }, select: settingsSelect });
+    if (input.status === "disabled") {
+      // Staff of a disabled brand are signed out now, not at their next request.
+      await tx.staffSession.updateMany({ where: { user: { brandId: input.id }, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+    await recordAudit(tx, ctx, { brandId: null, action: input.status === "disabled" ? "brand.disable" : "brand.enable", entityType: "brand", entityId: input.id, before: snapshot(before), after: snapshot(after) });
+    return toSettings(after);
+  });
+}
+

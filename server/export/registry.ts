@@ -1,0 +1,62 @@
+/**
+ * What can be exported as CSV: per resource, the permission, the list schema (the same one the table
+ * page and the list procedure use) and the columns. `/api/export/<resource>` serves these.
+ */
+import type { z } from "zod";
+import type { TenantContext } from "../actor";
+import type { Permission } from "../auth/permissions";
+import { iterateAudit } from "../audit/query";
+import { iterateStaff } from "../staff/service";
+import { ZAuditListInput } from "../audit/schemas";
+import { ZStaffListInput } from "../staff/schemas";
+import type { CsvColumn } from "./csv";
+
+interface Exporter<Schema extends z.ZodType, Row> {
+  permission: Permission;
+  schema: Schema;
+  columns: CsvColumn<Row>[];
+  rows: (ctx: TenantContext, query: z.infer<Schema>) => AsyncIterable<Row>;
+}
+
+const defineExporter = <Schema extends z.ZodType, Row>(e: Exporter<Schema, Row>) => e;
+
+export const EXPORTERS = {
+  staff: defineExporter({
+    permission: "staff.read",
+    schema: ZStaffListInput,
+    rows: iterateStaff,
+    columns: [
+      { header: "id", value: (r) => r.id },
+      { header: "email", value: (r) => r.email },
+      { header: "name", value: (r) => r.name },
+      { header: "role", value: (r) => r.role },
+      { header: "status", value: (r) => r.status },
+      { header: "totp_enabled", value: (r) => r.totpEnabled },
+      { header: "locked", value: (r) => r.locked },
+      { header: "last_login_at", value: (r) => r.lastLoginAt },
+      { header: "created_at", value: (r) => r.createdAt },
+    ],
+  }),
+  audit: defineExporter({
+    permission: "audit.read",
+    schema: ZAuditListInput,
+    rows: iterateAudit,
+    columns: [
+      { header: "id", value: (r) => r.id },
+      { header: "created_at", value: (r) => r.createdAt },
+      { header: "actor_type", value: (r) => r.actorType },
+      { header: "actor", value: (r) => r.actorLabel },
+      { header: "action", value: (r) => r.action },
+      { header: "entity_type", value: (r) => r.entityType },
+      { header: "entity_id", value: (r) => r.entityId },
+      { header: "ip", value: (r) => r.ip },
+      { header: "user_agent", value: (r) => r.userAgent },
+      { header: "before", value: (r) => (r.before == null ? null : JSON.stringify(r.before)) },
+      { header: "after", value: (r) => (r.after == null ? null : JSON.stringify(r.after)) },
+      { header: "hash", value: (r) => r.hash },
+    ],
+  }),
+} as const;
+
+export type ExportResource = keyof typeof EXPORTERS;
+export const isExportResource = (v: string): v is ExportResource => Object.hasOwn(EXPORTERS, v);

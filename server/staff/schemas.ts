@@ -1,0 +1,26 @@
+/** Inputs of the staff procedures; forms derive their schemas from these. */
+import { z } from "zod";
+import { BRAND_ROLES, ROLES } from "@/server/auth/permissions";
+import { zMulti, ZTableQuery } from "@/lib/table-state";
+
+export const STAFF_SORTS = ["name", "email", "role", "status", "lastLoginAt", "createdAt"] as const;
+
+export const ZStaffListInput = ZTableQuery.extend({
+  sort: z.enum(STAFF_SORTS).optional(),
+  role: zMulti(ROLES),
+  status: zMulti(["active", "disabled"] as const),
+});
+
+const zStaffName = z.string().trim().min(1, { error: "Enter a name" }).max(100, { error: "Name must be at most 100 characters" });
+
+export const ZCreateStaffInput = z.object({
+  email: z.email({ error: "Enter a valid email address" }).max(254),
+  name: zStaffName,
+  role: z.enum(BRAND_ROLES, { error: "Choose a role" }),
+});
+
+export const ZStaffId = z.object({ id: z.uuid({ error: "Unknown staff member" }) });
+
+export const ZUpdateStaffInput = ZStaffId.extend({ name: zStaffName, role: z.enum(BRAND_ROLES, { error: "Choose a role" }) });
+
+export const ZSetStaffStatusInput = ZStaffId.extend({ status: z.enum(["active", "disabled"]) });
