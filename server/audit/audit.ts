@@ -36,7 +36,7 @@ export async function recordAudit(
 ): Promise<void> {
   const chain = entry.brandId ?? PLATFORM_CHAIN;
   // Serialise writers of one chain until commit, so two transactions never take the same seq.
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
   const last = await tx.auditLog.findFirst({
     where: { chain },
     orderBy: { seq: "desc" },
