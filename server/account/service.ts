@@ -26,7 +26,8 @@ export async function getMyAccount(ctx: StaffContext) {
     role: user.role,
     brandName: user.brand?.name ?? null,
     totpEnabled: Boolean(user.totpEnabledAt),
-    totpRequired: requiresTotp(user),
+    // Required by role or brand, not merely switched on by the user.
+    totpRequired: requiresTotp({ ...user, totpEnabledAt: null }),
     mustChangePassword: user.mustChangePassword,
     lastLoginAt: user.lastLoginAt,
   };

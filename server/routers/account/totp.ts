@@ -1,9 +1,8 @@
-import { z } from "zod";
+import { ZTotpCodeInput } from "@/server/account/schemas";
 import { confirmMyTotpEnrolment, disableMyTotp, startMyTotpEnrolment } from "@/server/account/service";
 import { staffProcedure } from "@/server/trpc";
-import { zTotpCode } from "@/lib/validation/password";
 
-export const ZTotpCodeInput = z.object({ code: zTotpCode });
+export { ZTotpCodeInput };
 
 /** Starts enrolment from the account page: answers a QR code (SVG data URL) and the secret to type. */
 export const startTotpEnrolment = staffProcedure("account.self").mutation(async ({ ctx }) => {

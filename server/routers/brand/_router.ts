@@ -1,6 +1,6 @@
 import { getBrandSettings, removeBrandLogo, setBrandLogo, updateBrandSettings } from "@/server/brands/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
-import { ZSetLogoInput, ZUpdateBrandInput } from "./schemas";
+import { ZSetLogoInput, ZUpdateBrandInput } from "@/server/brands/schemas";
 
 export const brandRouter = createTRPCRouter({
   /** The current brand's settings. */

@@ -1,29 +1,8 @@
-import { z } from "zod";
 import { createBrand, listBrands, setBrandStatus } from "@/server/brands/service";
+import { ZBrandListInput, ZCreateBrandInput, ZSetBrandStatusInput } from "@/server/brands/schemas";
 import { createTRPCRouter, staffProcedure } from "@/server/trpc";
-import { zMulti, ZTableQuery } from "@/lib/table-state";
-import { zBrandName, zBrokerCode, zHexColour } from "../brand/schemas";
 
-export const ZBrandListInput = ZTableQuery.extend({
-  sort: z.enum(["name", "slug", "createdAt"]).optional(),
-  status: zMulti(["active", "disabled"] as const),
-});
-
-export const ZCreateBrandInput = z.object({
-  name: zBrandName,
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: "Slug: 1–40 lower-case letters, digits or dashes" }),
-  brokerCode: zBrokerCode,
-  primaryColor: zHexColour.default("#2563eb"),
-  admin: z.object({
-    email: z.email({ error: "Enter a valid email address" }).max(254),
-    name: z.string().trim().min(1, { error: "Enter a name" }).max(100),
-  }),
-});
-
-export const ZSetBrandStatusInput = z.object({ id: z.uuid(), status: z.enum(["active", "disabled"]) });
+export { ZBrandListInput, ZCreateBrandInput, ZSetBrandStatusInput };
 
 export const platformRouter = createTRPCRouter({
   /** Every brand of the installation. */

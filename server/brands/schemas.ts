@@ -1,0 +1,53 @@
+/**
+ * Inputs of the brand settings and platform brand procedures. Client-safe (zod and lib only), so forms
+ * derive their schemas from these.
+ */
+import { z } from "zod";
+import { zMulti, ZTableQuery } from "@/lib/table-state";
+
+export const LOGO_MAX_BYTES = 256 * 1024;
+export const LOGO_MIME_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type LogoMime = (typeof LOGO_MIME_TYPES)[number];
+
+export const zHexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "Use a colour like #2563eb" });
+export const zBrokerCode = z.preprocess(
+  (v: string | null | undefined) => (typeof v === "string" && v.trim() === "" ? null : v),
+  z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "Broker code: up to 32 letters, digits, - or _" }).nullable(),
+);
+export const zBrandName = z.string().trim().min(2, { error: "Enter the brand's name" }).max(80, { error: "At most 80 characters" });
+
+export const ZUpdateBrandInput = z.object({
+  name: zBrandName,
+  brokerCode: zBrokerCode,
+  primaryColor: zHexColour,
+  accentColor: zHexColour,
+  require2fa: z.boolean(),
+});
+
+export const ZSetLogoInput = z.object({
+  mime: z.enum(LOGO_MIME_TYPES, { error: "The logo must be a PNG, JPEG or WebP image" }),
+  /** ≤ 256 KB once decoded; base64 is 4/3 of that. */
+  base64: z.string().min(1).max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 4, { error: "The logo must be at most 256 KB" }),
+});
+
+export const ZBrandListInput = ZTableQuery.extend({
+  sort: z.enum(["name", "slug", "createdAt"]).optional(),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  status: zMulti(["active", "disabled"] as const),
+});
+
+export const ZCreateBrandInput = z.object({
+  name: zBrandName,
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: "Slug: 1–40 lower-case letters, digits or dashes" }),
+  brokerCode: zBrokerCode,
+  primaryColor: zHexColour.default("#2563eb"),
+  admin: z.object({
+    email: z.email({ error: "Enter a valid email address" }).max(254),
+    name: z.string().trim().min(1, { error: "Enter a name" }).max(100),
+  }),
+});
+
+export const ZSetBrandStatusInput = z.object({ id: z.uuid(), status: z.enum(["active", "disabled"]) });
