@@ -36,6 +36,12 @@ export interface AuditRow {
   hash: string;
 }
 
+/** A date-only "to" (midnight UTC, as a date picker sends it) includes that whole day. */
+export function endOfRange(to: Date): Date {
+  const dateOnly = to.getUTCHours() === 0 && to.getUTCMinutes() === 0 && to.getUTCSeconds() === 0 && to.getUTCMilliseconds() === 0;
+  return dateOnly ? new Date(to.getTime() + 24 * 60 * 60 * 1000) : new Date(to.getTime() + 1);
+}
+
 function scopeBrandId(ctx: TenantContext, platform: boolean | undefined): string | null {
   if (!platform) return ctx.tenantId;
   if (ctx.actor.role !== "platform_admin") throw new AppError("FORBIDDEN", "Only platform admins can read the platform audit log");
@@ -49,7 +55,7 @@ export function auditWhere(ctx: TenantContext, q: AuditListQuery): Prisma.AuditL
     ...(q.actor ? { actorLabel: { contains: q.actor, mode: "insensitive" } } : {}),
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.entityId ? { entityId: q.entityId } : {}),
-    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
+    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: endOfRange(q.to) } : {}) } } : {}),
     ...(q.q
       ? {
           OR: [

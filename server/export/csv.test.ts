@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { csvCell, csvStream } from "./csv";
 
 async function readAll(stream: ReadableStream<Uint8Array>) {
-  return new Response(stream).text();
+  // Response.text() drops a leading BOM; decode by hand to see exactly what a browser saves.
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 }
 
 describe("csvCell", () => {

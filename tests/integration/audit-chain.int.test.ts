@@ -81,3 +81,18 @@ describe("audit chain", () => {
     expect(report.breaks).toEqual([expect.objectContaining({ seq: 3, reason: expect.stringMatching(/prev_hash/) })]);
   });
 });
+
+describe("audit list date range", () => {
+  it("includes the whole day a date-only `to` names", async () => {
+    const { listAudit } = await import("@/server/audit/query");
+    const { createTestStaff, staffContext } = await import("../helpers/db");
+    const brand = await createTestBrand();
+    await writeEntries(brand.id, 2);
+    const { user } = await createTestStaff({ brandId: brand.id, role: "admin" });
+    const ctx = await staffContext(user, { tenantId: brand.id });
+    const written = await db.auditLog.findFirstOrThrow({ where: { chain: brand.id } });
+    const today = new Date(written.createdAt.toISOString().slice(0, 10));
+    const page = await listAudit(ctx as Parameters<typeof listAudit>[0], { page: 1, pageSize: 10, dir: "desc", action: "test.write", from: today, to: today });
+    expect(page.total).toBe(2);
+  });
+});

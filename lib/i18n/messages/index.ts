@@ -5,13 +5,35 @@
  */
 import { common as enCommon } from "./en/common";
 import { common as zhCommon } from "./zh-CN/common";
+import { nav as enNav } from "./en/nav";
+import { nav as zhNav } from "./zh-CN/nav";
+import { shell as enShell } from "./en/shell";
+import { shell as zhShell } from "./zh-CN/shell";
+import { auth as enAuth } from "./en/auth";
+import { auth as zhAuth } from "./zh-CN/auth";
+import { account as enAccount } from "./en/account";
+import { account as zhAccount } from "./zh-CN/account";
+import { placeholder as enPlaceholder } from "./en/placeholder";
+import { placeholder as zhPlaceholder } from "./zh-CN/placeholder";
+import { dashboard as enDashboard } from "./en/dashboard";
+import { dashboard as zhDashboard } from "./zh-CN/dashboard";
+import { table as enTable } from "./en/table";
+import { table as zhTable } from "./zh-CN/table";
+import { staff as enStaff } from "./en/staff";
+import { staff as zhStaff } from "./zh-CN/staff";
+import { audit as enAudit } from "./en/audit";
+import { audit as zhAudit } from "./zh-CN/audit";
+import { brandSettings as enBrandSettings } from "./en/brandSettings";
+import { brandSettings as zhBrandSettings } from "./zh-CN/brandSettings";
+import { platformBrands as enPlatformBrands } from "./en/platformBrands";
+import { platformBrands as zhPlatformBrands } from "./zh-CN/platformBrands";
 
-export const en = { common: enCommon };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit };
 
 export const messages = { en, "zh-CN": zhCN } as const;

@@ -1,0 +1,28 @@
+import { cookies } from "next/headers";
+import { AppShell } from "@/components/shell/app-shell";
+import { brandRootCss } from "@/components/shell/brand-style";
+import { SIDEBAR_COLLAPSED, SIDEBAR_COOKIE } from "@/components/shell/sidebar-state";
+import { getShell, redirectToLogin } from "@/lib/require-permission";
+
+/** Every signed-in page renders inside the shell; each page still checks its own permission. */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const shell = await getShell();
+  if (!shell) return redirectToLogin();
+  const collapsed = (await cookies()).get(SIDEBAR_COOKIE)?.value === SIDEBAR_COLLAPSED;
+  const rootCss = brandRootCss(shell.brand?.primaryColor);
+  return (
+    <>
+      {/* Hex-validated brand colours for content that portals out of the shell (menus, dialogs, toasts). */}
+      {rootCss && <style>{rootCss}</style>}
+      <AppShell
+        user={{ name: shell.user.name, email: shell.user.email, role: shell.user.role }}
+        permissions={shell.permissions}
+        brand={shell.brand}
+        brands={shell.brands}
+        initialCollapsed={collapsed}
+      >
+        {children}
+      </AppShell>
+    </>
+  );
+}

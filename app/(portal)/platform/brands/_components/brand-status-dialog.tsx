@@ -1,0 +1,76 @@
+"use client";
+/**
+ * Confirms enabling or disabling a brand. Disabling signs every staff member of the brand out at once,
+ * so the dialog says so and counts them. It stays open until the server has answered.
+ */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/client";
+import type { BrandRow, BrandStatus } from "./types";
+
+const TEXT = {
+  disabled: { title: "platformBrands.disable.title", body: "platformBrands.disable.body", confirm: "platformBrands.disable.confirm", done: "platformBrands.disable.done" },
+  active: { title: "platformBrands.enable.title", body: "platformBrands.enable.body", confirm: "platformBrands.enable.confirm", done: "platformBrands.enable.done" },
+} as const;
+
+interface BrandStatusDialogProps {
+  brand: BrandRow;
+  status: BrandStatus;
+  onClose: () => void;
+}
+
+export function BrandStatusDialog({ brand, status, onClose }: BrandStatusDialogProps) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const text = TEXT[status];
+  const vars = { name: brand.name, count: brand.staffCount.toLocaleString() };
+
+  const setStatus = useMutation(
+    trpc.platform.setBrandStatus.mutationOptions({
+      onSuccess: () => {
+        toast.success(t(text.done, vars));
+        onClose();
+        router.refresh(); // the shell's brand picker lists brands too
+        return queryClient.invalidateQueries(trpc.platform.listBrands.queryFilter());
+      },
+      onError: (error) => toast.error(describeTrpcError(error).message),
+    }),
+  );
+
+  return (
+    <AlertDialog open onOpenChange={(open) => !open && !setStatus.isPending && onClose()}>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{t(text.title, vars)}</AlertDialogTitle>
+          <AlertDialogDescription>{t(text.body, vars)}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={setStatus.isPending}>{t("common.cancel")}</AlertDialogCancel>
+          {/* A plain button, not AlertDialogAction, so the dialog closes only once the server has answered. */}
+          <Button
+            variant={status === "disabled" ? "destructive" : "default"}
+            pending={setStatus.isPending}
+            onClick={() => setStatus.mutate({ id: brand.id, status })}
+          >
+            {t(text.confirm)}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

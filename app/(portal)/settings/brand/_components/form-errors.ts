@@ -1,0 +1,61 @@
+"use client";
+/**
+ * Form errors in the reader's language. The procedures' zod schemas (shared with the server) carry
+ * English messages, and services report errors such as "slug already used" in English too, so each form
+ * names one message key per field for invalid input and, where a service can refuse a field, one for that.
+ * Server field names may be dotted ("admin.email"), which is also how react-hook-form names nested fields.
+ */
+import { get, type FieldErrors, type FieldPath, type FieldValues, type Resolver, type UseFormSetError } from "react-hook-form";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { describeTrpcError } from "@/lib/trpc/errors";
+
+export interface FieldMessages<T extends FieldValues> {
+  /** Shown for any validation failure of the field. */
+  invalid: Partial<Record<FieldPath<T>, MessageKey>>;
+  /** Shown when a service refuses the field (an AppError naming it), e.g. a slug already taken. */
+  refused?: Partial<Record<FieldPath<T>, MessageKey>>;
+}
+
+/** Wraps a resolver so its field messages come from the dictionary. */
+export function useLocalizedResolver<TIn extends FieldValues, TOut>(
+  resolver: Resolver<TIn, unknown, TOut>,
+  messages: FieldMessages<TIn>,
+): Resolver<TIn, unknown, TOut> {
+  const t = useT();
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    localize(result.errors, messages.invalid, t);
+    return result;
+  };
+}
+
+function localize<T extends FieldValues>(errors: FieldErrors<T>, keys: FieldMessages<T>["invalid"], t: Translate) {
+  for (const [name, key] of Object.entries(keys) as [string, MessageKey | undefined][]) {
+    const error: { message?: string } | undefined = get(errors, name);
+    if (error && key) error.message = t(key);
+  }
+}
+
+/**
+ * Puts a failed mutation's field errors on the form's fields (the first one gets focus) and returns
+ * the message no field could take, for the caller to show; null when every error found its field.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  error: unknown,
+  messages: FieldMessages<T>,
+  t: Translate,
+): string | null {
+  const { message, code, fieldErrors } = describeTrpcError(error);
+  const fromService = code !== "BAD_REQUEST"; // zod input errors arrive as BAD_REQUEST, AppErrors with their own code
+  let placed = 0;
+  for (const [name, text] of Object.entries(fieldErrors)) {
+    if (!(name in messages.invalid)) continue; // not a field of this form
+    const field = name as FieldPath<T>;
+    const key = (fromService ? messages.refused?.[field] : undefined) ?? messages.invalid[field];
+    setError(field, { type: "server", message: key ? t(key) : text }, { shouldFocus: placed === 0 });
+    placed++;
+  }
+  return placed > 0 ? null : message;
+}

@@ -1,0 +1,146 @@
+"use client";
+/**
+ * Change password (account page) and choose a new one (forced change after an admin reset).
+ * Validation is the server's: the form extends the procedure's own input schema with the confirmation.
+ */
+import { useMemo, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { toast } from "sonner";
+import { z } from "zod";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, withTranslatedErrors } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { useT } from "@/lib/i18n/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/client";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
+import { ZChangePasswordInput } from "@/server/account/schemas";
+
+const PASSWORD_MAX_LENGTH = 128;
+
+const ZChangePasswordForm = ZChangePasswordInput.extend({ confirmPassword: z.string() })
+  .refine((values) => values.newPassword === values.confirmPassword, { path: ["confirmPassword"] });
+
+type FormValues = z.infer<typeof ZChangePasswordForm>;
+type FieldName = keyof FormValues;
+
+interface ChangePasswordFormProps {
+  /** Runs after the toast; the forced-change page leaves for the dashboard. */
+  onChanged?: () => void;
+  successMessage?: string;
+}
+
+export function ChangePasswordForm({ onChanged, successMessage }: ChangePasswordFormProps) {
+  const t = useT();
+  const trpc = useTRPC();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const resolver = useMemo(
+    () =>
+      withTranslatedErrors(zodResolver(ZChangePasswordForm), {
+        currentPassword: { "*": t("account.password.errors.currentRequired") },
+        newPassword: {
+          too_small: t("account.password.errors.tooShort", { min: PASSWORD_MIN_LENGTH }),
+          too_big: t("account.password.errors.tooLong", { max: PASSWORD_MAX_LENGTH }),
+          custom: t("account.password.errors.complexity"),
+        },
+        confirmPassword: { "*": t("account.password.errors.mismatch") },
+      }),
+    [t],
+  );
+  const form = useForm<FormValues>({
+    resolver,
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
+
+  // What the server says about a field, in the user's language (the service's messages are English).
+  const serverFieldMessages: Partial<Record<FieldName, string>> = {
+    currentPassword: t("account.password.errors.currentWrong"),
+    newPassword: t("account.password.errors.sameAsCurrent"),
+  };
+
+  const mutation = useMutation(
+    trpc.account.changePassword.mutationOptions({
+      onSuccess: () => {
+        form.reset();
+        toast.success(successMessage ?? t("account.password.success"));
+        onChanged?.();
+      },
+      onError: (error) => {
+        const { fieldErrors } = describeTrpcError(error);
+        const fields = Object.keys(fieldErrors).filter((name): name is FieldName => name in serverFieldMessages);
+        if (fields.length === 0) {
+          setFormError(t("account.genericError"));
+          return;
+        }
+        fields.forEach((name, index) =>
+          form.setError(name, { type: "server", message: serverFieldMessages[name] }, { shouldFocus: index === 0 }),
+        );
+      },
+    }),
+  );
+
+  function submit(values: FormValues) {
+    setFormError(null);
+    mutation.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+  }
+
+  return (
+    <Form {...form}>
+      <form onSubmit={form.handleSubmit(submit)} className="grid max-w-md gap-4" noValidate data-testid="change-password-form">
+        {formError && (
+          <Alert variant="destructive" role="alert">
+            <AlertDescription>{formError}</AlertDescription>
+          </Alert>
+        )}
+        <FormField
+          control={form.control}
+          name="currentPassword"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("account.password.current")}</FormLabel>
+              <FormControl>
+                <Input type="password" autoComplete="current-password" {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="newPassword"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("account.password.new")}</FormLabel>
+              <FormControl>
+                <Input type="password" autoComplete="new-password" {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="confirmPassword"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("account.password.confirm")}</FormLabel>
+              <FormControl>
+                <Input type="password" autoComplete="new-password" {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <div>
+          <Button type="submit" pending={mutation.isPending}>
+            {t("account.password.submit")}
+          </Button>
+        </div>
+      </form>
+    </Form>
+  );
+}

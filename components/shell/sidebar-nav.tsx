@@ -1,0 +1,98 @@
+"use client";
+/** The grouped navigation list, used by the desktop sidebar and the mobile sheet. */
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { useT } from "@/lib/i18n/client";
+import { isActive, navForPermissions, type NavItem } from "@/lib/nav";
+import { cn } from "@/lib/utils";
+import type { Permission } from "@/server/auth/permissions";
+
+interface SidebarNavProps {
+  permissions: readonly Permission[];
+  collapsed?: boolean;
+  /** Called after a link is followed (the mobile sheet closes itself). */
+  onNavigate?: () => void;
+}
+
+export function SidebarNav({ permissions, collapsed = false, onNavigate }: SidebarNavProps) {
+  const t = useT();
+  const pathname = usePathname();
+  const groups = navForPermissions(permissions);
+
+  return (
+    <nav aria-label={t("nav.main")} className="flex flex-col gap-3 px-2 py-3">
+      {groups.map((group) => {
+        const headingId = `nav-group-${group.id}${collapsed ? "-c" : ""}`;
+        return (
+          <div key={group.id} className="flex flex-col gap-0.5">
+            <p
+              id={headingId}
+              className={cn(
+                "px-2 pb-0.5 text-[11px] font-medium tracking-wide text-muted-foreground uppercase",
+                collapsed && "sr-only",
+              )}
+            >
+              {t(group.labelKey)}
+            </p>
+            <ul aria-labelledby={headingId} className="flex flex-col gap-0.5">
+              {group.items.map((item) => (
+                <li key={item.id}>
+                  <SidebarLink item={item} active={isActive(item, pathname)} collapsed={collapsed} onNavigate={onNavigate} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </nav>
+  );
+}
+
+function SidebarLink({
+  item,
+  active,
+  collapsed,
+  onNavigate,
+}: {
+  item: NavItem;
+  active: boolean;
+  collapsed: boolean;
+  onNavigate?: () => void;
+}) {
+  const t = useT();
+  const Icon = item.icon;
+  const label = t(item.labelKey);
+  const link = (
+    <Link
+      href={item.href}
+      onClick={onNavigate}
+      aria-current={active ? "page" : undefined}
+      data-active={active || undefined}
+      className={cn(
+        "group/link relative flex h-7 items-center gap-2.5 rounded-md px-2 text-[13px] text-sidebar-foreground/80 outline-none transition-colors",
+        "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
+        "data-[active]:bg-sidebar-accent data-[active]:font-medium data-[active]:text-sidebar-accent-foreground",
+        collapsed && "justify-center px-0",
+      )}
+    >
+      {/* The brand colour marks the current page. */}
+      <span
+        aria-hidden
+        className="absolute inset-y-1.5 left-0 w-0.5 rounded-full bg-sidebar-primary opacity-0 group-data-[active]/link:opacity-100"
+      />
+      <Icon
+        aria-hidden
+        className="size-4 shrink-0 text-muted-foreground group-hover/link:text-sidebar-accent-foreground group-data-[active]/link:text-sidebar-primary"
+      />
+      <span className={cn("truncate", collapsed && "sr-only")}>{label}</span>
+    </Link>
+  );
+  if (!collapsed) return link;
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>{link}</TooltipTrigger>
+      <TooltipContent side="right">{label}</TooltipContent>
+    </Tooltip>
+  );
+}

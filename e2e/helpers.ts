@@ -1,0 +1,67 @@
+/**
+ * Shared e2e helpers: the demo accounts (seeded into brokerdesk_e2e before the server starts) and
+ * `login`, which signs in through the real form, second factor included.
+ */
+import { expect, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { DEMO_PASSWORD } from "../prisma/demo-accounts";
+
+export { DEMO, DEMO_ACCOUNTS, DEMO_BRANDS, DEMO_PASSWORD, demoAccount, type DemoAccount } from "../prisma/demo-accounts";
+
+const STEP_SECONDS = 30;
+
+/**
+ * The server refuses a TOTP step at or before the last one it accepted (replay protection) and accepts
+ * one step of drift. So per secret this worker remembers the last step it used and answers with the
+ * current step, else the next one; only a third sign-in within one 30-second window has to wait for
+ * the clock (which is why there is a timed wait here at all).
+ */
+const lastStepUsed = new Map<string, number>();
+
+export async function freshTotpCode(secret: string): Promise<string> {
+  for (;;) {
+    const step = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+    const target = Math.max(step, (lastStepUsed.get(secret) ?? -1) + 1);
+    if (target <= step + 1) {
+      lastStepUsed.set(secret, target);
+      return generate({ secret, epoch: target * STEP_SECONDS });
+    }
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_SECONDS * 1000 - Date.now() + 50));
+  }
+}
+
+/**
+ * Signs in through /login: email and password, then the authentication code when the form asks for
+ * one (`totpSecret` given). Resolves once the browser has left the login page; throws at once when
+ * the form shows its generic error (test id `login-error`).
+ */
+export async function login(page: Page, email: string, password: string, totpSecret?: string | null): Promise<void> {
+  const error = page.getByTestId("login-error");
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  if (totpSecret) {
+    const code = page.getByLabel("Authentication code", { exact: true });
+    await expect(code.or(error)).toBeVisible();
+    if (await error.isVisible()) throw new Error(`Sign-in as ${email} was refused at the password step`);
+    await code.fill(await freshTotpCode(totpSecret));
+    await page.getByRole("button", { name: /sign in/i }).click();
+  }
+  await leftLoginPage(page, email);
+}
+
+/** Waits until the browser leaves /login, or fails fast when the form shows its error. */
+async function leftLoginPage(page: Page, email: string) {
+  const left = page.waitForURL((url) => !url.pathname.startsWith("/login")).then(() => "left" as const);
+  const refused = page.getByTestId("login-error").waitFor({ state: "visible" }).then(() => "refused" as const);
+  // The loser keeps waiting until the page closes; its rejection then is expected.
+  left.catch(() => undefined);
+  refused.catch(() => undefined);
+  if ((await Promise.race([left, refused])) === "refused") throw new Error(`Sign-in as ${email} was refused`);
+}
+
+/** Signs in as a demo account (see prisma/demo-accounts.ts), with its TOTP secret when it has one. */
+export async function loginAs(page: Page, account: { email: string; totpSecret: string | null }, password?: string) {
+  await login(page, account.email, password ?? DEMO_PASSWORD, account.totpSecret);
+}

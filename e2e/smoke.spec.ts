@@ -1,0 +1,7 @@
+/** The built app serves the sign-in page. */
+import { expect, test } from "@playwright/test";
+
+test("the login page shows the email field", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByLabel("Email", { exact: true })).toBeVisible();
+});

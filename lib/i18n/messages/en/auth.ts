@@ -1,0 +1,30 @@
+export const auth = {
+  title: "Sign in",
+  subtitle: "Back office of your brokerage",
+  email: "Email",
+  password: "Password",
+  emailRequired: "Enter your email address",
+  emailInvalid: "Enter a valid email address",
+  passwordRequired: "Enter your password",
+  submit: "Sign in",
+  failed: "Sign-in failed. Check your email, password and code, or try again later.",
+  expired: "Your session has ended. Please sign in again.",
+  back: "Back",
+  signingInAs: "Signing in as {email}",
+  totp: {
+    title: "Two-factor authentication",
+    description: "Enter the 6-digit code from your authenticator app.",
+    code: "Authentication code",
+    codeInvalid: "Enter the 6-digit code from your authenticator app",
+    submit: "Verify and sign in",
+  },
+  enrol: {
+    title: "Set up two-factor authentication",
+    description:
+      "Your account needs an authenticator app. Scan the QR code with an app such as Google Authenticator or 1Password, then enter the code it shows.",
+    loading: "Preparing your QR code…",
+    qrAlt: "QR code to add Brokerdesk to your authenticator app",
+    manual: "Cannot scan? Enter this setup key in the app instead:",
+    submit: "Confirm and sign in",
+  },
+} as const;

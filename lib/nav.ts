@@ -1,0 +1,155 @@
+/**
+ * The portal's navigation: every area of the product, grouped, each with the permission that unlocks
+ * it and the issue that builds it. The sidebar, the dashboard and the placeholder pages all read it.
+ * Client-safe (no server imports).
+ */
+import {
+  Activity,
+  ArrowDownToLine,
+  Building2,
+  Gift,
+  HandCoins,
+  IdCard,
+  KeyRound,
+  KeySquare,
+  LayoutDashboard,
+  Lock,
+  Mail,
+  Network,
+  Palette,
+  ScrollText,
+  ShieldAlert,
+  UserCog,
+  Users,
+  Workflow,
+  type LucideIcon,
+} from "lucide-react";
+import { can, type Permission, type Role } from "@/server/auth/permissions";
+import type { MessageKey } from "@/lib/i18n/translate";
+import type { nav } from "@/lib/i18n/messages/en/nav";
+
+/** Issue that builds the area: a number, "later" (not scheduled yet) or null (available now). */
+export type NavIssue = number | "later" | null;
+
+export interface NavItem {
+  id: string;
+  href: string;
+  icon: LucideIcon;
+  labelKey: MessageKey;
+  descriptionKey: MessageKey;
+  permission: Permission;
+  issue: NavIssue;
+}
+
+export interface NavGroup {
+  id: string;
+  labelKey: MessageKey;
+  items: readonly NavItem[];
+}
+
+type NavKey = keyof typeof nav.items & keyof typeof nav.descriptions;
+
+/** One entry; its label and description keys follow from its id, so they cannot drift apart. */
+function item<const Id extends NavKey>(id: Id, href: string, icon: LucideIcon, permission: Permission, issue: NavIssue) {
+  return { id, href, icon, permission, issue, labelKey: `nav.items.${id}`, descriptionKey: `nav.descriptions.${id}` } as const;
+}
+
+export const NAV_GROUPS = [
+  {
+    id: "overview",
+    labelKey: "nav.groups.overview",
+    items: [
+      item("dashboard", "/", LayoutDashboard, "dashboard.view", null),
+    ],
+  },
+  {
+    id: "customers",
+    labelKey: "nav.groups.customers",
+    items: [
+      item("customers", "/customers", Users, "customer.read", 4),
+      item("kyc", "/kyc", IdCard, "kyc.read", 4),
+    ],
+  },
+  {
+    id: "exchange",
+    labelKey: "nav.groups.exchange",
+    items: [
+      item("subAccounts", "/sub-accounts", Network, "subaccount.read", 5),
+      item("apiKeys", "/api-keys", KeyRound, "apikey.read", 5),
+      item("deposits", "/deposits", ArrowDownToLine, "deposit.read", 5),
+      item("rebates", "/rebates", HandCoins, "rebate.read", "later"),
+    ],
+  },
+  {
+    id: "funds",
+    labelKey: "nav.groups.funds",
+    items: [
+      item("bonuses", "/bonuses", Gift, "bonus.read", 6),
+      item("fundLocks", "/fund-locks", Lock, "fundlock.read", 6),
+    ],
+  },
+  {
+    id: "engagement",
+    labelKey: "nav.groups.engagement",
+    items: [
+      item("messages", "/messages", Mail, "message.read", "later"),
+    ],
+  },
+  {
+    id: "operations",
+    labelKey: "nav.groups.operations",
+    items: [
+      item("jobs", "/jobs", Workflow, "jobs.read", 5),
+      item("risk", "/risk", ShieldAlert, "risk.read", "later"),
+      item("health", "/health", Activity, "health.read", 3),
+    ],
+  },
+  {
+    id: "administration",
+    labelKey: "nav.groups.administration",
+    items: [
+      item("staff", "/staff", UserCog, "staff.read", null),
+      item("audit", "/audit", ScrollText, "audit.read", null),
+      item("brandSettings", "/settings/brand", Palette, "brand.read", null),
+      item("partnerKeys", "/partner-keys", KeySquare, "partnerkey.manage", "later"),
+    ],
+  },
+  {
+    id: "platform",
+    labelKey: "nav.groups.platform",
+    items: [
+      item("brands", "/platform/brands", Building2, "platform.brands", null),
+    ],
+  },
+] as const satisfies readonly NavGroup[];
+
+export type NavItemId = (typeof NAV_GROUPS)[number]["items"][number]["id"];
+
+export const NAV_ITEMS: readonly NavItem[] = NAV_GROUPS.flatMap((group): readonly NavItem[] => group.items);
+
+export function navItem(id: NavItemId): NavItem {
+  const item = NAV_ITEMS.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`Unknown navigation item ${id}`);
+  return item;
+}
+
+/** Groups with only the items this role may open; empty groups are dropped. */
+export function navFor(role: Role | null | undefined): NavGroup[] {
+  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => can(role, item.permission)) })).filter(
+    (group) => group.items.length > 0,
+  );
+}
+
+/** Same, from a list of granted permissions (what the shell hands to client components). */
+export function navForPermissions(permissions: readonly Permission[]): NavGroup[] {
+  const granted = new Set(permissions);
+  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => granted.has(item.permission)) })).filter(
+    (group) => group.items.length > 0,
+  );
+}
+
+/** Whether `pathname` is inside the item's area (the dashboard only matches "/" itself). */
+export function isActive(item: Pick<NavItem, "href">, pathname: string): boolean {
+  if (item.href === "/") return pathname === "/";
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

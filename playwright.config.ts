@@ -1,0 +1,70 @@
+/**
+ * End-to-end tests: Debian's chromium against the built app (`next start` on port 3100) with its own
+ * database, `brokerdesk_e2e`, recreated, migrated and seeded with the demo accounts on every run.
+ *
+ * Playwright starts `webServer` BEFORE `globalSetup`, so the database cannot be prepared in a
+ * globalSetup: scripts/e2e-server.sh prepares it and then starts the server. The app must be built
+ * first: `bash scripts/e2e.sh` (builds when sources changed, then runs this) or `npm test`.
+ */
+import { defineConfig, devices } from "@playwright/test";
+import "./scripts/lib/load-env";
+import { e2eDatabaseUrl } from "./tests/setup/test-databases";
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/playwright",
+  fullyParallel: false,
+  // 2 cores: the server, chromium and the test runner already fill them.
+  workers: 1,
+  retries: CI ? 1 : 0,
+  forbidOnly: CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "en-US",
+    timezoneId: "UTC",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        // Never `npx playwright install` (it downloads a browser): Debian's chromium, see ../shared/STACK.md.
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "bash scripts/e2e-server.sh",
+    url: `${baseURL}/login`,
+    env: {
+      DATABASE_URL: e2eDatabaseUrl(),
+      NEXTAUTH_URL: baseURL,
+      PORT: String(PORT),
+      // Demo installation: no warning about the built-in development secrets.
+      BROKERDESK_DEMO: "1",
+    },
+    reuseExistingServer: !CI,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,20 @@
+/**
+ * Demo data, one module per domain, run in order (later ones may rely on earlier ones: customers need
+ * brands). Each module is idempotent: it creates what is missing and returns a one-line summary.
+ * A domain adds its module here, e.g. `{ name: "customers", run: seedCustomers }`.
+ */
+import type { Db } from "../../server/db/client";
+import { seedFoundation } from "./foundation";
+
+export interface SeedModule {
+  name: string;
+  run: (db: Db) => Promise<string>;
+}
+
+export const SEED_MODULES: readonly SeedModule[] = [{ name: "foundation", run: seedFoundation }];
+
+export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {
+  for (const seed of SEED_MODULES) {
+    log(`seed: ${await seed.run(db)}`);
+  }
+}

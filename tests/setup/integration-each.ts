@@ -1,0 +1,12 @@
+/**
+ * Runs first in every integration test file: DATABASE_URL → the test database (before anything reads
+ * server/env.ts), and the file's database connections closed when it is done.
+ */
+import { afterAll, inject } from "vitest";
+
+process.env.DATABASE_URL = inject("integrationDatabaseUrl");
+
+afterAll(async () => {
+  const { db } = await import("@/server/db/client");
+  await db.$disconnect();
+});
