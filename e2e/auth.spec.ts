@@ -13,10 +13,10 @@ async function submitPassword(page: import("@playwright/test").Page, email: stri
 test("an admin signs in with password and TOTP, then signs out", async ({ page }) => {
   await loginAs(page, DEMO.aurora.admin);
   await expect(page).toHaveURL("/");
-  await expect(page.getByTestId("user-role")).toHaveText("Admin");
   await expect(page.getByTestId("brand-name")).toHaveText("Aurora Markets");
 
   await page.getByTestId("user-menu").click();
+  await expect(page.getByTestId("user-role")).toHaveText("Admin");
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   // The session is gone: a portal page sends the browser back to sign in.

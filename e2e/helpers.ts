@@ -2,6 +2,8 @@
  * Shared e2e helpers: the demo accounts (seeded into brokerdesk_e2e before the server starts) and
  * `login`, which signs in through the real form, second factor included.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { DEMO_PASSWORD } from "../prisma/demo-accounts";
@@ -16,7 +18,25 @@ const STEP_SECONDS = 30;
  * current step, else the next one; only a third sign-in within one 30-second window has to wait for
  * the clock (which is why there is a timed wait here at all).
  */
-const lastStepUsed = new Map<string, number>();
+// Kept in a file, not in memory: Playwright starts a new worker process after a failed test, and a
+// new process must not reuse a step the server has already seen.
+const STEPS_FILE = path.join("test-results", "e2e-totp-steps.json");
+const lastStepUsed = {
+  read(): Record<string, number> {
+    try {
+      return JSON.parse(fs.readFileSync(STEPS_FILE, "utf8")) as Record<string, number>;
+    } catch {
+      return {};
+    }
+  },
+  get(secret: string): number | undefined {
+    return this.read()[secret];
+  },
+  set(secret: string, step: number) {
+    fs.mkdirSync(path.dirname(STEPS_FILE), { recursive: true });
+    fs.writeFileSync(STEPS_FILE, JSON.stringify({ ...this.read(), [secret]: step }));
+  },
+};
 
 export async function freshTotpCode(secret: string): Promise<string> {
   for (;;) {

@@ -29,9 +29,6 @@ export function useBrandColumns(onSetStatus: (brand: BrandRow, status: BrandStat
       col.accessor("name", {
         header: ({ column }) => <DataTableColumnHeader column={column} title={title.name} />,
         cell: ({ getValue }) => <span className="block max-w-64 truncate font-medium">{getValue()}</span>,
-        // The server's default order is name, descending (ZTableQuery's dir default): starting the
-        // cycle at "desc" lets one click reach A→Z instead of clearing back to the same default.
-        sortDescFirst: true,
         enableHiding: false,
         meta: { label: title.name },
       }),

@@ -41,8 +41,8 @@ export function BrandsTable() {
     page: query.data,
     url,
     getRowId: (row) => row.id,
-    // What the server does without a sort in the URL (name, with ZTableQuery's default direction).
-    defaultSort: { id: "name", desc: true },
+    // What the server does without a sort in the URL (ZBrandListInput: name, A→Z).
+    defaultSort: { id: "name", desc: false },
   });
 
   const statusOptions = useMemo<FacetOption<BrandStatus>[]>(
