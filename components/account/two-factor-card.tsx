@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { TotpSetupKey } from "@/components/auth/totp-setup-key";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
@@ -111,26 +111,13 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
         ) : enrolment ? (
           <div className="grid gap-4">
             <p className="text-sm">{t("account.totp.scan")}</p>
-            <div className="flex flex-wrap items-start gap-6">
-              {/* An SVG data URL from our own server. */}
-              <img
-                src={enrolment.qrDataUrl}
-                alt={t("account.totp.qrAlt")}
-                width={160}
-                height={160}
-                className="size-40 rounded-md border bg-white p-2"
-                data-testid="totp-qr"
-              />
-              <div className="grid min-w-0 flex-1 gap-1.5">
-                <p className="text-xs text-muted-foreground">{t("account.totp.manual")}</p>
-                <div className="flex items-center gap-2">
-                  <code className="min-w-0 rounded-md border bg-muted px-2 py-1.5 font-mono text-xs break-all" data-testid="totp-secret">
-                    {enrolment.secret}
-                  </code>
-                  <CopyButton value={enrolment.secret} />
-                </div>
-              </div>
-            </div>
+            <TotpSetupKey
+              layout="side"
+              qrDataUrl={enrolment.qrDataUrl}
+              secret={enrolment.secret}
+              qrAlt={t("account.totp.qrAlt")}
+              manualLabel={t("account.totp.manual")}
+            />
             <TotpCodeForm
               submitLabel={t("account.totp.confirm")}
               pending={confirm.isPending}

@@ -14,7 +14,7 @@ import { ArrowLeft, Info } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { TotpSetupKey } from "@/components/auth/totp-setup-key";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, withTranslatedErrors } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -241,25 +241,6 @@ function EnrolmentDetails({ enrolment }: { enrolment: Enrolment | null }) {
     );
   }
   return (
-    <div className="grid justify-items-center gap-3">
-      {/* An SVG data URL from our own server; next/image cannot optimise it anyway. */}
-      <img
-        src={enrolment.qrDataUrl}
-        alt={t("auth.enrol.qrAlt")}
-        width={176}
-        height={176}
-        className="size-44 rounded-md border bg-white p-2"
-        data-testid="totp-qr"
-      />
-      <div className="grid w-full gap-1.5">
-        <p className="text-xs text-muted-foreground">{t("auth.enrol.manual")}</p>
-        <div className="flex items-center gap-2">
-          <code className="min-w-0 flex-1 rounded-md border bg-muted px-2 py-1.5 font-mono text-xs break-all" data-testid="totp-secret">
-            {enrolment.secret}
-          </code>
-          <CopyButton value={enrolment.secret} />
-        </div>
-      </div>
-    </div>
+    <TotpSetupKey qrDataUrl={enrolment.qrDataUrl} secret={enrolment.secret} qrAlt={t("auth.enrol.qrAlt")} manualLabel={t("auth.enrol.manual")} />
   );
 }

@@ -7,7 +7,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
-import { useForm, useFormContext, type FieldValues, type Path, type Resolver, type UseFormReturn } from "react-hook-form";
+import { useForm, useFormContext, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -17,8 +17,8 @@ import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/translate";
-import { describeTrpcError } from "@/lib/trpc/errors";
+import type { Translate } from "@/lib/i18n/translate";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { BRAND_ROLES } from "@/server/auth/permissions";
 import { ZCreateStaffInput, ZUpdateStaffInput } from "@/server/staff/schemas";
@@ -30,36 +30,16 @@ type CreateValues = z.input<typeof ZCreateForm>;
 type EditValues = z.input<typeof ZEditForm>;
 type NameAndRoleValues = Pick<CreateValues, "name" | "role">;
 
-const FIELD_MESSAGES = {
-  email: "staff.form.invalid.email",
-  name: "staff.form.invalid.name",
-  role: "staff.form.invalid.role",
-} as const satisfies Record<string, MessageKey>;
-type FieldName = keyof typeof FIELD_MESSAGES;
-const isField = (name: string): name is FieldName => name in FIELD_MESSAGES;
+const MESSAGES: FieldMessages<CreateValues> = {
+  invalid: { email: "staff.form.invalid.email", name: "staff.form.invalid.name", role: "staff.form.invalid.role" },
+  refused: { email: "staff.form.refused.email" },
+};
+const EDIT_MESSAGES: FieldMessages<EditValues> = { invalid: { name: MESSAGES.invalid.name, role: MESSAGES.invalid.role } };
 
-/** zodResolver with the schema's (English) messages replaced by this locale's, per field. */
-function useLocalizedResolver<TIn extends FieldValues, TOut>(resolver: Resolver<TIn, unknown, TOut>): Resolver<TIn, unknown, TOut> {
-  const t = useT();
-  return async (values, context, options) => {
-    const result = await resolver(values, context, options);
-    for (const [name, error] of Object.entries(result.errors)) {
-      if (error && isField(name)) error.message = t(FIELD_MESSAGES[name]);
-    }
-    return result;
-  };
-}
-
-/** Puts server errors on their field, or on the form when they belong to none. */
-function applyServerError<T extends FieldValues, TOut>(form: UseFormReturn<T, unknown, TOut>, error: unknown) {
-  const { message, fieldErrors } = describeTrpcError(error);
-  let placed = false;
-  for (const [name, fieldMessage] of Object.entries(fieldErrors)) {
-    if (!isField(name) || !(name in form.getValues())) continue;
-    form.setError(name as Path<T>, { type: "server", message: fieldMessage }, { shouldFocus: !placed });
-    placed = true;
-  }
-  if (!placed) form.setError("root.server", { type: "server", message });
+/** Server errors on their field; what belongs to no field goes above the buttons. */
+function showServerError<T extends FieldValues, TOut>(form: UseFormReturn<T, unknown, TOut>, error: unknown, messages: FieldMessages<T>, t: Translate) {
+  const unplaced = applyServerErrors(form.setError, error, messages, t);
+  if (unplaced) form.setError("root.server", { type: "server", message: unplaced });
 }
 
 export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (user: StaffRow, password: string) => void }) {
@@ -67,7 +47,7 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm<CreateValues, unknown, z.output<typeof ZCreateForm>>({
-    resolver: useLocalizedResolver(zodResolver(ZCreateForm)),
+    resolver: useLocalizedResolver(zodResolver(ZCreateForm), MESSAGES),
     defaultValues: { email: "", name: "" },
   });
   const create = useMutation(
@@ -77,7 +57,7 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
         onCreated(user, temporaryPassword);
         return queryClient.invalidateQueries(trpc.staff.list.queryFilter());
       },
-      onError: (error) => applyServerError(form, error),
+      onError: (error) => showServerError(form, error, MESSAGES, t),
     }),
   );
 
@@ -125,7 +105,7 @@ export function EditStaffDialog({ user, isSelf, onClose }: { user: StaffRow; isS
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm<EditValues, unknown, z.output<typeof ZEditForm>>({
-    resolver: useLocalizedResolver(zodResolver(ZEditForm)),
+    resolver: useLocalizedResolver(zodResolver(ZEditForm), EDIT_MESSAGES),
     // A platform admin row cannot be re-assigned here: the select then starts empty and must be chosen.
     defaultValues: { name: user.name, role: BRAND_ROLES.find((r) => r === user.role) },
   });
@@ -136,7 +116,7 @@ export function EditStaffDialog({ user, isSelf, onClose }: { user: StaffRow; isS
         onClose();
         return queryClient.invalidateQueries(trpc.staff.list.queryFilter());
       },
-      onError: (error) => applyServerError(form, error),
+      onError: (error) => showServerError(form, error, EDIT_MESSAGES, t),
     }),
   );
 

@@ -54,6 +54,9 @@ export const staff = {
     create: "Create",
     save: "Save changes",
     ownRole: "You cannot change your own role.",
+    refused: {
+      email: "A staff member with this email already exists.",
+    },
     invalid: {
       email: "Enter a valid email address.",
       name: "Enter a name of at most 100 characters.",

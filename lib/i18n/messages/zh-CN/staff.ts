@@ -56,6 +56,9 @@ export const staff: Dict<typeof en> = {
     create: "创建",
     save: "保存更改",
     ownRole: "不能修改自己的角色。",
+    refused: {
+      email: "已有使用此邮箱的员工。",
+    },
     invalid: {
       email: "请输入有效的邮箱地址。",
       name: "请输入姓名（最多 100 个字符）。",

@@ -19,7 +19,7 @@ import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { BrokerCodeHint } from "../../../settings/brand/_components/broker-code-hint";
 import { ColourInput } from "../../../settings/brand/_components/colour-input";
-import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "../../../settings/brand/_components/form-errors";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { DEFAULT_PRIMARY_COLOR, ZCreateBrandForm, type CreateBrandOutput, type CreateBrandValues } from "./schemas";
 import { SLUG_MAX, suggestSlug } from "./slug";
 import type { CreatedBrand } from "./types";

@@ -22,7 +22,7 @@ import type { BrandSettings } from "@/server/brands/service";
 import { BrandPreview } from "./brand-preview";
 import { BrokerCodeHint } from "./broker-code-hint";
 import { ColourInput } from "./colour-input";
-import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "./form-errors";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { ZBrandSettingsForm, type BrandSettingsOutput, type BrandSettingsValues } from "./schema";
 
 const toValues = (brand: BrandSettings): BrandSettingsValues => ({

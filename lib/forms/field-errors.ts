@@ -53,7 +53,8 @@ export function applyServerErrors<T extends FieldValues>(
   for (const [name, text] of Object.entries(fieldErrors)) {
     if (!(name in messages.invalid)) continue; // not a field of this form
     const field = name as FieldPath<T>;
-    const key = (fromService ? messages.refused?.[field] : undefined) ?? messages.invalid[field];
+    // A service refusal without its own key keeps the server's words rather than a misleading "invalid".
+    const key = fromService ? messages.refused?.[field] : messages.invalid[field];
     setError(field, { type: "server", message: key ? t(key) : text }, { shouldFocus: placed === 0 });
     placed++;
   }
