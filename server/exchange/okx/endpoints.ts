@@ -1,0 +1,99 @@
+/**
+ * The OKX V5 endpoints Brokerdesk uses — ONE table shared by the exchange client and the OKX simulator
+ * (../shared/OKX.md "Broker endpoints", seed 001). Paths, methods and rate limits here are the
+ * documented ones; the client's token buckets and the simulator's limiter both read `limit`.
+ *
+ * Limits are "count per windowMs", keyed by the caller (OKX's "UserID": one credential) unless `key` says
+ * "ip" (public market data). Seed 001 limits win where it states one.
+ */
+export type HttpMethod = "GET" | "POST";
+
+export type EndpointFamily =
+  | "subaccount" // sub-account info, create, delete, level
+  | "fee" // trade-fee rates
+  | "apikey" // sub-account API keys
+  | "deposit" // deposit addresses and history
+  | "withdrawal"
+  | "rebate" // FD rebate files, if-rebate, ND rebate-daily
+  | "market"; // public tickers and candles
+
+export interface EndpointDef {
+  /** Stable id used by code, logs, metrics and rate-limit keys. */
+  id: string;
+  method: HttpMethod;
+  /** Path without the query string, starting with /api/v5/. */
+  path: string;
+  family: EndpointFamily;
+  /** false: public market data, no signature. */
+  private: boolean;
+  limit: { count: number; windowMs: number; key: "user" | "ip" };
+  /**
+   * A POST that creates something at the exchange (a sub-account, an API key, an address, a rebate file):
+   * the client never retries it blindly after a time-out or 5xx, because the first attempt may have worked.
+   */
+  creates?: boolean;
+  /** Response `data` shape: a broker list page `[{page,totalPage,details[]}]`, or plain rows. */
+  paging: "page" | "cursor" | "none";
+}
+
+const S = 1000;
+
+const def = <const T extends EndpointDef>(e: T) => e;
+
+export const ENDPOINTS = {
+  // ── DMA broker (seed 001) ─────────────────────────────────────────────────────────────────────────
+  subaccountInfo: def({ id: "subaccountInfo", method: "GET", path: "/api/v5/broker/dma/subaccount-info", family: "subaccount", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "page" }),
+  subaccountTradeFee: def({ id: "subaccountTradeFee", method: "GET", path: "/api/v5/broker/dma/subaccount-trade-fee", family: "fee", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "page" }),
+  createApiKey: def({ id: "createApiKey", method: "POST", path: "/api/v5/broker/dma/subaccount/apikey", family: "apikey", private: true, limit: { count: 40, windowMs: S, key: "user" }, creates: true, paging: "none" }),
+  getApiKeys: def({ id: "getApiKeys", method: "GET", path: "/api/v5/broker/dma/subaccount/apikey", family: "apikey", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "none" }),
+  setSubaccountLevel: def({ id: "setSubaccountLevel", method: "POST", path: "/api/v5/broker/dma/set-subaccount-level", family: "subaccount", private: true, limit: { count: 5, windowMs: 2 * S, key: "user" }, paging: "none" }),
+  createDepositAddress: def({ id: "createDepositAddress", method: "POST", path: "/api/v5/asset/broker/dma/subaccount-deposit-address", family: "deposit", private: true, limit: { count: 10, windowMs: S, key: "user" }, creates: true, paging: "none" }),
+  modifyDepositAddress: def({ id: "modifyDepositAddress", method: "POST", path: "/api/v5/asset/broker/dma/modify-subaccount-deposit-address", family: "deposit", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none" }),
+  getDepositAddresses: def({ id: "getDepositAddresses", method: "GET", path: "/api/v5/asset/broker/dma/subaccount-deposit-address", family: "deposit", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none" }),
+  depositHistory: def({ id: "depositHistory", method: "GET", path: "/api/v5/asset/broker/dma/subaccount-deposit-history", family: "deposit", private: true, limit: { count: 5, windowMs: 2 * S, key: "user" }, paging: "cursor" }),
+
+  // ── FD broker (seed 001) ──────────────────────────────────────────────────────────────────────────
+  createRebateFile: def({ id: "createRebateFile", method: "POST", path: "/api/v5/broker/fd/rebate-per-orders", family: "rebate", private: true, limit: { count: 1, windowMs: 3600 * S, key: "user" }, creates: true, paging: "none" }),
+  getRebateFile: def({ id: "getRebateFile", method: "GET", path: "/api/v5/broker/fd/rebate-per-orders", family: "rebate", private: true, limit: { count: 2, windowMs: 60 * S, key: "user" }, paging: "none" }),
+  ifRebate: def({ id: "ifRebate", method: "GET", path: "/api/v5/broker/fd/if-rebate", family: "rebate", private: true, limit: { count: 5, windowMs: 2 * S, key: "user" }, paging: "none" }),
+
+  // ── Older ND calls a full back office needs (OKX.md), under /broker/nd/ and /asset/broker/nd/ ────────
+  createSubaccount: def({ id: "createSubaccount", method: "POST", path: "/api/v5/broker/nd/create-subaccount", family: "subaccount", private: true, limit: { count: 1, windowMs: S, key: "user" }, creates: true, paging: "none" }),
+  deleteSubaccount: def({ id: "deleteSubaccount", method: "POST", path: "/api/v5/broker/nd/delete-subaccount", family: "subaccount", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "none" }),
+  modifyApiKey: def({ id: "modifyApiKey", method: "POST", path: "/api/v5/broker/nd/subaccount/modify-apikey", family: "apikey", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "none" }),
+  deleteApiKey: def({ id: "deleteApiKey", method: "POST", path: "/api/v5/broker/nd/subaccount/delete-apikey", family: "apikey", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "none" }),
+  withdrawalHistory: def({ id: "withdrawalHistory", method: "GET", path: "/api/v5/asset/broker/nd/subaccount-withdrawal-history", family: "withdrawal", private: true, limit: { count: 5, windowMs: 2 * S, key: "user" }, paging: "cursor" }),
+  rebateDaily: def({ id: "rebateDaily", method: "GET", path: "/api/v5/broker/nd/rebate-daily", family: "rebate", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "page" }),
+
+  // ── Public market data (no signature; limited per IP) ────────────────────────────────────────────
+  tickers: def({ id: "tickers", method: "GET", path: "/api/v5/market/tickers", family: "market", private: false, limit: { count: 20, windowMs: 2 * S, key: "ip" }, paging: "none" }),
+  ticker: def({ id: "ticker", method: "GET", path: "/api/v5/market/ticker", family: "market", private: false, limit: { count: 20, windowMs: 2 * S, key: "ip" }, paging: "none" }),
+  candles: def({ id: "candles", method: "GET", path: "/api/v5/market/candles", family: "market", private: false, limit: { count: 40, windowMs: 2 * S, key: "ip" }, paging: "none" }),
+} as const;
+
+export type EndpointId = keyof typeof ENDPOINTS;
+export const ENDPOINT_LIST: readonly EndpointDef[] = Object.values(ENDPOINTS);
+
+/**
+ * The DMA paths' ND twins the simulator also serves (seed 001's Python examples use the SDK's NDBroker,
+ * which calls these): same shapes and limits.
+ */
+export const ND_TWINS: Partial<Record<EndpointId, string>> = {
+  subaccountInfo: "/api/v5/broker/nd/subaccount-info",
+  subaccountTradeFee: "/api/v5/broker/nd/subaccount-trade-fee",
+  createApiKey: "/api/v5/broker/nd/subaccount/apikey",
+  getApiKeys: "/api/v5/broker/nd/subaccount/apikey",
+  setSubaccountLevel: "/api/v5/broker/nd/set-subaccount-level",
+  createDepositAddress: "/api/v5/asset/broker/nd/subaccount-deposit-address",
+  modifyDepositAddress: "/api/v5/asset/broker/nd/modify-subaccount-deposit-address",
+  getDepositAddresses: "/api/v5/asset/broker/nd/subaccount-deposit-address",
+  depositHistory: "/api/v5/asset/broker/nd/subaccount-deposit-history",
+};
+
+/** ND-only calls the simulator serves for SDK compatibility (not used by the client yet). */
+export const ND_EXTRA = {
+  setSubaccountFeeRate: { method: "POST", path: "/api/v5/broker/nd/set-subaccount-fee-rate", limit: { count: 5, windowMs: 2 * S, key: "user" } },
+  brokerInfo: { method: "GET", path: "/api/v5/broker/nd/info", limit: { count: 1, windowMs: S, key: "user" } },
+  ndRebatePerOrders: { method: "GET", path: "/api/v5/broker/nd/rebate-per-orders", limit: { count: 2, windowMs: 60 * S, key: "user" } },
+  ndCreateRebatePerOrders: { method: "POST", path: "/api/v5/broker/nd/rebate-per-orders", limit: { count: 1, windowMs: 3600 * S, key: "user" } },
+} as const;
