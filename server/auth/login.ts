@@ -9,7 +9,6 @@ import type { Db } from "../db/client";
 import { env } from "../env";
 import { getDummyHash, verifyPassword } from "./password";
 import { ROLES_REQUIRING_2FA } from "./permissions";
-import { createSession } from "./sessions";
 import { newTotpSecret, totpEnrolment, verifyTotp } from "./totp";
 
 export type LoginOutcome =
@@ -122,8 +121,9 @@ export async function attemptLogin(db: Db, input: LoginInput, request: RequestMe
     promotePending = true;
   }
 
-  const session = await createSession(db, user.id, request);
-  await db.$transaction(async (tx) => {
+  // The session, the counters and the audit row commit together.
+  const session = await db.$transaction(async (tx) => {
+    const session = await tx.staffSession.create({ data: { userId: user.id, ip: request.ip, userAgent: request.userAgent } });
     await tx.staffUser.update({
       where: { id: user.id },
       data: {
@@ -147,6 +147,7 @@ export async function attemptLogin(db: Db, input: LoginInput, request: RequestMe
       entityId: session.id,
       after: { secondFactor: totpStep !== null },
     });
+    return session;
   });
   return { status: "ok", userId: user.id, sessionId: session.id, email: user.email, name: user.name };
 }
