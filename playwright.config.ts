@@ -12,6 +12,9 @@ import { e2eDatabaseUrl } from "./tests/setup/test-databases";
 
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The e2e run's own OKX simulator: both "no credentials" and "entered credentials" point at it, so no test reaches the internet. */
+const SIM_PORT = 8797;
+const simURL = `http://127.0.0.1:${SIM_PORT}`;
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -52,19 +55,32 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `${baseURL}/login`,
-    env: {
-      DATABASE_URL: e2eDatabaseUrl(),
-      NEXTAUTH_URL: baseURL,
-      PORT: String(PORT),
-      // Demo installation: no warning about the built-in development secrets.
-      BROKERDESK_DEMO: "1",
+  webServer: [
+    {
+      command: "npx tsx server/exchange/sim/main.ts",
+      url: `${simURL}/sim/admin/stats`,
+      env: { OKX_SIM_PORT: String(SIM_PORT), OKX_SIM_DATA_DIR: "test-results/okx-sim-e2e", OKX_SIM_REBATE_DELAY_MS: "500" },
+      reuseExistingServer: !CI,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-    reuseExistingServer: !CI,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `${baseURL}/login`,
+      env: {
+        DATABASE_URL: e2eDatabaseUrl(),
+        NEXTAUTH_URL: baseURL,
+        PORT: String(PORT),
+        // Demo installation: no warning about the built-in development secrets.
+        BROKERDESK_DEMO: "1",
+        OKX_SIM_URL: simURL,
+        OKX_BASE_URL: simURL,
+      },
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -44,13 +44,33 @@ trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
 start_process web "$BIN/next" start -p "$PORT"
+# The built-in OKX simulator: where brands without their own exchange credentials send their calls
+# (server/exchange/brand-client.ts). `npm run okx-sim`'s command, run directly so Ctrl-C reaches it.
+# OKX_SIM=off leaves it out (one is already running, or every brand has real credentials).
+OKX_SIM="${OKX_SIM:-on}"
+if [[ "$OKX_SIM" != "off" ]]; then
+  start_process okx-sim "$BIN/tsx" server/exchange/sim/main.ts
+fi
 # Added by later issues, e.g.:
 #   start_process worker "$BIN/tsx" jobs/worker.ts
-#   start_process okx-simulator "$BIN/tsx" <simulator entry>
+
+# What the simulator listens on and the demo key it accepts: the environment, else server/env-defaults.ts.
+# Like the simulator itself, print a secret only while it is the built-in (public) development value.
+sim_secret() {
+  if [[ -n "${!1:-}" ]]; then printf '(set by %s)' "$1"; else env_default "DEFAULT_$1"; fi
+}
+print_simulator() {
+  local port key
+  port="${OKX_SIM_PORT:-$(sed -n 's/^export const DEFAULT_OKX_SIM_PORT = \([0-9]*\);$/\1/p' server/env-defaults.ts)}"
+  key="${OKX_SIM_API_KEY:-$(env_default DEFAULT_OKX_SIM_API_KEY)}"
+  log "OKX simulator at http://127.0.0.1:$port: brands without exchange credentials use it${OKX_SIM_URL:+ (at OKX_SIM_URL=$OKX_SIM_URL)}"
+  log "  demo key: API key $key  secret $(sim_secret OKX_SIM_SECRET_KEY)  passphrase $(sim_secret OKX_SIM_PASSPHRASE)"
+}
 
 if wait_for_http "http://127.0.0.1:$PORT/login" 90 "${PIDS[0]}"; then
   log ""
   log "Brokerdesk is running at http://localhost:$PORT"
+  if [[ "$OKX_SIM" != "off" ]]; then print_simulator; else log "OKX simulator not started (OKX_SIM=off)"; fi
   "$BIN/tsx" scripts/demo-totp.ts --list || true
   log "Current code for a TOTP account: npm run demo:totp -- admin@aurora.demo  (more in README.md, \"Demo logins\")"
   log "Press Ctrl-C to stop."

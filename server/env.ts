@@ -5,6 +5,11 @@
 import { z } from "zod";
 import {
   DEFAULT_DATABASE_URL,
+  DEFAULT_OKX_LIVE_BASE_URL,
+  DEFAULT_OKX_SIM_API_KEY,
+  DEFAULT_OKX_SIM_PASSPHRASE,
+  DEFAULT_OKX_SIM_PORT,
+  DEFAULT_OKX_SIM_SECRET_KEY,
   DEFAULT_REDIS_URL,
   DEV_AUTH_SECRET,
   DEV_ENCRYPTION_KEY,
@@ -28,7 +33,18 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
-});
+  /**
+   * Where a brand's exchange calls go (server/exchange/brand-client.ts): brands with credentials → OKX at
+   * OKX_BASE_URL; brands without → the built-in simulator at OKX_SIM_URL with the OKX_SIM_* demo key.
+   */
+  OKX_BASE_URL: z.url({ error: "OKX_BASE_URL must be a URL such as https://www.okx.com" }).default(DEFAULT_OKX_LIVE_BASE_URL),
+  OKX_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_OKX_SIM_PORT),
+  /** Unset: http://127.0.0.1:$OKX_SIM_PORT (the simulator `npm start` runs next to the web app). */
+  OKX_SIM_URL: z.url({ error: "OKX_SIM_URL must be a URL such as http://127.0.0.1:8787" }).optional(),
+  OKX_SIM_API_KEY: z.string().min(1, { error: "OKX_SIM_API_KEY must not be empty" }).default(DEFAULT_OKX_SIM_API_KEY),
+  OKX_SIM_SECRET_KEY: z.string().min(1, { error: "OKX_SIM_SECRET_KEY must not be empty" }).default(DEFAULT_OKX_SIM_SECRET_KEY),
+  OKX_SIM_PASSPHRASE: z.string().min(1, { error: "OKX_SIM_PASSPHRASE must not be empty" }).default(DEFAULT_OKX_SIM_PASSPHRASE),
+}).transform((e) => ({ ...e, OKX_SIM_URL: e.OKX_SIM_URL ?? `http://127.0.0.1:${e.OKX_SIM_PORT}` }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -70,6 +70,32 @@ const leavesBrandBUnchanged = (path: string, input: () => unknown) => async (f: 
   expect(await brandState(f.brandB.id)).toEqual(before);
 };
 
+/** A well-formed OKX key (never a real one) for the exchange-credentials procedures. */
+const okxKey = (apiKey = randomUUID()) => ({ apiKey, secretKey: "0123456789ABCDEF0123456789ABCDEF", passphrase: "Test-Pass-1!", mode: "demo" });
+
+/** Gives brand B a key of its own first, so a set, clear or test that reached B would show in its row. */
+const leavesBrandBCredentialsUnchanged = (path: string, input: () => unknown) => async (f: Fixture, call: Call) => {
+  await db.brand.update({
+    where: { id: f.brandB.id },
+    data: {
+      okxApiKey: randomUUID(),
+      okxSecretEnc: encryptSecret("FEDCBA9876543210FEDCBA9876543210"),
+      okxPassphraseEnc: encryptSecret("Brand-B-Pass-1!"),
+      okxMode: "live",
+      okxCredentialsUpdatedAt: new Date(),
+    },
+  });
+  await leavesBrandBUnchanged(path, input)(f, call);
+};
+
+/**
+ * Brand A with no key, so its connection test goes to the simulator URL (which answers, or refuses the
+ * connection at once) rather than to real OKX, which these machines cannot reach. Either outcome is a
+ * result, not an error: the test reports it.
+ */
+const brandAOnSimulator = (f: Fixture) =>
+  db.brand.update({ where: { id: f.brandA.id }, data: { okxApiKey: null, okxSecretEnc: null, okxPassphraseEnc: null, okxCredentialsUpdatedAt: null } });
+
 export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   // ── account (self only) ──────────────────────────────────────────────────────────────────────────
   "account.me": { input: () => undefined, isolation: "self" },
@@ -181,6 +207,39 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "brand.removeLogo": {
     input: () => undefined,
     isolation: leavesBrandBUnchanged("brand.removeLogo", () => undefined),
+  },
+  "brand.exchangeCredentials": {
+    input: () => undefined,
+    isolation: async (f, call) => {
+      const keyA = randomUUID();
+      const keyB = randomUUID();
+      for (const [id, apiKey] of [[f.brandA.id, keyA], [f.brandB.id, keyB]] as const) {
+        await db.brand.update({
+          where: { id },
+          data: { okxApiKey: apiKey, okxSecretEnc: encryptSecret("S"), okxPassphraseEnc: encryptSecret("P"), okxCredentialsUpdatedAt: new Date() },
+        });
+      }
+      const view = (await call("brand.exchangeCredentials")) as { apiKeyMasked: string | null };
+      expect(view.apiKeyMasked).toBe(`${keyA.slice(0, 4)}…${keyA.slice(-4)}`);
+    },
+  },
+  "brand.setExchangeCredentials": {
+    input: () => okxKey(),
+    isolation: leavesBrandBCredentialsUnchanged("brand.setExchangeCredentials", () => okxKey()),
+  },
+  "brand.clearExchangeCredentials": {
+    input: () => undefined,
+    isolation: leavesBrandBCredentialsUnchanged("brand.clearExchangeCredentials", () => undefined),
+  },
+  "brand.testExchangeConnection": {
+    input: async (f) => {
+      await brandAOnSimulator(f);
+      return undefined;
+    },
+    isolation: async (f, call) => {
+      await brandAOnSimulator(f);
+      await leavesBrandBCredentialsUnchanged("brand.testExchangeConnection", () => undefined)(f, call);
+    },
   },
 
   // ── audit ────────────────────────────────────────────────────────────────────────────────────────

@@ -51,3 +51,45 @@ export const ZCreateBrandInput = z.object({
 });
 
 export const ZSetBrandStatusInput = z.object({ id: z.uuid(), status: z.enum(["active", "disabled"]) });
+
+// ── Exchange (OKX) credentials ─────────────────────────────────────────────────────────────────────
+export const OKX_MODES = ["live", "demo"] as const;
+export type OkxMode = (typeof OKX_MODES)[number];
+
+/**
+ * The brand's own OKX key, as OKX issues it: the API key is a UUID (letters, digits and dashes), the
+ * secret key 32 hex characters today (the limits leave room for other formats), the passphrase is the one
+ * chosen when the key was made: OKX requires 8–32 characters with a digit, an upper-case and a
+ * lower-case letter and a special character. Keys and secrets never contain spaces, so surrounding
+ * whitespace from a paste is trimmed; the passphrase is taken as typed.
+ */
+export const ZSetExchangeCredentialsInput = z.object({
+  apiKey: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the API key" })
+    .max(64, { error: "API key: at most 64 characters" })
+    .regex(/^[A-Za-z0-9-]*$/, { error: "API key: letters, digits and dashes only, like 8a1b…-…" }),
+  secretKey: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the secret key" })
+    .max(128, { error: "Secret key: at most 128 characters" })
+    .regex(/^\S*$/, { error: "Secret key: no spaces" }),
+  passphrase: z
+    .string()
+    .min(8, { error: "Passphrase: 8 to 32 characters" })
+    .max(32, { error: "Passphrase: 8 to 32 characters" })
+    .refine((v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && /[^A-Za-z0-9]/.test(v) && !/\s/.test(v), {
+      error: "Passphrase: needs a digit, an upper-case and a lower-case letter and a special character, no spaces",
+    }),
+  mode: z.enum(OKX_MODES, { error: "Choose live or demo trading" }),
+});
+export type SetExchangeCredentialsInput = z.infer<typeof ZSetExchangeCredentialsInput>;
+
+/**
+ * Why a connection test failed: the OKX client's error kinds, plus "credentials" when the stored secrets
+ * no longer decrypt. The page shows a message per kind in the reader's language.
+ */
+export const EXCHANGE_TEST_FAILURES = ["auth", "transient", "rate_limited", "parameter", "permanent", "credentials"] as const;
+export type ExchangeTestFailure = (typeof EXCHANGE_TEST_FAILURES)[number];

@@ -27,13 +27,15 @@ import { brandSettings as enBrandSettings } from "./en/brandSettings";
 import { brandSettings as zhBrandSettings } from "./zh-CN/brandSettings";
 import { platformBrands as enPlatformBrands } from "./en/platformBrands";
 import { platformBrands as zhPlatformBrands } from "./zh-CN/platformBrands";
+import { exchange as enExchange } from "./en/exchange";
+import { exchange as zhExchange } from "./zh-CN/exchange";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange };
 
 export const messages = { en, "zh-CN": zhCN } as const;

@@ -1,6 +1,12 @@
 import { getBrandSettings, removeBrandLogo, setBrandLogo, updateBrandSettings } from "@/server/brands/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
-import { ZSetLogoInput, ZUpdateBrandInput } from "@/server/brands/schemas";
+import { ZSetExchangeCredentialsInput, ZSetLogoInput, ZUpdateBrandInput } from "@/server/brands/schemas";
+import {
+  clearExchangeCredentials,
+  getExchangeCredentials,
+  setExchangeCredentials,
+  testExchangeConnection,
+} from "@/server/brands/exchange-credentials";
 
 export const brandRouter = createTRPCRouter({
   /** The current brand's settings. */
@@ -14,4 +20,14 @@ export const brandRouter = createTRPCRouter({
     .input(ZSetLogoInput)
     .mutation(({ ctx, input }) => setBrandLogo(ctx, input)),
   removeLogo: brandProcedure("brand.manage").mutation(({ ctx }) => removeBrandLogo(ctx)),
+  /** The brand's OKX key as masked metadata (never the secret or passphrase), and its last test. */
+  exchangeCredentials: brandProcedure("brand.read").query(({ ctx }) => getExchangeCredentials(ctx)),
+  /** Stores the brand's OKX key, sealed; its exchange calls then go to OKX instead of the simulator. */
+  setExchangeCredentials: brandProcedure("brand.manage")
+    .input(ZSetExchangeCredentialsInput)
+    .mutation(({ ctx, input }) => setExchangeCredentials(ctx, input)),
+  /** Forgets the brand's OKX key: back to the built-in simulator. */
+  clearExchangeCredentials: brandProcedure("brand.manage").mutation(({ ctx }) => clearExchangeCredentials(ctx)),
+  /** Calls one read endpoint with the brand's key and reports the outcome (a failure is a result, not an error). */
+  testExchangeConnection: brandProcedure("brand.manage").mutation(({ ctx }) => testExchangeConnection(ctx)),
 });

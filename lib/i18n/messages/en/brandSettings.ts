@@ -55,10 +55,6 @@ export const brandSettings = {
     require2faHint:
       "Staff without an authenticator app will be asked to set one up at their next sign-in. Admins always need two-factor authentication, whatever this setting says.",
   },
-  exchange: {
-    title: "Exchange credentials",
-    description: "Exchange (OKX) credentials and connection test arrive with issue #3.",
-  },
   invalid: {
     name: "Enter a name of 2 to 80 characters.",
     brokerCode: "Up to 32 letters, digits, - or _.",

@@ -56,10 +56,6 @@ export const brandSettings: Dict<typeof en> = {
     require2fa: "要求本品牌所有员工启用双重验证",
     require2faHint: "尚未绑定验证器应用的员工将在下次登录时被要求设置。无论此项如何设置，管理员始终需要双重验证。",
   },
-  exchange: {
-    title: "交易所凭证",
-    description: "交易所（OKX）凭证及连接测试将在 issue #3 中提供。",
-  },
   invalid: {
     name: "请输入 2 到 80 个字符的名称。",
     brokerCode: "最多 32 个字母、数字、- 或 _。",

@@ -1,21 +1,22 @@
 "use client";
 /**
  * Loads the current brand's settings and lays out the page's cards: the settings form (with the logo
- * card inside it) and the exchange-credentials placeholder. Handles loading, load errors and the case
- * where the cached settings belong to another brand (a platform admin just switched brands).
+ * card inside it) and the exchange (OKX) card, which loads and saves on its own. Handles loading, load
+ * errors and the case where the cached settings belong to another brand (a platform admin just switched
+ * brands).
  */
 import { useQuery } from "@tanstack/react-query";
-import { Eye, KeyRound, TriangleAlert } from "lucide-react";
+import { Eye, TriangleAlert } from "lucide-react";
 import { useEffect } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { BrandSettingsForm } from "./brand-settings-form";
+import { ExchangeCard } from "./exchange-card";
 import { LogoCard } from "./logo-card";
 
 export function BrandSettingsView({ brandId, canManage }: { brandId: string; canManage: boolean }) {
@@ -65,15 +66,7 @@ export function BrandSettingsView({ brandId, canManage }: { brandId: string; can
         </Alert>
       )}
       {body}
-      <Card className="gap-0">
-        <CardHeader>
-          <CardTitle className="flex items-center gap-2">
-            <KeyRound aria-hidden className="size-4 text-muted-foreground" />
-            {t("brandSettings.exchange.title")}
-          </CardTitle>
-          <CardDescription>{t("brandSettings.exchange.description")}</CardDescription>
-        </CardHeader>
-      </Card>
+      <ExchangeCard canManage={canManage} />
     </div>
   );
 }

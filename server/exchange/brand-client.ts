@@ -1,0 +1,108 @@
+/**
+ * Where a brand's exchange calls go — the ONE place that decides it, so no service, job or route picks
+ * a base URL or a key on its own:
+ *  - a brand with its own credentials → real OKX at OKX_BASE_URL, with its decrypted key, in its mode
+ *    (live, or demo trading: same host, `x-simulated-trading: 1`);
+ *  - a brand without → the built-in simulator at OKX_SIM_URL, with the simulator's demo key.
+ * So the whole product works with no exchange account, and "going live" is entering a key.
+ *
+ * Decrypted secrets live only inside the client object; nothing here logs or returns them.
+ */
+import { env } from "../env";
+import { AppError, notFound } from "../errors";
+import { decryptSecret } from "../crypto/secrets";
+import type { DbTx, Prisma } from "../db/client";
+import { createOkxClient, type OkxClient, type OkxClientOptions, type OkxCredentials } from "./okx";
+
+export type BrandExchangeClient = OkxClient;
+
+/** The two destinations. Tests point them at a simulator they started instead of changing the environment. */
+export interface ExchangeEndpoints {
+  /** Real OKX, for brands with their own credentials. */
+  okxBaseUrl: string;
+  /** The built-in simulator and the demo key it accepts, for brands without. */
+  simulatorUrl: string;
+  simulatorCredentials: OkxCredentials;
+}
+
+export const defaultExchangeEndpoints = (): ExchangeEndpoints => ({
+  okxBaseUrl: env.OKX_BASE_URL,
+  simulatorUrl: env.OKX_SIM_URL,
+  simulatorCredentials: { apiKey: env.OKX_SIM_API_KEY, secretKey: env.OKX_SIM_SECRET_KEY, passphrase: env.OKX_SIM_PASSPHRASE },
+});
+
+/** The client's tuning knobs a caller may set (Redis for shared rate limits, time-outs, retries). */
+export type BrandClientOptions = Partial<Pick<OkxClientOptions, "redis" | "timeoutMs" | "maxRetries" | "maxRateWaitMs" | "logger">> & {
+  /** Overrides of the environment's destinations (tests). */
+  endpoints?: Partial<ExchangeEndpoints>;
+};
+
+/** What the brand's row says about its exchange: the columns this module reads. */
+const exchangeSelect = {
+  id: true,
+  brokerCode: true,
+  okxApiKey: true,
+  okxSecretEnc: true,
+  okxPassphraseEnc: true,
+  okxMode: true,
+  okxCredentialsUpdatedAt: true,
+} satisfies Prisma.BrandSelect;
+
+/** The destination chosen for a brand, without its secrets (safe to show, log or audit). */
+export interface ExchangeTarget {
+  usingSimulator: boolean;
+  baseUrl: string;
+  mode: "live" | "demo";
+  /** When the brand's credentials last changed: lets a caller tell whether they changed meanwhile. */
+  credentialsUpdatedAt: Date | null;
+}
+
+/**
+ * The brand's client and where it points. Throws NOT_FOUND for an unknown brand, and EXCHANGE_ERROR when
+ * the stored secrets cannot be decrypted (ENCRYPTION_KEY changed): calls must not silently fall back to
+ * the simulator for a brand that has configured a real key.
+ */
+export async function brandExchange(db: DbTx, brandId: string, options: BrandClientOptions = {}) {
+  const brand = await db.brand.findUnique({ where: { id: brandId }, select: exchangeSelect });
+  if (!brand) throw notFound("Brand");
+  const { endpoints: overrides, ...tuning } = options;
+  const endpoints = { ...defaultExchangeEndpoints(), ...overrides };
+  const { okxApiKey, okxSecretEnc, okxPassphraseEnc } = brand;
+  // All three or none: the service writes them together, so a partial row is treated as "none".
+  const own = okxApiKey && okxSecretEnc && okxPassphraseEnc ? { okxApiKey, okxSecretEnc, okxPassphraseEnc } : null;
+
+  const target: ExchangeTarget = own
+    ? { usingSimulator: false, baseUrl: endpoints.okxBaseUrl, mode: brand.okxMode, credentialsUpdatedAt: brand.okxCredentialsUpdatedAt }
+    : { usingSimulator: true, baseUrl: endpoints.simulatorUrl, mode: "demo", credentialsUpdatedAt: brand.okxCredentialsUpdatedAt };
+  const credentials: OkxCredentials = own
+    ? { apiKey: own.okxApiKey, ...unseal(own.okxSecretEnc, own.okxPassphraseEnc) }
+    : endpoints.simulatorCredentials;
+
+  const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, credentials, mode: target.mode, brokerCode: brand.brokerCode, brandId: brand.id });
+  return { client, target };
+}
+
+/** The brand's exchange client: what every service and job that talks to the exchange uses. */
+export async function exchangeClientForBrand(db: DbTx, brandId: string, options: BrandClientOptions = {}): Promise<BrandExchangeClient> {
+  return (await brandExchange(db, brandId, options)).client;
+}
+
+/** Stored secrets that no longer decrypt (ENCRYPTION_KEY changed): the brand must enter them again. */
+export class UnreadableCredentialsError extends AppError {
+  constructor(cause: unknown) {
+    super(
+      "EXCHANGE_ERROR",
+      "The brand's stored exchange credentials cannot be decrypted (was ENCRYPTION_KEY changed?): enter them again in Brand settings",
+      { cause },
+    );
+  }
+}
+
+function unseal(secretEnc: string, passphraseEnc: string): Pick<OkxCredentials, "secretKey" | "passphrase"> {
+  try {
+    return { secretKey: decryptSecret(secretEnc), passphrase: decryptSecret(passphraseEnc) };
+  } catch (cause) {
+    // The cause is a crypto error with no secret in it: kept for the server log, never sent to the browser.
+    throw new UnreadableCredentialsError(cause);
+  }
+}

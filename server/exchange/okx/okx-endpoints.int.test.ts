@@ -1,0 +1,179 @@
+/**
+ * Every endpoint of the table against the simulator over HTTP, through the real client (signing, Redis
+ * buckets, parsing): success, with the parsed types services rely on — Dates, decimal strings, numbers
+ * for pages, arrays for comma lists.
+ */
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OkxClient } from "./client";
+import { ENDPOINTS, type EndpointId } from "./endpoints";
+import { simClient, startSim, testRedis, type SimHarness } from "./testing/sim-harness";
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const isDate = (v: unknown) => v instanceof Date && !Number.isNaN(v.getTime());
+
+let h: SimHarness;
+let redis: Redis;
+let okx: OkxClient;
+const called = new Set<EndpointId>();
+
+beforeAll(async () => {
+  h = await startSim();
+  redis = testRedis();
+  okx = simClient(h.url, redis);
+});
+
+afterAll(async () => {
+  redis.disconnect();
+  await h.close();
+});
+
+// A fresh sub-account per run, used by the calls that need one.
+const subAcct = `it${Date.now().toString(36)}`.slice(0, 20);
+let apiKey = "";
+
+describe("the client against the simulator", () => {
+  it("subaccountInfo: a broker page with numbers, Dates and booleans", async () => {
+    const page = await okx.subaccountInfo({ page: 1, limit: 5 });
+    called.add("subaccountInfo");
+    expect(page.page).toBe(1);
+    expect(page.totalPage).toBeGreaterThan(1);
+    expect(page.details).toHaveLength(5);
+    const s = page.details[0];
+    expect(isDate(s.ts)).toBe(true);
+    expect(typeof s.enable).toBe("boolean");
+    expect(typeof s.canTransOut).toBe("boolean");
+    expect(["1", "2", "3", "4"]).toContain(s.acctLv);
+  });
+
+  it("createSubaccount / setSubaccountLevel", async () => {
+    const created = await okx.createSubaccount({ subAcct, label: "integration" });
+    expect(created).toMatchObject({ subAcct, label: "integration" });
+    expect(isDate(created.ts)).toBe(true);
+    expect(await okx.setSubaccountLevel({ subAcct, acctLv: "2" })).toEqual({ acctLv: "2" });
+    called.add("createSubaccount").add("setSubaccountLevel");
+  });
+
+  it("subaccountTradeFee: maker/taker rates as decimal strings", async () => {
+    const page = await okx.subaccountTradeFee({ subAcct });
+    called.add("subaccountTradeFee");
+    expect(page.details).toHaveLength(1);
+    const rates = page.details[0].feeRates;
+    expect(rates.map((r) => r.type)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    for (const r of rates) {
+      expect(r.maker).toMatch(DECIMAL);
+      expect(r.taker).toMatch(DECIMAL);
+    }
+  });
+
+  it("createApiKey / getApiKeys / modifyApiKey / deleteApiKey", async () => {
+    const key = await okx.createApiKey({ subAcct, label: "itkey", passphrase: "It-pass-123", perm: ["trade"], ip: ["10.0.0.1", "10.0.0.2"] });
+    apiKey = key.apiKey;
+    expect(key.secretKey.length).toBeGreaterThan(10);
+    expect(key.perm).toEqual(["read_only", "trade"]);
+    expect(key.ip).toEqual(["10.0.0.1", "10.0.0.2"]);
+    expect(isDate(key.ts)).toBe(true);
+
+    const keys = await okx.getApiKeys({ subAcct });
+    expect(keys.map((k) => k.apiKey)).toEqual([apiKey]);
+    expect(keys[0]).not.toHaveProperty("secretKey");
+
+    const modified = await okx.modifyApiKey({ subAcct, apiKey, label: "renamed", ip: ["10.0.0.3"] });
+    expect(modified).toMatchObject({ apiKey, label: "renamed", ip: ["10.0.0.3"], perm: ["read_only", "trade"] });
+    called.add("createApiKey").add("getApiKeys").add("modifyApiKey");
+  });
+
+  it("ifRebate: the key's rebate status", async () => {
+    const r = await okx.ifRebate({ apiKey });
+    called.add("ifRebate");
+    expect(r.type).toBe("0");
+    expect(typeof r.affiliated).toBe("boolean");
+    expect(r.clientRebateRatio).toMatch(DECIMAL);
+    expect(r.brokerCode.length).toBeGreaterThan(0);
+  });
+
+  it("deleteApiKey", async () => {
+    expect(await okx.deleteApiKey({ subAcct, apiKey })).toMatchObject({ subAcct });
+    called.add("deleteApiKey");
+  });
+
+  it("createDepositAddress / getDepositAddresses / modifyDepositAddress", async () => {
+    const created = await okx.createDepositAddress({ subAcct, ccy: "EOS" });
+    expect(created).toMatchObject({ ccy: "EOS", chain: "EOS-EOS" });
+    expect(created.memo).toBeTruthy();
+    expect(isDate(created.ts)).toBe(true);
+
+    const list = await okx.getDepositAddresses({ subAcct, ccy: "EOS" });
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ addr: created.addr, to: "6", selected: true });
+
+    const modified = await okx.modifyDepositAddress({ subAcct, ccy: "EOS", addr: created.addr, to: "18" });
+    expect(modified).toMatchObject({ ccy: "EOS", to: "18", addr: created.addr });
+    called.add("createDepositAddress").add("getDepositAddresses").add("modifyDepositAddress");
+  });
+
+  it("depositHistory and withdrawalHistory: amounts as decimal strings, cursors as Dates", async () => {
+    const deposits = await okx.depositHistory({ limit: 3 });
+    expect(deposits).toHaveLength(3);
+    for (const d of deposits) {
+      expect(d.amt).toMatch(DECIMAL);
+      expect(isDate(d.ts)).toBe(true);
+    }
+    const older = await okx.depositHistory({ after: deposits[2].ts, limit: 2 });
+    expect(older.every((d) => d.ts < deposits[2].ts)).toBe(true);
+
+    const withdrawals = await okx.withdrawalHistory({ limit: 2 });
+    expect(withdrawals.length).toBeGreaterThan(0);
+    expect(withdrawals[0].amt).toMatch(DECIMAL);
+    expect(withdrawals[0].fee).toMatch(DECIMAL);
+    called.add("depositHistory").add("withdrawalHistory");
+  });
+
+  it("createRebateFile / getRebateFile (FD)", async () => {
+    const first = await okx.createRebateFile({ begin: "20240101", end: "20240107" });
+    expect(first.result).toBe(false);
+    expect(isDate(first.ts)).toBe(true);
+    const files = await okx.getRebateFile({ type: true });
+    expect(files).toHaveLength(1);
+    expect(files[0].state).toBe("finished");
+    expect(files[0].fileHref).toMatch(/^http/);
+    expect(files[0].beginTime).toEqual(new Date(Date.UTC(2024, 0, 1)));
+    called.add("createRebateFile").add("getRebateFile");
+  });
+
+  it("rebateDaily: a page with the total commission", async () => {
+    const page = await okx.rebateDaily({ limit: 3 });
+    called.add("rebateDaily");
+    expect(page.page).toBe(1);
+    expect(page.totalCommission).toMatch(DECIMAL);
+    expect(page.details[0].vol).toMatch(DECIMAL);
+    expect(isDate(page.details[0].ts)).toBe(true);
+  });
+
+  it("tickers / ticker / candles (public, unsigned)", async () => {
+    const publicOnly = simClient(h.url, redis, { credentials: null });
+    const all = await publicOnly.tickers({ instType: "SPOT" });
+    expect(all.find((t) => t.instId === "BTC-USDT")?.last).toMatch(DECIMAL);
+    const one = await publicOnly.ticker({ instId: "ETH-USDT" });
+    expect(one.instId).toBe("ETH-USDT");
+    expect(one.askPx).toMatch(DECIMAL);
+    expect(isDate(one.ts)).toBe(true);
+    const bars = await publicOnly.candles({ instId: "BTC-USDT", bar: "1H", limit: 3 });
+    expect(bars).toHaveLength(3);
+    expect(bars[0].ts.getTime()).toBeGreaterThan(bars[1].ts.getTime());
+    expect(bars[1].confirmed).toBe(true);
+    expect(bars[0].close).toMatch(DECIMAL);
+    called.add("tickers").add("ticker").add("candles");
+  });
+
+  it("deleteSubaccount", async () => {
+    expect(await okx.deleteSubaccount({ subAcct })).toEqual({ subAcct });
+    called.add("deleteSubaccount");
+    expect((await okx.subaccountInfo({ subAcct })).details).toEqual([]);
+  });
+
+  it("covered every endpoint of the table, with no 50011 on the way", async () => {
+    expect([...called].sort()).toEqual(Object.keys(ENDPOINTS).sort());
+    expect((await h.stats()).rateLimited).toBe(0);
+  });
+});

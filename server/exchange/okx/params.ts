@@ -1,0 +1,133 @@
+/**
+ * Request parameters per endpoint, validated before anything is sent. The rules are seed 001's (sub-account
+ * names, API-key label / passphrase / IP / permission rules, account levels, deposit states, date formats,
+ * page sizes); the simulator applies the same ones, so a request this refuses would have come back 51000.
+ *
+ * Schemas take typed values (numbers, booleans, Dates, arrays); `toWire` turns them into OKX's strings.
+ */
+import { z } from "zod";
+import type { EndpointId } from "./endpoints";
+
+// ── Field rules ──────────────────────────────────────────────────────────────────────────────────────
+/** 6–20 letters and digits, case-sensitive, no spaces or symbols. */
+export const subAcct = z.string().regex(/^[A-Za-z0-9]{6,20}$/, { error: "subAcct must be 6-20 letters and digits" });
+/** API-key (and sub-account) label: up to 50 letters or digits. */
+const label = z.string().regex(/^[A-Za-z0-9]{1,50}$/, { error: "label must be 1-50 letters or digits" });
+/** 8–32 characters with at least one digit, one upper-case, one lower-case letter and one special character. */
+export const apiKeyPassphrase = z
+  .string()
+  .min(8, { error: "passphrase must be 8-32 characters" })
+  .max(32, { error: "passphrase must be 8-32 characters" })
+  .refine((v) => /^[\x21-\x7e]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && /[^A-Za-z0-9]/.test(v), {
+    error: "passphrase needs a digit, an upper-case and a lower-case letter and a special character (printable ASCII, no spaces)",
+  });
+/** Up to 20 bound IPs, sent comma-separated. */
+const ipList = z
+  .array(z.union([z.ipv4(), z.ipv6()]))
+  .max(20, { error: "at most 20 IP addresses" })
+  .refine((ips) => new Set(ips).size === ips.length, { error: "IP addresses must not repeat" });
+/** read_only is always granted; trade and withdraw are optional. */
+const permList = z.array(z.enum(["read_only", "trade", "withdraw"])).min(1);
+const ccy = z.string().regex(/^[A-Z0-9]{1,20}$/, { error: "ccy must be upper-case, e.g. BTC" });
+const chain = z.string().min(1).max(64);
+const apiKey = z.string().min(1).max(64);
+const acctLv = z.enum(["1", "2", "3", "4"]);
+/** 6 funding account, 18 trading account. */
+const depositTo = z.enum(["6", "18"]);
+const brokerType = z.enum(["api", "oauth"]);
+const pageNo = z.number().int().min(1);
+const pageSize = (max: number) => z.number().int().min(1).max(max);
+/** A millisecond timestamp: a Date or its digits. */
+const msTime = z.union([z.date(), z.string().regex(/^\d{1,16}$/)]);
+/** YYYYMMDD, a real calendar day. */
+const yyyymmdd = z.string().refine(
+  (v) => {
+    const m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+    if (!m) return false;
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  },
+  { error: "date must be YYYYMMDD" },
+);
+const beginNotAfterEnd = (p: { begin?: string; end?: string }) => !p.begin || !p.end || p.begin <= p.end;
+const beginEndIssue = { error: "begin must not be after end", path: ["end"] };
+
+// ── Per endpoint ─────────────────────────────────────────────────────────────────────────────────────
+const listPage = z.object({ subAcct: subAcct.optional(), uid: z.string().regex(/^\d{1,32}$/).optional(), page: pageNo.optional(), limit: pageSize(100).optional() });
+/** Seed deposit states: 0 waiting, 1 credited, 2 success, 8 suspended, 11 blacklist, 12 frozen, 13 intercepted, 14 KYC limit. */
+export const DEPOSIT_STATES = ["0", "1", "2", "8", "11", "12", "13", "14"] as const;
+
+export const PARAMS = {
+  subaccountInfo: listPage,
+  subaccountTradeFee: listPage,
+  createApiKey: z.object({ subAcct, label, passphrase: apiKeyPassphrase, ip: ipList.optional(), perm: permList.optional() }),
+  getApiKeys: z.object({ subAcct, apiKey: apiKey.optional() }),
+  setSubaccountLevel: z.object({ subAcct, acctLv }),
+  createDepositAddress: z
+    .object({ subAcct, ccy, chain: chain.optional(), addrType: z.enum(["1", "2"]).optional(), to: depositTo.optional() })
+    .refine((p) => p.addrType !== "2" || p.ccy === "BTC" || p.ccy === "LTC", { error: "addrType 2 (SegWit) is for BTC and LTC only", path: ["addrType"] }),
+  modifyDepositAddress: z.object({ subAcct, ccy, chain: chain.optional(), addr: z.string().min(1).max(256), to: depositTo }),
+  getDepositAddresses: z.object({ subAcct, ccy }),
+  depositHistory: z.object({
+    subAcct: subAcct.optional(),
+    ccy: ccy.optional(),
+    txId: z.string().min(1).max(256).optional(),
+    type: z.enum(["3", "4"]).optional(),
+    state: z.enum(DEPOSIT_STATES).optional(),
+    after: msTime.optional(),
+    before: msTime.optional(),
+    limit: pageSize(100).optional(),
+  }),
+  createRebateFile: z.object({ begin: yyyymmdd, end: yyyymmdd, brokerType: brokerType.optional() }).refine(beginNotAfterEnd, beginEndIssue),
+  getRebateFile: z
+    .object({ type: z.boolean(), begin: yyyymmdd.optional(), end: yyyymmdd.optional(), brokerType: brokerType.optional() })
+    .refine((p) => p.type || (p.begin && p.end), { error: "begin and end are required when type is false", path: ["begin"] })
+    .refine(beginNotAfterEnd, beginEndIssue),
+  ifRebate: z.object({ apiKey, brokerType: brokerType.optional() }),
+  createSubaccount: z.object({ subAcct, label: label.optional() }),
+  deleteSubaccount: z.object({ subAcct }),
+  modifyApiKey: z.object({ subAcct, apiKey, label: label.optional(), perm: permList.optional(), ip: ipList.optional() }),
+  deleteApiKey: z.object({ subAcct, apiKey }),
+  withdrawalHistory: z.object({
+    subAcct: subAcct.optional(),
+    ccy: ccy.optional(),
+    wdId: z.string().min(1).max(64).optional(),
+    clientId: z.string().min(1).max(64).optional(),
+    txId: z.string().min(1).max(256).optional(),
+    type: z.enum(["3", "4"]).optional(),
+    state: z.string().regex(/^-?\d{1,2}$/).optional(),
+    after: msTime.optional(),
+    before: msTime.optional(),
+    limit: pageSize(100).optional(),
+  }),
+  rebateDaily: z
+    .object({ subAcct: subAcct.optional(), begin: yyyymmdd.optional(), end: yyyymmdd.optional(), page: pageNo.optional(), limit: pageSize(100).optional() })
+    .refine(beginNotAfterEnd, beginEndIssue),
+  tickers: z.object({ instType: z.enum(["SPOT", "SWAP", "FUTURES", "OPTION"]), uly: z.string().min(1).optional(), instFamily: z.string().min(1).optional() }),
+  ticker: z.object({ instId: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+){1,4}$/, { error: "instId like BTC-USDT" }) }),
+  candles: z.object({
+    instId: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+){1,4}$/, { error: "instId like BTC-USDT" }),
+    bar: z
+      .enum(["1m", "3m", "5m", "15m", "30m", "1H", "2H", "4H", "6H", "12H", "1D", "2D", "3D", "1W", "1M", "3M", "6Hutc", "12Hutc", "1Dutc", "2Dutc", "3Dutc", "1Wutc", "1Mutc", "3Mutc"])
+      .optional(),
+    after: msTime.optional(),
+    before: msTime.optional(),
+    limit: pageSize(300).optional(),
+  }),
+} satisfies Record<EndpointId, z.ZodType<Record<string, unknown>>>;
+
+export type ParamsInput<K extends EndpointId> = z.input<(typeof PARAMS)[K]>;
+
+/** One typed value → OKX's wire string (numbers and booleans as text, Dates as ms, lists comma-joined). */
+function wireValue(v: unknown): string {
+  if (v instanceof Date) return String(v.getTime());
+  if (Array.isArray(v)) return v.map(wireValue).join(",");
+  return String(v);
+}
+
+/** Typed params → OKX's string fields, dropping undefined/null, in the caller's key order. */
+export function toWire(params: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out[k] = wireValue(v);
+  return out;
+}

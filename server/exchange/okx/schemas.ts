@@ -1,0 +1,226 @@
+/**
+ * Response schemas per endpoint: each parses OKX's `data` array into the result the client returns.
+ * Amounts, prices and rates stay decimal strings (callers use decimal.js, never `number`); millisecond
+ * timestamps become `Date`; broker list pages become `{ page, totalPage, details }` with numbers;
+ * comma lists (perm, ip) become arrays. Unknown fields are dropped, so OKX adding one breaks nothing.
+ */
+import { z } from "zod";
+import type { EndpointId } from "./endpoints";
+
+// ── Field types ──────────────────────────────────────────────────────────────────────────────────────
+/** A decimal number as OKX sends it; kept as text. */
+export type DecimalString = string;
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const dec = z.string().regex(DECIMAL, { error: "expected a decimal string" });
+/** OKX sends "" for "no value" in some decimal fields (no ask, no monthly rebate). */
+const decOrNull = z.union([dec, z.literal("")]).transform((v): DecimalString | null => (v === "" ? null : v));
+const msDate = z.union([z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).transform((v) => new Date(Number(v)));
+const intText = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
+/** The seed documents some flags as String and shows booleans in the examples: take both. */
+const flag = z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true");
+const text = z.string();
+const textOr = (fallback = "") => z.string().optional().transform((v) => v ?? fallback);
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+
+// ── Data shapes ──────────────────────────────────────────────────────────────────────────────────────
+export interface Page<T> {
+  page: number;
+  totalPage: number;
+  details: T[];
+}
+/** `data: [{page, totalPage, details[]}]`; an empty `data` is an empty first page. */
+const paged = <T extends z.ZodType>(detail: T) =>
+  z
+    .array(z.object({ page: intText, totalPage: intText, details: z.array(detail) }))
+    .transform((rows): Page<z.output<T>> => rows[0] ?? { page: 1, totalPage: 0, details: [] });
+/** Calls that answer one object in `data[0]`. */
+const one = <T extends z.ZodType>(row: T) => z.array(row).min(1, { error: "empty data" }).transform((rows) => rows[0]);
+const many = <T extends z.ZodType>(row: T) => z.array(row);
+
+// ── Rows ─────────────────────────────────────────────────────────────────────────────────────────────
+const subaccount = z.object({
+  subAcct: text,
+  uid: text,
+  label: textOr(),
+  /** 1 spot, 2 spot + futures, 3 multi-currency margin, 4 portfolio margin. */
+  acctLv: text,
+  enable: flag,
+  frozenFunc: z.array(text).optional().transform((v) => v ?? []),
+  canTransOut: flag,
+  /** "" for a first-level sub-account, else the parent's name. */
+  mainAcct: textOr(),
+  ts: msDate,
+});
+
+/** The seed's example spells the maker rate "marker", its table "maker": accept both, expose `maker`. */
+const feeRate = z
+  .object({ type: text, maker: dec.optional(), marker: dec.optional(), taker: dec })
+  .refine((r) => r.maker !== undefined || r.marker !== undefined, { error: "maker rate missing" })
+  .transform((r) => ({ type: r.type, maker: (r.maker ?? r.marker) as DecimalString, taker: r.taker }));
+
+const subaccountFee = z.object({ subAcct: text, uid: text, mainAcct: textOr(), ts: msDate, feeRates: z.array(feeRate) });
+
+const createdApiKey = z.object({
+  subAcct: text,
+  label: text,
+  apiKey: text,
+  /** Shown once: the caller stores it encrypted and never logs it. */
+  secretKey: text,
+  passphrase: text,
+  perm: commaList,
+  ip: commaList,
+  ts: msDate,
+});
+
+const apiKeyRow = z.object({ label: text, apiKey: text, perm: commaList, ip: commaList, ts: msDate });
+
+const addressExtras = { pmtId: text.optional(), tag: text.optional(), memo: text.optional(), comment: text.optional() };
+const createdAddress = z.object({ ccy: text, addr: text, chain: text, ...addressExtras, to: text.optional(), ts: msDate });
+const modifiedAddress = z.object({ ccy: text, addr: text, chain: text, ...addressExtras, to: text, ts: msDate });
+const depositAddress = z.object({ addr: text, ccy: text, chain: text, ...addressExtras, to: text, selected: flag.optional().transform((v) => v ?? false), ctAddr: textOr() });
+
+const deposit = z.object({
+  subAcct: textOr(),
+  ccy: text,
+  chain: textOr(),
+  amt: dec,
+  from: textOr(),
+  areaCodeFrom: textOr(),
+  to: textOr(),
+  txId: textOr(),
+  ts: msDate,
+  /** See params DEPOSIT_STATES. */
+  state: text,
+  depId: text,
+  actualDepBlkConfirm: textOr(),
+});
+
+const withdrawal = z.object({
+  subAcct: textOr(),
+  ccy: text,
+  chain: textOr(),
+  amt: dec,
+  fee: decOrNull.optional().transform((v) => v ?? null),
+  from: textOr(),
+  areaCodeFrom: textOr(),
+  to: textOr(),
+  areaCodeTo: textOr(),
+  tag: text.optional(),
+  memo: text.optional(),
+  txId: textOr(),
+  ts: msDate,
+  state: text,
+  wdId: text,
+  clientId: textOr(),
+});
+
+const rebateFile = z.object({
+  /** Valid for 2 hours after `ts`. */
+  fileHref: textOr(),
+  beginTime: msDate,
+  endTime: msDate,
+  cTime: msDate,
+  ts: msDate,
+  state: z.enum(["finished", "ongoing"]),
+});
+
+/** ND rebate-daily: one row per sub-account per UTC day it traded (USDT). */
+const rebateDay = z.object({
+  subAcct: text,
+  uid: textOr(),
+  label: textOr(),
+  /** Fee level, e.g. Lv1. */
+  level: textOr(),
+  asset: textOr("USDT"),
+  vol: dec,
+  totalCommission: dec,
+  /** 00:00 UTC of the day. */
+  ts: msDate,
+});
+const rebateDailyPage = z
+  .array(z.object({ page: intText, totalPage: intText, totalCommission: dec.optional(), details: z.array(rebateDay) }))
+  .transform((rows) => {
+    const first = rows[0];
+    if (!first) return { page: 1, totalPage: 0, totalCommission: "0", details: [] };
+    return { page: first.page, totalPage: first.totalPage, totalCommission: first.totalCommission ?? "0", details: first.details };
+  });
+
+const ticker = z.object({
+  instType: text,
+  instId: text,
+  last: dec,
+  lastSz: decOrNull,
+  askPx: decOrNull,
+  askSz: decOrNull,
+  bidPx: decOrNull,
+  bidSz: decOrNull,
+  open24h: decOrNull,
+  high24h: decOrNull,
+  low24h: decOrNull,
+  volCcy24h: decOrNull,
+  vol24h: decOrNull,
+  ts: msDate,
+});
+
+/** `[ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm]`, newest first. */
+const candle = z
+  .tuple([msDate, dec, dec, dec, dec, dec], z.string())
+  .transform(([ts, open, high, low, close, vol, volCcy, volCcyQuote, confirm]) => ({
+    ts,
+    open,
+    high,
+    low,
+    close,
+    vol,
+    volCcy: volCcy ?? null,
+    volCcyQuote: volCcyQuote ?? null,
+    /** false while the bar is still forming. */
+    confirmed: confirm === undefined ? true : confirm === "1",
+  }));
+
+// ── Per endpoint ─────────────────────────────────────────────────────────────────────────────────────
+export const RESULTS = {
+  subaccountInfo: paged(subaccount),
+  subaccountTradeFee: paged(subaccountFee),
+  createApiKey: one(createdApiKey),
+  getApiKeys: many(apiKeyRow),
+  setSubaccountLevel: one(z.object({ acctLv: text })),
+  createDepositAddress: one(createdAddress),
+  modifyDepositAddress: one(modifiedAddress),
+  getDepositAddresses: many(depositAddress),
+  depositHistory: many(deposit),
+  /** result true: a file for this range exists already; false: generating, look again in ~2 hours. */
+  createRebateFile: one(z.object({ result: flag, ts: msDate })),
+  getRebateFile: many(rebateFile),
+  /** type 0 rebate possible, 1 broker expired, 2 VIP4/5 monthly cap reached, 3 VIP6 or above. */
+  ifRebate: one(z.object({ type: text, brokerCode: textOr(), affiliated: flag, clientRebateRatio: decOrNull, lastRebate: decOrNull.optional().transform((v) => v ?? null) })),
+  createSubaccount: one(z.object({ subAcct: text, label: textOr(), uid: textOr(), acctLv: textOr(), ts: msDate })),
+  deleteSubaccount: one(z.object({ subAcct: text })),
+  modifyApiKey: one(z.object({ subAcct: text, label: textOr(), apiKey: text, perm: commaList, ip: commaList, ts: msDate })),
+  deleteApiKey: one(z.object({ subAcct: textOr(), apiKey: textOr() })),
+  withdrawalHistory: many(withdrawal),
+  /** A broker page plus the range's total commission. */
+  rebateDaily: rebateDailyPage,
+  tickers: many(ticker),
+  ticker: one(ticker),
+  candles: many(candle),
+} satisfies Record<EndpointId, z.ZodType>;
+
+export type Result<K extends EndpointId> = z.output<(typeof RESULTS)[K]>;
+export type SubaccountInfo = z.output<typeof subaccount>;
+export type SubaccountFee = z.output<typeof subaccountFee>;
+export type CreatedApiKey = z.output<typeof createdApiKey>;
+export type ApiKeyInfo = z.output<typeof apiKeyRow>;
+export type DepositAddress = z.output<typeof depositAddress>;
+export type Deposit = z.output<typeof deposit>;
+export type Withdrawal = z.output<typeof withdrawal>;
+export type RebateFile = z.output<typeof rebateFile>;
+export type RebateDay = z.output<typeof rebateDay>;
+export type Ticker = z.output<typeof ticker>;
+export type Candle = z.output<typeof candle>;
+
+/** OKX's envelope: `code` is a string, `data` always an array ("0" = success). */
+export const ENVELOPE = z.object({ code: z.string(), msg: z.string().optional().default(""), data: z.unknown().optional() });

@@ -1,0 +1,59 @@
+/**
+ * OKX private-request authentication. The signature is checked over the bytes as received — the raw
+ * request target (path + "?query", never re-encoded) and the raw body text — because every client
+ * serialises differently (compact or spaced JSON, raw or percent-encoded queries, any key order).
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import { verifyOkxSignature } from "../okx/sign";
+import type { SimConfig } from "./config";
+import { Errors, type OkxError } from "./errors";
+import type { SimStore } from "./store";
+
+export interface AuthRequest {
+  method: string;
+  /** Path and query exactly as in the request line. */
+  target: string;
+  body: string;
+  headers: IncomingHttpHeaders;
+}
+
+export type AuthResult = { ok: true; apiKey: string } | { ok: false; error: OkxError };
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const v = headers[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === undefined || s === "" ? undefined : s;
+};
+
+/** ISO-8601 UTC as OKX sends it, e.g. 2020-12-08T09:08:57.715Z (fraction optional). */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+export function authenticate(req: AuthRequest, config: SimConfig, store: SimStore, now = Date.now()): AuthResult {
+  const fail = (error: OkxError): AuthResult => ({ ok: false, error });
+  const key = header(req.headers, "ok-access-key");
+  const sign = header(req.headers, "ok-access-sign");
+  const timestamp = header(req.headers, "ok-access-timestamp");
+  const passphrase = header(req.headers, "ok-access-passphrase");
+
+  if (!key) return fail(Errors.missingKey());
+  if (!passphrase) return fail(Errors.missingPassphrase());
+  if (!sign) return fail(Errors.missingSign());
+  if (!timestamp) return fail(Errors.missingTimestamp());
+  const ts = ISO_UTC.test(timestamp) ? Date.parse(timestamp) : NaN;
+  if (Number.isNaN(ts)) return fail(Errors.invalidTimestamp());
+  if (Math.abs(now - ts) > config.timestampToleranceMs) return fail(Errors.timestampExpired());
+
+  // The broker's master key, or a sub-account key created through the simulator (which may not call broker endpoints).
+  const subKey = key === config.apiKey ? undefined : store.apiKeys.get(key);
+  if (key !== config.apiKey && !subKey) return fail(Errors.invalidKey());
+  const secret = subKey ? subKey.secretKey : config.secretKey;
+  if (passphrase !== (subKey ? subKey.passphrase : config.passphrase)) return fail(Errors.wrongPassphrase());
+
+  // Python's SDK sends "x-simulated-trading: 0" for live; only "1" means demo.
+  const demoRequest = header(req.headers, "x-simulated-trading") === "1";
+  if (demoRequest !== (config.mode === "demo")) return fail(Errors.demoLiveMismatch());
+
+  if (!verifyOkxSignature(secret, sign, timestamp, req.method.toUpperCase(), req.target, req.body)) return fail(Errors.invalidSign());
+  if (subKey) return fail(Errors.invalidAuthority());
+  return { ok: true, apiKey: key };
+}

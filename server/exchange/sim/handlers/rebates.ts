@@ -1,0 +1,114 @@
+/**
+ * Rebates: FD rebate files and if-rebate (seed 001), their ND twins, and ND rebate-daily.
+ * A requested file is "ongoing" for rebateDelayMs, then "finished" with a 2-hour link to the simulator.
+ */
+import { paramEmpty } from "../errors";
+import type { RebateFile } from "../model";
+import { Rng, hash32, rngFor, units } from "../random";
+import { checkRange, dateMs, isBrokerType, isDate, isLimit, isPage, isTrueFalse, msDate, optional, parse, required } from "../validation";
+import { type Handler, type HandlerContext, pageOf } from "./context";
+import { fileLink } from "./files";
+
+const DAY = 86_400_000;
+
+/** POST broker/fd/rebate-per-orders (and the ND twin): result "true" when that range was already requested. */
+const createRebateFile =
+  (scope: RebateFile["scope"]): Handler =>
+  ({ params, store, config, now }) => {
+    const p = parse(params, { begin: required(isDate), end: required(isDate), brokerType: optional(isBrokerType) });
+    checkRange(p.begin, p.end);
+    const brokerType = p.brokerType ?? "";
+    const existing = store.rebateFiles.find((f) => f.scope === scope && f.begin === p.begin && f.end === p.end && f.brokerType === brokerType);
+    if (existing) return [{ result: "true", ts: String(existing.cTime) }];
+    const id = store.rng().hex(24);
+    store.rebateFiles.push({ id, scope, begin: p.begin, end: p.end, brokerType, cTime: now, readyAt: now + config.rebateDelayMs });
+    store.changed();
+    return [{ result: "false", ts: String(now) }];
+  };
+
+/**
+ * GET broker/fd/rebate-per-orders: type=true → every request made; type=false → those matching begin/end,
+ * which the seed describes as link-generation dates — a request matches when it was made in that window
+ * or its rebate range overlaps it, so either reading finds it.
+ */
+const getRebateFile =
+  (scope: RebateFile["scope"]): Handler =>
+  ({ params, store, config, now, baseUrl }) => {
+    const p = parse(params, { type: required(isTrueFalse), begin: optional(isDate), end: optional(isDate), brokerType: optional(isBrokerType) });
+    let files = store.rebateFiles.filter((f) => f.scope === scope && (!p.brokerType || f.brokerType === p.brokerType));
+    if (p.type === "false") {
+      if (!p.begin) throw paramEmpty("begin");
+      if (!p.end) throw paramEmpty("end");
+      checkRange(p.begin, p.end);
+      const from = dateMs(p.begin);
+      const to = dateMs(p.end) + DAY;
+      files = files.filter((f) => (f.cTime >= from && f.cTime < to) || (dateMs(f.begin) < to && dateMs(f.end) + DAY > from));
+    }
+    return [...files]
+      .sort((a, b) => b.cTime - a.cTime)
+      .map((f) => {
+        const finished = now >= f.readyAt;
+        return {
+          beginTime: String(dateMs(f.begin)),
+          cTime: String(f.cTime),
+          endTime: String(dateMs(f.end)),
+          fileHref: finished ? fileLink(config, baseUrl, f.id, now) : "",
+          state: finished ? "finished" : "ongoing",
+          // The link's generation time; while ongoing (no link yet) the request time, never "".
+          ts: String(finished ? now : f.cTime),
+        };
+      });
+  };
+
+export const createFdRebateFile = createRebateFile("fd");
+export const getFdRebateFile = getRebateFile("fd");
+export const createNdRebateFile = createRebateFile("nd");
+export const getNdRebateFile = getRebateFile("nd");
+
+/**
+ * GET broker/fd/if-rebate: a stable answer per apiKey. type 0 can rebate, 1 broker expired, 2 VIP4/5 at
+ * the monthly cap (only then lastRebate is set), 3 VIP6+. `affiliated` is a boolean, as in the seed's example.
+ */
+export const ifRebate: Handler = ({ params, store, config }) => {
+  const p = parse(params, { apiKey: required(), brokerType: optional(isBrokerType) });
+  const rng = new Rng(hash32(`${config.seed}|if-rebate|${p.apiKey}`));
+  const own = store.apiKeys.has(p.apiKey);
+  const type = own ? "0" : rng.weighted([["0", 80], ["1", 5], ["2", 8], ["3", 7]] as const);
+  return [
+    {
+      affiliated: rng.bool(0.2),
+      brokerCode: store.meta.brokerCode,
+      type,
+      clientRebateRatio: type === "0" ? rng.pick(["0", "0.1", "0.2"]) : "0",
+      lastRebate: type === "2" ? units(rng.int(100_00, 5_000_00), 2) : "",
+    },
+  ];
+};
+
+/**
+ * GET broker/nd/rebate-daily: one row per sub-account per UTC day it traded, newest day first, computed
+ * from the seed (not stored). begin/end default to the last 30 days. The seed does not document this
+ * endpoint; the shape follows OKX's ND docs: data[0] = {page, totalPage, totalCommission, details[]}.
+ */
+export const rebateDaily: Handler = ({ params, store, config, now }: HandlerContext) => {
+  const p = parse(params, { subAcct: optional(), begin: optional(isDate), end: optional(isDate), page: optional(isPage), limit: optional(isLimit) });
+  const end = p.end ?? msDate(now);
+  const begin = p.begin ?? msDate(dateMs(end) - 29 * DAY);
+  checkRange(begin, end);
+  const subs = p.subAcct ? [store.subaccounts.get(p.subAcct)].filter((s) => s !== undefined) : [...store.subaccounts.values()];
+  const rows: { subAcct: string; uid: string; label: string; level: string; asset: string; vol: string; totalCommission: string; ts: string }[] = [];
+  let total = 0;
+  for (let day = dateMs(end); day >= dateMs(begin); day -= DAY) {
+    if (day > now) continue;
+    for (const s of subs) {
+      if (Number(s.ts) >= day + DAY) continue;
+      const rng = rngFor(config.seed, "rebate-daily", s.subAcct, day);
+      if (rng() < 0.4) continue; // no trading that day
+      const vol = Math.round(rng() * rng() * 2_000_000 * 100); // cents
+      const commission = Math.round(vol * 1e6 * 0.0005 * 0.3); // 1e-8 USDT: 0.05% fee, 30% rebate
+      total += commission;
+      rows.push({ subAcct: s.subAcct, uid: s.uid, label: s.label, level: s.level, asset: "USDT", vol: units(vol, 2), totalCommission: units(commission, 8), ts: String(day) });
+    }
+  }
+  return [pageOf(rows, p.page, p.limit, { totalCommission: units(total, 8) })];
+};
