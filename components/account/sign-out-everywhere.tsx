@@ -2,16 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useT } from "@/lib/i18n/client";
@@ -37,24 +28,16 @@ export function SignOutEverywhereCard() {
         <CardDescription>{t("account.sessions.description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <AlertDialog>
-          <AlertDialogTrigger asChild>
-            <Button variant="outline">{t("account.sessions.button")}</Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>{t("account.sessions.confirmTitle")}</AlertDialogTitle>
-              <AlertDialogDescription>{t("account.sessions.confirmDescription")}</AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel disabled={busy}>{t("common.cancel")}</AlertDialogCancel>
-              {/* A plain button, not AlertDialogAction: the dialog stays open while the request runs. */}
-              <Button variant="destructive" pending={busy} onClick={() => mutation.mutate()}>
-                {t("account.sessions.confirm")}
-              </Button>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+        <ConfirmDialog
+          destructive
+          trigger={<Button variant="outline">{t("account.sessions.button")}</Button>}
+          title={t("account.sessions.confirmTitle")}
+          description={t("account.sessions.confirmDescription")}
+          confirmLabel={t("account.sessions.confirm")}
+          cancelLabel={t("common.cancel")}
+          pending={busy}
+          onConfirm={() => mutation.mutate()}
+        />
       </CardContent>
     </Card>
   );

@@ -5,17 +5,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -75,27 +65,16 @@ export function StaffConfirmDialog({ action, user, onClose, onPassword }: StaffC
   };
 
   return (
-    <AlertDialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t(text.title, vars)}</AlertDialogTitle>
-          <AlertDialogDescription>{t(text.body, vars)}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>{t("common.cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            disabled={pending}
-            className={action === "disable" ? "bg-destructive text-white hover:bg-destructive/90 dark:bg-destructive/60" : undefined}
-            onClick={(event) => {
-              event.preventDefault(); // close only when the server has answered
-              run();
-            }}
-          >
-            {pending && <Spinner />}
-            {t(text.action)}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      destructive={action === "disable"}
+      title={t(text.title, vars)}
+      description={t(text.body, vars)}
+      confirmLabel={t(text.action)}
+      cancelLabel={t("common.cancel")}
+      pending={pending}
+      onConfirm={run}
+    />
   );
 }

@@ -6,16 +6,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -53,24 +44,16 @@ export function BrandStatusDialog({ brand, status, onClose }: BrandStatusDialogP
   );
 
   return (
-    <AlertDialog open onOpenChange={(open) => !open && !setStatus.isPending && onClose()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t(text.title, vars)}</AlertDialogTitle>
-          <AlertDialogDescription>{t(text.body, vars)}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={setStatus.isPending}>{t("common.cancel")}</AlertDialogCancel>
-          {/* A plain button, not AlertDialogAction, so the dialog closes only once the server has answered. */}
-          <Button
-            variant={status === "disabled" ? "destructive" : "default"}
-            pending={setStatus.isPending}
-            onClick={() => setStatus.mutate({ id: brand.id, status })}
-          >
-            {t(text.confirm)}
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      destructive={status === "disabled"}
+      title={t(text.title, vars)}
+      description={t(text.body, vars)}
+      confirmLabel={t(text.confirm)}
+      cancelLabel={t("common.cancel")}
+      pending={setStatus.isPending}
+      onConfirm={() => setStatus.mutate({ id: brand.id, status })}
+    />
   );
 }

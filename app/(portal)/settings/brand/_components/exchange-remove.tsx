@@ -4,16 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
@@ -39,26 +30,22 @@ export function ExchangeRemove() {
   );
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !remove.isPending && setOpen(next)}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      destructive
+      trigger={
         <Button type="button" variant="ghost" className="text-destructive hover:text-destructive">
           <Trash2 />
           {t("exchange.remove.button")}
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("exchange.remove.title")}</AlertDialogTitle>
-          <AlertDialogDescription>{t("exchange.remove.body")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>{t("common.cancel")}</AlertDialogCancel>
-          {/* A plain button, not AlertDialogAction: the dialog stays open until the removal is done. */}
-          <Button variant="destructive" pending={remove.isPending} onClick={() => remove.mutate()}>
-            {t("exchange.remove.confirm")}
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={t("exchange.remove.title")}
+      description={t("exchange.remove.body")}
+      confirmLabel={t("exchange.remove.confirm")}
+      cancelLabel={t("common.cancel")}
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate()}
+    />
   );
 }

@@ -9,16 +9,7 @@ import { ImageIcon, Trash2, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -134,27 +125,23 @@ export function LogoCard({ brand, canManage }: { brand: BrandSettings; canManage
                     : t("brandSettings.logo.upload")}
               </Button>
               {brand.hasLogo && (
-                <AlertDialog open={confirmOpen} onOpenChange={(open) => !removeLogo.isPending && setConfirmOpen(open)}>
-                  <AlertDialogTrigger asChild>
+                <ConfirmDialog
+                  open={confirmOpen}
+                  onOpenChange={setConfirmOpen}
+                  destructive
+                  trigger={
                     <Button type="button" variant="ghost" size="sm" disabled={busy} className="text-destructive hover:text-destructive">
                       <Trash2 />
                       {t("brandSettings.logo.remove")}
                     </Button>
-                  </AlertDialogTrigger>
-                  <AlertDialogContent>
-                    <AlertDialogHeader>
-                      <AlertDialogTitle>{t("brandSettings.logo.removeTitle")}</AlertDialogTitle>
-                      <AlertDialogDescription>{t("brandSettings.logo.removeBody")}</AlertDialogDescription>
-                    </AlertDialogHeader>
-                    <AlertDialogFooter>
-                      <AlertDialogCancel disabled={removeLogo.isPending}>{t("common.cancel")}</AlertDialogCancel>
-                      {/* A plain button, not AlertDialogAction: the dialog stays open until the removal is done. */}
-                      <Button variant="destructive" pending={removeLogo.isPending} onClick={() => removeLogo.mutate()}>
-                        {t("brandSettings.logo.removeConfirm")}
-                      </Button>
-                    </AlertDialogFooter>
-                  </AlertDialogContent>
-                </AlertDialog>
+                  }
+                  title={t("brandSettings.logo.removeTitle")}
+                  description={t("brandSettings.logo.removeBody")}
+                  confirmLabel={t("brandSettings.logo.removeConfirm")}
+                  cancelLabel={t("common.cancel")}
+                  pending={removeLogo.isPending}
+                  onConfirm={() => removeLogo.mutate()}
+                />
               )}
             </div>
           )}
