@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createOkxClient, type OkxClientOptions } from "./client";
 import { ENDPOINTS } from "./endpoints";
 import { OkxError } from "./errors";
@@ -122,8 +122,9 @@ describe("parameter rules (seed 001) before sending", () => {
     await expect(c.createRebateFile({ begin: "20230230", end: "20230301" })).rejects.toMatchObject({ kind: "parameter", fields: ["begin"] });
     await expect(c.createRebateFile({ begin: "20230302", end: "20230301" })).rejects.toMatchObject({ fields: ["end"] });
     await expect(c.getRebateFile({ type: false })).rejects.toMatchObject({ fields: ["begin"] });
-    // @ts-expect-error: acctLv is "1" | "2" | "3" | "4"
-    await expect(c.setSubaccountLevel({ subAcct: "brokerTest3", acctLv: "5" })).rejects.toMatchObject({ fields: ["acctLv"] });
+    // The typed method refuses "5" at compile time; the untyped path shows the run-time check too.
+    expectTypeOf<"5">().not.toExtend<Parameters<typeof c.setSubaccountLevel>[0]["acctLv"]>();
+    await expect(c.request("setSubaccountLevel", { subAcct: "brokerTest3", acctLv: "5" })).rejects.toMatchObject({ fields: ["acctLv"] });
     await expect(c.subaccountInfo({ limit: 101 })).rejects.toMatchObject({ fields: ["limit"] });
     await expect(c.createDepositAddress({ subAcct: "brokerTest5", ccy: "ETH", addrType: "2" })).rejects.toMatchObject({ fields: ["addrType"] });
   });

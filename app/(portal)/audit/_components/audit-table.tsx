@@ -6,6 +6,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ScrollText, X } from "lucide-react";
 import { useMemo, useState } from "react";
+import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableDateRange } from "@/components/data-table/data-table-date-range";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-select-filter";
@@ -18,7 +19,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { ZAuditListInput } from "@/server/audit/schemas";
 import type { AuditRow } from "@/server/audit/query";
@@ -124,11 +124,7 @@ export function AuditTable({ canReadPlatform }: { canReadPlatform: boolean }) {
       <DataTable
         table={table}
         caption={t("audit.title")}
-        isLoading={query.isPending}
-        isFetching={query.isFetching}
-        isPlaceholder={query.isPlaceholderData}
-        error={query.isError ? describeTrpcError(query.error).message : null}
-        onRetry={() => void query.refetch()}
+        {...dataTableQueryProps(query)}
         filtered={url.hasFilters}
         onRowClick={setSelected}
         empty={url.hasFilters ? undefined : <EmptyState icon={ScrollText} className="border-0" title={t("audit.empty")} />}

@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { UserPlus, Users } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { toast } from "sonner";
+import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -106,11 +107,7 @@ export function StaffTable({ role, currentUserId }: StaffTableProps) {
       <DataTable
         table={table}
         caption={t("staff.title")}
-        isLoading={query.isPending}
-        isFetching={query.isFetching}
-        isPlaceholder={query.isPlaceholderData}
-        error={query.isError ? describeTrpcError(query.error).message : null}
-        onRetry={() => void query.refetch()}
+        {...dataTableQueryProps(query)}
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? undefined : (

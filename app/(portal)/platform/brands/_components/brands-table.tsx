@@ -7,6 +7,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Building2, Plus } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
+import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -15,7 +16,6 @@ import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { useBrandColumns } from "./brand-columns";
 import { BrandCreatedDialog } from "./brand-created-dialog";
@@ -71,10 +71,7 @@ export function BrandsTable() {
       <DataTable
         table={table}
         caption={t("platformBrands.tableCaption")}
-        isLoading={query.isPending}
-        isFetching={query.isFetching}
-        error={query.isError ? describeTrpcError(query.error).message : null}
-        onRetry={() => void query.refetch()}
+        {...dataTableQueryProps(query)}
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? undefined : (
