@@ -1,7 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets a second dev server run beside the first without sharing build output (NEXT_DIST_DIR=.next-2).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "qrcode"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "qrcode", "bullmq", "ioredis"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -76,6 +76,10 @@ export default defineConfig({
         BROKERDESK_DEMO: "1",
         OKX_SIM_URL: simURL,
         OKX_BASE_URL: simURL,
+        // The run's own document store, emptied with the database (scripts/e2e-server.sh).
+        KYC_STORAGE_DIR: "test-results/e2e-kyc-documents",
+        // The run's own job queues, emptied with the database.
+        JOBS_PREFIX: "bull-e2e",
       },
       reuseExistingServer: !CI,
       timeout: 120_000,

@@ -66,8 +66,8 @@ export const NAV_GROUPS = [
     id: "customers",
     labelKey: "nav.groups.customers",
     items: [
-      item("customers", "/customers", Users, "customer.read", 4),
-      item("kyc", "/kyc", IdCard, "kyc.read", 4),
+      item("customers", "/customers", Users, "customer.read", null),
+      item("kyc", "/kyc", IdCard, "kyc.read", null),
     ],
   },
   {
@@ -99,7 +99,7 @@ export const NAV_GROUPS = [
     id: "operations",
     labelKey: "nav.groups.operations",
     items: [
-      item("jobs", "/jobs", Workflow, "jobs.read", 5),
+      item("jobs", "/jobs", Workflow, "jobs.read", null),
       item("risk", "/risk", ShieldAlert, "risk.read", "later"),
       item("health", "/health", Activity, "health.read", 3),
     ],

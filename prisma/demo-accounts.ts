@@ -39,6 +39,8 @@ const brandStaff = (slug: DemoBrandSlug, label: string, adminTotpSecret: string)
   { email: `admin@${slug}.demo`, name: `${label} Admin`, role: "admin", brandSlug: slug, totpSecret: adminTotpSecret },
   { email: `ops@${slug}.demo`, name: `${label} Operations`, role: "operations", brandSlug: slug, totpSecret: null },
   { email: `compliance@${slug}.demo`, name: `${label} Compliance`, role: "compliance", brandSlug: slug, totpSecret: null },
+  // A second reviewer, so level 3 KYC (four eyes) can be approved end to end.
+  { email: `compliance2@${slug}.demo`, name: `${label} Compliance Lead`, role: "compliance", brandSlug: slug, totpSecret: null },
   { email: `marketing@${slug}.demo`, name: `${label} Marketing`, role: "marketing", brandSlug: slug, totpSecret: null },
   { email: `support@${slug}.demo`, name: `${label} Support`, role: "support", brandSlug: slug, totpSecret: null },
 ];
@@ -74,6 +76,7 @@ function byRole(slug: DemoBrandSlug) {
     admin: get("admin"),
     operations: get("ops"),
     compliance: get("compliance"),
+    compliance2: get("compliance2"),
     marketing: get("marketing"),
     support: get("support"),
   } as const;

@@ -6,5 +6,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$BROKERDESK_ROOT"
 
 [[ -f .next/BUILD_ID ]] || die "e2e: no build in .next — run 'bash scripts/e2e.sh' (builds, then tests) or 'npm run build' first"
+# A fresh database gets a fresh document store: the seed's files would otherwise pile up run after run.
+[[ -n "${KYC_STORAGE_DIR:-}" ]] && rm -rf "$KYC_STORAGE_DIR"
+# …and fresh job queues (their Redis keys under JOBS_PREFIX).
+if [[ -n "${JOBS_PREFIX:-}" ]]; then
+  node -e '
+    const { Redis } = require("ioredis");
+    const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379");
+    (async () => {
+      const keys = await redis.keys(`${process.env.JOBS_PREFIX}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    })().catch((e) => { console.error(`e2e: could not clear the job queues: ${e.message}`); process.exit(1); });'
+fi
 "$BIN/tsx" scripts/db-recreate.ts --seed
 exec "$BIN/next" start -p "${PORT:-3100}"

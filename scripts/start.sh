@@ -51,8 +51,8 @@ OKX_SIM="${OKX_SIM:-on}"
 if [[ "$OKX_SIM" != "off" ]]; then
   start_process okx-sim "$BIN/tsx" server/exchange/sim/main.ts
 fi
-# Added by later issues, e.g.:
-#   start_process worker "$BIN/tsx" jobs/worker.ts
+# The background-job worker (`npm run worker`): BullMQ queues and their schedules (jobs/worker.ts).
+start_process worker "$BIN/tsx" jobs/worker.ts
 
 # What the simulator listens on and the demo key it accepts: the environment, else server/env-defaults.ts.
 # Like the simulator itself, print a secret only while it is the built-in (public) development value.

@@ -44,7 +44,29 @@ const EnvSchema = z.object({
   OKX_SIM_API_KEY: z.string().min(1, { error: "OKX_SIM_API_KEY must not be empty" }).default(DEFAULT_OKX_SIM_API_KEY),
   OKX_SIM_SECRET_KEY: z.string().min(1, { error: "OKX_SIM_SECRET_KEY must not be empty" }).default(DEFAULT_OKX_SIM_SECRET_KEY),
   OKX_SIM_PASSPHRASE: z.string().min(1, { error: "OKX_SIM_PASSPHRASE must not be empty" }).default(DEFAULT_OKX_SIM_PASSPHRASE),
-}).transform((e) => ({ ...e, OKX_SIM_URL: e.OKX_SIM_URL ?? `http://127.0.0.1:${e.OKX_SIM_PORT}` }));
+  /** Where KYC documents are kept (server/kyc/storage.ts): a local directory, or an S3-compatible bucket (KYC_S3_*). */
+  KYC_STORAGE: z.enum(["local", "s3"], { error: 'KYC_STORAGE must be "local" or "s3"' }).default("local"),
+  /** Local storage directory; a relative path is taken from the directory the app starts in (the project root). */
+  KYC_STORAGE_DIR: z.string().min(1, { error: "KYC_STORAGE_DIR must not be empty" }).default("var/kyc-documents"),
+  /** Base URL of the S3-compatible service, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000; path-style requests. */
+  KYC_S3_ENDPOINT: z.url({ error: "KYC_S3_ENDPOINT must be a URL such as https://s3.eu-west-1.amazonaws.com" }).optional(),
+  KYC_S3_BUCKET: z.string().min(1).optional(),
+  KYC_S3_REGION: z.string().min(1).default("us-east-1"),
+  KYC_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  KYC_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** BullMQ key prefix for every job queue (jobs/connection.ts); lets two installations share one Redis. */
+  JOBS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, { error: "JOBS_PREFIX may contain only letters, digits, _ and -" })
+    .default("bull"),
+})
+  .superRefine((e, ctx) => {
+    if (e.KYC_STORAGE !== "s3") return;
+    for (const name of ["KYC_S3_ENDPOINT", "KYC_S3_BUCKET", "KYC_S3_ACCESS_KEY_ID", "KYC_S3_SECRET_ACCESS_KEY"] as const) {
+      if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when KYC_STORAGE=s3` });
+    }
+  })
+  .transform((e) => ({ ...e, OKX_SIM_URL: e.OKX_SIM_URL ?? `http://127.0.0.1:${e.OKX_SIM_PORT}` }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

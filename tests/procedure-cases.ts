@@ -11,6 +11,9 @@ import { encryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";
 import { newTotpSecret } from "@/server/auth/totp";
 import { TEST_PASSWORD } from "./helpers/db";
+import { CUSTOMER_CASES } from "./cases/customers";
+import { JOB_CASES } from "./cases/jobs";
+import { KYC_CASES } from "./cases/kyc";
 
 export interface Fixture {
   brandA: { id: string };
@@ -281,4 +284,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     input: (f) => ({ id: f.brandA.id, status: "active" }),
     isolation: "platform",
   },
+  ...CUSTOMER_CASES,
+  ...KYC_CASES,
+  ...JOB_CASES,
 };

@@ -2,7 +2,8 @@
 /**
  * A multi-select filter: a dashed button naming the filter and its selection, opening a menu of
  * checkboxes. Built on the dropdown menu so arrow keys, type-ahead and Escape work; the menu stays open
- * while ticking several values. Controlled: the page maps it to a URL param (`role=admin,support`).
+ * while ticking several values. Long lists (`searchable`, e.g. countries) open a search box with the
+ * matching options instead. Controlled: the page maps it to a URL param (`role=admin,support`).
  */
 import { CirclePlus, X } from "lucide-react";
 import type { ComponentType } from "react";
@@ -17,8 +18,10 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Separator } from "@/components/ui/separator";
 import { useT } from "@/lib/i18n/client";
+import { SearchableOptionList } from "./searchable-option-list";
 
 export interface FacetOption<TValue extends string = string> {
   value: TValue;
@@ -33,12 +36,20 @@ interface DataTableFacetedFilterProps<TValue extends string> {
   options: readonly FacetOption<TValue>[];
   value: readonly TValue[] | undefined;
   onChange: (value: TValue[]) => void;
+  /** For long lists: a search box over the options; its accessible name and placeholder. */
+  searchLabel?: string;
 }
 
 /** Above this many selected values the button says "3 selected" instead of listing them. */
 const MAX_BADGES = 2;
 
-export function DataTableFacetedFilter<TValue extends string>({ title, options, value, onChange }: DataTableFacetedFilterProps<TValue>) {
+export function DataTableFacetedFilter<TValue extends string>({
+  title,
+  options,
+  value,
+  onChange,
+  searchLabel,
+}: DataTableFacetedFilterProps<TValue>) {
   const t = useT();
   const selected = new Set<TValue>(value ?? []);
 
@@ -49,34 +60,37 @@ export function DataTableFacetedFilter<TValue extends string>({ title, options, 
     // Keep the options' order so equal selections give equal URLs.
     onChange(options.filter((o) => next.has(o.value)).map((o) => o.value));
   };
+  const trigger = <FacetTrigger title={title} options={options} selected={selected} />;
+
+  if (searchLabel) {
+    return (
+      <Popover>
+        <PopoverTrigger asChild>{trigger}</PopoverTrigger>
+        <PopoverContent align="start" className="w-64 p-0">
+          <SearchableOptionList
+            multiple
+            options={options}
+            selected={selected}
+            searchLabel={searchLabel}
+            onPick={(option) => toggle(option, !selected.has(option))}
+          />
+          {selected.size > 0 && (
+            <div className="border-t p-1">
+              <Button variant="ghost" size="sm" className="w-full" onClick={() => onChange([])}>
+                <X />
+                {t("table.clearFilter")}
+              </Button>
+            </div>
+          )}
+        </PopoverContent>
+      </Popover>
+    );
+  }
 
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" className="h-8 border-dashed">
-          <CirclePlus />
-          {title}
-          {selected.size > 0 && (
-            <>
-              <Separator orientation="vertical" className="mx-0.5 data-[orientation=vertical]:h-4" />
-              {selected.size > MAX_BADGES ? (
-                <Badge variant="secondary" className="rounded-sm px-1 font-normal">
-                  {t("table.selectedCount", { count: selected.size })}
-                </Badge>
-              ) : (
-                options
-                  .filter((o) => selected.has(o.value))
-                  .map((o) => (
-                    <Badge key={o.value} variant="secondary" className="rounded-sm px-1 font-normal">
-                      {o.label}
-                    </Badge>
-                  ))
-              )}
-            </>
-          )}
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="min-w-[12rem]">
+      <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="max-h-80 min-w-[12rem] overflow-y-auto">
         <DropdownMenuLabel className="text-xs text-muted-foreground">{title}</DropdownMenuLabel>
         {options.length === 0 && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t("table.noMatches")}</p>}
         {options.map((option) => {
@@ -107,5 +121,40 @@ export function DataTableFacetedFilter<TValue extends string>({ title, options, 
         )}
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+}
+
+interface FacetTriggerProps<TValue extends string> extends React.ComponentProps<typeof Button> {
+  title: string;
+  options: readonly FacetOption<TValue>[];
+  selected: ReadonlySet<TValue>;
+}
+
+/** The dashed button: the filter's name and what is selected. Forwards the props a menu trigger adds. */
+function FacetTrigger<TValue extends string>({ title, options, selected, ...props }: FacetTriggerProps<TValue>) {
+  const t = useT();
+  return (
+    <Button variant="outline" size="sm" className="h-8 border-dashed" {...props}>
+      <CirclePlus />
+      {title}
+      {selected.size > 0 && (
+        <>
+          <Separator orientation="vertical" className="mx-0.5 data-[orientation=vertical]:h-4" />
+          {selected.size > MAX_BADGES ? (
+            <Badge variant="secondary" className="rounded-sm px-1 font-normal">
+              {t("table.selectedCount", { count: selected.size })}
+            </Badge>
+          ) : (
+            options
+              .filter((o) => selected.has(o.value))
+              .map((o) => (
+                <Badge key={o.value} variant="secondary" className="max-w-32 truncate rounded-sm px-1 font-normal">
+                  {o.label}
+                </Badge>
+              ))
+          )}
+        </>
+      )}
+    </Button>
   );
 }

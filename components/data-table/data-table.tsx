@@ -13,6 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
+import type { CursorPaging } from "./cursor-paging";
 import { ariaSort } from "./data-table-column-header";
 import { DataTablePagination } from "./data-table-pagination";
 import type { DataTableInstance } from "./features";
@@ -36,6 +37,8 @@ export interface DataTableProps<TData extends RowData> {
   empty?: ReactNode;
   /** Accessible caption of the table. */
   caption?: string;
+  /** Keyset paging (from `useCursorPaging`); without it the table pages by number. */
+  cursorPaging?: CursorPaging;
   className?: string;
 }
 
@@ -58,6 +61,7 @@ export function DataTable<TData extends RowData>({
   filtered,
   empty,
   caption,
+  cursorPaging,
   className,
 }: DataTableProps<TData>) {
   const t = useT();
@@ -172,7 +176,7 @@ export function DataTable<TData extends RowData>({
           <TableBody className={cn("transition-opacity", isPlaceholder && "opacity-60")}>{body}</TableBody>
         </Table>
       </div>
-      <DataTablePagination table={table} />
+      <DataTablePagination table={table} cursor={cursorPaging} isLoading={isLoading} />
     </div>
   );
 }

@@ -13,8 +13,12 @@ export type TableQuerySchema = z.ZodType<TableQuery>;
 export type TableParamValue = string | number | boolean | Date | readonly string[] | null | undefined;
 export type TableParamPatch<K extends string = string> = Partial<Record<K, TableParamValue>>;
 
-/** Keys that describe which slice of rows is shown rather than which rows match. */
-const PAGING_KEYS = ["page", "pageSize"] as const;
+/**
+ * Keys that describe which slice of rows is shown rather than which rows match. `cursor` is the keyset
+ * position of a cursor-paged table (see `cursor-paging.ts`); it is only valid with the page it was read for.
+ */
+const PAGING_KEYS = ["page", "pageSize", "cursor"] as const;
+export type PagingKey = (typeof PAGING_KEYS)[number];
 
 /**
  * Parses search params with the table's schema. A hand-edited or stale URL must not break the page, so
@@ -48,8 +52,9 @@ export function serializeParamValue(value: TableParamValue): string | undefined 
 
 /**
  * The next search params after a change. Any change to what matches (filter, search, sort) or to the page
- * size goes back to page 1, unless the patch sets `page` itself. Values equal to the schema's defaults are
- * dropped so URLs stay short and equal states give equal URLs.
+ * size goes back to page 1, unless the patch sets `page` itself. A keyset cursor belongs to the page it
+ * was read for, so every patch that does not set `cursor` drops it. Values equal to the schema's defaults
+ * are dropped so URLs stay short and equal states give equal URLs.
  */
 export function patchTableParams(
   current: URLSearchParams,
@@ -65,6 +70,7 @@ export function patchTableParams(
     else next.set(key, value);
   }
   if (keys.some((key) => key !== "page") && !keys.includes("page")) next.delete("page");
+  if (!keys.includes("cursor")) next.delete("cursor");
   if (next.get("page") === "1") next.delete("page");
   next.sort(); // stable order: the same state always gives the same URL
   return next;

@@ -34,6 +34,8 @@ export interface UseDataTableOptions<TData extends RowData, S extends TableQuery
   defaultSort?: SortState;
   /** Columns hidden until the user shows them from "View". */
   defaultHidden?: readonly string[];
+  /** "keyset" for tables paged by cursor (see `cursor-paging.ts`); "offset" (default) pages by number. */
+  paging?: "offset" | "keyset";
 }
 
 const EMPTY: never[] = [];
@@ -41,7 +43,7 @@ const EMPTY: never[] = [];
 export function useDataTable<TData extends RowData, S extends TableQuerySchema>(
   options: UseDataTableOptions<TData, S>,
 ): DataTableInstance<TData> {
-  const { id, columns, page, url, getRowId, defaultSort, defaultHidden } = options;
+  const { id, columns, page, url, getRowId, defaultSort, defaultHidden, paging = "offset" } = options;
   const { input, setParams } = url;
 
   const pagination = useMemo<PaginationState>(
@@ -74,13 +76,14 @@ export function useDataTable<TData extends RowData, S extends TableQuerySchema>(
     [sorting, setParams],
   );
 
-  // A bookmarked page beyond the end (rows were deleted, filters narrowed elsewhere): go to the last page.
+  // A bookmarked page beyond the end (rows were deleted, filters narrowed elsewhere): go to the last page,
+  // or, when paging by cursor (which cannot jump to the end), back to the first.
   const total = page?.total ?? 0;
   const emptyPage = page !== undefined && page.rows.length === 0;
   useEffect(() => {
-    const last = Math.max(1, Math.ceil(total / input.pageSize));
+    const last = paging === "keyset" ? 1 : Math.max(1, Math.ceil(total / input.pageSize));
     if (emptyPage && total > 0 && input.page > last) setParams({ page: last });
-  }, [emptyPage, total, input.page, input.pageSize, setParams]);
+  }, [emptyPage, total, input.page, input.pageSize, setParams, paging]);
 
   return useTable({
     features: dataTableFeatures,

@@ -17,6 +17,7 @@ import {
   parseTableParams,
   patchTableParams,
   resetFilterPatch,
+  type PagingKey,
   type TableParamPatch,
   type TableQuerySchema,
 } from "./url-state";
@@ -29,8 +30,8 @@ export interface TableUrlState<S extends TableQuerySchema> {
   input: z.output<S>;
   /** The raw params, e.g. for date inputs that should show exactly what the URL says. */
   searchParams: URLSearchParams;
-  /** Change some params; anything but `page` sends the user back to page 1. */
-  setParams: (patch: TableParamPatch<TableParamKey<S>> | TableParamPatch<keyof TableQuery>) => void;
+  /** Change some params; anything but `page` sends the user back to page 1 (and drops a keyset cursor). */
+  setParams: (patch: TableParamPatch<TableParamKey<S>> | TableParamPatch<keyof TableQuery | PagingKey>) => void;
   /** Clear search and filters, keeping page size and sort. */
   resetFilters: () => void;
   hasFilters: boolean;
@@ -47,6 +48,8 @@ export function useTableUrlState<S extends TableQuerySchema>(schema: S, options:
 
   const write = useCallback(
     (patch: TableParamPatch) => {
+      // A debounced search landing after a click on a row's link must not pull the browser back here.
+      if (window.location.pathname !== pathname) return;
       // Read the live URL, not the render's snapshot, so two quick changes don't overwrite each other.
       const next = patchTableParams(new URLSearchParams(window.location.search), patch, defaults);
       const qs = next.toString();

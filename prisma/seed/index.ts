@@ -4,14 +4,20 @@
  * A domain adds its module here, e.g. `{ name: "customers", run: seedCustomers }`.
  */
 import type { Db } from "../../server/db/client";
+import { seedCustomers } from "./customers";
 import { seedFoundation } from "./foundation";
+import { seedKyc } from "./kyc";
 
 export interface SeedModule {
   name: string;
   run: (db: Db) => Promise<string>;
 }
 
-export const SEED_MODULES: readonly SeedModule[] = [{ name: "foundation", run: seedFoundation }];
+export const SEED_MODULES: readonly SeedModule[] = [
+  { name: "foundation", run: seedFoundation },
+  { name: "customers", run: seedCustomers },
+  { name: "kyc", run: seedKyc },
+];
 
 export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {
   for (const seed of SEED_MODULES) {

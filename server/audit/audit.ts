@@ -2,6 +2,7 @@
  * Writing and verifying the audit log. `recordAudit` must be called inside the transaction that makes
  * the change, so a change and its audit row commit or roll back together.
  */
+import { auditNow } from "../clock";
 import type { Actor, RequestMeta } from "../actor";
 import type { Db, DbTx } from "../db/client";
 import { auditHash, GENESIS_HASH, PLATFORM_CHAIN } from "./chain";
@@ -54,7 +55,7 @@ export async function recordAudit(
     after: entry.after === undefined ? null : toAuditJson(entry.after),
     ip: who.request.ip,
     userAgent: who.request.userAgent,
-    createdAt: new Date(),
+    createdAt: auditNow(),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await tx.auditLog.create({

@@ -27,8 +27,16 @@ export const PERMISSIONS = {
   // Domains built by later issues; the map is complete now so navigation and tests cover them.
   "customer.read": [...ADMINS, "operations", "compliance", "marketing", "support"],
   "customer.manage": [...ADMINS, "operations"],
+  /** Notes are how the desks leave context for each other; support stays read-only (DESIGN.md). */
+  "customer.note": [...ADMINS, "operations", "compliance"],
   "kyc.read": [...ADMINS, "compliance", "operations", "support"],
+  /** Opening an application on a customer's behalf and uploading its documents (the B-end channel). */
+  "kyc.submit": [...ADMINS, "operations", "compliance"],
+  /** Identity documents are the most sensitive data here: compliance and admins only. */
+  "kyc.documents": [...ADMINS, "compliance"],
   "kyc.review": ["compliance"],
+  /** Rejection reasons, corporate countries, SLA target. */
+  "kyc.configure": [...ADMINS, "compliance"],
   "subaccount.read": [...ADMINS, "operations", "support"],
   "subaccount.manage": [...ADMINS, "operations"],
   "apikey.read": [...ADMINS, "operations", "support"],

@@ -8,14 +8,8 @@ import { generateTemporaryPassword, hashPassword } from "../auth/password";
 import type { Prisma } from "../db/client";
 import { invalid, notFound } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
-import { LOGO_MAX_BYTES, type LogoMime } from "./schemas";
-
-/** Raster formats only: an SVG served from our origin could carry script. Checked by magic bytes. */
-const LOGO_SIGNATURES: Record<LogoMime, (b: Buffer) => boolean> = {
-  "image/png": (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  "image/webp": (b) => b.subarray(0, 4).toString("ascii") === "RIFF" && b.subarray(8, 12).toString("ascii") === "WEBP",
-};
+import { detectFileType } from "../files/file-type";
+import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from "./schemas";
 
 const settingsSelect = {
   id: true,
@@ -76,10 +70,10 @@ export async function updateBrandSettings(ctx: TenantContext, input: BrandSettin
 
 export async function setBrandLogo(ctx: TenantContext, input: { mime: string; base64: string }) {
   const bytes = Buffer.from(input.base64, "base64");
-  const matches = (LOGO_SIGNATURES as Record<string, ((b: Buffer) => boolean) | undefined>)[input.mime];
-  if (!matches) throw invalid("logo", "The logo must be a PNG, JPEG or WebP image");
+  // Raster formats only (an SVG served from our origin could carry script), checked by magic bytes.
+  if (!(LOGO_MIME_TYPES as readonly string[]).includes(input.mime)) throw invalid("logo", "The logo must be a PNG, JPEG or WebP image");
   if (bytes.length === 0 || bytes.length > LOGO_MAX_BYTES) throw invalid("logo", "The logo must be at most 256 KB");
-  if (!matches(bytes)) throw invalid("logo", "The file's content is not the image type it claims to be");
+  if (detectFileType(bytes) !== input.mime) throw invalid("logo", "The file's content is not the image type it claims to be");
   await ctx.db.$transaction(async (tx) => {
     const before = await tx.brand.findUnique({ where: { id: ctx.tenantId }, select: { logo: true, logoMime: true } });
     await tx.brand.update({ where: { id: ctx.tenantId }, data: { logo: bytes, logoMime: input.mime } });

@@ -7,6 +7,8 @@ import type { TenantContext } from "../actor";
 import type { Permission } from "../auth/permissions";
 import { iterateAudit } from "../audit/query";
 import { iterateStaff } from "../staff/service";
+import { iterateCustomers } from "../customers/service";
+import { ZCustomerListInput } from "../customers/schemas";
 import { ZAuditListInput } from "../audit/schemas";
 import { ZStaffListInput } from "../staff/schemas";
 import type { CsvColumn } from "./csv";
@@ -35,6 +37,27 @@ export const EXPORTERS = {
       { header: "locked", value: (r) => r.locked },
       { header: "last_login_at", value: (r) => r.lastLoginAt },
       { header: "created_at", value: (r) => r.createdAt },
+    ],
+  }),
+  customers: defineExporter({
+    permission: "customer.read",
+    schema: ZCustomerListInput,
+    rows: iterateCustomers,
+    columns: [
+      { header: "uid", value: (r) => r.uid },
+      { header: "name", value: (r) => r.name },
+      { header: "email", value: (r) => r.email },
+      { header: "phone_country_code", value: (r) => r.phoneCountryCode },
+      { header: "phone", value: (r) => r.phone },
+      { header: "country", value: (r) => r.country },
+      { header: "language", value: (r) => r.language },
+      { header: "status", value: (r) => r.status },
+      { header: "kyc_level", value: (r) => r.kycLevel },
+      { header: "group", value: (r) => r.groupName },
+      { header: "tags", value: (r) => r.tags.join(" ") },
+      { header: "registered_at", value: (r) => r.registeredAt },
+      { header: "registration_source", value: (r) => r.registrationSource },
+      { header: "id", value: (r) => r.id },
     ],
   }),
   audit: defineExporter({

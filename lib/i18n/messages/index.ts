@@ -29,13 +29,19 @@ import { platformBrands as enPlatformBrands } from "./en/platformBrands";
 import { platformBrands as zhPlatformBrands } from "./zh-CN/platformBrands";
 import { exchange as enExchange } from "./en/exchange";
 import { exchange as zhExchange } from "./zh-CN/exchange";
+import { customers as enCustomers } from "./en/customers";
+import { customers as zhCustomers } from "./zh-CN/customers";
+import { kyc as enKyc } from "./en/kyc";
+import { kyc as zhKyc } from "./zh-CN/kyc";
+import { jobs as enJobs } from "./en/jobs";
+import { jobs as zhJobs } from "./zh-CN/jobs";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs };
 
 export const messages = { en, "zh-CN": zhCN } as const;

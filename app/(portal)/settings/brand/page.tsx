@@ -2,11 +2,10 @@
  * Settings → Brand. Anyone with `brand.read` sees the settings; only `brand.manage` may change them
  * (the form renders read-only otherwise, and the procedures enforce it either way).
  */
-import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/shell/forbidden";
+import { NoBrand } from "@/components/shell/no-brand";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/require-permission";
 import { BrandSettingsView } from "./_components/brand-settings";
@@ -31,7 +30,7 @@ export default async function BrandSettingsPage() {
         />
       ) : (
         // Platform admins work on whichever brand they picked; with none picked there is nothing to edit.
-        <EmptyState icon={Building2} title={t("brandSettings.noBrand")} description={t("brandSettings.noBrandHint")} />
+        <NoBrand hint={t("brandSettings.noBrandHint")} />
       )}
     </>
   );

@@ -65,6 +65,5 @@ export const brandSettings = {
   unsaved: "You have unsaved changes.",
   noChanges: "No changes.",
   saved: "Brand settings saved",
-  noBrand: "Choose a brand first",
   noBrandHint: "Platform admins pick the brand to configure from the brand switcher.",
 } as const;

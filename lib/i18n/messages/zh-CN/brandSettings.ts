@@ -66,6 +66,5 @@ export const brandSettings: Dict<typeof en> = {
   unsaved: "有尚未保存的更改。",
   noChanges: "没有更改。",
   saved: "品牌设置已保存",
-  noBrand: "请先选择品牌",
   noBrandHint: "平台管理员可在品牌切换器中选择要配置的品牌。",
 };

@@ -1,0 +1,138 @@
+"use client";
+/**
+ * The customer page: loads `customer.get`, shows the header (with actions for operations) and the tabs.
+ * The open tab is in the URL (?tab=timeline) so links and reloads land on it; later domains have tabs
+ * already, each saying which issue brings it. An id that is no customer of this brand shows the not-found state.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import { CustomerKycPanel } from "@/app/(portal)/kyc/_components/customer-kyc-panel";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { useT } from "@/lib/i18n/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/client";
+import { CustomerActions } from "./customer-actions";
+import { CustomerHeader } from "./customer-header";
+import { CustomerNotFound } from "./customer-not-found";
+import { CustomerNotes } from "./customer-notes";
+import { CustomerOverview } from "./customer-overview";
+import { CustomerTimeline } from "./customer-timeline";
+import { LaterDomain, laterTabLabel, type LaterTab } from "./later-domain";
+import { CUSTOMER_TABS, type CustomerPagePermissions, type CustomerTab } from "./types";
+
+const LATER_TABS: readonly LaterTab[] = ["trading-accounts", "sub-accounts", "api-keys", "bonuses", "fund-locks", "messages"];
+
+export function CustomerView({ id, permissions }: { id: string; permissions: CustomerPagePermissions }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.customer.get.queryOptions({ id }));
+  const [tab, setTab] = useTabParam(permissions);
+
+  if (query.isPending) return <CustomerSkeleton />;
+  if (query.isError) {
+    if (describeTrpcError(query.error).code === "NOT_FOUND") return <CustomerNotFound />;
+    return (
+      <EmptyState
+        icon={TriangleAlert}
+        className="mt-6"
+        title={t("customers.detail.loadError")}
+        description={describeTrpcError(query.error).message}
+        action={
+          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
+            {t("common.retry")}
+          </Button>
+        }
+      />
+    );
+  }
+  const customer = query.data;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <CustomerHeader customer={customer} actions={permissions.manage && <CustomerActions customer={customer} />} />
+      <Tabs value={tab} onValueChange={(value) => setTab(value as CustomerTab)} className="gap-4">
+        <div className="-mx-1 overflow-x-auto px-1 pb-1">
+          <TabsList aria-label={t("customers.detail.sections")}>
+            <TabsTrigger value="overview">{t("customers.tabs.overview")}</TabsTrigger>
+            {permissions.kyc && <TabsTrigger value="kyc">{t("customers.tabs.kyc")}</TabsTrigger>}
+            <TabsTrigger value="timeline">{t("customers.tabs.timeline")}</TabsTrigger>
+            <TabsTrigger value="notes">{t("customers.tabs.notes")}</TabsTrigger>
+            {LATER_TABS.map((later) => (
+              <TabsTrigger key={later} value={later} className="text-muted-foreground data-[state=active]:text-foreground">
+                {t(laterTabLabel(later))}
+              </TabsTrigger>
+            ))}
+          </TabsList>
+        </div>
+        <TabsContent value="overview">
+          <CustomerOverview customer={customer} canSeeKyc={permissions.kyc} />
+        </TabsContent>
+        {permissions.kyc && (
+          <TabsContent value="kyc">
+            <CustomerKycPanel customerId={customer.id} canSubmit={permissions.kycSubmit} />
+          </TabsContent>
+        )}
+        <TabsContent value="timeline">
+          <CustomerTimeline customerId={customer.id} />
+        </TabsContent>
+        <TabsContent value="notes">
+          <CustomerNotes customerId={customer.id} canNote={permissions.note} />
+        </TabsContent>
+        {LATER_TABS.map((later) => (
+          <TabsContent key={later} value={later}>
+            <LaterDomain tab={later} />
+          </TabsContent>
+        ))}
+      </Tabs>
+    </div>
+  );
+}
+
+/**
+ * The open tab from `?tab=`; an unknown tab, or one this role may not see, falls back to the overview.
+ * Written with history.replaceState (which Next's router follows) so switching tabs needs no server round
+ * trip and Back leaves the customer instead of stepping through tabs.
+ */
+function useTabParam(permissions: CustomerPagePermissions): [CustomerTab, (tab: CustomerTab) => void] {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const requested = searchParams.get("tab");
+  const tab = CUSTOMER_TABS.find((candidate) => candidate === requested && (candidate !== "kyc" || permissions.kyc)) ?? "overview";
+  const setTab = useCallback(
+    (next: CustomerTab) => {
+      const params = new URLSearchParams(window.location.search);
+      if (next === "overview") params.delete("tab");
+      else params.set("tab", next);
+      const qs = params.toString();
+      window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
+    },
+    [pathname],
+  );
+  return [tab, setTab];
+}
+
+function CustomerSkeleton() {
+  const t = useT();
+  return (
+    <div className="flex flex-col gap-5" aria-busy="true">
+      <span className="sr-only" role="status">
+        {t("common.loading")}
+      </span>
+      <Skeleton className="h-8 w-28" />
+      <div className="grid gap-2">
+        <Skeleton className="h-7 w-64" />
+        <Skeleton className="h-4 w-80" />
+      </div>
+      <Skeleton className="h-9 w-full max-w-3xl" />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Skeleton className="h-72 lg:col-span-2" />
+        <Skeleton className="h-72" />
+      </div>
+    </div>
+  );
+}

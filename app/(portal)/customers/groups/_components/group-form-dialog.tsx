@@ -1,0 +1,114 @@
+"use client";
+/** Create and edit a customer group; the form is the procedure's own input, a taken name lands on its field. */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { ZCreateCustomerGroupInput } from "@/server/customers/schemas";
+import type { CustomerGroupRow } from "@/server/customers/types";
+
+const ZGroupForm = checkedBy(z.object({ name: z.string(), description: z.string() }), ZCreateCustomerGroupInput);
+type GroupValues = z.input<typeof ZGroupForm>;
+const MESSAGES: FieldMessages<GroupValues> = {
+  invalid: { name: "customers.groups.form.invalid.name", description: "customers.groups.form.invalid.description" },
+  refused: { name: "customers.groups.form.refused.name" },
+};
+
+/** `group` given: edit it; otherwise create a new one. */
+export function GroupFormDialog({ group, onClose }: { group: CustomerGroupRow | null; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<GroupValues, unknown, z.output<typeof ZGroupForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZGroupForm), MESSAGES),
+    defaultValues: { name: group?.name ?? "", description: group?.description ?? "" },
+  });
+  const handlers = {
+    onSuccess: (saved: CustomerGroupRow) => {
+      toast.success(t(group ? "customers.groups.toast.updated" : "customers.groups.toast.created", { name: saved.name }));
+      onClose();
+      return queryClient.invalidateQueries(trpc.customerGroup.list.queryFilter());
+    },
+    onError: (error: unknown) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t)),
+  };
+  const create = useMutation(trpc.customerGroup.create.mutationOptions(handlers));
+  const update = useMutation(trpc.customerGroup.update.mutationOptions(handlers));
+  const pending = create.isPending || update.isPending;
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{group ? t("customers.groups.form.editTitle", { name: group.name }) : t("customers.groups.form.createTitle")}</DialogTitle>
+          <DialogDescription>{t("customers.groups.form.description")}</DialogDescription>
+        </DialogHeader>
+        <Form {...form}>
+          <form
+            noValidate
+            className="grid gap-4"
+            onSubmit={form.handleSubmit((values) => {
+              setFormError(null);
+              if (group) update.mutate({ id: group.id, ...values });
+              else create.mutate(values);
+            })}
+          >
+            <FormField
+              control={form.control}
+              name="name"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("customers.groups.form.name")}</FormLabel>
+                  <FormControl>
+                    <Input autoComplete="off" autoFocus maxLength={60} {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="description"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("customers.groups.form.descriptionLabel")}</FormLabel>
+                  <FormControl>
+                    <Textarea rows={3} maxLength={300} {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            {formError && (
+              <Alert variant="destructive" role="alert">
+                <TriangleAlert aria-hidden />
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            )}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" pending={pending} disabled={Boolean(group) && !form.formState.isDirty}>
+                {group ? t("common.save") : t("common.create")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,170 @@
+"use client";
+/**
+ * The large document viewer: images fitted to the window or at 100% (scrollable), PDFs in the browser's
+ * own viewer, and the file's facts (name, type, size, SHA-256 to copy, who uploaded it and when).
+ * Arrow keys (or the buttons) move between the application's documents.
+ */
+import { ChevronLeft, ChevronRight, ExternalLink, ImageOff, Maximize, Scan } from "lucide-react";
+import { useState, type KeyboardEvent } from "react";
+import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { documentViewUrl, formatBytes, isImageMime } from "@/components/kyc/kyc-format";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { cn } from "@/lib/utils";
+import type { KycDocumentRow } from "@/server/kyc/types";
+
+type Zoom = "fit" | "actual";
+
+interface KycDocumentViewerProps {
+  documents: KycDocumentRow[];
+  index: number;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+}
+
+export function KycDocumentViewer({ documents, index, onIndexChange, onClose }: KycDocumentViewerProps) {
+  const t = useT();
+  const locale = useLocale();
+  const dateTime = useDateTimeFormat();
+  const [zoom, setZoom] = useState<Zoom>("fit");
+  const document = documents[index];
+  if (!document) return null;
+
+  const count = documents.length;
+  const go = (delta: number) => onIndexChange((index + delta + count) % count);
+  const url = documentViewUrl(document.id);
+  const kind = t(`kyc.documentKind.${document.kind}`);
+  const image = isImageMime(document.mimeType);
+  const label = t("kyc.viewer.alt", { kind, file: document.fileName });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (count < 2 || (event.target as HTMLElement).closest("input,textarea,select,iframe")) return;
+    if (event.key === "ArrowLeft") go(-1);
+    else if (event.key === "ArrowRight") go(1);
+  };
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className="flex h-[90vh] flex-col gap-0 overflow-hidden p-0 sm:max-w-6xl" onKeyDown={onKeyDown}>
+        <DialogHeader className="gap-1 border-b px-4 py-3 pr-12 text-left">
+          <DialogTitle className="text-base">{kind}</DialogTitle>
+          <DialogDescription className="truncate">
+            {document.fileName}
+            {count > 1 && <span className="ml-2 tabular-nums">· {t("kyc.viewer.position", { index: index + 1, count })}</span>}
+          </DialogDescription>
+        </DialogHeader>
+
+        <div className="flex flex-wrap items-center gap-2 border-b px-4 py-2">
+          {image && (
+            <div role="group" aria-label={t("kyc.viewer.zoom")} className="inline-flex rounded-md border p-0.5">
+              <ZoomButton active={zoom === "fit"} onClick={() => setZoom("fit")}>
+                <Scan />
+                {t("kyc.viewer.fit")}
+              </ZoomButton>
+              <ZoomButton active={zoom === "actual"} onClick={() => setZoom("actual")}>
+                <Maximize />
+                {t("kyc.viewer.actual")}
+              </ZoomButton>
+            </div>
+          )}
+          {count > 1 && (
+            <div className="flex items-center gap-1">
+              <Button variant="outline" size="icon-sm" aria-label={t("kyc.viewer.previous")} title={t("kyc.viewer.previous")} onClick={() => go(-1)}>
+                <ChevronLeft />
+              </Button>
+              <Button variant="outline" size="icon-sm" aria-label={t("kyc.viewer.next")} title={t("kyc.viewer.next")} onClick={() => go(1)}>
+                <ChevronRight />
+              </Button>
+            </div>
+          )}
+          <Button asChild variant="ghost" size="sm" className="ml-auto">
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              <ExternalLink />
+              {t("kyc.viewer.openNewTab")}
+            </a>
+          </Button>
+        </div>
+
+        <div className="relative min-h-0 flex-1 overflow-auto bg-muted/40">
+          {image ? (
+            <ViewerImage key={document.id} src={url} alt={label} zoom={zoom} />
+          ) : (
+            <iframe key={document.id} src={url} title={label} className="size-full border-0 bg-background" />
+          )}
+        </div>
+
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 border-t px-4 py-3 text-xs sm:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)]">
+          <dt className="text-muted-foreground">{t("kyc.viewer.type")}</dt>
+          <dd className="font-mono">{document.mimeType}</dd>
+          <dt className="text-muted-foreground">{t("kyc.viewer.size")}</dt>
+          <dd className="tabular-nums">{formatBytes(document.sizeBytes, locale)}</dd>
+          <dt className="text-muted-foreground">{t("kyc.viewer.uploadedBy")}</dt>
+          <dd>{document.uploadedBy ?? t("kyc.viewer.unknownUploader")}</dd>
+          <dt className="text-muted-foreground">{t("kyc.viewer.uploadedAt")}</dt>
+          <dd>
+            <time dateTime={document.createdAt.toISOString()}>{dateTime.format(document.createdAt)}</time>
+          </dd>
+          <dt className="self-center text-muted-foreground">{t("kyc.viewer.sha256")}</dt>
+          <dd className="flex items-center gap-1 sm:col-span-3">
+            <span className="min-w-0 font-mono break-all" data-testid="document-sha256">
+              {document.sha256}
+            </span>
+            <CopyButton value={document.sha256} variant="ghost" className="size-7 shrink-0" />
+          </dd>
+        </dl>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ZoomButton({ active, onClick, children }: { active: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      aria-pressed={active}
+      onClick={onClick}
+      className={cn("h-7 px-2 text-xs", active && "bg-accent text-accent-foreground")}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** One image; keyed by document, so its loading and failure state start fresh for each. */
+function ViewerImage({ src, alt, zoom }: { src: string; alt: string; zoom: Zoom }) {
+  const t = useT();
+  const [state, setState] = useState<"loading" | "loaded" | "failed">("loading");
+  if (state === "failed") {
+    return (
+      <div className="flex size-full flex-col items-center justify-center gap-2 text-sm text-muted-foreground" role="alert">
+        <ImageOff aria-hidden className="size-8" />
+        {t("kyc.viewer.loadFailed")}
+      </div>
+    );
+  }
+  return (
+    <div className={cn("p-4", zoom === "fit" ? "flex size-full items-center justify-center" : "w-max min-w-full")}>
+      {state === "loading" && (
+        <span className="absolute inset-0 flex items-center justify-center">
+          <Spinner className="size-6 text-muted-foreground" label={t("common.loading")} />
+        </span>
+      )}
+      <img
+        src={src}
+        alt={alt}
+        onLoad={() => setState("loaded")}
+        onError={() => setState("failed")}
+        className={cn(
+          "rounded-sm bg-background shadow-sm transition-opacity",
+          zoom === "fit" ? "max-h-full max-w-full object-contain" : "max-w-none",
+          state === "loading" && "opacity-0",
+        )}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * POST /api/kyc/applications/<id>/documents — multipart `kind` + `file`: adds a document to an open
+ * application of the caller's brand (server/kyc/documents.ts checks size, type from the bytes and the
+ * application). Answers 200 with the stored row, which components/kyc/upload-document.ts expects.
+ */
+import { addKycDocument } from "@/server/kyc/documents";
+import { KYC_MAX_DOCUMENT_BYTES } from "@/server/kyc/schemas";
+import { kycRoute, readMultipart, refuse } from "@/app/api/kyc/_lib";
+
+/** Room for the multipart boundaries, part headers and the `kind` field around a file at the limit. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+const TOO_LARGE = `The file is larger than ${KYC_MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
+
+export const POST = kycRoute<{ id: string }>("kyc.submit", async (ctx, req, { id }) => {
+  const form = await readMultipart(req, KYC_MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD, TOO_LARGE);
+  if (form instanceof Response) return form;
+  const file = form.get("file");
+  if (!(file instanceof File)) return refuse(400, "Choose a file", "file");
+  const kind = form.get("kind");
+  const row = await addKycDocument(ctx, {
+    applicationId: id,
+    kind: typeof kind === "string" ? kind : "",
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  return Response.json(row, { headers: { "Cache-Control": "no-store" } });
+});

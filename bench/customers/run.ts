@@ -1,0 +1,529 @@
+/**
+ * Customer-list benchmark: one million customers in a brand (and a second brand with 100,000 more, so
+ * every query also has to leave another brand's rows out), then the list service timed against the same
+ * statements sent through plain pg on the same database. Targets (issue #4): p95 under 50 ms and within
+ * 2× of raw SQL, deep pages included; plus a 100,000-row CSV export through the real export path, with
+ * its time and peak RSS.
+ *
+ *   npm run bench:customers [-- --runs 60] [-- --rebuild] [-- --customers 1000000]
+ *
+ * Uses its own database, brokerdesk_bench (BENCH_DATABASE_URL overrides): created and migrated when
+ * missing, filled once (INSERT … SELECT generate_series, indexes built after the load) and reused while
+ * its row counts match; --rebuild starts it again. Writes the "## Customer list" section of
+ * bench/RESULTS.md.
+ */
+import "../../scripts/lib/load-env";
+import { randomUUID } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { databaseName, databaseUrlNamed } from "../../scripts/lib/database-url";
+import { migrateDeploy } from "../../scripts/lib/databases";
+
+const RESULTS_FILE = path.resolve(__dirname, "../RESULTS.md");
+const SECTION = "## Customer list";
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > -1 ? process.argv[i + 1] : undefined;
+};
+const RUNS = Number(arg("runs") ?? 60);
+const WARMUP = 5;
+const MAIN_ROWS = Number(arg("customers") ?? 1_000_000);
+const OTHER_ROWS = Math.round(MAIN_ROWS / 10);
+const REBUILD = process.argv.includes("--rebuild");
+const EXPORT_ROWS = Math.min(100_000, MAIN_ROWS);
+const DEEP_PAGE = 1_000;
+const TARGET_MS = 50;
+const TARGET_RATIO = 2;
+/** 1, 5 and 15 minute load averages when measuring starts: other work on the machine shows up as noise. */
+let LOAD_AT_START = "";
+
+const BENCH_URL = process.env.BENCH_DATABASE_URL || databaseUrlNamed("brokerdesk_bench");
+// The app's modules read DATABASE_URL when first imported (below, dynamically): point them at the bench.
+process.env.DATABASE_URL = BENCH_URL;
+
+// ── The database ────────────────────────────────────────────────────────────────────────────────
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(BENCH_URL);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function createDatabase(fresh: boolean) {
+  const name = databaseName(BENCH_URL);
+  // Only a benchmark database is ever dropped, so a mistyped URL cannot wipe real data.
+  if (fresh && !/_bench$/.test(name)) throw new Error(`Refusing to drop "${name}": only *_bench databases are recreated`);
+  await admin(async (client) => {
+    if (fresh) await client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quoted(name)}`);
+  });
+  migrateDeploy(BENCH_URL);
+}
+
+// Name parts from many countries; the ASCII forms make the email addresses.
+const FIRST = "James Oliver Emma Olivia Jack Amelia Harry Isla Thomas Sophie William Grace Daniel Chloe Samuel Lucy Lukas Anna Leon Mia Felix Lena Jonas Laura Hugo Léa Louis Manon Haruto Yui Sota Hina Kelvin Karen Ivan Winnie Mohammed Fatima Omar Mariam Anh Minh Linh Huy Priya Rohan Ananya Arjun Gabriel Ana Lucas Julia Pablo Lucía Marco Giulia Mehmet Ayşe Chinedu Ngozi".split(" ");
+const LAST = "Smith Jones Taylor Brown Wilson Evans Walker Wright Müller Schmidt Schneider Fischer Weber Meyer Martin Bernard Dubois Sato Suzuki Tanaka Watanabe Kim Lee Park Choi Chan Wong Leung Mansouri Haddad Khalil Nguyen Tran Pham Sharma Patel Singh Kumar Silva Santos Oliveira García López Rossi Russo Ferrari Yılmaz Kaya Okafor Adeyemi Dlamini Santoso Wijaya Reyes Cruz Novak Horvat Kowalski Nowak Larsen".split(" ");
+const PY_SURNAME = "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao".split(" ");
+const ZH_SURNAME = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 林 罗 高".split(" ");
+const PY_GIVEN = "Wei Fang Na Min Jing Lei Yang Jun Yong Yan Jie Tao Ming Chao Xiuying Hao Yu Xin Jiahao Zihan Yuxuan Mei".split(" ");
+const ZH_GIVEN = "伟 芳 娜 敏 静 磊 洋 军 勇 艳 杰 涛 明 超 秀英 浩 宇 欣 嘉豪 子涵 宇轩 美".split(" ");
+/** country:weight:calling code:first digits of the national number. */
+const COUNTRIES = "CN:18:+86:138 SG:10:+65:9 HK:7:+852:6 GB:7:+44:77 DE:6:+49:151 AE:6:+971:50 JP:5:+81:90 KR:5:+82:10 AU:4:+61:4 VN:4:+84:9 MY:4:+60:12 IN:4:+91:98 TH:3:+66:8 ID:3:+62:812 FR:3:+33:6 CA:3:+1:416 BR:3:+55:119 NL:2:+31:6 CH:2:+41:79 IT:2:+39:34 ES:2:+34:6 TR:2:+90:53 PH:2:+63:917 NG:1:+234:80 ZA:1:+27:72".split(" ").map((c) => c.split(":"));
+const WEIGHTED = COUNTRIES.flatMap(([country, weight, code, prefix]) => Array.from({ length: Number(weight) }, () => ({ country, code, prefix })));
+const DOMAINS = ["example.com", "example.net", "example.org", "mail.example", "inbox.example"];
+const TAGS = ["vip", "high-volume", "api-trader", "copy-trader", "referral", "promo-2026", "dormant", "market-maker"];
+const GROUPS = ["VIP", "Standard", "Institutional", "Introduced by partners"];
+/** Part of the bench brand's name: a change to the generator below regenerates the data. */
+const DATA_VERSION = "data v2";
+const ascii = (text: string) =>
+  text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ı/g, "i").toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/**
+ * `count` customers for a brand in one statement. The random draws are made once per row in a fenced
+ * subquery (OFFSET 0), so a name and its email agree. Distributions: 18 % China (half in Chinese script),
+ * then 24 other countries; 90 % active, 7 % frozen, 3 % closed; KYC 0/1/2/3 at 30/38/22/10 %; groups VIP 8 %,
+ * Institutional 3 %, Standard 60 %, partners 9 %, none 20 %; 45 % with one or two tags; 92 % with an
+ * email, 88 % with a phone; registered over three years, more of them recently.
+ */
+const INSERT_CUSTOMERS = `
+INSERT INTO customer (id, brand_id, email, phone_country_code, phone, name, country, language, status, status_reason,
+                      status_changed_at, kyc_level, group_id, tags, registered_at, registration_source, created_at, updated_at)
+SELECT gen_random_uuid(), $1::uuid,
+  CASE WHEN contact < 0.92 THEN
+    (CASE i % 3 WHEN 0 THEN fa || '.' || la WHEN 1 THEN left(fa, 1) || la ELSE la || '.' || fa END) || i || '@' || ($13::text[])[1 + i % 5]
+  END,
+  CASE WHEN contact > 0.12 THEN code END,
+  -- i × 48271 mod 10⁸ is a permutation of i (48271 shares no factor with 10⁸): unique numbers that look random.
+  CASE WHEN contact > 0.12 THEN prefix || lpad(((i::bigint * 48271) % 100000000)::text, 8, '0') END,
+  CASE WHEN chinese AND country = 'CN' AND rh < 0.5 THEN ($7::text[])[si] || ($9::text[])[gi]
+       WHEN chinese THEN ($6::text[])[si] || ' ' || ($8::text[])[gi]
+       ELSE ($3::text[])[fi] || ' ' || ($5::text[])[li] END,
+  country,
+  CASE WHEN country IN ('CN', 'HK') OR (country = 'SG' AND rh < 0.5) THEN 'zh-CN' ELSE 'en' END,
+  (CASE WHEN rs < 0.03 THEN 'closed' WHEN rs < 0.10 THEN 'frozen' ELSE 'active' END)::"CustomerStatus",
+  CASE WHEN rs < 0.03 THEN 'Customer asked to close the account' WHEN rs < 0.10 THEN 'Source of funds under review' END,
+  CASE WHEN rs < 0.10 THEN reg + (now() - reg) * 0.5 END,
+  CASE WHEN rk < 0.30 THEN 0 WHEN rk < 0.68 THEN 1 WHEN rk < 0.90 THEN 2 ELSE 3 END,
+  CASE WHEN rg < 0.08 THEN ($15::uuid[])[1] WHEN rg < 0.11 THEN ($15::uuid[])[3] WHEN rg < 0.71 THEN ($15::uuid[])[2] WHEN rg < 0.80 THEN ($15::uuid[])[4] END,
+  CASE WHEN rt < 0.55 THEN '{}'::text[]
+       WHEN rt < 0.90 THEN ARRAY[($14::text[])[1 + t1]]
+       ELSE ARRAY[($14::text[])[1 + t1], ($14::text[])[1 + (t1 + 1 + t2) % 8]] END,
+  reg,
+  (CASE WHEN rsrc < 0.45 THEN 'web' WHEN rsrc < 0.85 THEN 'app' WHEN rsrc < 0.92 THEN 'api' ELSE 'backoffice' END)::"RegistrationSource",
+  reg, now()
+FROM (
+  SELECT d.*, w.country, w.code, w.prefix, w.country IN ('CN', 'HK', 'SG') AS chinese,
+         CASE WHEN w.country IN ('CN', 'HK', 'SG') THEN lower(($8::text[])[d.gi]) ELSE ($4::text[])[d.fi] END AS fa,
+         CASE WHEN w.country IN ('CN', 'HK', 'SG') THEN lower(($6::text[])[d.si]) ELSE ($16::text[])[d.li] END AS la
+  FROM (
+    SELECT i,
+           1 + floor(random() * array_length($3::text[], 1))::int AS fi, 1 + floor(random() * array_length($5::text[], 1))::int AS li,
+           1 + floor(random() * array_length($6::text[], 1))::int AS si, 1 + floor(random() * array_length($8::text[], 1))::int AS gi,
+           1 + floor(random() * array_length($10::text[], 1))::int AS ci,
+           random() AS contact, random() AS rh, random() AS rs, random() AS rk, random() AS rg, random() AS rt,
+           floor(random() * 8)::int AS t1, floor(random() * 7)::int AS t2, random() AS rsrc,
+           date_trunc('milliseconds', now() - power(random(), 1.5) * interval '1095 days') AS reg
+    FROM generate_series(1, $2::int) AS i
+    OFFSET 0
+  ) d
+  JOIN LATERAL (SELECT ($10::text[])[d.ci] AS country, ($11::text[])[d.ci] AS code, ($12::text[])[d.ci] AS prefix) w ON true
+) r`;
+
+async function generate(client: pg.Client, brandId: string, groupIds: string[], count: number) {
+  await client.query(INSERT_CUSTOMERS, [
+    brandId,
+    count,
+    FIRST,
+    FIRST.map(ascii),
+    LAST,
+    PY_SURNAME,
+    ZH_SURNAME,
+    PY_GIVEN,
+    ZH_GIVEN,
+    WEIGHTED.map((w) => w.country),
+    WEIGHTED.map((w) => w.code),
+    WEIGHTED.map((w) => w.prefix),
+    DOMAINS,
+    TAGS,
+    groupIds,
+    LAST.map(ascii),
+  ]);
+}
+
+async function brandWithGroups(client: pg.Client, slug: string, name: string): Promise<{ id: string; groups: string[] }> {
+  await client.query(`INSERT INTO brand (id, slug, name, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (slug) DO NOTHING`, [randomUUID(), slug, name]);
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM brand WHERE slug = $1`, [slug]);
+  const id = rows[0].id;
+  const groups: string[] = [];
+  for (const group of GROUPS) {
+    await client.query(
+      `INSERT INTO customer_group (id, brand_id, name, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (brand_id, name) DO NOTHING`,
+      [randomUUID(), id, group],
+    );
+    groups.push((await client.query<{ id: string }>(`SELECT id FROM customer_group WHERE brand_id = $1 AND name = $2`, [id, group])).rows[0].id);
+  }
+  return { id, groups };
+}
+
+/** The bench brands, filled if their row counts are not the ones asked for (or --rebuild). */
+async function prepareData(log: (line: string) => void): Promise<{ main: string; other: string; generatedIn: number | null }> {
+  await createDatabase(false);
+  const count = async () => {
+    const client = new pg.Client({ connectionString: BENCH_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ slug: string; name: string; n: string }>(
+        `SELECT b.slug, b.name, count(c.id) AS n FROM brand b LEFT JOIN customer c ON c.brand_id = b.id WHERE b.slug IN ('bench-main', 'bench-other') GROUP BY b.slug, b.name`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.slug, r.name.includes(DATA_VERSION) ? Number(r.n) : -1]));
+    } finally {
+      await client.end();
+    }
+  };
+  const have = await count();
+  let generatedIn: number | null = null;
+  if (REBUILD || have["bench-main"] !== MAIN_ROWS || have["bench-other"] !== OTHER_ROWS) {
+    log(`generating ${MAIN_ROWS.toLocaleString("en")} + ${OTHER_ROWS.toLocaleString("en")} customers in ${databaseName(BENCH_URL)} …`);
+    const started = Date.now();
+    await createDatabase(true);
+    const client = new pg.Client({ connectionString: BENCH_URL });
+    await client.connect();
+    try {
+      await client.query("SET maintenance_work_mem = '1GB'");
+      await client.query("SELECT setseed(0.4242)");
+      const main = await brandWithGroups(client, "bench-main", `Bench Main (${DATA_VERSION})`);
+      const other = await brandWithGroups(client, "bench-other", `Bench Other (${DATA_VERSION})`);
+      // Loading first and indexing after is several times faster than maintaining a dozen indexes per row.
+      const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customer' AND indexname <> 'customer_pkey'`,
+      );
+      for (const index of indexes) await client.query(`DROP INDEX ${quoted(index.indexname)}`);
+      let t = Date.now();
+      await generate(client, main.id, main.groups, MAIN_ROWS);
+      await generate(client, other.id, other.groups, OTHER_ROWS);
+      log(`  inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      t = Date.now();
+      for (const index of indexes) await client.query(index.indexdef);
+      log(`  ${indexes.length} indexes built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      await client.query("VACUUM (ANALYZE) customer");
+    } finally {
+      await client.end();
+    }
+    generatedIn = (Date.now() - started) / 1000;
+  }
+  const client = new pg.Client({ connectionString: BENCH_URL });
+  await client.connect();
+  try {
+    await client.query("ANALYZE customer");
+    const { rows } = await client.query<{ slug: string; id: string }>(`SELECT slug, id FROM brand WHERE slug IN ('bench-main', 'bench-other')`);
+    const id = (slug: string) => rows.find((r) => r.slug === slug)!.id;
+    return { main: id("bench-main"), other: id("bench-other"), generatedIn };
+  } finally {
+    await client.end();
+  }
+}
+
+// ── Measuring ───────────────────────────────────────────────────────────────────────────────────
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+};
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await run();
+  return performance.now() - t;
+}
+
+/** Service and raw alternately (so caches and noise hit both alike), WARMUP untimed rounds first. */
+async function compare(service: () => Promise<unknown>, raw: () => Promise<unknown>) {
+  const s: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const first = i % 2 === 0;
+    const a = await timed(first ? service : raw);
+    const b = await timed(first ? raw : service);
+    if (i < WARMUP) continue;
+    s.push(first ? a : b);
+    r.push(first ? b : a);
+  }
+  return { service: s, raw: r };
+}
+
+interface Row {
+  name: string;
+  rows: number;
+  total: string;
+  service: number[];
+  raw: number[];
+  pageExec: number | null;
+  countExec: number | null;
+  indexes: string;
+  plan: string;
+  note?: string;
+}
+
+const ms = (n: number | null) => (n === null ? "–" : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const meets = (r: Row) => pct(r.service, 0.95) < TARGET_MS && pct(r.service, 0.95) <= TARGET_RATIO * pct(r.raw, 0.95);
+
+async function main() {
+  const log = (line: string) => console.log(line);
+  const data = await prepareData(log);
+  LOAD_AT_START = os.loadavg().map((n) => n.toFixed(2)).join(" / ");
+
+  const { db } = await import("../../server/db/client");
+  const { listCustomers } = await import("../../server/customers/service");
+  const { ZCustomerListInput } = await import("../../server/customers/schemas");
+  const { customerWhere, customerPageSql, customerCountSql, totalCapFor } = await import("../../server/customers/list-query");
+  const { decodeCursor } = await import("../../server/customers/cursor");
+  const { startExport } = await import("../../server/export/export");
+  type ListInput = ReturnType<typeof ZCustomerListInput.parse>;
+  type Sql = ReturnType<typeof customerCountSql>;
+
+  const pool = new pg.Pool({ connectionString: BENCH_URL, max: 10 });
+  const ctx = {
+    db,
+    actor: { type: "staff" as const, id: randomUUID(), email: "bench@brokerdesk.bench", name: "Benchmark", role: "operations" as const, brandId: data.main, sessionId: "" },
+    tenantId: data.main,
+    request: { ip: null, userAgent: "bench/customers" },
+  };
+  const rawQuery = (sql: Sql) => pool.query(sql.text, sql.values as unknown[]);
+
+  async function explain(sql: Sql): Promise<{ exec: number; plan: string }> {
+    const runs: { exec: number; plan: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values as unknown[]);
+      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+      runs.push({ exec: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN), plan });
+    }
+    return runs.sort((a, b) => a.exec - b.exec)[1];
+  }
+  /** The customer table's access paths in a plan (the group-name join left out). */
+  const indexesIn = (plan: string) => {
+    const names = [...plan.matchAll(/(?:using|Bitmap Index Scan on) (customer_\S+)/g)].map((m) => m[1]).filter((n) => !n.startsWith("customer_group"));
+    const paths = [...new Set(names.map((n) => n.replace(/^customer_/, "").replace(/_idx$|_key$/, "")))];
+    if (/Seq Scan on customer /.test(plan)) paths.push("seq scan");
+    return paths.join(", ");
+  };
+
+  /** The statements listCustomers runs for this input, built by the same functions. */
+  function statements(q: ListInput) {
+    const o = { sort: q.sort ?? "registeredAt", dir: q.dir } as const;
+    const where = customerWhere(data.main, q);
+    const cursor = q.cursor ? decodeCursor(q.cursor, o) : null;
+    const size = q.pageSize;
+    const page = customerPageSql(where, o, cursor ? { edge: cursor, backwards: cursor.direction === "prev", limit: size + 1 } : { offset: (q.page - 1) * size, limit: size + 1 });
+    return { page, count: customerCountSql(where, totalCapFor(q)) };
+  }
+
+  /** The input that loads page `n`, reached by following nextCursor from page 1 (as the UI does). */
+  async function inputForPage(raw: Record<string, unknown>, n: number): Promise<ListInput> {
+    let q = ZCustomerListInput.parse({ ...raw, page: 1 });
+    let page = await listCustomers(ctx, q);
+    for (let p = 2; p <= n; p++) {
+      if (!page.nextCursor) throw new Error(`the list ends before page ${n}`);
+      q = { ...q, page: p, cursor: page.nextCursor };
+      page = await listCustomers(ctx, q);
+    }
+    return q;
+  }
+
+  // Values to search for, taken from the data.
+  const sample = async (sql: string) => (await pool.query(sql, [data.main])).rows[0] as Record<string, string>;
+  const mid = await sample(`SELECT uid::text, email, phone_country_code || phone AS phone FROM customer WHERE brand_id = $1 AND email IS NOT NULL AND phone IS NOT NULL ORDER BY uid OFFSET ${Math.floor(MAIN_ROWS / 2)} LIMIT 1`);
+  const emailPrefix = mid.email.split("@")[0].replace(/\d+$/, (digits) => digits.slice(0, Math.max(2, digits.length - 2)));
+  const otherOnly = (await pool.query(`SELECT email FROM customer WHERE brand_id = $1 AND email IS NOT NULL ORDER BY uid DESC LIMIT 1`, [data.other])).rows[0].email as string;
+
+  const cases: { name: string; input: Record<string, unknown>; page?: number; note?: string }[] = [
+    { name: "first page, default sort (newest first)", input: {} },
+    { name: "filter: status active + KYC level 2", input: { status: "active", kycLevel: "2" } },
+    { name: "filter: status frozen + KYC level 3 (rare)", input: { status: "frozen", kycLevel: "3" } },
+    { name: "filter: country CN + group VIP", input: { country: "CN", group: "__VIP__" } },
+    { name: "filter: tag api-trader", input: { tag: "api-trader" } },
+    { name: `search: whole email (${mid.email})`, input: { q: mid.email } },
+    { name: `search: email prefix "${emailPrefix}"`, input: { q: emailPrefix } },
+    { name: `search: uid ${mid.uid}`, input: { q: mid.uid } },
+    { name: `search: phone "${mid.phone.slice(0, 8)}" (+code, prefix)`, input: { q: mid.phone.slice(0, 8) } },
+    { name: 'search: name fragment "schmid" (trigram, common)', input: { q: "schmid" } },
+    { name: 'search: full name "Ngozi Okafor" (trigram, rare)', input: { q: "Ngozi Okafor" } },
+    { name: 'search: Chinese name "王芳" (2 characters)', input: { q: "王芳" } },
+    { name: 'search: two letters "li"', input: { q: "li" } },
+    { name: 'search: email domain "@example.com"', input: { q: "@example.com" } },
+    { name: 'search: phone digits "13800" (no code)', input: { q: "13800" } },
+    { name: `search: another brand's email (0 rows expected)`, input: { q: otherOnly }, note: "scoping" },
+    { name: `page ${DEEP_PAGE.toLocaleString("en")}, default sort (keyset via nextCursor)`, input: {}, page: DEEP_PAGE },
+    { name: `page ${DEEP_PAGE.toLocaleString("en")}, status active + KYC 2 (keyset)`, input: { status: "active", kycLevel: "2" }, page: DEEP_PAGE },
+    { name: "sort by name, first page", input: { sort: "name", dir: "asc" } },
+    { name: `sort by name, page ${DEEP_PAGE.toLocaleString("en")} (keyset)`, input: { sort: "name", dir: "asc" }, page: DEEP_PAGE },
+  ];
+  const vip = (await pool.query(`SELECT id FROM customer_group WHERE brand_id = $1 AND name = 'VIP'`, [data.main])).rows[0].id as string;
+
+  const results: Row[] = [];
+  for (const c of cases) {
+    const rawInput = Object.fromEntries(Object.entries(c.input).map(([k, v]) => [k, v === "__VIP__" ? vip : v]));
+    const q = c.page ? await inputForPage(rawInput, c.page) : ZCustomerListInput.parse(rawInput);
+    const { page, count } = statements(q);
+    const result = await listCustomers(ctx, q);
+    // Scoping: every row listed belongs to the bench brand.
+    const ids = result.rows.map((r) => r.id);
+    const foreign = (await pool.query(`SELECT count(*)::int AS n FROM customer WHERE id = ANY($1::uuid[]) AND brand_id <> $2`, [ids, data.main])).rows[0].n as number;
+    if (foreign > 0) throw new Error(`${c.name}: ${foreign} rows of another brand listed`);
+    const times = await compare(() => listCustomers(ctx, q), () => Promise.all([rawQuery(page), rawQuery(count)]));
+    const [pagePlan, countPlan] = [await explain(page), await explain(count)];
+    const row: Row = {
+      name: c.name,
+      rows: result.rows.length,
+      total: result.totalIsExact ? result.total.toLocaleString("en") : `${result.total.toLocaleString("en")}+`,
+      ...times,
+      pageExec: pagePlan.exec,
+      countExec: countPlan.exec,
+      indexes: indexesIn(pagePlan.plan),
+      plan: `-- page\n${pagePlan.plan}\n-- count\n${countPlan.plan}`,
+      note: c.note,
+    };
+    if (c.page) {
+      // The same page by OFFSET must hold the same rows in the same order.
+      const offset = statements({ ...q, cursor: undefined });
+      const { rows } = await rawQuery(offset.page);
+      const same = JSON.stringify(rows.slice(0, q.pageSize).map((r: { id: string }) => r.id)) === JSON.stringify(ids);
+      if (!same) throw new Error(`${c.name}: keyset page differs from the OFFSET page`);
+    }
+    results.push(row);
+    log(`${row.name.padEnd(62)} service p50 ${ms(pct(row.service, 0.5)).padStart(6)} p95 ${ms(pct(row.service, 0.95)).padStart(6)} | raw p50 ${ms(pct(row.raw, 0.5)).padStart(6)} p95 ${ms(pct(row.raw, 0.95)).padStart(6)} | exec ${ms(row.pageExec)} + ${ms(row.countExec)} ms${meets(row) ? "" : "  MISSED"}`);
+  }
+
+  // References: the capped count on its own, and what OFFSET costs at page 1,000.
+  const references: Row[] = [];
+  for (const [name, input] of [
+    ["capped count alone, no filter (10,001 rows read)", {}],
+    ["capped count alone, status frozen + KYC 3", { status: "frozen", kycLevel: "3" }],
+  ] as const) {
+    const q = ZCustomerListInput.parse(input);
+    const { count } = statements(q);
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>(count);
+    const times = await compare(() => db.$queryRaw(count), () => rawQuery(count));
+    const plan = await explain(count);
+    references.push({ name: `${name} — Prisma $queryRaw vs pg`, rows: 1, total: n.toLocaleString("en"), ...times, pageExec: null, countExec: plan.exec, indexes: indexesIn(plan.plan), plan: plan.plan });
+  }
+  {
+    const q = ZCustomerListInput.parse({ page: DEEP_PAGE });
+    const { page } = statements(q);
+    const raw: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const t = await timed(() => rawQuery(page));
+      if (i >= WARMUP) raw.push(t);
+    }
+    const plan = await explain(page);
+    references.push({ name: `page ${DEEP_PAGE.toLocaleString("en")} by OFFSET ${((DEEP_PAGE - 1) * q.pageSize).toLocaleString("en")} (what the cursor avoids) — raw only`, rows: q.pageSize, total: "", service: [], raw, pageExec: plan.exec, countExec: null, indexes: indexesIn(plan.plan), plan: plan.plan });
+  }
+  for (const r of references) log(`${r.name.padEnd(62)} ${r.service.length ? `service p95 ${ms(pct(r.service, 0.95))} | ` : ""}raw p95 ${ms(pct(r.raw, 0.95))} | exec ${ms(r.pageExec ?? r.countExec)} ms`);
+
+  // Export: the newest EXPORT_ROWS customers through /api/export's own code path (permission, parse, audit, CSV stream).
+  const from = (await pool.query(`SELECT registered_at FROM customer WHERE brand_id = $1 ORDER BY registered_at DESC, id DESC OFFSET $2 LIMIT 1`, [data.main, EXPORT_ROWS - 1])).rows[0].registered_at as Date;
+  const rssBefore = process.memoryUsage.rss();
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 10);
+  const exportStarted = performance.now();
+  const stream = await startExport(ctx, "customers", new URLSearchParams({ registeredFrom: from.toISOString() }));
+  const reader = stream.getReader();
+  let bytes = 0;
+  let lines = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.length;
+    for (const b of chunk.value) if (b === 10) lines++;
+  }
+  const exportSeconds = (performance.now() - exportStarted) / 1000;
+  clearInterval(sampler);
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  const exported = lines - 1;
+  log(`export: ${exported.toLocaleString("en")} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${exportSeconds.toFixed(2)} s; RSS ${(rssBefore / 2 ** 20).toFixed(0)} → peak ${(rssPeak / 2 ** 20).toFixed(0)} MiB`);
+  if (exported !== EXPORT_ROWS) throw new Error(`export wrote ${exported} rows, expected ${EXPORT_ROWS}`);
+
+  const info = await pool.query<{ version: string; shared_buffers: string; size: string }>(
+    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers, pg_size_pretty(pg_total_relation_size('customer')) AS size`,
+  );
+  await writeSection(section(results, references, { exported, bytes, exportSeconds, rssBefore, rssPeak }, info.rows[0], data.generatedIn));
+  log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  await pool.end();
+  await db.$disconnect();
+  if (results.some((r) => !meets(r))) process.exitCode = 1;
+}
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────────
+
+interface ExportResult {
+  exported: number;
+  bytes: number;
+  exportSeconds: number;
+  rssBefore: number;
+  rssPeak: number;
+}
+
+function section(rows: Row[], references: Row[], exp: ExportResult, pgInfo: { version: string; shared_buffers: string; size: string }, generatedIn: number | null): string {
+  const cpus = os.cpus();
+  const p = (r: Row, q: number, side: "service" | "raw") => (r[side].length ? ms(pct(r[side], q)) : "–");
+  const ratio = (r: Row) => (r.service.length ? `${(pct(r.service, 0.95) / pct(r.raw, 0.95)).toFixed(2)}×` : "–");
+  const line = (r: Row, verdict: string) =>
+    `| ${r.name.replaceAll("|", "\\|")} | ${r.rows} | ${r.total} | ${p(r, 0.5, "service")} | ${p(r, 0.95, "service")} | ${p(r, 0.5, "raw")} | ${p(r, 0.95, "raw")} | ${ratio(r)} | ${ms(r.pageExec)} | ${ms(r.countExec)} | ${r.indexes} | ${verdict} |`;
+  const missed = rows.filter((r) => !meets(r));
+  return [
+    SECTION,
+    "",
+    `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}, PostgreSQL ${pgInfo.version} (shared_buffers ${pgInfo.shared_buffers}, otherwise default settings); load average ${LOAD_AT_START} when the measurements started`,
+    `- Date: ${new Date().toISOString()}`,
+    `- Command: \`npm run bench:customers -- --runs ${RUNS}\`${generatedIn === null ? " (data from an earlier run, counts checked)" : ` (data generated in ${generatedIn.toFixed(0)} s)`}`,
+    `- Data: ${MAIN_ROWS.toLocaleString("en")} customers in the measured brand and ${OTHER_ROWS.toLocaleString("en")} in a second brand (same name and email patterns, so every index holds rows the brand filter must leave out); table with indexes ${pgInfo.size}. 25 countries (18 % CN, half of those in Chinese script), 90/7/3 % active/frozen/closed, KYC 0–3 at 30/38/22/10 %, four groups and no group, 45 % with tags, registered over three years.`,
+    `- What: each case calls \`listCustomers\` (server/customers/service.ts: page and capped count in parallel through Prisma) with an operations TenantContext, and sends the same two SQL statements (built by server/customers/list-query.ts, prepared outside the timing) through a plain \`pg.Pool\`; ${RUNS} timed runs each after ${WARMUP} warm-up, alternating which goes first. "exec" is PostgreSQL's own execution time from EXPLAIN ANALYZE (median of 3) for the page and the count statement. Deep pages are reached by following \`nextCursor\` from page 1 and checked to hold the same rows as the OFFSET page. Page size 20. Target: service p95 < ${TARGET_MS} ms and ≤ ${TARGET_RATIO}× raw p95.`,
+    "",
+    "| case | rows | total | service p50 ms | service p95 ms | raw p50 ms | raw p95 ms | p95 ratio | page exec ms | count exec ms | indexes (page) | target |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...rows.map((r) => line(r, meets(r) ? "✓" : "✗")),
+    "",
+    "References (not targets):",
+    "",
+    "| case | rows | total | service p50 ms | service p95 ms | raw p50 ms | raw p95 ms | p95 ratio | page exec ms | count exec ms | indexes | |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...references.map((r) => line(r, "")),
+    "",
+    `CSV export (\`startExport(ctx, "customers", …)\`: permission, filter parse, audit row, \`csvStream\` over \`iterateCustomers\` in keyset batches of 1,000): ${exp.exported.toLocaleString("en")} rows (the newest ${EXPORT_ROWS.toLocaleString("en")}, by a registered-from filter), ${(exp.bytes / 2 ** 20).toFixed(1)} MiB in ${exp.exportSeconds.toFixed(2)} s (${Math.round(exp.exported / exp.exportSeconds).toLocaleString("en")} rows/s); process RSS ${(exp.rssBefore / 2 ** 20).toFixed(0)} MiB before, peak ${(exp.rssPeak / 2 ** 20).toFixed(0)} MiB during the export.`,
+    "",
+    missed.length
+      ? [`Missed targets: ${missed.map((r) => r.name).join("; ")}. Plans:`, "", ...missed.flatMap((r) => [`${r.name}:`, "", "```text", r.plan, "```", ""])].join("\n")
+      : "All cases met the targets.",
+    "",
+  ].join("\n");
+}
+
+async function writeSection(text: string) {
+  let doc = "";
+  try {
+    doc = await readFile(RESULTS_FILE, "utf8");
+  } catch {
+    doc = "# Benchmark results\n\nNumbers from the benchmarks in bench/ (see bench/README.md), newest run of each.\n\n";
+  }
+  const start = doc.indexOf(`${SECTION}\n`);
+  if (start === -1) doc = `${doc.trimEnd()}\n\n${text}`;
+  else {
+    const next = doc.indexOf("\n## ", start + SECTION.length);
+    doc = doc.slice(0, start) + text + (next === -1 ? "" : doc.slice(next + 1));
+  }
+  await writeFile(RESULTS_FILE, `${doc.trimEnd()}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

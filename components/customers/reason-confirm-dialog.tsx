@@ -1,0 +1,127 @@
+"use client";
+/**
+ * A confirmation that needs a written reason (freeze, unfreeze, close): the same look and rules as
+ * components/ui/confirm-dialog (stays open while the request runs, cannot be dismissed mid-request)
+ * plus a required reason, checked by the procedure's own rule. A refusal from the server (e.g. a stale
+ * version, or close refused) shows inside the dialog so the reason is not lost.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { TriangleAlert } from "lucide-react";
+import { useId, type ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Textarea } from "@/components/ui/textarea";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { ZCustomerStatusChangeInput } from "@/server/customers/schemas";
+
+const ZReasonForm = ZCustomerStatusChangeInput.pick({ reason: true });
+type ReasonValues = z.input<typeof ZReasonForm>;
+const MESSAGES: FieldMessages<ReasonValues> = { invalid: { reason: "customers.statusChange.reasonInvalid" } };
+
+export interface ReasonRefusal {
+  /** The server's own words. */
+  message: string;
+  /** Whether the page's data was reloaded because of it (a stale version). */
+  refreshed: boolean;
+}
+
+interface ReasonConfirmDialogProps {
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+  pending: boolean;
+  refusal: ReasonRefusal | null;
+  onConfirm: (reason: string) => void;
+  onClose: () => void;
+}
+
+export function ReasonConfirmDialog({
+  title,
+  description,
+  confirmLabel,
+  destructive = false,
+  pending,
+  refusal,
+  onConfirm,
+  onClose,
+}: ReasonConfirmDialogProps) {
+  const t = useT();
+  const formId = useId();
+  const form = useForm<ReasonValues, unknown, z.output<typeof ZReasonForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZReasonForm), MESSAGES),
+    defaultValues: { reason: "" },
+  });
+  const submit = form.handleSubmit(({ reason }) => onConfirm(reason));
+
+  return (
+    <AlertDialog open onOpenChange={(open) => !open && !pending && onClose()}>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription>{description}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <Form {...form}>
+          <form id={formId} noValidate onSubmit={submit} className="grid gap-3">
+            <FormField
+              control={form.control}
+              name="reason"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("customers.statusChange.reason")}</FormLabel>
+                  <FormControl>
+                    <Textarea
+                      rows={3}
+                      maxLength={500}
+                      autoFocus
+                      placeholder={t("customers.statusChange.reasonPlaceholder")}
+                      disabled={pending}
+                      onKeyDown={(event) => {
+                        // Ctrl/⌘+Enter confirms; plain Enter is a new line.
+                        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+                          event.preventDefault();
+                          void submit();
+                        }
+                      }}
+                      {...field}
+                    />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            {refusal && (
+              <Alert variant="destructive" role="alert">
+                <TriangleAlert aria-hidden />
+                <AlertTitle>{t("customers.statusChange.refusedTitle")}</AlertTitle>
+                <AlertDescription>
+                  <p>{refusal.message}</p>
+                  {refusal.refreshed && <p>{t("customers.statusChange.refreshed")}</p>}
+                </AlertDescription>
+              </Alert>
+            )}
+          </form>
+        </Form>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>{t("common.cancel")}</AlertDialogCancel>
+          <Button type="submit" form={formId} variant={destructive ? "destructive" : "default"} pending={pending}>
+            {confirmLabel}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Inputs of the customer procedures, shared by the procedures, the pages' URL state, the forms and the
+ * CSV export. Client-safe: no server imports.
+ */
+import { z } from "zod";
+import { zDateParam, zMulti, ZTableQuery } from "@/lib/table-state";
+
+export const CUSTOMER_STATUSES = ["active", "frozen", "closed"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+export const REGISTRATION_SOURCES = ["web", "app", "api", "backoffice"] as const;
+export type RegistrationSource = (typeof REGISTRATION_SOURCES)[number];
+export const KYC_LEVELS = ["0", "1", "2", "3"] as const;
+export const CUSTOMER_SORTS = ["registeredAt", "uid", "name"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+/** Languages customers can read messages in. */
+export const CUSTOMER_LANGUAGES = ["en", "zh-CN"] as const;
+
+const zOptionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(max).optional());
+
+/** ISO 3166-1 alpha-2, upper case. */
+export const zCountryCode = z
+  .string({ error: "Choose a country" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "Choose a country" });
+
+/** Several countries from "CN,SG" (URL) or ["CN","SG"] (tRPC). */
+const zCountries = z.preprocess(
+  (v) => (typeof v === "string" ? (v === "" ? undefined : v.split(",")) : v),
+  z.array(zCountryCode).max(50).optional(),
+);
+/** Several group ids; "none" stands for customers in no group. */
+const zGroupIds = z.preprocess(
+  (v) => (typeof v === "string" ? (v === "" ? undefined : v.split(",")) : v),
+  z.array(z.union([z.uuid(), z.literal("none")])).max(50).optional(),
+);
+
+export const ZCustomerListInput = ZTableQuery.extend({
+  sort: z.enum(CUSTOMER_SORTS).optional(),
+  /** uid (digits), email, phone number (digits, optional +code) or name. */
+  q: z.string().trim().max(100).optional(),
+  status: zMulti(CUSTOMER_STATUSES),
+  kycLevel: zMulti(KYC_LEVELS),
+  group: zGroupIds,
+  country: zCountries,
+  tag: zOptionalText(32),
+  registeredFrom: zDateParam,
+  registeredTo: zDateParam,
+  /**
+   * Keyset cursor from a previous page's `nextCursor` / `prevCursor`. With a cursor, `page` is only the
+   * number shown; without one, `page` is read with OFFSET (fine for the first pages, which is all the
+   * UI produces without a cursor).
+   */
+  cursor: zOptionalText(512),
+});
+export type CustomerListInput = z.infer<typeof ZCustomerListInput>;
+
+export const ZCustomerId = z.object({ id: z.uuid({ error: "Unknown customer" }) });
+/** A change to a customer carries the version the caller saw; a stale version is refused. */
+export const ZCustomerVersion = ZCustomerId.extend({ version: z.number().int().min(1) });
+
+const zName = z.string().trim().min(1, { error: "Enter a name" }).max(100, { error: "Name must be at most 100 characters" });
+const zEmail = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.email({ error: "Enter a valid email address" }).max(254).toLowerCase().optional(),
+);
+const zPhoneCountryCode = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.string().trim().regex(/^\+[1-9]\d{0,3}$/, { error: "Area code is + and 1–4 digits, e.g. +86" }).optional(),
+);
+const zPhone = z.preprocess(
+  (v) => (typeof v === "string" ? (v.replace(/[\s-]/g, "") || undefined) : v),
+  z.string().regex(/^\d{4,15}$/, { error: "Phone number is 4–15 digits" }).optional(),
+);
+export const zTag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32, { error: "A tag is at most 32 characters" })
+  .regex(/^[\p{L}\p{N}_\-.]+$/u, { error: "Tags are letters, digits, - _ and ." });
+const zTags = z.array(zTag).max(10, { error: "At most 10 tags" }).default([]);
+
+/** Profile fields shared by registration and editing. Email or phone is required; phone needs its area code. */
+const ZCustomerProfile = z.object({
+  name: zName,
+  email: zEmail,
+  phoneCountryCode: zPhoneCountryCode,
+  phone: zPhone,
+  country: zCountryCode,
+  language: z.enum(CUSTOMER_LANGUAGES, { error: "Choose a language" }),
+  tags: zTags,
+});
+
+const contactRules = <T extends z.ZodType<{ email?: string; phone?: string; phoneCountryCode?: string }>>(schema: T) =>
+  schema
+    .refine((v) => Boolean(v.email || v.phone), { error: "Enter an email address or a phone number", path: ["email"] })
+    .refine((v) => !v.phone || Boolean(v.phoneCountryCode), { error: "Enter the area code", path: ["phoneCountryCode"] })
+    .refine((v) => !v.phoneCountryCode || Boolean(v.phone), { error: "Enter the phone number", path: ["phone"] });
+
+/** The B-end "customer registration": staff register a customer on their behalf. */
+export const ZRegisterCustomerInput = contactRules(
+  ZCustomerProfile.extend({ groupId: z.uuid().nullable().default(null) }),
+);
+export type RegisterCustomerInput = z.input<typeof ZRegisterCustomerInput>;
+
+export const ZUpdateCustomerInput = contactRules(ZCustomerProfile.extend(ZCustomerVersion.shape));
+export type UpdateCustomerInput = z.input<typeof ZUpdateCustomerInput>;
+
+/** Seed 003 "检测客户信息是否存在": is this email / phone already a customer of the brand? */
+export const ZCustomerExistsInput = z
+  .object({ email: zEmail, phoneCountryCode: zPhoneCountryCode, phone: zPhone, exceptId: z.uuid().optional() })
+  .refine((v) => Boolean(v.email || (v.phone && v.phoneCountryCode)), { error: "Give an email or a phone with its area code", path: ["email"] });
+
+export const ZSetCustomerGroupInput = ZCustomerVersion.extend({ groupId: z.uuid().nullable() });
+
+const zReason = z
+  .string({ error: "Give a reason" })
+  .trim()
+  .min(3, { error: "Give a reason (at least 3 characters)" })
+  .max(500, { error: "A reason is at most 500 characters" });
+/** Freeze, unfreeze and close all need a reason. */
+export const ZCustomerStatusChangeInput = ZCustomerVersion.extend({ reason: zReason });
+
+export const ZCustomerTimelineInput = z.object({
+  id: z.uuid({ error: "Unknown customer" }),
+  /** Opaque cursor from the previous call's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+
+export const ZAddCustomerNoteInput = z.object({
+  customerId: z.uuid({ error: "Unknown customer" }),
+  body: z.string().trim().min(1, { error: "Write the note" }).max(2000, { error: "A note is at most 2,000 characters" }),
+});
+
+// ── Groups
+const zGroupName = z.string().trim().min(1, { error: "Enter a name" }).max(60, { error: "Name must be at most 60 characters" });
+const zGroupDescription = z.preprocess(
+  (v) => (v === "" ? null : v),
+  z.string().trim().max(300, { error: "Description must be at most 300 characters" }).nullable().default(null),
+);
+export const ZCreateCustomerGroupInput = z.object({ name: zGroupName, description: zGroupDescription });
+export const ZUpdateCustomerGroupInput = ZCreateCustomerGroupInput.extend({ id: z.uuid({ error: "Unknown group" }) });
+export const ZCustomerGroupId = z.object({ id: z.uuid({ error: "Unknown group" }) });
