@@ -1,0 +1,13 @@
+/** One processor per registered queue. Each re-validates its payload and may safely run twice. */
+import type { Job } from "bullmq";
+import { db } from "@/server/db/client";
+import type { QueueName } from "./registry";
+import { processAuditVerify } from "./workers/audit-verify";
+import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
+
+export type Processor = (job: Job) => Promise<unknown>;
+
+export const PROCESSORS: Record<QueueName, Processor> = {
+  "audit-verify": (job) => processAuditVerify(job.data, db),
+  "subaccount-sync": (job) => processSubaccountSync(job.data, workerSyncDeps(db)),
+};

@@ -1,0 +1,140 @@
+/**
+ * The queue registry: every background job the platform knows, with its payload schema, retry policy,
+ * retention and optional repeatable schedule. The web app enqueues through `enqueue`, the worker process
+ * (jobs/worker.ts) runs one Worker per entry, and the jobs page (server/jobs/service.ts) reads it.
+ *
+ * Import-safe for the web app: no processor code here (processors live in jobs/workers/).
+ */
+import { Queue, type JobsOptions, type KeepJobs } from "bullmq";
+import { z } from "zod";
+import { jobsConfig, onProducerReset, producerConnection } from "./connection";
+
+const DAY_S = 24 * 60 * 60;
+
+export type QueueSchedule = { pattern: string; tz?: string } | { everyMs: number };
+
+export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  /** One line for the jobs page. */
+  description: string;
+  /** Validated when enqueued and again by the processor (a job may outlive a deploy). */
+  payload: S;
+  attempts: number;
+  /** First retry delay; doubles on each further attempt (BullMQ exponential backoff). */
+  backoffMs: number;
+  removeOnComplete: KeepJobs;
+  removeOnFail: KeepJobs;
+  concurrency?: number;
+  schedule?: QueueSchedule;
+  /** Payload of the scheduled runs and of "run now". */
+  defaultPayload: z.input<S>;
+  /**
+   * Deterministic id of a triggered job: a second trigger with the same id while the first is still kept
+   * is dropped by BullMQ. Must not contain ":" nor be an integer.
+   */
+  jobId: (payload: z.infer<S>, at: Date) => string;
+}
+
+const defineQueue = <S extends z.ZodType>(d: QueueDefinition<S>) => d;
+
+/** Keep the last 1000 completed jobs for 7 days and failed ones for 30, so the jobs page has history. */
+const RETENTION = {
+  removeOnComplete: { count: 1000, age: 7 * DAY_S },
+  removeOnFail: { count: 1000, age: 30 * DAY_S },
+} satisfies Pick<QueueDefinition, "removeOnComplete" | "removeOnFail">;
+
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+export const ZAuditVerifyPayload = z.object({
+  /** Verify only this brand's chain; without it, every chain (brands and the platform chain). */
+  brandId: z.uuid().optional(),
+});
+
+export const ZSubaccountSyncPayload = z.object({
+  /** Sync only this brand (the job is then that brand's); without it, every active brand. */
+  brandId: z.uuid().optional(),
+});
+
+const SYNC_SLOT_MS = 15 * 60 * 1000;
+/** The 15-minute slot `at` falls in, e.g. "2026-11-21T2215" (no ":" — BullMQ ids must not hold one). */
+const quarterHour = (at: Date) =>
+  new Date(Math.floor(at.getTime() / SYNC_SLOT_MS) * SYNC_SLOT_MS).toISOString().slice(0, 16).replace(":", "");
+
+export const QUEUES = {
+  "audit-verify": defineQueue({
+    name: "audit-verify",
+    description: "Recomputes every audit-log hash chain and fails when one is broken",
+    payload: ZAuditVerifyPayload,
+    attempts: 3,
+    backoffMs: 30_000,
+    ...RETENTION,
+    schedule: { pattern: "15 3 * * *", tz: "UTC" },
+    defaultPayload: {},
+    jobId: (p, at) => `audit-verify.${p.brandId ?? "all"}.${day(at)}`,
+  }),
+  "subaccount-sync": defineQueue({
+    name: "subaccount-sync",
+    description: "Mirrors each brand's exchange sub-accounts and fee rates, marking those that disappeared",
+    payload: ZSubaccountSyncPayload,
+    attempts: 5,
+    backoffMs: 30_000,
+    ...RETENTION,
+    // Aligned with the job-id slots, so a scheduled run and a "run now" in the same quarter hour are one job.
+    schedule: { pattern: "*/15 * * * *", tz: "UTC" },
+    defaultPayload: {},
+    jobId: (p, at) => `subaccount-sync.${p.brandId ?? "all"}.${quarterHour(at)}`,
+  }),
+} as const;
+
+export type QueueName = keyof typeof QUEUES;
+export type JobPayload<N extends QueueName> = z.infer<(typeof QUEUES)[N]["payload"]>;
+export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+
+export const isQueueName = (name: string): name is QueueName => Object.hasOwn(QUEUES, name);
+
+/** Attempts, backoff and retention of a queue's jobs; the scheduler's template and `enqueue` both use it. */
+export function jobOptions(def: QueueDefinition): JobsOptions {
+  return {
+    attempts: def.attempts,
+    backoff: { type: "exponential", delay: def.backoffMs },
+    removeOnComplete: def.removeOnComplete,
+    removeOnFail: def.removeOnFail,
+  };
+}
+
+// ── Producer-side queues ───────────────────────────────────────────────────────────────────────────
+
+const queues = new Map<string, Queue>();
+onProducerReset(async () => {
+  const open = [...queues.values()];
+  queues.clear();
+  await Promise.allSettled(open.map((q) => q.close()));
+});
+
+/** The producer Queue of a registered queue, on the shared fail-fast connection. */
+export function producerQueue(name: QueueName): Queue {
+  const { prefix } = jobsConfig();
+  const key = `${prefix}\u0000${name}`;
+  let queue = queues.get(key);
+  if (!queue) {
+    queue = new Queue(name, { connection: producerConnection(), prefix, defaultJobOptions: jobOptions(QUEUES[name]) });
+    // Connection errors are the connection's to report (jobs/connection.ts); don't crash on them here.
+    queue.on("error", () => undefined);
+    queues.set(key, queue);
+  }
+  return queue;
+}
+
+/**
+ * Adds a job after validating its payload. The job id is the queue's deterministic one unless `opts.jobId`
+ * names another, so a repeated trigger is dropped rather than run twice.
+ */
+export async function enqueue<N extends QueueName>(
+  name: N,
+  payload: z.input<(typeof QUEUES)[N]["payload"]>,
+  opts: Omit<JobsOptions, "repeat"> = {},
+) {
+  const def = QUEUES[name] as unknown as QueueDefinition;
+  const data = def.payload.parse(payload);
+  return producerQueue(name).add(name, data, { ...jobOptions(def), jobId: def.jobId(data, new Date()), ...opts });
+}

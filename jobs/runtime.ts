@@ -1,0 +1,92 @@
+/**
+ * Starting workers and installing schedules, shared by the worker process (jobs/worker.ts) and tests.
+ */
+import { Queue, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { jobsConfig, workerConnection } from "./connection";
+import { PROCESSORS, type Processor } from "./processors";
+import { jobOptions, QUEUE_NAMES, QUEUES, type QueueDefinition, type QueueName } from "./registry";
+
+export type Log = (line: string) => void;
+
+/** The same error line at most once a minute: a Redis outage would otherwise log on every reconnect attempt. */
+function throttled(log: Log): Log {
+  const last = new Map<string, number>();
+  return (line) => {
+    const now = Date.now();
+    if (now - (last.get(line) ?? 0) < 60_000) return;
+    last.set(line, now);
+    log(line);
+  };
+}
+
+/**
+ * Installs (or updates) a queue's repeatable schedule with upsertJobScheduler, keyed by the queue name:
+ * running it again, or from a second worker, replaces the one scheduler rather than adding another.
+ * A queue whose schedule was removed from the registry loses its scheduler.
+ */
+export async function installSchedule(queue: Queue, def: QueueDefinition): Promise<void> {
+  if (!def.schedule) {
+    await queue.removeJobScheduler(def.name);
+    return;
+  }
+  const repeat = "pattern" in def.schedule ? { pattern: def.schedule.pattern, tz: def.schedule.tz } : { every: def.schedule.everyMs };
+  await queue.upsertJobScheduler(def.name, repeat, { name: def.name, data: def.payload.parse(def.defaultPayload), opts: jobOptions(def) });
+}
+
+const describeJob = (job: Job) => `${job.queueName}#${job.id} (attempt ${job.attemptsMade + 1}/${job.opts.attempts ?? 1})`;
+
+/** A Worker for one queue, logging start / complete / fail. Logs name jobs, never their payloads. */
+export function startWorker(
+  name: string,
+  processor: Processor,
+  options: { connection: Redis; prefix: string; concurrency?: number; log: Log },
+): Worker {
+  const { log } = options;
+  const logError = throttled(log);
+  const worker = new Worker(
+    name,
+    async (job) => {
+      log(`start ${describeJob(job)}`);
+      return processor(job);
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 1 },
+  );
+  worker.on("completed", (job) => log(`completed ${job.queueName}#${job.id} in ${(job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now())} ms`));
+  worker.on("failed", (job, error) => log(`failed ${job ? `${job.queueName}#${job.id} after ${job.attemptsMade} attempt(s)` : name}: ${error.message}`));
+  // Connection trouble is reported here and retried by ioredis; the process keeps running.
+  worker.on("error", (error) => logError(`worker ${name} error: ${error.message}`));
+  return worker;
+}
+
+export interface Runtime {
+  workers: Worker[];
+  close: () => Promise<void>;
+}
+
+/** Every registered queue's worker and schedule, on fresh worker connections. */
+export async function startRuntime(log: Log, names: readonly QueueName[] = QUEUE_NAMES): Promise<Runtime> {
+  const { prefix } = jobsConfig();
+  const connection = workerConnection();
+  const workers: Worker[] = [];
+  const queues: Queue[] = [];
+  const logError = throttled(log);
+  for (const name of names) {
+    const def = QUEUES[name] as unknown as QueueDefinition;
+    workers.push(startWorker(name, PROCESSORS[name], { connection, prefix, concurrency: def.concurrency, log }));
+    const queue = new Queue(name, { connection, prefix });
+    queue.on("error", (error) => logError(`queue ${name} error: ${error.message}`));
+    queues.push(queue);
+    await installSchedule(queue, def);
+    log(`queue ${name}: worker started${def.schedule ? `, schedule ${"pattern" in def.schedule ? def.schedule.pattern : `every ${def.schedule.everyMs} ms`}` : ""}`);
+  }
+  return {
+    workers,
+    async close() {
+      // Let active jobs finish, then drop the connections.
+      await Promise.allSettled(workers.map((w) => w.close()));
+      await Promise.allSettled(queues.map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}

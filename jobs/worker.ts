@@ -1,0 +1,54 @@
+/**
+ * `npm run worker`: the background-job process. One BullMQ Worker per registered queue, and the
+ * repeatable schedules installed idempotently (re-running it, or two of it, never duplicates them).
+ * Survives Redis restarts (ioredis reconnects; connection errors are logged, never fatal) and stops
+ * gracefully on SIGINT / SIGTERM: active jobs finish, then the process exits.
+ */
+import "../scripts/lib/load-env";
+import { db } from "@/server/db/client";
+import { jobsConfig } from "./connection";
+import { startRuntime } from "./runtime";
+
+/** How long active jobs get to finish after SIGINT / SIGTERM. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+const log = (line: string) => console.log(`[worker] ${new Date().toISOString()} ${line}`);
+
+async function main() {
+  // The prefix only: the Redis URL may carry a password.
+  log(`starting (prefix ${jobsConfig().prefix})`);
+  const runtime = await startRuntime(log);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: finishing active jobs`);
+    // Closing waits for Redis; while it is down that could be forever. Jobs are idempotent, so a job cut
+    // short here is picked up again (stalled) by the next worker.
+    setTimeout(() => {
+      log(`still closing after ${SHUTDOWN_GRACE_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    runtime
+      .close()
+      .then(() => db.$disconnect())
+      .then(() => {
+        log("stopped");
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
