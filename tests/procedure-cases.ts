@@ -11,9 +11,12 @@ import { encryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";
 import { newTotpSecret } from "@/server/auth/totp";
 import { TEST_PASSWORD } from "./helpers/db";
+import { APIKEY_CASES } from "./cases/apikeys";
 import { CUSTOMER_CASES } from "./cases/customers";
+import { DEPOSIT_CASES } from "./cases/deposits";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
+import { SUBACCOUNT_CASES } from "./cases/subaccounts";
 
 export interface Fixture {
   brandA: { id: string };
@@ -287,4 +290,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...CUSTOMER_CASES,
   ...KYC_CASES,
   ...JOB_CASES,
+  ...SUBACCOUNT_CASES,
+  ...APIKEY_CASES,
+  ...DEPOSIT_CASES,
 };

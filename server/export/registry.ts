@@ -2,25 +2,14 @@
  * What can be exported as CSV: per resource, the permission, the list schema (the same one the table
  * page and the list procedure use) and the columns. `/api/export/<resource>` serves these.
  */
-import type { z } from "zod";
-import type { TenantContext } from "../actor";
-import type { Permission } from "../auth/permissions";
 import { iterateAudit } from "../audit/query";
 import { iterateStaff } from "../staff/service";
 import { iterateCustomers } from "../customers/service";
 import { ZCustomerListInput } from "../customers/schemas";
 import { ZAuditListInput } from "../audit/schemas";
 import { ZStaffListInput } from "../staff/schemas";
-import type { CsvColumn } from "./csv";
+import { defineExporter } from "./exporter";
 
-interface Exporter<Schema extends z.ZodType, Row> {
-  permission: Permission;
-  schema: Schema;
-  columns: CsvColumn<Row>[];
-  rows: (ctx: TenantContext, query: z.infer<Schema>) => AsyncIterable<Row>;
-}
-
-const defineExporter = <Schema extends z.ZodType, Row>(e: Exporter<Schema, Row>) => e;
 
 export const EXPORTERS = {
   staff: defineExporter({

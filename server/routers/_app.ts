@@ -1,24 +1,30 @@
 /** The app router: one sub-router per domain folder. */
 import { createTRPCRouter } from "@/server/trpc";
 import { accountRouter } from "./account/_router";
+import { apiKeyRouter } from "./apiKey/_router";
 import { auditRouter } from "./audit/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
+import { depositRouter } from "./deposit/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
 import { platformRouter } from "./platform/_router";
 import { staffRouter } from "./staff/_router";
+import { subaccountRouter } from "./subaccount/_router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  apiKey: apiKeyRouter,
   audit: auditRouter,
   brand: brandRouter,
   customer: customerRouter,
   customerGroup: customerGroupRouter,
+  deposit: depositRouter,
   jobs: jobsRouter,
   kyc: kycRouter,
   platform: platformRouter,
   staff: staffRouter,
+  subaccount: subaccountRouter,
 });
 
 export type AppRouter = typeof appRouter;

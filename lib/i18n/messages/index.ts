@@ -35,13 +35,19 @@ import { kyc as enKyc } from "./en/kyc";
 import { kyc as zhKyc } from "./zh-CN/kyc";
 import { jobs as enJobs } from "./en/jobs";
 import { jobs as zhJobs } from "./zh-CN/jobs";
+import { subaccounts as enSubaccounts } from "./en/subaccounts";
+import { subaccounts as zhSubaccounts } from "./zh-CN/subaccounts";
+import { apiKeys as enApiKeys } from "./en/apiKeys";
+import { apiKeys as zhApiKeys } from "./zh-CN/apiKeys";
+import { deposits as enDeposits } from "./en/deposits";
+import { deposits as zhDeposits } from "./zh-CN/deposits";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits };
 
 export const messages = { en, "zh-CN": zhCN } as const;

@@ -1,0 +1,3 @@
+export const deposits = {
+  title: "Deposits",
+} as const;

@@ -1,0 +1,3 @@
+export const subaccounts = {
+  title: "Sub-accounts",
+} as const;
