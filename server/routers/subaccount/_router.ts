@@ -1,4 +1,29 @@
 /** Sub-accounts: list, page, link to a customer, create, account level, fee rates. Thin: rules live in the service. */
-import { createTRPCRouter } from "@/server/trpc";
+import {
+  ZCreateSubaccountInput,
+  ZLinkSubaccountInput,
+  ZSetSubaccountLevelInput,
+  ZSubaccountId,
+  ZSubaccountListInput,
+} from "@/server/subaccounts/schemas";
+import * as subaccounts from "@/server/subaccounts/service";
+import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
-export const subaccountRouter = createTRPCRouter({});
+export const subaccountRouter = createTRPCRouter({
+  /** One page of the brand's sub-accounts: search (name, uid, label), filters, sorting. */
+  list: brandProcedure("subaccount.read").input(ZSubaccountListInput).query(({ ctx, input }) => subaccounts.listSubaccounts(ctx, input)),
+  /** One sub-account with its customer and fee rates (types 1–9). */
+  get: brandProcedure("subaccount.read").input(ZSubaccountId).query(({ ctx, input }) => subaccounts.getSubaccount(ctx, input)),
+  /** The brand's newest sync run and the newest row confirmation. */
+  syncStatus: brandProcedure("subaccount.read").query(({ ctx }) => subaccounts.subaccountSyncStatus(ctx)),
+  /** Link to one of the brand's customers, or unlink (customerId null). */
+  link: brandProcedure("subaccount.manage").input(ZLinkSubaccountInput).mutation(({ ctx, input }) => subaccounts.linkSubaccount(ctx, input)),
+  /** Create on the exchange and store it linked to the customer. */
+  createForCustomer: brandProcedure("subaccount.manage")
+    .input(ZCreateSubaccountInput)
+    .mutation(({ ctx, input }) => subaccounts.createSubaccountForCustomer(ctx, input)),
+  /** Change the account level on the exchange (1 spot · 2 spot and futures · 3 multi-currency margin · 4 portfolio margin). */
+  setLevel: brandProcedure("subaccount.manage").input(ZSetSubaccountLevelInput).mutation(({ ctx, input }) => subaccounts.setSubaccountLevel(ctx, input)),
+  /** Queue a sync of the caller's brand now. */
+  syncNow: brandProcedure("subaccount.manage").mutation(({ ctx }) => subaccounts.syncSubaccountsNow(ctx)),
+});

@@ -21,11 +21,12 @@ import { CustomerHeader } from "./customer-header";
 import { CustomerNotFound } from "./customer-not-found";
 import { CustomerNotes } from "./customer-notes";
 import { CustomerOverview } from "./customer-overview";
+import { CustomerSubaccounts } from "./customer-subaccounts";
 import { CustomerTimeline } from "./customer-timeline";
 import { LaterDomain, laterTabLabel, type LaterTab } from "./later-domain";
 import { CUSTOMER_TABS, type CustomerPagePermissions, type CustomerTab } from "./types";
 
-const LATER_TABS: readonly LaterTab[] = ["trading-accounts", "sub-accounts", "api-keys", "bonuses", "fund-locks", "messages"];
+const LATER_TABS: readonly LaterTab[] = ["trading-accounts", "api-keys", "bonuses", "fund-locks", "messages"];
 
 export function CustomerView({ id, permissions }: { id: string; permissions: CustomerPagePermissions }) {
   const t = useT();
@@ -62,6 +63,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             {permissions.kyc && <TabsTrigger value="kyc">{t("customers.tabs.kyc")}</TabsTrigger>}
             <TabsTrigger value="timeline">{t("customers.tabs.timeline")}</TabsTrigger>
             <TabsTrigger value="notes">{t("customers.tabs.notes")}</TabsTrigger>
+            <TabsTrigger value="sub-accounts">{t("customers.tabs.subAccounts")}</TabsTrigger>
             {LATER_TABS.map((later) => (
               <TabsTrigger key={later} value={later} className="text-muted-foreground data-[state=active]:text-foreground">
                 {t(laterTabLabel(later))}
@@ -82,6 +84,9 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         </TabsContent>
         <TabsContent value="notes">
           <CustomerNotes customerId={customer.id} canNote={permissions.note} />
+        </TabsContent>
+        <TabsContent value="sub-accounts">
+          <CustomerSubaccounts customer={customer} />
         </TabsContent>
         {LATER_TABS.map((later) => (
           <TabsContent key={later} value={later}>
