@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowRight, ShieldCheck } from "lucide-react";
+import { RiskyApiKeysAlert } from "@/components/api-keys/risky-api-keys-alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -51,6 +52,8 @@ export default async function DashboardPage() {
           </AlertDescription>
         </Alert>
       )}
+
+      {shell.brand && shell.permissions.includes("apikey.read") && <RiskyApiKeysAlert />}
 
       <section aria-labelledby="areas-title" className="grid gap-1">
         <h2 id="areas-title" className="text-sm font-semibold">

@@ -1,0 +1,113 @@
+/**
+ * Inputs of the apiKey procedures. The field rules are seed 001's, from lib/api-key-rules.ts (the forms use
+ * the same checks); every message names its field. Client-safe: no server imports.
+ */
+import { z } from "zod";
+import {
+  API_KEY_LABEL_MAX,
+  API_KEY_MAX_IPS,
+  API_KEY_PASSPHRASE_MAX,
+  API_KEY_PASSPHRASE_MIN,
+  API_KEY_PERMS,
+  checkApiKeyLabel,
+  checkApiKeyPassphrase,
+  checkIpList,
+  OPTIONAL_API_KEY_PERMS,
+  type IpListProblem,
+  type LabelProblem,
+  type PassphraseProblem,
+} from "@/lib/api-key-rules";
+import { ZTableQuery } from "@/lib/table-state";
+import { zTotpCode } from "@/lib/validation/password";
+
+const LABEL_MESSAGES: Record<LabelProblem, string> = {
+  empty: "Enter a label",
+  tooLong: `Label must be at most ${API_KEY_LABEL_MAX} characters`,
+  characters: "Label may contain only letters and digits (no spaces or symbols)",
+};
+
+const PASSPHRASE_MESSAGES: Record<PassphraseProblem, string> = {
+  length: `Passphrase must be ${API_KEY_PASSPHRASE_MIN}–${API_KEY_PASSPHRASE_MAX} characters`,
+  characters: "Passphrase may not contain spaces or non-ASCII characters",
+  composition: "Passphrase needs at least one digit, one upper-case letter, one lower-case letter and one special character",
+};
+
+export function ipListMessage(p: IpListProblem): string {
+  switch (p.problem) {
+    case "tooMany":
+      return `At most ${API_KEY_MAX_IPS} IP addresses can be bound (${p.count} given)`;
+    case "invalid":
+      return `"${p.value}" is not an IPv4 or IPv6 address`;
+    case "duplicate":
+      return `IP address ${p.value} is listed twice`;
+  }
+}
+
+export const zApiKeyLabel = z
+  .string({ error: "Enter a label" })
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = checkApiKeyLabel(v);
+    if (problem) ctx.addIssue({ code: "custom", message: LABEL_MESSAGES[problem] });
+  });
+
+export const zApiKeyPassphrase = z.string({ error: "Enter a passphrase" }).superRefine((v, ctx) => {
+  const problem = checkApiKeyPassphrase(v);
+  if (problem) ctx.addIssue({ code: "custom", message: PASSPHRASE_MESSAGES[problem] });
+});
+
+/** Bound IPs; every problem is reported on `ips` itself (the form shows them in one box). */
+export const zApiKeyIps = z.array(z.string().trim(), { error: "IP addresses must be a list" }).superRefine((ips, ctx) => {
+  const problem = checkIpList(ips);
+  if (problem) ctx.addIssue({ code: "custom", message: ipListMessage(problem) });
+});
+
+/** trade / withdraw; read_only is always granted and need not (but may) be listed. */
+export const zApiKeyPerms = z
+  .array(z.enum(API_KEY_PERMS, { error: "Permissions are read_only, trade and withdraw" }), { error: "Permissions must be a list" })
+  .max(API_KEY_PERMS.length)
+  .transform((perms) => [...new Set(perms.filter((p): p is (typeof OPTIONAL_API_KEY_PERMS)[number] => p !== "read_only"))]);
+
+const zKeyId = z.uuid({ error: "Unknown API key" });
+const zSubaccountId = z.uuid({ error: "Unknown sub-account" });
+
+export const ZCreateApiKeyInput = z.object({
+  subaccountId: zSubaccountId,
+  label: zApiKeyLabel,
+  passphrase: zApiKeyPassphrase,
+  perms: zApiKeyPerms.default([]),
+  ips: zApiKeyIps.default([]),
+});
+export type CreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;
+
+/** A change carries the version the caller saw; fields left out stay as they are. */
+export const ZModifyApiKeyInput = z.object({
+  id: zKeyId,
+  version: z.number().int().min(1),
+  label: zApiKeyLabel.optional(),
+  perms: zApiKeyPerms.optional(),
+  ips: zApiKeyIps.optional(),
+});
+export type ModifyApiKeyInput = z.input<typeof ZModifyApiKeyInput>;
+
+export const ZApiKeyVersion = z.object({ id: zKeyId, version: z.number().int().min(1) });
+export const ZApiKeyRevealInput = z.object({ id: zKeyId, totpCode: zTotpCode });
+export const ZSubaccountKeysInput = z.object({ subaccountId: zSubaccountId });
+
+// ── The brand-wide list ──────────────────────────────────────────────────────────────────────────
+export const API_KEY_SORTS = ["createdAt", "label"] as const;
+/** "trade" / "withdraw": keys having it; "read_only": keys with nothing more. */
+export const API_KEY_PERM_FILTERS = ["trade", "withdraw", "read_only"] as const;
+export type ApiKeyPermFilter = (typeof API_KEY_PERM_FILTERS)[number];
+
+/** `risky=1` in the URL (the dashboard links there), `true` from tRPC. */
+const zFlag = z.preprocess((v) => (v === true || v === "1" || v === "true" ? true : undefined), z.literal(true).optional());
+
+export const ZApiKeyListInput = ZTableQuery.extend({
+  sort: z.enum(API_KEY_SORTS).optional(),
+  /** Sub-account name, key label, or the start of the public key. */
+  q: z.string().trim().max(100).optional(),
+  perm: z.preprocess((v) => (v === "" ? undefined : v), z.enum(API_KEY_PERM_FILTERS).optional()),
+  risky: zFlag,
+});
+export type ApiKeyListInput = z.infer<typeof ZApiKeyListInput>;
