@@ -3,6 +3,7 @@ import type { Job } from "bullmq";
 import { db } from "@/server/db/client";
 import type { QueueName } from "./registry";
 import { processAuditVerify } from "./workers/audit-verify";
+import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
 
 export type Processor = (job: Job) => Promise<unknown>;
@@ -10,4 +11,5 @@ export type Processor = (job: Job) => Promise<unknown>;
 export const PROCESSORS: Record<QueueName, Processor> = {
   "audit-verify": (job) => processAuditVerify(job.data, db),
   "subaccount-sync": (job) => processSubaccountSync(job.data, workerSyncDeps(db)),
+  "deposit-sync": (job) => processDepositSync(job.data, workerDepositSyncDeps(db)),
 };

@@ -26,6 +26,11 @@ export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
   removeOnFail: KeepJobs;
   concurrency?: number;
   schedule?: QueueSchedule;
+  /**
+   * The worker process adds one run (default payload) when it starts, so a fresh installation has its
+   * data without waiting for the schedule; the slot job id makes a restart within the slot add nothing.
+   */
+  runOnStart?: boolean;
   /** Payload of the scheduled runs and of "run now". */
   defaultPayload: z.input<S>;
   /**
@@ -60,6 +65,16 @@ const SYNC_SLOT_MS = 15 * 60 * 1000;
 const quarterHour = (at: Date) =>
   new Date(Math.floor(at.getTime() / SYNC_SLOT_MS) * SYNC_SLOT_MS).toISOString().slice(0, 16).replace(":", "");
 
+export const ZDepositSyncPayload = z.object({
+  /** Sync only this brand's deposits (the job is then that brand's); without it, every active brand. */
+  brandId: z.uuid().optional(),
+});
+
+const DEPOSIT_SLOT_MS = 5 * 60 * 1000;
+/** The 5-minute slot `at` falls in, e.g. "2026-11-21T2205" (no ":"). */
+const fiveMinutes = (at: Date) =>
+  new Date(Math.floor(at.getTime() / DEPOSIT_SLOT_MS) * DEPOSIT_SLOT_MS).toISOString().slice(0, 16).replace(":", "");
+
 export const QUEUES = {
   "audit-verify": defineQueue({
     name: "audit-verify",
@@ -81,8 +96,22 @@ export const QUEUES = {
     ...RETENTION,
     // Aligned with the job-id slots, so a scheduled run and a "run now" in the same quarter hour are one job.
     schedule: { pattern: "*/15 * * * *", tz: "UTC" },
+    runOnStart: true,
     defaultPayload: {},
     jobId: (p, at) => `subaccount-sync.${p.brandId ?? "all"}.${quarterHour(at)}`,
+  }),
+  "deposit-sync": defineQueue({
+    name: "deposit-sync",
+    description: "Reads each brand's new deposits and the state changes of pending ones from the exchange",
+    payload: ZDepositSyncPayload,
+    attempts: 5,
+    backoffMs: 30_000,
+    ...RETENTION,
+    // Aligned with the job-id slots: the scheduled run and a trigger in the same 5 minutes are one job.
+    schedule: { pattern: "*/5 * * * *", tz: "UTC" },
+    runOnStart: true,
+    defaultPayload: {},
+    jobId: (p, at) => `deposit-sync.${p.brandId ?? "all"}.${fiveMinutes(at)}`,
   }),
 } as const;
 

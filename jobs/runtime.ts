@@ -65,7 +65,12 @@ export interface Runtime {
 }
 
 /** Every registered queue's worker and schedule, on fresh worker connections. */
-export async function startRuntime(log: Log, names: readonly QueueName[] = QUEUE_NAMES): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Add one run of each queue marked `runOnStart` (the worker process; tests leave it off). */
+  runOnStart?: boolean;
+}
+
+export async function startRuntime(log: Log, names: readonly QueueName[] = QUEUE_NAMES, options: RuntimeOptions = {}): Promise<Runtime> {
   const { prefix } = jobsConfig();
   const connection = workerConnection();
   const workers: Worker[] = [];
@@ -78,6 +83,10 @@ export async function startRuntime(log: Log, names: readonly QueueName[] = QUEUE
     queue.on("error", (error) => logError(`queue ${name} error: ${error.message}`));
     queues.push(queue);
     await installSchedule(queue, def);
+    if (options.runOnStart && def.runOnStart) {
+      const payload = def.payload.parse(def.defaultPayload);
+      await queue.add(name, payload, { ...jobOptions(def), jobId: def.jobId(payload, new Date()) });
+    }
     log(`queue ${name}: worker started${def.schedule ? `, schedule ${"pattern" in def.schedule ? def.schedule.pattern : `every ${def.schedule.everyMs} ms`}` : ""}`);
   }
   return {

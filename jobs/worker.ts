@@ -17,7 +17,7 @@ const log = (line: string) => console.log(`[worker] ${new Date().toISOString()} 
 async function main() {
   // The prefix only: the Redis URL may carry a password.
   log(`starting (prefix ${jobsConfig().prefix})`);
-  const runtime = await startRuntime(log);
+  const runtime = await startRuntime(log, undefined, { runOnStart: true });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

@@ -28,6 +28,7 @@ export const jobs = {
     descriptions: {
       "audit-verify": "Recomputes every audit-log hash chain and fails when one is broken",
       "subaccount-sync": "Syncs sub-accounts and their fee rates from the exchange, every 15 minutes",
+      "deposit-sync": "Syncs new deposits and the state changes of pending ones from the exchange, every 5 minutes",
     },
   },
   schedule: {

@@ -30,6 +30,7 @@ export const jobs: Dict<typeof en> = {
     descriptions: {
       "audit-verify": "重新计算每条审计日志哈希链，任一链断裂时任务失败",
       "subaccount-sync": "每 15 分钟从交易所同步子账户及其费率",
+      "deposit-sync": "每 5 分钟从交易所同步新充值及未完成充值的状态变化",
     },
   },
   schedule: {
