@@ -74,9 +74,9 @@ export const NAV_GROUPS = [
     id: "exchange",
     labelKey: "nav.groups.exchange",
     items: [
-      item("subAccounts", "/sub-accounts", Network, "subaccount.read", 5),
-      item("apiKeys", "/api-keys", KeyRound, "apikey.read", 5),
-      item("deposits", "/deposits", ArrowDownToLine, "deposit.read", 5),
+      item("subAccounts", "/sub-accounts", Network, "subaccount.read", null),
+      item("apiKeys", "/api-keys", KeyRound, "apikey.read", null),
+      item("deposits", "/deposits", ArrowDownToLine, "deposit.read", null),
       item("rebates", "/rebates", HandCoins, "rebate.read", "later"),
     ],
   },

@@ -2,9 +2,12 @@
  * What can be exported as CSV: per resource, the permission, the list schema (the same one the table
  * page and the list procedure use) and the columns. `/api/export/<resource>` serves these.
  */
+import { apiKeyExporter } from "../apikeys/export";
 import { iterateAudit } from "../audit/query";
 import { iterateStaff } from "../staff/service";
+import { subaccountExporter } from "../subaccounts/export";
 import { iterateCustomers } from "../customers/service";
+import { depositsExporter } from "../deposits/export";
 import { ZCustomerListInput } from "../customers/schemas";
 import { ZAuditListInput } from "../audit/schemas";
 import { ZStaffListInput } from "../staff/schemas";
@@ -12,6 +15,9 @@ import { defineExporter } from "./exporter";
 
 
 export const EXPORTERS = {
+  apiKeys: apiKeyExporter,
+  deposits: depositsExporter,
+  subaccounts: subaccountExporter,
   staff: defineExporter({
     permission: "staff.read",
     schema: ZStaffListInput,
