@@ -146,10 +146,17 @@ export function producerQueue(name: QueueName): Queue {
   const key = `${prefix}\u0000${name}`;
   let queue = queues.get(key);
   if (!queue) {
-    queue = new Queue(name, { connection: producerConnection(), prefix, defaultJobOptions: jobOptions(QUEUES[name]) });
+    const created = new Queue(name, { connection: producerConnection(), prefix, defaultJobOptions: jobOptions(QUEUES[name]) });
     // Connection errors are the connection's to report (jobs/connection.ts); don't crash on them here.
-    queue.on("error", () => undefined);
-    queues.set(key, queue);
+    created.on("error", () => undefined);
+    // A Queue whose start-up check failed (Redis went away just as it was first used: the fail-fast connection
+    // rejects BullMQ's INFO) fails every later call too. Forget it, so the next call makes a new one.
+    created.waitUntilReady().catch(() => {
+      if (queues.get(key) === created) queues.delete(key);
+      created.close().catch(() => undefined);
+    });
+    queues.set(key, created);
+    queue = created;
   }
   return queue;
 }
