@@ -14,9 +14,11 @@ import { TEST_PASSWORD } from "./helpers/db";
 import { APIKEY_CASES } from "./cases/apikeys";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
+import { FUND_LOCK_CASES } from "./cases/fundlocks";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";
+import { TRADING_ACCOUNT_CASES } from "./cases/tradingaccounts";
 
 export interface Fixture {
   brandA: { id: string };
@@ -293,4 +295,6 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...SUBACCOUNT_CASES,
   ...APIKEY_CASES,
   ...DEPOSIT_CASES,
+  ...TRADING_ACCOUNT_CASES,
+  ...FUND_LOCK_CASES,
 };

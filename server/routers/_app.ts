@@ -6,11 +6,13 @@ import { auditRouter } from "./audit/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
+import { fundLockRouter } from "./fundLock/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
 import { platformRouter } from "./platform/_router";
 import { staffRouter } from "./staff/_router";
 import { subaccountRouter } from "./subaccount/_router";
+import { tradingAccountRouter } from "./tradingAccount/_router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -20,11 +22,13 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   customerGroup: customerGroupRouter,
   deposit: depositRouter,
+  fundLock: fundLockRouter,
   jobs: jobsRouter,
   kyc: kycRouter,
   platform: platformRouter,
   staff: staffRouter,
   subaccount: subaccountRouter,
+  tradingAccount: tradingAccountRouter,
 });
 
 export type AppRouter = typeof appRouter;

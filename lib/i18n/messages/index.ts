@@ -41,13 +41,17 @@ import { apiKeys as enApiKeys } from "./en/apiKeys";
 import { apiKeys as zhApiKeys } from "./zh-CN/apiKeys";
 import { deposits as enDeposits } from "./en/deposits";
 import { deposits as zhDeposits } from "./zh-CN/deposits";
+import { tradingAccounts as enTradingAccounts } from "./en/tradingAccounts";
+import { tradingAccounts as zhTradingAccounts } from "./zh-CN/tradingAccounts";
+import { fundLocks as enFundLocks } from "./en/fundLocks";
+import { fundLocks as zhFundLocks } from "./zh-CN/fundLocks";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks };
 
 export const messages = { en, "zh-CN": zhCN } as const;

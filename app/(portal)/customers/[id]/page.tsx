@@ -24,7 +24,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     // useSearchParams (the tab) needs a boundary; the view renders its own skeleton.
     <Suspense>
-      <CustomerView id={id} permissions={{ manage: has("customer.manage"), note: has("customer.note"), kyc: has("kyc.read"), kycSubmit: has("kyc.submit") }} />
+      <CustomerView id={id} permissions={{ manage: has("customer.manage"), note: has("customer.note"), kyc: has("kyc.read"), kycSubmit: has("kyc.submit"), granted: shell.permissions }} />
     </Suspense>
   );
 }

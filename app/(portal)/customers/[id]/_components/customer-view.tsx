@@ -17,16 +17,19 @@ import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { CustomerActions } from "./customer-actions";
+import { CustomerApiKeys } from "./customer-api-keys";
+import { CustomerFundLocks } from "./customer-fund-locks";
 import { CustomerHeader } from "./customer-header";
 import { CustomerNotFound } from "./customer-not-found";
 import { CustomerNotes } from "./customer-notes";
 import { CustomerOverview } from "./customer-overview";
 import { CustomerSubaccounts } from "./customer-subaccounts";
 import { CustomerTimeline } from "./customer-timeline";
+import { CustomerTradingAccounts } from "./customer-trading-accounts";
 import { LaterDomain, laterTabLabel, type LaterTab } from "./later-domain";
 import { CUSTOMER_TABS, type CustomerPagePermissions, type CustomerTab } from "./types";
 
-const LATER_TABS: readonly LaterTab[] = ["trading-accounts", "api-keys", "bonuses", "fund-locks", "messages"];
+const LATER_TABS: readonly LaterTab[] = ["bonuses", "messages"];
 
 export function CustomerView({ id, permissions }: { id: string; permissions: CustomerPagePermissions }) {
   const t = useT();
@@ -63,7 +66,10 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             {permissions.kyc && <TabsTrigger value="kyc">{t("customers.tabs.kyc")}</TabsTrigger>}
             <TabsTrigger value="timeline">{t("customers.tabs.timeline")}</TabsTrigger>
             <TabsTrigger value="notes">{t("customers.tabs.notes")}</TabsTrigger>
+            <TabsTrigger value="trading-accounts">{t("customers.tabs.tradingAccounts")}</TabsTrigger>
             <TabsTrigger value="sub-accounts">{t("customers.tabs.subAccounts")}</TabsTrigger>
+            <TabsTrigger value="api-keys">{t("customers.tabs.apiKeys")}</TabsTrigger>
+            <TabsTrigger value="fund-locks">{t("customers.tabs.fundLocks")}</TabsTrigger>
             {LATER_TABS.map((later) => (
               <TabsTrigger key={later} value={later} className="text-muted-foreground data-[state=active]:text-foreground">
                 {t(laterTabLabel(later))}
@@ -85,8 +91,17 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         <TabsContent value="notes">
           <CustomerNotes customerId={customer.id} canNote={permissions.note} />
         </TabsContent>
+        <TabsContent value="trading-accounts">
+          <CustomerTradingAccounts customer={customer} granted={permissions.granted} />
+        </TabsContent>
         <TabsContent value="sub-accounts">
           <CustomerSubaccounts customer={customer} />
+        </TabsContent>
+        <TabsContent value="api-keys">
+          <CustomerApiKeys customer={customer} granted={permissions.granted} />
+        </TabsContent>
+        <TabsContent value="fund-locks">
+          <CustomerFundLocks customer={customer} granted={permissions.granted} />
         </TabsContent>
         {LATER_TABS.map((later) => (
           <TabsContent key={later} value={later}>

@@ -1,3 +1,5 @@
+import type { Permission } from "@/server/auth/permissions";
+
 /** What the signed-in staff member may do on the customer page (the procedures enforce it either way). */
 export interface CustomerPagePermissions {
   /** Edit, move to a group, freeze, unfreeze, close. */
@@ -8,6 +10,8 @@ export interface CustomerPagePermissions {
   kyc: boolean;
   /** Open KYC applications for the customer. */
   kycSubmit: boolean;
+  /** Every permission of the role, for the tabs of other domains (sub-accounts, API keys, money, locks). */
+  granted: readonly Permission[];
 }
 
 export const CUSTOMER_TABS = [

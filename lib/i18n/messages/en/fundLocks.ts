@@ -1,0 +1,3 @@
+export const fundLocks = {
+  title: "Fund locks",
+} as const;

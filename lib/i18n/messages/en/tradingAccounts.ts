@@ -1,0 +1,3 @@
+export const tradingAccounts = {
+  title: "Trading accounts",
+} as const;
