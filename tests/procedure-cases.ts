@@ -12,6 +12,7 @@ import { db } from "@/server/db/client";
 import { newTotpSecret } from "@/server/auth/totp";
 import { TEST_PASSWORD } from "./helpers/db";
 import { APIKEY_CASES } from "./cases/apikeys";
+import { BONUS_CASES } from "./cases/bonuses";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
 import { FUND_LOCK_CASES } from "./cases/fundlocks";
@@ -297,4 +298,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...DEPOSIT_CASES,
   ...TRADING_ACCOUNT_CASES,
   ...FUND_LOCK_CASES,
+  ...BONUS_CASES,
 };

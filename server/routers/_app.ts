@@ -3,6 +3,7 @@ import { createTRPCRouter } from "@/server/trpc";
 import { accountRouter } from "./account/_router";
 import { apiKeyRouter } from "./apiKey/_router";
 import { auditRouter } from "./audit/_router";
+import { bonusRouter } from "./bonus/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   apiKey: apiKeyRouter,
   audit: auditRouter,
+  bonus: bonusRouter,
   brand: brandRouter,
   customer: customerRouter,
   customerGroup: customerGroupRouter,

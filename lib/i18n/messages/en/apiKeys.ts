@@ -152,4 +152,10 @@ export const apiKeys = {
     description: "These keys have trade or withdraw permission and no bound IP: the exchange deletes them after 14 idle days.",
     action: "Review keys",
   },
+  customerTab: {
+    noAccess: "You do not have access to API keys.",
+    loadError: "The customer's sub-accounts could not be loaded",
+    empty: "No API keys: this customer has no sub-accounts on the exchange",
+    emptyHint: "API keys belong to sub-accounts. Create one for this customer on the Sub-accounts tab first.",
+  },
 } as const;

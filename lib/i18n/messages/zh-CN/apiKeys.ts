@@ -152,4 +152,10 @@ export const apiKeys: Dict<typeof en> = {
     description: "这些 API Key 拥有交易或提币权限但未绑定 IP:闲置 14 天后会被交易所自动删除。",
     action: "查看",
   },
+  customerTab: {
+    noAccess: "您无权查看 API Key。",
+    loadError: "无法加载该客户的子账户",
+    empty: "没有 API Key:该客户在交易所没有子账户",
+    emptyHint: "API Key 属于子账户。请先在「子账户」标签页为该客户创建子账户。",
+  },
 };

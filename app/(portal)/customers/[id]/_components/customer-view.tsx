@@ -18,6 +18,7 @@ import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { CustomerActions } from "./customer-actions";
 import { CustomerApiKeys } from "./customer-api-keys";
+import { CustomerBonuses } from "./customer-bonuses";
 import { CustomerFundLocks } from "./customer-fund-locks";
 import { CustomerHeader } from "./customer-header";
 import { CustomerNotFound } from "./customer-not-found";
@@ -29,7 +30,7 @@ import { CustomerTradingAccounts } from "./customer-trading-accounts";
 import { LaterDomain, laterTabLabel, type LaterTab } from "./later-domain";
 import { CUSTOMER_TABS, type CustomerPagePermissions, type CustomerTab } from "./types";
 
-const LATER_TABS: readonly LaterTab[] = ["bonuses", "messages"];
+const LATER_TABS: readonly LaterTab[] = ["messages"];
 
 export function CustomerView({ id, permissions }: { id: string; permissions: CustomerPagePermissions }) {
   const t = useT();
@@ -69,6 +70,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             <TabsTrigger value="trading-accounts">{t("customers.tabs.tradingAccounts")}</TabsTrigger>
             <TabsTrigger value="sub-accounts">{t("customers.tabs.subAccounts")}</TabsTrigger>
             <TabsTrigger value="api-keys">{t("customers.tabs.apiKeys")}</TabsTrigger>
+            <TabsTrigger value="bonuses">{t("customers.tabs.bonuses")}</TabsTrigger>
             <TabsTrigger value="fund-locks">{t("customers.tabs.fundLocks")}</TabsTrigger>
             {LATER_TABS.map((later) => (
               <TabsTrigger key={later} value={later} className="text-muted-foreground data-[state=active]:text-foreground">
@@ -99,6 +101,9 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         </TabsContent>
         <TabsContent value="api-keys">
           <CustomerApiKeys customer={customer} granted={permissions.granted} />
+        </TabsContent>
+        <TabsContent value="bonuses">
+          <CustomerBonuses customer={customer} granted={permissions.granted} />
         </TabsContent>
         <TabsContent value="fund-locks">
           <CustomerFundLocks customer={customer} granted={permissions.granted} />
