@@ -1,0 +1,148 @@
+"use client";
+/**
+ * "Adjust cash" on one trading account: credit or debit against the outside world, an amount (decimal text,
+ * never a float) and a required reason. The dialog holds one idempotency key for its lifetime, so a double
+ * submit or a retry after a lost response posts once. A refusal (not enough cash, a fund lock) is shown in
+ * the server's words.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { ZAdjustCashInput } from "@/server/ledger/schemas";
+import type { TradingAccountRow } from "@/server/ledger/types";
+import { accountLabel } from "./account-label";
+import { formatAmount } from "./format";
+
+const ZAdjustForm = checkedBy(
+  z.object({ tradingAccountId: z.string(), direction: z.string(), amount: z.string(), reason: z.string(), idempotencyKey: z.string() }),
+  ZAdjustCashInput,
+);
+type AdjustValues = z.input<typeof ZAdjustForm>;
+
+const MESSAGES: FieldMessages<AdjustValues> = {
+  invalid: { amount: "tradingAccounts.adjust.invalid.amount", reason: "tradingAccounts.adjust.invalid.reason" },
+};
+
+export function AdjustCashDialog({ account, onClose }: { account: TradingAccountRow; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const name = accountLabel(t, account);
+  const form = useForm<AdjustValues, unknown, z.output<typeof ZAdjustForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZAdjustForm), MESSAGES),
+    defaultValues: { tradingAccountId: account.id, direction: "credit", amount: "", reason: "", idempotencyKey },
+  });
+  const adjust = useMutation(
+    trpc.tradingAccount.adjustCash.mutationOptions({
+      onSuccess: (done) => {
+        const now = done.accounts[0];
+        toast.success(t("tradingAccounts.adjust.done", { account: name, cash: formatAmount(now.cash), currency: now.currency }));
+        void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
+        onClose();
+      },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t)),
+    }),
+  );
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && !adjust.isPending && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t("tradingAccounts.adjust.title")}</DialogTitle>
+          <DialogDescription>{t("tradingAccounts.adjust.description", { account: name })}</DialogDescription>
+        </DialogHeader>
+        <Form {...form}>
+          <form
+            noValidate
+            className="grid gap-4"
+            onSubmit={form.handleSubmit((values) => {
+              setFormError(null);
+              adjust.mutate(values);
+            })}
+          >
+            <FormField
+              control={form.control}
+              name="direction"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("tradingAccounts.adjust.direction")}</FormLabel>
+                  <Select value={field.value} onValueChange={field.onChange} disabled={adjust.isPending}>
+                    <FormControl>
+                      <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      <SelectItem value="credit">{t("tradingAccounts.adjust.credit")}</SelectItem>
+                      <SelectItem value="debit">{t("tradingAccounts.adjust.debit")}</SelectItem>
+                    </SelectContent>
+                  </Select>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="amount"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("tradingAccounts.adjust.amount")}</FormLabel>
+                  <FormControl>
+                    <Input inputMode="decimal" autoComplete="off" autoFocus className="font-mono tabular-nums" disabled={adjust.isPending} {...field} />
+                  </FormControl>
+                  <FormDescription>{t("tradingAccounts.adjust.amountHint", { cash: formatAmount(account.cash), currency: account.currency })}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="reason"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("tradingAccounts.adjust.reason")}</FormLabel>
+                  <FormControl>
+                    <Textarea rows={3} maxLength={500} disabled={adjust.isPending} {...field} />
+                  </FormControl>
+                  <FormDescription>{t("tradingAccounts.adjust.reasonHint")}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            {formError && (
+              <Alert variant="destructive" role="alert">
+                <TriangleAlert aria-hidden />
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            )}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose} disabled={adjust.isPending}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" pending={adjust.isPending}>
+                {t("tradingAccounts.adjust.submit")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+/**
+ * "Open trading account" for a customer: type, currency and real/demo, checked in the browser by the
+ * procedure's own input schema. A duplicate (same type, currency and real/demo) lands on the type field in
+ * the server's words. On success the customer's accounts refresh.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { TRADING_ACCOUNT_TYPES, ZOpenTradingAccountInput } from "@/server/ledger/schemas";
+import { accountLabel } from "./account-label";
+
+const ZOpenForm = checkedBy(z.object({ customerId: z.string(), type: z.string(), currency: z.string(), demo: z.boolean() }), ZOpenTradingAccountInput);
+type OpenValues = z.input<typeof ZOpenForm>;
+
+const MESSAGES: FieldMessages<OpenValues> = {
+  invalid: { type: "tradingAccounts.open.invalid.type", currency: "tradingAccounts.open.invalid.currency", demo: "tradingAccounts.open.invalid.type" },
+};
+
+export function OpenTradingAccountDialog({ customer, onClose }: { customer: { id: string; name: string }; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<OpenValues, unknown, z.output<typeof ZOpenForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZOpenForm), MESSAGES),
+    defaultValues: { customerId: customer.id, type: "spot", currency: "USDT", demo: false },
+  });
+  const open = useMutation(
+    trpc.tradingAccount.open.mutationOptions({
+      onSuccess: (created) => {
+        toast.success(t("tradingAccounts.open.done", { account: accountLabel(t, created) }));
+        void queryClient.invalidateQueries(trpc.tradingAccount.listForCustomer.pathFilter());
+        // The fund-locks tab lists the customer's accounts to lock.
+        void queryClient.invalidateQueries(trpc.fundLock.accountsForCustomer.pathFilter());
+        onClose();
+      },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t)),
+    }),
+  );
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && !open.isPending && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t("tradingAccounts.open.title")}</DialogTitle>
+          <DialogDescription>{t("tradingAccounts.open.description", { customer: customer.name })}</DialogDescription>
+        </DialogHeader>
+        <Form {...form}>
+          <form
+            noValidate
+            className="grid gap-4"
+            onSubmit={form.handleSubmit((values) => {
+              setFormError(null);
+              open.mutate(values);
+            })}
+          >
+            <FormField
+              control={form.control}
+              name="type"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("tradingAccounts.open.type")}</FormLabel>
+                  <Select value={field.value} onValueChange={field.onChange} disabled={open.isPending}>
+                    <FormControl>
+                      <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus>
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {TRADING_ACCOUNT_TYPES.map((type) => (
+                        <SelectItem key={type} value={type}>
+                          {t(`tradingAccounts.types.${type}`)}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="currency"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("tradingAccounts.open.currency")}</FormLabel>
+                  <FormControl>
+                    <Input autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12} className="font-mono uppercase" {...field} />
+                  </FormControl>
+                  <FormDescription>{t("tradingAccounts.open.currencyHint")}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="demo"
+              render={({ field }) => (
+                <FormItem className="flex flex-row items-start gap-3">
+                  <FormControl>
+                    <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} disabled={open.isPending} />
+                  </FormControl>
+                  <div className="grid gap-1">
+                    <FormLabel>{t("tradingAccounts.open.demo")}</FormLabel>
+                    <FormDescription>{t("tradingAccounts.open.demoHint")}</FormDescription>
+                  </div>
+                </FormItem>
+              )}
+            />
+            {formError && (
+              <Alert variant="destructive" role="alert">
+                <TriangleAlert aria-hidden />
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            )}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose} disabled={open.isPending}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" pending={open.isPending}>
+                {t("tradingAccounts.open.submit")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+/**
+ * "Transfer" from one trading account to another of the same customer, currency and real/demo. The dialog
+ * holds one idempotency key for its lifetime, so a double submit posts once. A fund lock or too little cash
+ * is refused by the server and shown in its words.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { ZTransferInput } from "@/server/ledger/schemas";
+import type { TradingAccountRow } from "@/server/ledger/types";
+import { accountLabel } from "./account-label";
+import { formatAmount } from "./format";
+
+const ZTransferForm = checkedBy(
+  z.object({ fromTradingAccountId: z.string(), toTradingAccountId: z.string(), amount: z.string(), memo: z.string(), idempotencyKey: z.string() }),
+  ZTransferInput,
+);
+type TransferValues = z.input<typeof ZTransferForm>;
+
+const MESSAGES: FieldMessages<TransferValues> = {
+  invalid: { toTradingAccountId: "tradingAccounts.transfer.invalid.toTradingAccountId", amount: "tradingAccounts.transfer.invalid.amount" },
+};
+
+/** `accounts` are all the customer's accounts; only open ones in the same currency and real/demo are offered. */
+export function TransferDialog({ from, accounts, onClose }: { from: TradingAccountRow; accounts: TradingAccountRow[]; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const targets = accounts.filter((a) => a.id !== from.id && a.currency === from.currency && a.demo === from.demo && a.status !== "closed");
+  const form = useForm<TransferValues, unknown, z.output<typeof ZTransferForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZTransferForm), MESSAGES),
+    defaultValues: { fromTradingAccountId: from.id, toTradingAccountId: targets.length === 1 ? targets[0].id : "", amount: "", memo: "", idempotencyKey },
+  });
+  const move = useMutation(
+    trpc.tradingAccount.transfer.mutationOptions({
+      onSuccess: (_done, values) => {
+        toast.success(t("tradingAccounts.transfer.done", { amount: formatAmount(values.amount), currency: from.currency }));
+        void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
+        onClose();
+      },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t)),
+    }),
+  );
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && !move.isPending && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t("tradingAccounts.transfer.title")}</DialogTitle>
+          <DialogDescription>{t("tradingAccounts.transfer.description", { account: accountLabel(t, from) })}</DialogDescription>
+        </DialogHeader>
+        {targets.length === 0 ? (
+          <>
+            <Alert>
+              <TriangleAlert aria-hidden />
+              <AlertDescription>{t("tradingAccounts.transfer.noTargets", { currency: from.currency })}</AlertDescription>
+            </Alert>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose}>
+                {t("common.close")}
+              </Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <Form {...form}>
+            <form
+              noValidate
+              className="grid gap-4"
+              onSubmit={form.handleSubmit((values) => {
+                setFormError(null);
+                move.mutate(values);
+              })}
+            >
+              <FormField
+                control={form.control}
+                name="toTradingAccountId"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("tradingAccounts.transfer.to")}</FormLabel>
+                    <Select value={field.value} onValueChange={field.onChange} disabled={move.isPending}>
+                      <FormControl>
+                        <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
+                          <SelectValue placeholder={t("tradingAccounts.transfer.toPlaceholder")} />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        {targets.map((a) => (
+                          <SelectItem key={a.id} value={a.id}>
+                            {accountLabel(t, a)} · {formatAmount(a.cash)}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="amount"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("tradingAccounts.transfer.amount")}</FormLabel>
+                    <FormControl>
+                      <Input inputMode="decimal" autoComplete="off" autoFocus className="font-mono tabular-nums" disabled={move.isPending} {...field} />
+                    </FormControl>
+                    <FormDescription>{t("tradingAccounts.transfer.amountHint", { cash: formatAmount(from.cash), currency: from.currency })}</FormDescription>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="memo"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("tradingAccounts.transfer.memo")}</FormLabel>
+                    <FormControl>
+                      <Input autoComplete="off" maxLength={500} disabled={move.isPending} {...field} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              {formError && (
+                <Alert variant="destructive" role="alert">
+                  <TriangleAlert aria-hidden />
+                  <AlertDescription>{formError}</AlertDescription>
+                </Alert>
+              )}
+              <DialogFooter>
+                <Button type="button" variant="outline" onClick={onClose} disabled={move.isPending}>
+                  {t("common.cancel")}
+                </Button>
+                <Button type="submit" pending={move.isPending}>
+                  {t("tradingAccounts.transfer.submit")}
+                </Button>
+              </DialogFooter>
+            </form>
+          </Form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * The one posting function every money path uses. A journal is a set of signed lines on ledger accounts
+ * that sum to exactly zero; a customer bucket may never go below zero; the cached balances (the ledger
+ * account's `balance`, the trading account's cash / bonus columns) are written in the same transaction as
+ * the lines, after being checked against each other under row locks.
+ *
+ * Locking order, the same for every caller so two postings never deadlock: the touched trading accounts
+ * (by id), then the ledger accounts (by id). The idempotency row is claimed before any of them.
+ */
+import { randomUUID } from "node:crypto";
+import { Prisma, type DbTx } from "../db/client";
+import { AppError, invalid, notFound } from "../errors";
+import { Dec, decText, toDec, ZERO, type Amount } from "./decimal";
+
+export const CUSTOMER_BUCKETS = ["cash", "bonus_withdrawable", "bonus_non_withdrawable"] as const;
+export type CustomerBucket = (typeof CUSTOMER_BUCKETS)[number];
+
+/** The trading-account column that caches each bucket's balance. */
+export const BUCKET_COLUMN = { cash: "cash", bonus_withdrawable: "bonusWithdrawable", bonus_non_withdrawable: "bonusNonWithdrawable" } as const;
+const BUCKET_SQL_COLUMN = { cash: "cash", bonus_withdrawable: "bonus_withdrawable", bonus_non_withdrawable: "bonus_non_withdrawable" } as const;
+const BUCKET_LABEL: Record<CustomerBucket, string> = {
+  cash: "cash",
+  bonus_withdrawable: "withdrawable bonus",
+  bonus_non_withdrawable: "non-withdrawable bonus",
+};
+
+/** The brand-side accounts: where bonuses are funded from, where clawbacks go, the world outside. */
+export type SystemCode = "bonus_funding" | "bonus_clawback" | "external" | (string & {});
+
+export type LedgerAccountRef =
+  | { tradingAccountId: string; bucket: CustomerBucket }
+  | { system: SystemCode; currency: string; demo: boolean };
+
+export interface PostLine {
+  account: LedgerAccountRef;
+  /** Signed: positive adds to the account's balance, negative takes from it. Never a `number`. */
+  amount: Amount;
+}
+
+export interface PostJournalInput {
+  brandId: string;
+  /** What kind of movement, e.g. "transfer", "cash_adjustment", "bonus_grant". */
+  kind: string;
+  /** What caused it (a transfer, a bonus grant...), for the ledger view and for tracing. */
+  reference: { type: string; id: string };
+  /** Unique per brand: a second posting with the same key returns the first journal and posts nothing. */
+  idempotencyKey?: string;
+  memo?: string;
+  actorId?: string;
+  lines: PostLine[];
+}
+
+export interface PostedLine {
+  id: string;
+  ledgerAccountId: string;
+  tradingAccountId: string | null;
+  bucket: CustomerBucket | "system";
+  systemCode: string | null;
+  amount: string;
+  balanceAfter: string;
+}
+
+export interface PostedJournal {
+  id: string;
+  brandId: string;
+  kind: string;
+  referenceType: string | null;
+  referenceId: string | null;
+  idempotencyKey: string | null;
+  memo: string | null;
+  createdById: string | null;
+  createdAt: Date;
+  currency: string;
+  demo: boolean;
+  lines: PostedLine[];
+  /** True when the idempotency key had been used: nothing was posted by this call. */
+  replayed: boolean;
+}
+
+const isSystemRef = (a: LedgerAccountRef): a is Extract<LedgerAccountRef, { system: string }> => "system" in a;
+const refKey = (a: LedgerAccountRef) => (isSystemRef(a) ? `sys|${a.system}|${a.currency}|${a.demo}` : `ta|${a.tradingAccountId}|${a.bucket}`);
+
+interface TradingAccountLockRow {
+  id: string;
+  brand_id: string;
+  status: string;
+  currency: string;
+  demo: boolean;
+  cash: string;
+  bonus_withdrawable: string;
+  bonus_non_withdrawable: string;
+}
+
+interface LedgerAccountLockRow {
+  id: string;
+  trading_account_id: string | null;
+  bucket: CustomerBucket | "system";
+  system_code: string | null;
+  currency: string;
+  demo: boolean;
+  balance: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Shape checks that need no database: decimals, ≥ 2 lines, each account once, a zero sum. */
+function validate(input: PostJournalInput): { account: LedgerAccountRef; amount: Dec }[] {
+  if (!input.kind.trim()) throw invalid("kind", "A journal needs a kind");
+  if (!input.reference?.type || !input.reference.id) throw invalid("reference", "A journal needs a reference to what caused it");
+  if (!Array.isArray(input.lines) || input.lines.length < 2) throw invalid("lines", "A journal needs at least two lines");
+  const seen = new Set<string>();
+  const lines = input.lines.map((line, i) => {
+    const amount = toDec(line.amount, "amount");
+    if (amount.isZero()) throw invalid("amount", `Line ${i + 1} has a zero amount`);
+    const a = line.account;
+    if (isSystemRef(a)) {
+      if (!a.system || !a.currency) throw invalid("lines", `Line ${i + 1}: a system account needs a code and a currency`);
+    } else {
+      if (!UUID.test(a.tradingAccountId)) throw invalid("lines", `Line ${i + 1}: unknown trading account`);
+      if (!(CUSTOMER_BUCKETS as readonly string[]).includes(a.bucket)) throw invalid("lines", `Line ${i + 1}: unknown bucket "${a.bucket}"`);
+    }
+    const key = refKey(a);
+    if (seen.has(key)) throw invalid("lines", `Line ${i + 1} repeats a ledger account; give each account one line`);
+    seen.add(key);
+    return { account: a, amount };
+  });
+  const sum = lines.reduce((acc, l) => acc.plus(l.amount), ZERO);
+  if (!sum.isZero()) throw invalid("lines", `The journal does not balance: its lines sum to ${decText(sum)}, not 0`);
+  return lines;
+}
+
+/**
+ * Claims the idempotency key by inserting the journal row; ON CONFLICT DO NOTHING waits for a concurrent
+ * holder of the same key to commit or roll back, so of N parallel callers exactly one posts.
+ * Returns the new journal id, or null when the key was already used.
+ */
+async function insertJournal(tx: DbTx, input: PostJournalInput): Promise<string | null> {
+  const id = randomUUID();
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO ledger_journal (id, brand_id, kind, reference_type, reference_id, idempotency_key, memo, created_by_id)
+    VALUES (${id}::uuid, ${input.brandId}::uuid, ${input.kind}, ${input.reference.type}, ${input.reference.id},
+            ${input.idempotencyKey ?? null}, ${input.memo ?? null}, ${input.actorId ?? null}::uuid)
+    ON CONFLICT (brand_id, idempotency_key) DO NOTHING
+    RETURNING id::text`;
+  return rows[0]?.id ?? null;
+}
+
+const lineSelect = {
+  id: true,
+  ledgerAccountId: true,
+  amount: true,
+  balanceAfter: true,
+  ledgerAccount: { select: { tradingAccountId: true, bucket: true, systemCode: true, currency: true, demo: true } },
+} satisfies Prisma.LedgerLineSelect;
+
+/** A journal with its lines, amounts as decimal strings. */
+export async function loadJournal(tx: DbTx, brandId: string, where: { id: string } | { idempotencyKey: string }, replayed = false): Promise<PostedJournal | null> {
+  const journal = await tx.ledgerJournal.findFirst({
+    where: { brandId, ...where },
+    include: { lines: { select: lineSelect, orderBy: { id: "asc" } } },
+  });
+  if (!journal) return null;
+  const { lines, ...rest } = journal;
+  return {
+    ...rest,
+    currency: lines[0]?.ledgerAccount.currency ?? "",
+    demo: lines[0]?.ledgerAccount.demo ?? false,
+    replayed,
+    lines: lines.map((l) => ({
+      id: l.id,
+      ledgerAccountId: l.ledgerAccountId,
+      tradingAccountId: l.ledgerAccount.tradingAccountId,
+      bucket: l.ledgerAccount.bucket,
+      systemCode: l.ledgerAccount.systemCode,
+      amount: decText(l.amount),
+      balanceAfter: decText(l.balanceAfter),
+    })),
+  };
+}
+
+/** The journal already posted under this key; refused if the key was used for a different movement. */
+async function replay(tx: DbTx, input: PostJournalInput): Promise<PostedJournal> {
+  const existing = await loadJournal(tx, input.brandId, { idempotencyKey: input.idempotencyKey! }, true);
+  if (!existing) throw new AppError("CONFLICT", "The idempotency key is being used by a posting that did not finish; try again");
+  if (existing.kind !== input.kind || existing.referenceType !== input.reference.type) {
+    throw new AppError("CONFLICT", `The idempotency key was already used for a different movement (${existing.kind})`, { field: "idempotencyKey" });
+  }
+  return existing;
+}
+
+/** An already-posted journal for this key, without claiming it (callers use it to skip work on a retry). */
+export async function findByIdempotencyKey(tx: DbTx, brandId: string, idempotencyKey: string): Promise<PostedJournal | null> {
+  return loadJournal(tx, brandId, { idempotencyKey }, true);
+}
+
+/**
+ * Posts one balanced journal inside the caller's transaction and returns it with its lines. Refuses
+ * (AppError, nothing written by this call) unbalanced or malformed lines, a `number` amount, mixed
+ * currencies or real/demo money, a closed or unknown trading account, and any customer bucket that would
+ * go below zero. A used idempotency key returns the earlier journal (`replayed: true`).
+ */
+export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<PostedJournal> {
+  const lines = validate(input);
+  if (input.idempotencyKey !== undefined && !input.idempotencyKey.trim()) throw invalid("idempotencyKey", "The idempotency key is empty");
+
+  // 1. Claim the key (or find the journal that holds it) before locking any account.
+  if (input.idempotencyKey) {
+    const earlier = await findByIdempotencyKey(tx, input.brandId, input.idempotencyKey);
+    if (earlier) return replay(tx, input);
+  }
+  const journalId = await insertJournal(tx, input);
+  if (!journalId) return replay(tx, input);
+
+  // 2. Lock the trading accounts, by id, and check each may move money in this journal's currency.
+  const taIds = [...new Set(lines.flatMap((l) => (isSystemRef(l.account) ? [] : [l.account.tradingAccountId])))].sort();
+  const tradingAccounts = new Map<string, TradingAccountLockRow>();
+  if (taIds.length) {
+    const rows = await tx.$queryRaw<TradingAccountLockRow[]>`
+      SELECT id::text, brand_id::text, status::text, currency, demo,
+             cash::text, bonus_withdrawable::text, bonus_non_withdrawable::text
+      FROM trading_account WHERE id IN (${Prisma.join(taIds.map((id) => Prisma.sql`${id}::uuid`))})
+      ORDER BY id FOR NO KEY UPDATE`;
+    for (const r of rows) if (r.brand_id === input.brandId) tradingAccounts.set(r.id, r);
+  }
+  let money: { currency: string; demo: boolean } | null = null;
+  const sameMoney = (currency: string, demo: boolean, what: string) => {
+    if (!money) money = { currency, demo };
+    else if (money.currency !== currency) throw invalid("currency", `${what} is in ${currency}, but this journal moves ${money.currency}`);
+    else if (money.demo !== demo) throw invalid("demo", `${what} is ${demo ? "a demo" : "a real"} account; demo and real money never mix`);
+  };
+  for (const id of taIds) {
+    const ta = tradingAccounts.get(id);
+    if (!ta) throw notFound("Trading account");
+    if (ta.status === "closed") throw new AppError("CONFLICT", `Trading account ${id} is closed; no money can move in or out of it`);
+    sameMoney(ta.currency, ta.demo, `Trading account ${id}`);
+  }
+  for (const l of lines) if (isSystemRef(l.account)) sameMoney(l.account.currency, l.account.demo, `System account ${l.account.system}`);
+  const { currency, demo } = money!;
+
+  // 3. Make sure every ledger account exists (system ones in a fixed order), then lock them by id.
+  const systemRefs = lines
+    .map((l) => l.account)
+    .filter(isSystemRef)
+    .sort((a, b) => refKey(a).localeCompare(refKey(b)));
+  for (const s of systemRefs) {
+    await tx.$executeRaw`
+      INSERT INTO ledger_account (id, brand_id, bucket, system_code, currency, demo)
+      VALUES (${randomUUID()}::uuid, ${input.brandId}::uuid, 'system', ${s.system}, ${s.currency}, ${s.demo})
+      ON CONFLICT DO NOTHING`;
+  }
+  for (const l of lines) {
+    if (isSystemRef(l.account)) continue;
+    await tx.$executeRaw`
+      INSERT INTO ledger_account (id, brand_id, trading_account_id, bucket, currency, demo)
+      VALUES (${randomUUID()}::uuid, ${input.brandId}::uuid, ${l.account.tradingAccountId}::uuid,
+              ${l.account.bucket}::"LedgerBucket", ${currency}, ${demo})
+      ON CONFLICT DO NOTHING`;
+  }
+  const found = await tx.$queryRaw<LedgerAccountLockRow[]>`
+    SELECT id::text, trading_account_id::text, bucket::text, system_code, currency, demo, balance::text
+    FROM ledger_account
+    WHERE brand_id = ${input.brandId}::uuid AND (
+      ${Prisma.join(
+        lines.map(({ account: a }) =>
+          isSystemRef(a)
+            ? Prisma.sql`(system_code = ${a.system} AND currency = ${a.currency} AND demo = ${a.demo} AND bucket = 'system')`
+            : Prisma.sql`(trading_account_id = ${a.tradingAccountId}::uuid AND bucket = ${a.bucket}::"LedgerBucket")`,
+        ),
+        " OR ",
+      )})
+    ORDER BY id FOR NO KEY UPDATE`;
+  const byKey = new Map(
+    found.map((r) => [r.bucket === "system" ? `sys|${r.system_code}|${r.currency}|${r.demo}` : `ta|${r.trading_account_id}|${r.bucket}`, r]),
+  );
+
+  // 4. New balances: checked against the cache, never below zero for a customer bucket.
+  const planned = lines.map((l) => {
+    const account = byKey.get(refKey(l.account));
+    if (!account) throw new AppError("CONFLICT", "A ledger account could not be created; try again");
+    const before = new Dec(account.balance);
+    if (account.bucket !== "system") {
+      const bucket = account.bucket;
+      const ta = tradingAccounts.get(account.trading_account_id!)!;
+      if (account.currency !== ta.currency || account.demo !== ta.demo) {
+        throw new AppError("CONFLICT", `The ${BUCKET_LABEL[bucket]} ledger account of trading account ${ta.id} is not in its currency`);
+      }
+      if (!new Dec(ta[BUCKET_SQL_COLUMN[bucket]]).eq(before)) {
+        throw new AppError("CONFLICT", `The cached ${BUCKET_LABEL[bucket]} of trading account ${ta.id} disagrees with its ledger; run the ledger check`);
+      }
+      const after = before.plus(l.amount);
+      if (after.isNegative()) {
+        throw new AppError(
+          "CONFLICT",
+          `Not enough ${BUCKET_LABEL[bucket]} in trading account ${ta.id}: it holds ${decText(before)} ${ta.currency}, ${decText(l.amount.neg())} was asked for`,
+          { field: "amount" },
+        );
+      }
+      return { account, amount: l.amount, after };
+    }
+    return { account, amount: l.amount, after: before.plus(l.amount) };
+  });
+
+  // 5. Write the lines and the caches.
+  await tx.ledgerLine.createMany({
+    data: planned.map((p) => ({
+      brandId: input.brandId,
+      journalId,
+      ledgerAccountId: p.account.id,
+      amount: p.amount.toFixed(),
+      balanceAfter: p.after.toFixed(),
+    })),
+  });
+  for (const p of planned) {
+    await tx.ledgerAccount.update({ where: { id: p.account.id }, data: { balance: p.after.toFixed() } });
+  }
+  for (const id of taIds) {
+    const data: Prisma.TradingAccountUpdateInput = { version: { increment: 1 } };
+    for (const p of planned) {
+      if (p.account.trading_account_id === id && p.account.bucket !== "system") data[BUCKET_COLUMN[p.account.bucket]] = p.after.toFixed();
+    }
+    await tx.tradingAccount.update({ where: { id }, data });
+  }
+
+  const posted = await loadJournal(tx, input.brandId, { id: journalId });
+  return posted!;
+}
