@@ -1,0 +1,223 @@
+"use client";
+/**
+ * "Lock transfers" on one of a customer's trading accounts: the account, the direction (transfer in, out
+ * or both), a required reason and an optional expiry in the reader's local time. Checked in the browser by
+ * the procedure's own input schema (plus "the expiry is in the future", which the service checks again);
+ * a refusal (e.g. the same direction already locked) lands on its field in the server's words.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { FUND_LOCK_DIRECTIONS, ZLockInput } from "@/server/fundlocks/schemas";
+import type { CustomerTradingAccount } from "@/server/fundlocks/types";
+import { accountName } from "./fund-lock-badges";
+
+/** The form's own rule on top of the procedure's: an expiry, when given, is in the future. */
+const ZLockChecked = ZLockInput.refine((v) => !v.expiresAt || v.expiresAt.getTime() > Date.now(), {
+  error: "The expiry must be in the future",
+  path: ["expiresAt"],
+});
+const ZLockForm = checkedBy(
+  z.object({ tradingAccountId: z.string(), direction: z.string(), reason: z.string(), expiresAt: z.string() }),
+  ZLockChecked,
+);
+type LockValues = z.input<typeof ZLockForm>;
+
+const MESSAGES: FieldMessages<LockValues> = {
+  invalid: {
+    tradingAccountId: "fundLocks.lock.invalid.tradingAccountId",
+    direction: "fundLocks.lock.invalid.direction",
+    reason: "fundLocks.lock.invalid.reason",
+    expiresAt: "fundLocks.lock.invalid.expiresAt",
+  },
+};
+
+interface LockTransfersDialogProps {
+  customer: { id: string; name: string };
+  /** The customer's accounts; closed ones are not offered. */
+  accounts: CustomerTradingAccount[];
+  onClose: () => void;
+}
+
+export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfersDialogProps) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const open = accounts.filter((a) => a.status !== "closed");
+  const form = useForm<LockValues, unknown, z.output<typeof ZLockForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZLockForm), MESSAGES),
+    defaultValues: { tradingAccountId: open.length === 1 ? open[0].id : "", direction: "", reason: "", expiresAt: "" },
+  });
+  const lock = useMutation(
+    trpc.fundLock.lock.mutationOptions({
+      onSuccess: (created) => {
+        toast.success(t("fundLocks.lock.done", { account: accountName(t, created.account) }));
+        void queryClient.invalidateQueries(trpc.fundLock.pathFilter());
+        // The trading-account list shows lock badges.
+        void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
+        onClose();
+      },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t)),
+    }),
+  );
+
+  return (
+    <Dialog open onOpenChange={(next) => !next && !lock.isPending && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t("fundLocks.lock.title")}</DialogTitle>
+          <DialogDescription>{t("fundLocks.lock.description", { customer: customer.name })}</DialogDescription>
+        </DialogHeader>
+        {open.length === 0 ? (
+          <>
+            <p className="text-sm text-muted-foreground">{t("fundLocks.lock.noAccounts", { customer: customer.name })}</p>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose}>
+                {t("common.cancel")}
+              </Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <Form {...form}>
+            <form
+              noValidate
+              className="grid gap-4"
+              onSubmit={form.handleSubmit((values) => {
+                setFormError(null);
+                lock.mutate(values);
+              })}
+            >
+              <FormField
+                control={form.control}
+                name="tradingAccountId"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("fundLocks.lock.account")}</FormLabel>
+                    <Select value={field.value} onValueChange={field.onChange} disabled={lock.isPending}>
+                      <FormControl>
+                        <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus={open.length > 1}>
+                          <SelectValue placeholder={t("fundLocks.lock.accountPlaceholder")} />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        {open.map((a) => (
+                          <SelectItem key={a.id} value={a.id}>
+                            {accountName(t, a)}
+                            {a.activeLocks.length > 0 && (
+                              <span className="text-xs text-muted-foreground">
+                                {" "}
+                                ({a.activeLocks.map((l) => t(`fundLocks.locked.${l.direction}`)).join(", ")})
+                              </span>
+                            )}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="direction"
+                render={({ field, fieldState }) => (
+                  <FormItem>
+                    {/* Native radios: arrow keys move between them, each is labelled, no extra component. */}
+                    <fieldset aria-invalid={Boolean(fieldState.error)} className="grid gap-2" disabled={lock.isPending}>
+                      <legend className="mb-2 text-sm font-medium leading-none">{t("fundLocks.lock.direction")}</legend>
+                      <div className="flex flex-wrap gap-2">
+                        {FUND_LOCK_DIRECTIONS.map((d, i) => (
+                          <label
+                            key={d}
+                            className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50"
+                          >
+                            <input
+                              type="radio"
+                              name={field.name}
+                              value={d}
+                              checked={field.value === d}
+                              onChange={() => field.onChange(d)}
+                              onBlur={field.onBlur}
+                              ref={i === 0 ? field.ref : undefined}
+                              autoFocus={open.length === 1 && i === 0}
+                              className="accent-primary"
+                            />
+                            {t(`fundLocks.directions.${d}`)}
+                          </label>
+                        ))}
+                      </div>
+                    </fieldset>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="reason"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("fundLocks.lock.reason")}</FormLabel>
+                    <FormControl>
+                      <Textarea rows={3} maxLength={500} placeholder={t("fundLocks.lock.reasonPlaceholder")} disabled={lock.isPending} {...field} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="expiresAt"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("fundLocks.lock.expiresAt")}</FormLabel>
+                    <FormControl>
+                      <Input type="datetime-local" min={localNow()} disabled={lock.isPending} {...field} />
+                    </FormControl>
+                    <FormDescription>{t("fundLocks.lock.expiresAtHint")}</FormDescription>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              {formError && (
+                <Alert variant="destructive" role="alert">
+                  <TriangleAlert aria-hidden />
+                  <AlertDescription>{formError}</AlertDescription>
+                </Alert>
+              )}
+              <DialogFooter>
+                <Button type="button" variant="outline" onClick={onClose} disabled={lock.isPending}>
+                  {t("common.cancel")}
+                </Button>
+                <Button type="submit" variant="destructive" pending={lock.isPending}>
+                  {t("fundLocks.lock.submit")}
+                </Button>
+              </DialogFooter>
+            </form>
+          </Form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Now as a datetime-local value ("2026-11-22T10:05") in the browser's time zone. */
+function localNow(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}

@@ -1,0 +1,55 @@
+/**
+ * Inputs of the fund-lock procedures, shared by the procedures, the pages' URL state, the forms and the
+ * CSV export. Client-safe: no server imports.
+ */
+import { z } from "zod";
+import { zDateParam, zMulti, ZTableQuery } from "@/lib/table-state";
+
+export const FUND_LOCK_DIRECTIONS = ["transfer_in", "transfer_out", "both"] as const;
+export type FundLockDirection = (typeof FUND_LOCK_DIRECTIONS)[number];
+export const FUND_LOCK_SOURCES = ["manual", "risk_rule"] as const;
+export type FundLockSource = (typeof FUND_LOCK_SOURCES)[number];
+/**
+ * A lock's status as the desk sees it. "expired" covers a lock ended by the expiry job and one whose expiry
+ * has passed but the job has not reached yet: it already stops blocking (guard.ts), so it is not "active".
+ */
+export const FUND_LOCK_STATUSES = ["active", "expired", "released"] as const;
+export type FundLockStatus = (typeof FUND_LOCK_STATUSES)[number];
+
+export const zFundLockReason = z
+  .string({ error: "Give a reason" })
+  .trim()
+  .min(3, { error: "Give a reason (at least 3 characters)" })
+  .max(500, { error: "A reason is at most 500 characters" });
+
+/** An optional expiry: "" or absent means none; the service refuses one that is not in the future. */
+const zExpiresAt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.date({ error: "Enter a valid date and time" }).optional());
+
+export const ZLockInput = z.object({
+  tradingAccountId: z.uuid({ error: "Choose a trading account" }),
+  direction: z.enum(FUND_LOCK_DIRECTIONS, { error: "Choose what to lock" }),
+  reason: zFundLockReason,
+  expiresAt: zExpiresAt,
+});
+export type LockInput = z.input<typeof ZLockInput>;
+
+export const ZUnlockInput = z.object({
+  id: z.uuid({ error: "Unknown fund lock" }),
+  reason: zFundLockReason,
+  version: z.number().int().min(1),
+});
+
+export const ZCustomerRef = z.object({ customerId: z.uuid({ error: "Unknown customer" }) });
+
+export const ZFundLockListInput = ZTableQuery.extend({
+  sort: z.enum(["createdAt"]).optional(),
+  /** Customer uid (digits), name or email. */
+  q: z.string().trim().max(100).optional(),
+  customerId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
+  status: zMulti(FUND_LOCK_STATUSES),
+  direction: zMulti(FUND_LOCK_DIRECTIONS),
+  source: zMulti(FUND_LOCK_SOURCES),
+  createdFrom: zDateParam,
+  createdTo: zDateParam,
+});
+export type FundLockListInput = z.infer<typeof ZFundLockListInput>;
