@@ -3,6 +3,8 @@ import type { Job } from "bullmq";
 import { db } from "@/server/db/client";
 import type { QueueName } from "./registry";
 import { processAuditVerify } from "./workers/audit-verify";
+import { processBonusExpiry } from "./workers/bonus-expiry";
+import { processFundLockExpiry } from "./workers/fund-lock-expiry";
 import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
 
@@ -12,4 +14,6 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "audit-verify": (job) => processAuditVerify(job.data, db),
   "subaccount-sync": (job) => processSubaccountSync(job.data, workerSyncDeps(db)),
   "deposit-sync": (job) => processDepositSync(job.data, workerDepositSyncDeps(db)),
+  "fund-lock-expiry": (job) => processFundLockExpiry(job.data, db),
+  "bonus-expiry": (job) => processBonusExpiry(job.data, db),
 };

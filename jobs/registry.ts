@@ -75,6 +75,13 @@ const DEPOSIT_SLOT_MS = 5 * 60 * 1000;
 const fiveMinutes = (at: Date) =>
   new Date(Math.floor(at.getTime() / DEPOSIT_SLOT_MS) * DEPOSIT_SLOT_MS).toISOString().slice(0, 16).replace(":", "");
 
+export const ZFundLockExpiryPayload = z.object({});
+
+export const ZBonusExpiryPayload = z.object({});
+
+/** The minute `at` falls in, e.g. "2026-11-21T2217" (no ":"). */
+const minute = (at: Date) => at.toISOString().slice(0, 16).replace(":", "");
+
 export const QUEUES = {
   "audit-verify": defineQueue({
     name: "audit-verify",
@@ -112,6 +119,31 @@ export const QUEUES = {
     runOnStart: true,
     defaultPayload: {},
     jobId: (p, at) => `deposit-sync.${p.brandId ?? "all"}.${fiveMinutes(at)}`,
+  }),
+  "fund-lock-expiry": defineQueue({
+    name: "fund-lock-expiry",
+    description: "Ends the fund locks whose expiry has passed, auditing each",
+    payload: ZFundLockExpiryPayload,
+    attempts: 3,
+    backoffMs: 10_000,
+    ...RETENTION,
+    // Every minute, aligned with the job-id slots: a scheduled run and a "run now" in the same minute are one job.
+    schedule: { pattern: "* * * * *", tz: "UTC" },
+    runOnStart: true,
+    defaultPayload: {},
+    jobId: (_p, at) => `fund-lock-expiry.${minute(at)}`,
+  }),
+  "bonus-expiry": defineQueue({
+    name: "bonus-expiry",
+    description: "Claws back the unused bonus credit whose validity has ended, recording any shortfall",
+    payload: ZBonusExpiryPayload,
+    attempts: 3,
+    backoffMs: 30_000,
+    ...RETENTION,
+    // Aligned with the job-id slots: a scheduled run and a "run now" in the same 5 minutes are one job.
+    schedule: { pattern: "*/5 * * * *", tz: "UTC" },
+    defaultPayload: {},
+    jobId: (_p, at) => `bonus-expiry.${fiveMinutes(at)}`,
   }),
 } as const;
 

@@ -1,7 +1,28 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/components/shell/not-built";
+/** Bonus campaigns of the current brand: the list, and "New campaign" for marketing and admins. */
+import type { Metadata } from "next";
+import { ApprovalThreshold } from "@/components/bonuses/approval-threshold";
+import { CampaignsList } from "@/components/bonuses/campaigns-list";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/shell/page-header";
+import { getT } from "@/lib/i18n/server";
+import { requirePermission } from "@/lib/require-permission";
 
-export const generateMetadata = () => notBuiltMetadata("bonuses");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("bonuses.title") };
+}
 
-export default function Page() {
-  return <NotBuiltPage id="bonuses" />;
+export default async function BonusesPage() {
+  const { shell, allowed } = await requirePermission("bonus.read");
+  if (!allowed) return <Forbidden />;
+  const t = await getT();
+  return (
+    <>
+      <PageHeader className="mb-4" title={t("bonuses.title")} description={t("bonuses.description")} />
+      <div className="grid gap-4">
+        <ApprovalThreshold canSet={shell.permissions.includes("bonus.approve")} />
+        <CampaignsList canManage={shell.permissions.includes("bonus.manage")} />
+      </div>
+    </>
+  );
 }

@@ -29,6 +29,8 @@ export const jobs = {
       "audit-verify": "Recomputes every audit-log hash chain and fails when one is broken",
       "subaccount-sync": "Syncs sub-accounts and their fee rates from the exchange, every 15 minutes",
       "deposit-sync": "Syncs new deposits and the state changes of pending ones from the exchange, every 5 minutes",
+      "fund-lock-expiry": "Ends the fund locks whose expiry has passed, every minute",
+      "bonus-expiry": "Claws back unused bonus credit whose validity has ended, every 5 minutes",
     },
   },
   schedule: {

@@ -31,6 +31,8 @@ export const jobs: Dict<typeof en> = {
       "audit-verify": "重新计算每条审计日志哈希链，任一链断裂时任务失败",
       "subaccount-sync": "每 15 分钟从交易所同步子账户及其费率",
       "deposit-sync": "每 5 分钟从交易所同步新充值及未完成充值的状态变化",
+      "fund-lock-expiry": "每分钟结束已到期的资金锁定",
+      "bonus-expiry": "每 5 分钟收回已过有效期且未使用的赠金",
     },
   },
   schedule: {

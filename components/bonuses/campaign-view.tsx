@@ -1,0 +1,317 @@
+"use client";
+/**
+ * One campaign: its rule and status with the actions the caller may take (submit, approve / reject by
+ * another admin, pause, resume, end), totals (granted, released, expired, remaining budget), the chart of
+ * amounts granted over time, its grants (with CSV export) and its CSV uploads ("Upload CSV").
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, Download, TriangleAlert, Upload } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Button } from "@/components/ui/button";
+import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useT } from "@/lib/i18n/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/client";
+import type { CampaignRow } from "@/server/bonuses/types";
+import { BatchStatusBadge, CampaignStatusBadge } from "./bonus-badges";
+import { CsvUploadDialog } from "./csv-upload-dialog";
+import { GrantedChart } from "./granted-chart";
+import { GrantsTable } from "./grants-table";
+import { ReasonActionDialog } from "./reason-action-dialog";
+
+interface CampaignViewProps {
+  id: string;
+  selfId: string;
+  canManage: boolean;
+  canApprove: boolean;
+}
+
+const PAGE_SIZE = 20;
+
+export function CampaignView({ id, selfId, canManage, canApprove }: CampaignViewProps) {
+  const t = useT();
+  const trpc = useTRPC();
+  const campaign = useQuery(trpc.bonus.campaign.get.queryOptions({ id }));
+  if (campaign.isPending) {
+    return (
+      <div className="grid gap-3" aria-busy="true">
+        <span className="sr-only" role="status">
+          {t("common.loading")}
+        </span>
+        <Skeleton className="h-10 w-1/3" />
+        <Skeleton className="h-24 w-full" />
+        <Skeleton className="h-48 w-full" />
+      </div>
+    );
+  }
+  if (campaign.isError) {
+    const { message, code } = describeTrpcError(campaign.error);
+    return <EmptyState icon={TriangleAlert} title={code === "NOT_FOUND" ? t("bonuses.campaign.notFound") : t("bonuses.loadError")} description={message} />;
+  }
+  return <Campaign campaign={campaign.data} selfId={selfId} canManage={canManage} canApprove={canApprove} />;
+}
+
+function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: CampaignRow; selfId: string; canManage: boolean; canApprove: boolean }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const date = useDateTimeFormat("dateTime");
+  const [page, setPage] = useState(1);
+  const [uploading, setUploading] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const [rejectingBatch, setRejectingBatch] = useState<string | null>(null);
+  const stats = useQuery(trpc.bonus.campaign.stats.queryOptions({ id: c.id }));
+  const grants = useQuery({ ...trpc.bonus.grant.list.queryOptions({ campaignId: c.id, page, pageSize: PAGE_SIZE, dir: "desc" }), placeholderData: keepPreviousData });
+  const uploads = useQuery(trpc.bonus.batch.list.queryOptions({ campaignId: c.id }));
+  const reload = () => queryClient.invalidateQueries(trpc.bonus.pathFilter());
+  const handlers = {
+    onSuccess: () => {
+      toast.success(t("bonuses.campaign.done"));
+      setEnding(false);
+      void reload();
+    },
+    onError: (error: unknown) => {
+      toast.error(describeTrpcError(error).message);
+      void reload();
+    },
+  };
+  const submit = useMutation(trpc.bonus.campaign.submit.mutationOptions(handlers));
+  const approve = useMutation(trpc.bonus.campaign.approve.mutationOptions(handlers));
+  const pause = useMutation(trpc.bonus.campaign.pause.mutationOptions(handlers));
+  const resume = useMutation(trpc.bonus.campaign.resume.mutationOptions(handlers));
+  const end = useMutation(trpc.bonus.campaign.end.mutationOptions(handlers));
+  const reject = useMutation(trpc.bonus.campaign.reject.mutationOptions());
+  const approveBatch = useMutation(trpc.bonus.batch.approve.mutationOptions(handlers));
+  const rejectBatch = useMutation(trpc.bonus.batch.reject.mutationOptions());
+  const ref = { id: c.id, version: c.version };
+  const ownRequest = c.requestedBy?.id === selfId;
+  const pages = Math.max(1, Math.ceil((grants.data?.total ?? 0) / PAGE_SIZE));
+  const s = stats.data;
+
+  const totals: [string, string][] = [
+    [t("bonuses.campaign.budget"), c.budget],
+    [t("bonuses.campaign.granted"), s?.granted ?? c.granted],
+    [t("bonuses.campaign.released"), s?.released ?? c.released],
+    [t("bonuses.campaign.expired"), s?.expired ?? c.expired],
+    [t("bonuses.campaign.revoked"), s?.revoked ?? c.revoked],
+    [t("bonuses.campaign.remaining"), s?.remainingBudget ?? c.remainingBudget],
+  ];
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="grid gap-1">
+          <Button asChild variant="ghost" size="sm" className="w-fit px-0">
+            <Link href="/bonuses">
+              <ArrowLeft />
+              {t("bonuses.campaign.back")}
+            </Link>
+          </Button>
+          <h1 className="flex items-center gap-2 text-xl font-semibold">
+            {c.name} <CampaignStatusBadge status={c.status} />
+          </h1>
+          <p className="text-sm text-muted-foreground">
+            {t(`bonuses.types.${c.type}`)} · {c.amountRule === "fixed" ? `${c.fixedAmount} ${c.currency}` : `${c.percent}% ≤ ${c.capAmount} ${c.currency}`} ·{" "}
+            {c.withdrawable ? t("bonuses.withdrawable") : t("bonuses.nonWithdrawable")} ·{" "}
+            {c.validityDays ? t("bonuses.campaign.days", { days: c.validityDays }) : t("bonuses.campaign.noExpiry")}
+          </p>
+          <p className="text-xs text-muted-foreground">
+            {c.requestedBy && t("bonuses.campaign.requestedBy", { name: c.requestedBy.name })}
+            {c.approvedBy && ` · ${t("bonuses.campaign.approvedBy", { name: c.approvedBy.name })}`}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {canManage && c.status === "draft" && (
+            <Button size="sm" pending={submit.isPending} onClick={() => submit.mutate(ref)}>
+              {t("bonuses.campaign.submit")}
+            </Button>
+          )}
+          {canApprove && c.status === "pending_approval" && !ownRequest && (
+            <>
+              <Button size="sm" pending={approve.isPending} onClick={() => approve.mutate({ id: c.id })}>
+                {t("bonuses.campaign.approve")}
+              </Button>
+              <Button size="sm" variant="outline" onClick={() => setRejecting(true)}>
+                {t("bonuses.campaign.reject")}
+              </Button>
+            </>
+          )}
+          {canApprove && c.status === "pending_approval" && ownRequest && <p className="text-sm text-muted-foreground">{t("bonuses.campaign.ownRequest")}</p>}
+          {canManage && c.status === "active" && (
+            <Button size="sm" variant="outline" pending={pause.isPending} onClick={() => pause.mutate(ref)}>
+              {t("bonuses.campaign.pause")}
+            </Button>
+          )}
+          {canManage && c.status === "paused" && (
+            <Button size="sm" variant="outline" pending={resume.isPending} onClick={() => resume.mutate(ref)}>
+              {t("bonuses.campaign.resume")}
+            </Button>
+          )}
+          {canManage && c.status !== "ended" && (
+            <Button size="sm" variant="outline" onClick={() => setEnding(true)}>
+              {t("bonuses.campaign.end")}
+            </Button>
+          )}
+        </div>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {totals.map(([label, value]) => (
+          <div key={label} className="rounded-md border p-3">
+            <dt className="text-xs text-muted-foreground">{label}</dt>
+            <dd className="font-mono text-lg tabular-nums">
+              {value} <span className="text-xs text-muted-foreground">{c.currency}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <Card className="gap-2 py-4">
+        <CardHeader className="px-4">
+          <CardTitle className="text-sm">{t("bonuses.campaign.chartTitle")}</CardTitle>
+        </CardHeader>
+        <CardContent className="px-4">{s ? <GrantedChart series={s.series} currency={c.currency} /> : <Skeleton className="h-44 w-full" />}</CardContent>
+      </Card>
+
+      <Card className="gap-2 py-4">
+        <CardHeader className="px-4">
+          <CardTitle className="text-sm">{t("bonuses.grants.title")}</CardTitle>
+          <CardAction className="flex gap-2">
+            <Button asChild size="sm" variant="outline">
+              <a href={`/api/export/bonusGrants?campaignId=${c.id}`} download>
+                <Download />
+                {t("bonuses.campaign.exportCsv")}
+              </a>
+            </Button>
+            {canManage && c.status === "active" && (
+              <Button size="sm" onClick={() => setUploading(true)}>
+                <Upload />
+                {t("bonuses.batch.upload")}
+              </Button>
+            )}
+          </CardAction>
+        </CardHeader>
+        <CardContent className="grid gap-3 px-4">
+          {grants.isPending ? (
+            <Skeleton className="h-24 w-full" />
+          ) : grants.isError ? (
+            <p className="text-sm text-destructive">{describeTrpcError(grants.error).message}</p>
+          ) : grants.data.total === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("bonuses.grants.empty")}</p>
+          ) : (
+            <>
+              <GrantsTable caption={t("bonuses.grants.title")} rows={grants.data.rows} canManage={canManage} canApprove={canApprove} selfId={selfId} />
+              {pages > 1 && (
+                <div className="flex items-center justify-end gap-2 text-sm">
+                  <span className="text-muted-foreground">{t("bonuses.list.pageOf", { page, pages })}</span>
+                  <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+                    {t("bonuses.list.previous")}
+                  </Button>
+                  <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+                    {t("bonuses.list.next")}
+                  </Button>
+                </div>
+              )}
+            </>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card className="gap-2 py-4">
+        <CardHeader className="px-4">
+          <CardTitle className="text-sm">{t("bonuses.batch.title2")}</CardTitle>
+        </CardHeader>
+        <CardContent className="px-4">
+          {!uploads.data ? (
+            <Skeleton className="h-16 w-full" />
+          ) : uploads.data.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("bonuses.batch.empty")}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("bonuses.batch.fileName")}</TableHead>
+                  <TableHead className="text-right">{t("bonuses.batch.row")}</TableHead>
+                  <TableHead className="text-right">{t("bonuses.batch.total")}</TableHead>
+                  <TableHead>{t("bonuses.grants.status")}</TableHead>
+                  <TableHead>{t("bonuses.grants.createdAt")}</TableHead>
+                  {canApprove && <TableHead>{t("bonuses.grants.actions")}</TableHead>}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {uploads.data.map((b) => (
+                  <TableRow key={b.id}>
+                    <TableCell>{b.fileName}</TableCell>
+                    <TableCell className="text-right tabular-nums">{b.rowCount}</TableCell>
+                    <TableCell className="text-right font-mono tabular-nums">{b.totalAmount}</TableCell>
+                    <TableCell>
+                      <BatchStatusBadge status={b.status} />
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{date.format(b.createdAt)}</TableCell>
+                    {canApprove && (
+                      <TableCell className="whitespace-nowrap">
+                        {b.status === "pending_approval" && b.requestedBy?.id !== selfId && (
+                          <>
+                            <Button size="sm" variant="outline" pending={approveBatch.isPending} onClick={() => approveBatch.mutate({ id: b.id })}>
+                              {t("bonuses.batch.approve")}
+                            </Button>{" "}
+                            <Button size="sm" variant="ghost" onClick={() => setRejectingBatch(b.id)}>
+                              {t("bonuses.batch.reject")}
+                            </Button>
+                          </>
+                        )}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+
+      {uploading && <CsvUploadDialog campaignId={c.id} onClose={() => setUploading(false)} />}
+      {rejecting && (
+        <ReasonActionDialog
+          title={t("bonuses.campaign.rejectTitle")}
+          description={t("bonuses.campaign.rejectBody", { name: c.name })}
+          confirmLabel={t("bonuses.campaign.reject")}
+          doneMessage={t("bonuses.campaign.done")}
+          destructive
+          run={(reason) => reject.mutateAsync({ id: c.id, reason })}
+          onClose={() => setRejecting(false)}
+        />
+      )}
+      {rejectingBatch && (
+        <ReasonActionDialog
+          title={t("bonuses.batch.rejectTitle")}
+          description={t("bonuses.batch.rejectBody")}
+          confirmLabel={t("bonuses.batch.reject")}
+          doneMessage={t("bonuses.campaign.done")}
+          destructive
+          run={(reason) => rejectBatch.mutateAsync({ id: rejectingBatch, reason })}
+          onClose={() => setRejectingBatch(null)}
+        />
+      )}
+      <ConfirmDialog
+        open={ending}
+        onOpenChange={setEnding}
+        title={t("bonuses.campaign.end")}
+        description={t("bonuses.campaign.endConfirm", { name: c.name })}
+        confirmLabel={t("bonuses.campaign.end")}
+        cancelLabel={t("bonuses.cancel")}
+        destructive
+        pending={end.isPending}
+        onConfirm={() => end.mutate(ref)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+/** The brand's campaigns, newest first, with budget and amount granted; "New campaign" for bonus.manage. */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Gift, Plus, TriangleAlert } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useT } from "@/lib/i18n/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/client";
+import { CampaignStatusBadge } from "./bonus-badges";
+import { NewCampaignDialog } from "./new-campaign-dialog";
+
+const PAGE_SIZE = 20;
+
+export function CampaignsList({ canManage }: { canManage: boolean }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const date = useDateTimeFormat("date");
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({ ...trpc.bonus.campaign.list.queryOptions({ page, pageSize: PAGE_SIZE, dir: "desc" }), placeholderData: keepPreviousData });
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
+
+  const newButton = canManage && (
+    <Button size="sm" onClick={() => setCreating(true)}>
+      <Plus />
+      {t("bonuses.create.button")}
+    </Button>
+  );
+
+  let body;
+  if (list.isPending) {
+    body = (
+      <div className="grid gap-2" aria-busy="true">
+        <span className="sr-only" role="status">
+          {t("common.loading")}
+        </span>
+        <Skeleton className="h-10 w-full" />
+        <Skeleton className="h-10 w-full" />
+        <Skeleton className="h-10 w-full" />
+      </div>
+    );
+  } else if (list.isError) {
+    body = (
+      <EmptyState
+        icon={TriangleAlert}
+        title={t("bonuses.loadError")}
+        description={describeTrpcError(list.error).message}
+        action={
+          <Button variant="outline" size="sm" onClick={() => void list.refetch()}>
+            {t("common.retry")}
+          </Button>
+        }
+      />
+    );
+  } else if (list.data.total === 0) {
+    body = <EmptyState icon={Gift} title={t("bonuses.list.empty")} description={t("bonuses.list.emptyHint")} action={newButton || undefined} />;
+  } else {
+    body = (
+      <div className="grid gap-3">
+        <Table>
+          <TableCaption className="sr-only">{t("bonuses.title")}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("bonuses.list.name")}</TableHead>
+              <TableHead>{t("bonuses.list.type")}</TableHead>
+              <TableHead>{t("bonuses.list.status")}</TableHead>
+              <TableHead className="text-right">{t("bonuses.list.budget")}</TableHead>
+              <TableHead className="text-right">{t("bonuses.list.granted")}</TableHead>
+              <TableHead>{t("bonuses.list.period")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.data.rows.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  <Link href={`/bonuses/${c.id}`} className="font-medium underline-offset-4 hover:underline">
+                    {c.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{t(`bonuses.types.${c.type}`)}</TableCell>
+                <TableCell>
+                  <CampaignStatusBadge status={c.status} />
+                </TableCell>
+                <TableCell className="text-right font-mono tabular-nums">
+                  {c.budget} {c.currency}
+                </TableCell>
+                <TableCell className="text-right font-mono tabular-nums">{c.granted}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {date.format(c.startsAt)} – {c.endsAt ? date.format(c.endsAt) : t("bonuses.none")}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {pages > 1 && (
+          <div className="flex items-center justify-end gap-2 text-sm">
+            <span className="text-muted-foreground">{t("bonuses.list.pageOf", { page, pages })}</span>
+            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              {t("bonuses.list.previous")}
+            </Button>
+            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+              {t("bonuses.list.next")}
+            </Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid gap-4">
+      {list.data && list.data.total > 0 && newButton && <div className="flex justify-end">{newButton}</div>}
+      {body}
+      {creating && <NewCampaignDialog onClose={() => setCreating(false)} />}
+    </div>
+  );
+}

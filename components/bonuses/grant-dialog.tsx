@@ -1,0 +1,212 @@
+"use client";
+/**
+ * "Grant bonus" to one of a customer's trading accounts: optionally under an active campaign (its rule gives
+ * the amount unless one is typed; a percent rule needs the deposit amount), a required reason. The dialog
+ * makes one idempotency key when it opens, so a double submit or a retry after a lost answer grants once.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Switch } from "@/components/ui/switch";
+import { Textarea } from "@/components/ui/textarea";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { ZGrantInput } from "@/server/bonuses/schemas";
+import { placeServerErrors } from "./server-errors";
+
+const NONE = "none";
+type Values = z.input<typeof ZGrantInput>;
+const FIELDS = ["campaignId", "tradingAccountId", "amount", "depositAmount", "reason", "customerId"] as const;
+
+export interface BonusAccount {
+  id: string;
+  type: string;
+  currency: string;
+  demo: boolean;
+  status: string;
+}
+
+export function GrantDialog({ customer, accounts, onClose }: { customer: { id: string; name: string }; accounts: BonusAccount[]; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const open = accounts.filter((a) => a.status === "active");
+  const campaigns = useQuery(trpc.bonus.campaign.list.queryOptions({ page: 1, pageSize: 100, dir: "desc", status: ["active"] }));
+  const form = useForm<Values, unknown, z.output<typeof ZGrantInput>>({
+    resolver: zodResolver(ZGrantInput),
+    defaultValues: { customerId: customer.id, campaignId: "", tradingAccountId: open.length === 1 ? open[0].id : "", amount: "", depositAmount: "", withdrawable: false, idempotencyKey, reason: "" },
+  });
+  const campaignId = useWatch({ control: form.control, name: "campaignId" });
+  const campaign = campaigns.data?.rows.find((c) => c.id === campaignId);
+  const grant = useMutation(
+    trpc.bonus.grant.grant.mutationOptions({
+      onSuccess: (g) => {
+        const vars = { amount: g.amount, currency: g.currency };
+        toast.success(g.replayed ? t("bonuses.grant.replayed") : g.status === "pending_approval" ? t("bonuses.grant.pending", vars) : t("bonuses.grant.done", vars));
+        void queryClient.invalidateQueries(trpc.bonus.pathFilter());
+        void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
+        onClose();
+      },
+      onError: (error) => setFormError(placeServerErrors(form.setError, error, FIELDS)),
+    }),
+  );
+  const accountsFor = campaign ? open.filter((a) => a.currency === campaign.currency) : open;
+
+  return (
+    <Dialog open onOpenChange={(next) => !next && !grant.isPending && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t("bonuses.grant.title")}</DialogTitle>
+          <DialogDescription>{t("bonuses.grant.description", { customer: customer.name })}</DialogDescription>
+        </DialogHeader>
+        {open.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("bonuses.grant.noAccounts", { customer: customer.name })}</p>
+        ) : (
+          <Form {...form}>
+            <form
+              noValidate
+              className="grid gap-4"
+              onSubmit={form.handleSubmit((values) => {
+                setFormError(null);
+                grant.mutate(values);
+              })}
+            >
+              <FormField
+                control={form.control}
+                name="campaignId"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("bonuses.grant.campaign")}</FormLabel>
+                    <Select value={(field.value as string) || NONE} onValueChange={(v) => field.onChange(v === NONE ? "" : v)} disabled={grant.isPending}>
+                      <FormControl>
+                        <SelectTrigger className="w-full">
+                          <SelectValue />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        <SelectItem value={NONE}>{t("bonuses.grant.noCampaign")}</SelectItem>
+                        {(campaigns.data?.rows ?? []).map((c) => (
+                          <SelectItem key={c.id} value={c.id}>
+                            {c.name} ({c.currency})
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="tradingAccountId"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("bonuses.grant.account")}</FormLabel>
+                    <Select value={field.value} onValueChange={field.onChange} disabled={grant.isPending}>
+                      <FormControl>
+                        <SelectTrigger className="w-full">
+                          <SelectValue placeholder={t("bonuses.grant.accountPlaceholder")} />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        {accountsFor.map((a) => (
+                          <SelectItem key={a.id} value={a.id}>
+                            {a.type} {a.currency}
+                            {a.demo ? " (demo)" : ""}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="amount"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("bonuses.grant.amount")}</FormLabel>
+                    <FormControl>
+                      <Input inputMode="decimal" disabled={grant.isPending} {...field} value={(field.value as string) ?? ""} />
+                    </FormControl>
+                    {campaign && <FormDescription>{t("bonuses.grant.amountHint")}</FormDescription>}
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              {campaign?.amountRule === "percent_of_deposit" && (
+                <FormField
+                  control={form.control}
+                  name="depositAmount"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("bonuses.grant.depositAmount")}</FormLabel>
+                      <FormControl>
+                        <Input inputMode="decimal" disabled={grant.isPending} {...field} value={(field.value as string) ?? ""} />
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+              )}
+              {!campaign && (
+                <FormField
+                  control={form.control}
+                  name="withdrawable"
+                  render={({ field }) => (
+                    <FormItem className="flex flex-row items-center justify-between gap-4 rounded-md border p-3">
+                      <FormLabel>{t("bonuses.grant.withdrawable")}</FormLabel>
+                      <FormControl>
+                        <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={grant.isPending} />
+                      </FormControl>
+                    </FormItem>
+                  )}
+                />
+              )}
+              <FormField
+                control={form.control}
+                name="reason"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("bonuses.grant.reason")}</FormLabel>
+                    <FormControl>
+                      <Textarea rows={2} maxLength={500} placeholder={t("bonuses.reasonPlaceholder")} disabled={grant.isPending} {...field} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              {formError && (
+                <Alert variant="destructive" role="alert">
+                  <TriangleAlert aria-hidden />
+                  <AlertDescription>{formError}</AlertDescription>
+                </Alert>
+              )}
+              <DialogFooter>
+                <Button type="button" variant="outline" onClick={onClose} disabled={grant.isPending}>
+                  {t("bonuses.cancel")}
+                </Button>
+                <Button type="submit" pending={grant.isPending}>
+                  {t("bonuses.grant.submit")}
+                </Button>
+              </DialogFooter>
+            </form>
+          </Form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

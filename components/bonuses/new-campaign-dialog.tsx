@@ -1,0 +1,203 @@
+"use client";
+/**
+ * "New campaign": the campaign's rule, currency, eligibility, budget, period and validity, checked in the
+ * browser by the procedure's own schema (the service checks the cross-field rules again and names the field).
+ * Saved as a draft, then opened.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlert } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Switch } from "@/components/ui/switch";
+import { Textarea } from "@/components/ui/textarea";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/server/bonuses/schemas";
+import { placeServerErrors } from "./server-errors";
+
+const ZForm = ZCampaignFields.omit({ eligibleCountries: true, eligibleGroupIds: true }).extend({
+  countries: z.string().trim().regex(/^([A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*)?$/, { error: "Two-letter codes separated by commas" }),
+});
+type Values = z.input<typeof ZForm>;
+const FIELDS = ["name", "description", "type", "amountRule", "fixedAmount", "percent", "capAmount", "currency", "countries", "minKycLevel", "budget", "startsAt", "endsAt", "validityDays"] as const;
+
+const localNow = () => {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+};
+
+export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values, unknown, z.output<typeof ZForm>>({
+    resolver: zodResolver(ZForm),
+    defaultValues: {
+      name: "",
+      description: "",
+      type: "manual",
+      amountRule: "fixed",
+      fixedAmount: "",
+      percent: "",
+      capAmount: "",
+      currency: "USDT",
+      withdrawable: false,
+      countries: "",
+      minKycLevel: 0,
+      budget: "",
+      startsAt: localNow(),
+      endsAt: "",
+      validityDays: "30",
+    } as Values,
+  });
+  const rule = useWatch({ control: form.control, name: "amountRule" });
+  const create = useMutation(
+    trpc.bonus.campaign.create.mutationOptions({
+      onSuccess: (created) => {
+        toast.success(t("bonuses.create.done", { name: created.name }));
+        void queryClient.invalidateQueries(trpc.bonus.campaign.pathFilter());
+        onClose();
+        router.push(`/bonuses/${created.id}`);
+      },
+      onError: (error) => setFormError(placeServerErrors(form.setError, error, FIELDS)),
+    }),
+  );
+  const text = (name: (typeof FIELDS)[number], label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
+    <FormField
+      control={form.control}
+      name={name as "name"}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <Input disabled={create.isPending} {...props} {...field} value={(field.value as string | number | undefined) ?? ""} />
+          </FormControl>
+          {hint && <FormDescription>{hint}</FormDescription>}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+  const choice = <V extends string>(name: "type" | "amountRule", label: string, values: readonly V[], labelOf: (v: V) => string) => (
+    <FormField
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <Select value={field.value} onValueChange={field.onChange} disabled={create.isPending}>
+            <FormControl>
+              <SelectTrigger className="w-full">
+                <SelectValue />
+              </SelectTrigger>
+            </FormControl>
+            <SelectContent>
+              {values.map((v) => (
+                <SelectItem key={v} value={v}>
+                  {labelOf(v)}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+
+  return (
+    <Dialog open onOpenChange={(next) => !next && !create.isPending && onClose()}>
+      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>{t("bonuses.create.title")}</DialogTitle>
+          <DialogDescription>{t("bonuses.create.description")}</DialogDescription>
+        </DialogHeader>
+        <Form {...form}>
+          <form
+            noValidate
+            className="grid gap-4 sm:grid-cols-2"
+            onSubmit={form.handleSubmit(({ countries, ...values }) => {
+              setFormError(null);
+              const eligibleCountries = countries ? countries.split(",").map((c) => c.trim().toUpperCase()) : [];
+              create.mutate({ ...values, eligibleCountries, eligibleGroupIds: [] });
+            })}
+          >
+            <div className="sm:col-span-2">{text("name", t("bonuses.create.name"), { autoFocus: true, maxLength: 120 })}</div>
+            <FormField
+              control={form.control}
+              name="description"
+              render={({ field }) => (
+                <FormItem className="sm:col-span-2">
+                  <FormLabel>{t("bonuses.create.descriptionField")}</FormLabel>
+                  <FormControl>
+                    <Textarea rows={2} maxLength={2000} disabled={create.isPending} {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            {choice("type", t("bonuses.create.type"), BONUS_CAMPAIGN_TYPES, (v) => t(`bonuses.types.${v}`))}
+            {choice("amountRule", t("bonuses.create.amountRule"), BONUS_AMOUNT_RULES, (v) => t(`bonuses.rules.${v}`))}
+            {rule === "fixed" ? (
+              text("fixedAmount", t("bonuses.create.fixedAmount"), { inputMode: "decimal" })
+            ) : (
+              <>
+                {text("percent", t("bonuses.create.percent"), { inputMode: "decimal" })}
+                {text("capAmount", t("bonuses.create.capAmount"), { inputMode: "decimal" })}
+              </>
+            )}
+            {text("currency", t("bonuses.create.currency"), { maxLength: 12, className: "uppercase" })}
+            {text("budget", t("bonuses.create.budget"), { inputMode: "decimal" })}
+            {text("startsAt", t("bonuses.create.startsAt"), { type: "datetime-local" })}
+            {text("endsAt", t("bonuses.create.endsAt"), { type: "datetime-local" })}
+            {text("validityDays", t("bonuses.create.validityDays"), { inputMode: "numeric" }, t("bonuses.create.validityHint"))}
+            {text("minKycLevel", t("bonuses.create.minKycLevel"), { type: "number", min: 0, max: 3 })}
+            {text("countries", t("bonuses.create.countries"), {}, t("bonuses.create.countriesHint"))}
+            <FormField
+              control={form.control}
+              name="withdrawable"
+              render={({ field }) => (
+                <FormItem className="sm:col-span-2 flex flex-row items-center justify-between gap-4 rounded-md border p-3">
+                  <div className="grid gap-1">
+                    <FormLabel>{t("bonuses.create.withdrawableField")}</FormLabel>
+                    <FormDescription>{t("bonuses.create.withdrawableHint")}</FormDescription>
+                  </div>
+                  <FormControl>
+                    <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={create.isPending} />
+                  </FormControl>
+                </FormItem>
+              )}
+            />
+            {formError && (
+              <Alert variant="destructive" role="alert" className="sm:col-span-2">
+                <TriangleAlert aria-hidden />
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            )}
+            <DialogFooter className="sm:col-span-2">
+              <Button type="button" variant="outline" onClick={onClose} disabled={create.isPending}>
+                {t("bonuses.cancel")}
+              </Button>
+              <Button type="submit" pending={create.isPending}>
+                {t("bonuses.create.save")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

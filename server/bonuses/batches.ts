@@ -1,0 +1,401 @@
+/**
+ * Bulk grants from a CSV upload. `previewBatch` validates every row against the database and reports
+ * problems by row and field, writing nothing. `submitBatch` validates again inside its transaction and
+ * stores the batch with all its grants, or nothing: one bad row, a used idempotency key or a budget that
+ * cannot cover the total refuses the whole file. At or under the brand's threshold (compared to the batch
+ * total) it is applied at once; above it, it waits for a different admin's approval, which applies it
+ * (checking budget, accounts and fund locks again) or rejects it — again all rows or none.
+ *
+ * Applying is set-based: grants are inserted (or switched to applied) with one statement per 1,000 rows,
+ * and posted as one journal per 1,000 grants whose lines are summed per trading account — the ledger's
+ * own per-line work inside postJournal is what remains per account. One audit row per batch action
+ * carries the file hash, row count and total.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { recordAudit } from "../audit/audit";
+import { Prisma, type Db, type DbTx } from "../db/client";
+import { AppError, notFound } from "../errors";
+import { directionsBlocking } from "../fundlocks/guard";
+import { postJournal } from "../ledger/post";
+import { assertApprover, brandThreshold, staffId, staffNames, TX, type BonusCtx } from "./common";
+import { bucketOf, campaignRefusal } from "./grants";
+import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, ruleAmount, RuleError, text, type RowProblem } from "./rules";
+import type { ZBatchPreviewInput, ZBatchRef, ZBatchSubmitInput, ZRejectInput } from "./schemas";
+import type { BatchPreview, BatchRow } from "./types";
+
+type In<T extends z.ZodType> = z.infer<T>;
+type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
+
+const MAX_ROWS = 100_000;
+const CHUNK = 1000;
+const AMOUNT = /^\d{1,18}(\.\d{1,18})?$/;
+const ACCOUNT_TYPES = ["spot", "margin", "futures", "swap", "options"] as const;
+
+interface ValidRow {
+  row: number;
+  customerId: string;
+  tradingAccountId: string;
+  amount: D;
+  currency: string;
+  demo: boolean;
+  idempotencyKey: string;
+  reason: string;
+}
+
+interface Validated {
+  preview: BatchPreview;
+  rows: ValidRow[];
+  campaign: CampaignRecord | null;
+  withdrawable: boolean;
+}
+
+const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** Row-level validation against the brand's data; reads only. */
+async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPreviewInput>): Promise<Validated> {
+  const sha = createHash("sha256").update(input.csv).digest("hex");
+  const { rows: raw, problems } = readBatchCsv(input.csv);
+  const campaign = input.campaignId ? await db.bonusCampaign.findFirst({ where: { id: input.campaignId, brandId: ctx.tenantId } }) : null;
+  if (input.campaignId && !campaign) throw notFound("Campaign");
+  const result = (rows: ValidRow[], total: D, currency: string | null, threshold: Prisma.Decimal | null): Validated => ({
+    preview: { fileSha256: sha, rowCount: raw.length, totalAmount: text(total), currency, problems: problems.sort((a, b) => a.row - b.row), needsApproval: needsApproval(total, threshold) },
+    rows,
+    campaign,
+    withdrawable: campaign?.withdrawable ?? false,
+  });
+  const threshold = await brandThreshold(db, ctx.tenantId);
+  if (raw.length > MAX_ROWS) problems.push({ row: 1, field: "file", message: `A file holds at most ${MAX_ROWS.toLocaleString("en")} grants; this one has ${raw.length}` });
+  if (campaign) {
+    const refusal = campaignRefusal(campaign, new Date());
+    if (refusal) problems.push({ row: 1, field: "campaignId", message: refusal });
+  }
+  if (problems.length) return result([], new D(0), campaign?.currency ?? null, threshold);
+
+  const add = (row: number, field: string, message: string) => problems.push({ row, field, message } satisfies RowProblem);
+
+  // 1. Shape of each row.
+  const parsed = raw.map((r) => {
+    const c = r.cells;
+    const who = c.customer ?? "";
+    const uid = /^\d{1,18}$/.test(who) ? BigInt(who) : null;
+    const email = who.includes("@") ? who.toLowerCase() : null;
+    if (!uid && !email) add(r.row, "customer", "Give the customer's uid or email");
+    let amount: D | null = null;
+    if (c.amount) {
+      if (!AMOUNT.test(c.amount) || !dec(c.amount).gt(0)) add(r.row, "amount", `"${c.amount}" is not a positive decimal amount`);
+      else amount = dec(c.amount);
+    } else if (campaign) {
+      try {
+        amount = ruleAmount(campaign, null);
+      } catch (error) {
+        if (!(error instanceof RuleError)) throw error;
+        add(r.row, "amount", "This campaign grants a percent of a deposit: give each row's amount");
+      }
+    } else add(r.row, "amount", "Give an amount");
+    const accountId = c.trading_account_id || null;
+    if (accountId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(accountId)) add(r.row, "trading_account_id", "Not a trading account id");
+    const type = (c.account_type || "").toLowerCase();
+    if (!accountId && !(ACCOUNT_TYPES as readonly string[]).includes(type)) add(r.row, "account_type", `Give a trading_account_id or an account_type (${ACCOUNT_TYPES.join(", ")})`);
+    const currency = (c.currency || campaign?.currency || "").toUpperCase();
+    if (!accountId && !currency) add(r.row, "currency", "Give the account's currency");
+    const key = c.idempotency_key || `csv:${sha.slice(0, 16)}:${r.row}`;
+    if (key.length > 200) add(r.row, "idempotency_key", "At most 200 characters");
+    return { row: r.row, uid, email, amount, accountId, type, currency, key, reason: (c.reason ?? "").slice(0, 500) };
+  });
+
+  // 2. Customers and accounts, read in chunks.
+  const uids = [...new Set(parsed.flatMap((p) => (p.uid !== null ? [p.uid] : [])))];
+  const emails = [...new Set(parsed.flatMap((p) => (p.email ? [p.email] : [])))];
+  const customerSelect = { id: true, uid: true, email: true, status: true, groupId: true, country: true, kycLevel: true } as const;
+  const customers: Prisma.CustomerGetPayload<{ select: typeof customerSelect }>[] = [];
+  for (const part of chunks(uids, 5000)) customers.push(...(await db.customer.findMany({ where: { brandId: ctx.tenantId, uid: { in: part } }, select: customerSelect })));
+  for (const part of chunks(emails, 5000)) customers.push(...(await db.customer.findMany({ where: { brandId: ctx.tenantId, email: { in: part } }, select: customerSelect })));
+  const byUid = new Map(customers.map((c) => [c.uid, c]));
+  const byEmail = new Map(customers.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
+  const customerIds = [...new Set(customers.map((c) => c.id))];
+  const accountSelect = { id: true, customerId: true, type: true, currency: true, demo: true, status: true } as const;
+  const accounts: Prisma.TradingAccountGetPayload<{ select: typeof accountSelect }>[] = [];
+  for (const part of chunks(customerIds, 5000)) accounts.push(...(await db.tradingAccount.findMany({ where: { brandId: ctx.tenantId, customerId: { in: part } }, select: accountSelect })));
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const accountByKind = new Map(accounts.filter((a) => !a.demo).map((a) => [`${a.customerId}|${a.type}|${a.currency}`, a]));
+
+  // 3. Keys: unique in the file, unused in the brand.
+  const seenKeys = new Map<string, number>();
+  const keys = [...new Set(parsed.map((p) => p.key))];
+  const used = new Set<string>();
+  for (const part of chunks(keys, 5000)) {
+    for (const g of await db.bonusGrant.findMany({ where: { brandId: ctx.tenantId, idempotencyKey: { in: part } }, select: { idempotencyKey: true } })) used.add(g.idempotencyKey);
+  }
+
+  const rows: ValidRow[] = [];
+  let batchCurrency: string | null = campaign?.currency ?? null;
+  for (const p of parsed) {
+    const before = problems.length;
+    const customer = p.uid !== null ? byUid.get(p.uid) : p.email ? byEmail.get(p.email) : undefined;
+    if ((p.uid !== null || p.email) && !customer) add(p.row, "customer", "No customer of this brand has this uid or email");
+    if (customer && customer.status !== "active") add(p.row, "customer", `Customer ${customer.uid} is ${customer.status}`);
+    if (customer && campaign) {
+      const why = ineligibility(campaign, customer);
+      if (why) add(p.row, "customer", why);
+    }
+    let account = p.accountId ? accountById.get(p.accountId) : customer ? accountByKind.get(`${customer.id}|${p.type}|${p.currency}`) : undefined;
+    if (customer && account && account.customerId !== customer.id) {
+      add(p.row, "trading_account_id", "This trading account is not the customer's");
+      account = undefined;
+    } else if (customer && !account) {
+      add(p.row, p.accountId ? "trading_account_id" : "account_type", p.accountId ? "No trading account of this customer has this id" : `The customer has no ${p.type} ${p.currency} account`);
+    }
+    if (account && account.status !== "active") add(p.row, "trading_account_id", `The trading account is ${account.status}`);
+    if (account) {
+      batchCurrency ??= account.currency;
+      if (account.currency !== batchCurrency) add(p.row, "currency", `Every grant of a file is in one currency (${batchCurrency}); this account is in ${account.currency}`);
+    }
+    const earlierRow = seenKeys.get(p.key);
+    if (earlierRow !== undefined) add(p.row, "idempotency_key", `Row ${earlierRow} has the same idempotency key`);
+    else seenKeys.set(p.key, p.row);
+    if (used.has(p.key)) add(p.row, "idempotency_key", "This idempotency key was already granted");
+    if (problems.length === before && customer && account && p.amount) {
+      rows.push({ row: p.row, customerId: customer.id, tradingAccountId: account.id, amount: p.amount, currency: account.currency, demo: account.demo, idempotencyKey: p.key, reason: p.reason });
+    }
+  }
+
+  // 4. Fund locks refusing money in (the guard's rule, for every account at once).
+  const locked = await lockedAccounts(db, [...new Set(rows.map((r) => r.tradingAccountId))]);
+  for (const r of rows) if (locked.has(r.tradingAccountId)) add(r.row, "trading_account_id", `Transfers into this account are locked: ${locked.get(r.tradingAccountId)}`);
+
+  const total = parsed.reduce((s, p) => (p.amount ? s.plus(p.amount) : s), new D(0));
+  if (campaign) {
+    const left = dec(campaign.budget).minus(dec(campaign.granted));
+    if (total.gt(left)) add(1, "amount", `The file grants ${text(total)} ${campaign.currency}; the campaign has ${text(left)} of budget left`);
+  }
+  return result(problems.length ? [] : rows, total, batchCurrency, threshold);
+}
+
+/** Accounts with an active lock on money coming in, with the lock's reason. */
+async function lockedAccounts(db: Db | DbTx, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const now = new Date();
+  for (const part of chunks(ids, 5000)) {
+    const locks = await db.fundLock.findMany({
+      where: { tradingAccountId: { in: part }, endedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], direction: { in: directionsBlocking("in") } },
+      select: { tradingAccountId: true, reason: true },
+    });
+    for (const l of locks) out.set(l.tradingAccountId, l.reason);
+  }
+  return out;
+}
+
+/** Validates a file and reports its problems by row; writes nothing. */
+export async function previewBatch(ctx: BonusCtx, input: In<typeof ZBatchPreviewInput>): Promise<BatchPreview> {
+  return (await validate(ctx.db, ctx, input)).preview;
+}
+
+/**
+ * Applies a batch's grants under locks, all or none: the accounts (in id order, as the fund-lock guard
+ * does, then their transfer-in locks), the campaign (status, budget), one journal per 1,000 grants.
+ */
+async function apply(tx: DbTx, ctx: BonusCtx, batchId: string, campaignId: string | null, rows: { tradingAccountId: string; amount: D; currency: string; demo: boolean }[], withdrawable: boolean) {
+  const accountIds = [...new Set(rows.map((r) => r.tradingAccountId))].sort();
+  const states = new Map<string, string>();
+  for (const part of chunks(accountIds, 5000)) {
+    const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
+      SELECT id::text, status::text FROM trading_account WHERE id = ANY(${part}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+    for (const a of locked) states.set(a.id, a.status);
+  }
+  const inactive = accountIds.find((id) => states.get(id) !== "active");
+  if (inactive) throw new AppError("CONFLICT", `Trading account ${inactive} is no longer active; reject the batch or upload it again without it`);
+  const locks = await lockedAccounts(tx, accountIds);
+  if (locks.size) throw new AppError("CONFLICT", `Transfers into ${locks.size} of the batch's accounts are locked (e.g. ${[...locks.values()][0]}); nothing was granted`);
+  const total = rows.reduce((s, r) => s.plus(r.amount), new D(0));
+  if (campaignId) {
+    await tx.$queryRaw`SELECT id FROM bonus_campaign WHERE id = ${campaignId}::uuid FOR NO KEY UPDATE`;
+    const c = await tx.bonusCampaign.findUniqueOrThrow({ where: { id: campaignId } });
+    const refusal = campaignRefusal(c, new Date());
+    if (refusal) throw new AppError("CONFLICT", refusal);
+    const left = dec(c.budget).minus(dec(c.granted));
+    if (total.gt(left)) throw new AppError("CONFLICT", `The batch grants ${text(total)} ${c.currency}; the campaign has ${text(left)} of budget left. Nothing was granted`);
+  }
+  const bucket = bucketOf(withdrawable);
+  let n = 0;
+  for (const part of chunks(rows)) {
+    const perAccount = new Map<string, D>();
+    for (const r of part) perAccount.set(r.tradingAccountId, (perAccount.get(r.tradingAccountId) ?? new D(0)).plus(r.amount));
+    const sum = part.reduce((s, r) => s.plus(r.amount), new D(0));
+    await postJournal(tx, {
+      brandId: ctx.tenantId,
+      kind: "bonus_grant",
+      reference: { type: "bonus_grant_batch", id: batchId },
+      idempotencyKey: `bonus-batch:${batchId}:${n++}`,
+      actorId: staffId(ctx.actor) ?? undefined,
+      lines: [
+        { account: { system: "bonus_funding", currency: part[0].currency, demo: part[0].demo }, amount: sum.neg().toFixed() },
+        ...[...perAccount].map(([tradingAccountId, amount]) => ({ account: { tradingAccountId, bucket }, amount: amount.toFixed() })),
+      ],
+    });
+  }
+  if (campaignId) await tx.$executeRaw`UPDATE bonus_campaign SET granted = granted + ${total.toFixed()}::numeric, updated_at = now() WHERE id = ${campaignId}::uuid`;
+}
+
+const batchSnapshot = (b: { id: string; campaignId: string | null; fileName: string; fileSha256: string; rowCount: number; totalAmount: { toFixed(): string }; status: string }) => ({
+  id: b.id,
+  campaignId: b.campaignId,
+  fileName: b.fileName,
+  fileSha256: b.fileSha256,
+  rowCount: b.rowCount,
+  totalAmount: text(b.totalAmount),
+  status: b.status,
+});
+
+async function toBatchRows(db: Db | DbTx, records: Prisma.BonusGrantBatchGetPayload<object>[]): Promise<BatchRow[]> {
+  const names = await staffNames(db, records.flatMap((r) => [r.requestedById, r.approvedById]));
+  const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? "—" } : null);
+  return records.map((b) => ({
+    id: b.id,
+    campaignId: b.campaignId,
+    fileName: b.fileName,
+    fileSha256: b.fileSha256,
+    rowCount: b.rowCount,
+    totalAmount: text(b.totalAmount),
+    status: b.status,
+    requestedBy: ref(b.requestedById),
+    approvedBy: ref(b.approvedById),
+    decidedAt: b.decidedAt,
+    rejectReason: b.rejectReason,
+    createdAt: b.createdAt,
+  }));
+}
+
+/** Stores the batch and all its grants (applied at once, or pending approval), or refuses the whole file. */
+export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitInput>): Promise<BatchRow> {
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const v = await validate(tx, ctx, input);
+      if (v.preview.problems.length) {
+        throw new AppError("VALIDATION", `The file has ${v.preview.problems.length} problem(s); nothing was granted. Preview it to see them by row`, { field: "csv" });
+      }
+      const pending = v.preview.needsApproval;
+      const now = new Date();
+      const batch = await tx.bonusGrantBatch.create({
+        data: {
+          id: randomUUID(),
+          brandId: ctx.tenantId,
+          campaignId: v.campaign?.id ?? null,
+          fileName: input.fileName,
+          fileSha256: v.preview.fileSha256,
+          rowCount: v.rows.length,
+          totalAmount: v.preview.totalAmount,
+          status: pending ? "pending_approval" : "applied",
+          requestedById: staffId(ctx.actor),
+          decidedAt: pending ? null : now,
+        },
+      });
+      const expiresAt = !pending && v.campaign?.validityDays ? addDays(now, v.campaign.validityDays) : null;
+      for (const part of chunks(v.rows)) {
+        await tx.bonusGrant.createMany({
+          data: part.map((r) => ({
+            brandId: ctx.tenantId,
+            campaignId: v.campaign?.id ?? null,
+            batchId: batch.id,
+            customerId: r.customerId,
+            tradingAccountId: r.tradingAccountId,
+            amount: r.amount.toFixed(),
+            currency: r.currency,
+            withdrawable: v.withdrawable,
+            remaining: pending ? "0" : r.amount.toFixed(),
+            status: pending ? ("pending_approval" as const) : ("applied" as const),
+            idempotencyKey: r.idempotencyKey,
+            reason: r.reason || input.reason,
+            expiresAt,
+            requestedById: staffId(ctx.actor),
+            appliedAt: pending ? null : now,
+          })),
+        });
+      }
+      if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
+      await recordAudit(tx, ctx, {
+        brandId: ctx.tenantId,
+        action: pending ? "bonus.batch_request" : "bonus.batch_apply",
+        entityType: "bonus_grant_batch",
+        entityId: batch.id,
+        after: { ...batchSnapshot(batch), reason: input.reason },
+      });
+      return (await toBatchRows(tx, [batch]))[0];
+    }, TX);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "One of the file's idempotency keys was used by another grant meanwhile; nothing was granted. Preview it again", { field: "csv" });
+    }
+    throw error;
+  }
+}
+
+async function lockBatch(tx: DbTx, ctx: BonusCtx, id: string) {
+  await tx.$queryRaw`SELECT id FROM bonus_grant_batch WHERE id = ${id}::uuid AND brand_id = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
+  const b = await tx.bonusGrantBatch.findFirst({ where: { id, brandId: ctx.tenantId } });
+  if (!b) throw notFound("Batch");
+  if (b.status !== "pending_approval") throw new AppError("CONFLICT", `This batch is ${b.status.replace("_", " ")}, not waiting for approval`);
+  assertApprover(ctx.actor, b.requestedById);
+  return b;
+}
+
+/** Applies a pending batch (an admin who did not upload it): every grant, or none. */
+export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef>): Promise<BatchRow> {
+  return ctx.db.$transaction(async (tx) => {
+    const before = await lockBatch(tx, ctx, input.id);
+    const grants = await tx.bonusGrant.findMany({
+      where: { batchId: before.id, status: "pending_approval" },
+      select: { tradingAccountId: true, amount: true, currency: true, withdrawable: true, tradingAccount: { select: { demo: true } } },
+    });
+    const now = new Date();
+    const campaign = before.campaignId ? await tx.bonusCampaign.findUniqueOrThrow({ where: { id: before.campaignId }, select: { validityDays: true } }) : null;
+    await tx.bonusGrant.updateMany({
+      where: { batchId: before.id, status: "pending_approval" },
+      data: {
+        status: "applied",
+        appliedAt: now,
+        decidedAt: now,
+        approvedById: staffId(ctx.actor),
+        expiresAt: campaign?.validityDays ? addDays(now, campaign.validityDays) : null,
+        version: { increment: 1 },
+      },
+    });
+    await tx.$executeRaw`UPDATE bonus_grant SET remaining = amount WHERE batch_id = ${before.id}::uuid AND status = 'applied'`;
+    const rows = grants.map((g) => ({ tradingAccountId: g.tradingAccountId, amount: dec(g.amount), currency: g.currency, demo: g.tradingAccount.demo }));
+    if (rows.length) await apply(tx, ctx, before.id, before.campaignId, rows, grants[0].withdrawable);
+    const after = await tx.bonusGrantBatch.update({ where: { id: before.id }, data: { status: "applied", approvedById: staffId(ctx.actor), decidedAt: now, version: { increment: 1 } } });
+    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.batch_approve", entityType: "bonus_grant_batch", entityId: before.id, before: batchSnapshot(before), after: batchSnapshot(after) });
+    return (await toBatchRows(tx, [after]))[0];
+  }, TX);
+}
+
+/** Rejects a pending batch with a reason: its grants are rejected, nothing is posted. */
+export async function rejectBatch(ctx: BonusCtx, input: In<typeof ZRejectInput>): Promise<BatchRow> {
+  return ctx.db.$transaction(async (tx) => {
+    const before = await lockBatch(tx, ctx, input.id);
+    const now = new Date();
+    await tx.bonusGrant.updateMany({
+      where: { batchId: before.id, status: "pending_approval" },
+      data: { status: "rejected", decidedAt: now, approvedById: staffId(ctx.actor), rejectReason: input.reason, version: { increment: 1 } },
+    });
+    const after = await tx.bonusGrantBatch.update({
+      where: { id: before.id },
+      data: { status: "rejected", approvedById: staffId(ctx.actor), decidedAt: now, rejectReason: input.reason, version: { increment: 1 } },
+    });
+    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.batch_reject", entityType: "bonus_grant_batch", entityId: before.id, before: batchSnapshot(before), after: { ...batchSnapshot(after), rejectReason: input.reason } });
+    return (await toBatchRows(tx, [after]))[0];
+  }, TX);
+}
+
+export async function listBatches(ctx: BonusCtx, input: { campaignId?: string }): Promise<BatchRow[]> {
+  const records = await ctx.db.bonusGrantBatch.findMany({
+    where: { brandId: ctx.tenantId, ...(input.campaignId ? { campaignId: input.campaignId } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
+  return toBatchRows(ctx.db, records);
+}

@@ -1,0 +1,35 @@
+/** The bonus-grants CSV: a campaign's (or any filter's) grants, same schema as `bonus.grants.list`, streamed in batches. */
+import { defineExporter } from "../export/exporter";
+import { iterateGrants } from "./grants";
+import { ZGrantListInput } from "./schemas";
+
+export const bonusGrantsExporter = defineExporter({
+  permission: "bonus.read",
+  schema: ZGrantListInput,
+  rows: iterateGrants,
+  columns: [
+    { header: "id", value: (r) => r.id },
+    { header: "created_at", value: (r) => r.createdAt },
+    { header: "campaign", value: (r) => r.campaignName },
+    { header: "customer_uid", value: (r) => r.customer.uid },
+    { header: "customer_name", value: (r) => r.customer.name },
+    { header: "account_type", value: (r) => r.tradingAccount.type },
+    { header: "currency", value: (r) => r.currency },
+    { header: "withdrawable", value: (r) => r.withdrawable },
+    { header: "amount", value: (r) => r.amount },
+    { header: "remaining", value: (r) => r.remaining },
+    { header: "released", value: (r) => r.released },
+    { header: "expired", value: (r) => r.expired },
+    { header: "revoked", value: (r) => r.revoked },
+    { header: "shortfall", value: (r) => r.shortfall },
+    { header: "status", value: (r) => r.status },
+    { header: "idempotency_key", value: (r) => r.idempotencyKey },
+    { header: "reason", value: (r) => r.reason },
+    { header: "expires_at", value: (r) => r.expiresAt },
+    { header: "requested_by", value: (r) => r.requestedBy?.name ?? null },
+    { header: "approved_by", value: (r) => r.approvedBy?.name ?? null },
+    { header: "applied_at", value: (r) => r.appliedAt },
+    { header: "batch_id", value: (r) => r.batchId },
+    { header: "trading_account_id", value: (r) => r.tradingAccount.id },
+  ],
+});
