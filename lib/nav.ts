@@ -84,8 +84,8 @@ export const NAV_GROUPS = [
     id: "funds",
     labelKey: "nav.groups.funds",
     items: [
-      item("bonuses", "/bonuses", Gift, "bonus.read", 6),
-      item("fundLocks", "/fund-locks", Lock, "fundlock.read", 6),
+      item("bonuses", "/bonuses", Gift, "bonus.read", null),
+      item("fundLocks", "/fund-locks", Lock, "fundlock.read", null),
     ],
   },
   {

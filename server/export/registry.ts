@@ -4,10 +4,12 @@
  */
 import { apiKeyExporter } from "../apikeys/export";
 import { iterateAudit } from "../audit/query";
+import { bonusGrantsExporter } from "../bonuses/export";
 import { iterateStaff } from "../staff/service";
 import { subaccountExporter } from "../subaccounts/export";
 import { iterateCustomers } from "../customers/service";
 import { depositsExporter } from "../deposits/export";
+import { fundLockExporter } from "../fundlocks/export";
 import { ZCustomerListInput } from "../customers/schemas";
 import { ZAuditListInput } from "../audit/schemas";
 import { ZStaffListInput } from "../staff/schemas";
@@ -16,7 +18,9 @@ import { defineExporter } from "./exporter";
 
 export const EXPORTERS = {
   apiKeys: apiKeyExporter,
+  bonusGrants: bonusGrantsExporter,
   deposits: depositsExporter,
+  fundLocks: fundLockExporter,
   subaccounts: subaccountExporter,
   staff: defineExporter({
     permission: "staff.read",
