@@ -6,9 +6,9 @@
  * total) it is applied at once; above it, it waits for a different admin's approval, which applies it
  * (checking budget, accounts and fund locks again) or rejects it — again all rows or none.
  *
- * Applying is set-based: grants are inserted (or switched to applied) with one statement per 1,000 rows,
- * and posted as one journal per 1,000 grants whose lines are summed per trading account — the ledger's
- * own per-line work inside postJournal is what remains per account. One audit row per batch action
+ * Applying is set-based: grants are inserted (or switched to applied) with one statement per 5,000 rows,
+ * and posted as one journal per 1,000 grants whose lines are summed per trading account; postJournal
+ * itself is set-based (a fixed number of statements per journal). One audit row per batch action
  * carries the file hash, row count and total.
  */
 import { createHash, randomUUID } from "node:crypto";
@@ -26,9 +26,15 @@ import type { BatchPreview, BatchRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
 type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
+type LookupCustomer = Prisma.CustomerGetPayload<{ select: { id: true; uid: true; email: true; status: true; groupId: true; country: true; kycLevel: true } }>;
+type LookupAccount = Prisma.TradingAccountGetPayload<{ select: { id: true; customerId: true; type: true; currency: true; demo: true; status: true } }>;
 
 const MAX_ROWS = 100_000;
 const CHUNK = 1000;
+/** Grants per journal (its lines are summed per trading account). */
+const JOURNAL_CHUNK = 1000;
+/** Ids or keys per lookup statement (one array parameter each). */
+const LOOKUP_CHUNK = 20_000;
 const AMOUNT = /^\d{1,18}(\.\d{1,18})?$/;
 const ACCOUNT_TYPES = ["spot", "margin", "futures", "swap", "options"] as const;
 
@@ -108,19 +114,29 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
     return { row: r.row, uid, email, amount, accountId, type, currency, key, reason: (c.reason ?? "").slice(0, 500) };
   });
 
-  // 2. Customers and accounts, read in chunks.
+  // 2. Customers and accounts, read in chunks, each chunk one array parameter (`= ANY`), not thousands.
   const uids = [...new Set(parsed.flatMap((p) => (p.uid !== null ? [p.uid] : [])))];
   const emails = [...new Set(parsed.flatMap((p) => (p.email ? [p.email] : [])))];
-  const customerSelect = { id: true, uid: true, email: true, status: true, groupId: true, country: true, kycLevel: true } as const;
-  const customers: Prisma.CustomerGetPayload<{ select: typeof customerSelect }>[] = [];
-  for (const part of chunks(uids, 5000)) customers.push(...(await db.customer.findMany({ where: { brandId: ctx.tenantId, uid: { in: part } }, select: customerSelect })));
-  for (const part of chunks(emails, 5000)) customers.push(...(await db.customer.findMany({ where: { brandId: ctx.tenantId, email: { in: part } }, select: customerSelect })));
+  const customers: LookupCustomer[] = [];
+  const customerColumns = Prisma.sql`SELECT id::text, uid, email, status::text, group_id::text AS "groupId", country, kyc_level::int AS "kycLevel" FROM customer`;
+  for (const part of chunks(uids, LOOKUP_CHUNK)) {
+    customers.push(...(await db.$queryRaw<typeof customers>`${customerColumns} WHERE brand_id = ${ctx.tenantId}::uuid AND uid = ANY(${part.map(String)}::bigint[])`));
+  }
+  for (const part of chunks(emails, LOOKUP_CHUNK)) {
+    customers.push(...(await db.$queryRaw<typeof customers>`${customerColumns} WHERE brand_id = ${ctx.tenantId}::uuid AND email = ANY(${part}::text[])`));
+  }
+  for (const c of customers) c.uid = BigInt(c.uid);
   const byUid = new Map(customers.map((c) => [c.uid, c]));
   const byEmail = new Map(customers.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
   const customerIds = [...new Set(customers.map((c) => c.id))];
-  const accountSelect = { id: true, customerId: true, type: true, currency: true, demo: true, status: true } as const;
-  const accounts: Prisma.TradingAccountGetPayload<{ select: typeof accountSelect }>[] = [];
-  for (const part of chunks(customerIds, 5000)) accounts.push(...(await db.tradingAccount.findMany({ where: { brandId: ctx.tenantId, customerId: { in: part } }, select: accountSelect })));
+  const accounts: LookupAccount[] = [];
+  for (const part of chunks(customerIds, LOOKUP_CHUNK)) {
+    accounts.push(
+      ...(await db.$queryRaw<typeof accounts>`
+        SELECT id::text, customer_id::text AS "customerId", type::text, currency, demo, status::text
+        FROM trading_account WHERE brand_id = ${ctx.tenantId}::uuid AND customer_id = ANY(${part}::uuid[])`),
+    );
+  }
   const accountById = new Map(accounts.map((a) => [a.id, a]));
   const accountByKind = new Map(accounts.filter((a) => !a.demo).map((a) => [`${a.customerId}|${a.type}|${a.currency}`, a]));
 
@@ -128,8 +144,10 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
   const seenKeys = new Map<string, number>();
   const keys = [...new Set(parsed.map((p) => p.key))];
   const used = new Set<string>();
-  for (const part of chunks(keys, 5000)) {
-    for (const g of await db.bonusGrant.findMany({ where: { brandId: ctx.tenantId, idempotencyKey: { in: part } }, select: { idempotencyKey: true } })) used.add(g.idempotencyKey);
+  for (const part of chunks(keys, LOOKUP_CHUNK)) {
+    const found = await db.$queryRaw<{ key: string }[]>`
+      SELECT idempotency_key AS key FROM bonus_grant WHERE brand_id = ${ctx.tenantId}::uuid AND idempotency_key = ANY(${part}::text[])`;
+    for (const g of found) used.add(g.key);
   }
 
   const rows: ValidRow[] = [];
@@ -180,11 +198,12 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
 async function lockedAccounts(db: Db | DbTx, ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const now = new Date();
-  for (const part of chunks(ids, 5000)) {
-    const locks = await db.fundLock.findMany({
-      where: { tradingAccountId: { in: part }, endedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], direction: { in: directionsBlocking("in") } },
-      select: { tradingAccountId: true, reason: true },
-    });
+  const directions: string[] = directionsBlocking("in");
+  for (const part of chunks(ids, LOOKUP_CHUNK)) {
+    const locks = await db.$queryRaw<{ tradingAccountId: string; reason: string }[]>`
+      SELECT trading_account_id::text AS "tradingAccountId", reason FROM fund_lock
+      WHERE trading_account_id = ANY(${part}::uuid[]) AND ended_at IS NULL AND (expires_at IS NULL OR expires_at > ${now}::timestamptz)
+        AND direction::text = ANY(${directions}::text[])`;
     for (const l of locks) out.set(l.tradingAccountId, l.reason);
   }
   return out;
@@ -202,7 +221,7 @@ export async function previewBatch(ctx: BonusCtx, input: In<typeof ZBatchPreview
 async function apply(tx: DbTx, ctx: BonusCtx, batchId: string, campaignId: string | null, rows: { tradingAccountId: string; amount: D; currency: string; demo: boolean }[], withdrawable: boolean) {
   const accountIds = [...new Set(rows.map((r) => r.tradingAccountId))].sort();
   const states = new Map<string, string>();
-  for (const part of chunks(accountIds, 5000)) {
+  for (const part of chunks(accountIds, LOOKUP_CHUNK)) {
     const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
       SELECT id::text, status::text FROM trading_account WHERE id = ANY(${part}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
     for (const a of locked) states.set(a.id, a.status);
@@ -222,7 +241,7 @@ async function apply(tx: DbTx, ctx: BonusCtx, batchId: string, campaignId: strin
   }
   const bucket = bucketOf(withdrawable);
   let n = 0;
-  for (const part of chunks(rows)) {
+  for (const part of chunks(rows, JOURNAL_CHUNK)) {
     const perAccount = new Map<string, D>();
     for (const r of part) perAccount.set(r.tradingAccountId, (perAccount.get(r.tradingAccountId) ?? new D(0)).plus(r.amount));
     const sum = part.reduce((s, r) => s.plus(r.amount), new D(0));
@@ -295,26 +314,23 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
         },
       });
       const expiresAt = !pending && v.campaign?.validityDays ? addDays(now, v.campaign.validityDays) : null;
-      for (const part of chunks(v.rows)) {
-        await tx.bonusGrant.createMany({
-          data: part.map((r) => ({
-            brandId: ctx.tenantId,
-            campaignId: v.campaign?.id ?? null,
-            batchId: batch.id,
-            customerId: r.customerId,
-            tradingAccountId: r.tradingAccountId,
-            amount: r.amount.toFixed(),
-            currency: r.currency,
-            withdrawable: v.withdrawable,
-            remaining: pending ? "0" : r.amount.toFixed(),
-            status: pending ? ("pending_approval" as const) : ("applied" as const),
-            idempotencyKey: r.idempotencyKey,
-            reason: r.reason || input.reason,
-            expiresAt,
-            requestedById: staffId(ctx.actor),
-            appliedAt: pending ? null : now,
-          })),
-        });
+      // One INSERT per 5,000 grants (arrays, not one bind parameter per cell); a key another grant took
+      // meanwhile inserts nothing for that row, which refuses the whole file below.
+      const requestedById = staffId(ctx.actor);
+      for (const part of chunks(v.rows, 5000)) {
+        const inserted = await tx.$executeRaw`
+          INSERT INTO bonus_grant (id, brand_id, campaign_id, batch_id, customer_id, trading_account_id, amount, currency, withdrawable,
+                                   remaining, status, idempotency_key, reason, expires_at, requested_by_id, applied_at, updated_at)
+          SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${v.campaign?.id ?? null}::uuid, ${batch.id}::uuid, r.customer, r.account, r.amount, r.currency,
+                 ${v.withdrawable}, CASE WHEN ${pending} THEN 0 ELSE r.amount END, ${pending ? "pending_approval" : "applied"}::"BonusGrantStatus",
+                 r.key, r.reason, ${expiresAt}::timestamptz, ${requestedById}::uuid, ${pending ? null : now}::timestamptz, ${now}::timestamptz
+          FROM unnest(${part.map((r) => r.customerId)}::uuid[], ${part.map((r) => r.tradingAccountId)}::uuid[], ${part.map((r) => r.amount.toFixed())}::numeric[],
+                      ${part.map((r) => r.currency)}::text[], ${part.map((r) => r.idempotencyKey)}::text[], ${part.map((r) => r.reason || input.reason)}::text[])
+            AS r(customer, account, amount, currency, key, reason)
+          ON CONFLICT DO NOTHING`;
+        if (inserted !== part.length) {
+          throw new AppError("CONFLICT", "One of the file's idempotency keys was used by another grant meanwhile; nothing was granted. Preview it again", { field: "csv" });
+        }
       }
       if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
       await recordAudit(tx, ctx, {

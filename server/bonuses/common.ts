@@ -20,7 +20,7 @@ export interface BonusCtx {
 export const staffId = (actor: Actor): string | null => (actor.type === "staff" ? actor.id : null);
 
 /** Long interactive transactions: many grants queue on one campaign row; the default 2 s wait is too short. */
-export const TX = { maxWait: 60_000, timeout: 120_000 } as const;
+export { MONEY_TX as TX } from "../ledger/post";
 
 /**
  * Maker-checker: the approver holds bonus.approve and is not the one who asked. A system actor never

@@ -12,6 +12,12 @@ import { Prisma, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { Dec, decText, toDec, ZERO, type Amount } from "./decimal";
 
+/**
+ * Options of every money transaction: postings queue on the same account rows (and, for bonuses, the
+ * campaign row), so a caller waits for its turn rather than failing after Prisma's default 2 s wait.
+ */
+export const MONEY_TX = { maxWait: 60_000, timeout: 120_000 } as const;
+
 export const CUSTOMER_BUCKETS = ["cash", "bonus_withdrawable", "bonus_non_withdrawable"] as const;
 export type CustomerBucket = (typeof CUSTOMER_BUCKETS)[number];
 
@@ -134,15 +140,15 @@ function validate(input: PostJournalInput): { account: LedgerAccountRef; amount:
  * holder of the same key to commit or roll back, so of N parallel callers exactly one posts.
  * Returns the new journal id, or null when the key was already used.
  */
-async function insertJournal(tx: DbTx, input: PostJournalInput): Promise<string | null> {
+async function insertJournal(tx: DbTx, input: PostJournalInput): Promise<{ id: string; createdAt: Date } | null> {
   const id = randomUUID();
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: string; created_at: Date }[]>`
     INSERT INTO ledger_journal (id, brand_id, kind, reference_type, reference_id, idempotency_key, memo, created_by_id)
     VALUES (${id}::uuid, ${input.brandId}::uuid, ${input.kind}, ${input.reference.type}, ${input.reference.id},
             ${input.idempotencyKey ?? null}, ${input.memo ?? null}, ${input.actorId ?? null}::uuid)
     ON CONFLICT (brand_id, idempotency_key) DO NOTHING
-    RETURNING id::text`;
-  return rows[0]?.id ?? null;
+    RETURNING id::text, created_at`;
+  return rows[0] ? { id: rows[0].id, createdAt: rows[0].created_at } : null;
 }
 
 const lineSelect = {
@@ -208,17 +214,18 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
     const earlier = await findByIdempotencyKey(tx, input.brandId, input.idempotencyKey);
     if (earlier) return replay(tx, input);
   }
-  const journalId = await insertJournal(tx, input);
-  if (!journalId) return replay(tx, input);
+  const claimed = await insertJournal(tx, input);
+  if (!claimed) return replay(tx, input);
+  const { id: journalId, createdAt } = claimed;
 
-  // 2. Lock the trading accounts, by id, and check each may move money in this journal's currency.
+  // 2. Lock the trading accounts, by id, in one statement, and check each may move money in this currency.
   const taIds = [...new Set(lines.flatMap((l) => (isSystemRef(l.account) ? [] : [l.account.tradingAccountId])))].sort();
   const tradingAccounts = new Map<string, TradingAccountLockRow>();
   if (taIds.length) {
     const rows = await tx.$queryRaw<TradingAccountLockRow[]>`
       SELECT id::text, brand_id::text, status::text, currency, demo,
              cash::text, bonus_withdrawable::text, bonus_non_withdrawable::text
-      FROM trading_account WHERE id IN (${Prisma.join(taIds.map((id) => Prisma.sql`${id}::uuid`))})
+      FROM trading_account WHERE id = ANY(${taIds}::uuid[])
       ORDER BY id FOR NO KEY UPDATE`;
     for (const r of rows) if (r.brand_id === input.brandId) tradingAccounts.set(r.id, r);
   }
@@ -237,43 +244,55 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
   for (const l of lines) if (isSystemRef(l.account)) sameMoney(l.account.currency, l.account.demo, `System account ${l.account.system}`);
   const { currency, demo } = money!;
 
-  // 3. Make sure every ledger account exists (system ones in a fixed order), then lock them by id.
+  // 3. Make sure every ledger account exists (system ones first, each kind in a fixed order; one statement
+  //    each), then lock them all by id in one statement.
   const systemRefs = lines
     .map((l) => l.account)
     .filter(isSystemRef)
     .sort((a, b) => refKey(a).localeCompare(refKey(b)));
-  for (const s of systemRefs) {
+  const customerRefs = lines
+    .map((l) => l.account)
+    .filter((a): a is Extract<LedgerAccountRef, { tradingAccountId: string }> => !isSystemRef(a))
+    .sort((a, b) => refKey(a).localeCompare(refKey(b)));
+  const sys = { codes: systemRefs.map((s) => s.system), currencies: systemRefs.map((s) => s.currency), demos: systemRefs.map((s) => s.demo) };
+  const cust = { ids: customerRefs.map((a) => a.tradingAccountId), buckets: customerRefs.map((a) => a.bucket) };
+  if (systemRefs.length) {
     await tx.$executeRaw`
       INSERT INTO ledger_account (id, brand_id, bucket, system_code, currency, demo)
-      VALUES (${randomUUID()}::uuid, ${input.brandId}::uuid, 'system', ${s.system}, ${s.currency}, ${s.demo})
+      SELECT gen_random_uuid(), ${input.brandId}::uuid, 'system', s.code, s.currency, s.demo
+      FROM unnest(${sys.codes}::text[], ${sys.currencies}::text[], ${sys.demos}::boolean[]) WITH ORDINALITY AS s(code, currency, demo, n)
+      ORDER BY s.n
       ON CONFLICT DO NOTHING`;
   }
-  for (const l of lines) {
-    if (isSystemRef(l.account)) continue;
+  if (customerRefs.length) {
+    // Only the missing ones are inserted: the trading-account locks above keep them from appearing meanwhile.
     await tx.$executeRaw`
       INSERT INTO ledger_account (id, brand_id, trading_account_id, bucket, currency, demo)
-      VALUES (${randomUUID()}::uuid, ${input.brandId}::uuid, ${l.account.tradingAccountId}::uuid,
-              ${l.account.bucket}::"LedgerBucket", ${currency}, ${demo})
+      SELECT gen_random_uuid(), ${input.brandId}::uuid, k.ta, k.bucket, ${currency}, ${demo}
+      FROM unnest(${cust.ids}::uuid[], ${cust.buckets}::"LedgerBucket"[]) WITH ORDINALITY AS k(ta, bucket, n)
+      WHERE NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.trading_account_id = k.ta AND a.bucket = k.bucket)
+      ORDER BY k.n
       ON CONFLICT DO NOTHING`;
   }
   const found = await tx.$queryRaw<LedgerAccountLockRow[]>`
     SELECT id::text, trading_account_id::text, bucket::text, system_code, currency, demo, balance::text
     FROM ledger_account
-    WHERE brand_id = ${input.brandId}::uuid AND (
-      ${Prisma.join(
-        lines.map(({ account: a }) =>
-          isSystemRef(a)
-            ? Prisma.sql`(system_code = ${a.system} AND currency = ${a.currency} AND demo = ${a.demo} AND bucket = 'system')`
-            : Prisma.sql`(trading_account_id = ${a.tradingAccountId}::uuid AND bucket = ${a.bucket}::"LedgerBucket")`,
-        ),
-        " OR ",
-      )})
+    WHERE id IN (
+      SELECT a.id FROM ledger_account a
+      JOIN unnest(${cust.ids}::uuid[], ${cust.buckets}::"LedgerBucket"[]) AS k(ta, bucket) ON a.trading_account_id = k.ta AND a.bucket = k.bucket
+      WHERE a.brand_id = ${input.brandId}::uuid
+      UNION ALL
+      SELECT a.id FROM ledger_account a
+      JOIN unnest(${sys.codes}::text[], ${sys.currencies}::text[], ${sys.demos}::boolean[]) AS s(code, currency, demo)
+        ON a.system_code = s.code AND a.currency = s.currency AND a.demo = s.demo
+      WHERE a.brand_id = ${input.brandId}::uuid AND a.bucket = 'system')
     ORDER BY id FOR NO KEY UPDATE`;
   const byKey = new Map(
     found.map((r) => [r.bucket === "system" ? `sys|${r.system_code}|${r.currency}|${r.demo}` : `ta|${r.trading_account_id}|${r.bucket}`, r]),
   );
 
-  // 4. New balances: checked against the cache, never below zero for a customer bucket.
+  // 4. New balances, computed here with Decimal: checked against the cache, never below zero for a
+  //    customer bucket.
   const planned = lines.map((l) => {
     const account = byKey.get(refKey(l.account));
     if (!account) throw new AppError("CONFLICT", "A ledger account could not be created; try again");
@@ -295,32 +314,65 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
           { field: "amount" },
         );
       }
-      return { account, amount: l.amount, after };
+      return { lineId: randomUUID(), account, amount: l.amount, after };
     }
-    return { account, amount: l.amount, after: before.plus(l.amount) };
+    return { lineId: randomUUID(), account, amount: l.amount, after: before.plus(l.amount) };
   });
 
-  // 5. Write the lines and the caches.
-  await tx.ledgerLine.createMany({
-    data: planned.map((p) => ({
-      brandId: input.brandId,
-      journalId,
-      ledgerAccountId: p.account.id,
-      amount: p.amount.toFixed(),
-      balanceAfter: p.after.toFixed(),
-    })),
-  });
-  for (const p of planned) {
-    await tx.ledgerAccount.update({ where: { id: p.account.id }, data: { balance: p.after.toFixed() } });
-  }
-  for (const id of taIds) {
-    const data: Prisma.TradingAccountUpdateInput = { version: { increment: 1 } };
+  // 5. Write the lines, the ledger-account balances and the trading-account caches: one statement each.
+  const accountIds = planned.map((p) => p.account.id);
+  const afters = planned.map((p) => p.after.toFixed());
+  await tx.$executeRaw`
+    INSERT INTO ledger_line (id, brand_id, journal_id, ledger_account_id, amount, balance_after)
+    SELECT u.id, ${input.brandId}::uuid, ${journalId}::uuid, u.account, u.amount, u.after
+    FROM unnest(${planned.map((p) => p.lineId)}::uuid[], ${accountIds}::uuid[], ${planned.map((p) => p.amount.toFixed())}::numeric[], ${afters}::numeric[])
+      AS u(id, account, amount, after)`;
+  await tx.$executeRaw`
+    UPDATE ledger_account a SET balance = u.after
+    FROM unnest(${accountIds}::uuid[], ${afters}::numeric[]) AS u(id, after)
+    WHERE a.id = u.id`;
+  if (taIds.length) {
+    // One row per trading account; "" leaves a bucket's column as it is.
+    const columns = new Map(taIds.map((id) => [id, { cash: "", bonus_withdrawable: "", bonus_non_withdrawable: "" } as Record<CustomerBucket, string>]));
     for (const p of planned) {
-      if (p.account.trading_account_id === id && p.account.bucket !== "system") data[BUCKET_COLUMN[p.account.bucket]] = p.after.toFixed();
+      if (p.account.bucket !== "system") columns.get(p.account.trading_account_id!)![p.account.bucket] = p.after.toFixed();
     }
-    await tx.tradingAccount.update({ where: { id }, data });
+    const col = (bucket: CustomerBucket) => taIds.map((id) => columns.get(id)![bucket]);
+    await tx.$executeRaw`
+      UPDATE trading_account t
+      SET cash = COALESCE(NULLIF(u.cash, '')::numeric, t.cash),
+          bonus_withdrawable = COALESCE(NULLIF(u.bw, '')::numeric, t.bonus_withdrawable),
+          bonus_non_withdrawable = COALESCE(NULLIF(u.bnw, '')::numeric, t.bonus_non_withdrawable),
+          version = t.version + 1,
+          updated_at = now()
+      FROM unnest(${taIds}::uuid[], ${col("cash")}::text[], ${col("bonus_withdrawable")}::text[], ${col("bonus_non_withdrawable")}::text[]) AS u(id, cash, bw, bnw)
+      WHERE t.id = u.id`;
   }
 
-  const posted = await loadJournal(tx, input.brandId, { id: journalId });
-  return posted!;
+  // The journal as loadJournal would read it back (lines by id), built from what was just written.
+  return {
+    id: journalId,
+    brandId: input.brandId,
+    kind: input.kind,
+    referenceType: input.reference.type,
+    referenceId: input.reference.id,
+    idempotencyKey: input.idempotencyKey ?? null,
+    memo: input.memo ?? null,
+    createdById: input.actorId ?? null,
+    createdAt,
+    currency,
+    demo,
+    replayed: false,
+    lines: planned
+      .map((p) => ({
+        id: p.lineId,
+        ledgerAccountId: p.account.id,
+        tradingAccountId: p.account.trading_account_id,
+        bucket: p.account.bucket,
+        systemCode: p.account.system_code,
+        amount: decText(p.amount),
+        balanceAfter: decText(p.after),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
 }

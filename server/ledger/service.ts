@@ -12,7 +12,7 @@ import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { assertTransferAllowed } from "../fundlocks/guard";
 import { decText, sumDec } from "./decimal";
-import { findByIdempotencyKey, postJournal, type PostedJournal } from "./post";
+import { findByIdempotencyKey, MONEY_TX, postJournal, type PostedJournal } from "./post";
 import type { ZAdjustCashInput, ZCustomerRef, ZLedgerLinesInput, ZOpenTradingAccountInput, ZTransferInput } from "./schemas";
 import type { LedgerLineRow, LedgerLinesPage, MoneyMovementResult, TradingAccountRow } from "./types";
 import { verifyLedger, type LedgerReport } from "./verify";
@@ -259,7 +259,7 @@ export async function transfer(ctx: TenantContext, input: In<typeof ZTransferInp
       });
     }
     return result(tx, ctx, journal, ids);
-  });
+  }, MONEY_TX);
 }
 
 /**
@@ -299,7 +299,7 @@ export async function adjustCash(ctx: TenantContext, input: In<typeof ZAdjustCas
       });
     }
     return result(tx, ctx, journal, [account.id]);
-  });
+  }, MONEY_TX);
 }
 
 /** The ledger consistency check for the caller's brand (see ./verify.ts). */
