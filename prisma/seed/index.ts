@@ -7,6 +7,7 @@ import type { Db } from "../../server/db/client";
 import { seedCustomers } from "./customers";
 import { seedFoundation } from "./foundation";
 import { seedKyc } from "./kyc";
+import { seedMoney } from "./money";
 
 export interface SeedModule {
   name: string;
@@ -17,6 +18,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   { name: "foundation", run: seedFoundation },
   { name: "customers", run: seedCustomers },
   { name: "kyc", run: seedKyc },
+  { name: "money", run: seedMoney },
 ];
 
 export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {
