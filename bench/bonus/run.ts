@@ -14,61 +14,23 @@
  */
 import "../../scripts/lib/load-env";
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { databaseName, databaseUrlNamed } from "../../scripts/lib/database-url";
 import { migrateDeploy } from "../../scripts/lib/databases";
+import { RESULTS_FILE, arg, recreateBenchDatabase, writeResultsSection } from "../lib";
 
-const RESULTS_FILE = path.resolve(__dirname, "../RESULTS.md");
 const SECTION = "## Bonus batch";
 const TARGET = 5_000;
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > -1 ? process.argv[i + 1] : undefined;
-};
 const GRANTS = Number(arg("grants") ?? 100_000);
 
 const BENCH_URL = process.env.BENCH_BONUS_DATABASE_URL || databaseUrlNamed("brokerdesk_bench_bonus");
 // The app's modules read DATABASE_URL when first imported (below, dynamically): point them at the bench.
 process.env.DATABASE_URL = BENCH_URL;
 
-/** Drops and creates the bench database; returns the server's version. The caller migrates it. */
-async function recreateDatabase(): Promise<string> {
-  const name = databaseName(BENCH_URL);
-  // Only a benchmark database is ever dropped, so a mistyped URL cannot wipe real data.
-  if (!/_bench(_[a-z0-9]+)?$/.test(name)) throw new Error(`Refusing to drop "${name}": only *_bench databases are recreated`);
-  const admin = new URL(BENCH_URL);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const ident = `"${name.replace(/"/g, '""')}"`;
-    await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${ident}`);
-    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
-  } finally {
-    await client.end();
-  }
-}
 
-async function writeSection(text: string) {
-  let doc = "";
-  try {
-    doc = await readFile(RESULTS_FILE, "utf8");
-  } catch {
-    doc = "# Benchmark results\n\nNumbers from the benchmarks in bench/ (see bench/README.md), newest run of each.\n\n";
-  }
-  const start = doc.indexOf(`${SECTION}\n`);
-  if (start === -1) doc = `${doc.trimEnd()}\n\n${text}`;
-  else {
-    const next = doc.indexOf("\n## ", start + SECTION.length);
-    doc = doc.slice(0, start) + text + (next === -1 ? "" : doc.slice(next + 1));
-  }
-  await writeFile(RESULTS_FILE, `${doc.trimEnd()}\n`);
-}
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en") : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
@@ -77,7 +39,7 @@ async function main() {
   const command = `npm run bench:bonus${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
 
   log(`recreating ${databaseName(BENCH_URL)} …`);
-  const pgVersion = await recreateDatabase();
+  const pgVersion = await recreateBenchDatabase(BENCH_URL);
   migrateDeploy(BENCH_URL);
 
   const { db } = await import("../../server/db/client");
@@ -179,7 +141,7 @@ async function main() {
 
     const cpus = os.cpus();
     const ok = problems.length === 0 && rate >= TARGET;
-    await writeSection(
+    await writeResultsSection(SECTION, 
       [
         SECTION,
         "",

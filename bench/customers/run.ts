@@ -14,20 +14,15 @@
  */
 import "../../scripts/lib/load-env";
 import { randomUUID } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { databaseName, databaseUrlNamed } from "../../scripts/lib/database-url";
 import { migrateDeploy } from "../../scripts/lib/databases";
+import { RESULTS_FILE, arg, writeResultsSection } from "../lib";
 
-const RESULTS_FILE = path.resolve(__dirname, "../RESULTS.md");
 const SECTION = "## Customer list";
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > -1 ? process.argv[i + 1] : undefined;
-};
 const RUNS = Number(arg("runs") ?? 60);
 const WARMUP = 5;
 const MAIN_ROWS = Number(arg("customers") ?? 1_000_000);
@@ -455,7 +450,7 @@ async function main() {
   const info = await pool.query<{ version: string; shared_buffers: string; size: string }>(
     `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers, pg_size_pretty(pg_total_relation_size('customer')) AS size`,
   );
-  await writeSection(section(results, references, { exported, bytes, exportSeconds, rssBefore, rssPeak }, info.rows[0], data.generatedIn));
+  await writeResultsSection(SECTION, section(results, references, { exported, bytes, exportSeconds, rssBefore, rssPeak }, info.rows[0], data.generatedIn));
   log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   await pool.end();
   await db.$disconnect();
@@ -507,21 +502,6 @@ function section(rows: Row[], references: Row[], exp: ExportResult, pgInfo: { ve
   ].join("\n");
 }
 
-async function writeSection(text: string) {
-  let doc = "";
-  try {
-    doc = await readFile(RESULTS_FILE, "utf8");
-  } catch {
-    doc = "# Benchmark results\n\nNumbers from the benchmarks in bench/ (see bench/README.md), newest run of each.\n\n";
-  }
-  const start = doc.indexOf(`${SECTION}\n`);
-  if (start === -1) doc = `${doc.trimEnd()}\n\n${text}`;
-  else {
-    const next = doc.indexOf("\n## ", start + SECTION.length);
-    doc = doc.slice(0, start) + text + (next === -1 ? "" : doc.slice(next + 1));
-  }
-  await writeFile(RESULTS_FILE, `${doc.trimEnd()}\n`);
-}
 
 main().catch((e: unknown) => {
   console.error(e);

@@ -7,7 +7,7 @@
  *
  * Writes the "## Exchange client" section of bench/RESULTS.md.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -17,8 +17,8 @@ import { ENDPOINT_LIST, type EndpointDef, type EndpointFamily, type EndpointId }
 import { silentLogger } from "../../server/exchange/okx/logger";
 import { hammerUntil } from "../../server/exchange/okx/testing/workload";
 import { createSimulator } from "../../server/exchange/sim/server";
+import { RESULTS_FILE, writeResultsSection } from "../lib";
 
-const RESULTS_FILE = path.resolve(__dirname, "../RESULTS.md");
 const SECTION = "## Exchange client";
 
 interface Row {
@@ -92,21 +92,6 @@ function section(rows: Row[], seconds: number): string {
   return lines.join("\n");
 }
 
-async function writeSection(text: string) {
-  let doc = "";
-  try {
-    doc = await readFile(RESULTS_FILE, "utf8");
-  } catch {
-    doc = "# Benchmark results\n\nNumbers from the benchmarks in bench/ (see bench/README.md), newest run of each.\n\n";
-  }
-  const start = doc.indexOf(`${SECTION}\n`);
-  if (start === -1) doc = `${doc.trimEnd()}\n\n${text}`;
-  else {
-    const next = doc.indexOf("\n## ", start + SECTION.length);
-    doc = doc.slice(0, start) + text + (next === -1 ? "" : doc.slice(next + 1));
-  }
-  await writeFile(RESULTS_FILE, `${doc.trimEnd()}\n`);
-}
 
 async function main() {
   const arg = process.argv.indexOf("--seconds");
@@ -133,7 +118,7 @@ async function main() {
       rows.push(row);
       console.log(`${def.family.padEnd(10)} ${def.id.padEnd(22)} limit ${perSec(def).toFixed(2)}/s  achieved ${row.achievedPerSec.toFixed(2)}/s (${((100 * row.achievedPerSec) / row.limitPerSec).toFixed(1)} %)  calls ${row.calls}  50011 ${row.rateLimited}  other ${row.otherFailures}`);
     }
-    await writeSection(section(rows, seconds));
+    await writeResultsSection(SECTION, section(rows, seconds));
     console.log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
     if (rows.some((r) => r.rateLimited > 0 || r.achievedPerSec < 0.95 * r.limitPerSec)) process.exitCode = 1;
   } finally {

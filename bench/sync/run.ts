@@ -17,27 +17,22 @@
  * paced requests alone take 2 × 49 s for the sub-accounts and 199 s for the deposits, per phase.
  */
 import "../../scripts/lib/load-env";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { databaseName, databaseUrlNamed } from "../../scripts/lib/database-url";
 import { migrateDeploy } from "../../scripts/lib/databases";
 import { DEFAULT_REDIS_URL } from "../../server/env-defaults";
 import { ENDPOINTS, type EndpointDef } from "../../server/exchange/okx/endpoints";
 import type { OkxCallLog, OkxLogger } from "../../server/exchange/okx/logger";
 import { createSimulator } from "../../server/exchange/sim/server";
+import { RESULTS_FILE, arg, recreateBenchDatabase, writeResultsSection } from "../lib";
 
-const RESULTS_FILE = path.resolve(__dirname, "../RESULTS.md");
 const SECTION = "## Sync";
 const TARGET = 0.9;
 const FEE_TYPES = 9;
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > -1 ? process.argv[i + 1] : undefined;
-};
 const SUBACCOUNTS = Number(arg("subaccounts") ?? 5_000);
 const DEPOSITS = Number(arg("deposits") ?? 50_000);
 const CONCURRENT = !process.argv.includes("--no-concurrent");
@@ -54,24 +49,6 @@ const perSec = (d: EndpointDef) => (d.limit.count * 1000) / d.limit.windowMs;
 
 // ── The database ────────────────────────────────────────────────────────────────────────────────
 
-/** Drops and creates the bench database; returns the server's version. The caller migrates it. */
-async function recreateDatabase(): Promise<string> {
-  const name = databaseName(BENCH_URL);
-  // Only a benchmark database is ever dropped, so a mistyped URL cannot wipe real data.
-  if (!/_bench(_[a-z0-9]+)?$/.test(name)) throw new Error(`Refusing to drop "${name}": only *_bench databases are recreated`);
-  const admin = new URL(BENCH_URL);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const ident = `"${name.replace(/"/g, '""')}"`;
-    await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${ident}`);
-    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
-  } finally {
-    await client.end();
-  }
-}
 
 // ── Measuring ───────────────────────────────────────────────────────────────────────────────────
 
@@ -186,21 +163,6 @@ function section(phases: Phase[], pgVersion: string, command: string, loadAtStar
   return lines.join("\n");
 }
 
-async function writeSection(text: string) {
-  let doc = "";
-  try {
-    doc = await readFile(RESULTS_FILE, "utf8");
-  } catch {
-    doc = "# Benchmark results\n\nNumbers from the benchmarks in bench/ (see bench/README.md), newest run of each.\n\n";
-  }
-  const start = doc.indexOf(`${SECTION}\n`);
-  if (start === -1) doc = `${doc.trimEnd()}\n\n${text}`;
-  else {
-    const next = doc.indexOf("\n## ", start + SECTION.length);
-    doc = doc.slice(0, start) + text + (next === -1 ? "" : doc.slice(next + 1));
-  }
-  await writeFile(RESULTS_FILE, `${doc.trimEnd()}\n`);
-}
 
 // ── The run ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -209,7 +171,7 @@ async function main() {
   const command = `npm run bench:sync${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
 
   log(`recreating ${databaseName(BENCH_URL)} …`);
-  const pgVersion = await recreateDatabase();
+  const pgVersion = await recreateBenchDatabase(BENCH_URL);
   migrateDeploy(BENCH_URL);
 
   log(`starting the simulator with ${SUBACCOUNTS} sub-accounts and ${DEPOSITS} deposits …`);
@@ -297,7 +259,7 @@ async function main() {
     phases.push(await runPhase("sequential", false));
     if (CONCURRENT) phases.push(await runPhase("concurrent", true));
 
-    await writeSection(section(phases, pgVersion, command, loadAtStart));
+    await writeResultsSection(SECTION, section(phases, pgVersion, command, loadAtStart));
     log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
     const missed = phases.flatMap((p) => p.endpoints).filter((r) => !endpointOk(r));
     if (missed.length) {

@@ -1,5 +1,5 @@
 /**
- * Throwaway databases for the test suites (`brokerdesk_test`, `brokerdesk_e2e`): derived from
+ * Throwaway databases for the test suites (`brokerdesk_test`, `brokerdesk_e2e`) and benchmarks: derived from
  * DATABASE_URL (same host, role and options), dropped, recreated and migrated before a run.
  * Used by vitest's integration globalSetup and by scripts/db-recreate.ts (e2e web server).
  */
@@ -13,12 +13,12 @@ export { databaseName, databaseUrlNamed } from "./database-url";
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 /** Only databases named like this may be dropped, so a mistyped URL can never wipe real data. */
-const DISPOSABLE = /_(test|e2e)(_[a-z0-9]+)?$/;
+const DISPOSABLE = /_(test|e2e|bench)(_[a-z0-9]+)?$/;
 
 /** DROP ... WITH (FORCE) and CREATE, connected to the server's `postgres` database. */
 export async function recreateDatabase(url: string): Promise<void> {
   const name = databaseName(url);
-  if (!DISPOSABLE.test(name)) throw new Error(`Refusing to drop "${name}": only *_test / *_e2e databases are recreated`);
+  if (!DISPOSABLE.test(name)) throw new Error(`Refusing to drop "${name}": only *_test / *_e2e / *_bench databases are recreated`);
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
