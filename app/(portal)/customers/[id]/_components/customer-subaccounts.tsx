@@ -1,8 +1,8 @@
 "use client";
 /**
  * The customer page's "Sub-accounts" tab: the exchange sub-accounts linked to the customer (each opening
- * its own page) and, for operations, "Create sub-account". What the caller may do comes from their role
- * (`account.me`), checked against the same permission map the procedures enforce.
+ * its own page) and, for operations, "Create sub-account". What the caller may do comes from the page's
+ * permission list, the same map the procedures enforce.
  */
 import { useQuery } from "@tanstack/react-query";
 import { ExternalLink, Lock, Network, Plus, TriangleAlert } from "lucide-react";
@@ -19,21 +19,16 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import { can } from "@/server/auth/permissions";
+import type { Permission } from "@/server/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
 
 /** More than any customer is expected to have; beyond it the full list page takes over. */
 const PAGE_SIZE = 100;
 
-export function CustomerSubaccounts({ customer }: { customer: CustomerDetail }) {
+export function CustomerSubaccounts({ customer, granted }: { customer: CustomerDetail; granted: readonly Permission[] }) {
   const t = useT();
-  const trpc = useTRPC();
-  const me = useQuery(trpc.account.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const role = me.data?.role;
-
-  if (me.isPending) return <TabSkeleton />;
-  if (!can(role, "subaccount.read")) return <EmptyState icon={Lock} title={t("subaccounts.customerTab.noAccess")} />;
-  return <SubaccountsOfCustomer customer={customer} canManage={can(role, "subaccount.manage")} />;
+  if (!granted.includes("subaccount.read")) return <EmptyState icon={Lock} title={t("subaccounts.customerTab.noAccess")} />;
+  return <SubaccountsOfCustomer customer={customer} canManage={granted.includes("subaccount.manage")} />;
 }
 
 function SubaccountsOfCustomer({ customer, canManage }: { customer: CustomerDetail; canManage: boolean }) {
@@ -140,18 +135,5 @@ function SubaccountsOfCustomer({ customer, canManage }: { customer: CustomerDeta
       <CardContent className="px-4">{body}</CardContent>
       {creating && <CreateSubaccountDialog customer={customer} onClose={() => setCreating(false)} />}
     </Card>
-  );
-}
-
-function TabSkeleton() {
-  const t = useT();
-  return (
-    <div className="grid gap-3" aria-busy="true">
-      <span className="sr-only" role="status">
-        {t("common.loading")}
-      </span>
-      <Skeleton className="h-6 w-40" />
-      <Skeleton className="h-32 w-full" />
-    </div>
   );
 }

@@ -97,7 +97,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
           <CustomerTradingAccounts customer={customer} granted={permissions.granted} />
         </TabsContent>
         <TabsContent value="sub-accounts">
-          <CustomerSubaccounts customer={customer} />
+          <CustomerSubaccounts customer={customer} granted={permissions.granted} />
         </TabsContent>
         <TabsContent value="api-keys">
           <CustomerApiKeys customer={customer} granted={permissions.granted} />
