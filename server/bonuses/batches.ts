@@ -7,7 +7,7 @@
  * (checking budget, accounts and fund locks again) or rejects it — again all rows or none.
  *
  * Applying is set-based: grants are inserted (or switched to applied) with one statement per 5,000 rows,
- * and posted as one journal per 1,000 grants whose lines are summed per trading account; postJournal
+ * and posted as one journal per 5,000 grants (JOURNAL_CHUNK) whose lines are summed per trading account; postJournal
  * itself is set-based (a fixed number of statements per journal). One audit row per batch action
  * carries the file hash, row count and total.
  */
@@ -31,8 +31,11 @@ type LookupAccount = Prisma.TradingAccountGetPayload<{ select: { id: true; custo
 
 const MAX_ROWS = 100_000;
 const CHUNK = 1000;
-/** Grants per journal (its lines are summed per trading account). */
-const JOURNAL_CHUNK = 1000;
+/**
+ * Grants per journal (its lines are summed per trading account). Bigger journals mean fewer statements;
+ * 5,000 keeps each statement's arrays and a journal's line list a manageable size.
+ */
+export const JOURNAL_CHUNK = 5000;
 /** Ids or keys per lookup statement (one array parameter each). */
 const LOOKUP_CHUNK = 20_000;
 const AMOUNT = /^\d{1,18}(\.\d{1,18})?$/;
@@ -216,7 +219,7 @@ export async function previewBatch(ctx: BonusCtx, input: In<typeof ZBatchPreview
 
 /**
  * Applies a batch's grants under locks, all or none: the accounts (in id order, as the fund-lock guard
- * does, then their transfer-in locks), the campaign (status, budget), one journal per 1,000 grants.
+ * does, then their transfer-in locks), the campaign (status, budget), one journal per JOURNAL_CHUNK grants.
  */
 async function apply(tx: DbTx, ctx: BonusCtx, batchId: string, campaignId: string | null, rows: { tradingAccountId: string; amount: D; currency: string; demo: boolean }[], withdrawable: boolean) {
   const accountIds = [...new Set(rows.map((r) => r.tradingAccountId))].sort();
@@ -313,6 +316,9 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
           decidedAt: pending ? null : now,
         },
       });
+      // Applied at once: the accounts are locked and credited first, so the grant rows' foreign-key checks
+      // below find account rows this transaction already holds (cheaper than locking them again one by one).
+      if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
       const expiresAt = !pending && v.campaign?.validityDays ? addDays(now, v.campaign.validityDays) : null;
       // One INSERT per 5,000 grants (arrays, not one bind parameter per cell); a key another grant took
       // meanwhile inserts nothing for that row, which refuses the whole file below.
@@ -332,7 +338,6 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
           throw new AppError("CONFLICT", "One of the file's idempotency keys was used by another grant meanwhile; nothing was granted. Preview it again", { field: "csv" });
         }
       }
-      if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
       await recordAudit(tx, ctx, {
         brandId: ctx.tenantId,
         action: pending ? "bonus.batch_request" : "bonus.batch_apply",

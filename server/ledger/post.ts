@@ -5,7 +5,8 @@
  * the lines, after being checked against each other under row locks.
  *
  * Locking order, the same for every caller so two postings never deadlock: the touched trading accounts
- * (by id), then the ledger accounts (by id). The idempotency row is claimed before any of them.
+ * (by id), then their ledger accounts (by id), then the brand's system accounts (by id). The idempotency
+ * row is claimed before any of them.
  */
 import { randomUUID } from "node:crypto";
 import { Prisma, type DbTx } from "../db/client";
@@ -244,18 +245,15 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
   for (const l of lines) if (isSystemRef(l.account)) sameMoney(l.account.currency, l.account.demo, `System account ${l.account.system}`);
   const { currency, demo } = money!;
 
-  // 3. Make sure every ledger account exists (system ones first, each kind in a fixed order; one statement
-  //    each), then lock them all by id in one statement.
+  // 3. System accounts are created when missing (one statement, in a fixed order). Then every existing
+  //    ledger account is locked. A customer bucket with no ledger account yet gets one in step 5, inserted
+  //    with its balance after this journal: the trading-account locks above keep a concurrent posting from
+  //    creating it meanwhile, and a row this transaction inserts is its own until commit.
   const systemRefs = lines
     .map((l) => l.account)
     .filter(isSystemRef)
-    .sort((a, b) => refKey(a).localeCompare(refKey(b)));
-  const customerRefs = lines
-    .map((l) => l.account)
-    .filter((a): a is Extract<LedgerAccountRef, { tradingAccountId: string }> => !isSystemRef(a))
-    .sort((a, b) => refKey(a).localeCompare(refKey(b)));
+    .sort((a, b) => (refKey(a) < refKey(b) ? -1 : 1));
   const sys = { codes: systemRefs.map((s) => s.system), currencies: systemRefs.map((s) => s.currency), demos: systemRefs.map((s) => s.demo) };
-  const cust = { ids: customerRefs.map((a) => a.tradingAccountId), buckets: customerRefs.map((a) => a.bucket) };
   if (systemRefs.length) {
     await tx.$executeRaw`
       INSERT INTO ledger_account (id, brand_id, bucket, system_code, currency, demo)
@@ -264,39 +262,41 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
       ORDER BY s.n
       ON CONFLICT DO NOTHING`;
   }
-  if (customerRefs.length) {
-    // Only the missing ones are inserted: the trading-account locks above keep them from appearing meanwhile.
-    await tx.$executeRaw`
-      INSERT INTO ledger_account (id, brand_id, trading_account_id, bucket, currency, demo)
-      SELECT gen_random_uuid(), ${input.brandId}::uuid, k.ta, k.bucket, ${currency}, ${demo}
-      FROM unnest(${cust.ids}::uuid[], ${cust.buckets}::"LedgerBucket"[]) WITH ORDINALITY AS k(ta, bucket, n)
-      WHERE NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.trading_account_id = k.ta AND a.bucket = k.bucket)
-      ORDER BY k.n
-      ON CONFLICT DO NOTHING`;
+  // The customer ones by trading account (every bucket of the locked trading accounts: the unique index's
+  // leading column, one index range per account), then the system ones.
+  const found = taIds.length
+    ? await tx.$queryRaw<LedgerAccountLockRow[]>`
+        SELECT id::text, trading_account_id::text, bucket::text, system_code, currency, demo, balance::text
+        FROM ledger_account WHERE trading_account_id = ANY(${taIds}::uuid[]) AND brand_id = ${input.brandId}::uuid
+        ORDER BY id FOR NO KEY UPDATE`
+    : [];
+  if (systemRefs.length) {
+    found.push(
+      ...(await tx.$queryRaw<LedgerAccountLockRow[]>`
+        SELECT a.id::text, a.trading_account_id::text, a.bucket::text, a.system_code, a.currency, a.demo, a.balance::text
+        FROM ledger_account a
+        JOIN unnest(${sys.codes}::text[], ${sys.currencies}::text[], ${sys.demos}::boolean[]) AS s(code, currency, demo)
+          ON a.system_code = s.code AND a.currency = s.currency AND a.demo = s.demo
+        WHERE a.brand_id = ${input.brandId}::uuid AND a.bucket = 'system'
+        ORDER BY a.id FOR NO KEY UPDATE OF a`),
+    );
   }
-  const found = await tx.$queryRaw<LedgerAccountLockRow[]>`
-    SELECT id::text, trading_account_id::text, bucket::text, system_code, currency, demo, balance::text
-    FROM ledger_account
-    WHERE id IN (
-      SELECT a.id FROM ledger_account a
-      JOIN unnest(${cust.ids}::uuid[], ${cust.buckets}::"LedgerBucket"[]) AS k(ta, bucket) ON a.trading_account_id = k.ta AND a.bucket = k.bucket
-      WHERE a.brand_id = ${input.brandId}::uuid
-      UNION ALL
-      SELECT a.id FROM ledger_account a
-      JOIN unnest(${sys.codes}::text[], ${sys.currencies}::text[], ${sys.demos}::boolean[]) AS s(code, currency, demo)
-        ON a.system_code = s.code AND a.currency = s.currency AND a.demo = s.demo
-      WHERE a.brand_id = ${input.brandId}::uuid AND a.bucket = 'system')
-    ORDER BY id FOR NO KEY UPDATE`;
   const byKey = new Map(
     found.map((r) => [r.bucket === "system" ? `sys|${r.system_code}|${r.currency}|${r.demo}` : `ta|${r.trading_account_id}|${r.bucket}`, r]),
   );
 
-  // 4. New balances, computed here with Decimal: checked against the cache, never below zero for a
-  //    customer bucket.
+  // 4. New balances, computed here with Decimal: checked against the cache (a missing ledger account
+  //    against a zero cache), never below zero for a customer bucket.
   const planned = lines.map((l) => {
-    const account = byKey.get(refKey(l.account));
+    const existing = byKey.get(refKey(l.account));
+    const account: LedgerAccountLockRow | undefined =
+      existing ??
+      (isSystemRef(l.account)
+        ? undefined
+        : { id: randomUUID(), trading_account_id: l.account.tradingAccountId, bucket: l.account.bucket, system_code: null, currency, demo, balance: "0" });
     if (!account) throw new AppError("CONFLICT", "A ledger account could not be created; try again");
     const before = new Dec(account.balance);
+    const after = before.plus(l.amount);
     if (account.bucket !== "system") {
       const bucket = account.bucket;
       const ta = tradingAccounts.get(account.trading_account_id!)!;
@@ -306,7 +306,6 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
       if (!new Dec(ta[BUCKET_SQL_COLUMN[bucket]]).eq(before)) {
         throw new AppError("CONFLICT", `The cached ${BUCKET_LABEL[bucket]} of trading account ${ta.id} disagrees with its ledger; run the ledger check`);
       }
-      const after = before.plus(l.amount);
       if (after.isNegative()) {
         throw new AppError(
           "CONFLICT",
@@ -314,23 +313,32 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
           { field: "amount" },
         );
       }
-      return { lineId: randomUUID(), account, amount: l.amount, after };
     }
-    return { lineId: randomUUID(), account, amount: l.amount, after: before.plus(l.amount) };
+    return { lineId: randomUUID(), account, created: !existing, amount: l.amount, after };
   });
 
-  // 5. Write the lines, the ledger-account balances and the trading-account caches: one statement each.
-  const accountIds = planned.map((p) => p.account.id);
-  const afters = planned.map((p) => p.after.toFixed());
+  // 5. Write the new ledger accounts (with their balance), the lines, the other ledger-account balances and
+  //    the trading-account caches: one statement each.
+  const created = planned.filter((p) => p.created);
+  const updated = planned.filter((p) => !p.created);
+  if (created.length) {
+    await tx.$executeRaw`
+      INSERT INTO ledger_account (id, brand_id, trading_account_id, bucket, currency, demo, balance)
+      SELECT k.id, ${input.brandId}::uuid, k.ta, k.bucket, ${currency}, ${demo}, k.balance
+      FROM unnest(${created.map((p) => p.account.id)}::uuid[], ${created.map((p) => p.account.trading_account_id)}::uuid[],
+                  ${created.map((p) => p.account.bucket)}::"LedgerBucket"[], ${created.map((p) => p.after.toFixed())}::numeric[]) AS k(id, ta, bucket, balance)`;
+  }
   await tx.$executeRaw`
     INSERT INTO ledger_line (id, brand_id, journal_id, ledger_account_id, amount, balance_after)
     SELECT u.id, ${input.brandId}::uuid, ${journalId}::uuid, u.account, u.amount, u.after
-    FROM unnest(${planned.map((p) => p.lineId)}::uuid[], ${accountIds}::uuid[], ${planned.map((p) => p.amount.toFixed())}::numeric[], ${afters}::numeric[])
-      AS u(id, account, amount, after)`;
-  await tx.$executeRaw`
-    UPDATE ledger_account a SET balance = u.after
-    FROM unnest(${accountIds}::uuid[], ${afters}::numeric[]) AS u(id, after)
-    WHERE a.id = u.id`;
+    FROM unnest(${planned.map((p) => p.lineId)}::uuid[], ${planned.map((p) => p.account.id)}::uuid[], ${planned.map((p) => p.amount.toFixed())}::numeric[],
+                ${planned.map((p) => p.after.toFixed())}::numeric[]) AS u(id, account, amount, after)`;
+  if (updated.length) {
+    await tx.$executeRaw`
+      UPDATE ledger_account a SET balance = u.after
+      FROM unnest(${updated.map((p) => p.account.id)}::uuid[], ${updated.map((p) => p.after.toFixed())}::numeric[]) AS u(id, after)
+      WHERE a.id = u.id`;
+  }
   if (taIds.length) {
     // One row per trading account; "" leaves a bucket's column as it is.
     const columns = new Map(taIds.map((id) => [id, { cash: "", bonus_withdrawable: "", bonus_non_withdrawable: "" } as Record<CustomerBucket, string>]));
