@@ -3,6 +3,7 @@ import type { Job } from "bullmq";
 import { db } from "@/server/db/client";
 import type { QueueName } from "./registry";
 import { processAuditVerify } from "./workers/audit-verify";
+import { processBonusAutoGrants } from "./workers/bonus-auto-grants";
 import { processBonusExpiry } from "./workers/bonus-expiry";
 import { processFundLockExpiry } from "./workers/fund-lock-expiry";
 import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
@@ -16,4 +17,5 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "deposit-sync": (job) => processDepositSync(job.data, workerDepositSyncDeps(db)),
   "fund-lock-expiry": (job) => processFundLockExpiry(job.data, db),
   "bonus-expiry": (job) => processBonusExpiry(job.data, db),
+  "bonus-auto-grants": (job) => processBonusAutoGrants(job.data, db),
 };

@@ -79,6 +79,11 @@ export const ZFundLockExpiryPayload = z.object({});
 
 export const ZBonusExpiryPayload = z.object({});
 
+export const ZBonusAutoGrantsPayload = z.object({
+  /** Only this brand's campaigns; without it, every active brand's. */
+  brandId: z.uuid().optional(),
+});
+
 /** The minute `at` falls in, e.g. "2026-11-21T2217" (no ":"). */
 const minute = (at: Date) => at.toISOString().slice(0, 16).replace(":", "");
 
@@ -144,6 +149,19 @@ export const QUEUES = {
     schedule: { pattern: "*/5 * * * *", tz: "UTC" },
     defaultPayload: {},
     jobId: (_p, at) => `bonus-expiry.${fiveMinutes(at)}`,
+  }),
+  "bonus-auto-grants": defineQueue({
+    name: "bonus-auto-grants",
+    description: "Grants registration and first-deposit bonuses to the customers active campaigns have not answered yet",
+    payload: ZBonusAutoGrantsPayload,
+    attempts: 3,
+    backoffMs: 10_000,
+    ...RETENTION,
+    // Every minute, aligned with the job-id slots: a scheduled run and a "run now" in the same minute are one job.
+    schedule: { pattern: "* * * * *", tz: "UTC" },
+    runOnStart: true,
+    defaultPayload: {},
+    jobId: (p, at) => `bonus-auto-grants.${p.brandId ?? "all"}.${minute(at)}`,
   }),
 } as const;
 

@@ -37,6 +37,8 @@ export interface ServiceContext {
 export type StaffContext = ServiceContext & { actor: StaffActor };
 /** A context whose brand is known: what every brand-owned service requires. */
 export type TenantContext = StaffContext & { tenantId: string };
+/** Staff or the system (a job) acting for one brand: for services the jobs call too. */
+export type BrandContext = ServiceContext & { tenantId: string };
 
 export function requestMetaFrom(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

@@ -1,21 +1,13 @@
 /** Shared plumbing of the bonus services: the context they take, staff names, row mapping, approver checks. */
-import type { Actor, RequestMeta } from "../actor";
+import type { Actor, BrandContext } from "../actor";
 import { can } from "../auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { text } from "./rules";
 import type { CampaignRow, GrantRow, StaffRef } from "./types";
 
-/**
- * Staff (tRPC) or the system (jobs, hooks) acting on one brand. `TenantContext` fits; the automatic hooks
- * pass a system actor.
- */
-export interface BonusCtx {
-  db: Db;
-  actor: Actor;
-  tenantId: string;
-  request: RequestMeta;
-}
+/** Staff (tRPC) or the system (the expiry and automatic-grant jobs) acting on one brand. */
+export type BonusCtx = BrandContext;
 
 export const staffId = (actor: Actor): string | null => (actor.type === "staff" ? actor.id : null);
 

@@ -44,6 +44,9 @@ export function campaignRefusal(c: Pick<CampaignRecord, "status" | "startsAt" | 
   return null;
 }
 
+/** The campaign itself refused a grant (not active, or not enough budget left): it would refuse any customer. */
+export const isCampaignRefusal = (error: AppError) => error.field === "campaignId" || error.message.includes("of budget left");
+
 /**
  * Locks the campaign row and returns it as it is now. FOR NO KEY UPDATE, not FOR UPDATE: each new grant's
  * foreign key holds KEY SHARE on the campaign, which FOR UPDATE would wait on (and deadlock with).
@@ -165,7 +168,7 @@ async function resolve(tx: DbTx, ctx: BonusCtx, input: In<typeof ZGrantInput>, n
  * Grants bonus credit to one customer's trading account. The idempotency key is claimed first (an INSERT
  * … ON CONFLICT DO NOTHING on the unique (brand, key) index, which makes a concurrent holder of the same key
  * wait for the first to commit): a repeat returns the first grant, `replayed: true`, and changes nothing.
- * Staff grants above the brand's threshold wait for approval; `automatic` grants (campaign hooks) were
+ * Staff grants above the brand's threshold wait for approval; `automatic` grants (bonus-auto-grants) were
  * approved with their campaign and apply at once.
  */
 export async function grant(ctx: BonusCtx, input: In<typeof ZGrantInput>, opts: { automatic?: boolean } = {}): Promise<GrantRow> {

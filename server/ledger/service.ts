@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { registerCloseGuard } from "../customers/close-guards";
 import { Prisma, type Db, type DbTx } from "../db/client";
@@ -84,7 +84,7 @@ async function loadAccount(db: Db | DbTx, ctx: TenantContext, id: string, field 
   return account;
 }
 
-async function loadCustomer(db: Db | DbTx, ctx: TenantContext, id: string) {
+async function loadCustomer(db: Db | DbTx, ctx: BrandContext, id: string) {
   const customer = await db.customer.findFirst({ where: { id, brandId: ctx.tenantId }, select: { id: true, uid: true, status: true } });
   if (!customer) throw notFound("Customer");
   return customer;
@@ -118,7 +118,7 @@ export async function listForCustomer(ctx: TenantContext, input: In<typeof ZCust
  * Opens an account for a customer of the brand who is not closed; one per type, currency and real/demo.
  * Its three bucket ledger accounts are created with it.
  */
-export async function openTradingAccount(ctx: TenantContext, input: In<typeof ZOpenTradingAccountInput>): Promise<TradingAccountRow> {
+export async function openTradingAccount(ctx: BrandContext, input: In<typeof ZOpenTradingAccountInput>): Promise<TradingAccountRow> {
   const duplicate = () =>
     invalid("type", `This customer already has a ${describe(input)}`);
   try {

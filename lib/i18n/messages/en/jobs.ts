@@ -31,6 +31,7 @@ export const jobs = {
       "deposit-sync": "Syncs new deposits and the state changes of pending ones from the exchange, every 5 minutes",
       "fund-lock-expiry": "Ends the fund locks whose expiry has passed, every minute",
       "bonus-expiry": "Claws back unused bonus credit whose validity has ended, every 5 minutes",
+      "bonus-auto-grants": "Grants registration and first-deposit bonuses to newly eligible customers, every minute",
     },
   },
   schedule: {

@@ -33,6 +33,7 @@ export const jobs: Dict<typeof en> = {
       "deposit-sync": "每 5 分钟从交易所同步新充值及未完成充值的状态变化",
       "fund-lock-expiry": "每分钟结束已到期的资金锁定",
       "bonus-expiry": "每 5 分钟收回已过有效期且未使用的赠金",
+      "bonus-auto-grants": "每分钟向新符合条件的客户发放注册赠金和首充赠金",
     },
   },
   schedule: {
