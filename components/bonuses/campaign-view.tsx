@@ -1,7 +1,7 @@
 "use client";
 /**
- * One campaign: its rule and status with the actions the caller may take (submit, approve / reject by
- * another admin, pause, resume, end), totals (granted, released, expired, remaining budget), the chart of
+ * One campaign: its rule, eligibility and status with the actions the caller may take (edit and submit a
+ * draft, approve / reject by another admin, pause, resume, end), how automatic campaigns grant, totals (granted, released, expired, remaining budget), the chart of
  * amounts granted over time, its grants (with CSV export) and its CSV uploads ("Upload CSV").
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -21,6 +21,7 @@ import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { CampaignRow } from "@/server/bonuses/types";
 import { BatchStatusBadge, CampaignStatusBadge } from "./bonus-badges";
+import { CampaignDialog } from "./campaign-dialog";
 import { CsvUploadDialog } from "./csv-upload-dialog";
 import { GrantedChart } from "./granted-chart";
 import { GrantsTable } from "./grants-table";
@@ -65,10 +66,13 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
   const date = useDateTimeFormat("dateTime");
   const [page, setPage] = useState(1);
   const [uploading, setUploading] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [ending, setEnding] = useState(false);
   const [rejectingBatch, setRejectingBatch] = useState<string | null>(null);
   const stats = useQuery(trpc.bonus.campaign.stats.queryOptions({ id: c.id }));
+  const groups = useQuery({ ...trpc.customerGroup.list.queryOptions(), enabled: c.eligibleGroupIds.length > 0 });
+  const groupNames = c.eligibleGroupIds.map((gid) => groups.data?.find((g) => g.id === gid)?.name ?? "…");
   const grants = useQuery({ ...trpc.bonus.grant.list.queryOptions({ campaignId: c.id, page, pageSize: PAGE_SIZE, dir: "desc" }), placeholderData: keepPreviousData });
   const uploads = useQuery(trpc.bonus.batch.list.queryOptions({ campaignId: c.id }));
   const reload = () => queryClient.invalidateQueries(trpc.bonus.pathFilter());
@@ -123,6 +127,17 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
             {c.withdrawable ? t("bonuses.withdrawable") : t("bonuses.nonWithdrawable")} ·{" "}
             {c.validityDays ? t("bonuses.campaign.days", { days: c.validityDays }) : t("bonuses.campaign.noExpiry")}
           </p>
+          <p className="text-sm text-muted-foreground">
+            {t("bonuses.campaign.eligibility")}:{" "}
+            {[
+              c.eligibleGroupIds.length ? t("bonuses.campaign.inGroups", { groups: groupNames.join(", ") }) : t("bonuses.campaign.allGroups"),
+              c.eligibleCountries.length ? c.eligibleCountries.join(", ") : t("bonuses.campaign.allCountries"),
+              t("bonuses.campaign.kycAtLeast", { level: c.minKycLevel }),
+            ].join(" · ")}
+          </p>
+          {(c.type === "registration" || c.type === "first_deposit") && (
+            <p className="text-sm text-muted-foreground">{t(`bonuses.campaign.auto.${c.type}`, { currency: c.currency })}</p>
+          )}
           <p className="text-xs text-muted-foreground">
             {c.requestedBy && t("bonuses.campaign.requestedBy", { name: c.requestedBy.name })}
             {c.approvedBy && ` · ${t("bonuses.campaign.approvedBy", { name: c.approvedBy.name })}`}
@@ -130,9 +145,14 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
         </div>
         <div className="flex flex-wrap gap-2">
           {canManage && c.status === "draft" && (
-            <Button size="sm" pending={submit.isPending} onClick={() => submit.mutate(ref)}>
-              {t("bonuses.campaign.submit")}
-            </Button>
+            <>
+              <Button size="sm" variant="outline" onClick={() => setEditing(true)}>
+                {t("bonuses.campaign.edit")}
+              </Button>
+              <Button size="sm" pending={submit.isPending} onClick={() => submit.mutate(ref)}>
+                {t("bonuses.campaign.submit")}
+              </Button>
+            </>
           )}
           {canApprove && c.status === "pending_approval" && !ownRequest && (
             <>
@@ -278,6 +298,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
         </CardContent>
       </Card>
 
+      {editing && <CampaignDialog campaign={c} onClose={() => setEditing(false)} />}
       {uploading && <CsvUploadDialog campaignId={c.id} onClose={() => setUploading(false)} />}
       {rejecting && (
         <ReasonActionDialog

@@ -13,7 +13,7 @@ import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { CampaignStatusBadge } from "./bonus-badges";
-import { NewCampaignDialog } from "./new-campaign-dialog";
+import { CampaignDialog } from "./campaign-dialog";
 
 const PAGE_SIZE = 20;
 
@@ -117,7 +117,7 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
     <div className="grid gap-4">
       {list.data && list.data.total > 0 && newButton && <div className="flex justify-end">{newButton}</div>}
       {body}
-      {creating && <NewCampaignDialog onClose={() => setCreating(false)} />}
+      {creating && <CampaignDialog onClose={() => setCreating(false)} />}
     </div>
   );
 }

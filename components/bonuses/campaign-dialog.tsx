@@ -1,11 +1,12 @@
 "use client";
 /**
- * "New campaign": the campaign's rule, currency, eligibility, budget, period and validity, checked in the
- * browser by the procedure's own schema (the service checks the cross-field rules again and names the field).
- * Saved as a draft, then opened.
+ * "New campaign" and "Edit draft": the campaign's rule, currency, eligibility (groups, countries, KYC level),
+ * budget, period and validity, checked in the browser by the procedure's own schema (the service checks the
+ * cross-field rules again and names the field). A new campaign is saved as a draft and opened; an edit
+ * carries the version it started from, so a change made meanwhile is refused rather than overwritten.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -14,6 +15,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -23,47 +25,72 @@ import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/server/bonuses/schemas";
+import type { CampaignRow } from "@/server/bonuses/types";
 import { placeServerErrors } from "./server-errors";
 
-const ZForm = ZCampaignFields.omit({ eligibleCountries: true, eligibleGroupIds: true }).extend({
+const ZForm = ZCampaignFields.omit({ eligibleCountries: true }).extend({
   countries: z.string().trim().regex(/^([A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*)?$/, { error: "Two-letter codes separated by commas" }),
 });
 type Values = z.input<typeof ZForm>;
-const FIELDS = ["name", "description", "type", "amountRule", "fixedAmount", "percent", "capAmount", "currency", "countries", "minKycLevel", "budget", "startsAt", "endsAt", "validityDays"] as const;
+const FIELDS = ["name", "description", "type", "amountRule", "fixedAmount", "percent", "capAmount", "currency", "countries", "eligibleGroupIds", "minKycLevel", "budget", "startsAt", "endsAt", "validityDays"] as const;
 
-const localNow = () => {
-  const d = new Date();
+/** A date as the value of a datetime-local input (the browser's local time, to the minute). */
+const localInput = (at: Date) => {
+  const d = new Date(at);
   d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
   return d.toISOString().slice(0, 16);
 };
 
-export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
+const defaultsOf = (c: CampaignRow | undefined): Values =>
+  (c
+    ? {
+        name: c.name,
+        description: c.description,
+        type: c.type,
+        amountRule: c.amountRule,
+        fixedAmount: c.fixedAmount ?? "",
+        percent: c.percent ?? "",
+        capAmount: c.capAmount ?? "",
+        currency: c.currency,
+        withdrawable: c.withdrawable,
+        countries: c.eligibleCountries.join(", "),
+        eligibleGroupIds: c.eligibleGroupIds,
+        minKycLevel: c.minKycLevel,
+        budget: c.budget,
+        startsAt: localInput(c.startsAt),
+        endsAt: c.endsAt ? localInput(c.endsAt) : "",
+        validityDays: c.validityDays == null ? "" : String(c.validityDays),
+      }
+    : {
+        name: "",
+        description: "",
+        type: "manual",
+        amountRule: "fixed",
+        fixedAmount: "",
+        percent: "",
+        capAmount: "",
+        currency: "USDT",
+        withdrawable: false,
+        countries: "",
+        eligibleGroupIds: [],
+        minKycLevel: 0,
+        budget: "",
+        startsAt: localInput(new Date()),
+        endsAt: "",
+        validityDays: "30",
+      }) as Values;
+
+/** Without `campaign`: a new draft. With it (a draft): edits it. */
+export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; onClose: () => void }) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof ZForm>>({
-    resolver: zodResolver(ZForm),
-    defaultValues: {
-      name: "",
-      description: "",
-      type: "manual",
-      amountRule: "fixed",
-      fixedAmount: "",
-      percent: "",
-      capAmount: "",
-      currency: "USDT",
-      withdrawable: false,
-      countries: "",
-      minKycLevel: 0,
-      budget: "",
-      startsAt: localNow(),
-      endsAt: "",
-      validityDays: "30",
-    } as Values,
-  });
+  const form = useForm<Values, unknown, z.output<typeof ZForm>>({ resolver: zodResolver(ZForm), defaultValues: defaultsOf(campaign) });
   const rule = useWatch({ control: form.control, name: "amountRule" });
+  const groups = useQuery(trpc.customerGroup.list.queryOptions());
+  const onError = (error: Parameters<typeof placeServerErrors>[1]) => setFormError(placeServerErrors(form.setError, error, FIELDS));
   const create = useMutation(
     trpc.bonus.campaign.create.mutationOptions({
       onSuccess: (created) => {
@@ -72,9 +99,20 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
         onClose();
         router.push(`/bonuses/${created.id}`);
       },
-      onError: (error) => setFormError(placeServerErrors(form.setError, error, FIELDS)),
+      onError,
     }),
   );
+  const update = useMutation(
+    trpc.bonus.campaign.update.mutationOptions({
+      onSuccess: (saved) => {
+        toast.success(t("bonuses.create.updated", { name: saved.name }));
+        void queryClient.invalidateQueries(trpc.bonus.campaign.pathFilter());
+        onClose();
+      },
+      onError,
+    }),
+  );
+  const saving = create.isPending || update.isPending;
   const text = (name: (typeof FIELDS)[number], label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
     <FormField
       control={form.control}
@@ -83,7 +121,7 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
         <FormItem>
           <FormLabel>{label}</FormLabel>
           <FormControl>
-            <Input disabled={create.isPending} {...props} {...field} value={(field.value as string | number | undefined) ?? ""} />
+            <Input disabled={saving} {...props} {...field} value={(field.value as string | number | undefined) ?? ""} />
           </FormControl>
           {hint && <FormDescription>{hint}</FormDescription>}
           <FormMessage />
@@ -98,7 +136,7 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
       render={({ field }) => (
         <FormItem>
           <FormLabel>{label}</FormLabel>
-          <Select value={field.value} onValueChange={field.onChange} disabled={create.isPending}>
+          <Select value={field.value} onValueChange={field.onChange} disabled={saving}>
             <FormControl>
               <SelectTrigger className="w-full">
                 <SelectValue />
@@ -119,11 +157,11 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <Dialog open onOpenChange={(next) => !next && !create.isPending && onClose()}>
+    <Dialog open onOpenChange={(next) => !next && !saving && onClose()}>
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
         <DialogHeader>
-          <DialogTitle>{t("bonuses.create.title")}</DialogTitle>
-          <DialogDescription>{t("bonuses.create.description")}</DialogDescription>
+          <DialogTitle>{campaign ? t("bonuses.create.editTitle", { name: campaign.name }) : t("bonuses.create.title")}</DialogTitle>
+          <DialogDescription>{campaign ? t("bonuses.create.editDescription") : t("bonuses.create.description")}</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form
@@ -132,7 +170,8 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
             onSubmit={form.handleSubmit(({ countries, ...values }) => {
               setFormError(null);
               const eligibleCountries = countries ? countries.split(",").map((c) => c.trim().toUpperCase()) : [];
-              create.mutate({ ...values, eligibleCountries, eligibleGroupIds: [] });
+              if (campaign) update.mutate({ ...values, eligibleCountries, id: campaign.id, version: campaign.version });
+              else create.mutate({ ...values, eligibleCountries });
             })}
           >
             <div className="sm:col-span-2">{text("name", t("bonuses.create.name"), { autoFocus: true, maxLength: 120 })}</div>
@@ -143,7 +182,7 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
                 <FormItem className="sm:col-span-2">
                   <FormLabel>{t("bonuses.create.descriptionField")}</FormLabel>
                   <FormControl>
-                    <Textarea rows={2} maxLength={2000} disabled={create.isPending} {...field} />
+                    <Textarea rows={2} maxLength={2000} disabled={saving} {...field} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
@@ -168,6 +207,32 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
             {text("countries", t("bonuses.create.countries"), {}, t("bonuses.create.countriesHint"))}
             <FormField
               control={form.control}
+              name="eligibleGroupIds"
+              render={({ field }) => {
+                const chosen = new Set(field.value ?? []);
+                const toggle = (id: string, on: boolean) => field.onChange(on ? [...chosen, id] : [...chosen].filter((g) => g !== id));
+                return (
+                  <FormItem className="sm:col-span-2">
+                    <FormLabel>{t("bonuses.create.groups")}</FormLabel>
+                    <div role="group" aria-label={t("bonuses.create.groups")} className="grid max-h-36 gap-2 overflow-y-auto rounded-md border p-3 sm:grid-cols-2">
+                      {groups.isPending && <p className="text-sm text-muted-foreground">{t("bonuses.create.groupsLoading")}</p>}
+                      {groups.isError && <p className="text-sm text-destructive">{t("bonuses.create.groupsError")}</p>}
+                      {groups.data?.length === 0 && <p className="text-sm text-muted-foreground">{t("bonuses.create.groupsNone")}</p>}
+                      {groups.data?.map((g) => (
+                        <label key={g.id} className="flex items-center gap-2 text-sm">
+                          <Checkbox checked={chosen.has(g.id)} onCheckedChange={(on) => toggle(g.id, on === true)} disabled={saving} />
+                          {g.name}
+                        </label>
+                      ))}
+                    </div>
+                    <FormDescription>{t("bonuses.create.groupsHint")}</FormDescription>
+                    <FormMessage />
+                  </FormItem>
+                );
+              }}
+            />
+            <FormField
+              control={form.control}
               name="withdrawable"
               render={({ field }) => (
                 <FormItem className="sm:col-span-2 flex flex-row items-center justify-between gap-4 rounded-md border p-3">
@@ -176,7 +241,7 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
                     <FormDescription>{t("bonuses.create.withdrawableHint")}</FormDescription>
                   </div>
                   <FormControl>
-                    <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={create.isPending} />
+                    <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={saving} />
                   </FormControl>
                 </FormItem>
               )}
@@ -188,11 +253,11 @@ export function NewCampaignDialog({ onClose }: { onClose: () => void }) {
               </Alert>
             )}
             <DialogFooter className="sm:col-span-2">
-              <Button type="button" variant="outline" onClick={onClose} disabled={create.isPending}>
+              <Button type="button" variant="outline" onClick={onClose} disabled={saving}>
                 {t("bonuses.cancel")}
               </Button>
-              <Button type="submit" pending={create.isPending}>
-                {t("bonuses.create.save")}
+              <Button type="submit" pending={saving}>
+                {campaign ? t("bonuses.create.saveChanges") : t("bonuses.create.save")}
               </Button>
             </DialogFooter>
           </form>
