@@ -1,5 +1,5 @@
 /**
- * A bonus campaign end to end, maker-checker included: marketing creates and submits a campaign, an admin
+ * A bonus campaign end to end, maker-checker included: marketing creates, edits and submits a campaign, an admin
  * approves it, marketing uploads a CSV of 100 grants (checked row by row first), the admin approves the
  * upload, and the credit shows on a customer's page. The demo seed gives the oldest 120 active customers a
  * spot USDT account each.
@@ -39,6 +39,15 @@ test("marketing runs a campaign from draft to credited grants with an approver",
   await form.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
   const campaignUrl = page.url();
+  // The draft is edited before it goes for approval: the budget raised; every group stays eligible.
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+  await expect(edit.getByRole("group", { name: "Eligible groups" }).getByRole("checkbox").first()).toBeVisible();
+  await edit.getByLabel("Budget").fill("1200");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByText("every group")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "1200" }).first()).toBeVisible();
   await page.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByText("Pending approval").first()).toBeVisible();
 
