@@ -135,7 +135,21 @@ export async function readKycDocument(ctx: TenantContext, id: string, store: Doc
   if (!bytes) throw notFound("Document file");
   // A file changed or swapped in storage is not shown as the one that was checked.
   if (createHash("sha256").update(bytes).digest("hex") !== document.sha256) {
-    throw new Error(`Stored KYC document ${document.id} does not match its SHA-256`);
+    // Logged and audited for whoever investigates; the reviewer gets a message, not a broken page.
+    console.error(`[kyc] stored document ${document.id} does not match its SHA-256 (key ${document.storageKey}); not served`);
+    await ctx.db.$transaction((tx) =>
+      recordAudit(tx, ctx, {
+        brandId: ctx.tenantId,
+        action: "kyc.document_integrity_failure",
+        entityType: "kyc_application",
+        entityId: document.applicationId,
+        after: { documentId: document.id, kind: document.kind, expectedSha256: document.sha256 },
+      }),
+    );
+    throw new AppError(
+      "CONFLICT",
+      "This document's stored file no longer matches the one uploaded, so it is not shown. The incident is logged; ask the customer to upload it again.",
+    );
   }
   await ctx.db.$transaction((tx) =>
     recordAudit(tx, ctx, {

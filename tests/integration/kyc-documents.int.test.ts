@@ -249,7 +249,11 @@ describe("reading a document", () => {
     const swapped = new Uint8Array(PNG);
     swapped[swapped.length - 1] ^= 0xff;
     await writeFile(fileOf(storageKey), swapped);
-    await expect(readKycDocument(reviewer.ctx, tampered.id, store)).rejects.toThrow(`Stored KYC document ${tampered.id} does not match its SHA-256`);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await refused(readKycDocument(reviewer.ctx, tampered.id, store), "CONFLICT", { message: /no longer matches the one uploaded/ });
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining(tampered.id));
+    errors.mockRestore();
+    expect(await auditRows(brand.id, "kyc.document_integrity_failure")).toHaveLength(1);
 
     const missing = await addKycDocument(ops.ctx, upload(app.id, { kind: "selfie" }), store);
     const { storageKey: missingKey } = await db.kycDocument.findUniqueOrThrow({ where: { id: missing.id } });

@@ -245,6 +245,7 @@ export const customers = {
       kyc_request_info: "More information requested for the KYC application",
       kyc_document_add: "Document added to the KYC application",
       kyc_document_view: "KYC document viewed",
+      kyc_document_integrity_failure: "A KYC document's stored file did not match its hash and was not shown",
     },
     fields: {
       name: "Name",

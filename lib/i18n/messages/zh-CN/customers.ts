@@ -247,6 +247,7 @@ export const customers: Dict<typeof en> = {
       kyc_request_info: "KYC 申请需补充材料",
       kyc_document_add: "KYC 申请已添加文件",
       kyc_document_view: "查看了 KYC 文件",
+      kyc_document_integrity_failure: "KYC 文件的存储内容与其哈希不符，未予显示",
     },
     fields: {
       name: "姓名",

@@ -139,11 +139,21 @@ function ZoomButton({ active, onClick, children }: { active: boolean; onClick: (
 function ViewerImage({ src, alt, zoom }: { src: string; alt: string; zoom: Zoom }) {
   const t = useT();
   const [state, setState] = useState<"loading" | "loaded" | "failed">("loading");
+  const [reason, setReason] = useState<string | null>(null);
+  const failed = () => {
+    setState("failed");
+    // An <img> cannot read the refusal; ask once more for the server's message (e.g. a file that no longer
+    // matches its hash), and fall back to the generic one.
+    fetch(src, { cache: "no-store" })
+      .then(async (res) => (res.ok ? null : ((await res.json()) as { error?: string }).error))
+      .then((error) => setReason(error ?? null))
+      .catch(() => undefined);
+  };
   if (state === "failed") {
     return (
-      <div className="flex size-full flex-col items-center justify-center gap-2 text-sm text-muted-foreground" role="alert">
+      <div className="flex size-full flex-col items-center justify-center gap-2 p-4 text-center text-sm text-muted-foreground" role="alert">
         <ImageOff aria-hidden className="size-8" />
-        {t("kyc.viewer.loadFailed")}
+        {reason ?? t("kyc.viewer.loadFailed")}
       </div>
     );
   }
@@ -158,7 +168,7 @@ function ViewerImage({ src, alt, zoom }: { src: string; alt: string; zoom: Zoom 
         src={src}
         alt={alt}
         onLoad={() => setState("loaded")}
-        onError={() => setState("failed")}
+        onError={failed}
         className={cn(
           "rounded-sm bg-background shadow-sm transition-opacity",
           zoom === "fit" ? "max-h-full max-w-full object-contain" : "max-w-none",
