@@ -225,8 +225,9 @@ function decodeTimelineCursor(text: string): { at: Date; id: bigint } {
 }
 
 /**
- * Everything that happened to a customer, newest first: audit entries about the customer and about any
- * of their KYC applications, keyset-paged on (time, id).
+ * Everything that happened to a customer, newest first: audit entries about the customer and about what
+ * belongs to them — KYC applications, trading accounts (opened, adjusted, transfers), fund locks on those
+ * accounts, bonus grants, and sub-accounts while they were linked to them — keyset-paged on (time, id).
  */
 export async function customerTimeline(
   ctx: TenantContext,
@@ -234,13 +235,31 @@ export async function customerTimeline(
 ): Promise<{ entries: CustomerTimelineEntry[]; nextCursor: string | null }> {
   const after = input.cursor ? decodeTimelineCursor(input.cursor) : null;
   const customer = await loadCustomer(ctx.db, ctx, input.id);
-  const applications = await ctx.db.kycApplication.findMany({ where: { brandId: ctx.tenantId, customerId: input.id }, select: { id: true } });
+  const owned = { brandId: ctx.tenantId, customerId: input.id };
+  const [applications, accounts, grants] = await Promise.all([
+    ctx.db.kycApplication.findMany({ where: owned, select: { id: true } }),
+    ctx.db.tradingAccount.findMany({ where: owned, select: { id: true } }),
+    ctx.db.bonusGrant.findMany({ where: owned, select: { id: true } }),
+  ]);
+  const locks = accounts.length
+    ? await ctx.db.fundLock.findMany({ where: { brandId: ctx.tenantId, tradingAccountId: { in: accounts.map((a) => a.id) } }, select: { id: true } })
+    : [];
+  const about = (entityType: string, records: { id: string }[]) => (records.length ? [{ entityType, entityId: { in: records.map((r) => r.id) } }] : []);
   const rows = await ctx.db.auditLog.findMany({
     where: {
       brandId: ctx.tenantId,
       OR: [
         { entityType: "customer", entityId: input.id },
-        ...(applications.length ? [{ entityType: "kyc_application", entityId: { in: applications.map((a) => a.id) } }] : []),
+        ...about("kyc_application", applications),
+        ...about("trading_account", accounts),
+        ...about("fund_lock", locks),
+        ...about("bonus_grant", grants),
+        // Sub-account entries carry the link before and after: those made while it was linked to them (or
+        // that linked or unlinked them), not the history it had with another customer.
+        {
+          entityType: "subaccount",
+          OR: [{ after: { path: ["customerId"], equals: input.id } }, { before: { path: ["customerId"], equals: input.id } }],
+        },
       ],
       ...(after ? { AND: [{ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] } : {}),
     },

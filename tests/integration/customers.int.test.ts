@@ -360,6 +360,42 @@ describe("customers", () => {
         cause: expect.objectContaining({ field: "cursor" }),
       });
     });
+
+    it("includes what belongs to the customer: trading accounts, their fund locks, bonus grants and sub-accounts, even one linked away", async () => {
+      const customer = await createTestCustomer(brandId);
+      const neighbour = await createTestCustomer(brandId);
+      const system = { actor: systemActor("test"), request: { ip: null, userAgent: null } };
+      const account = await caller.tradingAccount.open({ customerId: customer.id, type: "spot", currency: "USDT", demo: false });
+      await caller.fundLock.lock({ tradingAccountId: account.id, direction: "transfer_out", reason: "Under review" });
+      const grant = await db.bonusGrant.create({
+        data: { brandId, customerId: customer.id, tradingAccountId: account.id, amount: "5", currency: "USDT", withdrawable: false, remaining: "5", status: "applied", idempotencyKey: `timeline-${customer.id}`, reason: "Test" },
+      });
+      await db.$transaction((tx) => recordAudit(tx, system, { brandId, action: "bonus.grant", entityType: "bonus_grant", entityId: grant.id }));
+      const sub = () =>
+        db.subaccount.create({
+          data: { brandId, subAcct: `tl${uniqueSuffix().replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`, uid: uniqueSuffix(), accountLevel: 1, enabled: true, canTransferOut: true, exchangeCreatedAt: new Date(), lastSyncedAt: new Date() },
+        });
+      const kept = await sub();
+      const movedAway = await sub();
+      await caller.subaccount.link({ id: kept.id, customerId: customer.id, version: 1 });
+      await caller.subaccount.link({ id: movedAway.id, customerId: customer.id, version: 1 });
+      await caller.subaccount.link({ id: movedAway.id, customerId: neighbour.id, version: 2 });
+      // The neighbour's own account is not this customer's history.
+      await caller.tradingAccount.open({ customerId: neighbour.id, type: "spot", currency: "USDT", demo: false });
+
+      const actions = (await caller.customer.timeline({ id: customer.id, limit: 100 })).entries.map((e) => `${e.action} ${e.entityId}`);
+      expect(actions).toEqual([
+        `subaccount.link ${movedAway.id}`,
+        `subaccount.link ${movedAway.id}`,
+        `subaccount.link ${kept.id}`,
+        `bonus.grant ${grant.id}`,
+        expect.stringMatching(/^fundlock.lock /),
+        `trading_account.open ${account.id}`,
+        `customer.signup ${customer.id}`,
+      ]);
+      const neighbours = (await caller.customer.timeline({ id: neighbour.id, limit: 100 })).entries.map((e) => e.action);
+      expect(neighbours).toEqual(["trading_account.open", "subaccount.link", "customer.signup"]);
+    });
   });
 });
 
