@@ -7,15 +7,11 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form } from "@/components/ui/form";
+import { FormDialog } from "@/components/form-dialog";
 import { applyServerErrors } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -53,42 +49,24 @@ export function CreateApiKeyDialog({ subaccountId, subAcct, onClose, onCreated }
   const busy = create.isPending;
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("apiKeys.create.title")}</DialogTitle>
-          <DialogDescription>{t("apiKeys.create.description", { subAcct })}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              create.mutate({ subaccountId, ...values });
-            })}
-          >
-            <LabelField autoFocus />
-            <PassphraseField />
-            <PermsField />
-            <IpsField />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={busy}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={busy}>
-                {t("apiKeys.create.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("apiKeys.create.title")}
+      description={t("apiKeys.create.description", { subAcct })}
+      contentClassName="sm:max-w-xl"
+      pending={busy}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("apiKeys.create.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        create.mutate({ subaccountId, ...values });
+      })}
+    >
+      <LabelField autoFocus />
+      <PassphraseField />
+      <PermsField />
+      <IpsField />
+    </FormDialog>
   );
 }

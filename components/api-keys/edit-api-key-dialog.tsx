@@ -2,15 +2,11 @@
 /** "Edit API key": label, trade/withdraw and bound IPs, sent to the exchange with the version the row was loaded at. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form } from "@/components/ui/form";
+import { FormDialog } from "@/components/form-dialog";
 import { OPTIONAL_API_KEY_PERMS, type OptionalApiKeyPerm } from "@/lib/api-key-rules";
 import { applyServerErrors } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -46,41 +42,23 @@ export function EditApiKeyDialog({ row, onClose }: { row: ApiKeyRow; onClose: ()
   const busy = modify.isPending;
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("apiKeys.edit.title")}</DialogTitle>
-          <DialogDescription>{t("apiKeys.edit.description", { key: row.apiKeyMasked, subAcct: row.subAcct })}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              modify.mutate({ id: row.id, version: row.version, ...values });
-            })}
-          >
-            <LabelField autoFocus />
-            <PermsField />
-            <IpsField />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={busy}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={busy}>
-                {t("apiKeys.edit.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("apiKeys.edit.title")}
+      description={t("apiKeys.edit.description", { key: row.apiKeyMasked, subAcct: row.subAcct })}
+      contentClassName="sm:max-w-xl"
+      pending={busy}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("apiKeys.edit.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        modify.mutate({ id: row.id, version: row.version, ...values });
+      })}
+    >
+      <LabelField autoFocus />
+      <PermsField />
+      <IpsField />
+    </FormDialog>
   );
 }

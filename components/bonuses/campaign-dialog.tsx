@@ -7,17 +7,14 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormDialog, TextField } from "@/components/form-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
@@ -113,21 +110,8 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
     }),
   );
   const saving = create.isPending || update.isPending;
-  const text = (name: (typeof FIELDS)[number], label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
-    <FormField
-      control={form.control}
-      name={name as "name"}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input disabled={saving} {...props} {...field} value={(field.value as string | number | undefined) ?? ""} />
-          </FormControl>
-          {hint && <FormDescription>{hint}</FormDescription>}
-          <FormMessage />
-        </FormItem>
-      )}
-    />
+  const text = (name: (typeof FIELDS)[number], label: string, input: React.ComponentProps<typeof Input> = {}, hint?: string) => (
+    <TextField control={form.control} name={name as "name"} label={label} hint={hint} input={{ disabled: saving, ...input }} />
   );
   const choice = <V extends string>(name: "type" | "amountRule", label: string, values: readonly V[], labelOf: (v: V) => string) => (
     <FormField
@@ -157,112 +141,97 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
   );
 
   return (
-    <Dialog open onOpenChange={(next) => !next && !saving && onClose()}>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{campaign ? t("bonuses.create.editTitle", { name: campaign.name }) : t("bonuses.create.title")}</DialogTitle>
-          <DialogDescription>{campaign ? t("bonuses.create.editDescription") : t("bonuses.create.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4 sm:grid-cols-2"
-            onSubmit={form.handleSubmit(({ countries, ...values }) => {
-              setFormError(null);
-              const eligibleCountries = countries ? countries.split(",").map((c) => c.trim().toUpperCase()) : [];
-              if (campaign) update.mutate({ ...values, eligibleCountries, id: campaign.id, version: campaign.version });
-              else create.mutate({ ...values, eligibleCountries });
-            })}
-          >
-            <div className="sm:col-span-2">{text("name", t("bonuses.create.name"), { autoFocus: true, maxLength: 120 })}</div>
-            <FormField
-              control={form.control}
-              name="description"
-              render={({ field }) => (
-                <FormItem className="sm:col-span-2">
-                  <FormLabel>{t("bonuses.create.descriptionField")}</FormLabel>
-                  <FormControl>
-                    <Textarea rows={2} maxLength={2000} disabled={saving} {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {choice("type", t("bonuses.create.type"), BONUS_CAMPAIGN_TYPES, (v) => t(`bonuses.types.${v}`))}
-            {choice("amountRule", t("bonuses.create.amountRule"), BONUS_AMOUNT_RULES, (v) => t(`bonuses.rules.${v}`))}
-            {rule === "fixed" ? (
-              text("fixedAmount", t("bonuses.create.fixedAmount"), { inputMode: "decimal" })
-            ) : (
-              <>
-                {text("percent", t("bonuses.create.percent"), { inputMode: "decimal" })}
-                {text("capAmount", t("bonuses.create.capAmount"), { inputMode: "decimal" })}
-              </>
-            )}
-            {text("currency", t("bonuses.create.currency"), { maxLength: 12, className: "uppercase" })}
-            {text("budget", t("bonuses.create.budget"), { inputMode: "decimal" })}
-            {text("startsAt", t("bonuses.create.startsAt"), { type: "datetime-local" })}
-            {text("endsAt", t("bonuses.create.endsAt"), { type: "datetime-local" })}
-            {text("validityDays", t("bonuses.create.validityDays"), { inputMode: "numeric" }, t("bonuses.create.validityHint"))}
-            {text("minKycLevel", t("bonuses.create.minKycLevel"), { type: "number", min: 0, max: 3 })}
-            {text("countries", t("bonuses.create.countries"), {}, t("bonuses.create.countriesHint"))}
-            <FormField
-              control={form.control}
-              name="eligibleGroupIds"
-              render={({ field }) => {
-                const chosen = new Set(field.value ?? []);
-                const toggle = (id: string, on: boolean) => field.onChange(on ? [...chosen, id] : [...chosen].filter((g) => g !== id));
-                return (
-                  <FormItem className="sm:col-span-2">
-                    <FormLabel>{t("bonuses.create.groups")}</FormLabel>
-                    <div role="group" aria-label={t("bonuses.create.groups")} className="grid max-h-36 gap-2 overflow-y-auto rounded-md border p-3 sm:grid-cols-2">
-                      {groups.isPending && <p className="text-sm text-muted-foreground">{t("bonuses.create.groupsLoading")}</p>}
-                      {groups.isError && <p className="text-sm text-destructive">{t("bonuses.create.groupsError")}</p>}
-                      {groups.data?.length === 0 && <p className="text-sm text-muted-foreground">{t("bonuses.create.groupsNone")}</p>}
-                      {groups.data?.map((g) => (
-                        <label key={g.id} className="flex items-center gap-2 text-sm">
-                          <Checkbox checked={chosen.has(g.id)} onCheckedChange={(on) => toggle(g.id, on === true)} disabled={saving} />
-                          {g.name}
-                        </label>
-                      ))}
-                    </div>
-                    <FormDescription>{t("bonuses.create.groupsHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                );
-              }}
-            />
-            <FormField
-              control={form.control}
-              name="withdrawable"
-              render={({ field }) => (
-                <FormItem className="sm:col-span-2 flex flex-row items-center justify-between gap-4 rounded-md border p-3">
-                  <div className="grid gap-1">
-                    <FormLabel>{t("bonuses.create.withdrawableField")}</FormLabel>
-                    <FormDescription>{t("bonuses.create.withdrawableHint")}</FormDescription>
-                  </div>
-                  <FormControl>
-                    <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={saving} />
-                  </FormControl>
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert" className="sm:col-span-2">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter className="sm:col-span-2">
-              <Button type="button" variant="outline" onClick={onClose} disabled={saving}>
-                {t("bonuses.cancel")}
-              </Button>
-              <Button type="submit" pending={saving}>
-                {campaign ? t("bonuses.create.saveChanges") : t("bonuses.create.save")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={campaign ? t("bonuses.create.editTitle", { name: campaign.name }) : t("bonuses.create.title")}
+      description={campaign ? t("bonuses.create.editDescription") : t("bonuses.create.description")}
+      contentClassName="sm:max-w-2xl"
+      className="grid gap-4 sm:grid-cols-2"
+      wide
+      pending={saving}
+      error={formError}
+      onClose={onClose}
+      cancelLabel={t("bonuses.cancel")}
+      submitLabel={campaign ? t("bonuses.create.saveChanges") : t("bonuses.create.save")}
+      onSubmit={form.handleSubmit(({ countries, ...values }) => {
+        setFormError(null);
+        const eligibleCountries = countries ? countries.split(",").map((c) => c.trim().toUpperCase()) : [];
+        if (campaign) update.mutate({ ...values, eligibleCountries, id: campaign.id, version: campaign.version });
+        else create.mutate({ ...values, eligibleCountries });
+      })}
+    >
+      <div className="sm:col-span-2">{text("name", t("bonuses.create.name"), { autoFocus: true, maxLength: 120 })}</div>
+      <FormField
+        control={form.control}
+        name="description"
+        render={({ field }) => (
+          <FormItem className="sm:col-span-2">
+            <FormLabel>{t("bonuses.create.descriptionField")}</FormLabel>
+            <FormControl>
+              <Textarea rows={2} maxLength={2000} disabled={saving} {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      {choice("type", t("bonuses.create.type"), BONUS_CAMPAIGN_TYPES, (v) => t(`bonuses.types.${v}`))}
+      {choice("amountRule", t("bonuses.create.amountRule"), BONUS_AMOUNT_RULES, (v) => t(`bonuses.rules.${v}`))}
+      {rule === "fixed" ? (
+        text("fixedAmount", t("bonuses.create.fixedAmount"), { inputMode: "decimal" })
+      ) : (
+        <>
+          {text("percent", t("bonuses.create.percent"), { inputMode: "decimal" })}
+          {text("capAmount", t("bonuses.create.capAmount"), { inputMode: "decimal" })}
+        </>
+      )}
+      {text("currency", t("bonuses.create.currency"), { maxLength: 12, className: "uppercase" })}
+      {text("budget", t("bonuses.create.budget"), { inputMode: "decimal" })}
+      {text("startsAt", t("bonuses.create.startsAt"), { type: "datetime-local" })}
+      {text("endsAt", t("bonuses.create.endsAt"), { type: "datetime-local" })}
+      {text("validityDays", t("bonuses.create.validityDays"), { inputMode: "numeric" }, t("bonuses.create.validityHint"))}
+      {text("minKycLevel", t("bonuses.create.minKycLevel"), { type: "number", min: 0, max: 3 })}
+      {text("countries", t("bonuses.create.countries"), {}, t("bonuses.create.countriesHint"))}
+      <FormField
+        control={form.control}
+        name="eligibleGroupIds"
+        render={({ field }) => {
+          const chosen = new Set(field.value ?? []);
+          const toggle = (id: string, on: boolean) => field.onChange(on ? [...chosen, id] : [...chosen].filter((g) => g !== id));
+          return (
+            <FormItem className="sm:col-span-2">
+              <FormLabel>{t("bonuses.create.groups")}</FormLabel>
+              <div role="group" aria-label={t("bonuses.create.groups")} className="grid max-h-36 gap-2 overflow-y-auto rounded-md border p-3 sm:grid-cols-2">
+                {groups.isPending && <p className="text-sm text-muted-foreground">{t("bonuses.create.groupsLoading")}</p>}
+                {groups.isError && <p className="text-sm text-destructive">{t("bonuses.create.groupsError")}</p>}
+                {groups.data?.length === 0 && <p className="text-sm text-muted-foreground">{t("bonuses.create.groupsNone")}</p>}
+                {groups.data?.map((g) => (
+                  <label key={g.id} className="flex items-center gap-2 text-sm">
+                    <Checkbox checked={chosen.has(g.id)} onCheckedChange={(on) => toggle(g.id, on === true)} disabled={saving} />
+                    {g.name}
+                  </label>
+                ))}
+              </div>
+              <FormDescription>{t("bonuses.create.groupsHint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          );
+        }}
+      />
+      <FormField
+        control={form.control}
+        name="withdrawable"
+        render={({ field }) => (
+          <FormItem className="sm:col-span-2 flex flex-row items-center justify-between gap-4 rounded-md border p-3">
+            <div className="grid gap-1">
+              <FormLabel>{t("bonuses.create.withdrawableField")}</FormLabel>
+              <FormDescription>{t("bonuses.create.withdrawableHint")}</FormDescription>
+            </div>
+            <FormControl>
+              <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={saving} />
+            </FormControl>
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

@@ -6,15 +6,12 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormDialog } from "@/components/form-dialog";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
@@ -50,135 +47,117 @@ export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subacc
   );
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !create.isPending && onClose()}>
-      <DialogContent className="sm:max-w-lg">
-        <DialogHeader>
-          <DialogTitle>{t("deposits.create.title")}</DialogTitle>
-          <DialogDescription>{t("deposits.create.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              create.mutate(values);
-            })}
-          >
-            <div className="grid gap-4 sm:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="ccy"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("deposits.create.currency")}</FormLabel>
-                    <FormControl>
-                      <Input
-                        autoFocus
-                        autoComplete="off"
-                        spellCheck={false}
-                        className="uppercase"
-                        list={ids.currencies}
-                        placeholder={t("deposits.addresses.currencyPlaceholder")}
-                        {...field}
-                      />
-                    </FormControl>
-                    <datalist id={ids.currencies}>
-                      {KNOWN_CURRENCIES.map((c) => (
-                        <option key={c.ccy} value={c.ccy} />
-                      ))}
-                    </datalist>
-                    <FormDescription>{t("deposits.create.currencyHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="chain"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("deposits.create.chain")}</FormLabel>
-                    <FormControl>
-                      <Input autoComplete="off" spellCheck={false} list={ids.chains} placeholder={known?.chains[0] ?? t("deposits.create.chainPlaceholder")} {...field} />
-                    </FormControl>
-                    <datalist id={ids.chains}>
-                      {(known?.chains ?? []).map((chain) => (
-                        <option key={chain} value={chain} />
-                      ))}
-                    </datalist>
-                    <FormDescription>{t("deposits.create.chainHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </div>
-            <FormField
-              control={form.control}
-              name="addrType"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("deposits.create.addrType")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      <SelectItem value="1">{t("deposits.create.addrTypes.1")}</SelectItem>
-                      <SelectItem value="2" disabled={Boolean(known && !known.segwit)}>
-                        {t("deposits.create.addrTypes.2")}
-                      </SelectItem>
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="to"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("deposits.create.receiving")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      <SelectItem value={KEEP}>{t("deposits.create.keepReceiving")}</SelectItem>
-                      {RECEIVING_ACCOUNTS.map((account) => (
-                        <SelectItem key={account} value={account}>
-                          {t(`deposits.receiving.${account}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormDescription>{t("deposits.create.receivingHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={create.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={create.isPending}>
-                {t("deposits.create.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("deposits.create.title")}
+      description={t("deposits.create.description")}
+      contentClassName="sm:max-w-lg"
+      pending={create.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("deposits.create.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        create.mutate(values);
+      })}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          control={form.control}
+          name="ccy"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("deposits.create.currency")}</FormLabel>
+              <FormControl>
+                <Input
+                  autoFocus
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="uppercase"
+                  list={ids.currencies}
+                  placeholder={t("deposits.addresses.currencyPlaceholder")}
+                  {...field}
+                />
+              </FormControl>
+              <datalist id={ids.currencies}>
+                {KNOWN_CURRENCIES.map((c) => (
+                  <option key={c.ccy} value={c.ccy} />
+                ))}
+              </datalist>
+              <FormDescription>{t("deposits.create.currencyHint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="chain"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("deposits.create.chain")}</FormLabel>
+              <FormControl>
+                <Input autoComplete="off" spellCheck={false} list={ids.chains} placeholder={known?.chains[0] ?? t("deposits.create.chainPlaceholder")} {...field} />
+              </FormControl>
+              <datalist id={ids.chains}>
+                {(known?.chains ?? []).map((chain) => (
+                  <option key={chain} value={chain} />
+                ))}
+              </datalist>
+              <FormDescription>{t("deposits.create.chainHint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      </div>
+      <FormField
+        control={form.control}
+        name="addrType"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("deposits.create.addrType")}</FormLabel>
+            <Select value={field.value} onValueChange={field.onChange}>
+              <FormControl>
+                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                <SelectItem value="1">{t("deposits.create.addrTypes.1")}</SelectItem>
+                <SelectItem value="2" disabled={Boolean(known && !known.segwit)}>
+                  {t("deposits.create.addrTypes.2")}
+                </SelectItem>
+              </SelectContent>
+            </Select>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <FormField
+        control={form.control}
+        name="to"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("deposits.create.receiving")}</FormLabel>
+            <Select value={field.value} onValueChange={field.onChange}>
+              <FormControl>
+                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                <SelectItem value={KEEP}>{t("deposits.create.keepReceiving")}</SelectItem>
+                {RECEIVING_ACCOUNTS.map((account) => (
+                  <SelectItem key={account} value={account}>
+                    {t(`deposits.receiving.${account}`)}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <FormDescription>{t("deposits.create.receivingHint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

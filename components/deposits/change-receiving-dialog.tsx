@@ -6,15 +6,12 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormDialog } from "@/components/form-dialog";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -55,99 +52,81 @@ export function ChangeReceivingDialog({ subaccountId, addresses, current, onClos
   );
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !change.isPending && onClose()}>
-      <DialogContent className="sm:max-w-lg">
-        <DialogHeader>
-          <DialogTitle>{t("deposits.change.title")}</DialogTitle>
-          <DialogDescription>{t("deposits.change.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              change.mutate(values);
-            })}
-          >
-            <FormField
-              control={form.control}
-              name="to"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("deposits.change.account")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {RECEIVING_ACCOUNTS.map((account) => (
-                        <SelectItem key={account} value={account}>
-                          {t(`deposits.receiving.${account}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="addr"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("deposits.change.address")}</FormLabel>
-                  <Select
-                    // The select holds the row id; the form sends that row's ccy, chain and exchange address.
-                    value={addresses.find((a) => a.addr === field.value)?.id ?? field.value}
-                    onValueChange={(id) => {
-                      const row = addresses.find((a) => a.id === id);
-                      if (!row) return;
-                      form.setValue("ccy", row.ccy);
-                      form.setValue("chain", row.chain);
-                      field.onChange(row.addr);
-                    }}
-                  >
-                    <FormControl>
-                      <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {addresses.map((a) => (
-                        <SelectItem key={a.id} value={a.id}>
-                          <span className="font-medium">{a.ccy}</span>
-                          <span className="text-muted-foreground">{a.chain}</span>
-                          <span className="font-mono text-xs">{shortAddress(a.address)}</span>
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormDescription>{t("deposits.change.addressHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={change.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={change.isPending}>
-                {t("deposits.change.confirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("deposits.change.title")}
+      description={t("deposits.change.description")}
+      contentClassName="sm:max-w-lg"
+      pending={change.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("deposits.change.confirm")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        change.mutate(values);
+      })}
+    >
+      <FormField
+        control={form.control}
+        name="to"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("deposits.change.account")}</FormLabel>
+            <Select value={field.value} onValueChange={field.onChange}>
+              <FormControl>
+                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                {RECEIVING_ACCOUNTS.map((account) => (
+                  <SelectItem key={account} value={account}>
+                    {t(`deposits.receiving.${account}`)}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <FormField
+        control={form.control}
+        name="addr"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("deposits.change.address")}</FormLabel>
+            <Select
+              // The select holds the row id; the form sends that row's ccy, chain and exchange address.
+              value={addresses.find((a) => a.addr === field.value)?.id ?? field.value}
+              onValueChange={(id) => {
+                const row = addresses.find((a) => a.id === id);
+                if (!row) return;
+                form.setValue("ccy", row.ccy);
+                form.setValue("chain", row.chain);
+                field.onChange(row.addr);
+              }}
+            >
+              <FormControl>
+                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                {addresses.map((a) => (
+                  <SelectItem key={a.id} value={a.id}>
+                    <span className="font-medium">{a.ccy}</span>
+                    <span className="text-muted-foreground">{a.chain}</span>
+                    <span className="font-mono text-xs">{shortAddress(a.address)}</span>
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <FormDescription>{t("deposits.change.addressHint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

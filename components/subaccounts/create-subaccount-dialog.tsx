@@ -6,17 +6,12 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormDialog, TextField } from "@/components/form-dialog";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -51,66 +46,34 @@ export function CreateSubaccountDialog({ customer, onClose }: { customer: { id: 
   );
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !create.isPending && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>{t("subaccounts.create.title")}</DialogTitle>
-          <DialogDescription>{t("subaccounts.create.description", { customer: customer.name })}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              create.mutate(values);
-            })}
-          >
-            <FormField
-              control={form.control}
-              name="subAcct"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("subaccounts.create.name")}</FormLabel>
-                  <FormControl>
-                    <Input autoComplete="off" autoCapitalize="off" spellCheck={false} autoFocus maxLength={20} className="font-mono" {...field} />
-                  </FormControl>
-                  <FormDescription>{t("subaccounts.create.nameHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="label"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("subaccounts.create.label")}</FormLabel>
-                  <FormControl>
-                    <Input autoComplete="off" maxLength={50} {...field} />
-                  </FormControl>
-                  <FormDescription>{t("subaccounts.create.labelHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={create.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={create.isPending}>
-                {t("subaccounts.create.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("subaccounts.create.title")}
+      description={t("subaccounts.create.description", { customer: customer.name })}
+      contentClassName="sm:max-w-md"
+      pending={create.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("subaccounts.create.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        create.mutate(values);
+      })}
+    >
+      <TextField
+        control={form.control}
+        name="subAcct"
+        label={t("subaccounts.create.name")}
+        hint={t("subaccounts.create.nameHint")}
+        input={{ autoComplete: "off", autoCapitalize: "off", spellCheck: false, autoFocus: true, maxLength: 20, className: "font-mono" }}
+      />
+      <TextField
+        control={form.control}
+        name="label"
+        label={t("subaccounts.create.label")}
+        hint={t("subaccounts.create.labelHint")}
+        input={{ autoComplete: "off", maxLength: 50 }}
+      />
+    </FormDialog>
   );
 }

@@ -7,17 +7,13 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
@@ -62,87 +58,62 @@ export function AdjustCashDialog({ account, onClose }: { account: TradingAccount
   );
 
   return (
-    <Dialog open onOpenChange={(o) => !o && !adjust.isPending && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>{t("tradingAccounts.adjust.title")}</DialogTitle>
-          <DialogDescription>{t("tradingAccounts.adjust.description", { account: name })}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              adjust.mutate(values);
-            })}
-          >
-            <FormField
-              control={form.control}
-              name="direction"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("tradingAccounts.adjust.direction")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange} disabled={adjust.isPending}>
-                    <FormControl>
-                      <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      <SelectItem value="credit">{t("tradingAccounts.adjust.credit")}</SelectItem>
-                      <SelectItem value="debit">{t("tradingAccounts.adjust.debit")}</SelectItem>
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="amount"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("tradingAccounts.adjust.amount")}</FormLabel>
-                  <FormControl>
-                    <Input inputMode="decimal" autoComplete="off" autoFocus className="font-mono tabular-nums" disabled={adjust.isPending} {...field} />
-                  </FormControl>
-                  <FormDescription>{t("tradingAccounts.adjust.amountHint", { cash: formatAmount(account.cash), currency: account.currency })}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="reason"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("tradingAccounts.adjust.reason")}</FormLabel>
-                  <FormControl>
-                    <Textarea rows={3} maxLength={500} disabled={adjust.isPending} {...field} />
-                  </FormControl>
-                  <FormDescription>{t("tradingAccounts.adjust.reasonHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={adjust.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={adjust.isPending}>
-                {t("tradingAccounts.adjust.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("tradingAccounts.adjust.title")}
+      description={t("tradingAccounts.adjust.description", { account: name })}
+      contentClassName="sm:max-w-md"
+      pending={adjust.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("tradingAccounts.adjust.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        adjust.mutate(values);
+      })}
+    >
+      <FormField
+        control={form.control}
+        name="direction"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("tradingAccounts.adjust.direction")}</FormLabel>
+            <Select value={field.value} onValueChange={field.onChange} disabled={adjust.isPending}>
+              <FormControl>
+                <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                <SelectItem value="credit">{t("tradingAccounts.adjust.credit")}</SelectItem>
+                <SelectItem value="debit">{t("tradingAccounts.adjust.debit")}</SelectItem>
+              </SelectContent>
+            </Select>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <TextField
+        control={form.control}
+        name="amount"
+        label={t("tradingAccounts.adjust.amount")}
+        hint={t("tradingAccounts.adjust.amountHint", { cash: formatAmount(account.cash), currency: account.currency })}
+        input={{ inputMode: "decimal", autoComplete: "off", autoFocus: true, className: "font-mono tabular-nums", disabled: adjust.isPending }}
+      />
+      <FormField
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("tradingAccounts.adjust.reason")}</FormLabel>
+            <FormControl>
+              <Textarea rows={3} maxLength={500} disabled={adjust.isPending} {...field} />
+            </FormControl>
+            <FormDescription>{t("tradingAccounts.adjust.reasonHint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

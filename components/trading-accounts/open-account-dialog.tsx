@@ -6,18 +6,14 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormDialog, TextField } from "@/components/form-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -55,91 +51,66 @@ export function OpenTradingAccountDialog({ customer, onClose }: { customer: { id
   );
 
   return (
-    <Dialog open onOpenChange={(o) => !o && !open.isPending && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>{t("tradingAccounts.open.title")}</DialogTitle>
-          <DialogDescription>{t("tradingAccounts.open.description", { customer: customer.name })}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              open.mutate(values);
-            })}
-          >
-            <FormField
-              control={form.control}
-              name="type"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("tradingAccounts.open.type")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange} disabled={open.isPending}>
-                    <FormControl>
-                      <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus>
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {TRADING_ACCOUNT_TYPES.map((type) => (
-                        <SelectItem key={type} value={type}>
-                          {t(`tradingAccounts.types.${type}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="currency"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("tradingAccounts.open.currency")}</FormLabel>
-                  <FormControl>
-                    <Input autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12} className="font-mono uppercase" {...field} />
-                  </FormControl>
-                  <FormDescription>{t("tradingAccounts.open.currencyHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="demo"
-              render={({ field }) => (
-                <FormItem className="flex flex-row items-start gap-3">
-                  <FormControl>
-                    <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} disabled={open.isPending} />
-                  </FormControl>
-                  <div className="grid gap-1">
-                    <FormLabel>{t("tradingAccounts.open.demo")}</FormLabel>
-                    <FormDescription>{t("tradingAccounts.open.demoHint")}</FormDescription>
-                  </div>
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={open.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={open.isPending}>
-                {t("tradingAccounts.open.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("tradingAccounts.open.title")}
+      description={t("tradingAccounts.open.description", { customer: customer.name })}
+      contentClassName="sm:max-w-md"
+      pending={open.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("tradingAccounts.open.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        open.mutate(values);
+      })}
+    >
+      <FormField
+        control={form.control}
+        name="type"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("tradingAccounts.open.type")}</FormLabel>
+            <Select value={field.value} onValueChange={field.onChange} disabled={open.isPending}>
+              <FormControl>
+                <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                {TRADING_ACCOUNT_TYPES.map((type) => (
+                  <SelectItem key={type} value={type}>
+                    {t(`tradingAccounts.types.${type}`)}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <TextField
+        control={form.control}
+        name="currency"
+        label={t("tradingAccounts.open.currency")}
+        hint={t("tradingAccounts.open.currencyHint")}
+        input={{ autoComplete: "off", autoCapitalize: "characters", spellCheck: false, maxLength: 12, className: "font-mono uppercase" }}
+      />
+      <FormField
+        control={form.control}
+        name="demo"
+        render={({ field }) => (
+          <FormItem className="flex flex-row items-start gap-3">
+            <FormControl>
+              <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} disabled={open.isPending} />
+            </FormControl>
+            <div className="grid gap-1">
+              <FormLabel>{t("tradingAccounts.open.demo")}</FormLabel>
+              <FormDescription>{t("tradingAccounts.open.demoHint")}</FormDescription>
+            </div>
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

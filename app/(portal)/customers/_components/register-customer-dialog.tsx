@@ -6,7 +6,6 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -20,10 +19,8 @@ import {
 } from "@/components/customers/customer-form-schemas";
 import { CustomerProfileFields } from "@/components/customers/customer-profile-fields";
 import { GroupSelect } from "@/components/customers/group-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormDialog } from "@/components/form-dialog";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -54,52 +51,34 @@ export function RegisterCustomerDialog({ onClose }: { onClose: () => void }) {
   const busy = register.isPending || register.isSuccess;
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("customers.register.title")}</DialogTitle>
-          <DialogDescription>{t("customers.register.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              register.mutate(values);
-            })}
-          >
-            <CustomerProfileFields autoFocus />
-            <FormField
-              control={form.control}
-              name="groupId"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("customers.form.group")}</FormLabel>
-                  <FormControl>
-                    <GroupSelect ref={field.ref} value={field.value} onChange={field.onChange} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={busy}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={busy}>
-                {t("customers.register.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("customers.register.title")}
+      description={t("customers.register.description")}
+      contentClassName="sm:max-w-xl"
+      pending={busy}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("customers.register.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        register.mutate(values);
+      })}
+    >
+      <CustomerProfileFields autoFocus />
+      <FormField
+        control={form.control}
+        name="groupId"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("customers.form.group")}</FormLabel>
+            <FormControl>
+              <GroupSelect ref={field.ref} value={field.value} onChange={field.onChange} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

@@ -15,10 +15,9 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { CountrySelect } from "@/components/customers/country-select";
 import { textValue } from "@/components/kyc/kyc-format";
+import { FormDialog, TextField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -126,254 +125,208 @@ export function NewKycApplicationDialog({ customer, onClose }: { customer: NewAp
   const noCorporateCountries = corporate && corporateCountries !== undefined && corporateCountries.length === 0;
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("kyc.newApplication.title")}</DialogTitle>
-          <DialogDescription>{t("kyc.newApplication.description", { name: customer.name })}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form noValidate className="grid gap-4" onSubmit={onSubmit}>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="scenario"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("kyc.newApplication.scenario")}</FormLabel>
-                    <Select
-                      value={field.value ?? ""}
-                      onValueChange={(value) => {
-                        const next = KYC_SCENARIOS.find((s) => s === value);
-                        if (next) onScenarioChange(next);
-                      }}
-                      disabled={busy}
-                    >
-                      <FormControl>
-                        <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus>
-                          <SelectValue placeholder={t("kyc.newApplication.scenarioPlaceholder")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {KYC_SCENARIOS.map((value) => (
-                          <SelectItem key={value} value={value}>
-                            {t(`kyc.scenario.${value}`)}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="level"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("kyc.newApplication.level")}</FormLabel>
-                    <Select
-                      value={field.value === undefined ? "" : String(field.value)}
-                      onValueChange={(value) => field.onChange(levels.find((l: Level) => String(l) === value))}
-                      disabled={busy || corporate}
-                    >
-                      <FormControl>
-                        <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
-                          <SelectValue placeholder={t("kyc.newApplication.levelPlaceholder")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {levels.map((value) => (
-                          <SelectItem key={value} value={String(value)}>
-                            {t("kyc.newApplication.levelOption", { level: value, name: t(`kyc.levelName.l${value}`) })}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormDescription>
-                      {corporate ? t("kyc.newApplication.corporateLevel") : t("kyc.newApplication.levelHint", { current: customer.kycLevel })}
-                    </FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </div>
+    <FormDialog
+      form={form}
+      title={t("kyc.newApplication.title")}
+      description={t("kyc.newApplication.description", { name: customer.name })}
+      contentClassName="sm:max-w-xl"
+      pending={busy}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("kyc.newApplication.submit")}
+      submitDisabled={noCorporateCountries}
+      onSubmit={onSubmit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          control={form.control}
+          name="scenario"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("kyc.newApplication.scenario")}</FormLabel>
+              <Select
+                value={field.value ?? ""}
+                onValueChange={(value) => {
+                  const next = KYC_SCENARIOS.find((s) => s === value);
+                  if (next) onScenarioChange(next);
+                }}
+                disabled={busy}
+              >
+                <FormControl>
+                  <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus>
+                    <SelectValue placeholder={t("kyc.newApplication.scenarioPlaceholder")} />
+                  </SelectTrigger>
+                </FormControl>
+                <SelectContent>
+                  {KYC_SCENARIOS.map((value) => (
+                    <SelectItem key={value} value={value}>
+                      {t(`kyc.scenario.${value}`)}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="level"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("kyc.newApplication.level")}</FormLabel>
+              <Select
+                value={field.value === undefined ? "" : String(field.value)}
+                onValueChange={(value) => field.onChange(levels.find((l: Level) => String(l) === value))}
+                disabled={busy || corporate}
+              >
+                <FormControl>
+                  <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
+                    <SelectValue placeholder={t("kyc.newApplication.levelPlaceholder")} />
+                  </SelectTrigger>
+                </FormControl>
+                <SelectContent>
+                  {levels.map((value) => (
+                    <SelectItem key={value} value={String(value)}>
+                      {t("kyc.newApplication.levelOption", { level: value, name: t(`kyc.levelName.l${value}`) })}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+              <FormDescription>
+                {corporate ? t("kyc.newApplication.corporateLevel") : t("kyc.newApplication.levelHint", { current: customer.kycLevel })}
+              </FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      </div>
 
-            <FormField
-              control={form.control}
-              name="country"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("kyc.newApplication.country")}</FormLabel>
+      <FormField
+        control={form.control}
+        name="country"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("kyc.newApplication.country")}</FormLabel>
+            <FormControl>
+              <CountrySelect
+                ref={field.ref}
+                value={field.value || undefined}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                only={corporate ? (corporateCountries ?? []) : undefined}
+                placeholder={t("kyc.country.placeholder")}
+                disabled={busy || noCorporateCountries}
+              />
+            </FormControl>
+            {corporate && <FormDescription>{t("kyc.newApplication.corporateCountryHint")}</FormDescription>}
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      {noCorporateCountries && (
+        <Alert variant="warning">
+          <TriangleAlert aria-hidden />
+          <AlertDescription>{t("kyc.newApplication.noCorporateCountries")}</AlertDescription>
+        </Alert>
+      )}
+
+      <fieldset className="grid gap-4 rounded-lg border p-4" disabled={busy}>
+        <legend className="px-1 text-sm font-medium">{t("kyc.newApplication.applicantTitle")}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField control={form.control} name="applicant.fullName" label={t("kyc.applicant.fullName")} input={{ autoComplete: "off", maxLength: 120 }} />
+          <FormField
+            control={form.control}
+            name="applicant.dateOfBirth"
+            render={({ field: { value, onChange, ...field } }) => (
+              <FormItem>
+                <FormLabel>{t("kyc.applicant.dateOfBirth")}</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    type="date"
+                    value={value ?? ""}
+                    // Optional: an empty box is "not given", not an invalid date.
+                    onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
+                  />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="applicant.idType"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>{t("kyc.applicant.idType")}</FormLabel>
+                <Select
+                  value={field.value ?? ""}
+                  onValueChange={(value) => field.onChange(ID_TYPES.find((type) => type === value))}
+                  disabled={busy}
+                >
                   <FormControl>
-                    <CountrySelect
-                      ref={field.ref}
-                      value={field.value || undefined}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      only={corporate ? (corporateCountries ?? []) : undefined}
-                      placeholder={t("kyc.country.placeholder")}
-                      disabled={busy || noCorporateCountries}
-                    />
+                    <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
+                      <SelectValue placeholder={t("kyc.newApplication.idTypePlaceholder")} />
+                    </SelectTrigger>
                   </FormControl>
-                  {corporate && <FormDescription>{t("kyc.newApplication.corporateCountryHint")}</FormDescription>}
-                  <FormMessage />
-                </FormItem>
-              )}
+                  <SelectContent>
+                    {ID_TYPES.map((type) => (
+                      <SelectItem key={type} value={type}>
+                        {t(`kyc.idType.${type}`)}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <TextField
+            control={form.control}
+            name="applicant.idNumber"
+            label={t("kyc.applicant.idNumber")}
+            input={{ autoComplete: "off", spellCheck: false, maxLength: 40, className: "font-mono" }}
+          />
+        </div>
+        <FormField
+          control={form.control}
+          name="applicant.address"
+          render={({ field: { value, ...field } }) => (
+            <FormItem>
+              <FormLabel>{t("kyc.applicant.address")}</FormLabel>
+              <FormControl>
+                <Textarea {...field} value={textValue(value)} rows={2} maxLength={300} />
+              </FormControl>
+              {(level ?? 0) >= 2 && <FormDescription>{t("kyc.newApplication.addressRequired")}</FormDescription>}
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        {corporate && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              control={form.control}
+              name="applicant.companyName"
+              label={t("kyc.applicant.companyName")}
+              input={{ autoComplete: "off", maxLength: 200 }}
             />
-            {noCorporateCountries && (
-              <Alert variant="warning">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{t("kyc.newApplication.noCorporateCountries")}</AlertDescription>
-              </Alert>
-            )}
+            <TextField
+              control={form.control}
+              name="applicant.companyRegistrationNumber"
+              label={t("kyc.applicant.companyRegistrationNumber")}
+              input={{ autoComplete: "off", spellCheck: false, maxLength: 60, className: "font-mono" }}
+            />
+          </div>
+        )}
+      </fieldset>
 
-            <fieldset className="grid gap-4 rounded-lg border p-4" disabled={busy}>
-              <legend className="px-1 text-sm font-medium">{t("kyc.newApplication.applicantTitle")}</legend>
-              <div className="grid gap-4 sm:grid-cols-2">
-                <FormField
-                  control={form.control}
-                  name="applicant.fullName"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("kyc.applicant.fullName")}</FormLabel>
-                      <FormControl>
-                        <Input {...field} autoComplete="off" maxLength={120} />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-                <FormField
-                  control={form.control}
-                  name="applicant.dateOfBirth"
-                  render={({ field: { value, onChange, ...field } }) => (
-                    <FormItem>
-                      <FormLabel>{t("kyc.applicant.dateOfBirth")}</FormLabel>
-                      <FormControl>
-                        <Input
-                          {...field}
-                          type="date"
-                          value={value ?? ""}
-                          // Optional: an empty box is "not given", not an invalid date.
-                          onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
-                        />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-                <FormField
-                  control={form.control}
-                  name="applicant.idType"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("kyc.applicant.idType")}</FormLabel>
-                      <Select
-                        value={field.value ?? ""}
-                        onValueChange={(value) => field.onChange(ID_TYPES.find((type) => type === value))}
-                        disabled={busy}
-                      >
-                        <FormControl>
-                          <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
-                            <SelectValue placeholder={t("kyc.newApplication.idTypePlaceholder")} />
-                          </SelectTrigger>
-                        </FormControl>
-                        <SelectContent>
-                          {ID_TYPES.map((type) => (
-                            <SelectItem key={type} value={type}>
-                              {t(`kyc.idType.${type}`)}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-                <FormField
-                  control={form.control}
-                  name="applicant.idNumber"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("kyc.applicant.idNumber")}</FormLabel>
-                      <FormControl>
-                        <Input {...field} autoComplete="off" spellCheck={false} maxLength={40} className="font-mono" />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-              </div>
-              <FormField
-                control={form.control}
-                name="applicant.address"
-                render={({ field: { value, ...field } }) => (
-                  <FormItem>
-                    <FormLabel>{t("kyc.applicant.address")}</FormLabel>
-                    <FormControl>
-                      <Textarea {...field} value={textValue(value)} rows={2} maxLength={300} />
-                    </FormControl>
-                    {(level ?? 0) >= 2 && <FormDescription>{t("kyc.newApplication.addressRequired")}</FormDescription>}
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              {corporate && (
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <FormField
-                    control={form.control}
-                    name="applicant.companyName"
-                    render={({ field: { value, ...field } }) => (
-                      <FormItem>
-                        <FormLabel>{t("kyc.applicant.companyName")}</FormLabel>
-                        <FormControl>
-                          <Input {...field} value={textValue(value)} autoComplete="off" maxLength={200} />
-                        </FormControl>
-                        <FormMessage />
-                      </FormItem>
-                    )}
-                  />
-                  <FormField
-                    control={form.control}
-                    name="applicant.companyRegistrationNumber"
-                    render={({ field: { value, ...field } }) => (
-                      <FormItem>
-                        <FormLabel>{t("kyc.applicant.companyRegistrationNumber")}</FormLabel>
-                        <FormControl>
-                          <Input {...field} value={textValue(value)} autoComplete="off" spellCheck={false} maxLength={60} className="font-mono" />
-                        </FormControl>
-                        <FormMessage />
-                      </FormItem>
-                    )}
-                  />
-                </div>
-              )}
-            </fieldset>
-
-            {documents && (
-              <p className="flex items-start gap-2 text-sm text-muted-foreground" data-testid="kyc-documents-next">
-                <FileText aria-hidden className="mt-0.5 size-4 shrink-0" />
-                <span>{t("kyc.newApplication.documentsNext", { documents })}</span>
-              </p>
-            )}
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={busy}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={busy} disabled={noCorporateCountries}>
-                {t("kyc.newApplication.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+      {documents && (
+        <p className="flex items-start gap-2 text-sm text-muted-foreground" data-testid="kyc-documents-next">
+          <FileText aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>{t("kyc.newApplication.documentsNext", { documents })}</span>
+        </p>
+      )}
+    </FormDialog>
   );
 }

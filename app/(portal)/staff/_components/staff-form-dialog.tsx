@@ -6,15 +6,11 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useForm, useFormContext, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
@@ -62,41 +58,19 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
   );
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !create.isPending && onClose()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t("staff.form.createTitle")}</DialogTitle>
-          <DialogDescription>{t("staff.form.createDescription")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form noValidate className="grid gap-4" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-            <FormField
-              control={form.control}
-              name="email"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("staff.form.email")}</FormLabel>
-                  <FormControl>
-                    <Input type="email" autoComplete="off" autoFocus {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <NameAndRole />
-            <RootError message={form.formState.errors.root?.server?.message} />
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={create.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={create.isPending}>
-                {t("staff.form.create")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("staff.form.createTitle")}
+      description={t("staff.form.createDescription")}
+      pending={create.isPending}
+      error={form.formState.errors.root?.server?.message}
+      onClose={onClose}
+      submitLabel={t("staff.form.create")}
+      onSubmit={form.handleSubmit((values) => create.mutate(values))}
+    >
+      <TextField control={form.control} name="email" label={t("staff.form.email")} input={{ type: "email", autoComplete: "off", autoFocus: true }} />
+      <NameAndRole />
+    </FormDialog>
   );
 }
 
@@ -121,34 +95,23 @@ export function EditStaffDialog({ user, isSelf, onClose }: { user: StaffRow; isS
   );
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !update.isPending && onClose()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t("staff.form.editTitle", { name: user.name })}</DialogTitle>
-          <DialogDescription>
-            <span className="font-mono">{user.email}</span> · {t("staff.form.editDescription")}
-          </DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => update.mutate({ id: user.id, ...values }))}
-          >
-            <NameAndRole roleLocked={isSelf} autoFocus />
-            <RootError message={form.formState.errors.root?.server?.message} />
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={update.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={update.isPending} disabled={!form.formState.isDirty}>
-                {t("staff.form.save")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("staff.form.editTitle", { name: user.name })}
+      description={
+        <>
+          <span className="font-mono">{user.email}</span> · {t("staff.form.editDescription")}
+        </>
+      }
+      pending={update.isPending}
+      error={form.formState.errors.root?.server?.message}
+      onClose={onClose}
+      submitLabel={t("staff.form.save")}
+      submitDisabled={!form.formState.isDirty}
+      onSubmit={form.handleSubmit((values) => update.mutate({ id: user.id, ...values }))}
+    >
+      <NameAndRole roleLocked={isSelf} autoFocus />
+    </FormDialog>
   );
 }
 
@@ -158,19 +121,7 @@ function NameAndRole({ roleLocked, autoFocus }: { roleLocked?: boolean; autoFocu
   const form = useFormContext<NameAndRoleValues>();
   return (
     <>
-      <FormField
-        control={form.control}
-        name="name"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("staff.form.name")}</FormLabel>
-            <FormControl>
-              <Input autoComplete="off" autoFocus={autoFocus} {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextField control={form.control} name="name" label={t("staff.form.name")} input={{ autoComplete: "off", autoFocus }} />
       <FormField
         control={form.control}
         name="role"
@@ -197,15 +148,5 @@ function NameAndRole({ roleLocked, autoFocus }: { roleLocked?: boolean; autoFocu
         )}
       />
     </>
-  );
-}
-
-function RootError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <Alert variant="destructive" role="alert">
-      <TriangleAlert aria-hidden />
-      <AlertDescription>{message}</AlertDescription>
-    </Alert>
   );
 }

@@ -6,17 +6,13 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { editValues, PROFILE_MESSAGES, ZEditCustomerForm, type EditCustomerValues } from "@/components/customers/customer-form-schemas";
 import { CustomerProfileFields } from "@/components/customers/customer-profile-fields";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form } from "@/components/ui/form";
+import { FormDialog } from "@/components/form-dialog";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
@@ -55,39 +51,22 @@ export function EditCustomerDialog({ customer, onClose }: { customer: CustomerDe
   );
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !update.isPending && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("customers.edit.title", { name: customer.name })}</DialogTitle>
-          <DialogDescription>{t("customers.edit.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              update.mutate(values);
-            })}
-          >
-            <CustomerProfileFields exceptId={customer.id} autoFocus />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={update.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={update.isPending} disabled={!form.formState.isDirty}>
-                {t("customers.edit.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("customers.edit.title", { name: customer.name })}
+      description={t("customers.edit.description")}
+      contentClassName="sm:max-w-xl"
+      pending={update.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("customers.edit.submit")}
+      submitDisabled={!form.formState.isDirty}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        update.mutate(values);
+      })}
+    >
+      <CustomerProfileFields exceptId={customer.id} autoFocus />
+    </FormDialog>
   );
 }

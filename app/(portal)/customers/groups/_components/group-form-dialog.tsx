@@ -2,17 +2,13 @@
 /** Create and edit a customer group; the form is the procedure's own input, a taken name lands on its field. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -50,65 +46,35 @@ export function GroupFormDialog({ group, onClose }: { group: CustomerGroupRow | 
   const pending = create.isPending || update.isPending;
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{group ? t("customers.groups.form.editTitle", { name: group.name }) : t("customers.groups.form.createTitle")}</DialogTitle>
-          <DialogDescription>{t("customers.groups.form.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={form.handleSubmit((values) => {
-              setFormError(null);
-              if (group) update.mutate({ id: group.id, ...values });
-              else create.mutate(values);
-            })}
-          >
-            <FormField
-              control={form.control}
-              name="name"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("customers.groups.form.name")}</FormLabel>
-                  <FormControl>
-                    <Input autoComplete="off" autoFocus maxLength={60} {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="description"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("customers.groups.form.descriptionLabel")}</FormLabel>
-                  <FormControl>
-                    <Textarea rows={3} maxLength={300} {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={pending} disabled={Boolean(group) && !form.formState.isDirty}>
-                {group ? t("common.save") : t("common.create")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={group ? t("customers.groups.form.editTitle", { name: group.name }) : t("customers.groups.form.createTitle")}
+      description={t("customers.groups.form.description")}
+      pending={pending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={group ? t("common.save") : t("common.create")}
+      submitDisabled={Boolean(group) && !form.formState.isDirty}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        if (group) update.mutate({ id: group.id, ...values });
+        else create.mutate(values);
+      })}
+    >
+      <TextField control={form.control} name="name" label={t("customers.groups.form.name")} input={{ autoComplete: "off", autoFocus: true, maxLength: 60 }} />
+      <FormField
+        control={form.control}
+        name="description"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("customers.groups.form.descriptionLabel")}</FormLabel>
+            <FormControl>
+              <Textarea rows={3} maxLength={300} {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

@@ -8,15 +8,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TriangleAlert, UsersRound } from "lucide-react";
-import type { ReactNode } from "react";
 import { useForm, useWatch, type Control, type FieldPath, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
+import { FormDialog } from "@/components/form-dialog";
 import { translateKnownRefusal } from "@/components/kyc/kyc-errors";
 import { reasonLabel, textValue } from "@/components/kyc/kyc-format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
@@ -52,67 +50,6 @@ function showStepError<T extends FieldValues, TOut>(
   if (steps.refused(error).conflict) return onClose();
   const unplaced = applyServerErrors(form.setError, error, messages, t);
   if (unplaced) form.setError("root.server", { type: "server", message: translateKnownRefusal(unplaced, t) });
-}
-
-interface StepDialogShellProps<T extends FieldValues, TOut> {
-  form: UseFormReturn<T, unknown, TOut>;
-  title: string;
-  description: ReactNode;
-  confirmLabel: string;
-  destructive?: boolean;
-  pending: boolean;
-  /** Extra reason to keep the confirm button disabled (e.g. nothing changed). */
-  confirmDisabled?: boolean;
-  onSubmit: (values: TOut) => void;
-  onClose: () => void;
-  children: ReactNode;
-}
-
-function StepDialogShell<T extends FieldValues, TOut>({
-  form,
-  title,
-  description,
-  confirmLabel,
-  destructive,
-  pending,
-  confirmDisabled,
-  onSubmit,
-  onClose,
-  children,
-}: StepDialogShellProps<T, TOut>) {
-  const t = useT();
-  const rootError = form.formState.errors.root?.server?.message;
-  return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent className="sm:max-w-lg">
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription asChild>
-            <div>{description}</div>
-          </DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form noValidate className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)}>
-            {children}
-            {rootError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{rootError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" variant={destructive ? "destructive" : "default"} pending={pending} disabled={confirmDisabled}>
-                {confirmLabel}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
-  );
 }
 
 /** The step's free-text note (optional, or required when asking the customer for something). */
@@ -176,14 +113,16 @@ export function ApproveDialog({ app, steps, onClose }: StepDialogProps) {
   const vars = { name, level: app.level, first: app.firstApprover?.name ?? "" };
   const title = second ? t("kyc.approve.titleSecond") : fourEyes ? t("kyc.approve.titleFirst") : t("kyc.approve.title");
   return (
-    <StepDialogShell
+    <FormDialog
       form={form}
       title={title}
       description={fourEyes ? t("kyc.approve.body", vars) : t("kyc.approve.bodyFinal", vars)}
-      confirmLabel={t("kyc.approve.confirm")}
+      contentClassName="sm:max-w-lg"
       pending={approve.isPending}
-      onSubmit={(values) => approve.mutate({ id: app.id, version: app.version, ...values })}
+      error={form.formState.errors.root?.server?.message}
       onClose={onClose}
+      submitLabel={t("kyc.approve.confirm")}
+      onSubmit={form.handleSubmit((values) => approve.mutate({ id: app.id, version: app.version, ...values }))}
     >
       {fourEyes && (
         <Alert variant={second ? "success" : "warning"} data-testid="four-eyes-note">
@@ -192,7 +131,7 @@ export function ApproveDialog({ app, steps, onClose }: StepDialogProps) {
         </Alert>
       )}
       <NoteField control={form.control} name="note" label={t("kyc.dialogs.noteOptional")} autoFocus />
-    </StepDialogShell>
+    </FormDialog>
   );
 }
 
@@ -228,16 +167,18 @@ export function RejectDialog({ app, steps, reasons, onClose }: StepDialogProps &
   const noReasons = reasons !== undefined && active.length === 0;
 
   return (
-    <StepDialogShell
+    <FormDialog
       form={form}
       title={t("kyc.reject.title")}
       description={t("kyc.reject.body", { name })}
-      confirmLabel={t("kyc.reject.confirm")}
-      destructive
+      contentClassName="sm:max-w-lg"
       pending={reject.isPending}
-      confirmDisabled={noReasons}
-      onSubmit={(values) => reject.mutate({ id: app.id, version: app.version, ...values })}
+      error={form.formState.errors.root?.server?.message}
       onClose={onClose}
+      submitLabel={t("kyc.reject.confirm")}
+      submitVariant="destructive"
+      submitDisabled={noReasons}
+      onSubmit={form.handleSubmit((values) => reject.mutate({ id: app.id, version: app.version, ...values }))}
     >
       {noReasons ? (
         <Alert variant="warning">
@@ -276,7 +217,7 @@ export function RejectDialog({ app, steps, reasons, onClose }: StepDialogProps &
         />
       )}
       <NoteField control={form.control} name="note" label={t("kyc.dialogs.noteOptional")} placeholder={t("kyc.reject.notePlaceholder")} />
-    </StepDialogShell>
+    </FormDialog>
   );
 }
 
@@ -304,17 +245,19 @@ export function RequestInfoDialog({ app, steps, onClose }: StepDialogProps) {
     }),
   );
   return (
-    <StepDialogShell
+    <FormDialog
       form={form}
       title={t("kyc.requestInfo.title")}
       description={t("kyc.requestInfo.body", { name })}
-      confirmLabel={t("kyc.requestInfo.confirm")}
+      contentClassName="sm:max-w-lg"
       pending={requestInfo.isPending}
-      onSubmit={(values) => requestInfo.mutate({ id: app.id, version: app.version, ...values })}
+      error={form.formState.errors.root?.server?.message}
       onClose={onClose}
+      submitLabel={t("kyc.requestInfo.confirm")}
+      onSubmit={form.handleSubmit((values) => requestInfo.mutate({ id: app.id, version: app.version, ...values }))}
     >
       <NoteField control={form.control} name="note" label={t("kyc.requestInfo.note")} placeholder={t("kyc.requestInfo.notePlaceholder")} autoFocus />
-    </StepDialogShell>
+    </FormDialog>
   );
 }
 
@@ -341,17 +284,19 @@ export function ResubmitDialog({ app, steps, onClose }: StepDialogProps) {
     }),
   );
   return (
-    <StepDialogShell
+    <FormDialog
       form={form}
       title={t("kyc.resubmit.title")}
       description={t("kyc.resubmit.body", { name })}
-      confirmLabel={t("kyc.resubmit.confirm")}
+      contentClassName="sm:max-w-lg"
       pending={resubmit.isPending}
-      onSubmit={(values) => resubmit.mutate({ id: app.id, version: app.version, ...values })}
+      error={form.formState.errors.root?.server?.message}
       onClose={onClose}
+      submitLabel={t("kyc.resubmit.confirm")}
+      onSubmit={form.handleSubmit((values) => resubmit.mutate({ id: app.id, version: app.version, ...values }))}
     >
       <NoteField control={form.control} name="note" label={t("kyc.dialogs.noteOptional")} placeholder={t("kyc.resubmit.notePlaceholder")} autoFocus />
-    </StepDialogShell>
+    </FormDialog>
   );
 }
 
@@ -390,15 +335,17 @@ export function AssignDialog({ app, steps, onClose }: StepDialogProps) {
   const options = reviewers.data ?? [];
   const listed = !app.assignee || options.some((r) => r.id === app.assignee?.id);
   return (
-    <StepDialogShell
+    <FormDialog
       form={form}
       title={t("kyc.assign.title")}
       description={t("kyc.assign.body", { name })}
-      confirmLabel={t("kyc.assign.confirm")}
+      contentClassName="sm:max-w-lg"
       pending={assign.isPending}
-      confirmDisabled={chosen === current}
-      onSubmit={(values) => assign.mutate({ id: app.id, version: app.version, ...values })}
+      error={form.formState.errors.root?.server?.message}
       onClose={onClose}
+      submitLabel={t("kyc.assign.confirm")}
+      submitDisabled={chosen === current}
+      onSubmit={form.handleSubmit((values) => assign.mutate({ id: app.id, version: app.version, ...values }))}
     >
       <FormField
         control={form.control}
@@ -432,6 +379,6 @@ export function AssignDialog({ app, steps, onClose }: StepDialogProps) {
           </FormItem>
         )}
       />
-    </StepDialogShell>
+    </FormDialog>
   );
 }

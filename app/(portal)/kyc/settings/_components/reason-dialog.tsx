@@ -5,15 +5,11 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { textValue } from "@/components/kyc/kyc-format";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
@@ -69,125 +65,80 @@ export function ReasonDialog({ reason, nextOrder, onClose }: ReasonDialogProps) 
   const rootError = form.formState.errors.root?.server?.message;
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !save.isPending && onClose()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>
-            {reason ? t("kyc.settings.reasonDialog.editTitle", { code: reason.code }) : t("kyc.settings.reasonDialog.createTitle")}
-          </DialogTitle>
-          <DialogDescription>{t("kyc.settings.reasonDialog.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form noValidate className="grid gap-4" onSubmit={form.handleSubmit((values) => save.mutate({ id: reason?.id, ...values }))}>
-            <FormField
-              control={form.control}
-              name="code"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("kyc.settings.reasonDialog.code")}</FormLabel>
-                  <FormControl>
-                    <Input
-                      {...field}
-                      readOnly={reason !== null}
-                      autoFocus={reason === null}
-                      autoComplete="off"
-                      spellCheck={false}
-                      maxLength={48}
-                      className="font-mono read-only:bg-muted/50 read-only:text-muted-foreground"
-                    />
-                  </FormControl>
-                  <FormDescription>
-                    {reason ? t("kyc.settings.reasonDialog.codeFixed") : t("kyc.settings.reasonDialog.codeHint")}
-                  </FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="label"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("kyc.settings.reasonDialog.label")}</FormLabel>
-                  <FormControl>
-                    <Input {...field} autoFocus={reason !== null} maxLength={120} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="labelZh"
-              render={({ field: { value, ...field } }) => (
-                <FormItem>
-                  <FormLabel>{t("kyc.settings.reasonDialog.labelZh")}</FormLabel>
-                  <FormControl>
-                    <Input {...field} value={textValue(value)} lang="zh-CN" maxLength={120} />
-                  </FormControl>
-                  <FormDescription>{t("kyc.settings.reasonDialog.labelZhHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
-              <FormField
-                control={form.control}
-                name="allowResubmit"
-                render={({ field }) => (
-                  <FormItem className="flex flex-row items-start justify-between gap-4 rounded-lg border p-3">
-                    <div className="grid gap-1">
-                      <FormLabel className="leading-snug">{t("kyc.settings.reasonDialog.allowResubmit")}</FormLabel>
-                      <FormDescription className="text-xs">{t("kyc.settings.reasonDialog.allowResubmitHint")}</FormDescription>
-                    </div>
-                    <FormControl>
-                      <Switch ref={field.ref} name={field.name} checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} />
-                    </FormControl>
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="sortOrder"
-                render={({ field: { value, onChange, ...field } }) => (
-                  <FormItem className="content-start">
-                    <FormLabel>{t("kyc.settings.reasonDialog.sortOrder")}</FormLabel>
-                    <FormControl>
-                      <Input
-                        {...field}
-                        type="number"
-                        inputMode="numeric"
-                        min={0}
-                        max={1000}
-                        step={1}
-                        value={value ?? ""}
-                        onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.valueAsNumber)}
-                        className="tabular-nums"
-                      />
-                    </FormControl>
-                    <FormDescription className="text-xs">{t("kyc.settings.reasonDialog.sortOrderHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </div>
-            {rootError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{rootError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={save.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={save.isPending} disabled={reason !== null && !form.formState.isDirty}>
-                {reason ? t("common.save") : t("kyc.settings.reasonDialog.create")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={reason ? t("kyc.settings.reasonDialog.editTitle", { code: reason.code }) : t("kyc.settings.reasonDialog.createTitle")}
+      description={t("kyc.settings.reasonDialog.description")}
+      pending={save.isPending}
+      error={rootError}
+      onClose={onClose}
+      submitLabel={reason ? t("common.save") : t("kyc.settings.reasonDialog.create")}
+      submitDisabled={reason !== null && !form.formState.isDirty}
+      onSubmit={form.handleSubmit((values) => save.mutate({ id: reason?.id, ...values }))}
+    >
+      <TextField
+        control={form.control}
+        name="code"
+        label={t("kyc.settings.reasonDialog.code")}
+        hint={reason ? t("kyc.settings.reasonDialog.codeFixed") : t("kyc.settings.reasonDialog.codeHint")}
+        input={{
+          readOnly: reason !== null,
+          autoFocus: reason === null,
+          autoComplete: "off",
+          spellCheck: false,
+          maxLength: 48,
+          className: "font-mono read-only:bg-muted/50 read-only:text-muted-foreground",
+        }}
+      />
+      <TextField control={form.control} name="label" label={t("kyc.settings.reasonDialog.label")} input={{ autoFocus: reason !== null, maxLength: 120 }} />
+      <TextField
+        control={form.control}
+        name="labelZh"
+        label={t("kyc.settings.reasonDialog.labelZh")}
+        hint={t("kyc.settings.reasonDialog.labelZhHint")}
+        input={{ lang: "zh-CN", maxLength: 120 }}
+      />
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
+        <FormField
+          control={form.control}
+          name="allowResubmit"
+          render={({ field }) => (
+            <FormItem className="flex flex-row items-start justify-between gap-4 rounded-lg border p-3">
+              <div className="grid gap-1">
+                <FormLabel className="leading-snug">{t("kyc.settings.reasonDialog.allowResubmit")}</FormLabel>
+                <FormDescription className="text-xs">{t("kyc.settings.reasonDialog.allowResubmitHint")}</FormDescription>
+              </div>
+              <FormControl>
+                <Switch ref={field.ref} name={field.name} checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} />
+              </FormControl>
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="sortOrder"
+          render={({ field: { value, onChange, ...field } }) => (
+            <FormItem className="content-start">
+              <FormLabel>{t("kyc.settings.reasonDialog.sortOrder")}</FormLabel>
+              <FormControl>
+                <Input
+                  {...field}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={1000}
+                  step={1}
+                  value={value ?? ""}
+                  onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.valueAsNumber)}
+                  className="tabular-nums"
+                />
+              </FormControl>
+              <FormDescription className="text-xs">{t("kyc.settings.reasonDialog.sortOrderHint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      </div>
+    </FormDialog>
   );
 }

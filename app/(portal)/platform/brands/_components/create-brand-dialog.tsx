@@ -6,14 +6,11 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -84,143 +81,102 @@ export function CreateBrandDialog({ onClose, onCreated }: CreateBrandDialogProps
   });
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !create.isPending && onClose()}>
-      <DialogContent className="sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("platformBrands.create.title")}</DialogTitle>
-          <DialogDescription>{t("platformBrands.create.description")}</DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form noValidate onSubmit={submit} className="grid gap-5">
-            <fieldset className="grid gap-4 sm:grid-cols-2">
-              <legend className="mb-3 text-sm font-semibold">{t("platformBrands.create.brandSection")}</legend>
-              <FormField
-                control={form.control}
-                name="name"
-                render={({ field }) => (
-                  <FormItem className="sm:col-span-2">
-                    <FormLabel>{t("platformBrands.create.name")}</FormLabel>
-                    <FormControl>
-                      <Input
-                        {...field}
-                        autoFocus
-                        autoComplete="off"
-                        maxLength={80}
-                        onChange={(event) => {
-                          field.onChange(event);
-                          if (!slugEdited) {
-                            form.setValue("slug", suggestSlug(event.target.value), {
-                              shouldValidate: form.getFieldState("slug").isTouched,
-                            });
-                          }
-                        }}
-                      />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="slug"
-                render={({ field }) => (
-                  <FormItem className="sm:col-span-2">
-                    <FormLabel>{t("platformBrands.create.slug")}</FormLabel>
-                    <FormControl>
-                      <Input
-                        {...field}
-                        autoComplete="off"
-                        spellCheck={false}
-                        maxLength={SLUG_MAX}
-                        className="font-mono"
-                        onChange={(event) => {
-                          const value = event.target.value.toLowerCase();
-                          setSlugEdited(value !== "");
-                          field.onChange(value);
-                        }}
-                      />
-                    </FormControl>
-                    <FormDescription>{t("platformBrands.create.slugHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="brokerCode"
-                render={({ field }) => (
-                  <FormItem className="content-start">
-                    <FormLabel>{t("platformBrands.create.brokerCode")}</FormLabel>
-                    <FormControl>
-                      <Input {...field} autoComplete="off" spellCheck={false} maxLength={32} className="font-mono" />
-                    </FormControl>
-                    <FormDescription>
-                      <BrokerCodeHint messageKey="platformBrands.create.brokerCodeHint" />
-                    </FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="primaryColor"
-                render={({ field }) => (
-                  <FormItem className="content-start">
-                    <FormLabel>{t("platformBrands.create.primaryColor")}</FormLabel>
-                    <ColourInput {...field} pickerLabel={t("platformBrands.create.pickColour")} fallback={DEFAULT_PRIMARY_COLOR} />
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </fieldset>
+    <FormDialog
+      form={form}
+      title={t("platformBrands.create.title")}
+      description={t("platformBrands.create.description")}
+      contentClassName="sm:max-w-xl"
+      className="grid gap-5"
+      pending={create.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("platformBrands.create.submit")}
+      onSubmit={submit}
+    >
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-3 text-sm font-semibold">{t("platformBrands.create.brandSection")}</legend>
+        <FormField
+          control={form.control}
+          name="name"
+          render={({ field }) => (
+            <FormItem className="sm:col-span-2">
+              <FormLabel>{t("platformBrands.create.name")}</FormLabel>
+              <FormControl>
+                <Input
+                  {...field}
+                  autoFocus
+                  autoComplete="off"
+                  maxLength={80}
+                  onChange={(event) => {
+                    field.onChange(event);
+                    if (!slugEdited) {
+                      form.setValue("slug", suggestSlug(event.target.value), {
+                        shouldValidate: form.getFieldState("slug").isTouched,
+                      });
+                    }
+                  }}
+                />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="slug"
+          render={({ field }) => (
+            <FormItem className="sm:col-span-2">
+              <FormLabel>{t("platformBrands.create.slug")}</FormLabel>
+              <FormControl>
+                <Input
+                  {...field}
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={SLUG_MAX}
+                  className="font-mono"
+                  onChange={(event) => {
+                    const value = event.target.value.toLowerCase();
+                    setSlugEdited(value !== "");
+                    field.onChange(value);
+                  }}
+                />
+              </FormControl>
+              <FormDescription>{t("platformBrands.create.slugHint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <TextField
+          control={form.control}
+          name="brokerCode"
+          label={t("platformBrands.create.brokerCode")}
+          hint={<BrokerCodeHint messageKey="platformBrands.create.brokerCodeHint" />}
+          input={{ autoComplete: "off", spellCheck: false, maxLength: 32, className: "font-mono" }}
+          className="content-start"
+        />
+        <FormField
+          control={form.control}
+          name="primaryColor"
+          render={({ field }) => (
+            <FormItem className="content-start">
+              <FormLabel>{t("platformBrands.create.primaryColor")}</FormLabel>
+              <ColourInput {...field} pickerLabel={t("platformBrands.create.pickColour")} fallback={DEFAULT_PRIMARY_COLOR} />
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      </fieldset>
 
-            <fieldset className="grid gap-4 sm:grid-cols-2">
-              <legend className="mb-3 text-sm font-semibold">{t("platformBrands.create.adminSection")}</legend>
-              <FormField
-                control={form.control}
-                name="admin.name"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("platformBrands.create.adminName")}</FormLabel>
-                    <FormControl>
-                      <Input {...field} autoComplete="off" maxLength={100} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="admin.email"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("platformBrands.create.adminEmail")}</FormLabel>
-                    <FormControl>
-                      <Input {...field} type="email" autoComplete="off" spellCheck={false} maxLength={254} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </fieldset>
-
-            {formError && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose} disabled={create.isPending}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" pending={create.isPending}>
-                {t("platformBrands.create.submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-3 text-sm font-semibold">{t("platformBrands.create.adminSection")}</legend>
+        <TextField control={form.control} name="admin.name" label={t("platformBrands.create.adminName")} input={{ autoComplete: "off", maxLength: 100 }} />
+        <TextField
+          control={form.control}
+          name="admin.email"
+          label={t("platformBrands.create.adminEmail")}
+          input={{ type: "email", autoComplete: "off", spellCheck: false, maxLength: 254 }}
+        />
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -1,0 +1,125 @@
+"use client";
+/**
+ * The shell every form dialog of the portal shares: title and description, the react-hook-form provider and
+ * <form noValidate>, the form-level error (what the server said that belongs to no field) as an alert, and
+ * Cancel / submit buttons. While `pending`, closing (Escape, the overlay, Cancel) is ignored and the submit
+ * button shows its spinner, so a request in flight is never abandoned by a stray key.
+ *
+ * `TextField` is the one-input field most forms are made of: label, input, optional hint, field message.
+ */
+import { TriangleAlert } from "lucide-react";
+import type { ReactNode } from "react";
+import type { Control, FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { useT } from "@/lib/i18n/client";
+import { cn } from "@/lib/utils";
+
+interface FormDialogProps<V extends FieldValues, C, T extends FieldValues> {
+  form: UseFormReturn<V, C, T>;
+  /** For a dialog its parent keeps mounted; by default the dialog is open while rendered. */
+  open?: boolean;
+  title: ReactNode;
+  description?: ReactNode;
+  /** Called with the event; pass `form.handleSubmit(...)`. */
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+  onClose: () => void;
+  pending: boolean;
+  /** The form-level error, shown above the buttons. */
+  error?: string | null;
+  submitLabel: ReactNode;
+  /** Defaults to "Cancel". */
+  cancelLabel?: ReactNode;
+  submitDisabled?: boolean;
+  submitVariant?: React.ComponentProps<typeof Button>["variant"];
+  /** Classes of the dialog's content box (its width, e.g. "sm:max-w-xl"). */
+  contentClassName?: string;
+  /** Classes of the <form> (its grid, e.g. "grid gap-4 sm:grid-cols-2"). */
+  className?: string;
+  /** Full-width rows (the error, the buttons) span this many grid columns. */
+  wide?: boolean;
+  children: ReactNode;
+}
+
+export function FormDialog<V extends FieldValues, C, T extends FieldValues>({
+  form,
+  open = true,
+  title,
+  description,
+  onSubmit,
+  onClose,
+  pending,
+  error,
+  submitLabel,
+  cancelLabel,
+  submitDisabled,
+  submitVariant,
+  contentClassName,
+  className = "grid gap-4",
+  wide,
+  children,
+}: FormDialogProps<V, C, T>) {
+  const t = useT();
+  return (
+    <Dialog open={open} onOpenChange={(next) => !next && !pending && onClose()}>
+      <DialogContent className={cn("max-h-[calc(100dvh-2rem)] overflow-y-auto", contentClassName)}>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          {description ? <DialogDescription>{description}</DialogDescription> : <DialogDescription className="sr-only">{title}</DialogDescription>}
+        </DialogHeader>
+        <Form {...form}>
+          <form noValidate className={className} onSubmit={onSubmit}>
+            {children}
+            {error && (
+              <Alert variant="destructive" role="alert" className={cn(wide && "sm:col-span-2")}>
+                <TriangleAlert aria-hidden />
+                <AlertDescription>{error}</AlertDescription>
+              </Alert>
+            )}
+            <DialogFooter className={cn(wide && "sm:col-span-2")}>
+              <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
+                {cancelLabel ?? t("common.cancel")}
+              </Button>
+              <Button type="submit" variant={submitVariant} pending={pending} disabled={submitDisabled}>
+                {submitLabel}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+interface TextFieldProps<V extends FieldValues, T> {
+  control: Control<V, unknown, T>;
+  name: FieldPath<V>;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Props of the <Input> (type, inputMode, maxLength, autoFocus, disabled...). */
+  input?: React.ComponentProps<typeof Input>;
+  className?: string;
+}
+
+/** Label, input, optional hint and the field's message, bound to one form field. */
+export function TextField<V extends FieldValues, T = V>({ control, name, label, hint, input, className }: TextFieldProps<V, T>) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className={className}>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <Input {...input} {...field} value={(field.value as string | number | undefined) ?? ""} />
+          </FormControl>
+          {hint && <FormDescription>{hint}</FormDescription>}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+}
