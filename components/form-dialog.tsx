@@ -6,6 +6,7 @@
  * button shows its spinner, so a request in flight is never abandoned by a stray key.
  *
  * `TextField` is the one-input field most forms are made of: label, input, optional hint, field message.
+ * `SelectField` is its counterpart for a choice from a fixed list of options.
  */
 import { TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
@@ -15,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
 
@@ -116,6 +118,80 @@ export function TextField<V extends FieldValues, T = V>({ control, name, label, 
           <FormControl>
             <Input {...input} {...field} value={(field.value as string | number | undefined) ?? ""} />
           </FormControl>
+          {hint && <FormDescription>{hint}</FormDescription>}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+}
+
+/** One choice of a `SelectField`. */
+export interface SelectOption {
+  value: string;
+  label: ReactNode;
+  disabled?: boolean;
+}
+
+interface SelectFieldProps<V extends FieldValues, T> {
+  control: Control<V, unknown, T>;
+  name: FieldPath<V>;
+  label: ReactNode;
+  options: readonly SelectOption[];
+  placeholder?: ReactNode;
+  hint?: ReactNode;
+  disabled?: boolean;
+  autoFocus?: boolean;
+  /** Classes of the <FormItem>. */
+  className?: string;
+  /** Classes of the trigger, on top of "w-full". */
+  triggerClassName?: string;
+  /** Called with the chosen value after the field has taken it. */
+  onValueChange?: (value: string) => void;
+}
+
+/** Label, select of the given options, optional hint and the field's message, bound to one form field. */
+export function SelectField<V extends FieldValues, T = V>({
+  control,
+  name,
+  label,
+  options,
+  placeholder,
+  hint,
+  disabled,
+  autoFocus,
+  className,
+  triggerClassName,
+  onValueChange,
+}: SelectFieldProps<V, T>) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className={className}>
+          <FormLabel>{label}</FormLabel>
+          <Select
+            value={(field.value as string | undefined) ?? ""}
+            onValueChange={(value) => {
+              field.onChange(value);
+              onValueChange?.(value);
+            }}
+            disabled={disabled}
+          >
+            <FormControl>
+              <SelectTrigger className={cn("w-full", triggerClassName)} ref={field.ref} onBlur={field.onBlur} autoFocus={autoFocus}>
+                <SelectValue placeholder={placeholder} />
+              </SelectTrigger>
+            </FormControl>
+            <SelectContent>
+              {options.map((option) => (
+                <SelectItem key={option.value} value={option.value} disabled={option.disabled}>
+                  {option.label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
           {hint && <FormDescription>{hint}</FormDescription>}
           <FormMessage />
         </FormItem>

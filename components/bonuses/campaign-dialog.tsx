@@ -12,11 +12,10 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n/client";
@@ -113,32 +112,6 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
   const text = (name: (typeof FIELDS)[number], label: string, input: React.ComponentProps<typeof Input> = {}, hint?: string) => (
     <TextField control={form.control} name={name as "name"} label={label} hint={hint} input={{ disabled: saving, ...input }} />
   );
-  const choice = <V extends string>(name: "type" | "amountRule", label: string, values: readonly V[], labelOf: (v: V) => string) => (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <Select value={field.value} onValueChange={field.onChange} disabled={saving}>
-            <FormControl>
-              <SelectTrigger className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-            </FormControl>
-            <SelectContent>
-              {values.map((v) => (
-                <SelectItem key={v} value={v}>
-                  {labelOf(v)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <FormMessage />
-        </FormItem>
-      )}
-    />
-  );
 
   return (
     <FormDialog
@@ -174,8 +147,20 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
           </FormItem>
         )}
       />
-      {choice("type", t("bonuses.create.type"), BONUS_CAMPAIGN_TYPES, (v) => t(`bonuses.types.${v}`))}
-      {choice("amountRule", t("bonuses.create.amountRule"), BONUS_AMOUNT_RULES, (v) => t(`bonuses.rules.${v}`))}
+      <SelectField
+        control={form.control}
+        name="type"
+        label={t("bonuses.create.type")}
+        options={BONUS_CAMPAIGN_TYPES.map((v) => ({ value: v, label: t(`bonuses.types.${v}`) }))}
+        disabled={saving}
+      />
+      <SelectField
+        control={form.control}
+        name="amountRule"
+        label={t("bonuses.create.amountRule")}
+        options={BONUS_AMOUNT_RULES.map((v) => ({ value: v, label: t(`bonuses.rules.${v}`) }))}
+        disabled={saving}
+      />
       {rule === "fixed" ? (
         text("fixedAmount", t("bonuses.create.fixedAmount"), { inputMode: "decimal" })
       ) : (

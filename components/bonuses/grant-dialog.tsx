@@ -11,6 +11,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { SelectField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -108,30 +109,13 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
                   </FormItem>
                 )}
               />
-              <FormField
+              <SelectField
                 control={form.control}
                 name="tradingAccountId"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("bonuses.grant.account")}</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange} disabled={grant.isPending}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue placeholder={t("bonuses.grant.accountPlaceholder")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {accountsFor.map((a) => (
-                          <SelectItem key={a.id} value={a.id}>
-                            {a.type} {a.currency}
-                            {a.demo ? " (demo)" : ""}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={t("bonuses.grant.account")}
+                options={accountsFor.map((a) => ({ value: a.id, label: `${a.type} ${a.currency}${a.demo ? " (demo)" : ""}` }))}
+                placeholder={t("bonuses.grant.accountPlaceholder")}
+                disabled={grant.isPending}
               />
               <FormField
                 control={form.control}

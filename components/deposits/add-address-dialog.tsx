@@ -10,10 +10,9 @@ import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { FormDialog } from "@/components/form-dialog";
+import { FormDialog, SelectField } from "@/components/form-dialog";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -109,54 +108,24 @@ export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subacc
           )}
         />
       </div>
-      <FormField
+      <SelectField
         control={form.control}
         name="addrType"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("deposits.create.addrType")}</FormLabel>
-            <Select value={field.value} onValueChange={field.onChange}>
-              <FormControl>
-                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                  <SelectValue />
-                </SelectTrigger>
-              </FormControl>
-              <SelectContent>
-                <SelectItem value="1">{t("deposits.create.addrTypes.1")}</SelectItem>
-                <SelectItem value="2" disabled={Boolean(known && !known.segwit)}>
-                  {t("deposits.create.addrTypes.2")}
-                </SelectItem>
-              </SelectContent>
-            </Select>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("deposits.create.addrType")}
+        options={[
+          { value: "1", label: t("deposits.create.addrTypes.1") },
+          { value: "2", label: t("deposits.create.addrTypes.2"), disabled: Boolean(known && !known.segwit) },
+        ]}
       />
-      <FormField
+      <SelectField
         control={form.control}
         name="to"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("deposits.create.receiving")}</FormLabel>
-            <Select value={field.value} onValueChange={field.onChange}>
-              <FormControl>
-                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                  <SelectValue />
-                </SelectTrigger>
-              </FormControl>
-              <SelectContent>
-                <SelectItem value={KEEP}>{t("deposits.create.keepReceiving")}</SelectItem>
-                {RECEIVING_ACCOUNTS.map((account) => (
-                  <SelectItem key={account} value={account}>
-                    {t(`deposits.receiving.${account}`)}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <FormDescription>{t("deposits.create.receivingHint")}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("deposits.create.receiving")}
+        options={[
+          { value: KEEP, label: t("deposits.create.keepReceiving") },
+          ...RECEIVING_ACCOUNTS.map((account) => ({ value: account, label: t(`deposits.receiving.${account}`) })),
+        ]}
+        hint={t("deposits.create.receivingHint")}
       />
     </FormDialog>
   );

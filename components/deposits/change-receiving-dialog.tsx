@@ -10,7 +10,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { FormDialog } from "@/components/form-dialog";
+import { FormDialog, SelectField } from "@/components/form-dialog";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
@@ -66,29 +66,11 @@ export function ChangeReceivingDialog({ subaccountId, addresses, current, onClos
         change.mutate(values);
       })}
     >
-      <FormField
+      <SelectField
         control={form.control}
         name="to"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("deposits.change.account")}</FormLabel>
-            <Select value={field.value} onValueChange={field.onChange}>
-              <FormControl>
-                <SelectTrigger className="w-full" ref={field.ref} onBlur={field.onBlur}>
-                  <SelectValue />
-                </SelectTrigger>
-              </FormControl>
-              <SelectContent>
-                {RECEIVING_ACCOUNTS.map((account) => (
-                  <SelectItem key={account} value={account}>
-                    {t(`deposits.receiving.${account}`)}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("deposits.change.account")}
+        options={RECEIVING_ACCOUNTS.map((account) => ({ value: account, label: t(`deposits.receiving.${account}`) }))}
       />
       <FormField
         control={form.control}

@@ -13,12 +13,12 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { SelectField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -103,35 +103,27 @@ export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfe
                 lock.mutate(values);
               })}
             >
-              <FormField
+              <SelectField
                 control={form.control}
                 name="tradingAccountId"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("fundLocks.lock.account")}</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange} disabled={lock.isPending}>
-                      <FormControl>
-                        <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus={open.length > 1}>
-                          <SelectValue placeholder={t("fundLocks.lock.accountPlaceholder")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {open.map((a) => (
-                          <SelectItem key={a.id} value={a.id}>
-                            {accountName(t, a)}
-                            {a.activeLocks.length > 0 && (
-                              <span className="text-xs text-muted-foreground">
-                                {" "}
-                                ({a.activeLocks.map((l) => t(`fundLocks.locked.${l.direction}`)).join(", ")})
-                              </span>
-                            )}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={t("fundLocks.lock.account")}
+                options={open.map((a) => ({
+                  value: a.id,
+                  label: (
+                    <>
+                      {accountName(t, a)}
+                      {a.activeLocks.length > 0 && (
+                        <span className="text-xs text-muted-foreground">
+                          {" "}
+                          ({a.activeLocks.map((l) => t(`fundLocks.locked.${l.direction}`)).join(", ")})
+                        </span>
+                      )}
+                    </>
+                  ),
+                }))}
+                placeholder={t("fundLocks.lock.accountPlaceholder")}
+                disabled={lock.isPending}
+                autoFocus={open.length > 1}
               />
               <FormField
                 control={form.control}

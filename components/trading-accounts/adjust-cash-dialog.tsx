@@ -12,9 +12,8 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -72,26 +71,15 @@ export function AdjustCashDialog({ account, onClose }: { account: TradingAccount
         adjust.mutate(values);
       })}
     >
-      <FormField
+      <SelectField
         control={form.control}
         name="direction"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("tradingAccounts.adjust.direction")}</FormLabel>
-            <Select value={field.value} onValueChange={field.onChange} disabled={adjust.isPending}>
-              <FormControl>
-                <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
-                  <SelectValue />
-                </SelectTrigger>
-              </FormControl>
-              <SelectContent>
-                <SelectItem value="credit">{t("tradingAccounts.adjust.credit")}</SelectItem>
-                <SelectItem value="debit">{t("tradingAccounts.adjust.debit")}</SelectItem>
-              </SelectContent>
-            </Select>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("tradingAccounts.adjust.direction")}
+        options={[
+          { value: "credit", label: t("tradingAccounts.adjust.credit") },
+          { value: "debit", label: t("tradingAccounts.adjust.debit") },
+        ]}
+        disabled={adjust.isPending}
       />
       <TextField
         control={form.control}

@@ -11,10 +11,9 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/components/ui/form";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -65,29 +64,13 @@ export function OpenTradingAccountDialog({ customer, onClose }: { customer: { id
         open.mutate(values);
       })}
     >
-      <FormField
+      <SelectField
         control={form.control}
         name="type"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("tradingAccounts.open.type")}</FormLabel>
-            <Select value={field.value} onValueChange={field.onChange} disabled={open.isPending}>
-              <FormControl>
-                <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref} autoFocus>
-                  <SelectValue />
-                </SelectTrigger>
-              </FormControl>
-              <SelectContent>
-                {TRADING_ACCOUNT_TYPES.map((type) => (
-                  <SelectItem key={type} value={type}>
-                    {t(`tradingAccounts.types.${type}`)}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("tradingAccounts.open.type")}
+        options={TRADING_ACCOUNT_TYPES.map((type) => ({ value: type, label: t(`tradingAccounts.types.${type}`) }))}
+        disabled={open.isPending}
+        autoFocus
       />
       <TextField
         control={form.control}

@@ -12,12 +12,12 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { SelectField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -88,29 +88,13 @@ export function TransferDialog({ from, accounts, onClose }: { from: TradingAccou
                 move.mutate(values);
               })}
             >
-              <FormField
+              <SelectField
                 control={form.control}
                 name="toTradingAccountId"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("tradingAccounts.transfer.to")}</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange} disabled={move.isPending}>
-                      <FormControl>
-                        <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
-                          <SelectValue placeholder={t("tradingAccounts.transfer.toPlaceholder")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {targets.map((a) => (
-                          <SelectItem key={a.id} value={a.id}>
-                            {accountLabel(t, a)} · {formatAmount(a.cash)}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={t("tradingAccounts.transfer.to")}
+                options={targets.map((a) => ({ value: a.id, label: `${accountLabel(t, a)} · ${formatAmount(a.cash)}` }))}
+                placeholder={t("tradingAccounts.transfer.toPlaceholder")}
+                disabled={move.isPending}
               />
               <FormField
                 control={form.control}

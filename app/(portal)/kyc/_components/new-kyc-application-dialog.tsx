@@ -15,7 +15,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { CountrySelect } from "@/components/customers/country-select";
 import { textValue } from "@/components/kyc/kyc-format";
-import { FormDialog, TextField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -254,33 +254,13 @@ export function NewKycApplicationDialog({ customer, onClose }: { customer: NewAp
               </FormItem>
             )}
           />
-          <FormField
+          <SelectField
             control={form.control}
             name="applicant.idType"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("kyc.applicant.idType")}</FormLabel>
-                <Select
-                  value={field.value ?? ""}
-                  onValueChange={(value) => field.onChange(ID_TYPES.find((type) => type === value))}
-                  disabled={busy}
-                >
-                  <FormControl>
-                    <SelectTrigger className="w-full" onBlur={field.onBlur} ref={field.ref}>
-                      <SelectValue placeholder={t("kyc.newApplication.idTypePlaceholder")} />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    {ID_TYPES.map((type) => (
-                      <SelectItem key={type} value={type}>
-                        {t(`kyc.idType.${type}`)}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t("kyc.applicant.idType")}
+            options={ID_TYPES.map((type) => ({ value: type, label: t(`kyc.idType.${type}`) }))}
+            placeholder={t("kyc.newApplication.idTypePlaceholder")}
+            disabled={busy}
           />
           <TextField
             control={form.control}
