@@ -295,7 +295,15 @@ export async function adjustCash(ctx: TenantContext, input: In<typeof ZAdjustCas
         entityType: "trading_account",
         entityId: account.id,
         before: { cash: decText(account.cash) },
-        after: { journalId: journal.id, adjustmentId, direction: input.direction, amount: input.amount, currency: account.currency, reason: input.reason },
+        after: {
+          cash: journal.lines.find((l) => l.tradingAccountId === account.id)!.balanceAfter,
+          journalId: journal.id,
+          adjustmentId,
+          direction: input.direction,
+          amount: input.amount,
+          currency: account.currency,
+          reason: input.reason,
+        },
       });
     }
     return result(tx, ctx, journal, [account.id]);

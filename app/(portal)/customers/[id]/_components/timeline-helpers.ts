@@ -25,6 +25,15 @@ const NOISE = new Set([
   "mimeType",
   "sizeBytes",
   "storageKey",
+  "id",
+  "journalId",
+  "adjustmentId",
+  "transferId",
+  "tradingAccountId",
+  "campaignId",
+  "batchId",
+  "idempotencyKey",
+  "riskRuleId",
 ]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
