@@ -3,7 +3,8 @@
  * The shell every form dialog of the portal shares: title and description, the react-hook-form provider and
  * <form noValidate>, the form-level error (what the server said that belongs to no field) as an alert, and
  * Cancel / submit buttons. While `pending`, closing (Escape, the overlay, Cancel) is ignored and the submit
- * button shows its spinner, so a request in flight is never abandoned by a stray key.
+ * button shows its spinner, so a request in flight is never abandoned by a stray key. With `empty` (there is
+ * nothing to choose from, e.g. no account to credit), that message and a Close button take the form's place.
  *
  * `TextField` is the one-input field most forms are made of: label, input, optional hint, field message.
  * `SelectField` is its counterpart for a choice from a fixed list of options.
@@ -43,6 +44,8 @@ interface FormDialogProps<V extends FieldValues, C, T extends FieldValues> {
   className?: string;
   /** Full-width rows (the error, the buttons) span this many grid columns. */
   wide?: boolean;
+  /** Shown instead of the form, with a Close button, when the form has nothing to work on. */
+  empty?: ReactNode;
   children: ReactNode;
 }
 
@@ -62,6 +65,7 @@ export function FormDialog<V extends FieldValues, C, T extends FieldValues>({
   contentClassName,
   className = "grid gap-4",
   wide,
+  empty,
   children,
 }: FormDialogProps<V, C, T>) {
   const t = useT();
@@ -72,25 +76,36 @@ export function FormDialog<V extends FieldValues, C, T extends FieldValues>({
           <DialogTitle>{title}</DialogTitle>
           {description ? <DialogDescription>{description}</DialogDescription> : <DialogDescription className="sr-only">{title}</DialogDescription>}
         </DialogHeader>
-        <Form {...form}>
-          <form noValidate className={className} onSubmit={onSubmit}>
-            {children}
-            {error && (
-              <Alert variant="destructive" role="alert" className={cn(wide && "sm:col-span-2")}>
-                <TriangleAlert aria-hidden />
-                <AlertDescription>{error}</AlertDescription>
-              </Alert>
-            )}
-            <DialogFooter className={cn(wide && "sm:col-span-2")}>
-              <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
-                {cancelLabel ?? t("common.cancel")}
-              </Button>
-              <Button type="submit" variant={submitVariant} pending={pending} disabled={submitDisabled}>
-                {submitLabel}
+        {empty ? (
+          <>
+            {empty}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose}>
+                {t("common.close")}
               </Button>
             </DialogFooter>
-          </form>
-        </Form>
+          </>
+        ) : (
+          <Form {...form}>
+            <form noValidate className={className} onSubmit={onSubmit}>
+              {children}
+              {error && (
+                <Alert variant="destructive" role="alert" className={cn(wide && "sm:col-span-2")}>
+                  <TriangleAlert aria-hidden />
+                  <AlertDescription>{error}</AlertDescription>
+                </Alert>
+              )}
+              <DialogFooter className={cn(wide && "sm:col-span-2")}>
+                <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
+                  {cancelLabel ?? t("common.cancel")}
+                </Button>
+                <Button type="submit" variant={submitVariant} pending={pending} disabled={submitDisabled}>
+                  {submitLabel}
+                </Button>
+              </DialogFooter>
+            </form>
+          </Form>
+        )}
       </DialogContent>
     </Dialog>
   );

@@ -6,17 +6,12 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { SelectField } from "@/components/form-dialog";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
@@ -66,131 +61,92 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
   const accountsFor = campaign ? open.filter((a) => a.currency === campaign.currency) : open;
 
   return (
-    <Dialog open onOpenChange={(next) => !next && !grant.isPending && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>{t("bonuses.grant.title")}</DialogTitle>
-          <DialogDescription>{t("bonuses.grant.description", { customer: customer.name })}</DialogDescription>
-        </DialogHeader>
-        {open.length === 0 ? (
-          <p className="text-sm text-muted-foreground">{t("bonuses.grant.noAccounts", { customer: customer.name })}</p>
-        ) : (
-          <Form {...form}>
-            <form
-              noValidate
-              className="grid gap-4"
-              onSubmit={form.handleSubmit((values) => {
-                setFormError(null);
-                grant.mutate(values);
-              })}
-            >
-              <FormField
-                control={form.control}
-                name="campaignId"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("bonuses.grant.campaign")}</FormLabel>
-                    <Select value={(field.value as string) || NONE} onValueChange={(v) => field.onChange(v === NONE ? "" : v)} disabled={grant.isPending}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        <SelectItem value={NONE}>{t("bonuses.grant.noCampaign")}</SelectItem>
-                        {(campaigns.data?.rows ?? []).map((c) => (
-                          <SelectItem key={c.id} value={c.id}>
-                            {c.name} ({c.currency})
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <SelectField
-                control={form.control}
-                name="tradingAccountId"
-                label={t("bonuses.grant.account")}
-                options={accountsFor.map((a) => ({ value: a.id, label: `${a.type} ${a.currency}${a.demo ? " (demo)" : ""}` }))}
-                placeholder={t("bonuses.grant.accountPlaceholder")}
-                disabled={grant.isPending}
-              />
-              <FormField
-                control={form.control}
-                name="amount"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("bonuses.grant.amount")}</FormLabel>
-                    <FormControl>
-                      <Input inputMode="decimal" disabled={grant.isPending} {...field} value={(field.value as string) ?? ""} />
-                    </FormControl>
-                    {campaign && <FormDescription>{t("bonuses.grant.amountHint")}</FormDescription>}
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              {campaign?.amountRule === "percent_of_deposit" && (
-                <FormField
-                  control={form.control}
-                  name="depositAmount"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("bonuses.grant.depositAmount")}</FormLabel>
-                      <FormControl>
-                        <Input inputMode="decimal" disabled={grant.isPending} {...field} value={(field.value as string) ?? ""} />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-              )}
-              {!campaign && (
-                <FormField
-                  control={form.control}
-                  name="withdrawable"
-                  render={({ field }) => (
-                    <FormItem className="flex flex-row items-center justify-between gap-4 rounded-md border p-3">
-                      <FormLabel>{t("bonuses.grant.withdrawable")}</FormLabel>
-                      <FormControl>
-                        <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={grant.isPending} />
-                      </FormControl>
-                    </FormItem>
-                  )}
-                />
-              )}
-              <FormField
-                control={form.control}
-                name="reason"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("bonuses.grant.reason")}</FormLabel>
-                    <FormControl>
-                      <Textarea rows={2} maxLength={500} placeholder={t("bonuses.reasonPlaceholder")} disabled={grant.isPending} {...field} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              {formError && (
-                <Alert variant="destructive" role="alert">
-                  <TriangleAlert aria-hidden />
-                  <AlertDescription>{formError}</AlertDescription>
-                </Alert>
-              )}
-              <DialogFooter>
-                <Button type="button" variant="outline" onClick={onClose} disabled={grant.isPending}>
-                  {t("bonuses.cancel")}
-                </Button>
-                <Button type="submit" pending={grant.isPending}>
-                  {t("bonuses.grant.submit")}
-                </Button>
-              </DialogFooter>
-            </form>
-          </Form>
+    <FormDialog
+      form={form}
+      title={t("bonuses.grant.title")}
+      description={t("bonuses.grant.description", { customer: customer.name })}
+      contentClassName="sm:max-w-md"
+      pending={grant.isPending}
+      error={formError}
+      onClose={onClose}
+      cancelLabel={t("bonuses.cancel")}
+      submitLabel={t("bonuses.grant.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        grant.mutate(values);
+      })}
+      empty={open.length === 0 && <p className="text-sm text-muted-foreground">{t("bonuses.grant.noAccounts", { customer: customer.name })}</p>}
+    >
+      <FormField
+        control={form.control}
+        name="campaignId"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("bonuses.grant.campaign")}</FormLabel>
+            <Select value={(field.value as string) || NONE} onValueChange={(v) => field.onChange(v === NONE ? "" : v)} disabled={grant.isPending}>
+              <FormControl>
+                <SelectTrigger className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                <SelectItem value={NONE}>{t("bonuses.grant.noCampaign")}</SelectItem>
+                {(campaigns.data?.rows ?? []).map((c) => (
+                  <SelectItem key={c.id} value={c.id}>
+                    {c.name} ({c.currency})
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <FormMessage />
+          </FormItem>
         )}
-      </DialogContent>
-    </Dialog>
+      />
+      <SelectField
+        control={form.control}
+        name="tradingAccountId"
+        label={t("bonuses.grant.account")}
+        options={accountsFor.map((a) => ({ value: a.id, label: `${a.type} ${a.currency}${a.demo ? " (demo)" : ""}` }))}
+        placeholder={t("bonuses.grant.accountPlaceholder")}
+        disabled={grant.isPending}
+      />
+      <TextField
+        control={form.control}
+        name="amount"
+        label={t("bonuses.grant.amount")}
+        hint={campaign && t("bonuses.grant.amountHint")}
+        input={{ inputMode: "decimal", disabled: grant.isPending }}
+      />
+      {campaign?.amountRule === "percent_of_deposit" && (
+        <TextField control={form.control} name="depositAmount" label={t("bonuses.grant.depositAmount")} input={{ inputMode: "decimal", disabled: grant.isPending }} />
+      )}
+      {!campaign && (
+        <FormField
+          control={form.control}
+          name="withdrawable"
+          render={({ field }) => (
+            <FormItem className="flex flex-row items-center justify-between gap-4 rounded-md border p-3">
+              <FormLabel>{t("bonuses.grant.withdrawable")}</FormLabel>
+              <FormControl>
+                <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} disabled={grant.isPending} />
+              </FormControl>
+            </FormItem>
+          )}
+        />
+      )}
+      <FormField
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("bonuses.grant.reason")}</FormLabel>
+            <FormControl>
+              <Textarea rows={2} maxLength={500} placeholder={t("bonuses.reasonPlaceholder")} disabled={grant.isPending} {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

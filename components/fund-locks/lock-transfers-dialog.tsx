@@ -7,18 +7,13 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { SelectField } from "@/components/form-dialog";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -78,133 +73,99 @@ export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfe
   );
 
   return (
-    <Dialog open onOpenChange={(next) => !next && !lock.isPending && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>{t("fundLocks.lock.title")}</DialogTitle>
-          <DialogDescription>{t("fundLocks.lock.description", { customer: customer.name })}</DialogDescription>
-        </DialogHeader>
-        {open.length === 0 ? (
-          <>
-            <p className="text-sm text-muted-foreground">{t("fundLocks.lock.noAccounts", { customer: customer.name })}</p>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose}>
-                {t("common.cancel")}
-              </Button>
-            </DialogFooter>
-          </>
-        ) : (
-          <Form {...form}>
-            <form
-              noValidate
-              className="grid gap-4"
-              onSubmit={form.handleSubmit((values) => {
-                setFormError(null);
-                lock.mutate(values);
-              })}
-            >
-              <SelectField
-                control={form.control}
-                name="tradingAccountId"
-                label={t("fundLocks.lock.account")}
-                options={open.map((a) => ({
-                  value: a.id,
-                  label: (
-                    <>
-                      {accountName(t, a)}
-                      {a.activeLocks.length > 0 && (
-                        <span className="text-xs text-muted-foreground">
-                          {" "}
-                          ({a.activeLocks.map((l) => t(`fundLocks.locked.${l.direction}`)).join(", ")})
-                        </span>
-                      )}
-                    </>
-                  ),
-                }))}
-                placeholder={t("fundLocks.lock.accountPlaceholder")}
-                disabled={lock.isPending}
-                autoFocus={open.length > 1}
-              />
-              <FormField
-                control={form.control}
-                name="direction"
-                render={({ field, fieldState }) => (
-                  <FormItem>
-                    {/* Native radios: arrow keys move between them, each is labelled, no extra component. */}
-                    <fieldset aria-invalid={Boolean(fieldState.error)} className="grid gap-2" disabled={lock.isPending}>
-                      <legend className="mb-2 text-sm font-medium leading-none">{t("fundLocks.lock.direction")}</legend>
-                      <div className="flex flex-wrap gap-2">
-                        {FUND_LOCK_DIRECTIONS.map((d, i) => (
-                          <label
-                            key={d}
-                            className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50"
-                          >
-                            <input
-                              type="radio"
-                              name={field.name}
-                              value={d}
-                              checked={field.value === d}
-                              onChange={() => field.onChange(d)}
-                              onBlur={field.onBlur}
-                              ref={i === 0 ? field.ref : undefined}
-                              autoFocus={open.length === 1 && i === 0}
-                              className="accent-primary"
-                            />
-                            {t(`fundLocks.directions.${d}`)}
-                          </label>
-                        ))}
-                      </div>
-                    </fieldset>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="reason"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("fundLocks.lock.reason")}</FormLabel>
-                    <FormControl>
-                      <Textarea rows={3} maxLength={500} placeholder={t("fundLocks.lock.reasonPlaceholder")} disabled={lock.isPending} {...field} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="expiresAt"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("fundLocks.lock.expiresAt")}</FormLabel>
-                    <FormControl>
-                      <Input type="datetime-local" min={localNow()} disabled={lock.isPending} {...field} />
-                    </FormControl>
-                    <FormDescription>{t("fundLocks.lock.expiresAtHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              {formError && (
-                <Alert variant="destructive" role="alert">
-                  <TriangleAlert aria-hidden />
-                  <AlertDescription>{formError}</AlertDescription>
-                </Alert>
+    <FormDialog
+      form={form}
+      title={t("fundLocks.lock.title")}
+      description={t("fundLocks.lock.description", { customer: customer.name })}
+      contentClassName="sm:max-w-md"
+      pending={lock.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("fundLocks.lock.submit")}
+      submitVariant="destructive"
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        lock.mutate(values);
+      })}
+      empty={open.length === 0 && <p className="text-sm text-muted-foreground">{t("fundLocks.lock.noAccounts", { customer: customer.name })}</p>}
+    >
+      <SelectField
+        control={form.control}
+        name="tradingAccountId"
+        label={t("fundLocks.lock.account")}
+        options={open.map((a) => ({
+          value: a.id,
+          label: (
+            <>
+              {accountName(t, a)}
+              {a.activeLocks.length > 0 && (
+                <span className="text-xs text-muted-foreground">
+                  {" "}
+                  ({a.activeLocks.map((l) => t(`fundLocks.locked.${l.direction}`)).join(", ")})
+                </span>
               )}
-              <DialogFooter>
-                <Button type="button" variant="outline" onClick={onClose} disabled={lock.isPending}>
-                  {t("common.cancel")}
-                </Button>
-                <Button type="submit" variant="destructive" pending={lock.isPending}>
-                  {t("fundLocks.lock.submit")}
-                </Button>
-              </DialogFooter>
-            </form>
-          </Form>
+            </>
+          ),
+        }))}
+        placeholder={t("fundLocks.lock.accountPlaceholder")}
+        disabled={lock.isPending}
+        autoFocus={open.length > 1}
+      />
+      <FormField
+        control={form.control}
+        name="direction"
+        render={({ field, fieldState }) => (
+          <FormItem>
+            {/* Native radios: arrow keys move between them, each is labelled, no extra component. */}
+            <fieldset aria-invalid={Boolean(fieldState.error)} className="grid gap-2" disabled={lock.isPending}>
+              <legend className="mb-2 text-sm font-medium leading-none">{t("fundLocks.lock.direction")}</legend>
+              <div className="flex flex-wrap gap-2">
+                {FUND_LOCK_DIRECTIONS.map((d, i) => (
+                  <label
+                    key={d}
+                    className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50"
+                  >
+                    <input
+                      type="radio"
+                      name={field.name}
+                      value={d}
+                      checked={field.value === d}
+                      onChange={() => field.onChange(d)}
+                      onBlur={field.onBlur}
+                      ref={i === 0 ? field.ref : undefined}
+                      autoFocus={open.length === 1 && i === 0}
+                      className="accent-primary"
+                    />
+                    {t(`fundLocks.directions.${d}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <FormMessage />
+          </FormItem>
         )}
-      </DialogContent>
-    </Dialog>
+      />
+      <FormField
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("fundLocks.lock.reason")}</FormLabel>
+            <FormControl>
+              <Textarea rows={3} maxLength={500} placeholder={t("fundLocks.lock.reasonPlaceholder")} disabled={lock.isPending} {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <TextField
+        control={form.control}
+        name="expiresAt"
+        label={t("fundLocks.lock.expiresAt")}
+        hint={t("fundLocks.lock.expiresAtHint")}
+        input={{ type: "datetime-local", min: localNow(), disabled: lock.isPending }}
+      />
+    </FormDialog>
   );
 }
 

@@ -12,12 +12,8 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { SelectField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -60,87 +56,49 @@ export function TransferDialog({ from, accounts, onClose }: { from: TradingAccou
   );
 
   return (
-    <Dialog open onOpenChange={(o) => !o && !move.isPending && onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>{t("tradingAccounts.transfer.title")}</DialogTitle>
-          <DialogDescription>{t("tradingAccounts.transfer.description", { account: accountLabel(t, from) })}</DialogDescription>
-        </DialogHeader>
-        {targets.length === 0 ? (
-          <>
-            <Alert>
-              <TriangleAlert aria-hidden />
-              <AlertDescription>{t("tradingAccounts.transfer.noTargets", { currency: from.currency })}</AlertDescription>
-            </Alert>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose}>
-                {t("common.close")}
-              </Button>
-            </DialogFooter>
-          </>
-        ) : (
-          <Form {...form}>
-            <form
-              noValidate
-              className="grid gap-4"
-              onSubmit={form.handleSubmit((values) => {
-                setFormError(null);
-                move.mutate(values);
-              })}
-            >
-              <SelectField
-                control={form.control}
-                name="toTradingAccountId"
-                label={t("tradingAccounts.transfer.to")}
-                options={targets.map((a) => ({ value: a.id, label: `${accountLabel(t, a)} · ${formatAmount(a.cash)}` }))}
-                placeholder={t("tradingAccounts.transfer.toPlaceholder")}
-                disabled={move.isPending}
-              />
-              <FormField
-                control={form.control}
-                name="amount"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("tradingAccounts.transfer.amount")}</FormLabel>
-                    <FormControl>
-                      <Input inputMode="decimal" autoComplete="off" autoFocus className="font-mono tabular-nums" disabled={move.isPending} {...field} />
-                    </FormControl>
-                    <FormDescription>{t("tradingAccounts.transfer.amountHint", { cash: formatAmount(from.cash), currency: from.currency })}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="memo"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("tradingAccounts.transfer.memo")}</FormLabel>
-                    <FormControl>
-                      <Input autoComplete="off" maxLength={500} disabled={move.isPending} {...field} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              {formError && (
-                <Alert variant="destructive" role="alert">
-                  <TriangleAlert aria-hidden />
-                  <AlertDescription>{formError}</AlertDescription>
-                </Alert>
-              )}
-              <DialogFooter>
-                <Button type="button" variant="outline" onClick={onClose} disabled={move.isPending}>
-                  {t("common.cancel")}
-                </Button>
-                <Button type="submit" pending={move.isPending}>
-                  {t("tradingAccounts.transfer.submit")}
-                </Button>
-              </DialogFooter>
-            </form>
-          </Form>
-        )}
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("tradingAccounts.transfer.title")}
+      description={t("tradingAccounts.transfer.description", { account: accountLabel(t, from) })}
+      contentClassName="sm:max-w-md"
+      pending={move.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={t("tradingAccounts.transfer.submit")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        move.mutate(values);
+      })}
+      empty={
+        targets.length === 0 && (
+          <Alert>
+            <TriangleAlert aria-hidden />
+            <AlertDescription>{t("tradingAccounts.transfer.noTargets", { currency: from.currency })}</AlertDescription>
+          </Alert>
+        )
+      }
+    >
+      <SelectField
+        control={form.control}
+        name="toTradingAccountId"
+        label={t("tradingAccounts.transfer.to")}
+        options={targets.map((a) => ({ value: a.id, label: `${accountLabel(t, a)} · ${formatAmount(a.cash)}` }))}
+        placeholder={t("tradingAccounts.transfer.toPlaceholder")}
+        disabled={move.isPending}
+      />
+      <TextField
+        control={form.control}
+        name="amount"
+        label={t("tradingAccounts.transfer.amount")}
+        hint={t("tradingAccounts.transfer.amountHint", { cash: formatAmount(from.cash), currency: from.currency })}
+        input={{ inputMode: "decimal", autoComplete: "off", autoFocus: true, className: "font-mono tabular-nums", disabled: move.isPending }}
+      />
+      <TextField
+        control={form.control}
+        name="memo"
+        label={t("tradingAccounts.transfer.memo")}
+        input={{ autoComplete: "off", maxLength: 500, disabled: move.isPending }}
+      />
+    </FormDialog>
   );
 }
