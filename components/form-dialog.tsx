@@ -7,7 +7,7 @@
  * nothing to choose from, e.g. no account to credit), that message and a Close button take the form's place.
  *
  * `TextField` is the one-input field most forms are made of: label, input, optional hint, field message.
- * `SelectField` is its counterpart for a choice from a fixed list of options.
+ * `SelectField` is its counterpart for a choice from a fixed list of options, `TextareaField` for free text.
  */
 import { TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
@@ -207,6 +208,36 @@ export function SelectField<V extends FieldValues, T = V>({
               ))}
             </SelectContent>
           </Select>
+          {hint && <FormDescription>{hint}</FormDescription>}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+}
+
+interface TextareaFieldProps<V extends FieldValues, T> {
+  control: Control<V, unknown, T>;
+  name: FieldPath<V>;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Props of the <Textarea> (rows, maxLength, placeholder, disabled...). */
+  textarea?: React.ComponentProps<typeof Textarea>;
+  className?: string;
+}
+
+/** Label, textarea, optional hint and the field's message, bound to one form field (reasons, notes). */
+export function TextareaField<V extends FieldValues, T = V>({ control, name, label, hint, textarea, className }: TextareaFieldProps<V, T>) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className={className}>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <Textarea {...textarea} {...field} value={(field.value as string | undefined) ?? ""} />
+          </FormControl>
           {hint && <FormDescription>{hint}</FormDescription>}
           <FormMessage />
         </FormItem>

@@ -12,12 +12,11 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
-import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/server/bonuses/schemas";
@@ -134,19 +133,7 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
       })}
     >
       <div className="sm:col-span-2">{text("name", t("bonuses.create.name"), { autoFocus: true, maxLength: 120 })}</div>
-      <FormField
-        control={form.control}
-        name="description"
-        render={({ field }) => (
-          <FormItem className="sm:col-span-2">
-            <FormLabel>{t("bonuses.create.descriptionField")}</FormLabel>
-            <FormControl>
-              <Textarea rows={2} maxLength={2000} disabled={saving} {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextareaField control={form.control} name="description" label={t("bonuses.create.descriptionField")} textarea={{ rows: 2, maxLength: 2000, disabled: saving }} className="sm:col-span-2" />
       <SelectField
         control={form.control}
         name="type"

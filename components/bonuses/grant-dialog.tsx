@@ -10,11 +10,10 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
+import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { ZGrantInput } from "@/server/bonuses/schemas";
@@ -134,19 +133,7 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
           )}
         />
       )}
-      <FormField
-        control={form.control}
-        name="reason"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("bonuses.grant.reason")}</FormLabel>
-            <FormControl>
-              <Textarea rows={2} maxLength={500} placeholder={t("bonuses.reasonPlaceholder")} disabled={grant.isPending} {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextareaField control={form.control} name="reason" label={t("bonuses.grant.reason")} textarea={{ rows: 2, maxLength: 500, placeholder: t("bonuses.reasonPlaceholder"), disabled: grant.isPending }} />
     </FormDialog>
   );
 }

@@ -12,9 +12,8 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Textarea } from "@/components/ui/textarea";
+import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
+import { FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -145,19 +144,7 @@ export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfe
           </FormItem>
         )}
       />
-      <FormField
-        control={form.control}
-        name="reason"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("fundLocks.lock.reason")}</FormLabel>
-            <FormControl>
-              <Textarea rows={3} maxLength={500} placeholder={t("fundLocks.lock.reasonPlaceholder")} disabled={lock.isPending} {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextareaField control={form.control} name="reason" label={t("fundLocks.lock.reason")} textarea={{ rows: 3, maxLength: 500, placeholder: t("fundLocks.lock.reasonPlaceholder"), disabled: lock.isPending }} />
       <TextField
         control={form.control}
         name="expiresAt"

@@ -12,9 +12,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Textarea } from "@/components/ui/textarea";
+import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -88,20 +86,7 @@ export function AdjustCashDialog({ account, onClose }: { account: TradingAccount
         hint={t("tradingAccounts.adjust.amountHint", { cash: formatAmount(account.cash), currency: account.currency })}
         input={{ inputMode: "decimal", autoComplete: "off", autoFocus: true, className: "font-mono tabular-nums", disabled: adjust.isPending }}
       />
-      <FormField
-        control={form.control}
-        name="reason"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("tradingAccounts.adjust.reason")}</FormLabel>
-            <FormControl>
-              <Textarea rows={3} maxLength={500} disabled={adjust.isPending} {...field} />
-            </FormControl>
-            <FormDescription>{t("tradingAccounts.adjust.reasonHint")}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextareaField control={form.control} name="reason" label={t("tradingAccounts.adjust.reason")} hint={t("tradingAccounts.adjust.reasonHint")} textarea={{ rows: 3, maxLength: 500, disabled: adjust.isPending }} />
     </FormDialog>
   );
 }

@@ -7,9 +7,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
-import { FormDialog, TextField } from "@/components/form-dialog";
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Textarea } from "@/components/ui/textarea";
+import { FormDialog, TextField, TextareaField } from "@/components/form-dialog";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -62,19 +60,7 @@ export function GroupFormDialog({ group, onClose }: { group: CustomerGroupRow | 
       })}
     >
       <TextField control={form.control} name="name" label={t("customers.groups.form.name")} input={{ autoComplete: "off", autoFocus: true, maxLength: 60 }} />
-      <FormField
-        control={form.control}
-        name="description"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("customers.groups.form.descriptionLabel")}</FormLabel>
-            <FormControl>
-              <Textarea rows={3} maxLength={300} {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextareaField control={form.control} name="description" label={t("customers.groups.form.descriptionLabel")} textarea={{ rows: 3, maxLength: 300 }} />
     </FormDialog>
   );
 }
