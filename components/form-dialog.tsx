@@ -11,7 +11,7 @@
  */
 import { TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
-import type { Control, FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
+import type { Control, ControllerRenderProps, FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -112,18 +112,25 @@ export function FormDialog<V extends FieldValues, C, T extends FieldValues>({
   );
 }
 
-interface TextFieldProps<V extends FieldValues, T> {
+/** What every bound field takes: the form's control, the field's name, its label, hint and item classes. */
+interface BoundFieldProps<V extends FieldValues, T> {
   control: Control<V, unknown, T>;
   name: FieldPath<V>;
   label: ReactNode;
   hint?: ReactNode;
-  /** Props of the <Input> (type, inputMode, maxLength, autoFocus, disabled...). */
-  input?: React.ComponentProps<typeof Input>;
+  /** Classes of the <FormItem>. */
   className?: string;
 }
 
-/** Label, input, optional hint and the field's message, bound to one form field. */
-export function TextField<V extends FieldValues, T = V>({ control, name, label, hint, input, className }: TextFieldProps<V, T>) {
+/** Label, the control `render` makes from the field, optional hint and the field's message. */
+function BoundField<V extends FieldValues, T>({
+  control,
+  name,
+  label,
+  hint,
+  className,
+  render,
+}: BoundFieldProps<V, T> & { render: (field: ControllerRenderProps<V, FieldPath<V>>) => React.ReactElement }) {
   return (
     <FormField
       control={control}
@@ -131,15 +138,23 @@ export function TextField<V extends FieldValues, T = V>({ control, name, label, 
       render={({ field }) => (
         <FormItem className={className}>
           <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input {...input} {...field} value={(field.value as string | number | undefined) ?? ""} />
-          </FormControl>
+          <FormControl>{render(field)}</FormControl>
           {hint && <FormDescription>{hint}</FormDescription>}
           <FormMessage />
         </FormItem>
       )}
     />
   );
+}
+
+/** Label, input, optional hint and the field's message, bound to one form field. */
+export function TextField<V extends FieldValues, T = V>({ input, ...props }: BoundFieldProps<V, T> & { input?: React.ComponentProps<typeof Input> }) {
+  return <BoundField {...props} render={(field) => <Input {...input} {...field} value={(field.value as string | number | undefined) ?? ""} />} />;
+}
+
+/** Label, textarea, optional hint and the field's message, bound to one form field (reasons, notes). */
+export function TextareaField<V extends FieldValues, T = V>({ textarea, ...props }: BoundFieldProps<V, T> & { textarea?: React.ComponentProps<typeof Textarea> }) {
+  return <BoundField {...props} render={(field) => <Textarea {...textarea} {...field} value={(field.value as string | undefined) ?? ""} />} />;
 }
 
 /** One choice of a `SelectField`. */
@@ -208,36 +223,6 @@ export function SelectField<V extends FieldValues, T = V>({
               ))}
             </SelectContent>
           </Select>
-          {hint && <FormDescription>{hint}</FormDescription>}
-          <FormMessage />
-        </FormItem>
-      )}
-    />
-  );
-}
-
-interface TextareaFieldProps<V extends FieldValues, T> {
-  control: Control<V, unknown, T>;
-  name: FieldPath<V>;
-  label: ReactNode;
-  hint?: ReactNode;
-  /** Props of the <Textarea> (rows, maxLength, placeholder, disabled...). */
-  textarea?: React.ComponentProps<typeof Textarea>;
-  className?: string;
-}
-
-/** Label, textarea, optional hint and the field's message, bound to one form field (reasons, notes). */
-export function TextareaField<V extends FieldValues, T = V>({ control, name, label, hint, textarea, className }: TextareaFieldProps<V, T>) {
-  return (
-    <FormField
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <FormItem className={className}>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Textarea {...textarea} {...field} value={(field.value as string | undefined) ?? ""} />
-          </FormControl>
           {hint && <FormDescription>{hint}</FormDescription>}
           <FormMessage />
         </FormItem>
