@@ -30,6 +30,7 @@ import {
   type ZSubaccountId,
   type ZSubaccountListInput,
 } from "./schemas";
+import { storeFeePage } from "./sync";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -341,7 +342,7 @@ export async function createSubaccountForCustomer(
   const created = await createOnExchange(client, input.subAcct, input.label);
   const now = new Date();
 
-  return ctx.db.$transaction(async (tx) => {
+  const stored = await ctx.db.$transaction(async (tx) => {
     // Stamped now: a sync run that started before the create cannot mark it removed.
     const { count: inserted } = await tx.subaccount.createMany({
       data: [
@@ -383,6 +384,23 @@ export async function createSubaccountForCustomer(
     });
     return toDetail(row);
   });
+  return withFeeRates(ctx, client, stored);
+}
+
+/**
+ * A new sub-account's fee rates, read at once (one request) so its page shows them now rather than after
+ * the next sync. Best effort: the sub-account exists either way, and a failure leaves them to the sync.
+ */
+async function withFeeRates(ctx: TenantContext, client: OkxClient, detail: SubaccountDetail): Promise<SubaccountDetail> {
+  if (detail.feeRates.length) return detail;
+  try {
+    const { details } = await client.subaccountTradeFee({ subAcct: detail.subAcct });
+    if (!(await ctx.db.$transaction((tx) => storeFeePage(tx, ctx.tenantId, details, new Date())))) return detail;
+    return getSubaccount(ctx, { id: detail.id });
+  } catch (error) {
+    console.warn(`[subaccounts] fee rates of ${detail.subAcct} not read at creation (${error instanceof Error ? error.message : String(error)}); the next sync brings them`);
+    return detail;
+  }
 }
 
 /**

@@ -119,7 +119,7 @@ async function storePage(tx: DbTx, brandId: string, details: SubaccountInfo[], s
 }
 
 /** Upserts one page of fee rates (up to 9 per sub-account) in one statement. */
-async function storeFeePage(tx: DbTx, brandId: string, details: SubaccountFee[], syncedAt: Date): Promise<number> {
+export async function storeFeePage(tx: DbTx, brandId: string, details: SubaccountFee[], syncedAt: Date): Promise<number> {
   const ids = await tx.subaccount.findMany({
     where: { brandId, subAcct: { in: details.map((d) => d.subAcct) } },
     select: { id: true, subAcct: true },

@@ -282,6 +282,9 @@ describe("create for a customer, on the run's simulator", () => {
     const subAcct = newSubAcctName();
     const created = await caller.subaccount.createForCustomer({ customerId: customer.id, subAcct: ` ${subAcct} `, label: "Desk1" });
     expect(created).toMatchObject({ subAcct, label: "Desk1", accountLevel: 1, status: "active", version: 1, customer: { id: customer.id } });
+    // Its fee rates were read with it, not left to the next sync.
+    expect(created.feeRates.map((f) => f.type)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const ratesAtCreation = created.feeRates.map((f) => [f.type, f.maker, f.taker]);
 
     const onExchange = (await runSimulatorClient().subaccountInfo({ subAcct })).details[0];
     expect(onExchange).toMatchObject({ subAcct, uid: created.uid, label: "Desk1", acctLv: "1" });
@@ -298,9 +301,9 @@ describe("create for a customer, on the run's simulator", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: created.id, customerId: customer.id, version: 1, removedAt: null });
 
-    // The sync brought its fee rates: types 1–9, decimals as text.
+    // The sync read the same fee rates: types 1–9, decimals as text.
     const detail = await caller.subaccount.get({ id: created.id });
-    expect(detail.feeRates.map((f) => f.type)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(detail.feeRates.map((f) => [f.type, f.maker, f.taker])).toEqual(ratesAtCreation);
     for (const f of detail.feeRates) {
       expect(typeof f.maker).toBe("string");
       expect(f.taker).toMatch(/^-?\d+(\.\d+)?$/);
