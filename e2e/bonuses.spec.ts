@@ -2,9 +2,12 @@
  * A bonus campaign end to end, maker-checker included: marketing creates, edits and submits a campaign, an admin
  * approves it, marketing uploads a CSV of 100 grants (checked row by row first), the admin approves the
  * upload, and the credit shows on a customer's page. The demo seed gives the oldest 120 active customers a
- * spot USDT account each.
+ * spot USDT account each. And the demo's registration campaign: a customer registered in the portal is
+ * credited by the real worker process (started by the test for that queue only) without anyone's action.
  */
+import { spawn } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 import { DEMO, loginAs } from "./helpers";
 
 async function switchTo(page: Page, account: { email: string; totpSecret: string | null }) {
@@ -93,4 +96,59 @@ test("marketing runs a campaign from draft to credited grants with an approver",
   await page.getByRole("tab", { name: "Bonuses" }).click();
   await expect(page.getByText(test.info().retry ? /Non-withdrawable [1-9]/ : "Withdrawable 0 · Non-withdrawable 5")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "Applied" }).first()).toContainText("5");
+});
+
+test("a customer registered while the welcome campaign runs is credited by the worker", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const name = `Wendy Welcome ${stamp}`;
+  await loginAs(page, DEMO.aurora.operations);
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "Register customer" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Email").fill(`wendy.${stamp}@example.com`);
+  await dialog.getByRole("button", { name: "Country" }).click();
+  await page.getByRole("combobox", { name: "Search countries…" }).fill("Singap");
+  await page.getByRole("option", { name: /Singapore/ }).click();
+  await dialog.getByRole("combobox", { name: "Language" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+  await dialog.getByRole("button", { name: "Register", exact: true }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const customerUrl = page.url();
+
+  // The worker process, as `npm start` runs it, on the e2e server's database and queues; only this queue,
+  // so nothing else changes under the other tests.
+  const worker = spawn("npx", ["tsx", "jobs/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "bonus-auto-grants" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  worker.stdout.on("data", (chunk) => (output += String(chunk)));
+  worker.stderr.on("data", (chunk) => (output += String(chunk)));
+  try {
+    // It runs the queue once when it starts (and then every minute): the bonus appears without a click.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${customerUrl.split("?")[0]}?tab=bonuses`);
+          // The tab has loaded when it shows the balances line or says there is nothing yet.
+          await expect(page.getByText(/Withdrawable \d+ · Non-withdrawable \d+|No bonuses granted to this customer/)).toBeVisible();
+          return page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" }).count();
+        },
+        { timeout: 90_000, intervals: [3_000] },
+      )
+      .toBe(1);
+    await expect(page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" })).toContainText("10");
+    await expect(page.getByText("Withdrawable 0 · Non-withdrawable 10")).toBeVisible();
+    // A spot USDT account was opened to receive it.
+    await page.getByRole("tab", { name: "Trading accounts" }).click();
+    await expect(page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" })).toBeVisible();
+  } catch (error) {
+    console.log(`worker output:\n${output}`);
+    throw error;
+  } finally {
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
+  }
 });

@@ -3,10 +3,14 @@
  * repeatable schedules installed idempotently (re-running it, or two of it, never duplicates them).
  * Survives Redis restarts (ioredis reconnects; connection errors are logged, never fatal) and stops
  * gracefully on SIGINT / SIGTERM: active jobs finish, then the process exits.
+ *
+ * WORKER_QUEUES (comma-separated queue names) runs only those queues, e.g. to give the exchange syncs a
+ * process of their own; by default it runs every queue.
  */
 import "../scripts/lib/load-env";
 import { db } from "@/server/db/client";
 import { jobsConfig } from "./connection";
+import { isQueueName, QUEUE_NAMES, type QueueName } from "./registry";
 import { startRuntime } from "./runtime";
 
 /** How long active jobs get to finish after SIGINT / SIGTERM. */
@@ -14,10 +18,20 @@ const SHUTDOWN_GRACE_MS = 30_000;
 
 const log = (line: string) => console.log(`[worker] ${new Date().toISOString()} ${line}`);
 
+/** The queues this process runs: WORKER_QUEUES, or all of them. */
+function chosenQueues(): QueueName[] {
+  const listed = (process.env.WORKER_QUEUES ?? "").split(",").map((q) => q.trim()).filter(Boolean);
+  if (!listed.length) return [...QUEUE_NAMES];
+  const unknown = listed.filter((q) => !isQueueName(q));
+  if (unknown.length) throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(", ")} (known: ${QUEUE_NAMES.join(", ")})`);
+  return listed as QueueName[];
+}
+
 async function main() {
+  const queues = chosenQueues();
   // The prefix only: the Redis URL may carry a password.
-  log(`starting (prefix ${jobsConfig().prefix})`);
-  const runtime = await startRuntime(log, undefined, { runOnStart: true });
+  log(`starting (prefix ${jobsConfig().prefix}; ${queues.length === QUEUE_NAMES.length ? "every queue" : queues.join(", ")})`);
+  const runtime = await startRuntime(log, queues, { runOnStart: true });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

@@ -5,6 +5,7 @@
  * server refuses that too), revoke what is left of an applied one (bonus.manage).
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
@@ -26,6 +27,8 @@ interface GrantsTableProps {
   selfId?: string;
   /** Hide the customer column (the customer page). */
   showCustomer?: boolean;
+  /** Show which campaign granted each (the customer page; the campaign page is one campaign). */
+  showCampaign?: boolean;
 }
 
 const clawed = (g: GrantRow) => {
@@ -35,7 +38,7 @@ const clawed = (g: GrantRow) => {
   return `${g.expired} + ${g.revoked}`;
 };
 
-export function GrantsTable({ caption, rows, canManage, canApprove, selfId, showCustomer = true }: GrantsTableProps) {
+export function GrantsTable({ caption, rows, canManage, canApprove, selfId, showCustomer = true, showCampaign = false }: GrantsTableProps) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -61,6 +64,7 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
         <TableHeader>
           <TableRow>
             {showCustomer && <TableHead>{t("bonuses.grants.customer")}</TableHead>}
+            {showCampaign && <TableHead>{t("bonuses.grants.campaign")}</TableHead>}
             <TableHead>{t("bonuses.grants.account")}</TableHead>
             <TableHead className="text-right">{t("bonuses.grants.amount")}</TableHead>
             <TableHead className="text-right">{t("bonuses.grants.remaining")}</TableHead>
@@ -79,6 +83,17 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
               {showCustomer && (
                 <TableCell>
                   <span className="font-medium">{g.customer.name}</span> <span className="font-mono text-xs text-muted-foreground">{g.customer.uid}</span>
+                </TableCell>
+              )}
+              {showCampaign && (
+                <TableCell>
+                  {g.campaignId ? (
+                    <Link href={`/bonuses/${g.campaignId}`} className="underline-offset-4 hover:underline">
+                      {g.campaignName}
+                    </Link>
+                  ) : (
+                    <span className="text-muted-foreground">{t("bonuses.grants.noCampaign")}</span>
+                  )}
                 </TableCell>
               )}
               <TableCell>

@@ -101,6 +101,8 @@ export const bonuses = {
     exportCsv: "Export CSV",
   },
   grants: {
+    campaign: "Campaign",
+    noCampaign: "No campaign",
     title: "Grants",
     empty: "No grants yet",
     customer: "Customer",

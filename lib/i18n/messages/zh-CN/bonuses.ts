@@ -103,6 +103,8 @@ export const bonuses: Dict<typeof en> = {
     exportCsv: "导出 CSV",
   },
   grants: {
+    campaign: "活动",
+    noCampaign: "无活动",
     title: "发放记录",
     empty: "暂无发放",
     customer: "客户",

@@ -84,7 +84,7 @@ function BonusesOfCustomer({ customer, canManage, canApprove }: { customer: Cust
         {data.data.grants.length === 0 ? (
           <EmptyState icon={Gift} className="border-0" title={t("bonuses.customerTab.empty")} />
         ) : (
-          <GrantsTable caption={t("bonuses.customerTab.title")} rows={data.data.grants} canManage={canManage} canApprove={canApprove} showCustomer={false} />
+          <GrantsTable caption={t("bonuses.customerTab.title")} rows={data.data.grants} canManage={canManage} canApprove={canApprove} showCustomer={false} showCampaign />
         )}
       </div>
     );
