@@ -119,7 +119,8 @@ test("a customer registered while the welcome campaign runs is credited by the w
 
   // The worker process, as `npm start` runs it, on the e2e server's database and queues; only this queue,
   // so nothing else changes under the other tests.
-  const worker = spawn("npx", ["tsx", "jobs/worker.ts"], {
+  // Node itself with tsx's loader, not `npx tsx`: a signal to npx would leave the worker running on.
+  const worker = spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], {
     env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "bonus-auto-grants" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -148,7 +149,11 @@ test("a customer registered while the welcome campaign runs is credited by the w
     console.log(`worker output:\n${output}`);
     throw error;
   } finally {
-    worker.kill("SIGTERM");
-    await new Promise((resolve) => worker.once("exit", resolve));
+    // It finishes its active job and exits; the test waits for that, so no worker outlives it.
+    if (worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    }
   }
 });
