@@ -316,9 +316,6 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
           decidedAt: pending ? null : now,
         },
       });
-      // Applied at once: the accounts are locked and credited first, so the grant rows' foreign-key checks
-      // below find account rows this transaction already holds (cheaper than locking them again one by one).
-      if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
       const expiresAt = !pending && v.campaign?.validityDays ? addDays(now, v.campaign.validityDays) : null;
       // One INSERT per 5,000 grants (arrays, not one bind parameter per cell); a key another grant took
       // meanwhile inserts nothing for that row, which refuses the whole file below.
@@ -338,6 +335,11 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
           throw new AppError("CONFLICT", "One of the file's idempotency keys was used by another grant meanwhile; nothing was granted. Preview it again", { field: "csv" });
         }
       }
+      // Keys first, then the campaign and the accounts: the order of every grant path, so a single grant
+      // holding one of the file's keys and this batch never wait on each other in a circle. (The grants'
+      // account references are checked at commit, when this transaction holds those rows; see the migration
+      // bonus_grant_deferred_account_check.)
+      if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
       await recordAudit(tx, ctx, {
         brandId: ctx.tenantId,
         action: pending ? "bonus.batch_request" : "bonus.batch_apply",

@@ -14,6 +14,7 @@ import * as grants from "@/server/bonuses/grants";
 import { campaignStats } from "@/server/bonuses/stats";
 import { db, type Prisma } from "@/server/db/client";
 import { postJournal } from "@/server/ledger/post";
+import { verifyLedger } from "@/server/ledger/verify";
 import { createTestGroup } from "../cases/customers";
 import { account, activeCampaign, fields, newBrand, s } from "../helpers/bonuses";
 
@@ -362,6 +363,34 @@ describe("CSV batches", () => {
     const second = await batches.submitBatch(b.maker, { campaignId: c.id, fileName: "b2.csv", csv: csv2, reason });
     expect((await batches.rejectBatch(b.admin, { id: second.id, reason: "Not this month" })).status).toBe("rejected");
     expect(await db.bonusGrant.count({ where: { batchId: second.id, status: "rejected" } })).toBe(3);
+  });
+});
+
+describe("a batch and a single grant racing for the same key", () => {
+  it("never deadlock: the key goes to one of them, the books stay balanced, the loser is told why", { timeout: 120_000 }, async () => {
+    const b = await newBrand("100000");
+    const c = await activeCampaign(b.maker, { budget: "100000" });
+    const accts = await Promise.all(Array.from({ length: 40 }, () => account(b.brandId)));
+    const uids = await Promise.all(accts.map(async (a) => String((await db.customer.findUniqueOrThrow({ where: { id: a.customerId } })).uid)));
+    for (let round = 0; round < 6; round++) {
+      const shared = `race-${round}-${randomUUID()}`;
+      // The shared key sits on a different account each round, so the two meet at different points.
+      const target = accts[(round * 7) % accts.length];
+      const csv = ["customer,account_type,amount,idempotency_key", ...uids.map((uid, i) => `${uid},spot,1,${accts[i] === target ? shared : `${shared}-row-${i}`}`)].join("\n");
+      const [batch, single] = await Promise.allSettled([
+        batches.submitBatch(b.maker, { campaignId: c.id, fileName: `race-${round}.csv`, csv, reason }),
+        grants.grant(b.maker, { campaignId: c.id, customerId: target.customerId, tradingAccountId: target.id, amount: "1", idempotencyKey: shared, reason }),
+      ]);
+      for (const r of [batch, single]) {
+        // Whoever loses is refused as a conflict (or replays the winner's grant), never a database error.
+        if (r.status === "rejected") expect(r.reason).toMatchObject({ name: "AppError", code: "CONFLICT" });
+      }
+      expect(batch.status === "fulfilled" || single.status === "fulfilled").toBe(true);
+      expect(await db.bonusGrant.count({ where: { brandId: b.brandId, idempotencyKey: shared } })).toBe(1);
+    }
+    expect((await verifyLedger(db, b.brandId)).discrepancies).toEqual([]);
+    const granted = await db.bonusGrant.aggregate({ where: { campaignId: c.id, status: "applied" }, _sum: { amount: true } });
+    expect(s((await campaignRow(c.id)).granted)).toBe(s(granted._sum.amount!));
   });
 });
 
