@@ -1,16 +1,16 @@
 "use client";
 /** The brand's campaigns, newest first, with budget and amount granted; "New campaign" for bonus.manage. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Gift, Plus, TriangleAlert } from "lucide-react";
+import { Gift, Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { CampaignStatusBadge } from "./bonus-badges";
 import { CampaignDialog } from "./campaign-dialog";
@@ -47,16 +47,7 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
     );
   } else if (list.isError) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("bonuses.loadError")}
-        description={describeTrpcError(list.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void list.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("bonuses.loadError")} error={list.error} onRetry={() => void list.refetch()} />
     );
   } else if (list.data.total === 0) {
     body = <EmptyState icon={Gift} title={t("bonuses.list.empty")} description={t("bonuses.list.emptyHint")} action={newButton || undefined} />;

@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeftRight, Plus, RefreshCw, TriangleAlert, Wallet } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import { toast } from "sonner";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -158,16 +159,7 @@ function AddressList({ query, rows, filtered }: { query: { isPending: boolean; i
   }
   if (query.isError) {
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("deposits.addresses.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("deposits.addresses.loadError")} error={query.error} onRetry={() => void query.refetch()} />
     );
   }
   if (rows.length === 0) {

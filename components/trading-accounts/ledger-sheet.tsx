@@ -5,7 +5,8 @@
  * Keyset-paged ("Load older entries"). Amounts are formatted from their decimal strings.
  */
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { BookOpen, TriangleAlert } from "lucide-react";
+import { BookOpen } from "lucide-react";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +15,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { TradingAccountRow } from "@/server/ledger/types";
 import { cn } from "@/lib/utils";
@@ -71,16 +71,7 @@ function LedgerLines({ account }: { account: TradingAccountRow }) {
   }
   if (query.isError) {
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("tradingAccounts.ledger.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("tradingAccounts.ledger.loadError")} error={query.error} onRetry={() => void query.refetch()} />
     );
   }
   const rows = query.data.pages.flatMap((p) => p.rows);

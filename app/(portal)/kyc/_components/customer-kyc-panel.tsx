@@ -5,10 +5,11 @@
  * applications (kyc.submit) — "New application", which leads to the application's page for the documents.
  */
 import { useQuery } from "@tanstack/react-query";
-import { ArrowRight, FilePlus2, FileSearch, TriangleAlert } from "lucide-react";
+import { ArrowRight, FilePlus2, FileSearch } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { KycLevelBadge } from "@/components/customers/customer-badges";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
@@ -20,7 +21,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { OPEN_KYC_STATUSES, type KycStatus } from "@/server/kyc/schemas";
 import type { KycCustomerApplicationRow, KycReasonRow } from "@/server/kyc/types";
@@ -42,16 +42,7 @@ export function CustomerKycPanel({ customerId, canSubmit }: { customerId: string
 
   if (applications.isError) {
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("kyc.customerPanel.loadError")}
-        description={describeTrpcError(applications.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void applications.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("kyc.customerPanel.loadError")} error={applications.error} onRetry={() => void applications.refetch()} />
     );
   }
   if (!applications.data || !customer.data) return <PanelSkeleton />;

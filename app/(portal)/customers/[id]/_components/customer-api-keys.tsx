@@ -4,13 +4,12 @@
  * key panel — the same one as on the sub-account's page (create, edit, delete, reveal, unbound warnings).
  */
 import { useQuery } from "@tanstack/react-query";
-import { KeyRound, Lock, TriangleAlert } from "lucide-react";
+import { KeyRound, Lock } from "lucide-react";
+import { LoadError } from "@/components/load-error";
 import { SubaccountApiKeys } from "@/components/api-keys/subaccount-api-keys";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/server/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
@@ -35,16 +34,7 @@ function KeysOfCustomer({ customer, canManage }: { customer: CustomerDetail; can
   if (query.isPending) return <Skeleton className="h-40 w-full" />;
   if (query.isError) {
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("apiKeys.customerTab.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("apiKeys.customerTab.loadError")} error={query.error} onRetry={() => void query.refetch()} />
     );
   }
   if (query.data.rows.length === 0) {

@@ -5,8 +5,9 @@
  * the server refuses that).
  */
 import { useQuery } from "@tanstack/react-query";
-import { Gift, TriangleAlert } from "lucide-react";
+import { Gift } from "lucide-react";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { GrantDialog } from "@/components/bonuses/grant-dialog";
 import { GrantsTable } from "@/components/bonuses/grants-table";
 import { ReleaseDialog } from "@/components/bonuses/release-dialog";
@@ -15,7 +16,6 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/server/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
@@ -46,17 +46,7 @@ function BonusesOfCustomer({ customer, canManage, canApprove }: { customer: Cust
     );
   } else if (data.isError) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        className="border-0"
-        title={t("bonuses.loadError")}
-        description={describeTrpcError(data.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void data.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("bonuses.loadError")} error={data.error} onRetry={() => void data.refetch()} className="border-0" />
     );
   } else {
     body = (

@@ -5,9 +5,10 @@
  * "Lock transfers". `granted` is the caller's permission list (the same map the procedures enforce).
  */
 import { useQuery } from "@tanstack/react-query";
-import { ExternalLink, Lock, LockOpen, TriangleAlert } from "lucide-react";
+import { ExternalLink, Lock, LockOpen } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { AccountName, accountName, DirectionText, FundLockStatusBadge, LockedBadges, RiskRuleBadge } from "@/components/fund-locks/fund-lock-badges";
 import { EndedCell } from "@/components/fund-locks/fund-lock-columns";
@@ -19,7 +20,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/server/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
@@ -66,23 +66,14 @@ function FundLocksOfCustomer({ customer, canManage, canReleaseRiskRule }: { cust
     );
   } else if (accounts.isError || locks.isError) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        className="border-0"
+      <LoadError
         title={t("fundLocks.loadError")}
-        description={describeTrpcError(accounts.error ?? locks.error).message}
-        action={
-          <Button
-            variant="outline"
-            size="sm"
-            onClick={() => {
-              void accounts.refetch();
-              void locks.refetch();
-            }}
-          >
-            {t("common.retry")}
-          </Button>
-        }
+        error={accounts.error ?? locks.error}
+        onRetry={() => {
+          void accounts.refetch();
+          void locks.refetch();
+        }}
+        className="border-0"
       />
     );
   } else if (accounts.data.length === 0 && locks.data.length === 0) {

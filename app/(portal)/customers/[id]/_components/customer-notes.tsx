@@ -2,10 +2,11 @@
 /** The Notes tab: what the desks wrote about the customer, newest first, and (with customer.note) a new note. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { StickyNote, TriangleAlert } from "lucide-react";
+import { StickyNote } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +15,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { ZAddCustomerNoteInput } from "@/server/customers/schemas";
 
@@ -41,16 +41,7 @@ export function CustomerNotes({ customerId, canNote }: { customerId: string; can
     );
   } else if (query.isError) {
     list = (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("customers.notes.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("customers.notes.loadError")} error={query.error} onRetry={() => void query.refetch()} />
     );
   } else if (query.data.length === 0) {
     list = <EmptyState icon={StickyNote} title={t("customers.notes.empty")} description={canNote ? t("customers.notes.emptyHint") : undefined} />;

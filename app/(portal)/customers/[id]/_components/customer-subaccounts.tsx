@@ -5,9 +5,10 @@
  * permission list, the same map the procedures enforce.
  */
 import { useQuery } from "@tanstack/react-query";
-import { ExternalLink, Lock, Network, Plus, TriangleAlert } from "lucide-react";
+import { ExternalLink, Lock, Network, Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { CreateSubaccountDialog } from "@/components/subaccounts/create-subaccount-dialog";
 import { AccountLevelBadge, SubaccountStatusBadge } from "@/components/subaccounts/subaccount-badges";
@@ -17,7 +18,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/server/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
@@ -51,17 +51,7 @@ function SubaccountsOfCustomer({ customer, canManage }: { customer: CustomerDeta
   if (query.isPending) body = <Skeleton className="h-32 w-full" />;
   else if (query.isError) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        className="border-0"
-        title={t("subaccounts.customerTab.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("subaccounts.customerTab.loadError")} error={query.error} onRetry={() => void query.refetch()} className="border-0" />
     );
   } else if (query.data.rows.length === 0) {
     body = (

@@ -5,8 +5,9 @@
  * (in words; an action without words yet shows as recorded) and which fields changed from what to what.
  */
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { History, TriangleAlert } from "lucide-react";
+import { History } from "lucide-react";
 import { useMemo } from "react";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +15,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { countryName } from "@/lib/countries";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { translateDynamic, type Translate } from "@/lib/i18n/translate";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { CUSTOMER_STATUSES, type CustomerStatus } from "@/server/customers/schemas";
 import type { CustomerTimelineEntry } from "@/server/customers/types";
@@ -52,16 +52,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   }
   if (query.isError) {
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("customers.timeline.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("customers.timeline.loadError")} error={query.error} onRetry={() => void query.refetch()} />
     );
   }
   const entries = query.data.pages.flatMap((page) => page.entries);

@@ -6,8 +6,9 @@
  * customer's accounts. `granted` is the caller's permission list (the same map the procedures enforce).
  */
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeftRight, BookOpen, Lock, MoreHorizontal, Plus, SlidersHorizontal, TriangleAlert, Wallet } from "lucide-react";
+import { ArrowLeftRight, BookOpen, Lock, MoreHorizontal, Plus, SlidersHorizontal, Wallet } from "lucide-react";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { AccountLabelCell } from "@/components/trading-accounts/account-cells";
 import { AdjustCashDialog } from "@/components/trading-accounts/adjust-cash-dialog";
 import { LedgerSheet } from "@/components/trading-accounts/ledger-sheet";
@@ -22,7 +23,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/server/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
@@ -63,17 +63,7 @@ function TradingAccountsOfCustomer({ customer, canManage }: { customer: Customer
     );
   } else if (query.isError) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        className="border-0"
-        title={t("tradingAccounts.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("tradingAccounts.loadError")} error={query.error} onRetry={() => void query.refetch()} className="border-0" />
     );
   } else if (query.data.length === 0) {
     body = (

@@ -5,12 +5,10 @@
  * already, each saying which issue brings it. An id that is no customer of this brand shows the not-found state.
  */
 import { useQuery } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { CustomerKycPanel } from "@/app/(portal)/kyc/_components/customer-kyc-panel";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useT } from "@/lib/i18n/client";
@@ -42,17 +40,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
   if (query.isError) {
     if (describeTrpcError(query.error).code === "NOT_FOUND") return <CustomerNotFound />;
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        className="mt-6"
-        title={t("customers.detail.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("customers.detail.loadError")} error={query.error} onRetry={() => void query.refetch()} className="mt-6" />
     );
   }
   const customer = query.data;

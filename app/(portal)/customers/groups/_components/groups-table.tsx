@@ -5,10 +5,11 @@
  * delete; the server refuses to delete a group that still has customers, and its message is shown.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { FolderPlus, FolderTree, Pencil, Trash2, TriangleAlert } from "lucide-react";
+import { FolderPlus, FolderTree, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
+import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -46,17 +47,7 @@ export function GroupsTable({ canManage }: { canManage: boolean }) {
   } else if (query.isError) {
     body = (
       <FullRow span={columnCount}>
-        <EmptyState
-          icon={TriangleAlert}
-          className="border-0"
-          title={t("customers.groups.loadError")}
-          description={describeTrpcError(query.error).message}
-          action={
-            <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-              {t("common.retry")}
-            </Button>
-          }
-        />
+        <LoadError title={t("customers.groups.loadError")} error={query.error} onRetry={() => void query.refetch()} className="border-0" />
       </FullRow>
     );
   } else if (query.data.length === 0) {

@@ -6,21 +6,19 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { LoadError } from "@/components/load-error";
 import { CountryMultiSelect } from "@/components/kyc/country-picker";
 import { useKycText } from "@/components/kyc/use-kyc-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { ZKycSettingsInput } from "@/server/kyc/schemas";
 import type { KycSettings } from "@/server/kyc/types";
@@ -54,17 +52,7 @@ export function KycGeneralSettings() {
         <GeneralSettingsForm settings={settings.data} />
       ) : settings.isError ? (
         <CardContent>
-          <EmptyState
-            icon={TriangleAlert}
-            className="border-0"
-            title={t("kyc.settings.loadError")}
-            description={describeTrpcError(settings.error).message}
-            action={
-              <Button variant="outline" size="sm" onClick={() => void settings.refetch()}>
-                {t("common.retry")}
-              </Button>
-            }
-          />
+          <LoadError title={t("kyc.settings.loadError")} error={settings.error} onRetry={() => void settings.refetch()} className="border-0" />
         </CardContent>
       ) : (
         <CardContent className="grid gap-5" aria-busy="true">

@@ -4,9 +4,10 @@
  * switch per reason) and the queue/corporate settings form. Each card loads and saves on its own.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ListX, Pencil, Plus, TriangleAlert } from "lucide-react";
+import { ListX, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -65,17 +66,7 @@ function ReasonsCard() {
     );
   } else if (reasons.isError) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        className="border-0"
-        title={t("kyc.settings.loadError")}
-        description={describeTrpcError(reasons.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void reasons.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("kyc.settings.loadError")} error={reasons.error} onRetry={() => void reasons.refetch()} className="border-0" />
     );
   } else if (rows.length === 0) {
     body = <EmptyState icon={ListX} className="border-0" title={t("kyc.settings.reasons.empty")} />;

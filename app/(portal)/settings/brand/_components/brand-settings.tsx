@@ -6,14 +6,12 @@
  * brands).
  */
 import { useQuery } from "@tanstack/react-query";
-import { Eye, TriangleAlert } from "lucide-react";
+import { Eye } from "lucide-react";
 import { useEffect } from "react";
+import { LoadError } from "@/components/load-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { BrandSettingsForm } from "./brand-settings-form";
 import { ExchangeCard } from "./exchange-card";
@@ -42,16 +40,7 @@ export function BrandSettingsView({ brandId, canManage }: { brandId: string; can
     );
   } else if (query.isError && !query.isFetching) {
     body = (
-      <EmptyState
-        icon={TriangleAlert}
-        title={t("brandSettings.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("brandSettings.loadError")} error={query.error} onRetry={() => void refetch()} />
     );
   } else {
     body = <SettingsSkeleton />;

@@ -6,9 +6,10 @@
  * and offers no actions; an id that is no sub-account of this brand shows the not-found state.
  */
 import { useQuery } from "@tanstack/react-query";
-import { Archive, ArrowLeft, Snowflake, TriangleAlert } from "lucide-react";
+import { Archive, ArrowLeft, Snowflake } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LoadError } from "@/components/load-error";
 import { SubaccountApiKeys } from "@/components/api-keys/subaccount-api-keys";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { SubaccountDepositAddresses } from "@/components/deposits/subaccount-deposit-addresses";
@@ -18,7 +19,6 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useT } from "@/lib/i18n/client";
@@ -49,17 +49,7 @@ export function SubaccountView({ id, permissions }: { id: string; permissions: S
   if (query.isError) {
     if (describeTrpcError(query.error).code === "NOT_FOUND") return <SubaccountNotFound />;
     return (
-      <EmptyState
-        icon={TriangleAlert}
-        className="mt-6"
-        title={t("subaccounts.detail.loadError")}
-        description={describeTrpcError(query.error).message}
-        action={
-          <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <LoadError title={t("subaccounts.detail.loadError")} error={query.error} onRetry={() => void query.refetch()} className="mt-6" />
     );
   }
   const sub = query.data;
