@@ -33,7 +33,8 @@ log() { printf '%s\n' "$*"; }
 die() { printf '%s\n' "$*" >&2; exit 1; }
 
 # npm install when node_modules is missing or the lockfile changed since the last install.
-# `npm install`, not `npm ci`: see ../shared/STACK.md (the registry lacks other platforms' optional packages).
+# `npm install` keeps an existing node_modules (CI uses `npm ci`); with the committed lockfile it leaves
+# package-lock.json unchanged.
 ensure_node_modules() {
   cd "$BROKERDESK_ROOT"
   if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
