@@ -1,7 +1,7 @@
 /** One processor per registered queue. Each re-validates its payload and may safely run twice. */
 import type { Job } from "bullmq";
 import { db } from "@/server/db/client";
-import type { QueueName } from "./registry";
+import type { QueueName } from "@/server/queues/registry";
 import { processAuditVerify } from "./workers/audit-verify";
 import { processBonusAutoGrants } from "./workers/bonus-auto-grants";
 import { processBonusExpiry } from "./workers/bonus-expiry";

@@ -3,9 +3,9 @@
  */
 import { Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobsConfig, workerConnection } from "./connection";
+import { jobsConfig, workerConnection } from "@/server/queues/connection";
 import { PROCESSORS, type Processor } from "./processors";
-import { jobOptions, QUEUE_NAMES, QUEUES, type QueueDefinition, type QueueName } from "./registry";
+import { jobOptions, QUEUE_NAMES, QUEUES, type QueueDefinition, type QueueName } from "@/server/queues/registry";
 
 export type Log = (line: string) => void;
 

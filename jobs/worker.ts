@@ -7,10 +7,10 @@
  * WORKER_QUEUES (comma-separated queue names) runs only those queues, e.g. to give the exchange syncs a
  * process of their own; by default it runs every queue.
  */
-import "../scripts/lib/load-env";
+import "../server/load-env";
 import { db } from "@/server/db/client";
-import { jobsConfig } from "./connection";
-import { isQueueName, QUEUE_NAMES, type QueueName } from "./registry";
+import { jobsConfig } from "@/server/queues/connection";
+import { isQueueName, QUEUE_NAMES, type QueueName } from "@/server/queues/registry";
 import { startRuntime } from "./runtime";
 
 /** How long active jobs get to finish after SIGINT / SIGTERM. */

@@ -2,6 +2,7 @@
  * Environment, validated once at start-up. Every setting has a default that works on a fresh machine,
  * and every one can be overridden by the environment. A bad value stops the process naming the variable.
  */
+import "server-only";
 import { z } from "zod";
 import {
   DEFAULT_DATABASE_URL,
@@ -54,7 +55,7 @@ const EnvSchema = z.object({
   KYC_S3_REGION: z.string().min(1).default("us-east-1"),
   KYC_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   KYC_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  /** BullMQ key prefix for every job queue (jobs/connection.ts); lets two installations share one Redis. */
+  /** BullMQ key prefix for every job queue (server/queues/connection.ts); lets two installations share one Redis. */
   JOBS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, { error: "JOBS_PREFIX may contain only letters, digits, _ and -" })

@@ -6,7 +6,7 @@
 import { UnrecoverableError } from "bullmq";
 import { verifyAuditChains } from "@/server/audit/audit";
 import type { Db } from "@/server/db/client";
-import { ZAuditVerifyPayload } from "../registry";
+import { ZAuditVerifyPayload } from "@/server/queues/registry";
 
 export interface AuditVerifySummary {
   chains: number;

@@ -5,7 +5,7 @@
  */
 import { runAutomaticGrants, type AutoGrantReport } from "@/server/bonuses/auto";
 import type { Db } from "@/server/db/client";
-import { ZBonusAutoGrantsPayload } from "../registry";
+import { ZBonusAutoGrantsPayload } from "@/server/queues/registry";
 
 export async function processBonusAutoGrants(data: unknown, db: Db, now: Date = new Date()): Promise<AutoGrantReport> {
   const { brandId } = ZBonusAutoGrantsPayload.parse(data);

@@ -5,7 +5,7 @@
  */
 import { expireDue } from "@/server/bonuses/grants";
 import type { Db } from "@/server/db/client";
-import { ZBonusExpiryPayload } from "../registry";
+import { ZBonusExpiryPayload } from "@/server/queues/registry";
 
 export async function processBonusExpiry(data: unknown, db: Db, now: Date = new Date()): ReturnType<typeof expireDue> {
   ZBonusExpiryPayload.parse(data);

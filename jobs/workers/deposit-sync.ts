@@ -4,8 +4,8 @@
  * keyed by (brand, depId) and each page moves the cursor in its own transaction — so BullMQ's retries
  * simply run it again from where it stopped.
  */
-import { producerConnection } from "../connection";
-import { ZDepositSyncPayload } from "../registry";
+import { producerConnection } from "@/server/queues/connection";
+import { ZDepositSyncPayload } from "@/server/queues/registry";
 import { syncAllBrandsDeposits, syncDeposits, type DepositSyncAllResult, type DepositSyncDeps, type DepositSyncSummary } from "@/server/deposits/sync";
 
 export async function processDepositSync(data: unknown, deps: DepositSyncDeps): Promise<DepositSyncSummary | DepositSyncAllResult> {

@@ -6,7 +6,7 @@
  */
 import type { Db } from "@/server/db/client";
 import { expireDue } from "@/server/fundlocks/service";
-import { ZFundLockExpiryPayload } from "../registry";
+import { ZFundLockExpiryPayload } from "@/server/queues/registry";
 
 export async function processFundLockExpiry(data: unknown, db: Db, now: Date = new Date()): Promise<{ expired: number }> {
   ZFundLockExpiryPayload.parse(data);

@@ -3,8 +3,8 @@
  * the payload's brand, or for every active brand. Idempotent — rows are keyed by (brand, subAcct) and
  * only a complete run marks anything removed — so BullMQ's retries simply run it again.
  */
-import { producerConnection } from "../connection";
-import { ZSubaccountSyncPayload } from "../registry";
+import { producerConnection } from "@/server/queues/connection";
+import { ZSubaccountSyncPayload } from "@/server/queues/registry";
 import { syncAllBrands, syncSubaccounts, type SyncAllResult, type SyncDeps, type SyncSummary } from "@/server/subaccounts/sync";
 
 export async function processSubaccountSync(data: unknown, deps: SyncDeps): Promise<SyncSummary | SyncAllResult> {

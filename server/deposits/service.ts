@@ -4,15 +4,16 @@
  * and an exact search), the CSV export's row stream, the sync's status and "Sync now".
  * Every query starts with the caller's brand.
  */
+import "server-only";
 import type { z } from "zod";
-import { producerReady } from "@/jobs/connection";
-import { enqueue, producerQueue } from "@/jobs/registry";
+import { producerReady } from "@/server/queues/connection";
+import { enqueue, producerQueue } from "@/server/queues/registry";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { endOfRange } from "../audit/query";
 import { Prisma, type Db } from "../db/client";
 import { AppError, invalid } from "../errors";
-import type { DepositStateCode, ZDepositListInput } from "./schemas";
+import type { DepositStateCode, ZDepositListInput } from "@/lib/deposits/schemas";
 import type { DepositPage, DepositRow, DepositSyncStatus, SyncNowResult } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

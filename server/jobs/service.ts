@@ -8,16 +8,17 @@
  * Each action is audited on the caller's brand chain, in a transaction that commits only if the Redis
  * action succeeded.
  */
+import "server-only";
 import type { Job, JobType, Queue } from "bullmq";
 import type { z } from "zod";
-import { producerReady } from "@/jobs/connection";
-import { isQueueName, producerQueue, QUEUES, type QueueDefinition, type QueueName } from "@/jobs/registry";
+import { producerReady } from "@/server/queues/connection";
+import { isQueueName, producerQueue, QUEUES, type QueueDefinition, type QueueName } from "@/server/queues/registry";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { toAuditJson } from "../audit/redact";
 import { Prisma } from "../db/client";
 import { AppError, notFound } from "../errors";
-import type { ZJobListInput, ZJobQueueInput, ZJobRefInput } from "./schemas";
+import type { ZJobListInput, ZJobQueueInput, ZJobRefInput } from "@/lib/jobs/schemas";
 import type {
   JobActionResult,
   JobPage,

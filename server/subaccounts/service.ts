@@ -5,10 +5,11 @@
  * audited in the transaction that stores it. Exchange calls go through the brand's client
  * (server/exchange/brand-client.ts) and are made before the transaction, never inside one.
  */
+import "server-only";
 import type { Job } from "bullmq";
 import type { z } from "zod";
-import { producerReady } from "@/jobs/connection";
-import { enqueue, producerQueue } from "@/jobs/registry";
+import { producerReady } from "@/server/queues/connection";
+import { enqueue, producerQueue } from "@/server/queues/registry";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type Db, type DbTx } from "../db/client";
@@ -29,7 +30,7 @@ import {
   type ZSetSubaccountLevelInput,
   type ZSubaccountId,
   type ZSubaccountListInput,
-} from "./schemas";
+} from "@/lib/subaccounts/schemas";
 import { storeFeePage } from "./sync";
 
 type In<T extends z.ZodType> = z.infer<T>;

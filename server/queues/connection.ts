@@ -4,6 +4,7 @@
  * while Redis is down; it keeps reconnecting in the background and recovers by itself. Workers get
  * their own connections with `maxRetriesPerRequest: null`, as BullMQ requires for blocking commands.
  */
+import "server-only";
 import { Redis } from "ioredis";
 import { env } from "@/server/env";
 

@@ -3,8 +3,9 @@
  * retention and optional repeatable schedule. The web app enqueues through `enqueue`, the worker process
  * (jobs/worker.ts) runs one Worker per entry, and the jobs page (server/jobs/service.ts) reads it.
  *
- * Import-safe for the web app: no processor code here (processors live in jobs/workers/).
+ * Import-safe for the web app: no processor code here (processors live in jobs/workers/; this sits under server/ so services can enqueue without importing the worker).
  */
+import "server-only";
 import { Queue, type JobsOptions, type KeepJobs } from "bullmq";
 import { z } from "zod";
 import { jobsConfig, onProducerReset, producerConnection } from "./connection";
@@ -197,7 +198,7 @@ export function producerQueue(name: QueueName): Queue {
   let queue = queues.get(key);
   if (!queue) {
     const created = new Queue(name, { connection: producerConnection(), prefix, defaultJobOptions: jobOptions(QUEUES[name]) });
-    // Connection errors are the connection's to report (jobs/connection.ts); don't crash on them here.
+    // Connection errors are the connection's to report (server/queues/connection.ts); don't crash on them here.
     created.on("error", () => undefined);
     // A Queue whose start-up check failed (Redis went away just as it was first used: the fail-fast connection
     // rejects BullMQ's INFO) fails every later call too. Forget it, so the next call makes a new one.
