@@ -5,6 +5,25 @@ import reactHooks from "eslint-plugin-react-hooks";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
+// Layers point down (../shared/DESIGN.md): app/ → components/ → server/ → lib/, with jobs/ (the worker
+// process) beside app/. Nothing below may import what sits above it; lib/ and components/ run in the
+// browser too, so they may take server code only as types (erased at build time).
+const UPWARD = {
+  group: ["@/app", "@/app/**", "@/jobs", "@/jobs/**", "@/scripts", "@/scripts/**", "**/../app/**", "**/../jobs/**", "**/../scripts/**"],
+  message: "server/ and lib/ sit below app/, jobs/ and scripts/: move what both need down (the queue registry is server/queues/).",
+};
+// Server actions ("use server" modules in server/actions/) reach the browser as references, not code.
+const SERVER_RUNTIME = {
+  regex: "^(@/|(\\.\\./)+)server/(?!actions/)",
+  allowTypeImports: true,
+  message: "Browser code takes only types from server/: put shared schemas, rules and labels in lib/ (client-safe).",
+};
+const COMPONENTS = {
+  group: ["@/components", "@/components/**", "**/../components/**"],
+  message: "lib/ sits below components/.",
+};
+const restrict = (...patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
+
 export default defineConfig([
   globalIgnores([
     "node_modules/",
@@ -57,4 +76,7 @@ export default defineConfig([
       eqeqeq: ["error", "always", { null: "ignore" }],
     },
   },
+  { files: ["server/**/*.{ts,tsx}"], rules: restrict(UPWARD) },
+  { files: ["lib/**/*.{ts,tsx}"], rules: restrict(UPWARD, SERVER_RUNTIME, COMPONENTS) },
+  { files: ["components/**/*.{ts,tsx}"], rules: restrict(UPWARD, SERVER_RUNTIME) },
 ]);

@@ -7,7 +7,7 @@
  * first: `bash scripts/e2e.sh` (builds when sources changed, then runs this) or `npm test`.
  */
 import { defineConfig, devices } from "@playwright/test";
-import "./scripts/lib/load-env";
+import "./server/load-env";
 import { e2eDatabaseUrl } from "./tests/setup/test-databases";
 
 const PORT = 3100;
@@ -57,7 +57,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npx tsx server/exchange/sim/main.ts",
+      command: "npx tsx --conditions=react-server server/exchange/sim/main.ts",
       url: `${simURL}/sim/admin/stats`,
       env: { OKX_SIM_PORT: String(SIM_PORT), OKX_SIM_DATA_DIR: "test-results/okx-sim-e2e", OKX_SIM_REBATE_DELAY_MS: "500" },
       reuseExistingServer: !CI,

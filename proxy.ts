@@ -13,7 +13,7 @@ import { env } from "@/server/env";
 
 const requireSignIn = withAuth({ pages: { signIn: "/login" }, secret: env.NEXTAUTH_SECRET });
 
-/** The requested path, for pages that send an expired session to /login and back (lib/require-permission.ts). */
+/** The requested path, for pages that send an expired session to /login and back (server/auth/require-permission.ts). */
 const PATH_HEADER = "x-bd-path";
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {

@@ -120,7 +120,7 @@ test("a customer registered while the welcome campaign runs is credited by the w
   // The worker process, as `npm start` runs it, on the e2e server's database and queues; only this queue,
   // so nothing else changes under the other tests.
   // Node itself with tsx's loader, not `npx tsx`: a signal to npx would leave the worker running on.
-  const worker = spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], {
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
     env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "bonus-auto-grants" },
     stdio: ["ignore", "pipe", "pipe"],
   });

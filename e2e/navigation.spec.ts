@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { nav as navMessages } from "../lib/i18n/messages/en/nav";
 import { navFor } from "../lib/nav";
-import type { Role } from "../server/auth/permissions";
+import type { Role } from "../lib/auth/permissions";
 import { DEMO, loginAs } from "./helpers";
 
 const aurora = DEMO.aurora;

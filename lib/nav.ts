@@ -1,6 +1,6 @@
 /**
  * The portal's navigation: every area of the product, grouped, each with the permission that unlocks
- * it and the issue that builds it. The sidebar, the dashboard and the placeholder pages all read it.
+ * it and whether it is open yet. The sidebar, the dashboard and the placeholder pages all read it.
  * Client-safe (no server imports).
  */
 import {
@@ -24,12 +24,12 @@ import {
   Workflow,
   type LucideIcon,
 } from "lucide-react";
-import { can, type Permission, type Role } from "@/server/auth/permissions";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { nav } from "@/lib/i18n/messages/en/nav";
 
-/** Issue that builds the area: a number, "later" (not scheduled yet) or null (available now). */
-export type NavIssue = number | "later" | null;
+/** "open": the area works; "soon": its page says it is not available yet and shows no data. */
+export type NavAvailability = "open" | "soon";
 
 export interface NavItem {
   id: string;
@@ -38,7 +38,7 @@ export interface NavItem {
   labelKey: MessageKey;
   descriptionKey: MessageKey;
   permission: Permission;
-  issue: NavIssue;
+  availability: NavAvailability;
 }
 
 export interface NavGroup {
@@ -50,8 +50,8 @@ export interface NavGroup {
 type NavKey = keyof typeof nav.items & keyof typeof nav.descriptions;
 
 /** One entry; its label and description keys follow from its id, so they cannot drift apart. */
-function item<const Id extends NavKey>(id: Id, href: string, icon: LucideIcon, permission: Permission, issue: NavIssue) {
-  return { id, href, icon, permission, issue, labelKey: `nav.items.${id}`, descriptionKey: `nav.descriptions.${id}` } as const;
+function item<const Id extends NavKey>(id: Id, href: string, icon: LucideIcon, permission: Permission, availability: NavAvailability) {
+  return { id, href, icon, permission, availability, labelKey: `nav.items.${id}`, descriptionKey: `nav.descriptions.${id}` } as const;
 }
 
 export const NAV_GROUPS = [
@@ -59,66 +59,66 @@ export const NAV_GROUPS = [
     id: "overview",
     labelKey: "nav.groups.overview",
     items: [
-      item("dashboard", "/", LayoutDashboard, "dashboard.view", null),
+      item("dashboard", "/", LayoutDashboard, "dashboard.view", "open"),
     ],
   },
   {
     id: "customers",
     labelKey: "nav.groups.customers",
     items: [
-      item("customers", "/customers", Users, "customer.read", null),
-      item("kyc", "/kyc", IdCard, "kyc.read", null),
+      item("customers", "/customers", Users, "customer.read", "open"),
+      item("kyc", "/kyc", IdCard, "kyc.read", "open"),
     ],
   },
   {
     id: "exchange",
     labelKey: "nav.groups.exchange",
     items: [
-      item("subAccounts", "/sub-accounts", Network, "subaccount.read", null),
-      item("apiKeys", "/api-keys", KeyRound, "apikey.read", null),
-      item("deposits", "/deposits", ArrowDownToLine, "deposit.read", null),
-      item("rebates", "/rebates", HandCoins, "rebate.read", "later"),
+      item("subAccounts", "/sub-accounts", Network, "subaccount.read", "open"),
+      item("apiKeys", "/api-keys", KeyRound, "apikey.read", "open"),
+      item("deposits", "/deposits", ArrowDownToLine, "deposit.read", "open"),
+      item("rebates", "/rebates", HandCoins, "rebate.read", "soon"),
     ],
   },
   {
     id: "funds",
     labelKey: "nav.groups.funds",
     items: [
-      item("bonuses", "/bonuses", Gift, "bonus.read", null),
-      item("fundLocks", "/fund-locks", Lock, "fundlock.read", null),
+      item("bonuses", "/bonuses", Gift, "bonus.read", "open"),
+      item("fundLocks", "/fund-locks", Lock, "fundlock.read", "open"),
     ],
   },
   {
     id: "engagement",
     labelKey: "nav.groups.engagement",
     items: [
-      item("messages", "/messages", Mail, "message.read", "later"),
+      item("messages", "/messages", Mail, "message.read", "soon"),
     ],
   },
   {
     id: "operations",
     labelKey: "nav.groups.operations",
     items: [
-      item("jobs", "/jobs", Workflow, "jobs.read", null),
-      item("risk", "/risk", ShieldAlert, "risk.read", "later"),
-      item("health", "/health", Activity, "health.read", 3),
+      item("jobs", "/jobs", Workflow, "jobs.read", "open"),
+      item("risk", "/risk", ShieldAlert, "risk.read", "soon"),
+      item("health", "/health", Activity, "health.read", "soon"),
     ],
   },
   {
     id: "administration",
     labelKey: "nav.groups.administration",
     items: [
-      item("staff", "/staff", UserCog, "staff.read", null),
-      item("audit", "/audit", ScrollText, "audit.read", null),
-      item("brandSettings", "/settings/brand", Palette, "brand.read", null),
-      item("partnerKeys", "/partner-keys", KeySquare, "partnerkey.manage", "later"),
+      item("staff", "/staff", UserCog, "staff.read", "open"),
+      item("audit", "/audit", ScrollText, "audit.read", "open"),
+      item("brandSettings", "/settings/brand", Palette, "brand.read", "open"),
+      item("partnerKeys", "/partner-keys", KeySquare, "partnerkey.manage", "soon"),
     ],
   },
   {
     id: "platform",
     labelKey: "nav.groups.platform",
     items: [
-      item("brands", "/platform/brands", Building2, "platform.brands", null),
+      item("brands", "/platform/brands", Building2, "platform.brands", "open"),
     ],
   },
 ] as const satisfies readonly NavGroup[];

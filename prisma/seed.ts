@@ -2,7 +2,7 @@
  * `npm run db:seed` (and `prisma db seed`): loads the demo data into DATABASE_URL. Safe to re-run.
  * Demo logins: prisma/demo-accounts.ts and the README.
  */
-import "../scripts/lib/load-env";
+import "../server/load-env";
 import { db } from "../server/db/client";
 import { seedAll } from "./seed/index";
 

@@ -2,7 +2,7 @@
  * `npm run audit:verify`: recomputes every audit hash chain in DATABASE_URL. Exit 0 when every chain
  * holds; exit 1 naming the first broken link of each broken chain (changed, inserted or removed rows).
  */
-import "./lib/load-env";
+import "../server/load-env";
 import { verifyAuditChains } from "../server/audit/audit";
 import { db } from "../server/db/client";
 

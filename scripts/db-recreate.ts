@@ -3,7 +3,7 @@
  * migration and, with --seed, loads the demo data. Used before the e2e web server starts.
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/brokerdesk_e2e tsx scripts/db-recreate.ts --seed
  */
-import "./lib/load-env";
+import "../server/load-env";
 import { databaseName, prepareDatabase } from "./lib/databases";
 
 async function main() {

@@ -19,5 +19,5 @@ if [[ -n "${JOBS_PREFIX:-}" ]]; then
       redis.disconnect();
     })().catch((e) => { console.error(`e2e: could not clear the job queues: ${e.message}`); process.exit(1); });'
 fi
-"$BIN/tsx" scripts/db-recreate.ts --seed
+"$BIN/tsx" --conditions=react-server scripts/db-recreate.ts --seed
 exec "$BIN/next" start -p "${PORT:-3100}"

@@ -14,7 +14,7 @@ ensure_node_modules
 bash scripts/ensure-services.sh
 log "database: applying migrations"
 quietly "prisma migrate deploy" "$BIN/prisma" migrate deploy
-"$BIN/tsx" prisma/seed.ts
+"$BIN/tsx" --conditions=react-server prisma/seed.ts
 build_if_stale
 
 # ── Long-running processes ──────────────────────────────────────────────────────────────────────────
@@ -49,10 +49,10 @@ start_process web "$BIN/next" start -p "$PORT"
 # OKX_SIM=off leaves it out (one is already running, or every brand has real credentials).
 OKX_SIM="${OKX_SIM:-on}"
 if [[ "$OKX_SIM" != "off" ]]; then
-  start_process okx-sim "$BIN/tsx" server/exchange/sim/main.ts
+  start_process okx-sim "$BIN/tsx" --conditions=react-server server/exchange/sim/main.ts
 fi
 # The background-job worker (`npm run worker`): BullMQ queues and their schedules (jobs/worker.ts).
-start_process worker "$BIN/tsx" jobs/worker.ts
+start_process worker "$BIN/tsx" --conditions=react-server jobs/worker.ts
 
 # What the simulator listens on and the demo key it accepts: the environment, else server/env-defaults.ts.
 # Like the simulator itself, print a secret only while it is the built-in (public) development value.
@@ -71,7 +71,7 @@ if wait_for_http "http://127.0.0.1:$PORT/login" 90 "${PIDS[0]}"; then
   log ""
   log "Brokerdesk is running at http://localhost:$PORT"
   if [[ "$OKX_SIM" != "off" ]]; then print_simulator; else log "OKX simulator not started (OKX_SIM=off)"; fi
-  "$BIN/tsx" scripts/demo-totp.ts --list || true
+  "$BIN/tsx" --conditions=react-server scripts/demo-totp.ts --list || true
   log "Current code for a TOTP account: npm run demo:totp -- admin@aurora.demo  (more in README.md, \"Demo logins\")"
   log "Press Ctrl-C to stop."
 fi

@@ -2,7 +2,8 @@
  * Who is acting, for which brand, from where. Every service call takes this context, so routers,
  * the partner REST API, jobs and tests all go through the same rules.
  */
-import type { Role } from "./auth/permissions";
+import "server-only";
+import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "./db/client";
 
 export type StaffActor = {

@@ -4,6 +4,7 @@
  * customer's timeline and the application's history tell the same story. Nothing outside the seed calls
  * `replayAt`; the hash chain covers whichever time is written.
  */
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 
 const replayed = new AsyncLocalStorage<Date>();

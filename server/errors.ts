@@ -2,6 +2,8 @@
  * The one error type services throw. Routers, the REST API and jobs map it in one place
  * (tRPC: `server/trpc.ts`), so a page can show the message and put it on the named field.
  */
+import "server-only";
+
 export const APP_ERROR_CODES = [
   "NOT_FOUND",
   "FORBIDDEN",

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { cookies } from "next/headers";
-import { permissionsOf, type Permission } from "./auth/permissions";
+import { permissionsOf, type Permission } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "./auth/next-auth";
 import { db } from "./db/client";
 import { BRAND_COOKIE, resolveTenantId } from "./tenant";

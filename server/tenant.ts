@@ -2,6 +2,7 @@
  * Which brand a request works on. Brand staff always work on their own brand; a platform admin picks
  * one in the header (stored in the `bd-brand` cookie) and falls back to the first active brand.
  */
+import "server-only";
 import type { Db } from "./db/client";
 
 export const BRAND_COOKIE = "bd-brand";

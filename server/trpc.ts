@@ -4,12 +4,13 @@
  * record the permission in the procedure's meta (a test walks the router and checks every one) and
  * enforce it against `server/auth/permissions.ts`. There is no way to build an unchecked procedure.
  */
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Actor, RequestMeta, StaffContext, TenantContext } from "./actor";
 import { requestMetaFrom } from "./actor";
-import { can, type Permission } from "./auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import type { ValidSession } from "./auth/sessions";
 import { db, type Db } from "./db/client";
 import { AppError, type AppErrorCode } from "./errors";

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { totpCode } from "@/server/auth/totp";
 import { encryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { AppShell } from "@/components/shell/app-shell";
 import { brandRootCss } from "@/components/shell/brand-style";
 import { SIDEBAR_COLLAPSED, SIDEBAR_COOKIE } from "@/components/shell/sidebar-state";
-import { getShell, redirectToLogin } from "@/lib/require-permission";
+import { getShell, redirectToLogin } from "@/server/auth/require-permission";
 
 /** Every signed-in page renders inside the shell; each page still checks its own permission. */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getT } from "@/lib/i18n/server";
 import { translateDynamic, type Translate } from "@/lib/i18n/translate";
-import { navForPermissions, type NavIssue, type NavItem } from "@/lib/nav";
-import { requirePermission } from "@/lib/require-permission";
+import { navForPermissions, type NavAvailability, type NavItem } from "@/lib/nav";
+import { requirePermission } from "@/server/auth/require-permission";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -97,7 +97,7 @@ function AreaCard({ item, t }: { item: NavItem; t: Translate }) {
       <span className="grid min-w-0 flex-1 gap-1">
         <span className="flex items-center gap-2">
           <span className="truncate text-sm font-medium">{t(item.labelKey)}</span>
-          <IssueBadge issue={item.issue} t={t} />
+          <AvailabilityBadge availability={item.availability} t={t} />
         </span>
         <span className="text-sm text-muted-foreground">{t(item.descriptionKey)}</span>
       </span>
@@ -106,11 +106,11 @@ function AreaCard({ item, t }: { item: NavItem; t: Translate }) {
   );
 }
 
-function IssueBadge({ issue, t }: { issue: NavIssue; t: Translate }) {
-  if (issue === null) return <Badge variant="success">{t("dashboard.available")}</Badge>;
+function AvailabilityBadge({ availability, t }: { availability: NavAvailability; t: Translate }) {
+  if (availability === "open") return <Badge variant="success">{t("dashboard.available")}</Badge>;
   return (
     <Badge variant="outline" className="text-muted-foreground">
-      {issue === "later" ? t("dashboard.comingLater") : t("dashboard.comingIssue", { issue })}
+      {t("dashboard.comingSoon")}
     </Badge>
   );
 }

@@ -12,7 +12,7 @@
  * at every run; the customers and accounts are bulk-inserted with raw SQL (not timed). Writes the
  * "## Bonus batch" section of bench/RESULTS.md.
  */
-import "../../scripts/lib/load-env";
+import "../../server/load-env";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";

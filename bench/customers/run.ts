@@ -12,7 +12,7 @@
  * its row counts match; --rebuild starts it again. Writes the "## Customer list" section of
  * bench/RESULTS.md.
  */
-import "../../scripts/lib/load-env";
+import "../../server/load-env";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -281,7 +281,7 @@ async function main() {
 
   const { db } = await import("../../server/db/client");
   const { listCustomers } = await import("../../server/customers/service");
-  const { ZCustomerListInput } = await import("../../server/customers/schemas");
+  const { ZCustomerListInput } = await import("@/lib/customers/schemas");
   const { customerWhere, customerPageSql, customerCountSql, totalCapFor } = await import("../../server/customers/list-query");
   const { decodeCursor } = await import("../../server/customers/cursor");
   const { startExport } = await import("../../server/export/export");

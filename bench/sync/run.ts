@@ -16,7 +16,7 @@
  * at every run. Writes the "## Sync" section of bench/RESULTS.md. About 9 minutes with the defaults: the
  * paced requests alone take 2 × 49 s for the sub-accounts and 199 s for the deposits, per phase.
  */
-import "../../scripts/lib/load-env";
+import "../../server/load-env";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -17,7 +17,7 @@ import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
-import { ZChangePasswordInput } from "@/server/account/schemas";
+import { ZChangePasswordInput } from "@/lib/account/schemas";
 
 const PASSWORD_MAX_LENGTH = 128;
 

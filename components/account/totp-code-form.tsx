@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, withTranslatedErrors } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
-import { ZTotpCodeInput as ZCodeForm } from "@/server/account/schemas";
+import { ZTotpCodeInput as ZCodeForm } from "@/lib/account/schemas";
 
 interface TotpCodeFormProps {
   submitLabel: string;

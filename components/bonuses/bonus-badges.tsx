@@ -2,7 +2,7 @@
 /** Status badges of campaigns, grants and uploads, in the reader's language. */
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
-import type { BonusCampaignStatus, BonusGrantStatus } from "@/server/bonuses/schemas";
+import type { BonusCampaignStatus, BonusGrantStatus } from "@/lib/bonuses/schemas";
 
 type Variant = "default" | "secondary" | "destructive" | "outline";
 const CAMPAIGN: Record<BonusCampaignStatus, Variant> = { draft: "outline", pending_approval: "secondary", active: "default", paused: "secondary", ended: "outline" };

@@ -19,7 +19,7 @@ import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/server/bonuses/schemas";
+import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/lib/bonuses/schemas";
 import type { CampaignRow } from "@/server/bonuses/types";
 import { placeServerErrors } from "./server-errors";
 

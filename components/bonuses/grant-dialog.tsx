@@ -16,7 +16,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Switch } from "@/components/ui/switch";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZGrantInput } from "@/server/bonuses/schemas";
+import { ZGrantInput } from "@/lib/bonuses/schemas";
 import { placeServerErrors } from "./server-errors";
 
 const NONE = "none";

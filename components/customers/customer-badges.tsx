@@ -4,7 +4,7 @@ import { Ban, CircleCheck, Snowflake } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
-import type { CustomerStatus } from "@/server/customers/schemas";
+import type { CustomerStatus } from "@/lib/customers/schemas";
 
 const STATUS_LOOK = {
   active: { variant: "success", icon: CircleCheck, className: undefined },

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { FieldMessages } from "@/lib/forms/field-errors";
-import { ZRegisterCustomerInput, ZUpdateCustomerInput } from "@/server/customers/schemas";
+import { ZRegisterCustomerInput, ZUpdateCustomerInput } from "@/lib/customers/schemas";
 import type { CustomerDetail } from "@/server/customers/types";
 
 const profileBoxes = {

@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { CUSTOMER_LANGUAGES, ZCustomerExistsInput } from "@/server/customers/schemas";
+import { CUSTOMER_LANGUAGES, ZCustomerExistsInput } from "@/lib/customers/schemas";
 import { CountrySelect } from "./country-select";
 import type { ProfileValues } from "./customer-form-schemas";
 import { TagsInput } from "./tags-input";

@@ -25,7 +25,7 @@ import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "
 import { Textarea } from "@/components/ui/textarea";
 import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
-import { ZCustomerStatusChangeInput } from "@/server/customers/schemas";
+import { ZCustomerStatusChangeInput } from "@/lib/customers/schemas";
 
 const ZReasonForm = ZCustomerStatusChangeInput.pick({ reason: true });
 type ReasonValues = z.input<typeof ZReasonForm>;

@@ -8,7 +8,7 @@ import { X } from "lucide-react";
 import { useState, type ComponentProps, type KeyboardEvent } from "react";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
-import { zTag } from "@/server/customers/schemas";
+import { zTag } from "@/lib/customers/schemas";
 
 /** The procedures accept at most this many tags per customer. */
 export const MAX_TAGS = 10;

@@ -17,7 +17,7 @@ import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-error
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { KNOWN_CURRENCIES, knownCurrency } from "@/server/deposits/currencies";
-import { RECEIVING_ACCOUNTS } from "@/server/deposits/schemas";
+import { RECEIVING_ACCOUNTS } from "@/lib/deposits/schemas";
 import { CREATE_MESSAGES, KEEP, ZCreateAddressForm, type CreateAddressValues } from "./address-form-schemas";
 
 export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subaccountId: string; initialCcy?: string; onClose: () => void }) {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { checkedBy } from "@/components/customers/customer-form-schemas";
 import type { FieldMessages } from "@/lib/forms/field-errors";
-import { ZCreateAddressInput, ZSetReceivingAccountInput } from "@/server/deposits/schemas";
+import { ZCreateAddressInput, ZSetReceivingAccountInput } from "@/lib/deposits/schemas";
 
 /** The receiving-account select's "leave it as it is" (a select item cannot have an empty value). */
 export const KEEP = "keep";

@@ -16,7 +16,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { RECEIVING_ACCOUNTS, type ReceivingAccount } from "@/server/deposits/schemas";
+import { RECEIVING_ACCOUNTS, type ReceivingAccount } from "@/lib/deposits/schemas";
 import type { DepositAddressRow } from "@/server/deposits/types";
 import { CHANGE_MESSAGES, ZChangeReceivingForm, type ChangeReceivingValues } from "./address-form-schemas";
 

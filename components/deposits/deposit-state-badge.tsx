@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { translateDynamic } from "@/lib/i18n/translate";
-import { DEPOSIT_STATE_TONE, type DepositStateCode } from "@/server/deposits/schemas";
+import { DEPOSIT_STATE_TONE, type DepositStateCode } from "@/lib/deposits/schemas";
 
 const VARIANT = { success: "success", pending: "warning", blocked: "destructive" } as const;
 

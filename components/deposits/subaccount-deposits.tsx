@@ -17,7 +17,7 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { DEPOSIT_STATES, ZDepositListInput, type DepositStateCode } from "@/server/deposits/schemas";
+import { DEPOSIT_STATES, ZDepositListInput, type DepositStateCode } from "@/lib/deposits/schemas";
 import type { DepositRow } from "@/server/deposits/types";
 import { useDepositColumns } from "./deposit-columns";
 import { useLocalTableState } from "./use-local-table-state";

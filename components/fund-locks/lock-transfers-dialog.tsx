@@ -17,7 +17,7 @@ import { FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { FUND_LOCK_DIRECTIONS, ZLockInput } from "@/server/fundlocks/schemas";
+import { FUND_LOCK_DIRECTIONS, ZLockInput } from "@/lib/fundlocks/schemas";
 import type { CustomerTradingAccount } from "@/server/fundlocks/types";
 import { accountName } from "./fund-lock-badges";
 

@@ -5,7 +5,7 @@
  */
 import type { Translate } from "@/lib/i18n/translate";
 import { describeTrpcError } from "@/lib/trpc/errors";
-import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/server/kyc/transitions";
+import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/lib/kyc/transitions";
 
 export function kycRefusal(error: unknown, t: Translate): { conflict: boolean; message: string } {
   const { code, message } = describeTrpcError(error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KYC_MAX_DOCUMENT_BYTES } from "@/server/kyc/schemas";
+import { KYC_MAX_DOCUMENT_BYTES } from "@/lib/kyc/schemas";
 import { checkDocumentFile, formatBytes, maskIdNumber, reasonLabel, splitHours } from "./kyc-format";
 
 describe("checkDocumentFile", () => {

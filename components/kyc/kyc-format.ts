@@ -3,7 +3,7 @@
  * upload route enforces), ID masking, ages and sizes. Client-safe, no React.
  */
 import type { Locale } from "@/lib/i18n/config";
-import { KYC_ACCEPTED_MIME_TYPES, KYC_MAX_DOCUMENT_BYTES } from "@/server/kyc/schemas";
+import { KYC_ACCEPTED_MIME_TYPES, KYC_MAX_DOCUMENT_BYTES } from "@/lib/kyc/schemas";
 import type { KycReasonRow } from "@/server/kyc/types";
 
 /** Documents are served only through this permission-checked route, never from a public URL. */

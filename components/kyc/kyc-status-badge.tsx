@@ -5,7 +5,7 @@ import type { ComponentProps } from "react";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
-import type { KycStatus } from "@/server/kyc/schemas";
+import type { KycStatus } from "@/lib/kyc/schemas";
 
 const LOOK = {
   submitted: { variant: "outline", icon: CircleDashed },

@@ -2,7 +2,7 @@
  * Sends one KYC document to the upload route as multipart form data. XMLHttpRequest rather than fetch
  * because it reports upload progress, which matters for a 10 MB scan on a slow line.
  */
-import type { KycDocumentKind } from "@/server/kyc/schemas";
+import type { KycDocumentKind } from "@/lib/kyc/schemas";
 import type { KycDocumentRow } from "@/server/kyc/types";
 import { documentUploadUrl } from "./kyc-format";
 

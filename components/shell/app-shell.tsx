@@ -10,7 +10,7 @@ import { Separator } from "@/components/ui/separator";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import { BrandMark } from "./brand-mark";
 import { BrandPicker } from "./brand-picker";
 import { brandStyle } from "./brand-style";

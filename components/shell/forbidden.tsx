@@ -1,7 +1,7 @@
 "use client";
 /**
  * The 403 panel a page renders instead of its content when the role lacks the permission. The page
- * fetches nothing in that case (see lib/require-permission.ts).
+ * fetches nothing in that case (see server/auth/require-permission.ts).
  */
 import Link from "next/link";
 import { ShieldOff } from "lucide-react";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Languages } from "lucide-react";
-import { setLocaleAction } from "@/app/actions";
+import { setLocaleAction } from "@/server/actions/locale";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,

@@ -6,7 +6,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip
 import { useT } from "@/lib/i18n/client";
 import { isActive, navForPermissions, type NavItem } from "@/lib/nav";
 import { cn } from "@/lib/utils";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 
 interface SidebarNavProps {
   permissions: readonly Permission[];

@@ -15,7 +15,7 @@ import { FormDialog, TextField } from "@/components/form-dialog";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZCreateSubaccountInput } from "@/server/subaccounts/schemas";
+import { ZCreateSubaccountInput } from "@/lib/subaccounts/schemas";
 
 const ZCreateSubaccountForm = checkedBy(z.object({ customerId: z.string(), subAcct: z.string(), label: z.string() }), ZCreateSubaccountInput);
 type CreateSubaccountValues = z.input<typeof ZCreateSubaccountForm>;

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { translateDynamic, type Translate } from "@/lib/i18n/translate";
 import { cn } from "@/lib/utils";
-import type { SubaccountStatus } from "@/server/subaccounts/schemas";
+import type { SubaccountStatus } from "@/lib/subaccounts/schemas";
 
 const STATUS_LOOK = {
   active: { variant: "success", icon: CircleCheck, className: undefined },

@@ -4,7 +4,7 @@ import { Lock } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
-import type { TradingAccountStatus, TradingAccountType } from "@/server/ledger/schemas";
+import type { TradingAccountStatus, TradingAccountType } from "@/lib/ledger/schemas";
 
 /** "Spot USDT" / "Spot USDT (Demo)". */
 export const accountLabel = (t: Translate, a: { type: TradingAccountType; currency: string; demo: boolean }) =>

@@ -16,7 +16,7 @@ import { FormDialog, SelectField, TextField, TextareaField } from "@/components/
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZAdjustCashInput } from "@/server/ledger/schemas";
+import { ZAdjustCashInput } from "@/lib/ledger/schemas";
 import type { TradingAccountRow } from "@/server/ledger/types";
 import { accountLabel } from "./account-label";
 import { formatAmount } from "./format";

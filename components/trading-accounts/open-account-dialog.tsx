@@ -17,7 +17,7 @@ import { FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { TRADING_ACCOUNT_TYPES, ZOpenTradingAccountInput } from "@/server/ledger/schemas";
+import { TRADING_ACCOUNT_TYPES, ZOpenTradingAccountInput } from "@/lib/ledger/schemas";
 import { accountLabel } from "./account-label";
 
 const ZOpenForm = checkedBy(z.object({ customerId: z.string(), type: z.string(), currency: z.string(), demo: z.boolean() }), ZOpenTradingAccountInput);

@@ -17,7 +17,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZTransferInput } from "@/server/ledger/schemas";
+import { ZTransferInput } from "@/lib/ledger/schemas";
 import type { TradingAccountRow } from "@/server/ledger/types";
 import { accountLabel } from "./account-label";
 import { formatAmount } from "./format";

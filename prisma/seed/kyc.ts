@@ -26,11 +26,11 @@
 import { systemActor, type StaffActor, type TenantContext } from "../../server/actor";
 import { recordAudit } from "../../server/audit/audit";
 import { replayAt } from "../../server/clock";
-import type { Role } from "../../server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "../../server/db/client";
 import { AppError } from "../../server/errors";
 import { addKycDocument } from "../../server/kyc/documents";
-import { requiredDocuments, ZSubmitKycInput, type KycApplicant, type KycDocumentKind, type KycScenario } from "../../server/kyc/schemas";
+import { requiredDocuments, ZSubmitKycInput, type KycApplicant, type KycDocumentKind, type KycScenario } from "@/lib/kyc/schemas";
 import {
   approveKycApplication,
   claimKycApplication,

@@ -7,7 +7,7 @@
  *
  * Idempotent: an existing account or campaign is kept, and each adjustment carries an idempotency key of its own.
  */
-import type { Role } from "../../server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import type { StaffActor, TenantContext } from "../../server/actor";
 import type { Db } from "../../server/db/client";
 import { approveCampaign, createCampaign, submitCampaign } from "../../server/bonuses/campaigns";

@@ -6,7 +6,7 @@
  * bytes and hashes them, so they must be genuine files — and they are small, so the seed stays fast.
  */
 import { deflateSync } from "node:zlib";
-import type { KycDocumentKind } from "../../server/kyc/schemas";
+import type { KycDocumentKind } from "@/lib/kyc/schemas";
 
 export interface SampleSubject {
   /** Latin-script name, as printed on the document. */

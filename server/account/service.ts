@@ -2,6 +2,7 @@
  * A staff member's own account: password change, TOTP enrolment and removal, logout everywhere.
  * Every change is audited against the user's own brand chain.
  */
+import "server-only";
 import type { StaffContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { hashPassword, verifyPassword } from "../auth/password";

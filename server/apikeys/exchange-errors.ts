@@ -3,6 +3,7 @@
  * bad parameter with 51000 "Parameter {name} error" (50014 "... can not be empty"); the client's own
  * pre-send check reports the field paths. Both are turned into the procedures' field names here.
  */
+import "server-only";
 import { AppError } from "../errors";
 import { isOkxError, toAppError, type OkxError } from "../exchange/okx";
 

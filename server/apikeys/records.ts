@@ -2,6 +2,7 @@
  * Reading API-key rows in the caller's brand and turning them into what the API returns (masked) and what
  * the audit log keeps (no secret, not even encrypted).
  */
+import "server-only";
 import type { z } from "zod";
 import { isRiskyKey } from "@/lib/api-key-rules";
 import type { TenantContext } from "../actor";

@@ -4,13 +4,14 @@
  * once (the step is claimed on `StaffUser.totpLastStep`, the same replay guard sign-in uses), and repeated
  * wrong codes are slowed down. Every reveal and every refusal is audited — never the secret itself.
  */
+import "server-only";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { verifyTotp } from "../auth/totp";
 import { decryptSecret } from "../crypto/secrets";
 import { AppError, invalid } from "../errors";
 import { auditSnapshot, loadKey, parseInput, toRows, type KeyRecord } from "./records";
-import { ZApiKeyRevealInput } from "./schemas";
+import { ZApiKeyRevealInput } from "@/lib/apikeys/schemas";
 import type { ApiKeyCredentials } from "./types";
 
 /** Wrong or reused codes allowed per caller and brand in REVEAL_WINDOW_MS before reveals are refused outright. */

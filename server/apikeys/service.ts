@@ -7,6 +7,7 @@
  * `createApiKey`, and otherwise kept only AES-256-GCM sealed (server/crypto/secrets.ts) for the step-up
  * reveal (./reveal.ts). They never reach the audit log, a log line or any other answer.
  */
+import "server-only";
 import { isRiskyKey, withReadOnly, type ApiKeyPerm } from "@/lib/api-key-rules";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -26,7 +27,7 @@ import {
   type ApiKeyListInput,
   type CreateApiKeyInput,
   type ModifyApiKeyInput,
-} from "./schemas";
+} from "@/lib/apikeys/schemas";
 import type { ApiKeyCredentials, ApiKeyPage, ApiKeyRefreshSummary, ApiKeyRow, RiskyApiKeySummary, SubaccountApiKeys } from "./types";
 
 export interface ApiKeyDeps {

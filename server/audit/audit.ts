@@ -2,6 +2,7 @@
  * Writing and verifying the audit log. `recordAudit` must be called inside the transaction that makes
  * the change, so a change and its audit row commit or roll back together.
  */
+import "server-only";
 import { auditNow } from "../clock";
 import type { Actor, RequestMeta } from "../actor";
 import type { Db, DbTx } from "../db/client";

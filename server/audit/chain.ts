@@ -2,6 +2,7 @@
  * The audit hash chain. Each row's hash covers its own fields and the previous row's hash in the same
  * chain (one chain per brand, plus "platform"), so changing or removing any row breaks every later link.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "./redact";
 

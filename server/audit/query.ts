@@ -2,6 +2,7 @@
  * Reading the audit log: the brand's entries (or, for platform admins, the platform chain), filtered on
  * the server, newest first, for the audit page and its CSV export.
  */
+import "server-only";
 import type { TenantContext } from "../actor";
 import type { Prisma } from "../db/client";
 import { AppError } from "../errors";

@@ -3,6 +3,8 @@
  * decimals, big integers and dates as strings. Keys are sorted so the stored form hashes the same
  * after PostgreSQL's jsonb reorders them.
  */
+import "server-only";
+
 const SECRET_KEY = /(password|secret|passphrase|totp|token|apikey|api_key|privatekey|private_key|credential)/i;
 export const REDACTED = "[REDACTED]";
 

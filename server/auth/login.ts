@@ -2,13 +2,14 @@
  * Sign-in rules: password (argon2id), TOTP second factor, lockout. The caller (next-auth's authorize,
  * the enrolment endpoint) only sees an outcome; a wrong password and a wrong code look the same.
  */
+import "server-only";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { decryptSecret, encryptSecret } from "../crypto/secrets";
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { getDummyHash, verifyPassword } from "./password";
-import { ROLES_REQUIRING_2FA } from "./permissions";
+import { ROLES_REQUIRING_2FA } from "@/lib/auth/permissions";
 import { newTotpSecret, totpEnrolment, verifyTotp } from "./totp";
 
 export type LoginOutcome =

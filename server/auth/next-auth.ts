@@ -2,6 +2,7 @@
  * next-auth configuration: one credentials provider over `attemptLogin`. The JWT carries only the
  * server-side session id; `getCurrentStaff` validates it against the database on every request.
  */
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";

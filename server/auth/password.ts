@@ -1,4 +1,5 @@
 /** Password hashing with argon2id (OWASP parameters: 19 MiB, 2 iterations, 1 lane). */
+import "server-only";
 import { randomInt } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 

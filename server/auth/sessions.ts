@@ -3,6 +3,7 @@
  * whether it is still good: not revoked (logout, admin reset), not idle too long, not too old, and the
  * user and brand still active. Expired sessions are revoked here, so logout everywhere is one update.
  */
+import "server-only";
 import { env } from "../env";
 import type { Db } from "../db/client";
 

@@ -1,4 +1,5 @@
 /** TOTP (RFC 6238, 30 s, 6 digits, SHA-1 — what every authenticator app expects) via otplib. */
+import "server-only";
 import { generate, generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 

@@ -15,6 +15,7 @@
  * gets a spot account opened for the credit; one whose account there is closed or frozen, or locked for
  * transfers in, is left out until that changes.
  */
+import "server-only";
 import { systemActor } from "../actor";
 import { Prisma, type Db } from "../db/client";
 import { AppError } from "../errors";

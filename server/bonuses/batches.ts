@@ -11,6 +11,7 @@
  * itself is set-based (a fixed number of statements per journal). One audit row per batch action
  * carries the file hash, row count and total.
  */
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
@@ -21,7 +22,7 @@ import { postJournal } from "../ledger/post";
 import { assertApprover, brandThreshold, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grants";
 import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, ruleAmount, RuleError, text, type RowProblem } from "./rules";
-import type { ZBatchPreviewInput, ZBatchRef, ZBatchSubmitInput, ZRejectInput } from "./schemas";
+import type { ZBatchPreviewInput, ZBatchRef, ZBatchSubmitInput, ZRejectInput } from "@/lib/bonuses/schemas";
 import type { BatchPreview, BatchRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

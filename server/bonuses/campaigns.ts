@@ -3,13 +3,14 @@
  * second person's approval), paused, resumed, ended. Every query is scoped to the caller's brand; every
  * change carries the version the caller saw and is audited in its transaction.
  */
+import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { assertApprover, brandThreshold, staffId, toCampaignRows, type BonusCtx } from "./common";
 import { campaignProblem, needsApproval, text } from "./rules";
-import type { BonusCampaignStatus, CampaignListInput, ZCampaignFields, ZCampaignRef, ZCampaignVersionRef, ZRejectInput, ZUpdateCampaignInput } from "./schemas";
+import type { BonusCampaignStatus, CampaignListInput, ZCampaignFields, ZCampaignRef, ZCampaignVersionRef, ZRejectInput, ZUpdateCampaignInput } from "@/lib/bonuses/schemas";
 import type { CampaignRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

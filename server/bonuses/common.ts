@@ -1,6 +1,7 @@
 /** Shared plumbing of the bonus services: the context they take, staff names, row mapping, approver checks. */
+import "server-only";
 import type { Actor, BrandContext } from "../actor";
-import { can } from "../auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { text } from "./rules";

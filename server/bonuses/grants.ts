@@ -18,6 +18,7 @@
  * grants, where `shortfall` is the part the customer had already used (traded away) when it was clawed
  * back. Pending and rejected grants hold `remaining = 0` and post nothing.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { systemActor, type Actor } from "../actor";
@@ -28,7 +29,7 @@ import { assertTransferAllowed } from "../fundlocks/guard";
 import { postJournal, type CustomerBucket } from "../ledger/post";
 import { assertApprover, brandThreshold, GRANT_INCLUDE, grantSnapshot, staffId, toGrantRows, TX, type BonusCtx, type GrantRecord } from "./common";
 import { addDays, allocateFifo, clawbackSplit, D, dec, ineligibility, needsApproval, ruleAmount, RuleError, text } from "./rules";
-import type { GrantListInput, ZGrantInput, ZGrantRef, ZRejectInput, ZReleaseInput, ZRevokeInput } from "./schemas";
+import type { GrantListInput, ZGrantInput, ZGrantRef, ZRejectInput, ZReleaseInput, ZRevokeInput } from "@/lib/bonuses/schemas";
 import type { GrantRow, ReleaseResult } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

@@ -3,6 +3,7 @@
  * maker-checker thresholds, FIFO consumption of grants on a release, the clawback split, and the CSV parser.
  * No database, no env: unit-tested in rules.test.ts. Amounts are decimal strings or Decimals, never numbers.
  */
+import "server-only";
 import Decimal from "decimal.js";
 
 /** Same precision as the ledger (numeric(36,18) sums never round). */

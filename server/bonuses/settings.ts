@@ -3,6 +3,7 @@
  * (their total) and campaigns (their budget) above it wait for a second admin; null — the default — means
  * everything waits. Kept in the bonus domain so the bonus page can show and (for admins) change it.
  */
+import "server-only";
 import { recordAudit } from "../audit/audit";
 import { notFound } from "../errors";
 import type { BonusCtx } from "./common";

@@ -1,4 +1,5 @@
 /** A campaign's totals and its activity per day (UTC), for the campaign page's figures and chart. */
+import "server-only";
 import type { BonusCtx } from "./common";
 import { notFound } from "../errors";
 import { dec, D, text } from "./rules";

@@ -1,5 +1,5 @@
 /** What the bonus procedures return. Amounts are decimal strings. Client-safe (types only). */
-import type { BonusAmountRule, BonusCampaignStatus, BonusCampaignType, BonusGrantStatus } from "./schemas";
+import type { BonusAmountRule, BonusCampaignStatus, BonusCampaignType, BonusGrantStatus } from "@/lib/bonuses/schemas";
 
 export interface StaffRef {
   id: string;

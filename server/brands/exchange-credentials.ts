@@ -6,6 +6,7 @@
  * are never returned, logged or audited — not even redacted-after-the-fact: the audit snapshots below
  * hold only "set"/null markers and the masked API key, so a plain secret never reaches `recordAudit`.
  */
+import "server-only";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { encryptSecret, maskSecret } from "../crypto/secrets";
@@ -13,7 +14,7 @@ import type { Prisma } from "../db/client";
 import { invalid, notFound } from "../errors";
 import { brandExchange, UnreadableCredentialsError, type BrandClientOptions, type ExchangeTarget } from "../exchange/brand-client";
 import { isOkxError, type OkxError } from "../exchange/okx";
-import { ZSetExchangeCredentialsInput, type ExchangeTestFailure, type OkxMode, type SetExchangeCredentialsInput } from "./schemas";
+import { ZSetExchangeCredentialsInput, type ExchangeTestFailure, type OkxMode, type SetExchangeCredentialsInput } from "@/lib/brands/schemas";
 
 const credentialsSelect = {
   okxApiKey: true,

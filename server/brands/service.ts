@@ -2,6 +2,7 @@
  * Brand settings (the brand's own admins) and brand creation (platform admins). The portal shell uses
  * the name, logo and colours; the broker code is the `tag` sent on exchange calls.
  */
+import "server-only";
 import type { StaffContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { generateTemporaryPassword, hashPassword } from "../auth/password";
@@ -9,7 +10,7 @@ import type { Prisma } from "../db/client";
 import { invalid, notFound } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
 import { detectFileType } from "../files/file-type";
-import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from "./schemas";
+import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from "@/lib/brands/schemas";
 
 const settingsSelect = {
   id: true,

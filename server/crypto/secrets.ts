@@ -2,6 +2,7 @@
  * AES-256-GCM for secrets at rest (TOTP seeds now; exchange keys and passphrases later).
  * Format: "v1:<iv b64>:<tag b64>:<ciphertext b64>". The version prefix leaves room for key rotation.
  */
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { env } from "../env";
 

@@ -3,6 +3,7 @@
  * open positions, pending withdrawals) register a guard when they are loaded; closing asks every guard,
  * inside the closing transaction, and is refused with the first reason given.
  */
+import "server-only";
 import type { DbTx } from "../db/client";
 
 export interface CustomerToClose {

@@ -3,8 +3,9 @@
  * edge of the page, and which way to read from there. Base64url JSON: opaque to callers, and validated
  * on the way in, so a hand-edited cursor is refused rather than turned into a wrong query.
  */
+import "server-only";
 import { invalid } from "../errors";
-import { CUSTOMER_SORTS, type CustomerSort } from "./schemas";
+import { CUSTOMER_SORTS, type CustomerSort } from "@/lib/customers/schemas";
 
 export type SortDir = "asc" | "desc";
 

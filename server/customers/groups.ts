@@ -2,12 +2,13 @@
  * Customer groups: a brand's segments, named uniquely within the brand. A group with customers in it
  * cannot be deleted (its members would silently lose their group). Every change is audited.
  */
+import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
-import type { ZCreateCustomerGroupInput, ZCustomerGroupId, ZUpdateCustomerGroupInput } from "./schemas";
+import type { ZCreateCustomerGroupInput, ZCustomerGroupId, ZUpdateCustomerGroupInput } from "@/lib/customers/schemas";
 import type { CustomerGroupRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

@@ -8,10 +8,11 @@
  *    broad matches — "@example.com" — would otherwise read ten thousand rows just to count them).
  * The benchmark runs these same statements through plain pg to compare against the service.
  */
+import "server-only";
 import { endOfRange } from "../audit/query";
 import { Prisma } from "../db/client";
 import type { ListCursor, SortDir } from "./cursor";
-import type { CustomerListInput, CustomerSort } from "./schemas";
+import type { CustomerListInput, CustomerSort } from "@/lib/customers/schemas";
 import { classifySearch, couldBeUid, digitPrefixEnd, escapeLike, type CustomerSearch } from "./search";
 
 export const CUSTOMER_TOTAL_CAP = 10_000;

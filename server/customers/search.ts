@@ -3,6 +3,7 @@
  * calling code); anything with "@" is an email address; the rest is part of a name or an email.
  * Pure, so the rules are unit-tested without a database.
  */
+import "server-only";
 
 export type CustomerSearch =
   /** A uid (exact) or the start of a national phone number. */

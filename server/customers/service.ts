@@ -4,13 +4,14 @@
  * transaction that makes it. The list is keyset-paged SQL (./list-query.ts) so it stays fast at a million
  * customers per brand.
  */
+import "server-only";
 import type { z } from "zod";
 import { COUNTRY_CODES } from "@/lib/countries";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
-import { KYC_SCENARIOS, OPEN_KYC_STATUSES, type KycStatus } from "../kyc/schemas";
+import { KYC_SCENARIOS, OPEN_KYC_STATUSES, type KycStatus } from "@/lib/kyc/schemas";
 import { closeRefusal } from "./close-guards";
 import { decodeCursor, encodeCursor, type ListCursor } from "./cursor";
 import {
@@ -34,7 +35,7 @@ import type {
   ZRegisterCustomerInput,
   ZSetCustomerGroupInput,
   ZUpdateCustomerInput,
-} from "./schemas";
+} from "@/lib/customers/schemas";
 import type { CustomerDetail, CustomerKycSummary, CustomerNoteRow, CustomerPage, CustomerRow, CustomerTimelineEntry } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

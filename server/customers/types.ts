@@ -1,6 +1,6 @@
 /** What the customer procedures return. Client-safe (types only). */
-import type { CustomerStatus, RegistrationSource } from "./schemas";
-import type { KycScenario, KycStatus } from "../kyc/schemas";
+import type { CustomerStatus, RegistrationSource } from "@/lib/customers/schemas";
+import type { KycScenario, KycStatus } from "@/lib/kyc/schemas";
 
 export interface CustomerRow {
   id: string;

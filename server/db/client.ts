@@ -2,6 +2,7 @@
  * The application's Prisma client (TypeScript query compiler over node-postgres, no native engine).
  * One instance per process; Next's dev server reloads modules, so it is kept on globalThis there.
  */
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
 import { Prisma, PrismaClient } from "./generated/client";

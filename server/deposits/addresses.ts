@@ -10,6 +10,7 @@
  * Every change is audited in the transaction that stores it; a removed sub-account is refused; an exchange
  * refusal becomes a VALIDATION error naming the form field it is about.
  */
+import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -17,7 +18,7 @@ import type { DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { exchangeClientForBrand } from "../exchange/brand-client";
 import { isOkxError, toAppError, type DepositAddress } from "../exchange/okx";
-import { RECEIVING_ACCOUNTS, type ReceivingAccount, type ZAddressesInput, type ZCreateAddressInput, type ZSetReceivingAccountInput, type ZSubaccountRef } from "./schemas";
+import { RECEIVING_ACCOUNTS, type ReceivingAccount, type ZAddressesInput, type ZCreateAddressInput, type ZSetReceivingAccountInput, type ZSubaccountRef } from "@/lib/deposits/schemas";
 import type { AddressesResult, DepositAddressRow, SetReceivingAccountResult, StoredAddresses } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

@@ -3,6 +3,7 @@
  * simulator knows (server/exchange/sim/assets.ts). Any other valid currency code is still accepted — the
  * exchange decides. Client-safe: plain data derived from the simulator's asset table.
  */
+import "server-only";
 import { CURRENCIES } from "../exchange/sim/assets";
 
 export interface KnownCurrency {

@@ -3,8 +3,9 @@
  * matching row streamed in keyset batches. Amounts are the stored exact decimals; states are the seed's
  * codes with their English meaning beside them.
  */
+import "server-only";
 import { defineExporter } from "../export/exporter";
-import { ZDepositListInput, type DepositStateCode } from "./schemas";
+import { ZDepositListInput, type DepositStateCode } from "@/lib/deposits/schemas";
 import { iterateDeposits } from "./service";
 
 /** The seed's meaning of each state, for the CSV (the UI translates these). */

@@ -33,12 +33,13 @@
  * (the all-brands schedule beside a "Sync now") write one page at a time; the upsert never moves a deposit
  * from a final state (2, 11) back to a pending one, so a lagging run cannot undo a newer one's answer.
  */
+import "server-only";
 import { systemActor } from "@/server/actor";
 import { recordAudit } from "@/server/audit/audit";
 import { Prisma, type Db, type DbTx } from "@/server/db/client";
 import { brandExchange, type BrandClientOptions } from "@/server/exchange/brand-client";
 import type { Deposit, OkxClient } from "@/server/exchange/okx";
-import { DEPOSIT_STATES, FINAL_DEPOSIT_STATES, PENDING_DEPOSIT_STATES } from "./schemas";
+import { DEPOSIT_STATES, FINAL_DEPOSIT_STATES, PENDING_DEPOSIT_STATES } from "@/lib/deposits/schemas";
 
 /** The exchange's largest page. */
 export const DEPOSIT_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 /** What the deposit procedures return. Client-safe (types only). */
-import type { DepositStateCode, ReceivingAccount } from "./schemas";
+import type { DepositStateCode, ReceivingAccount } from "@/lib/deposits/schemas";
 
 export interface DepositAddressRow {
   id: string;

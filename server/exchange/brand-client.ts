@@ -8,6 +8,7 @@
  *
  * Decrypted secrets live only inside the client object; nothing here logs or returns them.
  */
+import "server-only";
 import { env } from "../env";
 import { AppError, notFound } from "../errors";
 import { decryptSecret } from "../crypto/secrets";

@@ -3,6 +3,8 @@
  * client reads, so memory stays flat. Cells that a spreadsheet would run as a formula are prefixed
  * with an apostrophe (CSV injection).
  */
+import "server-only";
+
 export interface CsvColumn<Row> {
   header: string;
   value: (row: Row) => string | number | boolean | Date | null | undefined;

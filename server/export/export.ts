@@ -2,10 +2,11 @@
  * Runs a CSV export for a signed-in staff member: permission from the one map, the same filter schema
  * as the page, brand-scoped rows, and an audit entry recording who exported what.
  */
+import "server-only";
 import { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import { can } from "../auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "../errors";
 import { searchParamsToObject } from "@/lib/table-state";
 import { csvStream } from "./csv";

@@ -1,7 +1,8 @@
 /** One CSV export: who may run it, the list schema its query follows, how to stream its rows, its columns. */
+import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
-import type { Permission } from "../auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import type { CsvColumn } from "./csv";
 
 export interface Exporter<Schema extends z.ZodType, Row> {

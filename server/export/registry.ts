@@ -2,6 +2,7 @@
  * What can be exported as CSV: per resource, the permission, the list schema (the same one the table
  * page and the list procedure use) and the columns. `/api/export/<resource>` serves these.
  */
+import "server-only";
 import { apiKeyExporter } from "../apikeys/export";
 import { iterateAudit } from "../audit/query";
 import { bonusGrantsExporter } from "../bonuses/export";
@@ -10,9 +11,9 @@ import { subaccountExporter } from "../subaccounts/export";
 import { iterateCustomers } from "../customers/service";
 import { depositsExporter } from "../deposits/export";
 import { fundLockExporter } from "../fundlocks/export";
-import { ZCustomerListInput } from "../customers/schemas";
-import { ZAuditListInput } from "../audit/schemas";
-import { ZStaffListInput } from "../staff/schemas";
+import { ZCustomerListInput } from "@/lib/customers/schemas";
+import { ZAuditListInput } from "@/lib/audit/schemas";
+import { ZStaffListInput } from "@/lib/staff/schemas";
 import { defineExporter } from "./exporter";
 
 

@@ -3,6 +3,8 @@
  * whatever the sender says, so neither is trusted. Raster images and PDF only — never SVG or HTML, which
  * could carry script when served from our origin. Used by brand logos and KYC documents.
  */
+import "server-only";
+
 export const DETECTABLE_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"] as const;
 export type DetectedType = (typeof DETECTABLE_TYPES)[number];
 

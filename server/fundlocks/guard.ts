@@ -3,9 +3,10 @@
  * A lock is active while it has not ended and its expiry (if any) is still ahead: a lock whose expiry has
  * passed stops blocking at once, even before the expiry job has written it off.
  */
+import "server-only";
 import type { DbTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import type { FundLockDirection } from "./schemas";
+import type { FundLockDirection } from "@/lib/fundlocks/schemas";
 
 /** Which side of a transfer an account is on: money leaving it ("out") or arriving ("in"). */
 export type TransferSide = "out" | "in";

@@ -3,13 +3,14 @@
  * account. Every query is scoped to the caller's brand; every change is audited in its transaction.
  * Money movement paths enforce locks through guard.ts; this file places, ends and lists them.
  */
+import "server-only";
 import type { z } from "zod";
 import { systemActor, type TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import { can } from "../auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
-import type { FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "./schemas";
+import type { FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "@/lib/fundlocks/schemas";
 import { statusOf } from "./status";
 import type { CustomerTradingAccount, FundLockPage, FundLockRow } from "./types";
 

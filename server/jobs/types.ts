@@ -1,6 +1,7 @@
 /** What the jobs page receives (server/jobs/service.ts). Dates arrive as Dates (superjson). */
-export const JOB_STATES = ["failed", "completed", "active", "waiting", "delayed"] as const;
-export type JobState = (typeof JOB_STATES)[number];
+import type { JobState } from "@/lib/jobs/schemas";
+
+export type { JobState };
 
 export type QueueScheduleView = ({ pattern: string; /** IANA zone the pattern is read in. */ tz?: string } | { everyMs: number }) & {
   /** When the next scheduled run is due; null until a worker has installed the schedule. */

@@ -4,16 +4,17 @@
  * bytes, application open and in the brand) before any byte is stored; if the database write then fails,
  * the stored object is removed again. Every upload and every view is audited.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import { can } from "../auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { AppError, invalid, notFound } from "../errors";
 import { EXTENSION, detectDocumentType } from "./file-type";
-import { KYC_DOCUMENT_KINDS, KYC_MAX_DOCUMENT_BYTES, type KycDocumentKind, type KycStatus } from "./schemas";
+import { KYC_DOCUMENT_KINDS, KYC_MAX_DOCUMENT_BYTES, type KycDocumentKind, type KycStatus } from "@/lib/kyc/schemas";
 import { documentStore, newStorageKey, type DocumentStore } from "./storage";
-import { refusal } from "./transitions";
+import { refusal } from "@/lib/kyc/transitions";
 import type { KycDocumentRow } from "./types";
 
 export interface AddKycDocumentInput {

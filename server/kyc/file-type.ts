@@ -1,6 +1,7 @@
 /** The KYC view of server/files/file-type.ts: which accepted document type the bytes are. */
+import "server-only";
 import { detectFileType, EXTENSION } from "../files/file-type";
-import { KYC_ACCEPTED_MIME_TYPES } from "./schemas";
+import { KYC_ACCEPTED_MIME_TYPES } from "@/lib/kyc/schemas";
 
 export type KycMimeType = (typeof KYC_ACCEPTED_MIME_TYPES)[number];
 

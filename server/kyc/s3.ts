@@ -3,6 +3,7 @@
  * Version 4 over fetch and node:crypto (no SDK). Path-style URLs (`<endpoint>/<bucket>/<key>`), which AWS,
  * MinIO, Ceph and most S3-compatible services accept. The signer is checked against AWS's published example.
  */
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import type { DocumentStore } from "./storage";
 

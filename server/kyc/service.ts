@@ -4,6 +4,7 @@
  * never overwritten), and writes a KycEvent (the application's history) and an audit row in the same
  * transaction as the change. A customer's KYC level changes here only, on a final approval.
  */
+import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -28,7 +29,7 @@ import {
   type ZKycResubmitInput,
   type ZKycVersion,
   type ZSubmitKycInput,
-} from "./schemas";
+} from "@/lib/kyc/schemas";
 import { ensureDefaultReasons } from "./settings";
 import {
   allowedActions,
@@ -39,7 +40,7 @@ import {
   STALE_VERSION_MESSAGE,
   type KycReviewState,
   type KycStep,
-} from "./transitions";
+} from "@/lib/kyc/transitions";
 import type { KycApplicationDetail, KycCustomerApplicationRow, KycQueueRow, StaffRef } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;

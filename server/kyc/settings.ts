@@ -2,12 +2,13 @@
  * KYC settings of a brand: the rejection reasons reviewers choose from (each saying whether the customer
  * may resubmit), the countries accepted for corporate accounts and the review SLA. Every change is audited.
  */
+import "server-only";
 import type { z } from "zod";
 import type { Actor, RequestMeta, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type Db, type DbTx } from "../db/client";
 import { invalid, notFound } from "../errors";
-import type { ZKycReasonActiveInput, ZKycReasonInput, ZKycSettingsInput } from "./schemas";
+import type { ZKycReasonActiveInput, ZKycReasonInput, ZKycSettingsInput } from "@/lib/kyc/schemas";
 import type { KycReasonRow, KycSettings } from "./types";
 
 /** The list every brand starts with; the brand's compliance desk edits it from there. */

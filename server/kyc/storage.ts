@@ -4,6 +4,7 @@
  * other input, so a key can neither collide nor point outside the store. Nothing here is ever served by
  * URL: documents are read through server/kyc/documents.ts, which checks permission and brand.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";

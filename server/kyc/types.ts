@@ -1,6 +1,7 @@
 /** What the KYC procedures return. Client-safe (types only). */
-import type { CustomerStatus } from "../customers/schemas";
-import type { KycApplicant, KycDocumentKind, KycScenario, KycStatus } from "./schemas";
+import type { KycAllowedActions } from "@/lib/kyc/transitions";
+import type { CustomerStatus } from "@/lib/customers/schemas";
+import type { KycApplicant, KycDocumentKind, KycScenario, KycStatus } from "@/lib/kyc/schemas";
 
 export interface StaffRef {
   id: string;
@@ -48,20 +49,6 @@ export interface KycEventRow {
   createdAt: Date;
 }
 
-/** What the caller may do now, computed by the service so the page never guesses a rule. */
-export interface KycAllowedActions {
-  claim: boolean;
-  release: boolean;
-  assign: boolean;
-  approve: boolean;
-  reject: boolean;
-  requestInfo: boolean;
-  resubmit: boolean;
-  upload: boolean;
-  viewDocuments: boolean;
-  /** Why approval is not possible (missing documents, own first approval, not assigned...), if it is not. */
-  approveBlockedReason: string | null;
-}
 
 export interface KycApplicationDetail extends KycQueueRow {
   customer: { id: string; uid: string; name: string; status: CustomerStatus; kycLevel: number; country: string };
@@ -104,3 +91,5 @@ export interface KycSettings {
   corporateCountries: string[];
   slaHours: number;
 }
+
+export type { KycAllowedActions };

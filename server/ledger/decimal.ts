@@ -3,6 +3,7 @@
  * the column is numeric(36,18), so a value has at most 18 digits before and 18 after the point, and the
  * arithmetic below runs at 80 significant digits so no sum of such values is ever rounded.
  */
+import "server-only";
 import Decimal from "decimal.js";
 import type { Prisma } from "../db/client";
 import { AppError } from "../errors";

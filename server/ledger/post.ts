@@ -8,6 +8,7 @@
  * (by id), then their ledger accounts (by id), then the brand's system accounts (by id). The idempotency
  * row is claimed before any of them.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";

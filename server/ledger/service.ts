@@ -3,6 +3,7 @@
  * their ledger lines (./post.ts). Every money movement here checks fund locks in its transaction, posts one
  * balanced journal and is audited in the same transaction. Every query is scoped to the caller's brand.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { BrandContext, TenantContext } from "../actor";
@@ -13,7 +14,7 @@ import { AppError, invalid, notFound } from "../errors";
 import { assertTransferAllowed } from "../fundlocks/guard";
 import { decText, sumDec } from "./decimal";
 import { findByIdempotencyKey, MONEY_TX, postJournal, type PostedJournal } from "./post";
-import type { ZAdjustCashInput, ZCustomerRef, ZLedgerLinesInput, ZOpenTradingAccountInput, ZTransferInput } from "./schemas";
+import type { ZAdjustCashInput, ZCustomerRef, ZLedgerLinesInput, ZOpenTradingAccountInput, ZTransferInput } from "@/lib/ledger/schemas";
 import type { LedgerLineRow, LedgerLinesPage, MoneyMovementResult, TradingAccountRow } from "./types";
 import { verifyLedger, type LedgerReport } from "./verify";
 

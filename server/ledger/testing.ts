@@ -2,10 +2,11 @@
  * Test helpers for the ledger (integration tests only): a brand with an operations member acting in it,
  * customers, open accounts, and fund locks written straight to the database.
  */
+import "server-only";
 import type { TenantContext } from "../actor";
 import { db } from "../db/client";
 import { openTradingAccount } from "./service";
-import type { TradingAccountType } from "./schemas";
+import type { TradingAccountType } from "@/lib/ledger/schemas";
 import { createTestBrand, createTestStaff, staffContext } from "@/tests/helpers/db";
 import { createTestCustomer } from "@/tests/cases/customers";
 

@@ -1,5 +1,5 @@
 /** What the trading-account procedures return. Amounts are decimal strings; client-safe (types only). */
-import type { TradingAccountStatus, TradingAccountType } from "./schemas";
+import type { TradingAccountStatus, TradingAccountType } from "@/lib/ledger/schemas";
 
 export interface TradingAccountRow {
   id: string;

@@ -3,6 +3,7 @@
  * its lines, and each trading account's columns equal its bucket accounts. An empty list means the books
  * are consistent; tests run it after every step, and admins can run it from the back office.
  */
+import "server-only";
 import type { Db, DbTx } from "../db/client";
 
 export interface LedgerDiscrepancy {

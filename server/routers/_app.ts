@@ -1,4 +1,5 @@
 /** The app router: one sub-router per domain folder. */
+import "server-only";
 import { createTRPCRouter } from "@/server/trpc";
 import { accountRouter } from "./account/_router";
 import { apiKeyRouter } from "./apiKey/_router";

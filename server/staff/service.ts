@@ -3,10 +3,11 @@
  * or two-factor, unlock. Every query is scoped to the caller's brand; every change is audited in the same
  * transaction. Guards keep a brand from locking itself out (no self-disable, no removing the last admin).
  */
+import "server-only";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { generateTemporaryPassword, hashPassword } from "../auth/password";
-import type { Role } from "../auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { revokeAllSessions } from "../auth/sessions";
 import type { DbTx, Prisma } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";

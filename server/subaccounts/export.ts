@@ -2,8 +2,9 @@
  * The sub-accounts CSV export (`/api/export/subaccounts`): the list's own filter schema, so the file holds
  * exactly the rows the page shows, in its order. Listed in server/export/registry.ts.
  */
+import "server-only";
 import { defineExporter } from "../export/exporter";
-import { ZSubaccountListInput } from "./schemas";
+import { ZSubaccountListInput } from "@/lib/subaccounts/schemas";
 import { iterateSubaccounts } from "./service";
 
 export const subaccountExporter = defineExporter({

@@ -7,6 +7,7 @@
  * and sub-accounts are only marked removed by a run that read every page — a run cut short marks nothing.
  * The exchange client's rate limiter paces the pages (1 request per second per key for both endpoints).
  */
+import "server-only";
 import type { Db, DbTx, Prisma } from "@/server/db/client";
 import { systemActor } from "@/server/actor";
 import { recordAudit } from "@/server/audit/audit";

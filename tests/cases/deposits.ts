@@ -6,8 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, expect } from "vitest";
-import { closeProducerConnection } from "@/jobs/connection";
-import { producerQueue } from "@/jobs/registry";
+import { closeProducerConnection } from "@/server/queues/connection";
+import { producerQueue } from "@/server/queues/registry";
 import { db, type Prisma } from "@/server/db/client";
 import { exchangeClientForBrand } from "@/server/exchange/brand-client";
 import { uniqueSuffix } from "../helpers/db";

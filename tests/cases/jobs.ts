@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { Worker, type Job } from "bullmq";
 import { afterAll, expect } from "vitest";
-import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/jobs/connection";
-import { producerQueue, type QueueName } from "@/jobs/registry";
+import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
+import { producerQueue, type QueueName } from "@/server/queues/registry";
 import { db } from "@/server/db/client";
 import type { Fixture, ProcedureCase } from "../procedure-cases";
 

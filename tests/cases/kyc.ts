@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db, type Prisma } from "@/server/db/client";
-import { requiredDocuments, type KycDocumentKind, type KycScenario, type KycStatus } from "@/server/kyc/schemas";
+import { requiredDocuments, type KycDocumentKind, type KycScenario, type KycStatus } from "@/lib/kyc/schemas";
 import { createTestStaff, uniqueSuffix } from "../helpers/db";
 import type { Fixture, ProcedureCase } from "../procedure-cases";
 

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, expect } from "vitest";
-import { producerQueue } from "@/jobs/registry";
+import { producerQueue } from "@/server/queues/registry";
 import { db, type Prisma } from "@/server/db/client";
 import { defaultExchangeEndpoints } from "@/server/exchange/brand-client";
 import { createOkxClient, type OkxClient } from "@/server/exchange/okx";

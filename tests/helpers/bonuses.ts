@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { TenantContext } from "@/server/actor";
 import * as campaigns from "@/server/bonuses/campaigns";
-import type { CampaignFieldsInput } from "@/server/bonuses/schemas";
-import { ZCampaignFields } from "@/server/bonuses/schemas";
+import type { CampaignFieldsInput } from "@/lib/bonuses/schemas";
+import { ZCampaignFields } from "@/lib/bonuses/schemas";
 import { db, type Prisma } from "@/server/db/client";
 import { createTestCustomer } from "../cases/customers";
 import { createTestBrand, createTestStaff, staffContext } from "./db";

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { StaffActor } from "@/server/actor";
 import { hashPassword } from "@/server/auth/password";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { newTotpSecret } from "@/server/auth/totp";
 import { encryptSecret } from "@/server/crypto/secrets";
 import { db, type Prisma } from "@/server/db/client";

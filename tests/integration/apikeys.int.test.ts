@@ -20,7 +20,7 @@ import {
   riskyApiKeySummary,
   type ApiKeyDeps,
 } from "@/server/apikeys/service";
-import type { CreateApiKeyInput } from "@/server/apikeys/schemas";
+import type { CreateApiKeyInput } from "@/lib/apikeys/schemas";
 import { totpCode } from "@/server/auth/totp";
 import { decryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";

@@ -3,7 +3,7 @@
  * Each procedure's check lives in tests/procedure-cases.ts; this walks all of them.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { can, ROLES } from "@/server/auth/permissions";
+import { can, ROLES } from "@/lib/auth/permissions";
 import { PROCEDURE_CASES } from "../procedure-cases";
 import { buildFixture, callAs, isPermissionDenial, procedures } from "./fixture";
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { recordAudit } from "@/server/audit/audit";
 import { systemActor } from "@/server/actor";
-import { BRAND_ROLES, type Role } from "@/server/auth/permissions";
+import { BRAND_ROLES, type Role } from "@/lib/auth/permissions";
 import { db } from "@/server/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { createCallerFactory } from "@/server/trpc";

@@ -6,16 +6,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/jobs/connection";
+import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
 import { PROCESSORS } from "@/jobs/processors";
-import { enqueue, producerQueue } from "@/jobs/registry";
+import { enqueue, producerQueue } from "@/server/queues/registry";
 import { startWorker } from "@/jobs/runtime";
 import type { TenantContext } from "@/server/actor";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { fundLockExporter } from "@/server/fundlocks/export";
 import { assertTransferAllowed } from "@/server/fundlocks/guard";
-import { ZFundLockListInput } from "@/server/fundlocks/schemas";
+import { ZFundLockListInput } from "@/lib/fundlocks/schemas";
 import * as fundLocks from "@/server/fundlocks/service";
 import type { FundLockRow } from "@/server/fundlocks/types";
 import { appRouter } from "@/server/routers/_app";

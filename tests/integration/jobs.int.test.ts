@@ -6,9 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { Queue, type Job, type Worker } from "bullmq";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeProducerConnection, configureJobs, jobsConfig, producerConnection, workerConnection } from "@/jobs/connection";
+import { closeProducerConnection, configureJobs, jobsConfig, producerConnection, workerConnection } from "@/server/queues/connection";
 import { PROCESSORS, type Processor } from "@/jobs/processors";
-import { enqueue, producerQueue, QUEUES, type QueueDefinition } from "@/jobs/registry";
+import { enqueue, producerQueue, QUEUES, type QueueDefinition } from "@/server/queues/registry";
 import { installSchedule, startWorker } from "@/jobs/runtime";
 import { processAuditVerify } from "@/jobs/workers/audit-verify";
 import type { TenantContext } from "@/server/actor";

@@ -13,12 +13,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { GET as viewDocument } from "@/app/api/kyc/documents/[id]/route";
 import { POST as uploadDocument } from "@/app/api/kyc/applications/[id]/documents/route";
 import type { TenantContext } from "@/server/actor";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/server/db/client";
 import { validateSession, type ValidSession } from "@/server/auth/sessions";
 import { AppError } from "@/server/errors";
 import { addKycDocument, readKycDocument, type AddKycDocumentInput } from "@/server/kyc/documents";
-import { KYC_MAX_DOCUMENT_BYTES, type KycStatus } from "@/server/kyc/schemas";
+import { KYC_MAX_DOCUMENT_BYTES, type KycStatus } from "@/lib/kyc/schemas";
 import { LocalDiskStore, type DocumentStore } from "@/server/kyc/storage";
 import { applicationState, createTestApplication } from "../cases/kyc";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";

@@ -1,7 +1,7 @@
 /** KYC workflow rules against real PostgreSQL: submission, queue, claiming, decisions, four eyes, concurrency. */
 import { describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import {
@@ -19,8 +19,8 @@ import {
   submitKycApplication,
 } from "@/server/kyc/service";
 import { DEFAULT_KYC_REASONS, getKycSettings, listKycReasons, saveKycReason, setKycReasonActive, updateKycSettings } from "@/server/kyc/settings";
-import { ZKycQueueInput } from "@/server/kyc/schemas";
-import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/server/kyc/transitions";
+import { ZKycQueueInput } from "@/lib/kyc/schemas";
+import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/lib/kyc/transitions";
 import { applicationState, createTestApplication, createTestCustomer } from "../cases/kyc";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 

@@ -5,7 +5,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_PERMISSIONS, can, ROLES, type Permission } from "@/server/auth/permissions";
+import { ALL_PERMISSIONS, can, ROLES, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/server/errors";
 import { appRouter } from "@/server/routers/_app";
 import { createCallerFactory } from "@/server/trpc";

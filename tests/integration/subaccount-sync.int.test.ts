@@ -7,8 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type { Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/jobs/connection";
-import { enqueue, producerQueue, QUEUES } from "@/jobs/registry";
+import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
+import { enqueue, producerQueue, QUEUES } from "@/server/queues/registry";
 import { startWorker } from "@/jobs/runtime";
 import { processSubaccountSync } from "@/jobs/workers/subaccount-sync";
 import { db } from "@/server/db/client";

@@ -4,7 +4,7 @@
  * server/exchange/brand-client.ts), both handed to the test workers (tests/setup/integration-each.ts)
  * through `provide`. Tests that count requests or inject faults start their own simulator instead.
  */
-import "../../scripts/lib/load-env";
+import "../../server/load-env";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { ApiKeysTable } from "./_components/api-keys-table";
 
 export async function generateMetadata(): Promise<Metadata> {

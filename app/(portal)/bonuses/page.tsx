@@ -5,7 +5,7 @@ import { CampaignsList } from "@/components/bonuses/campaigns-list";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

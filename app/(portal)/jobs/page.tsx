@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { JobsDashboard } from "./_components/jobs-dashboard";
 import { NoBrand } from "@/components/shell/no-brand";
 

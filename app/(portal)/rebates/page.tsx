@@ -1,4 +1,4 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/components/shell/not-built";
+import { NotBuiltPage, notBuiltMetadata } from "@/app/(portal)/_components/not-built";
 
 export const generateMetadata = () => notBuiltMetadata("rebates");
 

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import { requirePermission } from "@/server/auth/require-permission";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { StaffTable } from "./_components/staff-table";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { SyncControls } from "@/components/subaccounts/sync-controls";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { SubaccountsTable } from "./_components/subaccounts-table";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@
  */
 import type { TenantContext } from "@/server/actor";
 import { getCurrentStaff } from "@/server/auth/next-auth";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { createContextFromSession } from "@/server/trpc";
 

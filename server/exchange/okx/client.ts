@@ -4,6 +4,7 @@
  * shared through Redis (rate-limiter.ts), signs a fresh request, retries what is safe to retry (retry.ts),
  * logs each attempt (logger.ts) and returns the parsed, typed result (schemas.ts) or throws an OkxError.
  */
+import "server-only";
 import type { Redis } from "ioredis";
 import { ENDPOINTS, type EndpointDef, type EndpointId } from "./endpoints";
 import { LOCAL_CODES, OkxError } from "./errors";

@@ -6,6 +6,8 @@
  * Limits are "count per windowMs", keyed by the caller (OKX's "UserID": one credential) unless `key` says
  * "ip" (public market data). Seed 001 limits win where it states one.
  */
+import "server-only";
+
 export type HttpMethod = "GET" | "POST";
 
 export type EndpointFamily =

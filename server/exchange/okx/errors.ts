@@ -4,6 +4,7 @@
  * with a `kind` that says what the caller can do about it. Messages never carry request headers, secrets
  * or parameter values (OKX's `msg` is echoed; it names parameters, not their values).
  */
+import "server-only";
 import { AppError } from "@/server/errors";
 
 export type OkxErrorKind = "rate_limited" | "auth" | "parameter" | "transient" | "permanent";

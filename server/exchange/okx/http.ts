@@ -2,6 +2,7 @@
  * One HTTP exchange with OKX: build the signed request, send it under a time-out, and turn whatever comes
  * back (or doesn't) into the envelope's `data` or an OkxError. No retries or limits here: client.ts.
  */
+import "server-only";
 import type { EndpointDef } from "./endpoints";
 import { LOCAL_CODES, OkxError } from "./errors";
 import { ENVELOPE } from "./schemas";

@@ -1,6 +1,8 @@
 /**
  * server/exchange/okx: the typed OKX V5 client. Services import from here and nowhere else in this folder.
  */
+import "server-only";
+
 export { createOkxClient, TAGGED_ENDPOINTS } from "./client";
 export type { CallOptions, OkxClient, OkxClientOptions, OkxCredentials, RequestOptions } from "./client";
 export { ENDPOINTS, ENDPOINT_LIST } from "./endpoints";

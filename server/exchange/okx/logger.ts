@@ -2,6 +2,7 @@
  * One log line per HTTP exchange with OKX. The line is built from a fixed set of fields — never from
  * headers, the query string or the body — so a key, secret, passphrase or signature cannot end up in it.
  */
+import "server-only";
 import type { OkxErrorKind } from "./errors";
 
 export interface OkxCallLog {

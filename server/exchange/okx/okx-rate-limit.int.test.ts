@@ -31,7 +31,7 @@ afterAll(async () => {
 
 function runWorker(env: Record<string, string>): Promise<HammerResult[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [HAMMER], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(TSX, ["--conditions=react-server", HAMMER], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

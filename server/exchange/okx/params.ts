@@ -5,12 +5,13 @@
  *
  * Schemas take typed values (numbers, booleans, Dates, arrays); `toWire` turns them into OKX's strings.
  */
+import "server-only";
 import { z } from "zod";
+import { subAcct } from "@/lib/exchange/okx-fields";
 import type { EndpointId } from "./endpoints";
 
 // ── Field rules ──────────────────────────────────────────────────────────────────────────────────────
-/** 6–20 letters and digits, case-sensitive, no spaces or symbols. */
-export const subAcct = z.string().regex(/^[A-Za-z0-9]{6,20}$/, { error: "subAcct must be 6-20 letters and digits" });
+export { subAcct };
 /** API-key (and sub-account) label: up to 50 letters or digits. */
 const label = z.string().regex(/^[A-Za-z0-9]{1,50}$/, { error: "label must be 1-50 letters or digits" });
 /** 8–32 characters with at least one digit, one upper-case, one lower-case letter and one special character. */

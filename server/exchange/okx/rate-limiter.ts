@@ -21,6 +21,7 @@
  * jitter the margin would have to cover. And a caller that wakes more than a quarter of the margin after
  * its slot (a stalled event loop) takes a new slot instead of sending late (client.ts).
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 

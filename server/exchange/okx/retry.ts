@@ -7,6 +7,7 @@
  * second one could make a second sub-account, API key or address. That case fails at once, marked
  * `outcomeUnknown`, so the service can look before it leaps.
  */
+import "server-only";
 import { LOCAL_CODES, OkxError } from "./errors";
 
 export interface BackoffOptions {

@@ -4,6 +4,7 @@
  * timestamps become `Date`; broker list pages become `{ page, totalPage, details }` with numbers;
  * comma lists (perm, ip) become arrays. Unknown fields are dropped, so OKX adding one breaks nothing.
  */
+import "server-only";
 import { z } from "zod";
 import type { EndpointId } from "./endpoints";
 

@@ -3,6 +3,7 @@
  * requestPath including "?query" for GET, body the exact JSON text sent (empty for GET). The simulator
  * verifies with the same function over the raw bytes it received.
  */
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** ISO-8601 UTC with milliseconds, e.g. 2020-12-08T09:08:57.715Z. */

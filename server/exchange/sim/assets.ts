@@ -2,6 +2,7 @@
  * Currencies and chains the simulator knows, with what their deposit addresses look like, so generated
  * and created addresses are plausible (memo for EOS, tag for XRP, comment for TON, token contract tails).
  */
+import "server-only";
 import type { Rng } from "./random";
 
 export interface ChainDef {

@@ -3,6 +3,7 @@
  * request target (path + "?query", never re-encoded) and the raw body text — because every client
  * serialises differently (compact or spaced JSON, raw or percent-encoded queries, any key order).
  */
+import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { verifyOkxSignature } from "../okx/sign";
 import type { SimConfig } from "./config";

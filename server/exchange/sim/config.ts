@@ -2,6 +2,7 @@
  * Simulator settings: `createSimulator(options)` takes them directly (tests), `main.ts` reads them from
  * OKX_SIM_* variables (validated here; a bad value stops the process naming the variable).
  */
+import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import {

@@ -3,6 +3,8 @@
  * OKX's public error table; where seed 001 and OKX.md are silent the choice is noted here (and in the
  * simulator's README section of the hand-over note).
  */
+import "server-only";
+
 export class OkxError extends Error {
   constructor(
     readonly code: string,

@@ -3,6 +3,7 @@
  * connections, on all API paths or only `paths`. Set at start (OKX_SIM_FAULTS / `faults` option) or at
  * run time through POST /sim/admin/faults. Never applied to /sim/* (admin, files).
  */
+import "server-only";
 import { z } from "zod";
 import { mulberry32 } from "./random";
 

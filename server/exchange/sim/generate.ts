@@ -2,6 +2,7 @@
  * The realistic data set a fresh simulator starts with, and the builders the handlers use for new
  * records. Everything derives from a seed number, so the same seed gives the same data.
  */
+import "server-only";
 import { ALL_CHAINS, type ChainDef, type CurrencyDef, extraValue } from "./assets";
 import {
   type ApiKeyRecord,

@@ -3,7 +3,8 @@
  * by OKX_SIM_* variables (config.ts). Prints where it listens and the key to use; the secret and the
  * passphrase are printed only while they are the built-in development values (public in the source).
  */
-import "../../../scripts/lib/load-env";
+import "server-only";
+import "../../load-env";
 import { DEFAULT_OKX_SIM_PASSPHRASE, DEFAULT_OKX_SIM_SECRET_KEY } from "../../env-defaults";
 import { optionsFromEnv, resolveConfig } from "./config";
 import { createSimulator } from "./server";

@@ -2,6 +2,7 @@
  * The simulator's records and the schema of its snapshot (state.json). Field names and string types
  * follow seed 001's response fields, so handlers mostly pick fields from these records.
  */
+import "server-only";
 import { z } from "zod";
 
 const str = z.string();

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Small deterministic helpers: the generated data, market prices and rebate rows must be the same for
  * the same seed, so tests and benchmarks repeat. Not for anything secret.

@@ -3,6 +3,8 @@
  * sliding-window log — exact, so a test can prove a client never sends more than the table allows in
  * any window. Rejected requests do not use up the window. Counts every 50011 for /sim/admin/stats.
  */
+import "server-only";
+
 export interface Limit {
   count: number;
   windowMs: number;

@@ -3,6 +3,7 @@
  * the table's endpoints, their ND twins (same handler and limit), the ND extras, and public/time.
  * `satisfies Record<EndpointId, Handler>` makes a new table entry without a handler a type error.
  */
+import "server-only";
 import { ENDPOINTS, type EndpointId, type HttpMethod, ND_EXTRA, ND_TWINS } from "../okx/endpoints";
 import * as apikeys from "./handlers/apikeys";
 import type { Handler } from "./handlers/context";

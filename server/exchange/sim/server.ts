@@ -4,6 +4,7 @@
  * Every answer is OKX's envelope {"code","msg","data":[]} with OKX's HTTP status. /sim/* is the
  * simulator's own: rebate files (no auth, signed link) and the loopback-only admin endpoints.
  */
+import "server-only";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate } from "./auth";

@@ -3,6 +3,7 @@
  * atomically (temp file + rename) and debounced, loaded at start. Sized for 5,000 sub-accounts and
  * 50,000 deposits (benchmarks); rebate-daily rows, rebate CSVs and prices are computed, not stored.
  */
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { generate } from "./generate";

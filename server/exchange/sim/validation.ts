@@ -5,6 +5,7 @@
  * 51000 "Parameter {name} error". Checked in declaration order; unknown parameters are ignored
  * (clients add their own, e.g. okx-api's `tag`).
  */
+import "server-only";
 import { isIP } from "node:net";
 import { paramEmpty, paramError } from "./errors";
 

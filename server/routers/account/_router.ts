@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "@/server/trpc";
 import { changePassword } from "./changePassword";
 import { getMe } from "./getMe";

@@ -1,4 +1,5 @@
-import { ZChangePasswordInput } from "@/server/account/schemas";
+import "server-only";
+import { ZChangePasswordInput } from "@/lib/account/schemas";
 import { changeMyPassword } from "@/server/account/service";
 import { staffProcedure } from "@/server/trpc";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getMyAccount } from "@/server/account/service";
 import { staffProcedure } from "@/server/trpc";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { logoutEverywhere as logoutEverywhereService } from "@/server/account/service";
 import { staffProcedure } from "@/server/trpc";
 

@@ -1,4 +1,5 @@
-import { ZTotpCodeInput } from "@/server/account/schemas";
+import "server-only";
+import { ZTotpCodeInput } from "@/lib/account/schemas";
 import { confirmMyTotpEnrolment, disableMyTotp, startMyTotpEnrolment } from "@/server/account/service";
 import { staffProcedure } from "@/server/trpc";
 

@@ -1,4 +1,5 @@
 /** Sub-account API keys: create (secret shown once), list masked, modify, delete, step-up reveal. Thin: rules live in the service. */
+import "server-only";
 import { revealApiKey } from "@/server/apikeys/reveal";
 import {
   ZApiKeyListInput,
@@ -7,7 +8,7 @@ import {
   ZCreateApiKeyInput,
   ZModifyApiKeyInput,
   ZSubaccountKeysInput,
-} from "@/server/apikeys/schemas";
+} from "@/lib/apikeys/schemas";
 import * as apiKeys from "@/server/apikeys/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 

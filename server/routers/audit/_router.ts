@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { auditFacets, verifyScopedChain } from "@/server/audit/query";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";

@@ -1,5 +1,6 @@
+import "server-only";
 import { listAudit as listAuditService } from "@/server/audit/query";
-import { ZAuditListInput } from "@/server/audit/schemas";
+import { ZAuditListInput } from "@/lib/audit/schemas";
 import { brandProcedure } from "@/server/trpc";
 
 export { ZAuditListInput };

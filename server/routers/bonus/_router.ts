@@ -1,4 +1,5 @@
 /** Bonus campaigns, grants (single, CSV batch, automatic), approvals, releases and revokes. Thin: rules live in the service. */
+import "server-only";
 import * as batches from "@/server/bonuses/batches";
 import * as campaigns from "@/server/bonuses/campaigns";
 import * as grants from "@/server/bonuses/grants";
@@ -20,7 +21,7 @@ import {
   ZReleaseInput,
   ZRevokeInput,
   ZUpdateCampaignInput,
-} from "@/server/bonuses/schemas";
+} from "@/lib/bonuses/schemas";
 import { getApprovalThreshold, setApprovalThreshold } from "@/server/bonuses/settings";
 import { campaignStats } from "@/server/bonuses/stats";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";

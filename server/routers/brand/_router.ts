@@ -1,6 +1,7 @@
+import "server-only";
 import { getBrandSettings, removeBrandLogo, setBrandLogo, updateBrandSettings } from "@/server/brands/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
-import { ZSetExchangeCredentialsInput, ZSetLogoInput, ZUpdateBrandInput } from "@/server/brands/schemas";
+import { ZSetExchangeCredentialsInput, ZSetLogoInput, ZUpdateBrandInput } from "@/lib/brands/schemas";
 import {
   clearExchangeCredentials,
   getExchangeCredentials,

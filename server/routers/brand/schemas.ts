@@ -1,2 +1,4 @@
 /** Re-exported for callers that look beside the router; the schemas live with the domain. */
-export * from "@/server/brands/schemas";
+import "server-only";
+
+export * from "@/lib/brands/schemas";

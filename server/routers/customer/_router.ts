@@ -1,4 +1,5 @@
 /** Customers (operations desk) and customer groups. Thin: each procedure declares its permission and calls the service. */
+import "server-only";
 import * as groups from "@/server/customers/groups";
 import * as customers from "@/server/customers/service";
 import {
@@ -14,7 +15,7 @@ import {
   ZSetCustomerGroupInput,
   ZUpdateCustomerGroupInput,
   ZUpdateCustomerInput,
-} from "@/server/customers/schemas";
+} from "@/lib/customers/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const customerRouter = createTRPCRouter({

@@ -1,7 +1,8 @@
 /** Deposit addresses and the synced deposit history. Thin: rules live in the services. */
+import "server-only";
 import * as addresses from "@/server/deposits/addresses";
 import * as deposits from "@/server/deposits/service";
-import { ZAddressesInput, ZCreateAddressInput, ZDepositListInput, ZSetReceivingAccountInput, ZSubaccountRef } from "@/server/deposits/schemas";
+import { ZAddressesInput, ZCreateAddressInput, ZDepositListInput, ZSetReceivingAccountInput, ZSubaccountRef } from "@/lib/deposits/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const depositRouter = createTRPCRouter({

@@ -1,6 +1,7 @@
 /** The jobs page: queue overview and job lists (jobs.read), and the actions on them (jobs.manage). Thin. */
+import "server-only";
 import * as jobs from "@/server/jobs/service";
-import { ZJobListInput, ZJobQueueInput, ZJobRefInput } from "@/server/jobs/schemas";
+import { ZJobListInput, ZJobQueueInput, ZJobRefInput } from "@/lib/jobs/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const jobsRouter = createTRPCRouter({

@@ -2,6 +2,7 @@
  * KYC (compliance desk). Thin: each procedure declares its permission and calls the service.
  * Document upload and viewing are route handlers (`app/api/kyc/...`) because they carry file bytes.
  */
+import "server-only";
 import * as kyc from "@/server/kyc/service";
 import * as settings from "@/server/kyc/settings";
 import {
@@ -18,7 +19,7 @@ import {
   ZKycSettingsInput,
   ZKycVersion,
   ZSubmitKycInput,
-} from "@/server/kyc/schemas";
+} from "@/lib/kyc/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const kycRouter = createTRPCRouter({

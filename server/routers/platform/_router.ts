@@ -1,5 +1,6 @@
+import "server-only";
 import { createBrand, listBrands, setBrandStatus } from "@/server/brands/service";
-import { ZBrandListInput, ZCreateBrandInput, ZSetBrandStatusInput } from "@/server/brands/schemas";
+import { ZBrandListInput, ZCreateBrandInput, ZSetBrandStatusInput } from "@/lib/brands/schemas";
 import { createTRPCRouter, staffProcedure } from "@/server/trpc";
 
 export { ZBrandListInput, ZCreateBrandInput, ZSetBrandStatusInput };

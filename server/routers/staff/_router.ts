@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "@/server/trpc";
 import { createStaff } from "./createStaff";
 import { listStaff } from "./listStaff";

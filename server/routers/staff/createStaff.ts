@@ -1,6 +1,7 @@
+import "server-only";
 import { createStaff as createStaffService } from "@/server/staff/service";
 import { brandProcedure } from "@/server/trpc";
-import { ZCreateStaffInput } from "@/server/staff/schemas";
+import { ZCreateStaffInput } from "@/lib/staff/schemas";
 
 export { ZCreateStaffInput };
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { listStaff as listStaffService } from "@/server/staff/service";
 import { brandProcedure } from "@/server/trpc";
-import { ZStaffListInput } from "@/server/staff/schemas";
+import { ZStaffListInput } from "@/lib/staff/schemas";
 
 export { ZStaffListInput };
 

@@ -1,3 +1,4 @@
+import "server-only";
 import {
   resetStaffPassword,
   resetStaffTotp,
@@ -6,7 +7,7 @@ import {
   updateStaff as updateStaffService,
 } from "@/server/staff/service";
 import { brandProcedure } from "@/server/trpc";
-import { ZSetStaffStatusInput, ZStaffId, ZUpdateStaffInput } from "@/server/staff/schemas";
+import { ZSetStaffStatusInput, ZStaffId, ZUpdateStaffInput } from "@/lib/staff/schemas";
 
 export { ZSetStaffStatusInput, ZStaffId, ZUpdateStaffInput };
 

@@ -1,11 +1,12 @@
 /** Sub-accounts: list, page, link to a customer, create, account level, fee rates. Thin: rules live in the service. */
+import "server-only";
 import {
   ZCreateSubaccountInput,
   ZLinkSubaccountInput,
   ZSetSubaccountLevelInput,
   ZSubaccountId,
   ZSubaccountListInput,
-} from "@/server/subaccounts/schemas";
+} from "@/lib/subaccounts/schemas";
 import * as subaccounts from "@/server/subaccounts/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 

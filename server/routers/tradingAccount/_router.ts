@@ -1,11 +1,12 @@
 /** Trading accounts and their ledger: open, balances, journal lines, transfers. Thin: rules live in the service. */
+import "server-only";
 import {
   ZAdjustCashInput,
   ZCustomerRef,
   ZLedgerLinesInput,
   ZOpenTradingAccountInput,
   ZTransferInput,
-} from "@/server/ledger/schemas";
+} from "@/lib/ledger/schemas";
 import * as accounts from "@/server/ledger/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 

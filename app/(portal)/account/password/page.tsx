@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { ForcedPasswordChange } from "@/components/account/forced-password-change";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

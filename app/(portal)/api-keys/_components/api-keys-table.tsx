@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { API_KEY_PERM_FILTERS, ZApiKeyListInput } from "@/server/apikeys/schemas";
+import { API_KEY_PERM_FILTERS, ZApiKeyListInput } from "@/lib/apikeys/schemas";
 import type { ApiKeyRow } from "@/server/apikeys/types";
 import { useApiKeyColumns } from "./api-key-columns";
 

@@ -20,7 +20,7 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZAuditListInput } from "@/server/audit/schemas";
+import { ZAuditListInput } from "@/lib/audit/schemas";
 import type { AuditRow } from "@/server/audit/query";
 import { useAuditColumns } from "./audit-columns";
 import { actionOptions } from "./audit-helpers";

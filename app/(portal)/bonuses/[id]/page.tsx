@@ -5,7 +5,7 @@ import { CampaignView } from "@/components/bonuses/campaign-view";
 import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

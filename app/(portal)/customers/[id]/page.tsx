@@ -4,8 +4,8 @@ import { Suspense } from "react";
 import { z } from "zod";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
-import type { Permission } from "@/server/auth/permissions";
+import { requirePermission } from "@/server/auth/require-permission";
+import type { Permission } from "@/lib/auth/permissions";
 import { CustomerNotFound } from "./_components/customer-not-found";
 import { CustomerView } from "./_components/customer-view";
 

@@ -23,7 +23,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { countryOptions } from "@/lib/countries";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { CUSTOMER_STATUSES, KYC_LEVELS, ZCustomerListInput, type CustomerStatus } from "@/server/customers/schemas";
+import { CUSTOMER_STATUSES, KYC_LEVELS, ZCustomerListInput, type CustomerStatus } from "@/lib/customers/schemas";
 import type { CustomerRow } from "@/server/customers/types";
 import { customerHref, useCustomerColumns } from "./customer-columns";
 import { RegisterCustomerDialog } from "./register-customer-dialog";

@@ -21,7 +21,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { KNOWN_CURRENCIES } from "@/server/deposits/currencies";
-import { DEPOSIT_STATES, ZDepositListInput, type DepositStateCode } from "@/server/deposits/schemas";
+import { DEPOSIT_STATES, ZDepositListInput, type DepositStateCode } from "@/lib/deposits/schemas";
 import type { DepositRow } from "@/server/deposits/types";
 import { CustomerFilter } from "./customer-filter";
 

@@ -28,7 +28,7 @@ import {
   type FundLockDirection,
   type FundLockSource,
   type FundLockStatus,
-} from "@/server/fundlocks/schemas";
+} from "@/lib/fundlocks/schemas";
 import type { FundLockRow } from "@/server/fundlocks/types";
 
 const getRowId = (row: FundLockRow) => row.id;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ZTableQuery } from "@/lib/table-state";
-import { JOB_STATES } from "@/server/jobs/types";
+import { JOB_STATES } from "@/lib/jobs/schemas";
 
 export const ZJobsPageParams = ZTableQuery.extend({
   queue: z.string().trim().max(100).optional(),

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { NoBrand } from "@/components/shell/no-brand";
 import { KycReview } from "./_components/kyc-review";
 

@@ -22,7 +22,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { useTRPC } from "@/lib/trpc/client";
-import { OPEN_KYC_STATUSES, type KycStatus } from "@/server/kyc/schemas";
+import { OPEN_KYC_STATUSES, type KycStatus } from "@/lib/kyc/schemas";
 import type { KycCustomerApplicationRow, KycReasonRow } from "@/server/kyc/types";
 import { NewKycApplicationDialog, type NewApplicationCustomer } from "./new-kyc-application-dialog";
 

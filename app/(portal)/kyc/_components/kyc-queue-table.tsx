@@ -29,7 +29,7 @@ import {
   ZKycQueueInput,
   type KycScenario,
   type KycStatus,
-} from "@/server/kyc/schemas";
+} from "@/lib/kyc/schemas";
 import type { KycQueueRow } from "@/server/kyc/types";
 import { useKycQueueColumns } from "./kyc-queue-columns";
 

@@ -25,7 +25,7 @@ import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/l
 import { useLocale, useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import { KYC_APPLICATION_LEVELS, KYC_SCENARIOS, requiredDocuments, ZKycApplicant, ZSubmitKycInput, type KycScenario } from "@/server/kyc/schemas";
+import { KYC_APPLICATION_LEVELS, KYC_SCENARIOS, requiredDocuments, ZKycApplicant, ZSubmitKycInput, type KycScenario } from "@/lib/kyc/schemas";
 
 type SubmitValues = z.input<typeof ZSubmitKycInput>;
 type Level = (typeof KYC_APPLICATION_LEVELS)[number];

@@ -6,7 +6,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { NoBrand } from "@/components/shell/no-brand";
 import { KycSettingsView } from "./_components/kyc-settings";
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { BrandsTable } from "./_components/brands-table";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { NoBrand } from "@/components/shell/no-brand";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
+import { requirePermission } from "@/server/auth/require-permission";
 import { BrandSettingsView } from "./_components/brand-settings";
 
 export async function generateMetadata(): Promise<Metadata> {

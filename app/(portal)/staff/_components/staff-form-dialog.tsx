@@ -16,8 +16,8 @@ import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useTRPC } from "@/lib/trpc/client";
-import { BRAND_ROLES } from "@/server/auth/permissions";
-import { ZCreateStaffInput, ZUpdateStaffInput } from "@/server/staff/schemas";
+import { BRAND_ROLES } from "@/lib/auth/permissions";
+import { ZCreateStaffInput, ZUpdateStaffInput } from "@/lib/staff/schemas";
 import type { StaffRow } from "./types";
 
 const ZCreateForm = ZCreateStaffInput;

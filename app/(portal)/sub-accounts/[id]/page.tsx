@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getT } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/require-permission";
-import type { Permission } from "@/server/auth/permissions";
+import { requirePermission } from "@/server/auth/require-permission";
+import type { Permission } from "@/lib/auth/permissions";
 import { SubaccountNotFound } from "./_components/subaccount-not-found";
 import { SubaccountView } from "./_components/subaccount-view";
 

@@ -7,7 +7,7 @@ import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { AccountLevelBadge, FrozenFunctions, SubaccountStatusBadge } from "@/components/subaccounts/subaccount-badges";
 import { useT } from "@/lib/i18n/client";
-import type { SubaccountRow } from "@/server/subaccounts/schemas";
+import type { SubaccountRow } from "@/lib/subaccounts/schemas";
 
 const col = createDataTableColumnHelper<SubaccountRow>();
 

@@ -27,7 +27,7 @@ import {
   type LinkState,
   type SubaccountRow,
   type SubaccountStatus,
-} from "@/server/subaccounts/schemas";
+} from "@/lib/subaccounts/schemas";
 import { subaccountHref, useSubaccountColumns } from "./subaccount-columns";
 
 const getRowId = (row: SubaccountRow) => row.id;

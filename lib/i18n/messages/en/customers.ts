@@ -329,9 +329,8 @@ export const customers = {
     invalid: "Write a note of at most 2,000 characters.",
   },
   later: {
-    arrivesWith: "{area} arrive with issue #{issue}.",
-    arrivesLater: "{area} arrive in a later issue.",
-    hint: "Nothing is shown here until then — no sample data.",
+    notAvailable: "{area} are not available yet",
+    hint: "They appear here when the area opens. Until then nothing is shown.",
   },
   groups: {
     title: "Customer groups",

@@ -1,6 +1,5 @@
 export const placeholder = {
-  notBuilt: "{area} is not built yet — it arrives with issue #{issue}.",
-  notBuiltLater: "{area} is not built yet — it arrives in a later issue.",
-  hint: "Nothing is shown here until then: this page has no data of its own yet.",
+  notAvailable: "{area} is not available yet",
+  hint: "This area opens here when it is ready. Until then it shows no data.",
   back: "Back to dashboard",
 } as const;

@@ -331,9 +331,8 @@ export const customers: Dict<typeof en> = {
     invalid: "请填写不超过 2,000 个字符的备注。",
   },
   later: {
-    arrivesWith: "{area}将在 issue #{issue} 中提供。",
-    arrivesLater: "{area}将在后续 issue 中提供。",
-    hint: "在此之前这里不显示任何内容——没有示例数据。",
+    notAvailable: "{area}暂未开放",
+    hint: "该功能开放后会显示在这里，在此之前不显示任何内容。",
   },
   groups: {
     title: "客户分组",

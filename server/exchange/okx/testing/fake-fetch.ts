@@ -2,6 +2,8 @@
  * A scripted `fetch` for unit tests: records every request (URL, method, headers, body) and answers from
  * a queue of responses (the last one repeats). `hang` waits for the abort signal like a stalled server.
  */
+import "server-only";
+
 export interface Recorded {
   url: string;
   method: string;

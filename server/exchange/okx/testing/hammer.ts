@@ -6,6 +6,7 @@
  *   HAMMER_BASE_URL=http://127.0.0.1:8787 HAMMER_ENDPOINTS=ifRebate,subaccountInfo HAMMER_START_AT=<ms> HAMMER_DURATION_MS=4000 \
  *   HAMMER_PREFIX=test:okx:rl:1 REDIS_URL=redis://127.0.0.1:6379 tsx server/exchange/okx/testing/hammer.ts
  */
+import "server-only";
 import { Redis } from "ioredis";
 import { DEFAULT_OKX_SIM_API_KEY, DEFAULT_OKX_SIM_PASSPHRASE, DEFAULT_OKX_SIM_SECRET_KEY, DEFAULT_REDIS_URL } from "../../../env-defaults";
 import { createOkxClient } from "../client";

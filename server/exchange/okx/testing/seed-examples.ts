@@ -2,6 +2,8 @@
  * The example responses of seed 001, verbatim (the `data` arrays), for schema tests. The seed's own
  * inconsistencies are kept on purpose: "marker" for the maker fee rate, booleans where the table says String.
  */
+import "server-only";
+
 export const SEED_EXAMPLES = {
   subaccountInfo: [
     {

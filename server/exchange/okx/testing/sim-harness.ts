@@ -3,6 +3,7 @@
  * (faults, stats, limits), a Redis connection, and clients with a Redis key prefix of their own so test
  * runs never share a bucket.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";

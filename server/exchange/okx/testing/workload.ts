@@ -3,6 +3,7 @@
  * two-process test (hammer.ts) and of the benchmark (bench/exchange/run.ts). A call whose rate-limit slot
  * falls after the deadline is not made (maxRateWaitMs), so the count measures the limit, not the stragglers.
  */
+import "server-only";
 import type { OkxClient } from "../client";
 import type { EndpointId } from "../endpoints";
 import { isOkxError } from "../errors";

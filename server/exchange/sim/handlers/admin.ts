@@ -10,6 +10,7 @@
  *   GET  /sim/admin/state           record counts and settings (never secrets)
  * Refused (403) unless the caller is on a loopback address and is not a browser (no Origin header).
  */
+import "server-only";
 import { z } from "zod";
 import { chainOf } from "../assets";
 import type { SimConfig } from "../config";

@@ -1,4 +1,5 @@
 /** Sub-account API keys: create and list (DMA, seed 001), modify and delete (ND). */
+import "server-only";
 import { paramError } from "../errors";
 import { newApiKeyId, newSecretKey } from "../generate";
 import type { ApiKeyRecord } from "../model";

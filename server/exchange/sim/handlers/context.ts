@@ -1,4 +1,5 @@
 /** What every API handler gets, and the paging helpers shared by the list endpoints. */
+import "server-only";
 import type { SimConfig } from "../config";
 import { unknownSubaccount } from "../errors";
 import type { Subaccount } from "../model";

@@ -1,4 +1,5 @@
 /** Deposit addresses and deposit history (DMA, seed 001) and ND withdrawal history. */
+import "server-only";
 import { chainOf, currency } from "../assets";
 import { paramError } from "../errors";
 import { newAddress } from "../generate";

@@ -3,6 +3,7 @@
  * serves the CSV itself at /sim/files/<id>.csv?Expires=<s>&Signature=<hmac> (no OKX auth, like a
  * pre-signed URL). Rows are computed from the file id, so they need no storage and never change.
  */
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { SimConfig } from "../config";
 import type { RebateFile } from "../model";

@@ -3,6 +3,7 @@
  * deterministic function of time per instrument (a few slow waves plus interpolated noise), so they
  * move plausibly, candles agree with tickers, and the same moment always has the same price.
  */
+import "server-only";
 import { unknownInstrument } from "../errors";
 import { hash32, mulberry32 } from "../random";
 import { isMs, isPositiveInt, oneOf, optional, parse, required } from "../validation";

@@ -2,6 +2,7 @@
  * Rebates: FD rebate files and if-rebate (seed 001), their ND twins, and ND rebate-daily.
  * A requested file is "ongoing" for rebateDelayMs, then "finished" with a 2-hour link to the simulator.
  */
+import "server-only";
 import { paramEmpty } from "../errors";
 import type { RebateFile } from "../model";
 import { Rng, hash32, rngFor, units } from "../random";

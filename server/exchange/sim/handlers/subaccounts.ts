@@ -1,4 +1,5 @@
 /** Sub-accounts: list, fee rates, account level (DMA, seed 001) and ND create/delete/fee-rate/info. */
+import "server-only";
 import Decimal from "decimal.js";
 import { eitherParam, paramError } from "../errors";
 import { feeRatesFor, newSubaccount } from "../generate";

@@ -17,7 +17,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
 
 export function CustomerBonuses({ customer, granted }: { customer: CustomerDetail; granted: readonly Permission[] }) {

@@ -16,7 +16,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZAddCustomerNoteInput } from "@/server/customers/schemas";
+import { ZAddCustomerNoteInput } from "@/lib/customers/schemas";
 
 const ZNoteForm = ZAddCustomerNoteInput.pick({ body: true });
 type NoteValues = z.input<typeof ZNoteForm>;

@@ -16,7 +16,7 @@ import { countryName } from "@/lib/countries";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { translateDynamic, type Translate } from "@/lib/i18n/translate";
 import { useTRPC } from "@/lib/trpc/client";
-import { CUSTOMER_STATUSES, type CustomerStatus } from "@/server/customers/schemas";
+import { CUSTOMER_STATUSES, type CustomerStatus } from "@/lib/customers/schemas";
 import type { CustomerTimelineEntry } from "@/server/customers/types";
 import { actionKey, fieldChanges, type FieldChange } from "./timeline-helpers";
 

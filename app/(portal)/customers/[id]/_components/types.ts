@@ -1,4 +1,4 @@
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 
 /** What the signed-in staff member may do on the customer page (the procedures enforce it either way). */
 export interface CustomerPagePermissions {

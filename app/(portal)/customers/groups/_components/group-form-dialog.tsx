@@ -11,7 +11,7 @@ import { FormDialog, TextField, TextareaField } from "@/components/form-dialog";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZCreateCustomerGroupInput } from "@/server/customers/schemas";
+import { ZCreateCustomerGroupInput } from "@/lib/customers/schemas";
 import type { CustomerGroupRow } from "@/server/customers/types";
 
 const ZGroupForm = checkedBy(z.object({ name: z.string(), description: z.string() }), ZCreateCustomerGroupInput);

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
 import { useTRPC } from "@/lib/trpc/client";
-import { AWAITING_REVIEW } from "@/server/kyc/transitions";
+import { AWAITING_REVIEW } from "@/lib/kyc/transitions";
 import type { KycApplicationDetail, KycReasonRow } from "@/server/kyc/types";
 import { ApproveDialog, AssignDialog, RejectDialog, RequestInfoDialog, ResubmitDialog } from "./kyc-step-dialogs";
 import type { KycSteps } from "./use-kyc-steps";

@@ -13,7 +13,7 @@ import { useKycText } from "@/components/kyc/use-kyc-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
-import { AWAITING_REVIEW } from "@/server/kyc/transitions";
+import { AWAITING_REVIEW } from "@/lib/kyc/transitions";
 import type { KycApplicationDetail, KycReasonRow } from "@/server/kyc/types";
 import { Fact, Facts, Section } from "./section";
 

@@ -20,7 +20,7 @@ import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { useKycText } from "@/components/kyc/use-kyc-text";
 import { useT } from "@/lib/i18n/client";
 import { translateDynamic, type Translate } from "@/lib/i18n/translate";
-import { KYC_DOCUMENT_KINDS } from "@/server/kyc/schemas";
+import { KYC_DOCUMENT_KINDS } from "@/lib/kyc/schemas";
 import type { KycEventRow, KycReasonRow } from "@/server/kyc/types";
 import { Section } from "./section";
 

@@ -8,7 +8,7 @@ import { Info, MessageCircleQuestion, UsersRound } from "lucide-react";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { useT } from "@/lib/i18n/client";
-import { needsSecondApproval } from "@/server/kyc/schemas";
+import { needsSecondApproval } from "@/lib/kyc/schemas";
 import type { KycApplicationDetail } from "@/server/kyc/types";
 
 export function KycStateNotice({ app, currentUserId }: { app: KycApplicationDetail; currentUserId: string }) {

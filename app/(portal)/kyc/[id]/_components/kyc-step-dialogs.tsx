@@ -28,7 +28,7 @@ import {
   ZKycRejectInput,
   ZKycRequestInfoInput,
   ZKycResubmitInput,
-} from "@/server/kyc/schemas";
+} from "@/lib/kyc/schemas";
 import type { KycApplicationDetail, KycReasonRow } from "@/server/kyc/types";
 import type { KycSteps } from "./use-kyc-steps";
 

@@ -17,7 +17,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
 import { useTRPC } from "@/lib/trpc/client";
-import { KYC_DOCUMENT_KINDS, KYC_MAX_DOCUMENT_BYTES, type KycDocumentKind } from "@/server/kyc/schemas";
+import { KYC_DOCUMENT_KINDS, KYC_MAX_DOCUMENT_BYTES, type KycDocumentKind } from "@/lib/kyc/schemas";
 import type { KycApplicationDetail } from "@/server/kyc/types";
 
 function fileProblemText(problem: DocumentFileProblem, file: File, t: Translate, locale: string) {

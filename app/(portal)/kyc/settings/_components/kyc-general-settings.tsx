@@ -20,7 +20,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZKycSettingsInput } from "@/server/kyc/schemas";
+import { ZKycSettingsInput } from "@/lib/kyc/schemas";
 import type { KycSettings } from "@/server/kyc/types";
 
 type SettingsValues = z.input<typeof ZKycSettingsInput>;

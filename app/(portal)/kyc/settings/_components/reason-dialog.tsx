@@ -15,7 +15,7 @@ import { Switch } from "@/components/ui/switch";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { ZKycReasonInput } from "@/server/kyc/schemas";
+import { ZKycReasonInput } from "@/lib/kyc/schemas";
 import type { KycReasonRow } from "@/server/kyc/types";
 
 const ZReasonForm = ZKycReasonInput.omit({ id: true });

@@ -3,7 +3,7 @@
  * server all validate alike. Everything server-side the browser needs is imported here and only here.
  */
 import type { z } from "zod";
-import { ZBrandListInput, ZCreateBrandInput } from "@/server/brands/schemas";
+import { ZBrandListInput, ZCreateBrandInput } from "@/lib/brands/schemas";
 import { fromTextBox } from "../../../settings/brand/_components/schema";
 
 export { ZBrandListInput };

@@ -15,7 +15,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import type { OkxMode } from "@/server/brands/schemas";
+import type { OkxMode } from "@/lib/brands/schemas";
 import { OKX_MODES, ZExchangeCredentialsForm, type ExchangeCredentialsOutput, type ExchangeCredentialsValues } from "./exchange-schema";
 
 const MESSAGES: FieldMessages<ExchangeCredentialsValues> = {

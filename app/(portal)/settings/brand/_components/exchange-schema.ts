@@ -3,7 +3,7 @@
  * browser and the server apply the same OKX rules. Client-safe: zod only.
  */
 import type { z } from "zod";
-import { EXCHANGE_TEST_FAILURES, OKX_MODES, ZSetExchangeCredentialsInput } from "@/server/brands/schemas";
+import { EXCHANGE_TEST_FAILURES, OKX_MODES, ZSetExchangeCredentialsInput } from "@/lib/brands/schemas";
 
 export { EXCHANGE_TEST_FAILURES, OKX_MODES };
 export const ZExchangeCredentialsForm = ZSetExchangeCredentialsInput;

@@ -3,7 +3,7 @@
  * Everything server-side that the browser needs (logo limits included) is imported here and only here.
  */
 import { z } from "zod";
-import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, ZUpdateBrandInput } from "@/server/brands/schemas";
+import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, ZUpdateBrandInput } from "@/lib/brands/schemas";
 
 export { LOGO_MAX_BYTES, LOGO_MIME_TYPES };
 

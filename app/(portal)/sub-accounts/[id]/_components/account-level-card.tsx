@@ -16,7 +16,7 @@ import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
-import { ACCOUNT_LEVELS, type AccountLevel, type SubaccountDetail } from "@/server/subaccounts/schemas";
+import { ACCOUNT_LEVELS, type AccountLevel, type SubaccountDetail } from "@/lib/subaccounts/schemas";
 import { isConflict, useSubaccountCache } from "./use-subaccount-cache";
 
 export function AccountLevelCard({ subaccount, canManage }: { subaccount: SubaccountDetail; canManage: boolean }) {

@@ -18,7 +18,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import type { SubaccountDetail } from "@/server/subaccounts/schemas";
+import type { SubaccountDetail } from "@/lib/subaccounts/schemas";
 import { isConflict, useSubaccountCache } from "./use-subaccount-cache";
 
 export function CustomerCard({ subaccount, canManage, canOpenCustomer }: { subaccount: SubaccountDetail; canManage: boolean; canOpenCustomer: boolean }) {

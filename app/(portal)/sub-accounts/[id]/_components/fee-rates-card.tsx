@@ -10,7 +10,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { useT } from "@/lib/i18n/client";
 import { translateDynamic } from "@/lib/i18n/translate";
 import { cn } from "@/lib/utils";
-import { FEE_TYPES, type SubaccountFeeRateView } from "@/server/subaccounts/schemas";
+import { FEE_TYPES, type SubaccountFeeRateView } from "@/lib/subaccounts/schemas";
 
 export function FeeRatesCard({ feeRates }: { feeRates: SubaccountFeeRateView[] }) {
   const t = useT();

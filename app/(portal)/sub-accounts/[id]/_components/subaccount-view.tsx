@@ -24,7 +24,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import type { SubaccountDetail } from "@/server/subaccounts/schemas";
+import type { SubaccountDetail } from "@/lib/subaccounts/schemas";
 import { AccountLevelCard } from "./account-level-card";
 import { CustomerCard } from "./customer-card";
 import { FeeRatesCard } from "./fee-rates-card";

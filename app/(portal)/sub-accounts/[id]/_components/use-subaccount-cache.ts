@@ -8,7 +8,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import type { SubaccountDetail } from "@/server/subaccounts/schemas";
+import type { SubaccountDetail } from "@/lib/subaccounts/schemas";
 
 export function useSubaccountCache(id: string) {
   const trpc = useTRPC();

@@ -4,7 +4,7 @@
  * application). Answers 200 with the stored row, which components/kyc/upload-document.ts expects.
  */
 import { addKycDocument } from "@/server/kyc/documents";
-import { KYC_MAX_DOCUMENT_BYTES } from "@/server/kyc/schemas";
+import { KYC_MAX_DOCUMENT_BYTES } from "@/lib/kyc/schemas";
 import { kycRoute, readMultipart, refuse } from "@/app/api/kyc/_lib";
 
 /** Room for the multipart boundaries, part headers and the `kind` field around a file at the limit. */

@@ -1,5 +1,5 @@
 "use server";
-/** Server actions shared by every page, signed in or not. */
+/** Server action shared by every page, signed in or not: the interface language. */
 import { cookies } from "next/headers";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 

@@ -1,6 +1,6 @@
 /** Inputs of the staff procedures; forms derive their schemas from these. */
 import { z } from "zod";
-import { BRAND_ROLES, ROLES } from "@/server/auth/permissions";
+import { BRAND_ROLES, ROLES } from "@/lib/auth/permissions";
 import { zMulti, ZTableQuery } from "@/lib/table-state";
 
 export const STAFF_SORTS = ["name", "email", "role", "status", "lastLoginAt", "createdAt"] as const;

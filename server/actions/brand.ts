@@ -1,5 +1,5 @@
 "use server";
-/** Server actions of the portal shell. */
+/** Server action of the portal shell: the brand a platform admin works on. */
 import { z } from "zod";
 import { selectBrand } from "@/server/shell";
 

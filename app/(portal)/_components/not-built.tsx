@@ -1,6 +1,6 @@
 /**
- * The page of an area whose issue has not landed yet: permission-checked like the real page will be,
- * and honest about it — no sample data.
+ * The page of an area that is not open yet: permission-checked like the real page will be, says what
+ * the area is for (its description) and shows no sample data.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -9,9 +9,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getT } from "@/lib/i18n/server";
 import { navItem, type NavItemId } from "@/lib/nav";
-import { requirePermission } from "@/lib/require-permission";
-import { Forbidden } from "./forbidden";
-import { PageHeader } from "./page-header";
+import { requirePermission } from "@/server/auth/require-permission";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/shell/page-header";
 
 export async function notBuiltMetadata(id: NavItemId): Promise<Metadata> {
   const t = await getT();
@@ -25,8 +25,7 @@ export async function NotBuiltPage({ id }: { id: NavItemId }) {
 
   const t = await getT();
   const area = t(item.labelKey);
-  const message =
-    typeof item.issue === "number" ? t("placeholder.notBuilt", { area, issue: item.issue }) : t("placeholder.notBuiltLater", { area });
+  const message = t("placeholder.notAvailable", { area });
 
   return (
     <>

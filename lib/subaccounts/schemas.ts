@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { zMulti, ZTableQuery, type Page } from "@/lib/table-state";
-import { subAcct as zExchangeSubAcct } from "@/server/exchange/okx/params";
+import { subAcct as zExchangeSubAcct } from "@/lib/exchange/okx-fields";
 
 /** Seed 001's account modes: 1 spot · 2 spot and futures · 3 multi-currency margin · 4 portfolio margin. */
 export const ACCOUNT_LEVELS = [1, 2, 3, 4] as const;

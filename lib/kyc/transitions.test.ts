@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, approvalOutcome, FIRST_APPROVER_MESSAGE, refusal, type KycReviewState } from "./transitions";
+import { allowedActions, approvalOutcome, FIRST_APPROVER_MESSAGE, refusal, type KycReviewState } from "@/lib/kyc/transitions";
 
 const alice = { id: "alice", role: "compliance" as const };
 const bob = { id: "bob", role: "compliance" as const };

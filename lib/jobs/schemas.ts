@@ -1,6 +1,8 @@
 /** Inputs of the jobs procedures. Queue names are checked by the service (unknown → NOT_FOUND). */
 import { z } from "zod";
-import { JOB_STATES } from "./types";
+
+export const JOB_STATES = ["failed", "completed", "active", "waiting", "delayed"] as const;
+export type JobState = (typeof JOB_STATES)[number];
 
 const queue = z.string().trim().min(1, { error: "Choose a queue" }).max(100);
 

@@ -6,5 +6,5 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const file = path.resolve(__dirname, "../../.env");
+const file = path.resolve(__dirname, "../.env");
 if (fs.existsSync(file)) process.loadEnvFile(file);

@@ -3,9 +3,23 @@
  * its current state, and if not, why. The service enforces them and `getKycApplication` reports them
  * (`allowed`), so the page and the server never disagree. Client-safe.
  */
-import { can, type Role } from "../auth/permissions";
-import { needsSecondApproval, type KycDocumentKind, type KycStatus } from "./schemas";
-import type { KycAllowedActions } from "./types";
+import { can, type Role } from "@/lib/auth/permissions";
+import { needsSecondApproval, type KycDocumentKind, type KycStatus } from "@/lib/kyc/schemas";
+
+/** What the caller may do now, computed by the service so the page never guesses a rule. */
+export interface KycAllowedActions {
+  claim: boolean;
+  release: boolean;
+  assign: boolean;
+  approve: boolean;
+  reject: boolean;
+  requestInfo: boolean;
+  resubmit: boolean;
+  upload: boolean;
+  viewDocuments: boolean;
+  /** Why approval is not possible (missing documents, own first approval, not assigned...), if it is not. */
+  approveBlockedReason: string | null;
+}
 
 export type KycStep = "claim" | "release" | "assign" | "approve" | "reject" | "requestInfo" | "resubmit" | "upload";
 

@@ -11,7 +11,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import { getShellData, type ShellData } from "@/server/shell";
 
 /** Shell data once per request: the layout and the page share it. */

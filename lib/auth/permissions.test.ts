@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_PERMISSIONS, BRAND_ROLES, can, PERMISSIONS, permissionsOf, ROLES } from "./permissions";
+import { ALL_PERMISSIONS, BRAND_ROLES, can, PERMISSIONS, permissionsOf, ROLES } from "@/lib/auth/permissions";
 
 describe("permission map", () => {
   it("denies unknown roles and unknown permissions", () => {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { zMulti, ZTableQuery } from "@/lib/table-state";
-import { zCountryCode } from "../customers/schemas";
+import { zCountryCode } from "@/lib/customers/schemas";
 
 export const KYC_SCENARIOS = ["open_trading_account", "withdrawal", "corporate_account", "high_value"] as const;
 export type KycScenario = (typeof KYC_SCENARIOS)[number];
