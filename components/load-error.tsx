@@ -26,7 +26,7 @@ export function LoadError({ title, error, onRetry, className }: LoadErrorProps) 
       icon={TriangleAlert}
       className={className}
       title={title}
-      description={describeTrpcError(error).message}
+      description={describeTrpcError(error, t).message}
       action={
         <Button variant="outline" size="sm" onClick={onRetry}>
           {t("common.retry")}

@@ -10,10 +10,11 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Actor, RequestMeta, StaffContext, TenantContext } from "./actor";
 import { requestMetaFrom } from "./actor";
-import { can, type Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import type { ValidSession } from "./auth/sessions";
 import { db, type Db } from "./db/client";
-import { AppError, type AppErrorCode } from "./errors";
+import { AppError, trpcCodeOf } from "./errors";
+import { refusalOf } from "./http/guard";
 import { BRAND_COOKIE, readCookie, resolveTenantId } from "./tenant";
 
 // ── Context ────────────────────────────────────────────────────────────────────────────────────────
@@ -59,7 +60,7 @@ const t = initTRPC
           ...shape.data,
           stack: undefined,
           zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
-          appError: cause instanceof AppError ? { code: cause.code, field: cause.field ?? null } : null,
+          appError: cause instanceof AppError ? { code: cause.code, field: cause.field ?? null, reason: cause.reason, params: cause.params } : null,
         },
       };
     },
@@ -68,22 +69,12 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
-  NOT_FOUND: "NOT_FOUND",
-  FORBIDDEN: "FORBIDDEN",
-  UNAUTHORIZED: "UNAUTHORIZED",
-  CONFLICT: "CONFLICT",
-  VALIDATION: "BAD_REQUEST",
-  RATE_LIMITED: "TOO_MANY_REQUESTS",
-  EXCHANGE_ERROR: "BAD_GATEWAY",
-};
-
-/** Services throw AppError; this turns it into the matching tRPC code in one place. */
+/** Services throw AppError; this turns it into the matching tRPC code (server/errors.ts maps both). */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    throw new TRPCError({ code: trpcCodeOf(cause), message: cause.message, cause });
   }
   return result;
 });
@@ -91,13 +82,9 @@ const appErrors = t.middleware(async ({ next }) => {
 // ── Procedures ─────────────────────────────────────────────────────────────────────────────────────
 /** Signed in, and the declared permission granted to the caller's role. Deny when no permission is declared. */
 const authorised = t.procedure.use(appErrors).use(({ ctx, meta, next }) => {
-  if (!ctx.actor || ctx.actor.type !== "staff") throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
-  if (!meta?.permission || !can(ctx.actor.role, meta.permission)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this" });
-  }
-  if (ctx.mustChangePassword && meta.permission !== "account.self") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Set a new password before continuing" });
-  }
+  const refusal = refusalOf(ctx, meta?.permission);
+  if (refusal) throw refusal;
+  if (!ctx.actor || ctx.actor.type !== "staff") throw new AppError("UNAUTHORIZED", "errors.signIn");
   const staffCtx: StaffContext & Pick<TrpcContext, "mustChangePassword"> = { ...ctx, actor: ctx.actor };
   return next({ ctx: staffCtx });
 });
@@ -108,6 +95,6 @@ export const staffProcedure = (permission: Permission) => authorised.meta({ perm
 /** For brand-owned data: the context carries the caller's brand, which every query is scoped to. */
 export const brandProcedure = (permission: Permission) =>
   authorised.meta({ permission }).use(({ ctx, next }) => {
-    if (!ctx.tenantId) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a brand first" });
+    if (!ctx.tenantId) throw new AppError("FORBIDDEN", "errors.chooseBrand");
     return next({ ctx: { ...ctx, tenantId: ctx.tenantId } satisfies TenantContext });
   });

@@ -70,7 +70,7 @@ export function ChangePasswordForm({ onChanged, successMessage }: ChangePassword
         onChanged?.();
       },
       onError: (error) => {
-        const { fieldErrors } = describeTrpcError(error);
+        const { fieldErrors } = describeTrpcError(error, t);
         const fields = Object.keys(fieldErrors).filter((name): name is FieldName => name in serverFieldMessages);
         if (fields.length === 0) {
           setFormError(t("account.genericError"));

@@ -36,7 +36,7 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
   }
 
   function onCodeError(error: unknown) {
-    const { field } = describeTrpcError(error);
+    const { field } = describeTrpcError(error, t);
     if (field === "code") setCodeError(t("account.totp.errors.codeInvalid"));
     else {
       toast.error(t("account.genericError"));

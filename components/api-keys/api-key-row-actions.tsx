@@ -42,7 +42,7 @@ export function ApiKeyRowActions({ row, readOnly = false }: ApiKeyRowActionsProp
         setOpen(null);
         void queryClient.invalidateQueries(trpc.apiKey.pathFilter());
       },
-      onError: (error) => toast.error(describeTrpcError(error).message),
+      onError: (error) => toast.error(describeTrpcError(error, t).message),
     }),
   );
 

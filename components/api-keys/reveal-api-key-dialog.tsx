@@ -35,7 +35,7 @@ export function RevealApiKeyDialog({ row, onClose, onRevealed }: RevealApiKeyDia
       gcTime: 0,
       onSuccess: (credentials) => onRevealed(credentials),
       onError: (error) => {
-        const { message, field, code } = describeTrpcError(error);
+        const { message, field, code } = describeTrpcError(error, t);
         if (field === "totpCode" && code !== "FORBIDDEN") setFieldError(message);
         else setFormError({ message, noTotp: code === "FORBIDDEN" });
       },

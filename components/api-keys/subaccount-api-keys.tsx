@@ -46,7 +46,7 @@ export function SubaccountApiKeys({ subaccountId, subAcct, canManage }: Subaccou
         toast.success(t("apiKeys.toast.refreshed", { ...summary }));
         void queryClient.invalidateQueries(trpc.apiKey.pathFilter());
       },
-      onError: (error) => toast.error(describeTrpcError(error).message),
+      onError: (error) => toast.error(describeTrpcError(error, t).message),
     }),
   );
   const openCreate = () => setCreating(true);
@@ -92,7 +92,7 @@ export function SubaccountApiKeys({ subaccountId, subAcct, canManage }: Subaccou
             <TriangleAlert aria-hidden />
             <AlertDescription>
               <p>
-                {t("apiKeys.panel.loadFailed")} {describeTrpcError(query.error).message}
+                {t("apiKeys.panel.loadFailed")} {describeTrpcError(query.error, t).message}
               </p>
               <Button size="sm" variant="outline" className="mt-2" onClick={() => void query.refetch()}>
                 {t("common.retry")}

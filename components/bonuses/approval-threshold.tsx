@@ -24,7 +24,7 @@ export function ApprovalThreshold({ canSet }: { canSet: boolean }) {
         setValue(null);
         void queryClient.invalidateQueries(trpc.bonus.settings.pathFilter());
       },
-      onError: (e) => setError(describeTrpcError(e).message),
+      onError: (e) => setError(describeTrpcError(e, t).message),
     }),
   );
   if (!current.data) return null;

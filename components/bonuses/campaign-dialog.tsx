@@ -85,7 +85,7 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
   const form = useForm<Values, unknown, z.output<typeof ZForm>>({ resolver: zodResolver(ZForm), defaultValues: defaultsOf(campaign) });
   const rule = useWatch({ control: form.control, name: "amountRule" });
   const groups = useQuery(trpc.customerGroup.list.queryOptions());
-  const onError = (error: Parameters<typeof placeServerErrors>[1]) => setFormError(placeServerErrors(form.setError, error, FIELDS));
+  const onError = (error: Parameters<typeof placeServerErrors>[1]) => setFormError(placeServerErrors(form.setError, error, FIELDS, t));
   const create = useMutation(
     trpc.bonus.campaign.create.mutationOptions({
       onSuccess: (created) => {

@@ -53,7 +53,7 @@ export function CampaignView({ id, selfId, canManage, canApprove }: CampaignView
     );
   }
   if (campaign.isError) {
-    const { message, code } = describeTrpcError(campaign.error);
+    const { message, code } = describeTrpcError(campaign.error, t);
     return <EmptyState icon={TriangleAlert} title={code === "NOT_FOUND" ? t("bonuses.campaign.notFound") : t("bonuses.loadError")} description={message} />;
   }
   return <Campaign campaign={campaign.data} selfId={selfId} canManage={canManage} canApprove={canApprove} />;
@@ -83,7 +83,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
       void reload();
     },
     onError: (error: unknown) => {
-      toast.error(describeTrpcError(error).message);
+      toast.error(describeTrpcError(error, t).message);
       void reload();
     },
   };
@@ -223,7 +223,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
           {grants.isPending ? (
             <Skeleton className="h-24 w-full" />
           ) : grants.isError ? (
-            <p className="text-sm text-destructive">{describeTrpcError(grants.error).message}</p>
+            <p className="text-sm text-destructive">{describeTrpcError(grants.error, t).message}</p>
           ) : grants.data.total === 0 ? (
             <p className="text-sm text-muted-foreground">{t("bonuses.grants.empty")}</p>
           ) : (

@@ -27,7 +27,7 @@ export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; 
   const [report, setReport] = useState<BatchPreview | null>(null);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const preview = useMutation(trpc.bonus.batch.preview.mutationOptions({ onSuccess: setReport, onError: (e) => setError(describeTrpcError(e).message) }));
+  const preview = useMutation(trpc.bonus.batch.preview.mutationOptions({ onSuccess: setReport, onError: (e) => setError(describeTrpcError(e, t).message) }));
   const submit = useMutation(
     trpc.bonus.batch.submit.mutationOptions({
       onSuccess: () => {
@@ -35,7 +35,7 @@ export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; 
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
         onClose();
       },
-      onError: (e) => setError(describeTrpcError(e).message),
+      onError: (e) => setError(describeTrpcError(e, t).message),
     }),
   );
   const busy = preview.isPending || submit.isPending;

@@ -54,7 +54,7 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
         onClose();
       },
-      onError: (error) => setFormError(placeServerErrors(form.setError, error, FIELDS)),
+      onError: (error) => setFormError(placeServerErrors(form.setError, error, FIELDS, t)),
     }),
   );
   const accountsFor = campaign ? open.filter((a) => a.currency === campaign.currency) : open;

@@ -53,7 +53,7 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
         toast.success(t("bonuses.grants.done"));
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
       },
-      onError: (error) => toast.error(describeTrpcError(error).message),
+      onError: (error) => toast.error(describeTrpcError(error, t).message),
     }),
   );
 

@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { ReasonConfirmDialog, type ReasonRefusal } from "@/components/customers/reason-confirm-dialog";
+import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -21,6 +22,7 @@ interface ReasonActionDialogProps {
 }
 
 export function ReasonActionDialog({ title, description, confirmLabel, doneMessage, destructive, run, onClose }: ReasonActionDialogProps) {
+  const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
@@ -44,7 +46,7 @@ export function ReasonActionDialog({ title, description, confirmLabel, doneMessa
           void reload();
           onClose();
         } catch (error) {
-          const { message, code } = describeTrpcError(error);
+          const { message, code } = describeTrpcError(error, t);
           if (code === "CONFLICT") await reload();
           setRefusal({ message, refreshed: code === "CONFLICT" });
         } finally {

@@ -41,7 +41,7 @@ export function ReleaseDialog({ accounts, onClose }: { accounts: ReleasableAccou
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
         onClose();
       },
-      onError: (e) => setError(describeTrpcError(e).message),
+      onError: (e) => setError(describeTrpcError(e, t).message),
     }),
   );
   const ready = accountId && reason.trim().length >= 3 && (all || /^\d+(\.\d+)?$/.test(amount.trim()));

@@ -38,6 +38,8 @@ interface DataTableFacetedFilterProps<TValue extends string> {
   onChange: (value: TValue[]) => void;
   /** For long lists: a search box over the options; its accessible name and placeholder. */
   searchLabel?: string;
+  /** The options are still being fetched: the menu says so below the ones it already has. */
+  loading?: boolean;
 }
 
 /** Above this many selected values the button says "3 selected" instead of listing them. */
@@ -49,6 +51,7 @@ export function DataTableFacetedFilter<TValue extends string>({
   value,
   onChange,
   searchLabel,
+  loading = false,
 }: DataTableFacetedFilterProps<TValue>) {
   const t = useT();
   const selected = new Set<TValue>(value ?? []);
@@ -92,7 +95,7 @@ export function DataTableFacetedFilter<TValue extends string>({
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="max-h-80 min-w-[12rem] overflow-y-auto">
         <DropdownMenuLabel className="text-xs text-muted-foreground">{title}</DropdownMenuLabel>
-        {options.length === 0 && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t("table.noMatches")}</p>}
+        {options.length === 0 && !loading && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t("table.noMatches")}</p>}
         {options.map((option) => {
           const Icon = option.icon;
           return (
@@ -110,6 +113,11 @@ export function DataTableFacetedFilter<TValue extends string>({
             </DropdownMenuCheckboxItem>
           );
         })}
+        {loading && (
+          <p role="status" className="px-2 py-1.5 text-sm text-muted-foreground">
+            {t("common.loading")}
+          </p>
+        )}
         {selected.size > 0 && (
           <>
             <DropdownMenuSeparator />

@@ -64,7 +64,7 @@ export function SubaccountDeposits({ subaccountId }: { subaccountId: string }) {
       <DataTable
         table={table}
         caption={t("deposits.subaccount.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         cursorPaging={cursorPaging}
         filtered={state.hasFilters}
         empty={state.hasFilters ? undefined : <EmptyState icon={ArrowDownToLine} className="border-0" title={t("deposits.empty.subaccount")} description={t("deposits.empty.hint")} />}

@@ -30,7 +30,7 @@ export function UnlockDialog({ lock, onClose }: { lock: FundLockRow; onClose: ()
         onClose();
       },
       onError: async (error) => {
-        const { message, code } = describeTrpcError(error);
+        const { message, code } = describeTrpcError(error, t);
         const refreshed = code === "CONFLICT";
         if (refreshed) await reload();
         setRefusal({ message, refreshed });

@@ -8,7 +8,7 @@ import { describeTrpcError } from "@/lib/trpc/errors";
 import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/lib/kyc/transitions";
 
 export function kycRefusal(error: unknown, t: Translate): { conflict: boolean; message: string } {
-  const { code, message } = describeTrpcError(error);
+  const { code, message } = describeTrpcError(error, t);
   if (message === STALE_VERSION_MESSAGE) return { conflict: true, message: t("kyc.conflict.stale") };
   return { conflict: code === "CONFLICT", message: translateKnownRefusal(message, t) };
 }

@@ -56,7 +56,7 @@ export function SyncControls({ canManage }: { canManage: boolean }) {
         window.clearTimeout(giveUp.current);
         giveUp.current = window.setTimeout(() => setWaiting(null), WAIT_LIMIT_MS);
       },
-      onError: (error) => toast.error(t("subaccounts.sync.failed"), { description: describeTrpcError(error).message }),
+      onError: (error) => toast.error(t("subaccounts.sync.failed"), { description: describeTrpcError(error, t).message }),
     });
   const polling = waiting !== null && !landed;
 

@@ -47,7 +47,7 @@ export function applyServerErrors<T extends FieldValues>(
   messages: FieldMessages<T>,
   t: Translate,
 ): string | null {
-  const { message, code, fieldErrors } = describeTrpcError(error);
+  const { message, code, fieldErrors } = describeTrpcError(error, t);
   const fromService = code !== "BAD_REQUEST"; // zod input errors arrive as BAD_REQUEST, AppErrors with their own code
   let placed = 0;
   for (const [name, text] of Object.entries(fieldErrors)) {

@@ -81,13 +81,13 @@ export const auditSnapshot = (r: Pick<KeyRecord, "apiKey" | "label" | "perms" | 
 
 export async function loadKey(db: Db | DbTx, ctx: TenantContext, id: string): Promise<KeyRecord> {
   const key = await db.subaccountApiKey.findFirst({ where: { id, brandId: ctx.tenantId }, select: keySelect });
-  if (!key) throw notFound("API key");
+  if (!key) throw notFound("apiKey");
   return key;
 }
 
 export async function loadSubaccount(db: Db | DbTx, ctx: TenantContext, id: string) {
   const sub = await db.subaccount.findFirst({ where: { id, brandId: ctx.tenantId }, select: { id: true, subAcct: true, removedAt: true } });
-  if (!sub) throw notFound("Sub-account");
+  if (!sub) throw notFound("subAccount");
   return sub;
 }
 

@@ -71,7 +71,7 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
   const sha = createHash("sha256").update(input.csv).digest("hex");
   const { rows: raw, problems } = readBatchCsv(input.csv);
   const campaign = input.campaignId ? await db.bonusCampaign.findFirst({ where: { id: input.campaignId, brandId: ctx.tenantId } }) : null;
-  if (input.campaignId && !campaign) throw notFound("Campaign");
+  if (input.campaignId && !campaign) throw notFound("campaign");
   const result = (rows: ValidRow[], total: D, currency: string | null, threshold: Prisma.Decimal | null): Validated => ({
     preview: { fileSha256: sha, rowCount: raw.length, totalAmount: text(total), currency, problems: problems.sort((a, b) => a.row - b.row), needsApproval: needsApproval(total, threshold) },
     rows,
@@ -361,7 +361,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
 async function lockBatch(tx: DbTx, ctx: BonusCtx, id: string) {
   await tx.$queryRaw`SELECT id FROM bonus_grant_batch WHERE id = ${id}::uuid AND brand_id = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
   const b = await tx.bonusGrantBatch.findFirst({ where: { id, brandId: ctx.tenantId } });
-  if (!b) throw notFound("Batch");
+  if (!b) throw notFound("batch");
   if (b.status !== "pending_approval") throw new AppError("CONFLICT", `This batch is ${b.status.replace("_", " ")}, not waiting for approval`);
   assertApprover(ctx.actor, b.requestedById);
   return b;

@@ -78,7 +78,7 @@ async function nameRace<T>(write: () => Promise<T>): Promise<T> {
 
 async function load(db: DbTx | BonusCtx["db"], ctx: BonusCtx, id: string): Promise<CampaignRecord> {
   const c = await db.bonusCampaign.findFirst({ where: { id, brandId: ctx.tenantId } });
-  if (!c) throw notFound("Campaign");
+  if (!c) throw notFound("campaign");
   return c;
 }
 

@@ -11,14 +11,14 @@ import { text } from "./rules";
 
 export async function getApprovalThreshold(ctx: BonusCtx): Promise<{ threshold: string | null }> {
   const brand = await ctx.db.brand.findUnique({ where: { id: ctx.tenantId }, select: { bonusApprovalThreshold: true } });
-  if (!brand) throw notFound("Brand");
+  if (!brand) throw notFound("brand");
   return { threshold: brand.bonusApprovalThreshold ? text(brand.bonusApprovalThreshold) : null };
 }
 
 export async function setApprovalThreshold(ctx: BonusCtx, input: { threshold: string | null }): Promise<{ threshold: string | null }> {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.brand.findUnique({ where: { id: ctx.tenantId }, select: { bonusApprovalThreshold: true } });
-    if (!before) throw notFound("Brand");
+    if (!before) throw notFound("brand");
     const after = await tx.brand.update({ where: { id: ctx.tenantId }, data: { bonusApprovalThreshold: input.threshold }, select: { bonusApprovalThreshold: true } });
     const show = (v: typeof after.bonusApprovalThreshold) => (v ? text(v) : null);
     await recordAudit(tx, ctx, {

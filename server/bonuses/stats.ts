@@ -7,7 +7,7 @@ import type { CampaignStats } from "./types";
 
 export async function campaignStats(ctx: BonusCtx, input: { id: string }): Promise<CampaignStats> {
   const c = await ctx.db.bonusCampaign.findFirst({ where: { id: input.id, brandId: ctx.tenantId } });
-  if (!c) throw notFound("Campaign");
+  if (!c) throw notFound("campaign");
   const [granted, clawed, counts] = await Promise.all([
     ctx.db.$queryRaw<{ day: string; amount: string }[]>`
       SELECT to_char(date_trunc('day', applied_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, sum(amount)::text AS amount

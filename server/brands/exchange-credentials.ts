@@ -73,7 +73,7 @@ const auditSnapshot = (b: CredentialsRecord) => {
 
 async function loadCredentials(db: Prisma.TransactionClient, brandId: string) {
   const brand = await db.brand.findUnique({ where: { id: brandId }, select: credentialsSelect });
-  if (!brand) throw notFound("Brand");
+  if (!brand) throw notFound("brand");
   return brand;
 }
 

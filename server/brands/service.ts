@@ -7,7 +7,7 @@ import type { StaffContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { generateTemporaryPassword, hashPassword } from "../auth/password";
 import type { Prisma } from "../db/client";
-import { invalid, notFound } from "../errors";
+import { AppError, invalid, notFound } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
 import { detectFileType } from "../files/file-type";
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from "@/lib/brands/schemas";
@@ -47,7 +47,7 @@ const snapshot = (b: BrandRecord) => {
 
 export async function getBrandSettings(ctx: TenantContext): Promise<BrandSettings> {
   const brand = await ctx.db.brand.findUnique({ where: { id: ctx.tenantId }, select: settingsSelect });
-  if (!brand) throw notFound("Brand");
+  if (!brand) throw notFound("brand");
   return toSettings(brand);
 }
 
@@ -62,7 +62,7 @@ export interface BrandSettingsInput {
 export async function updateBrandSettings(ctx: TenantContext, input: BrandSettingsInput) {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.brand.findUnique({ where: { id: ctx.tenantId }, select: settingsSelect });
-    if (!before) throw notFound("Brand");
+    if (!before) throw notFound("brand");
     const after = await tx.brand.update({ where: { id: ctx.tenantId }, data: input, select: settingsSelect });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "brand.update", entityType: "brand", entityId: ctx.tenantId, before: snapshot(before), after: snapshot(after) });
     return toSettings(after);
@@ -96,9 +96,11 @@ export async function removeBrandLogo(ctx: TenantContext) {
   });
 }
 
-/** The logo bytes for the shell; not secret, but served only to signed-in staff of that brand. */
-export async function getBrandLogo(db: StaffContext["db"], brandId: string) {
-  const brand = await db.brand.findUnique({ where: { id: brandId }, select: { logo: true, logoMime: true } });
+/** The logo bytes for the shell; not secret, but served only to staff of that brand (platform admins: any). */
+export async function getBrandLogo(ctx: StaffContext, brandId: string) {
+  if (ctx.actor.role !== "platform_admin" && ctx.actor.brandId !== brandId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  if (!/^[0-9a-f-]{36}$/i.test(brandId)) throw notFound("brand");
+  const brand = await ctx.db.brand.findUnique({ where: { id: brandId }, select: { logo: true, logoMime: true } });
   return brand?.logo && brand.logoMime ? { bytes: brand.logo, mime: brand.logoMime } : null;
 }
 
@@ -178,7 +180,7 @@ export async function createBrand(ctx: StaffContext, input: CreateBrandInput) {
 export async function setBrandStatus(ctx: StaffContext, input: { id: string; status: "active" | "disabled" }) {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.brand.findUnique({ where: { id: input.id }, select: settingsSelect });
-    if (!before) throw notFound("Brand");
+    if (!before) throw notFound("brand");
     const after = await tx.brand.update({ where: { id: input.id }, data: { status: input.status }, select: settingsSelect });
     if (input.status === "disabled") {
       // Staff of a disabled brand are signed out now, not at their next request.

@@ -3,7 +3,6 @@
  * as the page, brand-scoped rows, and an audit entry recording who exported what.
  */
 import "server-only";
-import { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { can } from "@/lib/auth/permissions";
@@ -14,9 +13,9 @@ import { EXPORTERS, type ExportResource } from "./registry";
 
 export async function startExport(ctx: TenantContext, resource: ExportResource, params: URLSearchParams) {
   const exporter = EXPORTERS[resource];
-  if (!can(ctx.actor.role, exporter.permission)) throw new AppError("FORBIDDEN", "You do not have permission to export this");
+  if (!can(ctx.actor.role, exporter.permission)) throw new AppError("FORBIDDEN", "errors.forbidden");
   const parsed = exporter.schema.safeParse(searchParamsToObject(params));
-  if (!parsed.success) throw new AppError("VALIDATION", z.prettifyError(parsed.error));
+  if (!parsed.success) throw parsed.error;
   const { page: _page, pageSize: _pageSize, ...filter } = parsed.data as Record<string, unknown>;
   await ctx.db.$transaction((tx) =>
     recordAudit(tx, ctx, { brandId: ctx.tenantId, action: `export.${resource}`, entityType: resource, after: { filter } }),

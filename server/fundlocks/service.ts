@@ -104,7 +104,7 @@ export async function lock(
     const [account] = await tx.$queryRaw<{ id: string; status: string; type: string; currency: string; demo: boolean }[]>`
       SELECT id, status::text AS status, type::text AS type, currency, demo FROM trading_account
       WHERE id = ${input.tradingAccountId}::uuid AND brand_id = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
-    if (!account) throw notFound("Trading account");
+    if (!account) throw notFound("tradingAccount");
     const label = `${account.demo ? "demo " : ""}${account.type} ${account.currency} account`;
     if (account.status === "closed") throw new AppError("CONFLICT", `The ${label} is closed; a closed account cannot be locked`, { field: "tradingAccountId" });
 
@@ -146,7 +146,7 @@ export async function unlock(ctx: TenantContext, input: In<typeof ZUnlockInput>)
   return ctx.db.$transaction(async (tx) => {
     const now = new Date();
     const before = await tx.fundLock.findFirst({ where: { id: input.id, brandId: ctx.tenantId }, include: LOCK_INCLUDE });
-    if (!before) throw notFound("Fund lock");
+    if (!before) throw notFound("fundLock");
     if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
     const status = statusOf(before, now);
     if (status !== "active") throw new AppError("CONFLICT", `This lock has already ${status === "expired" ? "expired" : "been released"}`);
@@ -295,7 +295,7 @@ export async function* iterate(ctx: TenantContext, q: FundLockListInput, batchSi
 
 async function assertCustomer(ctx: TenantContext, customerId: string) {
   const customer = await ctx.db.customer.findFirst({ where: { id: customerId, brandId: ctx.tenantId }, select: { id: true } });
-  if (!customer) throw notFound("Customer");
+  if (!customer) throw notFound("customer");
 }
 
 /** Every lock on the customer's accounts: active ones first, then the history newest first. */

@@ -68,7 +68,7 @@ async function redisAction<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function queueOf(name: string): { def: QueueDefinition; queue: Queue } {
-  if (!isQueueName(name)) throw notFound(`Queue "${name}"`);
+  if (!isQueueName(name)) throw notFound("queue");
   return { def: QUEUES[name] as unknown as QueueDefinition, queue: producerQueue(name) };
 }
 
@@ -207,7 +207,7 @@ export async function listJobs(ctx: TenantContext, input: In<typeof ZJobListInpu
 /** The caller's (or a system) job, else NOT_FOUND — another brand's job is not acknowledged. */
 async function loadJob(ctx: TenantContext, queue: Queue, id: string): Promise<Job> {
   const job = (await queue.getJob(id)) as Job | undefined;
-  if (!job || !visibleTo(ctx, job)) throw notFound("Job");
+  if (!job || !visibleTo(ctx, job)) throw notFound("job");
   return job;
 }
 

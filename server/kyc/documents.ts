@@ -53,10 +53,10 @@ export async function addKycDocument(
   if (input.bytes.length > KYC_MAX_DOCUMENT_BYTES) throw invalid("file", `The file is larger than ${MAX_MB} MB`);
   const mimeType = detectDocumentType(input.bytes);
   if (!mimeType) throw invalid("file", "Only JPEG, PNG or WebP images and PDF files are accepted");
-  if (!UUID.test(input.applicationId)) throw notFound("Application");
+  if (!UUID.test(input.applicationId)) throw notFound("application");
   const where = { id: input.applicationId, brandId: ctx.tenantId };
   const current = await ctx.db.kycApplication.findFirst({ where, select: { status: true, level: true } });
-  if (!current) throw notFound("Application");
+  if (!current) throw notFound("application");
   assertMayUpload(ctx, current);
 
   const kind = input.kind;
@@ -67,7 +67,7 @@ export async function addKycDocument(
   try {
     return await ctx.db.$transaction(async (tx) => {
       const app = await tx.kycApplication.findFirst({ where, select: { id: true, status: true, level: true } });
-      if (!app) throw notFound("Application");
+      if (!app) throw notFound("application");
       assertMayUpload(ctx, app);
       // Guarded on the status just checked, so a decision committed meanwhile wins and this is refused.
       const { count } = await tx.kycApplication.updateMany({ where: { ...where, status: app.status }, data: { version: { increment: 1 } } });
@@ -129,11 +129,11 @@ export interface KycDocumentFile {
 /** A document's bytes for viewing, to those allowed to see identity documents; each view is audited. */
 export async function readKycDocument(ctx: TenantContext, id: string, store: DocumentStore = documentStore()): Promise<KycDocumentFile> {
   if (!can(ctx.actor.role, "kyc.documents")) throw new AppError("FORBIDDEN", "You do not have permission to view identity documents");
-  if (!UUID.test(id)) throw notFound("Document");
+  if (!UUID.test(id)) throw notFound("document");
   const document = await ctx.db.kycDocument.findFirst({ where: { id, brandId: ctx.tenantId } });
-  if (!document) throw notFound("Document");
+  if (!document) throw notFound("document");
   const bytes = await store.get(document.storageKey);
-  if (!bytes) throw notFound("Document file");
+  if (!bytes) throw notFound("documentFile");
   // A file changed or swapped in storage is not shown as the one that was checked.
   if (createHash("sha256").update(bytes).digest("hex") !== document.sha256) {
     // Logged and audited for whoever investigates; the reviewer gets a message, not a broken page.

@@ -99,7 +99,7 @@ export async function saveKycReason(ctx: TenantContext, input: z.infer<typeof ZK
         return created;
       }
       const before = await tx.kycRejectionReason.findFirst({ where: { id: input.id, brandId: ctx.tenantId }, select: reasonSelect });
-      if (!before) throw notFound("Reason");
+      if (!before) throw notFound("reason");
       const after = await tx.kycRejectionReason.update({ where: { id: before.id }, data: fields, select: reasonSelect });
       await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "kyc_reason.update", entityType: "kyc_rejection_reason", entityId: after.id, before, after });
       return after;
@@ -115,7 +115,7 @@ export async function saveKycReason(ctx: TenantContext, input: z.infer<typeof ZK
 export async function setKycReasonActive(ctx: TenantContext, input: z.infer<typeof ZKycReasonActiveInput>): Promise<KycReasonRow> {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.kycRejectionReason.findFirst({ where: { id: input.id, brandId: ctx.tenantId }, select: reasonSelect });
-    if (!before) throw notFound("Reason");
+    if (!before) throw notFound("reason");
     if (before.active === input.active) return before;
     const after = await tx.kycRejectionReason.update({ where: { id: before.id }, data: { active: input.active }, select: reasonSelect });
     await recordAudit(tx, ctx, {

@@ -239,7 +239,7 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
   };
   for (const id of taIds) {
     const ta = tradingAccounts.get(id);
-    if (!ta) throw notFound("Trading account");
+    if (!ta) throw notFound("tradingAccount");
     if (ta.status === "closed") throw new AppError("CONFLICT", `Trading account ${id} is closed; no money can move in or out of it`);
     sameMoney(ta.currency, ta.demo, `Trading account ${id}`);
   }

@@ -87,7 +87,7 @@ async function loadAccount(db: Db | DbTx, ctx: TenantContext, id: string, field 
 
 async function loadCustomer(db: Db | DbTx, ctx: BrandContext, id: string) {
   const customer = await db.customer.findFirst({ where: { id, brandId: ctx.tenantId }, select: { id: true, uid: true, status: true } });
-  if (!customer) throw notFound("Customer");
+  if (!customer) throw notFound("customer");
   return customer;
 }
 

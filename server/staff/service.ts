@@ -100,7 +100,7 @@ export async function* iterateStaff(ctx: TenantContext, q: StaffListQuery, batch
 
 async function loadInBrand(tx: DbTx, ctx: TenantContext, id: string) {
   const user = await tx.staffUser.findFirst({ where: { id, brandId: ctx.tenantId }, select: staffSelect });
-  if (!user) throw notFound("Staff member");
+  if (!user) throw notFound("staffMember");
   return user;
 }
 

@@ -1,15 +1,9 @@
 /** The brand's logo for the portal shell, to signed-in staff of that brand (platform admins: any brand). */
-import { getCurrentStaff } from "@/server/auth/next-auth";
 import { getBrandLogo } from "@/server/brands/service";
-import { db } from "@/server/db/client";
+import { staffRoute } from "@/server/http/route";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ brandId: string }> }) {
-  const { brandId } = await params;
-  const session = await getCurrentStaff();
-  if (!session) return new Response(null, { status: 401 });
-  if (session.user.role !== "platform_admin" && session.user.brandId !== brandId) return new Response(null, { status: 403 });
-  if (!/^[0-9a-f-]{36}$/i.test(brandId)) return new Response(null, { status: 404 });
-  const logo = await getBrandLogo(db, brandId);
+export const GET = staffRoute<{ brandId: string }>("account.self", async (ctx, _req, { brandId }) => {
+  const logo = await getBrandLogo(ctx, brandId);
   if (!logo) return new Response(null, { status: 404 });
   return new Response(new Uint8Array(logo.bytes), {
     headers: {
@@ -19,4 +13,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ brandId
       "Content-Security-Policy": "default-src 'none'",
     },
   });
-}
+});

@@ -46,14 +46,16 @@ import { tradingAccounts as zhTradingAccounts } from "./zh-CN/tradingAccounts";
 import { fundLocks as enFundLocks } from "./en/fundLocks";
 import { fundLocks as zhFundLocks } from "./zh-CN/fundLocks";
 import { bonuses as enBonuses } from "./en/bonuses";
+import { errors as enErrors } from "./en/errors";
+import { errors as zhErrors } from "./zh-CN/errors";
 import { bonuses as zhBonuses } from "./zh-CN/bonuses";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks, bonuses: enBonuses };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks, bonuses: enBonuses, errors: enErrors };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks, bonuses: zhBonuses };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks, bonuses: zhBonuses, errors: zhErrors };
 
 export const messages = { en, "zh-CN": zhCN } as const;

@@ -64,7 +64,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
       <DataTable
         table={table}
         caption={t("apiKeys.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (

@@ -124,7 +124,7 @@ export function AuditTable({ canReadPlatform }: { canReadPlatform: boolean }) {
       <DataTable
         table={table}
         caption={t("audit.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         onRowClick={setSelected}
         empty={url.hasFilters ? undefined : <EmptyState icon={ScrollText} className="border-0" title={t("audit.empty")} />}

@@ -41,7 +41,7 @@ export function VerifyChainResult({ verify }: { verify: VerifyMutation }) {
       <Alert variant="destructive" role="alert" className="pr-10">
         <ShieldAlert aria-hidden />
         <AlertTitle>{t("audit.verify.failed")}</AlertTitle>
-        <AlertDescription>{describeTrpcError(verify.error).message}</AlertDescription>
+        <AlertDescription>{describeTrpcError(verify.error, t).message}</AlertDescription>
         {dismiss}
       </Alert>
     );

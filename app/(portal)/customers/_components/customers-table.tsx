@@ -130,7 +130,7 @@ export function CustomersTable({ canManage }: { canManage: boolean }) {
       <DataTable
         table={table}
         caption={t("customers.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         cursorPaging={cursorPaging}
         filtered={url.hasFilters}
         onRowClick={(row) => router.push(customerHref(row.id))}

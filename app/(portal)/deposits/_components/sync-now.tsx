@@ -53,7 +53,7 @@ export function SyncNow() {
         toast.success(result.duplicate ? t("deposits.sync.duplicate") : t("deposits.sync.queued"));
         void waitForRun(result.requestedAt);
       },
-      onError: (error) => toast.error(describeTrpcError(error).message),
+      onError: (error) => toast.error(describeTrpcError(error, t).message),
     }),
   );
 

@@ -91,7 +91,7 @@ export function FundLocksTable({ canManage, canReleaseRiskRule }: { canManage: b
       <DataTable
         table={table}
         caption={t("fundLocks.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (

@@ -65,7 +65,7 @@ export function JobList({ queue, url, canManage, actions, refetchInterval }: Job
       <DataTable
         table={table}
         caption={t("jobs.list.caption", { state: stateLabel, queue })}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         onRowClick={(row) => setOpenId(row.id)}
         empty={<EmptyState icon={Inbox} className="border-0" title={t(`jobs.list.empty.${state}`)} description={t("jobs.list.emptyHint")} />}
       />

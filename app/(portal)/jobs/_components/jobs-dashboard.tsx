@@ -64,7 +64,7 @@ export function JobsDashboard({ canManage }: { canManage: boolean }) {
           <TriangleAlert />
           <AlertTitle>{t("jobs.loadError")}</AlertTitle>
           <AlertDescription>
-            <p>{describeTrpcError(overview.error).message}</p>
+            <p>{describeTrpcError(overview.error, t).message}</p>
             <Button variant="outline" size="sm" className="mt-2" onClick={refresh}>
               {t("jobs.unavailable.retry")}
             </Button>

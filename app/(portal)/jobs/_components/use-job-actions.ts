@@ -24,7 +24,7 @@ export function useJobActions() {
       ]),
     [queryClient, trpc],
   );
-  const onError = (error: unknown) => toast.error(describeTrpcError(error).message);
+  const onError = (error: unknown) => toast.error(describeTrpcError(error, t).message);
 
   const pause = useMutation(
     trpc.jobs.pause.mutationOptions({

@@ -140,7 +140,7 @@ export function KycQueueTable({ canReview, currentUserId }: KycQueueTableProps) 
       <DataTable
         table={table}
         caption={t("kyc.queue.caption")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         onRowClick={(row) => router.push(`/kyc/${row.id}`)}
         empty={

@@ -92,7 +92,7 @@ export function NewKycApplicationDialog({ customer, onClose }: { customer: NewAp
       },
       onError: (error) => {
         // An open application created meanwhile (another desk, another tab): show it on the tab behind.
-        if (describeTrpcError(error).code === "CONFLICT") {
+        if (describeTrpcError(error, t).code === "CONFLICT") {
           void queryClient.invalidateQueries(trpc.kyc.forCustomer.queryFilter({ customerId: customer.id }));
         }
         setFormError(applyServerErrors(form.setError, error, MESSAGES, t));

@@ -44,7 +44,7 @@ export function StaffConfirmDialog({ action, user, onClose, onPassword }: StaffC
     onClose();
     return done();
   };
-  const onError = (error: unknown) => toast.error(describeTrpcError(error).message);
+  const onError = (error: unknown) => toast.error(describeTrpcError(error, t).message);
   const disable = useMutation(trpc.staff.setStatus.mutationOptions({ onSuccess: closeAndRefresh, onError }));
   const resetTotp = useMutation(trpc.staff.resetTotp.mutationOptions({ onSuccess: closeAndRefresh, onError }));
   const resetPassword = useMutation(

@@ -107,7 +107,7 @@ export function StaffTable({ role, currentUserId }: StaffTableProps) {
       <DataTable
         table={table}
         caption={t("staff.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? undefined : (
@@ -159,7 +159,7 @@ function useQuickActions() {
   const queryClient = useQueryClient();
   const options = {
     onSuccess: () => queryClient.invalidateQueries(trpc.staff.list.queryFilter()),
-    onError: (error: unknown) => toast.error(describeTrpcError(error).message),
+    onError: (error: unknown) => toast.error(describeTrpcError(error, t).message),
   };
   const { mutate: setStatus } = useMutation(trpc.staff.setStatus.mutationOptions(options));
   const { mutate: unlock } = useMutation(trpc.staff.unlock.mutationOptions(options));

@@ -92,7 +92,7 @@ export function SubaccountsTable() {
       <DataTable
         table={table}
         caption={t("subaccounts.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         onRowClick={(row) => router.push(subaccountHref(row.id))}
         empty={

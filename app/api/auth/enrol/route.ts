@@ -6,12 +6,13 @@ import { z } from "zod";
 import { requestMetaFrom } from "@/server/actor";
 import { startLoginEnrolment } from "@/server/auth/login";
 import { db } from "@/server/db/client";
+import { publicRoute } from "@/server/http/route";
 
 const ZEnrolInput = z.object({ email: z.string().max(254), password: z.string().max(256) });
 
-export async function POST(req: Request) {
+export const POST = publicRoute(async (req) => {
   const parsed = ZEnrolInput.safeParse(await req.json().catch(() => null));
   const enrolment = parsed.success ? await startLoginEnrolment(db, parsed.data, requestMetaFrom(req.headers)) : null;
   if (!enrolment) return Response.json({ error: "FAILED" }, { status: 401 });
   return Response.json({ qrDataUrl: enrolment.qrDataUrl, secret: enrolment.secret, uri: enrolment.uri });
-}
+});

@@ -450,4 +450,8 @@ export const kyc = {
       country: "This country is not accepted for corporate accounts.",
     },
   },
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    fileTooLarge: "The file is larger than {max} MB",
+  },
 } as const;

@@ -451,4 +451,7 @@ export const kyc: Dict<typeof en> = {
       country: "该国家/地区不支持企业账户。",
     },
   },
+  errors: {
+    fileTooLarge: "文件超过 {max} MB",
+  },
 };

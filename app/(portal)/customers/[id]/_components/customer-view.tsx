@@ -38,7 +38,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
 
   if (query.isPending) return <CustomerSkeleton />;
   if (query.isError) {
-    if (describeTrpcError(query.error).code === "NOT_FOUND") return <CustomerNotFound />;
+    if (describeTrpcError(query.error, t).code === "NOT_FOUND") return <CustomerNotFound />;
     return (
       <LoadError title={t("customers.detail.loadError")} error={query.error} onRetry={() => void query.refetch()} className="mt-6" />
     );

@@ -45,7 +45,7 @@ export function EditCustomerDialog({ customer, onClose }: { customer: CustomerDe
         }
         const fresh = await cache.reload();
         if (fresh) form.reset(editValues(fresh));
-        setFormError(`${describeTrpcError(error).message} ${fresh ? t("customers.edit.reloaded") : ""}`.trim());
+        setFormError(`${describeTrpcError(error, t).message} ${fresh ? t("customers.edit.reloaded") : ""}`.trim());
       },
     }),
   );

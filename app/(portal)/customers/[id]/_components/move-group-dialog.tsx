@@ -35,7 +35,7 @@ export function MoveGroupDialog({ customer, onClose }: { customer: CustomerDetai
       },
       onError: async (failure) => {
         const refreshed = isConflict(failure) && (await cache.reload()) !== undefined;
-        const message = describeTrpcError(failure).message;
+        const message = describeTrpcError(failure, t).message;
         setError(refreshed ? `${message} ${t("customers.statusChange.refreshed")}` : message);
       },
     }),

@@ -34,7 +34,7 @@ export function StatusChangeDialog({ change, customer, onClose }: StatusChangeDi
       onClose();
     },
     onError: async (error: unknown) => {
-      const { message } = describeTrpcError(error);
+      const { message } = describeTrpcError(error, t);
       const refreshed = isConflict(error) && (await cache.reload()) !== undefined;
       setRefusal({ message, refreshed });
     },

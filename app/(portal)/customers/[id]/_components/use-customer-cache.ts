@@ -6,7 +6,7 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { describeTrpcError } from "@/lib/trpc/errors";
+import { errorCodeOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { CustomerDetail } from "@/server/customers/types";
 
@@ -32,4 +32,4 @@ export function useCustomerCache(id: string) {
 }
 
 /** A CONFLICT means the customer is not what this page showed (changed meanwhile, or in a state that forbids it). */
-export const isConflict = (error: unknown) => describeTrpcError(error).code === "CONFLICT";
+export const isConflict = (error: unknown) => errorCodeOf(error) === "CONFLICT";

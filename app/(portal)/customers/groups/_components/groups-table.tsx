@@ -177,7 +177,7 @@ function DeleteGroupDialog({ group, onClose }: { group: CustomerGroupRow; onClos
       onError: () => queryClient.invalidateQueries(trpc.customerGroup.list.queryFilter()),
     }),
   );
-  const refusal = remove.isError ? describeTrpcError(remove.error).message : null;
+  const refusal = remove.isError ? describeTrpcError(remove.error, t).message : null;
   return (
     <ConfirmDialog
       open

@@ -43,7 +43,7 @@ export function KycReview({ id, currentUserId, canReview }: KycReviewProps) {
 
   if (query.data) return <ReviewLoaded app={query.data} currentUserId={currentUserId} canReview={canReview} refreshing={query.isFetching} />;
   if (query.isError) {
-    const { code, message } = describeTrpcError(query.error);
+    const { code, message } = describeTrpcError(query.error, t);
     return (
       <div className="flex flex-col gap-4">
         <BackToQueue />

@@ -48,7 +48,7 @@ function ReasonsCard() {
         queryClient.setQueryData(trpc.kyc.reasons.queryKey(), (rows) => rows?.map((r) => (r.id === saved.id ? saved : r)));
         toast.success(saved.active ? t("kyc.settings.reasons.activated", { code: saved.code }) : t("kyc.settings.reasons.deactivated", { code: saved.code }));
       },
-      onError: (error) => toast.error(describeTrpcError(error).message),
+      onError: (error) => toast.error(describeTrpcError(error, t).message),
       onSettled: () => setTogglingId(null),
     }),
   );

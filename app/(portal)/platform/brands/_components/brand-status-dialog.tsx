@@ -39,7 +39,7 @@ export function BrandStatusDialog({ brand, status, onClose }: BrandStatusDialogP
         router.refresh(); // the shell's brand picker lists brands too
         return queryClient.invalidateQueries(trpc.platform.listBrands.queryFilter());
       },
-      onError: (error) => toast.error(describeTrpcError(error).message),
+      onError: (error) => toast.error(describeTrpcError(error, t).message),
     }),
   );
 

@@ -71,7 +71,7 @@ export function BrandsTable() {
       <DataTable
         table={table}
         caption={t("platformBrands.tableCaption")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? undefined : (

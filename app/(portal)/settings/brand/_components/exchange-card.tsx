@@ -50,7 +50,7 @@ export function ExchangeCard({ canManage }: { canManage: boolean }) {
       <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-destructive">
         <TriangleAlert aria-hidden className="size-4" />
         <span>
-          {t("exchange.loadError")} {describeTrpcError(query.error).message}
+          {t("exchange.loadError")} {describeTrpcError(query.error, t).message}
         </span>
         <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
           {t("common.retry")}

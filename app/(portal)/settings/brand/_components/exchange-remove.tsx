@@ -24,7 +24,7 @@ export function ExchangeRemove() {
       },
       onError: (error) => {
         setOpen(false);
-        toast.error(describeTrpcError(error).message);
+        toast.error(describeTrpcError(error, t).message);
       },
     }),
   );

@@ -62,7 +62,7 @@ export function ExchangeTest({ children }: { children?: React.ReactNode }) {
         {!test.isPending && test.isError && (
           <Alert variant="destructive">
             <TriangleAlert aria-hidden />
-            <AlertDescription>{describeTrpcError(test.error).message}</AlertDescription>
+            <AlertDescription>{describeTrpcError(test.error, t).message}</AlertDescription>
           </Alert>
         )}
       </div>

@@ -44,7 +44,7 @@ export function LogoCard({ brand, canManage }: { brand: BrandSettings; canManage
       },
       // Type and size were checked here; what the server still refuses is the file's content.
       onError: (error) => {
-        const { field, message } = describeTrpcError(error);
+        const { field, message } = describeTrpcError(error, t);
         setProblem(field === "logo" ? t("brandSettings.logo.rejected") : message);
       },
     }),
@@ -58,7 +58,7 @@ export function LogoCard({ brand, canManage }: { brand: BrandSettings; canManage
       },
       onError: (error) => {
         setConfirmOpen(false);
-        setProblem(describeTrpcError(error).message);
+        setProblem(describeTrpcError(error, t).message);
       },
     }),
   );

@@ -56,7 +56,7 @@ function LevelDialog({ subaccount, onClose }: { subaccount: SubaccountDetail; on
         onClose();
       },
       onError: async (failure) => {
-        const message = describeTrpcError(failure).message;
+        const message = describeTrpcError(failure, t).message;
         const reloaded = isConflict(failure) && (await cache.reload());
         setError(reloaded ? `${message} ${t("subaccounts.detail.reloaded")}` : message);
         setStep("choose");

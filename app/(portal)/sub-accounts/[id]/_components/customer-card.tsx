@@ -99,7 +99,7 @@ function useLink(subaccount: SubaccountDetail, onDone: (updated: SubaccountDetai
         onDone(updated);
       },
       onError: async (failure) => {
-        const message = describeTrpcError(failure).message;
+        const message = describeTrpcError(failure, t).message;
         const reloaded = isConflict(failure) && (await cache.reload());
         setError(reloaded ? `${message} ${t("subaccounts.detail.reloaded")}` : message);
       },

@@ -47,7 +47,7 @@ export function SubaccountView({ id, permissions }: { id: string; permissions: S
 
   if (query.isPending) return <SubaccountSkeleton />;
   if (query.isError) {
-    if (describeTrpcError(query.error).code === "NOT_FOUND") return <SubaccountNotFound />;
+    if (describeTrpcError(query.error, t).code === "NOT_FOUND") return <SubaccountNotFound />;
     return (
       <LoadError title={t("subaccounts.detail.loadError")} error={query.error} onRetry={() => void query.refetch()} className="mt-6" />
     );

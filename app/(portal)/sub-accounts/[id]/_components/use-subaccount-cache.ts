@@ -6,7 +6,7 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { describeTrpcError } from "@/lib/trpc/errors";
+import { errorCodeOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { SubaccountDetail } from "@/lib/subaccounts/schemas";
 
@@ -32,4 +32,4 @@ export function useSubaccountCache(id: string) {
 }
 
 /** A CONFLICT means the sub-account is not what the page showed (changed meanwhile, removed, ...). */
-export const isConflict = (error: unknown) => describeTrpcError(error).code === "CONFLICT";
+export const isConflict = (error: unknown) => errorCodeOf(error) === "CONFLICT";

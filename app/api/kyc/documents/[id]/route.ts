@@ -5,7 +5,7 @@
  */
 import { EXTENSION, type KycMimeType } from "@/server/kyc/file-type";
 import { cleanFileName, readKycDocument } from "@/server/kyc/documents";
-import { kycRoute } from "@/app/api/kyc/_lib";
+import { route } from "@/server/http/route";
 
 /**
  * No scripts, no requests of its own, only our pages may frame it (the CSP's frame-ancestors is what lets
@@ -30,7 +30,7 @@ function contentDisposition(name: string): string {
   return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export const GET = kycRoute<{ id: string }>("kyc.documents", async (ctx, _req, { id }) => {
+export const GET = route<{ id: string }>("kyc.documents", async (ctx, _req, { id }) => {
   const { meta, bytes } = await readKycDocument(ctx, id);
   return new Response(new Uint8Array(bytes), {
     headers: {

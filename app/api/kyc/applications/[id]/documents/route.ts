@@ -3,19 +3,23 @@
  * application of the caller's brand (server/kyc/documents.ts checks size, type from the bytes and the
  * application). Answers 200 with the stored row, which components/kyc/upload-document.ts expects.
  */
-import { addKycDocument } from "@/server/kyc/documents";
 import { KYC_MAX_DOCUMENT_BYTES } from "@/lib/kyc/schemas";
-import { kycRoute, readMultipart, refuse } from "@/app/api/kyc/_lib";
+import { readMultipart } from "@/server/http/multipart";
+import { refuse, route } from "@/server/http/route";
+import { addKycDocument } from "@/server/kyc/documents";
 
 /** Room for the multipart boundaries, part headers and the `kind` field around a file at the limit. */
 const MULTIPART_OVERHEAD = 64 * 1024;
-const TOO_LARGE = `The file is larger than ${KYC_MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
+const LIMIT = {
+  maxBytes: KYC_MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD,
+  tooLarge: { reason: "kyc.errors.fileTooLarge", params: { max: KYC_MAX_DOCUMENT_BYTES / (1024 * 1024) } },
+} as const;
 
-export const POST = kycRoute<{ id: string }>("kyc.submit", async (ctx, req, { id }) => {
-  const form = await readMultipart(req, KYC_MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD, TOO_LARGE);
+export const POST = route<{ id: string }>("kyc.submit", async (ctx, req, { id }) => {
+  const form = await readMultipart(req, LIMIT);
   if (form instanceof Response) return form;
   const file = form.get("file");
-  if (!(file instanceof File)) return refuse(400, "Choose a file", "file");
+  if (!(file instanceof File)) return refuse("VALIDATION", "errors.upload.noFile", { field: "file" });
   const kind = form.get("kind");
   const row = await addKycDocument(ctx, {
     applicationId: id,

@@ -1,0 +1,47 @@
+import type { Dict } from "../index";
+import type { errors as en } from "../en/errors";
+
+export const errors: Dict<typeof en> = {
+  signIn: "请先登录",
+  forbidden: "您没有执行此操作的权限",
+  chooseBrand: "请先选择品牌",
+  changePassword: "请先设置新密码",
+  notFound: {
+    subAccount: "未找到该子账户",
+    customer: "未找到该客户",
+    apiKey: "未找到该API 密钥",
+    campaign: "未找到该活动",
+    brand: "未找到该品牌",
+    application: "未找到该申请",
+    customerGroup: "未找到该客户分组",
+    grant: "未找到该发放记录",
+    batch: "未找到该批次",
+    tradingAccount: "未找到该交易账户",
+    fundLock: "未找到该资金锁定",
+    documentFile: "未找到该文件内容",
+    document: "未找到该文件",
+    reason: "未找到该原因",
+    staffMember: "未找到该员工",
+    job: "未找到该任务",
+    export: "未找到该导出",
+    queue: "未找到该队列",
+  },
+  unreachable: "无法连接服务器，请检查网络后重试",
+  internal: "出现错误，已记录该错误。",
+  invalidInput: "请检查标出的字段后重试",
+  invalidField: "请检查字段“{field}”后重试",
+  upload: {
+    notMultipart: "请以 multipart/form-data 方式上传文件",
+    unreadable: "无法读取上传内容，请重新选择文件后重试",
+    noFile: "请选择文件",
+  },
+  generic: {
+    NOT_FOUND: "该记录已不存在，或您无权查看",
+    FORBIDDEN: "您没有执行此操作的权限",
+    UNAUTHORIZED: "请先登录",
+    CONFLICT: "该记录已被他人修改，请刷新后重试",
+    VALIDATION: "请检查输入后重试",
+    RATE_LIMITED: "请求过于频繁，请稍候再试",
+    EXCHANGE_ERROR: "交易所未按预期响应，请稍后重试",
+  },
+};
