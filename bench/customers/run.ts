@@ -280,7 +280,7 @@ async function main() {
   LOAD_AT_START = os.loadavg().map((n) => n.toFixed(2)).join(" / ");
 
   const { db } = await import("../../server/db/client");
-  const { listCustomers } = await import("../../server/customers/service");
+  const { listCustomers } = await import("../../server/customers/list");
   const { ZCustomerListInput } = await import("@/lib/customers/schemas");
   const { customerWhere, customerPageSql, customerCountSql, totalCapFor } = await import("../../server/customers/list-query");
   const { decodeCursor } = await import("../../server/customers/cursor");
@@ -481,7 +481,7 @@ function section(rows: Row[], references: Row[], exp: ExportResult, pgInfo: { ve
     `- Date: ${new Date().toISOString()}`,
     `- Command: \`npm run bench:customers -- --runs ${RUNS}\`${generatedIn === null ? " (data from an earlier run, counts checked)" : ` (data generated in ${generatedIn.toFixed(0)} s)`}`,
     `- Data: ${MAIN_ROWS.toLocaleString("en")} customers in the measured brand and ${OTHER_ROWS.toLocaleString("en")} in a second brand (same name and email patterns, so every index holds rows the brand filter must leave out); table with indexes ${pgInfo.size}. 25 countries (18 % CN, half of those in Chinese script), 90/7/3 % active/frozen/closed, KYC 0–3 at 30/38/22/10 %, four groups and no group, 45 % with tags, registered over three years.`,
-    `- What: each case calls \`listCustomers\` (server/customers/service.ts: page and capped count in parallel through Prisma) with an operations TenantContext, and sends the same two SQL statements (built by server/customers/list-query.ts, prepared outside the timing) through a plain \`pg.Pool\`; ${RUNS} timed runs each after ${WARMUP} warm-up, alternating which goes first. "exec" is PostgreSQL's own execution time from EXPLAIN ANALYZE (median of 3) for the page and the count statement. Deep pages are reached by following \`nextCursor\` from page 1 and checked to hold the same rows as the OFFSET page. Page size 20. Target: service p95 < ${TARGET_MS} ms and ≤ ${TARGET_RATIO}× raw p95.`,
+    `- What: each case calls \`listCustomers\` (server/customers/list.ts: page and capped count in parallel through Prisma) with an operations TenantContext, and sends the same two SQL statements (built by server/customers/list-query.ts, prepared outside the timing) through a plain \`pg.Pool\`; ${RUNS} timed runs each after ${WARMUP} warm-up, alternating which goes first. "exec" is PostgreSQL's own execution time from EXPLAIN ANALYZE (median of 3) for the page and the count statement. Deep pages are reached by following \`nextCursor\` from page 1 and checked to hold the same rows as the OFFSET page. Page size 20. Target: service p95 < ${TARGET_MS} ms and ≤ ${TARGET_RATIO}× raw p95.`,
     "",
     "| case | rows | total | service p50 ms | service p95 ms | raw p50 ms | raw p95 ms | p95 ratio | page exec ms | count exec ms | indexes (page) | target |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",

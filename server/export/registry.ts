@@ -8,7 +8,7 @@ import { iterateAudit } from "../audit/query";
 import { bonusGrantsExporter } from "../bonuses/export";
 import { iterateStaff } from "../staff/service";
 import { subaccountExporter } from "../subaccounts/export";
-import { iterateCustomers } from "../customers/service";
+import { iterateCustomers } from "../customers/list";
 import { depositsExporter } from "../deposits/export";
 import { fundLockExporter } from "../fundlocks/export";
 import { ZCustomerListInput } from "@/lib/customers/schemas";

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
 import { CUSTOMER_TOTAL_CAP, SEARCH_TOTAL_CAP, customerPageSql, customerWhere } from "@/server/customers/list-query";
 import type { CustomerListInput } from "@/lib/customers/schemas";
-import { iterateCustomers } from "@/server/customers/service";
+import { iterateCustomers } from "@/server/customers/list";
 import type { CustomerPage } from "@/server/customers/types";
 import { db, type Prisma } from "@/server/db/client";
 import { appRouter } from "@/server/routers/_app";

@@ -11,7 +11,7 @@ import { postJournal, type PostJournalInput } from "@/server/ledger/post";
 import { adjustCash, ledgerLines, listForCustomer, openTradingAccount, transfer } from "@/server/ledger/service";
 import { ledgerWorld, lockAccount } from "@/server/ledger/testing";
 import { verifyLedger } from "@/server/ledger/verify";
-import { closeCustomer } from "@/server/customers/service";
+import { closeCustomer } from "@/server/customers/status";
 
 type World = Awaited<ReturnType<typeof ledgerWorld>>;
 const key = () => randomUUID();
