@@ -1,7 +1,7 @@
 "use client";
 /**
- * "Add deposit address": currency (any code; the simulator's currencies offered), chain (empty = main
- * chain; the currency's known chains offered), address type and — optionally — the receiving account,
+ * "Add deposit address": currency (any code; the brand's exchange's depositable currencies offered), chain
+ * (empty = main chain; the currency's listed chains offered), address type and — optionally — the receiving account,
  * which is one setting for all of the sub-account's addresses. Exchange refusals land on their field.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -16,9 +16,10 @@ import { Input } from "@/components/ui/input";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { KNOWN_CURRENCIES, knownCurrency } from "@/server/deposits/currencies";
+import { findCurrency } from "@/lib/deposits/currencies";
 import { RECEIVING_ACCOUNTS } from "@/lib/deposits/schemas";
 import { CREATE_MESSAGES, KEEP, ZCreateAddressForm, type CreateAddressValues } from "./address-form-schemas";
+import { useDepositCurrencies } from "./use-deposit-currencies";
 
 export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subaccountId: string; initialCcy?: string; onClose: () => void }) {
   const t = useT();
@@ -31,7 +32,8 @@ export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subacc
     defaultValues: { subaccountId, ccy: initialCcy ?? "", chain: "", addrType: "1", to: KEEP },
   });
   const ccy = useWatch({ control: form.control, name: "ccy" });
-  const known = knownCurrency(ccy ?? "");
+  const currencies = useDepositCurrencies();
+  const known = findCurrency(currencies.list, ccy ?? "");
 
   const create = useMutation(
     trpc.deposit.createAddress.mutationOptions({
@@ -74,16 +76,23 @@ export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subacc
                   spellCheck={false}
                   className="uppercase"
                   list={ids.currencies}
+                  aria-busy={currencies.loading}
                   placeholder={t("deposits.addresses.currencyPlaceholder")}
                   {...field}
                 />
               </FormControl>
               <datalist id={ids.currencies}>
-                {KNOWN_CURRENCIES.map((c) => (
+                {currencies.list.map((c) => (
                   <option key={c.ccy} value={c.ccy} />
                 ))}
               </datalist>
-              <FormDescription>{t("deposits.create.currencyHint")}</FormDescription>
+              <FormDescription aria-live="polite">
+                {currencies.loading
+                  ? t("deposits.create.currenciesLoading")
+                  : currencies.failed
+                    ? t("deposits.create.currenciesFailed")
+                    : t("deposits.create.currencyHint")}
+              </FormDescription>
               <FormMessage />
             </FormItem>
           )}

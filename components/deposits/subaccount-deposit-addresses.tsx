@@ -23,10 +23,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import { KNOWN_CURRENCIES } from "@/server/deposits/currencies";
 import type { DepositAddressRow } from "@/server/deposits/types";
 import { AddAddressDialog } from "./add-address-dialog";
 import { ChangeReceivingDialog } from "./change-receiving-dialog";
+import { useDepositCurrencies } from "./use-deposit-currencies";
 
 const EXTRAS = ["memo", "tag", "pmtId", "comment"] as const;
 const CCY = /^[A-Z0-9]{1,20}$/;
@@ -40,6 +40,7 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
   const [ccyText, setCcyText] = useState("");
   const [dialog, setDialog] = useState<"add" | "change" | null>(null);
   const stored = useQuery(trpc.deposit.storedAddresses.queryOptions({ subaccountId }));
+  const offered = useDepositCurrencies();
 
   const ccy = ccyText.trim().toUpperCase();
   const load = useMutation({
@@ -55,7 +56,8 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
   const removed = data?.subaccount.removed ?? false;
   const manage = canManage && !removed;
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => !ccy || r.ccy === ccy), [data, ccy]);
-  const currencies = useMemo(() => [...new Set([...(data?.rows ?? []).map((r) => r.ccy), ...KNOWN_CURRENCIES.map((c) => c.ccy)])], [data]);
+  // The stored currencies first, then the ones the exchange takes deposits in (none while loading or failed).
+  const currencies = useMemo(() => [...new Set([...(data?.rows ?? []).map((r) => r.ccy), ...offered.list.map((c) => c.ccy)])], [data, offered.list]);
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
@@ -113,6 +115,7 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
             id={`${currenciesId}-input`}
             className="h-8 w-40 uppercase"
             list={currenciesId}
+            aria-busy={offered.loading}
             autoComplete="off"
             spellCheck={false}
             placeholder={t("deposits.addresses.currencyPlaceholder")}

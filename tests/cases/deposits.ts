@@ -9,6 +9,7 @@ import { afterAll, expect } from "vitest";
 import { closeProducerConnection } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
 import { db, type Prisma } from "@/server/db/client";
+import { toKnownCurrencies } from "@/server/deposits/currencies";
 import { exchangeClientForBrand } from "@/server/exchange/brand-client";
 import { uniqueSuffix } from "../helpers/db";
 import type { Fixture, ProcedureCase } from "../procedure-cases";
@@ -147,6 +148,16 @@ export const DEPOSIT_CASES: Record<string, ProcedureCase> = {
   "deposit.addresses": {
     input: async (f) => ({ subaccountId: (await brandASubaccount(f)).id, ccy: "USDT" }),
     isolation: refusesBrandBSubaccount("deposit.addresses", { ccy: "USDT" }),
+  },
+  "deposit.currencies": {
+    input: () => undefined,
+    // The list is brand A's exchange's answer, and calling it leaves brand B's row as it was.
+    isolation: async (f, call) => {
+      const before = await db.brand.findUniqueOrThrow({ where: { id: f.brandB.id } });
+      const mine = await call("deposit.currencies");
+      expect(mine).toEqual(toKnownCurrencies(await (await exchangeClientForBrand(db, f.brandA.id)).currencies()));
+      expect(await db.brand.findUniqueOrThrow({ where: { id: f.brandB.id } })).toEqual(before);
+    },
   },
   "deposit.createAddress": {
     input: async (f) => ({ subaccountId: (await brandASubaccount(f)).id, ...nextCurrency() }),

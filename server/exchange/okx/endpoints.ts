@@ -16,6 +16,7 @@ export type EndpointFamily =
   | "apikey" // sub-account API keys
   | "deposit" // deposit addresses and history
   | "withdrawal"
+  | "asset" // currency and chain reference data of the funding account
   | "rebate" // FD rebate files, if-rebate, ND rebate-daily
   | "market"; // public tickers and candles
 
@@ -66,6 +67,10 @@ export const ENDPOINTS = {
   deleteApiKey: def({ id: "deleteApiKey", method: "POST", path: "/api/v5/broker/nd/subaccount/delete-apikey", family: "apikey", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "none" }),
   withdrawalHistory: def({ id: "withdrawalHistory", method: "GET", path: "/api/v5/asset/broker/nd/subaccount-withdrawal-history", family: "withdrawal", private: true, limit: { count: 5, windowMs: 2 * S, key: "user" }, paging: "cursor" }),
   rebateDaily: def({ id: "rebateDaily", method: "GET", path: "/api/v5/broker/nd/rebate-daily", family: "rebate", private: true, limit: { count: 1, windowMs: S, key: "user" }, paging: "page" }),
+
+  // ── Funding account (standard V5, OKX.md "A sub-account's own account"; OKX docs "Get currencies") ──────
+  /** Every currency and chain the account may use, one row per ccy + chain: canDep/canWd, minimums, mainNet, needTag. */
+  currencies: def({ id: "currencies", method: "GET", path: "/api/v5/asset/currencies", family: "asset", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none" }),
 
   // ── Public market data (no signature; limited per IP) ────────────────────────────────────────────
   tickers: def({ id: "tickers", method: "GET", path: "/api/v5/market/tickers", family: "market", private: false, limit: { count: 20, windowMs: 2 * S, key: "ip" }, paging: "none" }),

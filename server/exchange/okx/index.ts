@@ -16,6 +16,7 @@ export type {
   ApiKeyInfo,
   Candle,
   CreatedApiKey,
+  CurrencyChain,
   DecimalString,
   Deposit,
   DepositAddress,

@@ -154,6 +154,21 @@ describe("the client against the simulator", () => {
     expect(isDate(page.details[0].ts)).toBe(true);
   });
 
+  it("currencies: one row per currency and chain, flags as booleans, minimums as decimal strings; ccy filters", async () => {
+    const all = await okx.currencies();
+    called.add("currencies");
+    const usdt = all.filter((r) => r.ccy === "USDT");
+    expect(usdt.map((r) => [r.chain, r.mainNet])).toEqual([
+      ["USDT-ERC20", true],
+      ["USDT-TRC20", false],
+    ]);
+    expect(usdt[0]).toMatchObject({ canDep: true, canWd: true, canInternal: true, needTag: false });
+    expect(usdt[0].minDep).toMatch(DECIMAL);
+    expect(usdt[0].minWd).toMatch(DECIMAL);
+    expect(all.find((r) => r.ccy === "EOS")?.needTag).toBe(true);
+    expect((await okx.currencies({ ccy: ["BTC", "EOS"] })).map((r) => r.chain)).toEqual(["BTC-Bitcoin", "EOS-EOS"]);
+  });
+
   it("tickers / ticker / candles (public, unsigned)", async () => {
     const publicOnly = simClient(h.url, redis, { credentials: null });
     const all = await publicOnly.tickers({ instType: "SPOT" });

@@ -30,6 +30,8 @@ const ipList = z
 /** read_only is always granted; trade and withdraw are optional. */
 const permList = z.array(z.enum(["read_only", "trade", "withdraw"])).min(1);
 const ccy = z.string().regex(/^[A-Z0-9]{1,20}$/, { error: "ccy must be upper-case, e.g. BTC" });
+/** One currency, or up to 20 sent comma-separated (asset/currencies). */
+const ccyList = z.union([ccy, z.array(ccy).min(1).max(20, { error: "at most 20 currencies" })]);
 const chain = z.string().min(1).max(64);
 const apiKey = z.string().min(1).max(64);
 const acctLv = z.enum(["1", "2", "3", "4"]);
@@ -104,6 +106,7 @@ export const PARAMS = {
   rebateDaily: z
     .object({ subAcct: subAcct.optional(), begin: yyyymmdd.optional(), end: yyyymmdd.optional(), page: pageNo.optional(), limit: pageSize(100).optional() })
     .refine(beginNotAfterEnd, beginEndIssue),
+  currencies: z.object({ ccy: ccyList.optional() }),
   tickers: z.object({ instType: z.enum(["SPOT", "SWAP", "FUTURES", "OPTION"]), uly: z.string().min(1).optional(), instFamily: z.string().min(1).optional() }),
   ticker: z.object({ instId: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+){1,4}$/, { error: "instId like BTC-USDT" }) }),
   candles: z.object({

@@ -149,6 +149,31 @@ const rebateDailyPage = z
     return { page: first.page, totalPage: first.totalPage, totalCommission: first.totalCommission ?? "0", details: first.details };
   });
 
+/**
+ * asset/currencies: one row per currency and chain. Limits and fees are decimals ("" when OKX has none);
+ * `mainNet` marks the currency's own chain, `needTag` a chain whose deposits and withdrawals carry a
+ * memo / tag as well as the address.
+ */
+const currencyChain = z.object({
+  ccy: text,
+  name: textOr(),
+  /** "<CCY>-<network>", e.g. USDT-TRC20. */
+  chain: text,
+  ctAddr: textOr(),
+  canDep: flag,
+  canWd: flag,
+  canInternal: flag,
+  minDep: decOrNull.optional().transform((v) => v ?? null),
+  minWd: decOrNull.optional().transform((v) => v ?? null),
+  maxWd: decOrNull.optional().transform((v) => v ?? null),
+  minFee: decOrNull.optional().transform((v) => v ?? null),
+  maxFee: decOrNull.optional().transform((v) => v ?? null),
+  mainNet: flag,
+  needTag: flag.optional().transform((v) => v ?? false),
+  /** Confirmations before a deposit is credited. */
+  minDepArrivalConfirm: textOr(),
+});
+
 const ticker = z.object({
   instType: text,
   instId: text,
@@ -205,6 +230,7 @@ export const RESULTS = {
   withdrawalHistory: many(withdrawal),
   /** A broker page plus the range's total commission. */
   rebateDaily: rebateDailyPage,
+  currencies: many(currencyChain),
   tickers: many(ticker),
   ticker: one(ticker),
   candles: many(candle),
@@ -220,6 +246,7 @@ export type Deposit = z.output<typeof deposit>;
 export type Withdrawal = z.output<typeof withdrawal>;
 export type RebateFile = z.output<typeof rebateFile>;
 export type RebateDay = z.output<typeof rebateDay>;
+export type CurrencyChain = z.output<typeof currencyChain>;
 export type Ticker = z.output<typeof ticker>;
 export type Candle = z.output<typeof candle>;
 

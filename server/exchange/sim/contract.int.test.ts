@@ -134,6 +134,7 @@ const P = {
   withdrawals: "/api/v5/asset/broker/nd/subaccount-withdrawal-history",
   rebateDaily: "/api/v5/broker/nd/rebate-daily",
   ndInfo: "/api/v5/broker/nd/subaccount-info",
+  currencies: "/api/v5/asset/currencies",
 };
 
 const dirs: string[] = [];
@@ -296,6 +297,14 @@ describe("parameter validation (seed 001 rules): 50014 empty / 51000 invalid, na
     expectError(await get(sim, `${P.addr}?subAcct=${sub()}`), 400, "50014", "Parameter ccy can not be empty");
   });
 
+  it("currencies: ccy upper-case, at most 20, comma-separated (percent-encoded too)", async () => {
+    expectError(await get(sim, `${P.currencies}?ccy=btc`), 400, "51000", "Parameter ccy error");
+    const many = Array.from({ length: 21 }, (_, i) => `C${i}`);
+    expectError(await get(sim, `${P.currencies}?ccy=${many.join(",")}`), 400, "51000", "Parameter ccy error");
+    expectOk(await get(sim, `${P.currencies}?ccy=${many.slice(0, 20).join(",")}`));
+    expect((expectOk(await get(sim, `${P.currencies}?ccy=BTC%2CXRP`)) as { chain: string }[]).map((r) => r.chain)).toEqual(["BTC-Bitcoin", "XRP-Ripple"]);
+  });
+
   it("history filters and paging parameters", async () => {
     expectError(await get(sim, `${P.deposits}?state=3`), 400, "51000", "Parameter state error");
     expectError(await get(sim, `${P.deposits}?type=5`), 400, "51000", "Parameter type error");
@@ -354,6 +363,11 @@ describe("rate limits (per endpoint, per key; per IP for public data)", () => {
     for (let i = 0; i < 5; i++) expectOk(await post(limited, P.level, { subAcct: sub, acctLv: "1" }));
     expectError(await post(limited, P.level, { subAcct: sub, acctLv: "1" }), 429, "50011");
     expectOk(await post(limited, "/api/v5/broker/nd/set-subaccount-level", { subAcct: sub, acctLv: "1" }));
+  });
+
+  it("6 per second for asset/currencies", async () => {
+    for (let i = 0; i < 6; i++) expectOk(await get(limited, P.currencies));
+    expectError(await get(limited, P.currencies), 429, "50011");
   });
 
   it("public market data: 20 per 2 s per IP", async () => {
@@ -459,6 +473,25 @@ describe("response shapes (seed 001 field names; strings, booleans where the see
     expect(eosAfter.every((a) => a.to === "18")).toBe(true);
     // "address:memo" form is accepted for modification.
     expectOk(await post(sim, P.modifyAddr, { subAcct: sub, ccy: "EOS", addr: `${eos.addr}:${eos.memo}`, to: "6" }));
+  });
+
+  it("currencies: one row per chain of the asset table — what deposit addresses can be made for", async () => {
+    const rows = expectOk(await get(sim, P.currencies)) as Record<string, unknown>[];
+    for (const r of rows) {
+      expect(r).toMatchObject({ canDep: true, canWd: true, canInternal: true, mainNet: expect.any(Boolean), needTag: expect.any(Boolean), minDep: expect.stringMatching(/^\d+(\.\d+)?$/) });
+    }
+    // Every listed chain takes an address, the main net is the chain used when none is given, and
+    // needTag is where the address carries a memo.
+    const sub = firstSub.subAcct;
+    const main = rows.find((r) => r.ccy === "USDT" && r.mainNet)!;
+    const [made] = expectOk(await post(sim, P.addr, { subAcct: sub, ccy: "USDT" })) as Record<string, string>[];
+    expect(made.chain).toBe(main.chain);
+    const eos = rows.find((r) => r.ccy === "EOS")!;
+    expect(eos.needTag).toBe(true);
+    expect(expectOk(await post(sim, P.addr, { subAcct: sub, ccy: "EOS", chain: eos.chain as string }))[0]).toHaveProperty("memo");
+    const trc = rows.find((r) => r.chain === "USDT-TRC20")!;
+    expect(trc).toMatchObject({ mainNet: false, needTag: false, ctAddr: "gjLj6t" });
+    expectOk(await post(sim, P.addr, { subAcct: sub, ccy: "USDT", chain: "USDT-TRC20" }));
   });
 
   it("deposit and withdrawal rows", async () => {

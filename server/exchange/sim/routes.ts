@@ -7,6 +7,7 @@ import "server-only";
 import { ENDPOINTS, type EndpointId, type HttpMethod, ND_EXTRA, ND_TWINS } from "../okx/endpoints";
 import * as apikeys from "./handlers/apikeys";
 import type { Handler } from "./handlers/context";
+import * as currencies from "./handlers/currencies";
 import * as deposits from "./handlers/deposits";
 import * as market from "./handlers/market";
 import * as rebates from "./handlers/rebates";
@@ -43,6 +44,7 @@ const HANDLERS = {
   deleteApiKey: apikeys.deleteApiKey,
   withdrawalHistory: deposits.withdrawalHistory,
   rebateDaily: rebates.rebateDaily,
+  currencies: currencies.currencies,
   tickers: market.tickers,
   ticker: market.singleTicker,
   candles: market.candles,

@@ -93,6 +93,12 @@ export const normalizeIps = (ip: string | undefined) => (ip ?? "").split(",").ma
 /** Upper-case only (seed: "仅支持大写"). */
 export const isCcy: Check = (v) => /^[A-Z0-9]{1,20}$/.test(v);
 
+/** One currency, or up to 20 separated by half-width commas (asset/currencies). */
+export const isCcyList: Check = (v) => {
+  const list = v.split(",");
+  return list.length <= 20 && list.every((c) => isCcy(c.trim()));
+};
+
 export const isAcctLv = oneOf("1", "2", "3", "4");
 /** 6 funding account, 18 trading account. */
 export const isTo = oneOf("6", "18");

@@ -1,6 +1,7 @@
 /** Deposit addresses and the synced deposit history. Thin: rules live in the services. */
 import "server-only";
 import * as addresses from "@/server/deposits/addresses";
+import * as currencies from "@/server/deposits/currencies";
 import * as deposits from "@/server/deposits/service";
 import { ZAddressesInput, ZCreateAddressInput, ZDepositListInput, ZSetReceivingAccountInput, ZSubaccountRef } from "@/lib/deposits/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
@@ -16,6 +17,8 @@ export const depositRouter = createTRPCRouter({
   storedAddresses: brandProcedure("deposit.read").input(ZSubaccountRef).query(({ ctx, input }) => addresses.storedAddresses(ctx, input)),
   /** One currency's addresses read from the exchange and stored. */
   addresses: brandProcedure("deposit.read").input(ZAddressesInput).query(({ ctx, input }) => addresses.refreshAddresses(ctx, input)),
+  /** The currencies and chains the brand's exchange takes deposits in (the address forms' suggestions; cached 10 min). */
+  currencies: brandProcedure("deposit.read").query(({ ctx }) => currencies.listDepositCurrencies(ctx)),
   createAddress: brandProcedure("subaccount.manage").input(ZCreateAddressInput).mutation(({ ctx, input }) => addresses.createAddress(ctx, input)),
   /** The receiving account is one setting for all of the sub-account's addresses. */
   setReceivingAccount: brandProcedure("subaccount.manage").input(ZSetReceivingAccountInput).mutation(({ ctx, input }) => addresses.setReceivingAccount(ctx, input)),

@@ -16,17 +16,19 @@ import { useCursorPaging } from "@/components/data-table/use-cursor-paging";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { useDepositColumns } from "@/components/deposits/deposit-columns";
+import { useDepositCurrencies } from "@/components/deposits/use-deposit-currencies";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { KNOWN_CURRENCIES } from "@/server/deposits/currencies";
 import { DEPOSIT_STATES, ZDepositListInput, type DepositStateCode } from "@/lib/deposits/schemas";
 import type { DepositRow } from "@/server/deposits/types";
 import { CustomerFilter } from "./customer-filter";
 
 const getRowId = (row: DepositRow) => row.id;
 const DEFAULT_HIDDEN = ["from", "to", "updated", "depId"] as const;
+/** Above this many currencies the filter searches instead of listing. */
+const MENU_MAX = 15;
 
 export function DepositsTable() {
   const t = useT();
@@ -48,17 +50,26 @@ export function DepositsTable() {
   const cursorPaging = useCursorPaging(query.data, url, { stale: query.isPlaceholderData });
 
   const stateOptions = useMemo<FacetOption<DepositStateCode>[]>(() => DEPOSIT_STATES.map((value) => ({ value, label: t(`deposits.states.${value}`) })), [t]);
-  // The simulator's currencies, plus any other one the URL names (the filter takes any code).
+  // The exchange's depositable currencies, plus any other one the URL names (the filter takes any code).
+  const currencies = useDepositCurrencies();
   const currencyOptions = useMemo<FacetOption[]>(
-    () => [...new Set([...KNOWN_CURRENCIES.map((c) => c.ccy), ...(input.ccy ?? [])])].map((ccy) => ({ value: ccy, label: ccy })),
-    [input.ccy],
+    () => [...new Set([...currencies.list.map((c) => c.ccy), ...(input.ccy ?? [])])].map((ccy) => ({ value: ccy, label: ccy })),
+    [currencies.list, input.ccy],
   );
   const time = { from: url.searchParams.get("dateFrom"), to: url.searchParams.get("dateTo") };
 
   return (
     <div className="flex flex-col gap-3">
       <DataTableToolbar table={table} url={url} searchPlaceholder={t("deposits.searchPlaceholder")} exportHref="/api/export/deposits">
-        <DataTableFacetedFilter title={t("deposits.filters.currency")} options={currencyOptions} value={input.ccy} onChange={(ccy) => url.setParams({ ccy })} />
+        <DataTableFacetedFilter
+          title={t("deposits.filters.currency")}
+          options={currencyOptions}
+          value={input.ccy}
+          onChange={(ccy) => url.setParams({ ccy })}
+          loading={currencies.loading}
+          // The real exchange lists hundreds: a search box instead of one long menu.
+          searchLabel={currencyOptions.length > MENU_MAX ? t("deposits.filters.currencySearch") : undefined}
+        />
         <DataTableFacetedFilter title={t("deposits.filters.state")} options={stateOptions} value={input.state} onChange={(state) => url.setParams({ state })} />
         <DataTableDateRange label={t("deposits.filters.time")} value={time} onChange={({ from, to }) => url.setParams({ dateFrom: from, dateTo: to })} />
         <CustomerFilter value={input.customerId} onChange={(customerId) => url.setParams({ customerId })} />

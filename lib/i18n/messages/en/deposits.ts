@@ -44,6 +44,7 @@ export const deposits = {
   },
   filters: {
     currency: "Currency",
+    currencySearch: "Search currencies…",
     state: "State",
     time: "Time",
     customer: "Customer",
@@ -120,6 +121,8 @@ export const deposits = {
     description: "The exchange makes a new address for the currency; a currency can have up to 20.",
     currency: "Currency",
     currencyHint: "Upper-case code, e.g. BTC, USDT.",
+    currenciesLoading: "Loading the exchange's currencies…",
+    currenciesFailed: "The exchange's currency list could not be loaded: type any currency code.",
     chain: "Chain",
     chainPlaceholder: "Main chain",
     chainHint: "Leave empty for the currency's main chain.",

@@ -45,6 +45,7 @@ export const deposits: Dict<typeof en> = {
   },
   filters: {
     currency: "币种",
+    currencySearch: "搜索币种…",
     state: "状态",
     time: "时间",
     customer: "客户",
@@ -121,6 +122,8 @@ export const deposits: Dict<typeof en> = {
     description: "交易所将为该币种生成一个新地址；每个币种最多 20 个。",
     currency: "币种",
     currencyHint: "大写币种代码，例如 BTC、USDT。",
+    currenciesLoading: "正在读取交易所的币种…",
+    currenciesFailed: "无法读取交易所的币种列表：可直接输入任意币种代码。",
     chain: "链",
     chainPlaceholder: "主链",
     chainHint: "留空则使用该币种的主链。",

@@ -39,6 +39,8 @@ export function paramsFor(endpoint: EndpointId, i: number, subaccounts: readonly
       return { subAcct: sub, ccy: "USDT" };
     case "getApiKeys":
       return { subAcct: sub };
+    case "currencies":
+      return i % 2 ? { ccy: ["BTC", "USDT"] } : {};
     case "tickers":
       return { instType: "SPOT" };
     case "ticker":
