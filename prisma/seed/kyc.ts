@@ -31,15 +31,10 @@ import type { Db } from "../../server/db/client";
 import { AppError } from "../../server/errors";
 import { addKycDocument } from "../../server/kyc/documents";
 import { requiredDocuments, ZSubmitKycInput, type KycApplicant, type KycDocumentKind, type KycScenario } from "@/lib/kyc/schemas";
-import {
-  approveKycApplication,
-  claimKycApplication,
-  rejectKycApplication,
-  requestKycInformation,
-  resubmitKycApplication,
-  submitKycApplication,
-} from "../../server/kyc/service";
+import { claimKycApplication } from "../../server/kyc/assignment";
+import { approveKycApplication, rejectKycApplication, requestKycInformation } from "../../server/kyc/decisions";
 import { ensureDefaultReasons, getKycSettings, updateKycSettings } from "../../server/kyc/settings";
+import { resubmitKycApplication, submitKycApplication } from "../../server/kyc/submit";
 import { DEMO_BRANDS, type DemoBrandSlug } from "../demo-accounts";
 import { customerSpecs, DEMO_CUSTOMERS, seededRandom, specKey, type CustomerSpec } from "./customers";
 import { sampleDocument, type SampleDocument, type SampleSubject } from "./sample-documents";

@@ -4,20 +4,11 @@ import type { TenantContext } from "@/server/actor";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import {
-  approveKycApplication,
-  assignKycApplication,
-  claimKycApplication,
-  getKycApplication,
-  kycQueue,
-  listCustomerApplications,
-  listReviewers,
-  rejectKycApplication,
-  releaseKycApplication,
-  requestKycInformation,
-  resubmitKycApplication,
-  submitKycApplication,
-} from "@/server/kyc/service";
+import { getKycApplication, listCustomerApplications } from "@/server/kyc/application";
+import { assignKycApplication, claimKycApplication, releaseKycApplication } from "@/server/kyc/assignment";
+import { approveKycApplication, rejectKycApplication, requestKycInformation } from "@/server/kyc/decisions";
+import { kycQueue, listReviewers } from "@/server/kyc/queue";
+import { resubmitKycApplication, submitKycApplication } from "@/server/kyc/submit";
 import { DEFAULT_KYC_REASONS, getKycSettings, listKycReasons, saveKycReason, setKycReasonActive, updateKycSettings } from "@/server/kyc/settings";
 import { ZKycQueueInput } from "@/lib/kyc/schemas";
 import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/lib/kyc/transitions";

@@ -3,8 +3,12 @@
  * Document upload and viewing are route handlers (`app/api/kyc/...`) because they carry file bytes.
  */
 import "server-only";
-import * as kyc from "@/server/kyc/service";
+import { getKycApplication, listCustomerApplications } from "@/server/kyc/application";
+import { assignKycApplication, claimKycApplication, releaseKycApplication } from "@/server/kyc/assignment";
+import { approveKycApplication, rejectKycApplication, requestKycInformation } from "@/server/kyc/decisions";
+import { kycQueue, listReviewers } from "@/server/kyc/queue";
 import * as settings from "@/server/kyc/settings";
+import { resubmitKycApplication, submitKycApplication } from "@/server/kyc/submit";
 import {
   ZKycApplicationId,
   ZKycApproveInput,
@@ -23,18 +27,18 @@ import {
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const kycRouter = createTRPCRouter({
-  queue: brandProcedure("kyc.read").input(ZKycQueueInput).query(({ ctx, input }) => kyc.kycQueue(ctx, input)),
-  get: brandProcedure("kyc.read").input(ZKycApplicationId).query(({ ctx, input }) => kyc.getKycApplication(ctx, input)),
-  forCustomer: brandProcedure("kyc.read").input(ZKycCustomerInput).query(({ ctx, input }) => kyc.listCustomerApplications(ctx, input)),
-  reviewers: brandProcedure("kyc.read").query(({ ctx }) => kyc.listReviewers(ctx)),
-  submit: brandProcedure("kyc.submit").input(ZSubmitKycInput).mutation(({ ctx, input }) => kyc.submitKycApplication(ctx, input)),
-  resubmit: brandProcedure("kyc.submit").input(ZKycResubmitInput).mutation(({ ctx, input }) => kyc.resubmitKycApplication(ctx, input)),
-  claim: brandProcedure("kyc.review").input(ZKycVersion).mutation(({ ctx, input }) => kyc.claimKycApplication(ctx, input)),
-  release: brandProcedure("kyc.review").input(ZKycVersion).mutation(({ ctx, input }) => kyc.releaseKycApplication(ctx, input)),
-  assign: brandProcedure("kyc.review").input(ZKycAssignInput).mutation(({ ctx, input }) => kyc.assignKycApplication(ctx, input)),
-  approve: brandProcedure("kyc.review").input(ZKycApproveInput).mutation(({ ctx, input }) => kyc.approveKycApplication(ctx, input)),
-  reject: brandProcedure("kyc.review").input(ZKycRejectInput).mutation(({ ctx, input }) => kyc.rejectKycApplication(ctx, input)),
-  requestInfo: brandProcedure("kyc.review").input(ZKycRequestInfoInput).mutation(({ ctx, input }) => kyc.requestKycInformation(ctx, input)),
+  queue: brandProcedure("kyc.read").input(ZKycQueueInput).query(({ ctx, input }) => kycQueue(ctx, input)),
+  get: brandProcedure("kyc.read").input(ZKycApplicationId).query(({ ctx, input }) => getKycApplication(ctx, input)),
+  forCustomer: brandProcedure("kyc.read").input(ZKycCustomerInput).query(({ ctx, input }) => listCustomerApplications(ctx, input)),
+  reviewers: brandProcedure("kyc.read").query(({ ctx }) => listReviewers(ctx)),
+  submit: brandProcedure("kyc.submit").input(ZSubmitKycInput).mutation(({ ctx, input }) => submitKycApplication(ctx, input)),
+  resubmit: brandProcedure("kyc.submit").input(ZKycResubmitInput).mutation(({ ctx, input }) => resubmitKycApplication(ctx, input)),
+  claim: brandProcedure("kyc.review").input(ZKycVersion).mutation(({ ctx, input }) => claimKycApplication(ctx, input)),
+  release: brandProcedure("kyc.review").input(ZKycVersion).mutation(({ ctx, input }) => releaseKycApplication(ctx, input)),
+  assign: brandProcedure("kyc.review").input(ZKycAssignInput).mutation(({ ctx, input }) => assignKycApplication(ctx, input)),
+  approve: brandProcedure("kyc.review").input(ZKycApproveInput).mutation(({ ctx, input }) => approveKycApplication(ctx, input)),
+  reject: brandProcedure("kyc.review").input(ZKycRejectInput).mutation(({ ctx, input }) => rejectKycApplication(ctx, input)),
+  requestInfo: brandProcedure("kyc.review").input(ZKycRequestInfoInput).mutation(({ ctx, input }) => requestKycInformation(ctx, input)),
   reasons: brandProcedure("kyc.read").query(({ ctx }) => settings.listKycReasons(ctx)),
   saveReason: brandProcedure("kyc.configure").input(ZKycReasonInput).mutation(({ ctx, input }) => settings.saveKycReason(ctx, input)),
   setReasonActive: brandProcedure("kyc.configure").input(ZKycReasonActiveInput).mutation(({ ctx, input }) => settings.setKycReasonActive(ctx, input)),

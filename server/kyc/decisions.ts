@@ -1,0 +1,101 @@
+/**
+ * Review decisions: approve (four eyes for level 3), reject with one of the brand's reasons, or ask the
+ * customer for more. A customer's KYC level changes here only, on a final approval.
+ */
+import "server-only";
+import type { z } from "zod";
+import type { TenantContext } from "../actor";
+import { recordAudit } from "../audit/audit";
+import type { DbTx } from "../db/client";
+import { invalid } from "../errors";
+import type { ZKycApproveInput, ZKycRejectInput, ZKycRequestInfoInput } from "@/lib/kyc/schemas";
+import { approvalOutcome } from "@/lib/kyc/transitions";
+import { ensureDefaultReasons } from "./settings";
+import { applyStep } from "./steps";
+import type { KycApplicationDetail } from "./types";
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** Raises the customer's level to the approved one (never lowers it), audited on the customer. */
+async function raiseCustomerLevel(tx: DbTx, ctx: TenantContext, app: { id: string; customerId: string; level: number }) {
+  const customer = await tx.customer.findFirstOrThrow({ where: { id: app.customerId, brandId: ctx.tenantId }, select: { kycLevel: true } });
+  // Not a profile edit, so the customer's version stays: an open profile form is not made stale by it.
+  const { count } = await tx.customer.updateMany({
+    where: { id: app.customerId, brandId: ctx.tenantId, kycLevel: { lt: app.level } },
+    data: { kycLevel: app.level },
+  });
+  if (count === 0) return;
+  await recordAudit(tx, ctx, {
+    brandId: ctx.tenantId,
+    action: "customer.kyc_level",
+    entityType: "customer",
+    entityId: app.customerId,
+    before: { kycLevel: customer.kycLevel },
+    after: { kycLevel: app.level, applicationId: app.id },
+  });
+}
+
+/**
+ * Approves as the assignee with every required document present. Level 3's first approval only
+ * records the approver and returns the application to the queue for a different reviewer.
+ */
+export async function approveKycApplication(ctx: TenantContext, input: In<typeof ZKycApproveInput>): Promise<KycApplicationDetail> {
+  return applyStep(ctx, input, ({ tx, app, assertMay }) => {
+    assertMay("approve");
+    const now = new Date();
+    if (approvalOutcome(app) === "approve_first") {
+      return {
+        action: "kyc.approve_first",
+        note: input.note,
+        data: { status: "pending_second_approval", firstApproverId: ctx.actor.id, firstApprovedAt: now, assigneeId: null, assignedAt: null },
+      };
+    }
+    return {
+      action: "kyc.approve",
+      note: input.note,
+      data: { status: "approved", decidedById: ctx.actor.id, decidedAt: now, decisionNote: input.note ?? null },
+      alsoWrite: () => raiseCustomerLevel(tx, ctx, app),
+    };
+  });
+}
+
+/** Rejects with one of the brand's active reasons; the reason's resubmit rule is copied onto the application. */
+export async function rejectKycApplication(ctx: TenantContext, input: In<typeof ZKycRejectInput>): Promise<KycApplicationDetail> {
+  await ensureDefaultReasons(ctx);
+  return applyStep(ctx, input, async ({ tx, assertMay }) => {
+    assertMay("reject");
+    const reason = await tx.kycRejectionReason.findFirst({
+      where: { brandId: ctx.tenantId, code: input.reasonCode, active: true },
+      select: { code: true, allowResubmit: true },
+    });
+    if (!reason) throw invalid("reasonCode", "Choose a reason from the list");
+    return {
+      action: "kyc.reject",
+      reasonCode: reason.code,
+      note: input.note,
+      data: {
+        status: "rejected",
+        decidedById: ctx.actor.id,
+        decidedAt: new Date(),
+        rejectionReasonCode: reason.code,
+        canResubmit: reason.allowResubmit,
+        decisionNote: input.note ?? null,
+      },
+    };
+  });
+}
+
+/**
+ * Asks the customer for more: the application leaves the queue until resubmitted. A level 3 first
+ * approval is withdrawn, since the answer may change what was approved.
+ */
+export async function requestKycInformation(ctx: TenantContext, input: In<typeof ZKycRequestInfoInput>): Promise<KycApplicationDetail> {
+  return applyStep(ctx, input, ({ assertMay }) => {
+    assertMay("requestInfo");
+    return {
+      action: "kyc.request_info",
+      note: input.note,
+      data: { status: "more_info_requested", assigneeId: null, assignedAt: null, firstApproverId: null, firstApprovedAt: null },
+    };
+  });
+}
