@@ -21,7 +21,8 @@ import { Prisma, type Db } from "../db/client";
 import { AppError } from "../errors";
 import { directionsBlocking } from "../fundlocks/guard";
 import { openTradingAccount } from "../ledger/service";
-import { campaignRefusal, grant, isCampaignRefusal } from "./grants";
+import { grant } from "./grant-create";
+import { campaignRefusal, isCampaignRefusal } from "./grant-posting";
 
 type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
 

@@ -20,7 +20,7 @@ import { AppError, notFound } from "../errors";
 import { directionsBlocking } from "../fundlocks/guard";
 import { postJournal } from "../ledger/post";
 import { assertApprover, brandThreshold, staffId, staffNames, TX, type BonusCtx } from "./common";
-import { bucketOf, campaignRefusal } from "./grants";
+import { bucketOf, campaignRefusal } from "./grant-posting";
 import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, ruleAmount, RuleError, text, type RowProblem } from "./rules";
 import type { ZBatchPreviewInput, ZBatchRef, ZBatchSubmitInput, ZRejectInput } from "@/lib/bonuses/schemas";
 import type { BatchPreview, BatchRow } from "./types";

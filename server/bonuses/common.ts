@@ -1,9 +1,9 @@
-/** Shared plumbing of the bonus services: the context they take, staff names, row mapping, approver checks. */
+/** Shared plumbing of the bonus services: the context they take, staff names, row mapping, loading and locking grants, approver checks. */
 import "server-only";
 import type { Actor, BrandContext } from "../actor";
 import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { text } from "./rules";
 import type { CampaignRow, GrantRow, StaffRef } from "./types";
 
@@ -106,6 +106,22 @@ export async function toGrantRows(db: Db | DbTx, records: GrantRecord[]): Promis
     appliedAt: g.appliedAt,
     createdAt: g.createdAt,
   }));
+}
+
+export const loadGrant = async (db: Db | DbTx, brandId: string, where: { id: string } | { idempotencyKey: string }): Promise<GrantRecord | null> =>
+  db.bonusGrant.findFirst({ where: { brandId, ...where }, include: GRANT_INCLUDE });
+
+export const row = async (db: Db | DbTx, g: GrantRecord, replayed?: boolean): Promise<GrantRow> => ({
+  ...(await toGrantRows(db, [g]))[0],
+  ...(replayed === undefined ? {} : { replayed }),
+});
+
+/** Locks one grant of the brand (FOR NO KEY UPDATE) and returns it as it is now. */
+export async function lockGrant(tx: DbTx, brandId: string, id: string): Promise<GrantRecord> {
+  await tx.$queryRaw`SELECT id FROM bonus_grant WHERE id = ${id}::uuid AND brand_id = ${brandId}::uuid FOR NO KEY UPDATE`;
+  const g = await loadGrant(tx, brandId, { id });
+  if (!g) throw notFound("grant");
+  return g;
 }
 
 /** Audit snapshot of a grant: amounts as text so before/after diff cleanly. */

@@ -1,7 +1,7 @@
 /** The bonus-grants CSV: a campaign's (or any filter's) grants, same schema as `bonus.grants.list`, streamed in batches. */
 import "server-only";
 import { defineExporter } from "../export/exporter";
-import { iterateGrants } from "./grants";
+import { iterateGrants } from "./grant-list";
 import { ZGrantListInput } from "@/lib/bonuses/schemas";
 
 export const bonusGrantsExporter = defineExporter({

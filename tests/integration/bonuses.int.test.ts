@@ -10,7 +10,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { processBonusExpiry } from "@/jobs/workers/bonus-expiry";
 import * as batches from "@/server/bonuses/batches";
 import * as campaigns from "@/server/bonuses/campaigns";
-import * as grants from "@/server/bonuses/grants";
+import { approveGrant, rejectGrant } from "@/server/bonuses/grant-approval";
+import { expireDue, revoke } from "@/server/bonuses/grant-clawback";
+import { grant } from "@/server/bonuses/grant-create";
+import { release } from "@/server/bonuses/grant-release";
 import { campaignStats } from "@/server/bonuses/stats";
 import { db, type Prisma } from "@/server/db/client";
 import { postJournal } from "@/server/ledger/post";
@@ -97,7 +100,7 @@ describe("grants", () => {
     const c = await activeCampaign(b.maker, { validityDays: 7 });
     const a = await account(b.brandId);
     const input = { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, idempotencyKey: randomUUID(), reason };
-    const g = await grants.grant(b.maker, input);
+    const g = await grant(b.maker, input);
     expect(g).toMatchObject({ status: "applied", amount: "10", remaining: "10", withdrawable: false, replayed: false });
     expect(g.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
     expect(s((await ta(a.id)).bonusNonWithdrawable)).toBe("10");
@@ -107,25 +110,25 @@ describe("grants", () => {
     expect(journals[0].lines.reduce((sum, l) => sum + Number(l.amount), 0)).toBe(0);
     expect(await auditActions(g.id)).toEqual(["bonus.grant"]);
 
-    const again = await grants.grant(b.maker, input);
+    const again = await grant(b.maker, input);
     expect(again).toMatchObject({ id: g.id, replayed: true });
     expect(s((await ta(a.id)).bonusNonWithdrawable)).toBe("10");
-    await expect(grants.grant(b.maker, { ...input, tradingAccountId: (await account(b.brandId)).id })).rejects.toMatchObject({ code: "CONFLICT", field: "idempotencyKey" });
+    await expect(grant(b.maker, { ...input, tradingAccountId: (await account(b.brandId)).id })).rejects.toMatchObject({ code: "CONFLICT", field: "idempotencyKey" });
   });
 
   it("above the threshold: pending, nothing posted; the requester cannot approve, another admin applies it", async () => {
     const a = await account(b.brandId);
-    const g = await grants.grant(b.admin, { customerId: a.customerId, tradingAccountId: a.id, amount: "150", withdrawable: true, idempotencyKey: randomUUID(), reason });
+    const g = await grant(b.admin, { customerId: a.customerId, tradingAccountId: a.id, amount: "150", withdrawable: true, idempotencyKey: randomUUID(), reason });
     expect(g).toMatchObject({ status: "pending_approval", remaining: "0" });
     expect(await journalsOf(g.id)).toHaveLength(0);
-    await expect(grants.approveGrant(b.admin, { id: g.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const approved = await grants.approveGrant(b.admin2, { id: g.id });
+    await expect(approveGrant(b.admin, { id: g.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const approved = await approveGrant(b.admin2, { id: g.id });
     expect(approved).toMatchObject({ status: "applied", remaining: "150", approvedBy: { id: b.admin2.actor.id } });
     expect(s((await ta(a.id)).bonusWithdrawable)).toBe("150");
-    await expect(grants.approveGrant(b.admin2, { id: g.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(approveGrant(b.admin2, { id: g.id })).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const r = await grants.grant(b.maker, { customerId: a.customerId, tradingAccountId: a.id, amount: "101", idempotencyKey: randomUUID(), reason });
-    expect((await grants.rejectGrant(b.admin, { id: r.id, reason: "Not agreed" })).status).toBe("rejected");
+    const r = await grant(b.maker, { customerId: a.customerId, tradingAccountId: a.id, amount: "101", idempotencyKey: randomUUID(), reason });
+    expect((await rejectGrant(b.admin, { id: r.id, reason: "Not agreed" })).status).toBe("rejected");
     expect(await auditActions(r.id)).toEqual(["bonus.grant_request", "bonus.grant_reject"]);
   });
 
@@ -136,35 +139,35 @@ describe("grants", () => {
     const key = () => randomUUID();
     const base = { campaignId: c.id, customerId: ok.customerId, reason };
     const other = await account(b.brandId, {}, { groupId: group.id, kycLevel: 1 });
-    await expect(grants.grant(b.maker, { ...base, tradingAccountId: other.id, idempotencyKey: key() })).rejects.toMatchObject({ field: "tradingAccountId" });
+    await expect(grant(b.maker, { ...base, tradingAccountId: other.id, idempotencyKey: key() })).rejects.toMatchObject({ field: "tradingAccountId" });
     const btc = await account(b.brandId, { customerId: ok.customerId, currency: "BTC" });
-    await expect(grants.grant(b.maker, { ...base, tradingAccountId: btc.id, idempotencyKey: key() })).rejects.toMatchObject({ field: "tradingAccountId" });
+    await expect(grant(b.maker, { ...base, tradingAccountId: btc.id, idempotencyKey: key() })).rejects.toMatchObject({ field: "tradingAccountId" });
     const lowKyc = await account(b.brandId, {}, { groupId: group.id, kycLevel: 0 });
-    await expect(grants.grant(b.maker, { ...base, customerId: lowKyc.customerId, tradingAccountId: lowKyc.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/KYC level/) });
+    await expect(grant(b.maker, { ...base, customerId: lowKyc.customerId, tradingAccountId: lowKyc.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/KYC level/) });
     const noGroup = await account(b.brandId, {}, { kycLevel: 1 });
-    await expect(grants.grant(b.maker, { ...base, customerId: noGroup.customerId, tradingAccountId: noGroup.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(grant(b.maker, { ...base, customerId: noGroup.customerId, tradingAccountId: noGroup.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
     await db.fundLock.create({ data: { brandId: b.brandId, tradingAccountId: ok.id, direction: "transfer_in", reason: "Under review" } });
-    await expect(grants.grant(b.maker, { ...base, tradingAccountId: ok.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Under review/) });
+    await expect(grant(b.maker, { ...base, tradingAccountId: ok.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Under review/) });
     await campaigns.pauseCampaign(b.maker, { id: c.id, version: c.version });
     const fresh = await account(b.brandId, {}, { groupId: group.id, kycLevel: 1 });
-    await expect(grants.grant(b.maker, { ...base, customerId: fresh.customerId, tradingAccountId: fresh.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", field: "campaignId" });
+    await expect(grant(b.maker, { ...base, customerId: fresh.customerId, tradingAccountId: fresh.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", field: "campaignId" });
     expect(await db.bonusGrant.count({ where: { campaignId: c.id } })).toBe(0);
   });
 
   it("works out a percent-of-deposit amount, capped", async () => {
     const c = await activeCampaign(b.maker, { amountRule: "percent_of_deposit", fixedAmount: undefined, percent: "20", capAmount: "30" });
     const a = await account(b.brandId);
-    const one = await grants.grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, depositAmount: "12.5", idempotencyKey: randomUUID(), reason });
-    const two = await grants.grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, depositAmount: "1000", idempotencyKey: randomUUID(), reason });
+    const one = await grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, depositAmount: "12.5", idempotencyKey: randomUUID(), reason });
+    const two = await grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, depositAmount: "1000", idempotencyKey: randomUUID(), reason });
     expect([one.amount, two.amount]).toEqual(["2.5", "30"]);
-    await expect(grants.grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, idempotencyKey: randomUUID(), reason })).rejects.toMatchObject({ field: "depositAmount" });
+    await expect(grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, idempotencyKey: randomUUID(), reason })).rejects.toMatchObject({ field: "depositAmount" });
   });
 
   it("50 parallel grants against one budget never overspend", { timeout: 120_000 }, async () => {
     const c = await activeCampaign(b.maker, { fixedAmount: "3", budget: "100" });
     const accounts = await Promise.all(Array.from({ length: 50 }, () => account(b.brandId)));
     const results = await Promise.allSettled(
-      accounts.map((a) => grants.grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, idempotencyKey: randomUUID(), reason })),
+      accounts.map((a) => grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, idempotencyKey: randomUUID(), reason })),
     );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -182,7 +185,7 @@ describe("grants", () => {
     const c = await activeCampaign(b.maker);
     const a = await account(b.brandId);
     const input = { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, idempotencyKey: randomUUID(), reason };
-    const results = await Promise.all(Array.from({ length: 20 }, () => grants.grant(b.maker, input)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => grant(b.maker, input)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(await db.bonusGrant.count({ where: { brandId: b.brandId, idempotencyKey: input.idempotencyKey } })).toBe(1);
@@ -199,18 +202,18 @@ describe("release, revoke and expiry", () => {
   });
 
   const give = (campaignId: string, a: { id: string; customerId: string }, amount?: string) =>
-    grants.grant(b.maker, { campaignId, customerId: a.customerId, tradingAccountId: a.id, amount, idempotencyKey: randomUUID(), reason });
+    grant(b.maker, { campaignId, customerId: a.customerId, tradingAccountId: a.id, amount, idempotencyKey: randomUUID(), reason });
 
   it("releases part then all, oldest grants first, into the withdrawable bucket", async () => {
     const c = await activeCampaign(b.maker);
     const a = await account(b.brandId);
     const g1 = await give(c.id, a, "5");
     const g2 = await give(c.id, a, "10");
-    const part = await grants.release(b.maker, { tradingAccountId: a.id, amount: "7", reason: "Volume reached" });
+    const part = await release(b.maker, { tradingAccountId: a.id, amount: "7", reason: "Volume reached" });
     expect(part.grants).toEqual([{ id: g1.id, released: "5" }, { id: g2.id, released: "2" }]);
     expect((await grantRow(g1.id)).status).toBe("closed");
-    await expect(grants.release(b.maker, { tradingAccountId: a.id, amount: "9", reason: "Too much" })).rejects.toMatchObject({ code: "CONFLICT", field: "amount" });
-    const rest = await grants.release(b.maker, { tradingAccountId: a.id, amount: "all", reason: "Volume reached" });
+    await expect(release(b.maker, { tradingAccountId: a.id, amount: "9", reason: "Too much" })).rejects.toMatchObject({ code: "CONFLICT", field: "amount" });
+    const rest = await release(b.maker, { tradingAccountId: a.id, amount: "all", reason: "Volume reached" });
     expect(rest.released).toBe("8");
     const after = await ta(a.id);
     expect([s(after.bonusNonWithdrawable), s(after.bonusWithdrawable)]).toEqual(["0", "15"]);
@@ -234,11 +237,11 @@ describe("release, revoke and expiry", () => {
         ],
       }),
     );
-    const revoked = await grants.revoke(b.maker, { grantId: g.id, reason: "Abuse" });
+    const revoked = await revoke(b.maker, { grantId: g.id, reason: "Abuse" });
     expect(revoked).toMatchObject({ status: "closed", remaining: "0", revoked: "3", shortfall: "7" });
     expect(s((await ta(a.id)).bonusNonWithdrawable)).toBe("0");
     expect(s((await campaignRow(c.id)).revoked)).toBe("3");
-    await expect(grants.revoke(b.maker, { grantId: g.id, reason: "Again" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(revoke(b.maker, { grantId: g.id, reason: "Again" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("a revoke succeeds whatever the fund locks", async () => {
@@ -246,7 +249,7 @@ describe("release, revoke and expiry", () => {
     const a = await account(b.brandId);
     const g = await give(c.id, a, "4");
     await db.fundLock.create({ data: { brandId: b.brandId, tradingAccountId: a.id, direction: "both", reason: "Frozen for review" } });
-    expect((await grants.revoke(b.maker, { grantId: g.id, reason: "Abuse" })).revoked).toBe("4");
+    expect((await revoke(b.maker, { grantId: g.id, reason: "Abuse" })).revoked).toBe("4");
   });
 
   it("expiry claws back once even when two runs go at once, recording a shortfall when credit was used", async () => {
@@ -255,7 +258,7 @@ describe("release, revoke and expiry", () => {
     const g1 = await give(c.id, a, "6");
     const g2 = await give(c.id, a, "4");
     // Withdrawable grants: nothing to release.
-    await expect(grants.release(b.maker, { tradingAccountId: a.id, amount: "all", reason: "Nothing to do" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(release(b.maker, { tradingAccountId: a.id, amount: "all", reason: "Nothing to do" })).rejects.toMatchObject({ code: "CONFLICT" });
     await db.$transaction((tx) =>
       postJournal(tx, {
         brandId: b.brandId,
@@ -379,7 +382,7 @@ describe("a batch and a single grant racing for the same key", () => {
       const csv = ["customer,account_type,amount,idempotency_key", ...uids.map((uid, i) => `${uid},spot,1,${accts[i] === target ? shared : `${shared}-row-${i}`}`)].join("\n");
       const [batch, single] = await Promise.allSettled([
         batches.submitBatch(b.maker, { campaignId: c.id, fileName: `race-${round}.csv`, csv, reason }),
-        grants.grant(b.maker, { campaignId: c.id, customerId: target.customerId, tradingAccountId: target.id, amount: "1", idempotencyKey: shared, reason }),
+        grant(b.maker, { campaignId: c.id, customerId: target.customerId, tradingAccountId: target.id, amount: "1", idempotencyKey: shared, reason }),
       ]);
       for (const r of [batch, single]) {
         // Whoever loses is refused as a conflict (or replays the winner's grant), never a database error.
@@ -442,8 +445,8 @@ describe("property: random grant / release / drain / revoke / expire sequences k
           const run = async () => {
             if (o.t === "grant") {
               const a = accts[o.acct];
-              made.push((await grants.grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, amount: o.amount, idempotencyKey: randomUUID(), reason })).id);
-            } else if (o.t === "release") await grants.release(b.maker, { tradingAccountId: accts[o.acct].id, amount: o.amount, reason });
+              made.push((await grant(b.maker, { campaignId: c.id, customerId: a.customerId, tradingAccountId: a.id, amount: o.amount, idempotencyKey: randomUUID(), reason })).id);
+            } else if (o.t === "release") await release(b.maker, { tradingAccountId: accts[o.acct].id, amount: o.amount, reason });
             else if (o.t === "drain") {
               await db.$transaction((tx) =>
                 postJournal(tx, {
@@ -458,10 +461,10 @@ describe("property: random grant / release / drain / revoke / expire sequences k
               );
             } else if (made.length) {
               const id = made[o.pick % made.length];
-              if (o.t === "revoke") await grants.revoke(b.maker, { grantId: id, reason });
+              if (o.t === "revoke") await revoke(b.maker, { grantId: id, reason });
               else {
                 await db.bonusGrant.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-                await grants.expireDue(db, new Date());
+                await expireDue(db, new Date());
               }
             }
           };

@@ -2,7 +2,11 @@
 import "server-only";
 import * as batches from "@/server/bonuses/batches";
 import * as campaigns from "@/server/bonuses/campaigns";
-import * as grants from "@/server/bonuses/grants";
+import { approveGrant, rejectGrant } from "@/server/bonuses/grant-approval";
+import { revoke } from "@/server/bonuses/grant-clawback";
+import { grant } from "@/server/bonuses/grant-create";
+import { customerBonuses, listGrants } from "@/server/bonuses/grant-list";
+import { release } from "@/server/bonuses/grant-release";
 import {
   ZApprovalThresholdInput,
   ZBatchListInput,
@@ -44,16 +48,16 @@ const campaignRouter = createTRPCRouter({
 });
 
 const grantRouter = createTRPCRouter({
-  list: brandProcedure("bonus.read").input(ZGrantListInput).query(({ ctx, input }) => grants.listGrants(ctx, input)),
+  list: brandProcedure("bonus.read").input(ZGrantListInput).query(({ ctx, input }) => listGrants(ctx, input)),
   /** A customer's grants and their accounts' bonus balances (customer page tab). */
-  forCustomer: brandProcedure("bonus.read").input(ZCustomerBonusRef).query(({ ctx, input }) => grants.customerBonuses(ctx, input)),
+  forCustomer: brandProcedure("bonus.read").input(ZCustomerBonusRef).query(({ ctx, input }) => customerBonuses(ctx, input)),
   /** One grant; a repeated idempotency key returns the first grant. */
-  grant: brandProcedure("bonus.manage").input(ZGrantInput).mutation(({ ctx, input }) => grants.grant(ctx, input)),
-  approve: brandProcedure("bonus.approve").input(ZGrantRef).mutation(({ ctx, input }) => grants.approveGrant(ctx, input)),
-  reject: brandProcedure("bonus.approve").input(ZRejectInput).mutation(({ ctx, input }) => grants.rejectGrant(ctx, input)),
-  revoke: brandProcedure("bonus.manage").input(ZRevokeInput).mutation(({ ctx, input }) => grants.revoke(ctx, input)),
+  grant: brandProcedure("bonus.manage").input(ZGrantInput).mutation(({ ctx, input }) => grant(ctx, input)),
+  approve: brandProcedure("bonus.approve").input(ZGrantRef).mutation(({ ctx, input }) => approveGrant(ctx, input)),
+  reject: brandProcedure("bonus.approve").input(ZRejectInput).mutation(({ ctx, input }) => rejectGrant(ctx, input)),
+  revoke: brandProcedure("bonus.manage").input(ZRevokeInput).mutation(({ ctx, input }) => revoke(ctx, input)),
   /** Non-withdrawable → withdrawable on one account, oldest grants first. */
-  release: brandProcedure("bonus.manage").input(ZReleaseInput).mutation(({ ctx, input }) => grants.release(ctx, input)),
+  release: brandProcedure("bonus.manage").input(ZReleaseInput).mutation(({ ctx, input }) => release(ctx, input)),
 });
 
 const batchRouter = createTRPCRouter({

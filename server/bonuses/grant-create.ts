@@ -1,0 +1,134 @@
+/**
+ * Granting bonus credit to one customer's trading account: everything checked before anything is locked,
+ * the idempotency key claimed, then applied at once or left pending for approval (locking order and
+ * accounting: ./grant-posting.ts).
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { recordAudit } from "../audit/audit";
+import type { DbTx } from "../db/client";
+import { AppError, invalid, notFound } from "../errors";
+import { brandThreshold, grantSnapshot, loadGrant, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
+import { assertBudget, campaignRefusal, post, type CampaignRecord } from "./grant-posting";
+import { addDays, D, dec, ineligibility, needsApproval, ruleAmount, RuleError } from "./rules";
+import type { ZGrantInput } from "@/lib/bonuses/schemas";
+import type { GrantRow } from "./types";
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** A repeat of an idempotency key must be the same grant: same customer and account. */
+function assertSameGrant(existing: GrantRecord, input: { customerId: string; tradingAccountId: string }) {
+  if (existing.customerId !== input.customerId || existing.tradingAccountId !== input.tradingAccountId) {
+    throw new AppError("CONFLICT", "This idempotency key was already used for a different grant", { field: "idempotencyKey" });
+  }
+}
+
+interface Resolved {
+  campaign: CampaignRecord | null;
+  account: { id: string; currency: string; demo: boolean };
+  amount: D;
+  withdrawable: boolean;
+  validityDays: number | null;
+}
+
+/** Checks everything a grant needs that the database can tell before locking anything. */
+async function resolve(tx: DbTx, ctx: BonusCtx, input: In<typeof ZGrantInput>, now: Date): Promise<Resolved> {
+  const campaign = input.campaignId ? await tx.bonusCampaign.findFirst({ where: { id: input.campaignId, brandId: ctx.tenantId } }) : null;
+  if (input.campaignId && !campaign) throw notFound("campaign");
+  const customer = await tx.customer.findFirst({
+    where: { id: input.customerId, brandId: ctx.tenantId },
+    select: { id: true, uid: true, status: true, groupId: true, country: true, kycLevel: true },
+  });
+  if (!customer) throw notFound("customer");
+  if (customer.status !== "active") throw new AppError("CONFLICT", `Customer ${customer.uid} is ${customer.status}; bonuses go to active customers only`, { field: "customerId" });
+  const account = await tx.tradingAccount.findFirst({
+    where: { id: input.tradingAccountId, brandId: ctx.tenantId },
+    select: { id: true, customerId: true, status: true, currency: true, demo: true },
+  });
+  if (!account) throw notFound("tradingAccount");
+  if (account.customerId !== customer.id) throw invalid("tradingAccountId", "This trading account is not the customer's");
+  if (account.status !== "active") throw new AppError("CONFLICT", `The trading account is ${account.status}; bonuses go to active accounts only`, { field: "tradingAccountId" });
+
+  let amount: D;
+  if (campaign) {
+    const refusal = campaignRefusal(campaign, now);
+    if (refusal) throw new AppError("CONFLICT", refusal, { field: "campaignId" });
+    if (account.currency !== campaign.currency) {
+      throw invalid("tradingAccountId", `The campaign grants ${campaign.currency}; this account is in ${account.currency}`);
+    }
+    const why = ineligibility(campaign, customer);
+    if (why) throw new AppError("CONFLICT", why, { field: "customerId" });
+    try {
+      amount = input.amount ? dec(input.amount) : ruleAmount(campaign, input.depositAmount ?? null);
+    } catch (error) {
+      if (error instanceof RuleError) throw invalid(error.field, error.message);
+      throw error;
+    }
+  } else {
+    if (!input.amount) throw invalid("amount", "Enter an amount (there is no campaign to work it out)");
+    amount = dec(input.amount);
+  }
+  if (!amount.gt(0)) throw invalid("amount", "The amount works out at zero; nothing to grant");
+  return {
+    campaign,
+    account,
+    amount,
+    withdrawable: campaign ? campaign.withdrawable : (input.withdrawable ?? false),
+    validityDays: campaign ? campaign.validityDays : (input.validityDays ?? null),
+  };
+}
+
+/**
+ * Grants bonus credit to one customer's trading account. The idempotency key is claimed first (an INSERT
+ * … ON CONFLICT DO NOTHING on the unique (brand, key) index, which makes a concurrent holder of the same key
+ * wait for the first to commit): a repeat returns the first grant, `replayed: true`, and changes nothing.
+ * Staff grants above the brand's threshold wait for approval; `automatic` grants (bonus-auto-grants) were
+ * approved with their campaign and apply at once.
+ */
+export async function grant(ctx: BonusCtx, input: In<typeof ZGrantInput>, opts: { automatic?: boolean } = {}): Promise<GrantRow> {
+  const earlier = await loadGrant(ctx.db, ctx.tenantId, { idempotencyKey: input.idempotencyKey });
+  if (earlier) {
+    assertSameGrant(earlier, input);
+    return row(ctx.db, earlier, true);
+  }
+  const created = await ctx.db.$transaction(async (tx): Promise<GrantRow | null> => {
+    const now = new Date();
+    const r = await resolve(tx, ctx, input, now);
+    const pending = !opts.automatic && needsApproval(r.amount, await brandThreshold(tx, ctx.tenantId));
+    const id = randomUUID();
+    const applied = !pending;
+    const expiresAt = applied && r.validityDays ? addDays(now, r.validityDays) : null;
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO bonus_grant (id, brand_id, campaign_id, customer_id, trading_account_id, amount, currency, withdrawable, remaining,
+                               status, idempotency_key, reason, expires_at, requested_by_id, applied_at, updated_at)
+      VALUES (${id}::uuid, ${ctx.tenantId}::uuid, ${r.campaign?.id ?? null}::uuid, ${input.customerId}::uuid, ${r.account.id}::uuid,
+              ${r.amount.toFixed()}::numeric, ${r.account.currency}, ${r.withdrawable}, ${applied ? r.amount.toFixed() : "0"}::numeric,
+              ${pending ? "pending_approval" : "applied"}::"BonusGrantStatus", ${input.idempotencyKey}, ${input.reason}, ${expiresAt},
+              ${staffId(ctx.actor)}::uuid, ${applied ? now : null}, now())
+      ON CONFLICT (brand_id, idempotency_key) DO NOTHING
+      RETURNING id::text`;
+    if (inserted.length === 0) return null;
+
+    if (pending) {
+      if (r.campaign) assertBudget(r.campaign, r.amount);
+    } else {
+      await post(tx, ctx, { id, tradingAccountId: r.account.id, amount: r.amount, withdrawable: r.withdrawable, currency: r.account.currency, demo: r.account.demo, campaignId: r.campaign?.id ?? null });
+    }
+    const record = (await loadGrant(tx, ctx.tenantId, { id }))!;
+    await recordAudit(tx, ctx, {
+      brandId: ctx.tenantId,
+      action: pending ? "bonus.grant_request" : "bonus.grant",
+      entityType: "bonus_grant",
+      entityId: id,
+      after: { ...grantSnapshot(record), reason: input.reason },
+    });
+    return row(tx, record, false);
+  }, TX);
+  if (created) return created;
+  // Another call holding the same key committed while this one waited: return its grant.
+  const winner = await loadGrant(ctx.db, ctx.tenantId, { idempotencyKey: input.idempotencyKey });
+  if (!winner) throw new AppError("CONFLICT", "The idempotency key is being used by a grant that did not finish; try again");
+  assertSameGrant(winner, input);
+  return row(ctx.db, winner, true);
+}

@@ -1,0 +1,109 @@
+/**
+ * How bonus grants meet their campaign and the ledger: the campaign's checks under its row lock, the
+ * credit itself, and the bucket balances and campaign totals that release and clawback change. Shared by
+ * the grant files here, CSV batches (./batches.ts) and automatic grants (./auto.ts).
+ *
+ * Bonus grants: one customer's trading account credited from the brand's `bonus_funding` account, once per
+ * idempotency key, never past the campaign's budget; maker-checker above the brand's threshold; release
+ * (non-withdrawable → withdrawable), revoke and expiry (clawed back to `bonus_clawback`, never below zero:
+ * what is missing is recorded as the grant's shortfall).
+ *
+ * Locking order, the same on every path so two of them never deadlock: grant rows (the idempotency key's
+ * index entry, or FOR NO KEY UPDATE) → trading accounts (by id) → campaigns (by id) → ledger accounts (postJournal)
+ * → the audit chain. The budget check reads `campaign.granted` under the campaign's row lock, so N
+ * concurrent grants against one campaign are serialised at that row and the last ones are refused.
+ *
+ * Pending grants reserve nothing: the budget (and the account's state and fund locks) are checked again,
+ * under the same locks, when the grant is approved and applied. A request over the budget is refused at
+ * once so staff learn early; an approval that no longer fits is refused (the grant stays pending and can
+ * be rejected). Either way the budget is never exceeded.
+ *
+ * Grant accounting: `amount = remaining + released + expired + revoked + shortfall` for applied and closed
+ * grants, where `shortfall` is the part the customer had already used (traded away) when it was clawed
+ * back. Pending and rejected grants hold `remaining = 0` and post nothing.
+ */
+import "server-only";
+import { Prisma, type DbTx } from "../db/client";
+import { AppError, notFound } from "../errors";
+import { assertTransferAllowed } from "../fundlocks/guard";
+import { postJournal, type CustomerBucket } from "../ledger/post";
+import { staffId, type BonusCtx } from "./common";
+import { D, dec, text } from "./rules";
+
+export type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
+
+export const bucketOf = (withdrawable: boolean): CustomerBucket => (withdrawable ? "bonus_withdrawable" : "bonus_non_withdrawable");
+
+/** A campaign may grant while active and inside its start / end window. */
+export function campaignRefusal(c: Pick<CampaignRecord, "status" | "startsAt" | "endsAt" | "name">, now: Date): string | null {
+  if (c.status !== "active") return `Campaign "${c.name}" is ${c.status.replace("_", " ")}; it grants only while active`;
+  if (c.startsAt.getTime() > now.getTime()) return `Campaign "${c.name}" has not started yet`;
+  if (c.endsAt && c.endsAt.getTime() <= now.getTime()) return `Campaign "${c.name}" has ended`;
+  return null;
+}
+
+/** The campaign itself refused a grant (not active, or not enough budget left): it would refuse any customer. */
+export const isCampaignRefusal = (error: AppError) => error.field === "campaignId" || error.message.includes("of budget left");
+
+/**
+ * Locks the campaign row and returns it as it is now. FOR NO KEY UPDATE, not FOR UPDATE: each new grant's
+ * foreign key holds KEY SHARE on the campaign, which FOR UPDATE would wait on (and deadlock with).
+ */
+async function lockCampaign(tx: DbTx, brandId: string, id: string): Promise<CampaignRecord> {
+  await tx.$queryRaw`SELECT id FROM bonus_campaign WHERE id = ${id}::uuid AND brand_id = ${brandId}::uuid FOR NO KEY UPDATE`;
+  const c = await tx.bonusCampaign.findFirst({ where: { id, brandId } });
+  if (!c) throw notFound("campaign");
+  return c;
+}
+
+export function assertBudget(c: CampaignRecord, amount: D) {
+  const left = dec(c.budget).minus(dec(c.granted));
+  if (amount.gt(left)) {
+    throw new AppError("CONFLICT", `Campaign "${c.name}" has ${text(left)} ${c.currency} of budget left; ${text(amount)} was asked for`, { field: "amount" });
+  }
+}
+
+/**
+ * Credits an applied grant under the locks described at the top: fund-lock guard (money comes in), the
+ * campaign's status and budget, the journal, the campaign's running total. The grant row is already
+ * written with its applied values by the caller.
+ */
+export async function post(tx: DbTx, ctx: BonusCtx, g: { id: string; tradingAccountId: string; amount: D; withdrawable: boolean; currency: string; demo: boolean; campaignId: string | null }) {
+  await assertTransferAllowed(tx, { in: g.tradingAccountId });
+  if (g.campaignId) {
+    const campaign = await lockCampaign(tx, ctx.tenantId, g.campaignId);
+    const refusal = campaignRefusal(campaign, new Date());
+    if (refusal) throw new AppError("CONFLICT", refusal, { field: "campaignId" });
+    assertBudget(campaign, g.amount);
+  }
+  await postJournal(tx, {
+    brandId: ctx.tenantId,
+    kind: "bonus_grant",
+    reference: { type: "bonus_grant", id: g.id },
+    idempotencyKey: `bonus-grant:${g.id}`,
+    actorId: staffId(ctx.actor) ?? undefined,
+    lines: [
+      { account: { system: "bonus_funding", currency: g.currency, demo: g.demo }, amount: g.amount.neg().toFixed() },
+      { account: { tradingAccountId: g.tradingAccountId, bucket: bucketOf(g.withdrawable) }, amount: g.amount.toFixed() },
+    ],
+  });
+  if (g.campaignId) {
+    await tx.$executeRaw`UPDATE bonus_campaign SET granted = granted + ${g.amount.toFixed()}::numeric, updated_at = now() WHERE id = ${g.campaignId}::uuid`;
+  }
+}
+
+export const bucketBalance = async (tx: DbTx, tradingAccountId: string, bucket: CustomerBucket): Promise<D> => {
+  const column = bucket === "bonus_withdrawable" ? Prisma.sql`bonus_withdrawable` : bucket === "cash" ? Prisma.sql`cash` : Prisma.sql`bonus_non_withdrawable`;
+  const [r] = await tx.$queryRaw<{ v: string }[]>`SELECT ${column}::text AS v FROM trading_account WHERE id = ${tradingAccountId}::uuid FOR NO KEY UPDATE`;
+  return dec(r?.v ?? "0");
+};
+
+/** Bumps campaigns' running totals in id order (part of the fixed locking order). */
+export async function bumpCampaigns(tx: DbTx, column: "released" | "expired" | "revoked", parts: Map<string, D>) {
+  for (const id of [...parts.keys()].sort()) {
+    const amount = parts.get(id)!.toFixed();
+    if (column === "released") await tx.$executeRaw`UPDATE bonus_campaign SET released = released + ${amount}::numeric, updated_at = now() WHERE id = ${id}::uuid`;
+    if (column === "expired") await tx.$executeRaw`UPDATE bonus_campaign SET expired = expired + ${amount}::numeric, updated_at = now() WHERE id = ${id}::uuid`;
+    if (column === "revoked") await tx.$executeRaw`UPDATE bonus_campaign SET revoked = revoked + ${amount}::numeric, updated_at = now() WHERE id = ${id}::uuid`;
+  }
+}
