@@ -5,7 +5,7 @@
 import "server-only";
 import { defineExporter } from "../export/exporter";
 import { ZSubaccountListInput } from "@/lib/subaccounts/schemas";
-import { iterateSubaccounts } from "./service";
+import { iterateSubaccounts } from "./list";
 
 export const subaccountExporter = defineExporter({
   permission: "subaccount.read",

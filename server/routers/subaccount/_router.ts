@@ -7,24 +7,30 @@ import {
   ZSubaccountId,
   ZSubaccountListInput,
 } from "@/lib/subaccounts/schemas";
-import * as subaccounts from "@/server/subaccounts/service";
+import { createSubaccountForCustomer } from "@/server/subaccounts/create";
+import { getSubaccount } from "@/server/subaccounts/detail";
+import { setSubaccountLevel } from "@/server/subaccounts/level";
+import { linkSubaccount } from "@/server/subaccounts/link";
+import { listSubaccounts } from "@/server/subaccounts/list";
+import { syncSubaccountsNow } from "@/server/subaccounts/sync-now";
+import { subaccountSyncStatus } from "@/server/subaccounts/sync-status";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const subaccountRouter = createTRPCRouter({
   /** One page of the brand's sub-accounts: search (name, uid, label), filters, sorting. */
-  list: brandProcedure("subaccount.read").input(ZSubaccountListInput).query(({ ctx, input }) => subaccounts.listSubaccounts(ctx, input)),
+  list: brandProcedure("subaccount.read").input(ZSubaccountListInput).query(({ ctx, input }) => listSubaccounts(ctx, input)),
   /** One sub-account with its customer and fee rates (types 1–9). */
-  get: brandProcedure("subaccount.read").input(ZSubaccountId).query(({ ctx, input }) => subaccounts.getSubaccount(ctx, input)),
+  get: brandProcedure("subaccount.read").input(ZSubaccountId).query(({ ctx, input }) => getSubaccount(ctx, input)),
   /** The brand's newest sync run and the newest row confirmation. */
-  syncStatus: brandProcedure("subaccount.read").query(({ ctx }) => subaccounts.subaccountSyncStatus(ctx)),
+  syncStatus: brandProcedure("subaccount.read").query(({ ctx }) => subaccountSyncStatus(ctx)),
   /** Link to one of the brand's customers, or unlink (customerId null). */
-  link: brandProcedure("subaccount.manage").input(ZLinkSubaccountInput).mutation(({ ctx, input }) => subaccounts.linkSubaccount(ctx, input)),
+  link: brandProcedure("subaccount.manage").input(ZLinkSubaccountInput).mutation(({ ctx, input }) => linkSubaccount(ctx, input)),
   /** Create on the exchange and store it linked to the customer. */
   createForCustomer: brandProcedure("subaccount.manage")
     .input(ZCreateSubaccountInput)
-    .mutation(({ ctx, input }) => subaccounts.createSubaccountForCustomer(ctx, input)),
+    .mutation(({ ctx, input }) => createSubaccountForCustomer(ctx, input)),
   /** Change the account level on the exchange (1 spot · 2 spot and futures · 3 multi-currency margin · 4 portfolio margin). */
-  setLevel: brandProcedure("subaccount.manage").input(ZSetSubaccountLevelInput).mutation(({ ctx, input }) => subaccounts.setSubaccountLevel(ctx, input)),
+  setLevel: brandProcedure("subaccount.manage").input(ZSetSubaccountLevelInput).mutation(({ ctx, input }) => setSubaccountLevel(ctx, input)),
   /** Queue a sync of the caller's brand now. */
-  syncNow: brandProcedure("subaccount.manage").mutation(({ ctx }) => subaccounts.syncSubaccountsNow(ctx)),
+  syncNow: brandProcedure("subaccount.manage").mutation(({ ctx }) => syncSubaccountsNow(ctx)),
 });
