@@ -6,9 +6,10 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
 import { Prisma, PrismaClient } from "./generated/client";
+import { serialisedTransactions } from "./serialised-transactions";
 
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }) });
+  return new PrismaClient({ adapter: serialisedTransactions(new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 })) });
 }
 
 const globalForDb = globalThis as unknown as { brokerdeskDb?: PrismaClient };
