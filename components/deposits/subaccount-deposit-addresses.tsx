@@ -49,7 +49,7 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
       if (result.rows.length === 0) toast.info(t("deposits.addresses.emptyCurrency", { ccy: result.ccy }));
       return queryClient.invalidateQueries(trpc.deposit.storedAddresses.queryFilter({ subaccountId }));
     },
-    onError: (error) => toast.error(describeTrpcError(error).message),
+    onError: (error) => toast.error(describeTrpcError(error, t).message),
   });
 
   const data = stored.data;

@@ -4,19 +4,20 @@
  */
 import type { KycDocumentKind } from "@/lib/kyc/schemas";
 import type { KycDocumentRow } from "@/server/kyc/types";
+import { readRefusal, type RefusalData } from "@/lib/trpc/errors";
 import { documentUploadUrl } from "./kyc-format";
 
 /** The stored row as the route returns it (JSON: dates are strings). */
 export type UploadedDocument = Omit<KycDocumentRow, "createdAt"> & { createdAt: string };
 
-/** A refusal from the route ({error, field}) or, with `message` null, a failure without an answer. */
+/** A refusal from the route (server/http/route.ts's JSON) or, with `refusal` null, a failure without an answer. */
 export class DocumentUploadError extends Error {
   constructor(
-    readonly serverMessage: string | null,
+    readonly refusal: RefusalData | null,
     readonly field: "kind" | "file" | null,
     readonly status: number,
   ) {
-    super(serverMessage ?? `Upload failed (${status || "network"})`);
+    super(refusal?.message ?? `Upload failed (${status || "network"})`);
     this.name = "DocumentUploadError";
   }
 }
@@ -30,16 +31,14 @@ interface UploadOptions {
 }
 
 function readError(xhr: XMLHttpRequest): DocumentUploadError {
-  let message: string | null = null;
-  let field: "kind" | "file" | null = null;
+  let refusal: RefusalData | null = null;
   try {
-    const body = JSON.parse(xhr.responseText) as { error?: unknown; field?: unknown };
-    if (typeof body.error === "string") message = body.error;
-    if (body.field === "kind" || body.field === "file") field = body.field;
+    refusal = readRefusal(JSON.parse(xhr.responseText));
   } catch {
-    // not JSON (a proxy's error page): no server message to show
+    // not JSON (a proxy's error page): no refusal to show
   }
-  return new DocumentUploadError(message, field, xhr.status);
+  const field = refusal?.field === "kind" || refusal?.field === "file" ? refusal.field : null;
+  return new DocumentUploadError(refusal, field, xhr.status);
 }
 
 export function uploadKycDocument({ applicationId, kind, file, onProgress }: UploadOptions): Promise<UploadedDocument> {

@@ -78,7 +78,7 @@ export function DepositsTable() {
       <DataTable
         table={table}
         caption={t("deposits.title")}
-        {...dataTableQueryProps(query)}
+        {...dataTableQueryProps(query, t)}
         cursorPaging={cursorPaging}
         filtered={url.hasFilters}
         empty={

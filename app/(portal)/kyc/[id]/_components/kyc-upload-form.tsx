@@ -10,6 +10,7 @@ import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react
 import { toast } from "sonner";
 import { checkDocumentFile, DOCUMENT_ACCEPT, formatBytes, type DocumentFileProblem } from "@/components/kyc/kyc-format";
 import { DocumentUploadError, uploadKycDocument } from "@/components/kyc/upload-document";
+import { translateReason } from "@/lib/trpc/errors";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -73,7 +74,7 @@ export function KycUploadForm({ app }: { app: KycApplicationDetail }) {
       if (refusal?.field === "kind") setKindError(t("kyc.upload.chooseKind"));
       // Type and size passed the check above, so a refused file is one whose bytes are not what its name says.
       else if (refusal?.field === "file") setFileError(t("kyc.upload.badContent", { file: file.name }));
-      else setFileError(refusal?.serverMessage ?? t("kyc.upload.failed"));
+      else setFileError(refusal?.refusal ? translateReason(t, refusal.refusal) : t("kyc.upload.failed"));
       (refusal?.field === "kind" ? document.getElementById(ids.kind) : fileInput.current)?.focus();
     } finally {
       setProgress(null);
