@@ -10,13 +10,13 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { CUSTOMER_LANGUAGES, ZCustomerExistsInput } from "@/lib/customers/schemas";
 import { CountrySelect } from "./country-select";
 import type { ProfileValues } from "./customer-form-schemas";
 import { TagsInput } from "./tags-input";
-import { useDebouncedValue } from "./use-debounced-value";
 
 const LOOKUP_DELAY_MS = 400;
 

@@ -7,9 +7,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Check, Search } from "lucide-react";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { useDebouncedValue } from "@/components/customers/use-debounced-value";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";

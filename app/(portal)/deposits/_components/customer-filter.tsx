@@ -6,13 +6,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { CirclePlus, X } from "lucide-react";
 import { useState } from "react";
-import { useDebouncedValue } from "@/components/customers/use-debounced-value";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Separator } from "@/components/ui/separator";
 import { Spinner } from "@/components/ui/spinner";
+import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 
