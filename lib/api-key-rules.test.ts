@@ -1,4 +1,4 @@
-/** Seed 001's API-key rules as the form and the server apply them (lib/api-key-rules.ts, server/apikeys/schemas.ts). */
+/** Seed 001's API-key rules as the form and the server apply them (lib/api-key-rules.ts, lib/apikeys/schemas.ts). */
 import { describe, expect, it } from "vitest";
 import { ZCreateApiKeyInput, ZModifyApiKeyInput } from "@/lib/apikeys/schemas";
 import {

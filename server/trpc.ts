@@ -2,7 +2,7 @@
  * tRPC core in three parts: context, initialisation, procedures.
  * Every procedure is built from `brandProcedure(permission)` or `staffProcedure(permission)`, which
  * record the permission in the procedure's meta (a test walks the router and checks every one) and
- * enforce it against `server/auth/permissions.ts`. There is no way to build an unchecked procedure.
+ * enforce it against `lib/auth/permissions.ts`. There is no way to build an unchecked procedure.
  */
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";

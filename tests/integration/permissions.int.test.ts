@@ -1,6 +1,6 @@
 /**
  * The permission matrix, proven against the real router and database: every procedure declares a
- * permission, every role gets exactly what server/auth/permissions.ts grants — allowed calls succeed,
+ * permission, every role gets exactly what lib/auth/permissions.ts grants — allowed calls succeed,
  * denied calls get FORBIDDEN — and unauthenticated calls get UNAUTHORIZED.
  */
 import { TRPCError } from "@trpc/server";
