@@ -6,19 +6,14 @@ import { Wordmark } from "@/components/shell/logo";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { getT } from "@/lib/i18n/server";
 import { getCurrentStaff } from "@/server/auth/next-auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t("auth.title") };
 }
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = typeof value === "string" ? value : "";
-  if (!url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\") || url.startsWith("/login")) return "/";
-  return url;
-}
-
+/** The sign-in page. Afterwards it goes back only to a path on this site (lib/auth/callback-url.ts). */
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getCurrentStaff()) redirect("/");
   const params = await searchParams;
