@@ -11,7 +11,7 @@ import { encryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";
 import { newTotpSecret } from "@/server/auth/totp";
 import { TEST_PASSWORD } from "./helpers/db";
-import { APIKEY_CASES } from "./cases/apikeys";
+import { API_KEY_CASES } from "./cases/api-keys";
 import { BONUS_CASES } from "./cases/bonuses";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
@@ -294,7 +294,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...KYC_CASES,
   ...JOB_CASES,
   ...SUBACCOUNT_CASES,
-  ...APIKEY_CASES,
+  ...API_KEY_CASES,
   ...DEPOSIT_CASES,
   ...TRADING_ACCOUNT_CASES,
   ...FUND_LOCK_CASES,

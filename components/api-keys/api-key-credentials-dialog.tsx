@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useT } from "@/lib/i18n/client";
-import type { ApiKeyCredentials } from "@/server/apikeys/types";
+import type { ApiKeyCredentials } from "@/server/api-keys/types";
 
 interface ApiKeyCredentialsDialogProps {
   credentials: ApiKeyCredentials;

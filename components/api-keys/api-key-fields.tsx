@@ -10,7 +10,7 @@ import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessa
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { API_KEY_MAX_IPS, generateApiKeyPassphrase, isRiskyKey, OPTIONAL_API_KEY_PERMS, parseIpList, type OptionalApiKeyPerm } from "@/lib/api-key-rules";
+import { API_KEY_MAX_IPS, generateApiKeyPassphrase, isRiskyKey, OPTIONAL_API_KEY_PERMS, parseIpList, type OptionalApiKeyPerm } from "@/lib/api-keys/rules";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
 

@@ -1,6 +1,6 @@
 /**
  * The create and edit forms' schemas: the boxes as typed (IPs as one text box), checked by the same rule
- * functions the server's input schemas use (lib/api-key-rules.ts) but worded in the reader's language,
+ * functions the server's input schemas use (lib/api-keys/rules.ts) but worded in the reader's language,
  * and turned into the procedure's input on submit. Field names equal the procedure's, so a server
  * refusal naming a field lands on it.
  */
@@ -12,7 +12,7 @@ import {
   OPTIONAL_API_KEY_PERMS,
   parseIpList,
   type IpListProblem,
-} from "@/lib/api-key-rules";
+} from "@/lib/api-keys/rules";
 import type { FieldMessages } from "@/lib/forms/field-errors";
 import type { Translate } from "@/lib/i18n/translate";
 

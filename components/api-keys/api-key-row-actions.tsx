@@ -16,7 +16,7 @@ import {
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
-import type { ApiKeyCredentials, ApiKeyRow } from "@/server/apikeys/types";
+import type { ApiKeyCredentials, ApiKeyRow } from "@/server/api-keys/types";
 import { ApiKeyCredentialsDialog } from "./api-key-credentials-dialog";
 import { EditApiKeyDialog } from "./edit-api-key-dialog";
 import { RevealApiKeyDialog } from "./reveal-api-key-dialog";

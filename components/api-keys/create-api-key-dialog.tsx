@@ -15,7 +15,7 @@ import { FormDialog } from "@/components/form-dialog";
 import { applyServerErrors } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import type { ApiKeyCredentials } from "@/server/apikeys/types";
+import type { ApiKeyCredentials } from "@/server/api-keys/types";
 import { IpsField, LabelField, PassphraseField, PermsField } from "./api-key-fields";
 import { CREATE_MESSAGES, createKeyFormSchema, type CreateKeyFormValues } from "./api-key-form";
 

@@ -7,11 +7,11 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { FormDialog } from "@/components/form-dialog";
-import { OPTIONAL_API_KEY_PERMS, type OptionalApiKeyPerm } from "@/lib/api-key-rules";
+import { OPTIONAL_API_KEY_PERMS, type OptionalApiKeyPerm } from "@/lib/api-keys/rules";
 import { applyServerErrors } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import type { ApiKeyRow } from "@/server/apikeys/types";
+import type { ApiKeyRow } from "@/server/api-keys/types";
 import { IpsField, LabelField, PermsField } from "./api-key-fields";
 import { EDIT_MESSAGES, editKeyFormSchema, type EditKeyFormValues } from "./api-key-form";
 

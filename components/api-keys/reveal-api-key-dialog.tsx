@@ -16,7 +16,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
-import type { ApiKeyCredentials, ApiKeyRow } from "@/server/apikeys/types";
+import type { ApiKeyCredentials, ApiKeyRow } from "@/server/api-keys/types";
 
 interface RevealApiKeyDialogProps {
   row: ApiKeyRow;

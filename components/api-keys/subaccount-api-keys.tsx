@@ -19,7 +19,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
-import type { ApiKeyCredentials, ApiKeyRow } from "@/server/apikeys/types";
+import type { ApiKeyCredentials, ApiKeyRow } from "@/server/api-keys/types";
 import { IpList, PermBadges, RiskyBadge } from "./api-key-badges";
 import { ApiKeyCredentialsDialog } from "./api-key-credentials-dialog";
 import { ApiKeyRowActions } from "./api-key-row-actions";

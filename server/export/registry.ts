@@ -3,7 +3,7 @@
  * page and the list procedure use) and the columns. `/api/export/<resource>` serves these.
  */
 import "server-only";
-import { apiKeyExporter } from "../apikeys/export";
+import { apiKeyExporter } from "../api-keys/export";
 import { iterateAudit } from "../audit/query";
 import { bonusGrantsExporter } from "../bonuses/export";
 import { iterateStaff } from "../staff/service";

@@ -1,6 +1,6 @@
 /** Sub-account API keys: create (secret shown once), list masked, modify, delete, step-up reveal. Thin: rules live in the service. */
 import "server-only";
-import { revealApiKey } from "@/server/apikeys/reveal";
+import { revealApiKey } from "@/server/api-keys/reveal";
 import {
   ZApiKeyListInput,
   ZApiKeyRevealInput,
@@ -8,8 +8,8 @@ import {
   ZCreateApiKeyInput,
   ZModifyApiKeyInput,
   ZSubaccountKeysInput,
-} from "@/lib/apikeys/schemas";
-import * as apiKeys from "@/server/apikeys/service";
+} from "@/lib/api-keys/schemas";
+import * as apiKeys from "@/server/api-keys/service";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const apiKeyRouter = createTRPCRouter({

@@ -9,7 +9,7 @@ import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
-import type { ApiKeyRow } from "@/server/apikeys/types";
+import type { ApiKeyRow } from "@/server/api-keys/types";
 
 const col = createDataTableColumnHelper<ApiKeyRow>();
 

@@ -18,8 +18,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { API_KEY_PERM_FILTERS, ZApiKeyListInput } from "@/lib/apikeys/schemas";
-import type { ApiKeyRow } from "@/server/apikeys/types";
+import { API_KEY_PERM_FILTERS, ZApiKeyListInput } from "@/lib/api-keys/schemas";
+import type { ApiKeyRow } from "@/server/api-keys/types";
 import { useApiKeyColumns } from "./api-key-columns";
 
 const getRowId = (row: ApiKeyRow) => row.id;

@@ -1,6 +1,6 @@
-/** Seed 001's API-key rules as the form and the server apply them (lib/api-key-rules.ts, lib/apikeys/schemas.ts). */
+/** Seed 001's API-key rules as the form and the server apply them (lib/api-keys/rules.ts, lib/api-keys/schemas.ts). */
 import { describe, expect, it } from "vitest";
-import { ZCreateApiKeyInput, ZModifyApiKeyInput } from "@/lib/apikeys/schemas";
+import { ZCreateApiKeyInput, ZModifyApiKeyInput } from "@/lib/api-keys/schemas";
 import {
   checkApiKeyLabel,
   checkApiKeyPassphrase,
@@ -9,7 +9,7 @@ import {
   isRiskyKey,
   parseIpList,
   withReadOnly,
-} from "./api-key-rules";
+} from "./rules";
 
 describe("label", () => {
   it("takes 1–50 letters or digits, case-sensitive, pure letters or pure digits too", () => {

@@ -11,7 +11,7 @@ import { verifyTotp } from "../auth/totp";
 import { decryptSecret } from "../crypto/secrets";
 import { AppError, invalid } from "../errors";
 import { auditSnapshot, loadKey, parseInput, toRows, type KeyRecord } from "./records";
-import { ZApiKeyRevealInput } from "@/lib/apikeys/schemas";
+import { ZApiKeyRevealInput } from "@/lib/api-keys/schemas";
 import type { ApiKeyCredentials } from "./types";
 
 /** Wrong or reused codes allowed per caller and brand in REVEAL_WINDOW_MS before reveals are refused outright. */

@@ -1,4 +1,4 @@
-/** Exchange refusals of API-key calls become AppErrors on the form's fields (server/apikeys/exchange-errors.ts). */
+/** Exchange refusals of API-key calls become AppErrors on the form's fields (server/api-keys/exchange-errors.ts). */
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { OkxError } from "../exchange/okx";

@@ -134,7 +134,7 @@ const refusesBrandBSubaccount = (path: string, extra: Record<string, unknown> = 
   expect(await brandKeys(f.brandB.id)).toEqual(before);
 };
 
-export const APIKEY_CASES: Record<string, ProcedureCase> = {
+export const API_KEY_CASES: Record<string, ProcedureCase> = {
   "apiKey.list": {
     input: () => ({ page: 1, pageSize: 20 }),
     isolation: async (f, call) => {

@@ -1,7 +1,7 @@
 /** The brand-wide API-key list as CSV (listed in server/export/registry.ts): masked keys only, like the table. */
 import "server-only";
 import { defineExporter } from "../export/exporter";
-import { ZApiKeyListInput } from "@/lib/apikeys/schemas";
+import { ZApiKeyListInput } from "@/lib/api-keys/schemas";
 import { iterateApiKeys } from "./service";
 
 export const apiKeyExporter = defineExporter({

@@ -1,5 +1,5 @@
 /**
- * Inputs of the apiKey procedures. The field rules are seed 001's, from lib/api-key-rules.ts (the forms use
+ * Inputs of the apiKey procedures. The field rules are seed 001's, from lib/api-keys/rules.ts (the forms use
  * the same checks); every message names its field. Client-safe: no server imports.
  */
 import { z } from "zod";
@@ -16,7 +16,7 @@ import {
   type IpListProblem,
   type LabelProblem,
   type PassphraseProblem,
-} from "@/lib/api-key-rules";
+} from "@/lib/api-keys/rules";
 import { ZTableQuery } from "@/lib/table-state";
 import { zTotpCode } from "@/lib/validation/password";
 

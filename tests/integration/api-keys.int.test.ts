@@ -8,7 +8,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
-import { MAX_REVEAL_FAILURES, revealApiKey } from "@/server/apikeys/reveal";
+import { MAX_REVEAL_FAILURES, revealApiKey } from "@/server/api-keys/reveal";
 import {
   createApiKey,
   iterateApiKeys,
@@ -19,8 +19,8 @@ import {
   removeApiKey,
   riskyApiKeySummary,
   type ApiKeyDeps,
-} from "@/server/apikeys/service";
-import type { CreateApiKeyInput } from "@/lib/apikeys/schemas";
+} from "@/server/api-keys/service";
+import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { totpCode } from "@/server/auth/totp";
 import { decryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";
@@ -30,7 +30,7 @@ import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/test
 import { appRouter } from "@/server/routers/_app";
 import { createCallerFactory } from "@/server/trpc";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
-import { createTestKeyRow, createTestSubaccount, enrolTotp, simSubaccount, TEST_PASSPHRASE, uniqueLabel } from "../cases/apikeys";
+import { createTestKeyRow, createTestSubaccount, enrolTotp, simSubaccount, TEST_PASSPHRASE, uniqueLabel } from "../cases/api-keys";
 
 const CREATE = ["POST", ENDPOINTS.createApiKey.path] as const;
 const MODIFY = ["POST", ENDPOINTS.modifyApiKey.path] as const;

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import { isRiskyKey } from "@/lib/api-key-rules";
+import { isRiskyKey } from "@/lib/api-keys/rules";
 import type { TenantContext } from "../actor";
 import { maskSecret } from "../crypto/secrets";
 import type { Db, DbTx, Prisma } from "../db/client";

@@ -1,6 +1,6 @@
 /**
  * Seed 001's rules for a sub-account API key (POST broker/dma/subaccount/apikey), as pure checks shared by
- * the server's input schemas (lib/apikeys/schemas.ts) and the create / edit forms, so the browser refuses
+ * the server's input schemas (lib/api-keys/schemas.ts) and the create / edit forms, so the browser refuses
  * exactly what the server refuses. Each check returns a problem code (or null) rather than a message: the
  * server words it in English, the forms in the reader's language.
  *

@@ -8,7 +8,7 @@
  * reveal (./reveal.ts). They never reach the audit log, a log line or any other answer.
  */
 import "server-only";
-import { isRiskyKey, withReadOnly, type ApiKeyPerm } from "@/lib/api-key-rules";
+import { isRiskyKey, withReadOnly, type ApiKeyPerm } from "@/lib/api-keys/rules";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { encryptSecret } from "../crypto/secrets";
@@ -27,7 +27,7 @@ import {
   type ApiKeyListInput,
   type CreateApiKeyInput,
   type ModifyApiKeyInput,
-} from "@/lib/apikeys/schemas";
+} from "@/lib/api-keys/schemas";
 import type { ApiKeyCredentials, ApiKeyPage, ApiKeyRefreshSummary, ApiKeyRow, RiskyApiKeySummary, SubaccountApiKeys } from "./types";
 
 export interface ApiKeyDeps {
