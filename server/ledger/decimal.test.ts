@@ -23,6 +23,7 @@ describe("ledger amounts", () => {
     for (const bad of ["", "abc", "1e3", "Infinity", "NaN", "1.", ".5", "0x10", "1,5"]) expect(() => toDec(bad)).toThrow(/not a decimal number/);
     expect(() => toDec("1.0000000000000000001")).toThrow(/more than 18 decimal places/);
     expect(() => toDec("1000000000000000000")).toThrow(/too large/);
+    expect(() => toDec("1,5", "price")).toThrow(expect.objectContaining({ reason: "tradingAccounts.errors.amountNotDecimal", field: "price", message: 'price is not a decimal number: "1,5"' }));
     expect(decText(toDec("999999999999999999.999999999999999999"))).toBe("999999999999999999.999999999999999999");
   });
 

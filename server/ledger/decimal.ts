@@ -26,22 +26,22 @@ const DECIMAL_TEXT = /^[+-]?\d+(\.\d+)?$/;
  */
 export function toDec(value: unknown, field = "amount"): Dec {
   if (typeof value === "number" || typeof value === "bigint") {
-    throw new AppError("VALIDATION", `${field} must be a decimal string or Decimal, not a ${typeof value}`, { field });
+    throw new AppError("VALIDATION", "tradingAccounts.errors.amountWrongType", { field, params: { field, type: typeof value } });
   }
   let d: Dec;
   if (typeof value === "string") {
     const text = value.trim();
-    if (!DECIMAL_TEXT.test(text)) throw new AppError("VALIDATION", `${field} is not a decimal number: "${value}"`, { field });
+    if (!DECIMAL_TEXT.test(text)) throw new AppError("VALIDATION", "tradingAccounts.errors.amountNotDecimal", { field, params: { field, value } });
     d = new Dec(text);
   } else if (Decimal.isDecimal(value)) {
     // Any decimal.js instance, Prisma's included (isDecimal recognises clones by their tag).
     d = new Dec((value as Decimal).toFixed());
   } else {
-    throw new AppError("VALIDATION", `${field} must be a decimal string or Decimal`, { field });
+    throw new AppError("VALIDATION", "tradingAccounts.errors.amountNotDecimalValue", { field, params: { field } });
   }
-  if (!d.isFinite()) throw new AppError("VALIDATION", `${field} must be a finite decimal`, { field });
-  if (d.decimalPlaces() > MAX_SCALE) throw new AppError("VALIDATION", `${field} has more than ${MAX_SCALE} decimal places`, { field });
-  if (d.abs().gte(new Dec(10).pow(MAX_INTEGER_DIGITS))) throw new AppError("VALIDATION", `${field} is too large`, { field });
+  if (!d.isFinite()) throw new AppError("VALIDATION", "tradingAccounts.errors.amountNotFinite", { field, params: { field } });
+  if (d.decimalPlaces() > MAX_SCALE) throw new AppError("VALIDATION", "tradingAccounts.errors.amountTooPrecise", { field, params: { field, max: MAX_SCALE } });
+  if (d.abs().gte(new Dec(10).pow(MAX_INTEGER_DIGITS))) throw new AppError("VALIDATION", "tradingAccounts.errors.amountTooLarge", { field, params: { field } });
   return d;
 }
 

@@ -26,11 +26,8 @@ export type CustomerBucket = (typeof CUSTOMER_BUCKETS)[number];
 /** The trading-account column that caches each bucket's balance. */
 export const BUCKET_COLUMN = { cash: "cash", bonus_withdrawable: "bonusWithdrawable", bonus_non_withdrawable: "bonusNonWithdrawable" } as const;
 const BUCKET_SQL_COLUMN = { cash: "cash", bonus_withdrawable: "bonus_withdrawable", bonus_non_withdrawable: "bonus_non_withdrawable" } as const;
-const BUCKET_LABEL: Record<CustomerBucket, string> = {
-  cash: "cash",
-  bonus_withdrawable: "withdrawable bonus",
-  bonus_non_withdrawable: "non-withdrawable bonus",
-};
+/** Each bucket's leaf under the refusals that name a bucket (tradingAccounts.errors.insufficientBalance.cash …). */
+const BUCKET_REASON = { cash: "cash", bonus_withdrawable: "bonusWithdrawable", bonus_non_withdrawable: "bonusNonWithdrawable" } as const;
 
 /** The brand-side accounts: where bonuses are funded from, where clawbacks go, the world outside. */
 export type SystemCode = "bonus_funding" | "bonus_clawback" | "external" | (string & {});
@@ -113,27 +110,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Shape checks that need no database: decimals, ≥ 2 lines, each account once, a zero sum. */
 function validate(input: PostJournalInput): { account: LedgerAccountRef; amount: Dec }[] {
-  if (!input.kind.trim()) throw invalid("kind", "A journal needs a kind");
-  if (!input.reference?.type || !input.reference.id) throw invalid("reference", "A journal needs a reference to what caused it");
-  if (!Array.isArray(input.lines) || input.lines.length < 2) throw invalid("lines", "A journal needs at least two lines");
+  if (!input.kind.trim()) throw invalid("kind", "tradingAccounts.errors.journalKindMissing");
+  if (!input.reference?.type || !input.reference.id) throw invalid("reference", "tradingAccounts.errors.journalReferenceMissing");
+  if (!Array.isArray(input.lines) || input.lines.length < 2) throw invalid("lines", "tradingAccounts.errors.journalTooFewLines");
   const seen = new Set<string>();
   const lines = input.lines.map((line, i) => {
     const amount = toDec(line.amount, "amount");
-    if (amount.isZero()) throw invalid("amount", `Line ${i + 1} has a zero amount`);
+    if (amount.isZero()) throw invalid("amount", "tradingAccounts.errors.lineZeroAmount", { line: i + 1 });
     const a = line.account;
     if (isSystemRef(a)) {
-      if (!a.system || !a.currency) throw invalid("lines", `Line ${i + 1}: a system account needs a code and a currency`);
+      if (!a.system || !a.currency) throw invalid("lines", "tradingAccounts.errors.lineSystemAccountIncomplete", { line: i + 1 });
     } else {
-      if (!UUID.test(a.tradingAccountId)) throw invalid("lines", `Line ${i + 1}: unknown trading account`);
-      if (!(CUSTOMER_BUCKETS as readonly string[]).includes(a.bucket)) throw invalid("lines", `Line ${i + 1}: unknown bucket "${a.bucket}"`);
+      if (!UUID.test(a.tradingAccountId)) throw invalid("lines", "tradingAccounts.errors.lineUnknownTradingAccount", { line: i + 1 });
+      if (!(CUSTOMER_BUCKETS as readonly string[]).includes(a.bucket)) throw invalid("lines", "tradingAccounts.errors.lineUnknownBucket", { line: i + 1, bucket: String(a.bucket) });
     }
     const key = refKey(a);
-    if (seen.has(key)) throw invalid("lines", `Line ${i + 1} repeats a ledger account; give each account one line`);
+    if (seen.has(key)) throw invalid("lines", "tradingAccounts.errors.lineRepeatsAccount", { line: i + 1 });
     seen.add(key);
     return { account: a, amount };
   });
   const sum = lines.reduce((acc, l) => acc.plus(l.amount), ZERO);
-  if (!sum.isZero()) throw invalid("lines", `The journal does not balance: its lines sum to ${decText(sum)}, not 0`);
+  if (!sum.isZero()) throw invalid("lines", "tradingAccounts.errors.journalUnbalanced", { sum: decText(sum) });
   return lines;
 }
 
@@ -189,9 +186,9 @@ export async function loadJournal(tx: DbTx, brandId: string, where: { id: string
 /** The journal already posted under this key; refused if the key was used for a different movement. */
 async function replay(tx: DbTx, input: PostJournalInput): Promise<PostedJournal> {
   const existing = await loadJournal(tx, input.brandId, { idempotencyKey: input.idempotencyKey! }, true);
-  if (!existing) throw new AppError("CONFLICT", "The idempotency key is being used by a posting that did not finish; try again");
+  if (!existing) throw new AppError("CONFLICT", "tradingAccounts.errors.idempotencyKeyInFlight");
   if (existing.kind !== input.kind || existing.referenceType !== input.reference.type) {
-    throw new AppError("CONFLICT", `The idempotency key was already used for a different movement (${existing.kind})`, { field: "idempotencyKey" });
+    throw new AppError("CONFLICT", "tradingAccounts.errors.idempotencyKeyReused", { field: "idempotencyKey", params: { kind: existing.kind } });
   }
   return existing;
 }
@@ -209,7 +206,7 @@ export async function findByIdempotencyKey(tx: DbTx, brandId: string, idempotenc
  */
 export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<PostedJournal> {
   const lines = validate(input);
-  if (input.idempotencyKey !== undefined && !input.idempotencyKey.trim()) throw invalid("idempotencyKey", "The idempotency key is empty");
+  if (input.idempotencyKey !== undefined && !input.idempotencyKey.trim()) throw invalid("idempotencyKey", "tradingAccounts.errors.idempotencyKeyEmpty");
 
   // 1. Claim the key (or find the journal that holds it) before locking any account.
   if (input.idempotencyKey) {
@@ -232,18 +229,27 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
     for (const r of rows) if (r.brand_id === input.brandId) tradingAccounts.set(r.id, r);
   }
   let money: { currency: string; demo: boolean } | null = null;
-  const sameMoney = (currency: string, demo: boolean, what: string) => {
+  /** `who` names the account in the refusal: a trading account by id, a system account by code. */
+  const sameMoney = (currency: string, demo: boolean, who: { id: string } | { code: string }) => {
+    const trading = "id" in who;
     if (!money) money = { currency, demo };
-    else if (money.currency !== currency) throw invalid("currency", `${what} is in ${currency}, but this journal moves ${money.currency}`);
-    else if (money.demo !== demo) throw invalid("demo", `${what} is ${demo ? "a demo" : "a real"} account; demo and real money never mix`);
+    else if (money.currency !== currency) {
+      const reason = trading ? "tradingAccounts.errors.tradingAccountCurrencyMismatch" : "tradingAccounts.errors.systemAccountCurrencyMismatch";
+      throw invalid("currency", reason, { ...who, currency, journalCurrency: money.currency });
+    } else if (money.demo !== demo) {
+      const reason = trading
+        ? demo ? "tradingAccounts.errors.tradingAccountIsDemo" : "tradingAccounts.errors.tradingAccountIsReal"
+        : demo ? "tradingAccounts.errors.systemAccountIsDemo" : "tradingAccounts.errors.systemAccountIsReal";
+      throw invalid("demo", reason, who);
+    }
   };
   for (const id of taIds) {
     const ta = tradingAccounts.get(id);
     if (!ta) throw notFound("tradingAccount");
-    if (ta.status === "closed") throw new AppError("CONFLICT", `Trading account ${id} is closed; no money can move in or out of it`);
-    sameMoney(ta.currency, ta.demo, `Trading account ${id}`);
+    if (ta.status === "closed") throw new AppError("CONFLICT", "tradingAccounts.errors.tradingAccountClosed", { params: { id } });
+    sameMoney(ta.currency, ta.demo, { id });
   }
-  for (const l of lines) if (isSystemRef(l.account)) sameMoney(l.account.currency, l.account.demo, `System account ${l.account.system}`);
+  for (const l of lines) if (isSystemRef(l.account)) sameMoney(l.account.currency, l.account.demo, { code: l.account.system });
   const { currency, demo } = money!;
 
   // 3. System accounts are created when missing (one statement, in a fixed order). Then every existing
@@ -295,24 +301,23 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
       (isSystemRef(l.account)
         ? undefined
         : { id: randomUUID(), trading_account_id: l.account.tradingAccountId, bucket: l.account.bucket, system_code: null, currency, demo, balance: "0" });
-    if (!account) throw new AppError("CONFLICT", "A ledger account could not be created; try again");
+    if (!account) throw new AppError("CONFLICT", "tradingAccounts.errors.ledgerAccountNotCreated");
     const before = new Dec(account.balance);
     const after = before.plus(l.amount);
     if (account.bucket !== "system") {
       const bucket = account.bucket;
       const ta = tradingAccounts.get(account.trading_account_id!)!;
       if (account.currency !== ta.currency || account.demo !== ta.demo) {
-        throw new AppError("CONFLICT", `The ${BUCKET_LABEL[bucket]} ledger account of trading account ${ta.id} is not in its currency`);
+        throw new AppError("CONFLICT", `tradingAccounts.errors.ledgerAccountCurrencyMismatch.${BUCKET_REASON[bucket]}`, { params: { id: ta.id } });
       }
       if (!new Dec(ta[BUCKET_SQL_COLUMN[bucket]]).eq(before)) {
-        throw new AppError("CONFLICT", `The cached ${BUCKET_LABEL[bucket]} of trading account ${ta.id} disagrees with its ledger; run the ledger check`);
+        throw new AppError("CONFLICT", `tradingAccounts.errors.balanceCacheMismatch.${BUCKET_REASON[bucket]}`, { params: { id: ta.id } });
       }
       if (after.isNegative()) {
-        throw new AppError(
-          "CONFLICT",
-          `Not enough ${BUCKET_LABEL[bucket]} in trading account ${ta.id}: it holds ${decText(before)} ${ta.currency}, ${decText(l.amount.neg())} was asked for`,
-          { field: "amount" },
-        );
+        throw new AppError("CONFLICT", `tradingAccounts.errors.insufficientBalance.${BUCKET_REASON[bucket]}`, {
+          field: "amount",
+          params: { id: ta.id, balance: decText(before), currency: ta.currency, amount: decText(l.amount.neg()) },
+        });
       }
     }
     return { lineId: randomUUID(), account, created: !existing, amount: l.amount, after };

@@ -36,8 +36,6 @@ const accountSelect = {
 } satisfies Prisma.TradingAccountSelect;
 type AccountRecord = Prisma.TradingAccountGetPayload<{ select: typeof accountSelect }>;
 
-const describe = (a: { type: string; currency: string; demo: boolean }) => `${a.demo ? "demo" : "real"} ${a.type} ${a.currency} account`;
-
 /** Which accounts an active fund lock blocks, per direction (expired-but-not-yet-ended locks do not count). */
 async function lockFlags(db: Db | DbTx, brandId: string, ids: string[]): Promise<Map<string, { in: boolean; out: boolean }>> {
   const now = new Date();
@@ -81,7 +79,7 @@ async function rowsFor(db: Db | DbTx, brandId: string, accounts: AccountRecord[]
 
 async function loadAccount(db: Db | DbTx, ctx: TenantContext, id: string, field = "tradingAccountId"): Promise<AccountRecord> {
   const account = await db.tradingAccount.findFirst({ where: { id, brandId: ctx.tenantId }, select: accountSelect });
-  if (!account) throw new AppError("NOT_FOUND", "Trading account not found", { field });
+  if (!account) throw new AppError("NOT_FOUND", "errors.notFound.tradingAccount", { field });
   return account;
 }
 
@@ -121,11 +119,14 @@ export async function listForCustomer(ctx: TenantContext, input: In<typeof ZCust
  */
 export async function openTradingAccount(ctx: BrandContext, input: In<typeof ZOpenTradingAccountInput>): Promise<TradingAccountRow> {
   const duplicate = () =>
-    invalid("type", `This customer already has a ${describe(input)}`);
+    invalid("type", input.demo ? "tradingAccounts.errors.alreadyHasDemoAccount" : "tradingAccounts.errors.alreadyHasRealAccount", {
+      type: input.type,
+      currency: input.currency,
+    });
   try {
     return await ctx.db.$transaction(async (tx) => {
       const customer = await loadCustomer(tx, ctx, input.customerId);
-      if (customer.status === "closed") throw new AppError("CONFLICT", `Customer ${customer.uid} is closed; no account can be opened for them`);
+      if (customer.status === "closed") throw new AppError("CONFLICT", "tradingAccounts.errors.customerClosed", { params: { uid: String(customer.uid) } });
       const existing = await tx.tradingAccount.findFirst({
         where: { customerId: customer.id, type: input.type, currency: input.currency, demo: input.demo },
         select: { id: true },
@@ -165,7 +166,7 @@ function decodeCursor(text: string): { at: Date; id: string } {
   } catch {
     // Falls through to the refusal below.
   }
-  throw invalid("cursor", "Invalid ledger cursor");
+  throw invalid("cursor", "tradingAccounts.errors.invalidCursor");
 }
 
 /** The journal lines behind one trading account's balances, newest first, keyset-paged on (time, id). */
@@ -232,10 +233,10 @@ export async function transfer(ctx: TenantContext, input: In<typeof ZTransferInp
     const to = await loadAccount(tx, ctx, input.toTradingAccountId, "toTradingAccountId");
     const earlier = await findByIdempotencyKey(tx, ctx.tenantId, idempotencyKey);
     if (earlier) return result(tx, ctx, earlier, ids);
-    if (from.id === to.id) throw invalid("toTradingAccountId", "Choose a different account to transfer to");
-    if (from.customerId !== to.customerId) throw invalid("toTradingAccountId", "Transfers are only between accounts of the same customer");
-    if (from.currency !== to.currency) throw invalid("toTradingAccountId", `The target account is in ${to.currency}, the source in ${from.currency}`);
-    if (from.demo !== to.demo) throw invalid("toTradingAccountId", "Demo and real accounts cannot transfer to each other");
+    if (from.id === to.id) throw invalid("toTradingAccountId", "tradingAccounts.errors.transferToSameAccount");
+    if (from.customerId !== to.customerId) throw invalid("toTradingAccountId", "tradingAccounts.errors.transferToOtherCustomer");
+    if (from.currency !== to.currency) throw invalid("toTradingAccountId", "tradingAccounts.errors.transferCurrencyMismatch", { targetCurrency: to.currency, sourceCurrency: from.currency });
+    if (from.demo !== to.demo) throw invalid("toTradingAccountId", "tradingAccounts.errors.transferDemoMismatch");
     await assertTransferAllowed(tx, { out: from.id, in: to.id });
     const transferId = randomUUID();
     const journal = await postJournal(tx, {
