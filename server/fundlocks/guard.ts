@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { DbTx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorReason } from "@/server/errors";
 import type { FundLockDirection } from "@/lib/fundlocks/schemas";
 
 /** Which side of a transfer an account is on: money leaving it ("out") or arriving ("in"). */
@@ -25,8 +25,21 @@ export function blocks(direction: FundLockDirection, side: TransferSide): boolea
 export const directionsBlocking = (side: TransferSide): FundLockDirection[] =>
   side === "out" ? ["transfer_out", "both"] : ["transfer_in", "both"];
 
-const describeAccount = (a: { type: string; currency: string; demo: boolean }) =>
-  `${a.demo ? "demo " : ""}${a.type} ${a.currency} account`;
+/** The refusal per side, real/demo account and whether a risk rule placed the lock. */
+const LOCKED = {
+  out: {
+    real: "fundLocks.errors.transfersOutLocked.real",
+    demo: "fundLocks.errors.transfersOutLocked.demo",
+    realByRiskRule: "fundLocks.errors.transfersOutLocked.realByRiskRule",
+    demoByRiskRule: "fundLocks.errors.transfersOutLocked.demoByRiskRule",
+  },
+  in: {
+    real: "fundLocks.errors.transfersInLocked.real",
+    demo: "fundLocks.errors.transfersInLocked.demo",
+    realByRiskRule: "fundLocks.errors.transfersInLocked.realByRiskRule",
+    demoByRiskRule: "fundLocks.errors.transfersInLocked.demoByRiskRule",
+  },
+} as const satisfies Record<TransferSide, Record<string, ErrorReason>>;
 
 /**
  * Refuses (CONFLICT) a transfer out of `out` or into `in` when an active lock covers that direction. The
@@ -57,9 +70,8 @@ export async function assertTransferAllowed(tx: DbTx, tradingAccountIds: { out?:
       select: { reason: true, source: true, direction: true, tradingAccount: { select: { type: true, currency: true, demo: true } } },
     });
     if (!lock) continue;
-    const account = describeAccount(lock.tradingAccount);
-    const what = side === "out" ? `Transfers out of the ${account}` : `Transfers into the ${account}`;
-    const by = lock.source === "risk_rule" ? " by a risk rule" : "";
-    throw new AppError("CONFLICT", `${what} are locked${by}: ${lock.reason}`);
+    const { type, currency, demo } = lock.tradingAccount;
+    const variant = `${demo ? "demo" : "real"}${lock.source === "risk_rule" ? "ByRiskRule" : ""}` as const;
+    throw new AppError("CONFLICT", LOCKED[side][variant], { params: { type, currency, reason: lock.reason } });
   }
 }

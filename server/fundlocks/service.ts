@@ -9,8 +9,8 @@ import { systemActor, type TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
-import { AppError, invalid, notFound } from "../errors";
-import type { FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "@/lib/fundlocks/schemas";
+import { AppError, invalid, notFound, type ErrorReason } from "../errors";
+import type { FundLockDirection, FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "@/lib/fundlocks/schemas";
 import { statusOf } from "./status";
 import type { CustomerTradingAccount, FundLockPage, FundLockRow } from "./types";
 
@@ -84,7 +84,19 @@ const snapshot = (l: {
   version: l.version,
 });
 
-const DIRECTION_TEXT = { transfer_in: "transfers in", transfer_out: "transfers out", both: "transfers in and out" } as const;
+/** Per direction of a new lock, the refusal when the account already has an active lock on it. */
+const ALREADY_LOCKED = {
+  real: {
+    transfer_in: "fundLocks.errors.alreadyLocked.transferIn",
+    transfer_out: "fundLocks.errors.alreadyLocked.transferOut",
+    both: "fundLocks.errors.alreadyLocked.both",
+  },
+  demo: {
+    transfer_in: "fundLocks.errors.demoAlreadyLocked.transferIn",
+    transfer_out: "fundLocks.errors.demoAlreadyLocked.transferOut",
+    both: "fundLocks.errors.demoAlreadyLocked.both",
+  },
+} as const satisfies Record<"real" | "demo", Record<FundLockDirection, ErrorReason>>;
 
 // ── Lock / unlock ──────────────────────────────────────────────────────────────────────────────────
 
@@ -99,23 +111,23 @@ export async function lock(
   opts: { source?: "manual" | "risk_rule"; riskRuleId?: string } = {},
 ): Promise<FundLockRow> {
   const now = new Date();
-  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw invalid("expiresAt", "The expiry must be in the future");
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw invalid("expiresAt", "fundLocks.errors.expiryInPast");
   return ctx.db.$transaction(async (tx) => {
     const [account] = await tx.$queryRaw<{ id: string; status: string; type: string; currency: string; demo: boolean }[]>`
       SELECT id, status::text AS status, type::text AS type, currency, demo FROM trading_account
       WHERE id = ${input.tradingAccountId}::uuid AND brand_id = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
     if (!account) throw notFound("tradingAccount");
-    const label = `${account.demo ? "demo " : ""}${account.type} ${account.currency} account`;
-    if (account.status === "closed") throw new AppError("CONFLICT", `The ${label} is closed; a closed account cannot be locked`, { field: "tradingAccountId" });
+    const params = { type: account.type, currency: account.currency };
+    if (account.status === "closed") {
+      throw new AppError("CONFLICT", account.demo ? "fundLocks.errors.demoAccountClosed" : "fundLocks.errors.accountClosed", { field: "tradingAccountId", params });
+    }
 
     const duplicate = await tx.fundLock.findFirst({
       where: { tradingAccountId: account.id, direction: input.direction, endedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       select: { id: true },
     });
     if (duplicate) {
-      throw new AppError("CONFLICT", `The ${label} already has an active lock on ${DIRECTION_TEXT[input.direction]}; unlock it first or keep it`, {
-        field: "direction",
-      });
+      throw new AppError("CONFLICT", ALREADY_LOCKED[account.demo ? "demo" : "real"][input.direction], { field: "direction", params });
     }
     const created = await tx.fundLock.create({
       data: {
@@ -136,8 +148,6 @@ export async function lock(
   });
 }
 
-const STALE_MESSAGE = "This lock was changed by someone else; reload and try again";
-
 /**
  * Releases an active lock with a reason. A lock placed by a risk rule can be released only by those who
  * manage risk rules (admins): the rule is theirs, and operations lifting it would defeat the rule.
@@ -147,17 +157,17 @@ export async function unlock(ctx: TenantContext, input: In<typeof ZUnlockInput>)
     const now = new Date();
     const before = await tx.fundLock.findFirst({ where: { id: input.id, brandId: ctx.tenantId }, include: LOCK_INCLUDE });
     if (!before) throw notFound("fundLock");
-    if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+    if (before.version !== input.version) throw new AppError("CONFLICT", "fundLocks.errors.staleVersion");
     const status = statusOf(before, now);
-    if (status !== "active") throw new AppError("CONFLICT", `This lock has already ${status === "expired" ? "expired" : "been released"}`);
+    if (status !== "active") throw new AppError("CONFLICT", status === "expired" ? "fundLocks.errors.alreadyExpired" : "fundLocks.errors.alreadyReleased");
     if (before.source === "risk_rule" && !can(ctx.actor.role, "risk.manage")) {
-      throw new AppError("FORBIDDEN", "This lock was placed by a risk rule; only an admin can release it");
+      throw new AppError("FORBIDDEN", "fundLocks.errors.riskRuleLock");
     }
     const { count } = await tx.fundLock.updateMany({
       where: { id: before.id, brandId: ctx.tenantId, version: before.version, endedAt: null },
       data: { endedAt: now, endReason: "released", endNote: input.reason, endedById: ctx.actor.id, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("CONFLICT", STALE_MESSAGE);
+    if (count === 0) throw new AppError("CONFLICT", "fundLocks.errors.staleVersion");
     const after = await tx.fundLock.findUniqueOrThrow({ where: { id: before.id }, include: LOCK_INCLUDE });
     await recordAudit(tx, ctx, {
       brandId: ctx.tenantId,

@@ -112,4 +112,38 @@ export const fundLocks = {
     noAccess: "Your role cannot see fund locks.",
     viewAll: "View in fund locks",
   },
+  /** Server refusals (AppError reasons), shown in the reader's language. {type} is the account type's code. */
+  errors: {
+    expiryInPast: "The expiry must be in the future",
+    accountClosed: "The {type} {currency} account is closed; a closed account cannot be locked",
+    demoAccountClosed: "The demo {type} {currency} account is closed; a closed account cannot be locked",
+    /** Per direction of the new lock: the account already has an active lock on it. */
+    alreadyLocked: {
+      transferIn: "The {type} {currency} account already has an active lock on transfers in; unlock it first or keep it",
+      transferOut: "The {type} {currency} account already has an active lock on transfers out; unlock it first or keep it",
+      both: "The {type} {currency} account already has an active lock on transfers in and out; unlock it first or keep it",
+    },
+    demoAlreadyLocked: {
+      transferIn: "The demo {type} {currency} account already has an active lock on transfers in; unlock it first or keep it",
+      transferOut: "The demo {type} {currency} account already has an active lock on transfers out; unlock it first or keep it",
+      both: "The demo {type} {currency} account already has an active lock on transfers in and out; unlock it first or keep it",
+    },
+    staleVersion: "This lock was changed by someone else; reload and try again",
+    alreadyExpired: "This lock has already expired",
+    alreadyReleased: "This lock has already been released",
+    riskRuleLock: "This lock was placed by a risk rule; only an admin can release it",
+    /** A money movement refused by an active lock; {reason} is the lock's own reason. */
+    transfersOutLocked: {
+      real: "Transfers out of the {type} {currency} account are locked: {reason}",
+      demo: "Transfers out of the demo {type} {currency} account are locked: {reason}",
+      realByRiskRule: "Transfers out of the {type} {currency} account are locked by a risk rule: {reason}",
+      demoByRiskRule: "Transfers out of the demo {type} {currency} account are locked by a risk rule: {reason}",
+    },
+    transfersInLocked: {
+      real: "Transfers into the {type} {currency} account are locked: {reason}",
+      demo: "Transfers into the demo {type} {currency} account are locked: {reason}",
+      realByRiskRule: "Transfers into the {type} {currency} account are locked by a risk rule: {reason}",
+      demoByRiskRule: "Transfers into the demo {type} {currency} account are locked by a risk rule: {reason}",
+    },
+  },
 } as const;

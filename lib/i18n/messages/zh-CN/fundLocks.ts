@@ -113,4 +113,35 @@ export const fundLocks: Dict<typeof en> = {
     noAccess: "您的角色无权查看资金锁定。",
     viewAll: "在资金锁定中查看",
   },
+  errors: {
+    expiryInPast: "到期时间必须晚于当前时间",
+    accountClosed: "该 {type} {currency} 账户已关闭，已关闭的账户不能锁定",
+    demoAccountClosed: "该模拟 {type} {currency} 账户已关闭，已关闭的账户不能锁定",
+    alreadyLocked: {
+      transferIn: "该 {type} {currency} 账户的转入已有生效中的锁定；请先解除，或保留现有锁定",
+      transferOut: "该 {type} {currency} 账户的转出已有生效中的锁定；请先解除，或保留现有锁定",
+      both: "该 {type} {currency} 账户的转入和转出已有生效中的锁定；请先解除，或保留现有锁定",
+    },
+    demoAlreadyLocked: {
+      transferIn: "该模拟 {type} {currency} 账户的转入已有生效中的锁定；请先解除，或保留现有锁定",
+      transferOut: "该模拟 {type} {currency} 账户的转出已有生效中的锁定；请先解除，或保留现有锁定",
+      both: "该模拟 {type} {currency} 账户的转入和转出已有生效中的锁定；请先解除，或保留现有锁定",
+    },
+    staleVersion: "该锁定已被他人修改，请刷新后重试",
+    alreadyExpired: "该锁定已到期",
+    alreadyReleased: "该锁定已解除",
+    riskRuleLock: "该锁定由风控规则设置，只有管理员可以解除",
+    transfersOutLocked: {
+      real: "{type} {currency} 账户的转出已被锁定：{reason}",
+      demo: "模拟 {type} {currency} 账户的转出已被锁定：{reason}",
+      realByRiskRule: "{type} {currency} 账户的转出已被风控规则锁定：{reason}",
+      demoByRiskRule: "模拟 {type} {currency} 账户的转出已被风控规则锁定：{reason}",
+    },
+    transfersInLocked: {
+      real: "{type} {currency} 账户的转入已被锁定：{reason}",
+      demo: "模拟 {type} {currency} 账户的转入已被锁定：{reason}",
+      realByRiskRule: "{type} {currency} 账户的转入已被风控规则锁定：{reason}",
+      demoByRiskRule: "模拟 {type} {currency} 账户的转入已被风控规则锁定：{reason}",
+    },
+  },
 };
