@@ -14,7 +14,7 @@ import { AppError, invalid } from "../errors";
 
 async function loadSelf(ctx: StaffContext) {
   const user = await ctx.db.staffUser.findUnique({ where: { id: ctx.actor.id }, include: { brand: true } });
-  if (!user) throw new AppError("UNAUTHORIZED", "Your account no longer exists");
+  if (!user) throw new AppError("UNAUTHORIZED", "account.errors.accountGone");
   return user;
 }
 
@@ -37,9 +37,9 @@ export async function getMyAccount(ctx: StaffContext) {
 export async function changeMyPassword(ctx: StaffContext, input: { currentPassword: string; newPassword: string }) {
   const user = await loadSelf(ctx);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw invalid("currentPassword", "Current password is not correct");
+    throw invalid("currentPassword", "account.errors.currentPasswordWrong");
   }
-  if (input.currentPassword === input.newPassword) throw invalid("newPassword", "Choose a password different from the current one");
+  if (input.currentPassword === input.newPassword) throw invalid("newPassword", "account.errors.passwordUnchanged");
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
@@ -54,7 +54,7 @@ export async function changeMyPassword(ctx: StaffContext, input: { currentPasswo
 
 export async function startMyTotpEnrolment(ctx: StaffContext) {
   const user = await loadSelf(ctx);
-  if (user.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor authentication is already on");
+  if (user.totpEnabledAt) throw new AppError("CONFLICT", "account.errors.totpAlreadyOn");
   const secret = newTotpSecret();
   await ctx.db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: user.id }, data: { totpPendingSecretEnc: encryptSecret(secret) } });
@@ -65,9 +65,9 @@ export async function startMyTotpEnrolment(ctx: StaffContext) {
 
 export async function confirmMyTotpEnrolment(ctx: StaffContext, input: { code: string }) {
   const user = await loadSelf(ctx);
-  if (!user.totpPendingSecretEnc) throw new AppError("CONFLICT", "Start enrolment first");
+  if (!user.totpPendingSecretEnc) throw new AppError("CONFLICT", "account.errors.totpEnrolmentNotStarted");
   const step = await verifyTotp(decryptSecret(user.totpPendingSecretEnc), input.code);
-  if (step === null) throw invalid("code", "That code is not valid; check your authenticator app's clock");
+  if (step === null) throw invalid("code", "account.errors.totpEnrolmentCodeInvalid");
   await ctx.db.$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: user.id },
@@ -79,12 +79,12 @@ export async function confirmMyTotpEnrolment(ctx: StaffContext, input: { code: s
 
 export async function disableMyTotp(ctx: StaffContext, input: { code: string }) {
   const user = await loadSelf(ctx);
-  if (!user.totpSecretEnc) throw new AppError("CONFLICT", "Two-factor authentication is not on");
+  if (!user.totpSecretEnc) throw new AppError("CONFLICT", "account.errors.totpNotOn");
   if (requiresTotp({ ...user, totpEnabledAt: null })) {
-    throw new AppError("FORBIDDEN", "Your role or brand requires two-factor authentication");
+    throw new AppError("FORBIDDEN", "account.errors.totpRequired");
   }
   const step = await verifyTotp(decryptSecret(user.totpSecretEnc), input.code, user.totpLastStep);
-  if (step === null) throw invalid("code", "That code is not valid");
+  if (step === null) throw invalid("code", "account.errors.totpCodeInvalid");
   await ctx.db.$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: user.id },

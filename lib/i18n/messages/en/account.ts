@@ -70,4 +70,16 @@ export const account = {
     confirmDescription: "All your sessions end now, including this one. You will need to sign in again.",
     confirm: "Sign out everywhere",
   },
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    accountGone: "Your account no longer exists",
+    currentPasswordWrong: "Current password is not correct",
+    passwordUnchanged: "Choose a password different from the current one",
+    totpAlreadyOn: "Two-factor authentication is already on",
+    totpEnrolmentNotStarted: "Start enrolment first",
+    totpEnrolmentCodeInvalid: "That code is not valid; check your authenticator app's clock",
+    totpNotOn: "Two-factor authentication is not on",
+    totpRequired: "Your role or brand requires two-factor authentication",
+    totpCodeInvalid: "That code is not valid",
+  },
 } as const;

@@ -73,4 +73,15 @@ export const account: Dict<typeof en> = {
     confirmDescription: "您的所有会话将立即结束，包括当前会话。之后需要重新登录。",
     confirm: "全部退出登录",
   },
+  errors: {
+    accountGone: "您的账户已不存在",
+    currentPasswordWrong: "当前密码不正确",
+    passwordUnchanged: "新密码不能与当前密码相同",
+    totpAlreadyOn: "两步验证已开启",
+    totpEnrolmentNotStarted: "请先开始设置两步验证",
+    totpEnrolmentCodeInvalid: "验证码无效，请检查身份验证器应用所在设备的时间",
+    totpNotOn: "两步验证未开启",
+    totpRequired: "您的角色或品牌要求开启两步验证",
+    totpCodeInvalid: "验证码无效",
+  },
 };
