@@ -109,11 +109,12 @@ async function assertAnotherActiveAdmin(tx: DbTx, ctx: TenantContext, exceptId: 
   const others = await tx.staffUser.count({
     where: { brandId: ctx.tenantId, role: "admin", status: "active", id: { not: exceptId } },
   });
-  if (others === 0) throw new AppError("CONFLICT", "A brand must keep at least one active admin");
+  if (others === 0) throw new AppError("CONFLICT", "staff.errors.lastActiveAdmin");
 }
 
-function assertNotSelf(ctx: TenantContext, id: string, what: string) {
-  if (ctx.actor.id === id) throw new AppError("FORBIDDEN", `You cannot ${what} your own account here; use Account & security`);
+/** Staff change their own account on the Account & security page; `action` names the refused change. */
+function assertNotSelf(ctx: TenantContext, id: string, action: "changeRole" | "disable" | "resetPassword" | "resetTotp") {
+  if (ctx.actor.id === id) throw new AppError("FORBIDDEN", `staff.errors.ownAccount.${action}`);
 }
 
 export async function createStaff(ctx: TenantContext, input: { email: string; name: string; role: Role }) {
@@ -122,7 +123,7 @@ export async function createStaff(ctx: TenantContext, input: { email: string; na
   const passwordHash = await hashPassword(temporaryPassword);
   return ctx.db.$transaction(async (tx) => {
     if (await tx.staffUser.findUnique({ where: { email }, select: { id: true } })) {
-      throw invalid("email", "A staff member with this email already exists");
+      throw invalid("email", "staff.errors.emailTaken");
     }
     const user = await tx.staffUser.create({
       data: { brandId: ctx.tenantId, email, name: input.name.trim(), role: input.role, passwordHash, mustChangePassword: true },
@@ -137,7 +138,7 @@ export async function updateStaff(ctx: TenantContext, input: { id: string; name:
   return ctx.db.$transaction(async (tx) => {
     const before = await loadInBrand(tx, ctx, input.id);
     if (before.role !== input.role) {
-      assertNotSelf(ctx, input.id, "change the role of");
+      assertNotSelf(ctx, input.id, "changeRole");
       if (before.role === "admin" && before.status === "active") await assertAnotherActiveAdmin(tx, ctx, input.id);
     }
     const after = await tx.staffUser.update({ where: { id: input.id }, data: { name: input.name.trim(), role: input.role }, select: staffSelect });
@@ -171,7 +172,7 @@ export async function setStaffStatus(ctx: TenantContext, input: { id: string; st
 
 /** Issues a temporary password (shown once to the admin) and signs the member out everywhere. */
 export async function resetStaffPassword(ctx: TenantContext, input: { id: string }) {
-  assertNotSelf(ctx, input.id, "reset the password of");
+  assertNotSelf(ctx, input.id, "resetPassword");
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   return ctx.db.$transaction(async (tx) => {
@@ -188,7 +189,7 @@ export async function resetStaffPassword(ctx: TenantContext, input: { id: string
 
 /** Removes the member's TOTP; where it is required they enrol again at next sign-in. */
 export async function resetStaffTotp(ctx: TenantContext, input: { id: string }) {
-  assertNotSelf(ctx, input.id, "reset two-factor authentication of");
+  assertNotSelf(ctx, input.id, "resetTotp");
   await ctx.db.$transaction(async (tx) => {
     const before = await loadInBrand(tx, ctx, input.id);
     await tx.staffUser.update({

@@ -92,4 +92,16 @@ export const staff = {
     totpReset: "Two-factor authentication of {name} was reset.",
     unlocked: "{name} was unlocked.",
   },
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    lastActiveAdmin: "A brand must keep at least one active admin",
+    emailTaken: "A staff member with this email already exists",
+    /** Per action: staff change their own account on the Account & security page, not here. */
+    ownAccount: {
+      changeRole: "You cannot change the role of your own account here; use Account & security",
+      disable: "You cannot disable your own account here; use Account & security",
+      resetPassword: "You cannot reset the password of your own account here; use Account & security",
+      resetTotp: "You cannot reset two-factor authentication of your own account here; use Account & security",
+    },
+  },
 } as const;

@@ -94,4 +94,14 @@ export const staff: Dict<typeof en> = {
     totpReset: "已重置 {name} 的双重验证。",
     unlocked: "已解除 {name} 的锁定。",
   },
+  errors: {
+    lastActiveAdmin: "品牌必须至少保留一名启用状态的管理员",
+    emailTaken: "已有使用此邮箱的员工",
+    ownAccount: {
+      changeRole: "不能在此修改自己账户的角色，请前往“账户与安全”",
+      disable: "不能在此停用自己的账户，请前往“账户与安全”",
+      resetPassword: "不能在此重置自己账户的密码，请前往“账户与安全”",
+      resetTotp: "不能在此重置自己账户的双重验证，请前往“账户与安全”",
+    },
+  },
 };
