@@ -72,9 +72,9 @@ export async function updateBrandSettings(ctx: TenantContext, input: BrandSettin
 export async function setBrandLogo(ctx: TenantContext, input: { mime: string; base64: string }) {
   const bytes = Buffer.from(input.base64, "base64");
   // Raster formats only (an SVG served from our origin could carry script), checked by magic bytes.
-  if (!(LOGO_MIME_TYPES as readonly string[]).includes(input.mime)) throw invalid("logo", "The logo must be a PNG, JPEG or WebP image");
-  if (bytes.length === 0 || bytes.length > LOGO_MAX_BYTES) throw invalid("logo", "The logo must be at most 256 KB");
-  if (detectFileType(bytes) !== input.mime) throw invalid("logo", "The file's content is not the image type it claims to be");
+  if (!(LOGO_MIME_TYPES as readonly string[]).includes(input.mime)) throw invalid("logo", "brandSettings.errors.logoType");
+  if (bytes.length === 0 || bytes.length > LOGO_MAX_BYTES) throw invalid("logo", "brandSettings.errors.logoTooLarge", { max: LOGO_MAX_BYTES / 1024 });
+  if (detectFileType(bytes) !== input.mime) throw invalid("logo", "brandSettings.errors.logoContentMismatch");
   await ctx.db.$transaction(async (tx) => {
     const before = await tx.brand.findUnique({ where: { id: ctx.tenantId }, select: { logo: true, logoMime: true } });
     await tx.brand.update({ where: { id: ctx.tenantId }, data: { logo: bytes, logoMime: input.mime } });
@@ -158,10 +158,10 @@ export async function createBrand(ctx: StaffContext, input: CreateBrandInput) {
   const passwordHash = await hashPassword(temporaryPassword);
   return ctx.db.$transaction(async (tx) => {
     if (await tx.brand.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw invalid("slug", "Another brand already uses this slug");
+      throw invalid("slug", "platformBrands.errors.slugTaken");
     }
     if (await tx.staffUser.findUnique({ where: { email }, select: { id: true } })) {
-      throw invalid("admin.email", "A staff member with this email already exists");
+      throw invalid("admin.email", "platformBrands.errors.adminEmailTaken");
     }
     const brand = await tx.brand.create({
       data: { name: input.name.trim(), slug: input.slug, brokerCode: input.brokerCode, primaryColor: input.primaryColor },

@@ -66,4 +66,10 @@ export const brandSettings = {
   noChanges: "No changes.",
   saved: "Brand settings saved",
   noBrandHint: "Platform admins pick the brand to configure from the brand switcher.",
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    logoType: "The logo must be a PNG, JPEG or WebP image",
+    logoTooLarge: "The logo must be at most {max} KB",
+    logoContentMismatch: "The file's content is not the image type it claims to be",
+  },
 } as const;

@@ -76,4 +76,9 @@ export const platformBrands = {
       "Copy it now. At first sign-in {name} must replace it and set up two-factor authentication with an authenticator app.",
     done: "Done",
   },
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    slugTaken: "Another brand already uses this slug",
+    adminEmailTaken: "A staff member with this email already exists",
+  },
 } as const;

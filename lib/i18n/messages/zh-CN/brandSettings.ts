@@ -67,4 +67,9 @@ export const brandSettings: Dict<typeof en> = {
   noChanges: "没有更改。",
   saved: "品牌设置已保存",
   noBrandHint: "平台管理员可在品牌切换器中选择要配置的品牌。",
+  errors: {
+    logoType: "Logo 必须是 PNG、JPEG 或 WebP 图片",
+    logoTooLarge: "Logo 不能超过 {max} KB",
+    logoContentMismatch: "文件内容与其声明的图片类型不符",
+  },
 };

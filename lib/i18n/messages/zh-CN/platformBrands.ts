@@ -77,4 +77,8 @@ export const platformBrands: Dict<typeof en> = {
     warningBody: "请立即复制。{name} 首次登录时必须更换此密码，并使用验证器应用设置双重验证。",
     done: "完成",
   },
+  errors: {
+    slugTaken: "已有其他品牌使用此标识",
+    adminEmailTaken: "已存在使用此邮箱的员工",
+  },
 };
