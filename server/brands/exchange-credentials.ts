@@ -11,7 +11,7 @@ import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { encryptSecret, maskSecret } from "../crypto/secrets";
 import type { Prisma } from "../db/client";
-import { invalid, notFound } from "../errors";
+import { invalid, notFound, type ErrorReason } from "../errors";
 import { brandExchange, UnreadableCredentialsError, type BrandClientOptions, type ExchangeTarget } from "../exchange/brand-client";
 import { isOkxError, type OkxError } from "../exchange/okx";
 import { ZSetExchangeCredentialsInput, type ExchangeTestFailure, type OkxMode, type SetExchangeCredentialsInput } from "@/lib/brands/schemas";
@@ -27,6 +27,32 @@ const credentialsSelect = {
   okxLastTestMessage: true,
 } satisfies Prisma.BrandSelect;
 type CredentialsRecord = Prisma.BrandGetPayload<{ select: typeof credentialsSelect }>;
+
+type CredentialsRefusal = `exchange.errors.credentialsInvalid.${string}` & ErrorReason;
+/**
+ * The refusal per field and zod issue code of ZSetExchangeCredentialsInput's rules (lib/brands/schemas.ts),
+ * whose English messages these reasons' templates repeat; `default` is the field's other refusals.
+ */
+const CREDENTIALS_REFUSALS: Record<string, { default: CredentialsRefusal } & Partial<Record<string, CredentialsRefusal>>> = {
+  apiKey: {
+    default: "exchange.errors.credentialsInvalid.apiKeyMissing",
+    too_big: "exchange.errors.credentialsInvalid.apiKeyTooLong",
+    invalid_format: "exchange.errors.credentialsInvalid.apiKeyFormat",
+  },
+  secretKey: {
+    default: "exchange.errors.credentialsInvalid.secretKeyMissing",
+    too_big: "exchange.errors.credentialsInvalid.secretKeyTooLong",
+    invalid_format: "exchange.errors.credentialsInvalid.secretKeyFormat",
+  },
+  passphrase: { default: "exchange.errors.credentialsInvalid.passphraseLength", custom: "exchange.errors.credentialsInvalid.passphraseComplexity" },
+  mode: { default: "exchange.errors.credentialsInvalid.mode" },
+};
+
+function credentialsRefusal(issue: { path: PropertyKey[]; code: string } | undefined): ErrorReason {
+  const rules = issue ? CREDENTIALS_REFUSALS[String(issue.path[0])] : undefined;
+  if (!issue || !rules) return "exchange.errors.credentialsInvalid.other";
+  return rules[issue.code] ?? rules.default;
+}
 
 /** What the API returns about the brand's key: masked metadata only. */
 export interface ExchangeCredentialsView {
@@ -90,7 +116,7 @@ export async function setExchangeCredentials(ctx: TenantContext, input: SetExcha
   const parsed = ZSetExchangeCredentialsInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(String(issue?.path[0] ?? "apiKey"), issue?.message ?? "Invalid exchange credentials");
+    throw invalid(String(issue?.path[0] ?? "apiKey"), credentialsRefusal(issue));
   }
   const { apiKey, secretKey, passphrase, mode } = parsed.data;
   const data = {

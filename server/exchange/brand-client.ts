@@ -65,7 +65,7 @@ export interface ExchangeTarget {
  */
 export async function brandExchange(db: DbTx, brandId: string, options: BrandClientOptions = {}) {
   const brand = await db.brand.findUnique({ where: { id: brandId }, select: exchangeSelect });
-  if (!brand) throw notFound("Brand");
+  if (!brand) throw notFound("brand");
   const { endpoints: overrides, ...tuning } = options;
   const endpoints = { ...defaultExchangeEndpoints(), ...overrides };
   const { okxApiKey, okxSecretEnc, okxPassphraseEnc } = brand;
@@ -91,11 +91,7 @@ export async function exchangeClientForBrand(db: DbTx, brandId: string, options:
 /** Stored secrets that no longer decrypt (ENCRYPTION_KEY changed): the brand must enter them again. */
 export class UnreadableCredentialsError extends AppError {
   constructor(cause: unknown) {
-    super(
-      "EXCHANGE_ERROR",
-      "The brand's stored exchange credentials cannot be decrypted (was ENCRYPTION_KEY changed?): enter them again in Brand settings",
-      { cause },
-    );
+    super("EXCHANGE_ERROR", "exchange.errors.credentialsUnreadable", { cause });
   }
 }
 

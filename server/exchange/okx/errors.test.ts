@@ -41,4 +41,24 @@ describe("toAppError", () => {
   it("tells the caller to check before retrying when a creating call's outcome is unknown", () => {
     expect(e("TIMEOUT", 0, { kind: "transient", outcomeUnknown: true }).message).toMatch(/may have succeeded/);
   });
+
+  it("gives a reason with OKX's code and message as params, worded as before in English", () => {
+    expect(e("51000", 400)).toMatchObject({
+      reason: "exchange.errors.parameterRefused",
+      params: { msg: "m", code: "51000" },
+      message: "The exchange refused the request: m (OKX 51000)",
+    });
+    expect(e("59000", 200, { msg: "" })).toMatchObject({
+      reason: "exchange.errors.requestRefusedNoMessage",
+      params: { code: "59000" },
+      message: "The exchange refused the request: no message (OKX 59000)",
+    });
+    expect(e("50113", 401)).toMatchObject({ reason: "exchange.errors.credentialsRefused", message: "The exchange refused the brand's credentials: m (OKX 50113)" });
+    expect(e("50026", 500)).toMatchObject({ reason: "exchange.errors.unavailable", message: "The exchange is temporarily unavailable: m (OKX 50026)" });
+    expect(e("50011", 429)).toMatchObject({ reason: "exchange.errors.rateLimited", message: "The exchange is rate limiting createApiKey; try again shortly" });
+    expect(e("TIMEOUT", 0, { kind: "transient", outcomeUnknown: true })).toMatchObject({
+      reason: "exchange.errors.outcomeUnknown",
+      message: "The exchange did not answer in time and the request may have succeeded; check before retrying (TIMEOUT)",
+    });
+  });
 });

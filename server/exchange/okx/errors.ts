@@ -5,7 +5,7 @@
  * or parameter values (OKX's `msg` is echoed; it names parameters, not their values).
  */
 import "server-only";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorParams } from "@/server/errors";
 
 export type OkxErrorKind = "rate_limited" | "auth" | "parameter" | "transient" | "permanent";
 
@@ -80,25 +80,29 @@ export function classifyOkx(code: string, httpStatus: number | null): OkxErrorKi
   return "permanent";
 }
 
-/** For services: an OkxError as the AppError that routers, the REST API and jobs already map. */
+/**
+ * For services: an OkxError as the AppError that routers, the REST API and jobs already map. The reason
+ * carries OKX's own code and message (`{code}`, `{msg}`) as params; a "NoMessage" reason words an answer
+ * that came without one.
+ */
 export function toAppError(error: OkxError): AppError {
-  const detail = `${error.msg || "no message"} (OKX ${error.code})`;
+  const params: ErrorParams = error.msg ? { msg: error.msg, code: error.code } : { code: error.code };
+  const cause = error;
   switch (error.kind) {
     case "rate_limited":
-      return new AppError("RATE_LIMITED", `The exchange is rate limiting ${error.endpoint}; try again shortly`, { cause: error });
+      return new AppError("RATE_LIMITED", "exchange.errors.rateLimited", { params: { endpoint: error.endpoint }, cause });
     case "parameter":
-      return new AppError("VALIDATION", `The exchange refused the request: ${detail}`, { field: error.fields[0], cause: error });
+      return new AppError("VALIDATION", error.msg ? "exchange.errors.parameterRefused" : "exchange.errors.parameterRefusedNoMessage", {
+        field: error.fields[0],
+        params,
+        cause,
+      });
     case "auth":
-      return new AppError("EXCHANGE_ERROR", `The exchange refused the brand's credentials: ${detail}`, { cause: error });
+      return new AppError("EXCHANGE_ERROR", error.msg ? "exchange.errors.credentialsRefused" : "exchange.errors.credentialsRefusedNoMessage", { params, cause });
     case "transient":
-      return new AppError(
-        "EXCHANGE_ERROR",
-        error.outcomeUnknown
-          ? `The exchange did not answer in time and the request may have succeeded; check before retrying (${error.code})`
-          : `The exchange is temporarily unavailable: ${detail}`,
-        { cause: error },
-      );
+      if (error.outcomeUnknown) return new AppError("EXCHANGE_ERROR", "exchange.errors.outcomeUnknown", { params: { code: error.code }, cause });
+      return new AppError("EXCHANGE_ERROR", error.msg ? "exchange.errors.unavailable" : "exchange.errors.unavailableNoMessage", { params, cause });
     default:
-      return new AppError("EXCHANGE_ERROR", `The exchange refused the request: ${detail}`, { cause: error });
+      return new AppError("EXCHANGE_ERROR", error.msg ? "exchange.errors.requestRefused" : "exchange.errors.requestRefusedNoMessage", { params, cause });
   }
 }

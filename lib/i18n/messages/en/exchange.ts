@@ -70,4 +70,36 @@ export const exchange = {
     passphrase: "8 to 32 characters with a digit, an upper-case and a lower-case letter and a special character, no spaces.",
     mode: "Choose live or demo trading.",
   },
+  /**
+   * Server refusals (AppError reasons), shown in the reader's language. {msg} and {code} are the exchange's
+   * own message and error code, {endpoint} the client's name for the call; "NoMessage" variants are for an
+   * answer without a message.
+   */
+  errors: {
+    rateLimited: "The exchange is rate limiting {endpoint}; try again shortly",
+    parameterRefused: "The exchange refused the request: {msg} (OKX {code})",
+    parameterRefusedNoMessage: "The exchange refused the request: no message (OKX {code})",
+    credentialsRefused: "The exchange refused the brand's credentials: {msg} (OKX {code})",
+    credentialsRefusedNoMessage: "The exchange refused the brand's credentials: no message (OKX {code})",
+    unavailable: "The exchange is temporarily unavailable: {msg} (OKX {code})",
+    unavailableNoMessage: "The exchange is temporarily unavailable: no message (OKX {code})",
+    outcomeUnknown: "The exchange did not answer in time and the request may have succeeded; check before retrying ({code})",
+    requestRefused: "The exchange refused the request: {msg} (OKX {code})",
+    requestRefusedNoMessage: "The exchange refused the request: no message (OKX {code})",
+    credentialsUnreadable:
+      "The brand's stored exchange credentials cannot be decrypted (was ENCRYPTION_KEY changed?): enter them again in Brand settings",
+    /** The brand's OKX key refused by its schema (lib/brands/schemas.ts), per field and rule. */
+    credentialsInvalid: {
+      apiKeyMissing: "Enter the API key",
+      apiKeyTooLong: "API key: at most 64 characters",
+      apiKeyFormat: "API key: letters, digits and dashes only, like 8a1b…-…",
+      secretKeyMissing: "Enter the secret key",
+      secretKeyTooLong: "Secret key: at most 128 characters",
+      secretKeyFormat: "Secret key: no spaces",
+      passphraseLength: "Passphrase: 8 to 32 characters",
+      passphraseComplexity: "Passphrase: needs a digit, an upper-case and a lower-case letter and a special character, no spaces",
+      mode: "Choose live or demo trading",
+      other: "Invalid exchange credentials",
+    },
+  },
 } as const;
