@@ -17,7 +17,8 @@ import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { toAuditJson } from "../audit/redact";
 import { Prisma } from "../db/client";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, type ErrorReason } from "../errors";
+import { createTranslator } from "@/lib/i18n/translate";
 import type { ZJobListInput, ZJobQueueInput, ZJobRefInput } from "@/lib/jobs/schemas";
 import type {
   JobActionResult,
@@ -39,7 +40,20 @@ const REDIS_BUDGET_MS = 2_000;
 const LIST_WINDOW = 1_000;
 const STACK_LINES = 6;
 
-const UNAVAILABLE = "The job queue (Redis) cannot be reached; background jobs are not running or not visible right now.";
+/** Redis away: actions refuse with this reason; the overview, which answers rather than throws, gives its English. */
+const UNAVAILABLE = "jobs.errors.queueUnavailable" satisfies ErrorReason;
+const UNAVAILABLE_MESSAGE = createTranslator("en")(UNAVAILABLE);
+
+/** Why a job that has not failed cannot be retried, per the state it is in. */
+const NOT_RETRYABLE = {
+  waiting: "jobs.errors.notRetryable.waiting",
+  active: "jobs.errors.notRetryable.active",
+  delayed: "jobs.errors.notRetryable.delayed",
+  prioritized: "jobs.errors.notRetryable.prioritized",
+  "waiting-children": "jobs.errors.notRetryable.waitingChildren",
+  completed: "jobs.errors.notRetryable.completed",
+  unknown: "jobs.errors.notRetryable.unknown",
+} as const satisfies Record<Exclude<Awaited<ReturnType<Job["getState"]>>, "failed">, ErrorReason>;
 
 class RedisTimeout extends Error {}
 
@@ -147,7 +161,7 @@ export async function jobsOverview(ctx: TenantContext): Promise<JobsOverview> {
     const queues = await withinBudget(() => Promise.all(Object.values(QUEUES).map((d) => overviewOf(ctx, d as unknown as QueueDefinition))));
     return { available: true, queues };
   } catch {
-    return { available: false, message: UNAVAILABLE };
+    return { available: false, message: UNAVAILABLE_MESSAGE };
   }
 }
 
@@ -225,7 +239,7 @@ export async function retryJob(ctx: TenantContext, input: In<typeof ZJobRefInput
   return redisAction(async () => {
     const job = await loadJob(ctx, queue, input.id);
     const state = await job.getState();
-    if (state !== "failed") throw new AppError("CONFLICT", `Only a failed job can be retried; this one is ${state}`);
+    if (state !== "failed") throw new AppError("CONFLICT", NOT_RETRYABLE[state]);
     await audited(ctx, { action: "job.retry", entityType: "job", entityId: `${input.queue}/${input.id}`, before: { failedReason: job.failedReason, attemptsMade: job.attemptsMade } }, () =>
       job.retry("failed"),
     );
@@ -239,7 +253,7 @@ export async function removeJob(ctx: TenantContext, input: In<typeof ZJobRefInpu
   return redisAction(async () => {
     const job = await loadJob(ctx, queue, input.id);
     const state = await job.getState();
-    if (state === "active") throw new AppError("CONFLICT", "This job is running; remove it once it has finished");
+    if (state === "active") throw new AppError("CONFLICT", "jobs.errors.removeRunning");
     await audited(ctx, { action: "job.remove", entityType: "job", entityId: `${input.queue}/${input.id}`, before: { state, name: job.name } }, () => job.remove());
     return { queue: input.queue, jobId: input.id };
   });

@@ -132,4 +132,19 @@ export const jobs = {
     hours: "{h} h {m} min",
   },
   none: "—",
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    queueUnavailable: "The job queue (Redis) cannot be reached; background jobs are not running or not visible right now.",
+    /** Per state of the job that was asked to be retried. */
+    notRetryable: {
+      waiting: "Only a failed job can be retried; this one is waiting",
+      active: "Only a failed job can be retried; this one is active",
+      delayed: "Only a failed job can be retried; this one is delayed",
+      prioritized: "Only a failed job can be retried; this one is prioritized",
+      waitingChildren: "Only a failed job can be retried; this one is waiting-children",
+      completed: "Only a failed job can be retried; this one is completed",
+      unknown: "Only a failed job can be retried; this one is unknown",
+    },
+    removeRunning: "This job is running; remove it once it has finished",
+  },
 } as const;

@@ -134,4 +134,17 @@ export const jobs: Dict<typeof en> = {
     hours: "{h} 小时 {m} 分",
   },
   none: "—",
+  errors: {
+    queueUnavailable: "无法连接任务队列（Redis）；后台任务目前未在运行或无法查看。",
+    notRetryable: {
+      waiting: "只有失败的任务可以重试；此任务正在等待",
+      active: "只有失败的任务可以重试；此任务正在运行",
+      delayed: "只有失败的任务可以重试；此任务已延迟",
+      prioritized: "只有失败的任务可以重试；此任务正按优先级排队",
+      waitingChildren: "只有失败的任务可以重试；此任务正在等待子任务",
+      completed: "只有失败的任务可以重试；此任务已完成",
+      unknown: "只有失败的任务可以重试；此任务状态未知",
+    },
+    removeRunning: "该任务正在运行；请在其结束后再移除",
+  },
 };
