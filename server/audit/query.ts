@@ -45,7 +45,7 @@ export function endOfRange(to: Date): Date {
 
 function scopeBrandId(ctx: TenantContext, platform: boolean | undefined): string | null {
   if (!platform) return ctx.tenantId;
-  if (ctx.actor.role !== "platform_admin") throw new AppError("FORBIDDEN", "Only platform admins can read the platform audit log");
+  if (ctx.actor.role !== "platform_admin") throw new AppError("FORBIDDEN", "audit.errors.platformLogForbidden");
   return null;
 }
 

@@ -56,4 +56,8 @@ export const audit = {
     failed: "Could not verify the chain.",
     dismiss: "Dismiss",
   },
+  /** Server refusals (AppError reasons), shown in the reader's language. */
+  errors: {
+    platformLogForbidden: "Only platform admins can read the platform audit log",
+  },
 } as const;

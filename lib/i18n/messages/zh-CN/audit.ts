@@ -58,4 +58,7 @@ export const audit: Dict<typeof en> = {
     failed: "无法校验哈希链。",
     dismiss: "关闭",
   },
+  errors: {
+    platformLogForbidden: "只有平台管理员可以查看平台审计日志",
+  },
 };
