@@ -1,6 +1,6 @@
 /**
- * The one wrapper every staff route handler goes through (exports, KYC files, logos): the same checks as
- * a tRPC procedure (./guard.ts), then the handler, with refusals answered in one JSON shape and the same
+ * The one wrapper every staff route handler goes through (exports, KYC files, logos): a cross-site write is
+ * refused, then the same checks as a tRPC procedure (./guard.ts), then the handler, with refusals answered in one JSON shape and the same
  * status tRPC would give (`httpStatusOf`):
  *
  *   { "error": "<English message>", "code": "NOT_FOUND", "reason": "errors.notFound.customer", "params": {}, "field": null }
@@ -16,7 +16,8 @@ import type { StaffContext, TenantContext } from "../actor";
 import { getCurrentStaff } from "../auth/next-auth";
 import { AppError, httpStatusOf, type AppErrorCode, type ErrorParams, type ErrorReason } from "../errors";
 import { createContextFromSession } from "../trpc";
-import { refusalOf } from "./guard";
+import { env } from "../env";
+import { crossOriginRefusal, refusalOf } from "./guard";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -71,6 +72,8 @@ export function staffRoute<P = Record<string, never>>(
 ) {
   return (req: Request, { params }: RouteArgs<P>): Promise<Response> =>
     answer(async () => {
+      const crossOrigin = crossOriginRefusal(req, env.NEXTAUTH_URL);
+      if (crossOrigin) throw crossOrigin;
       const ctx = await createContextFromSession(await getCurrentStaff(), req.headers);
       if (!ctx.actor || ctx.actor.type !== "staff") throw new AppError("UNAUTHORIZED", "errors.signIn");
       const args = await params;
@@ -82,5 +85,10 @@ export function staffRoute<P = Record<string, never>>(
 
 /** For the few routes a signed-out visitor calls (the sign-in steps): the same refusal shape, no session. */
 export function publicRoute<P = Record<string, never>>(handler: (req: Request, params: P) => Promise<Response>) {
-  return (req: Request, { params }: RouteArgs<P>): Promise<Response> => answer(async () => handler(req, await params));
+  return (req: Request, { params }: RouteArgs<P>): Promise<Response> =>
+    answer(async () => {
+      const crossOrigin = crossOriginRefusal(req, env.NEXTAUTH_URL);
+      if (crossOrigin) throw crossOrigin;
+      return handler(req, await params);
+    });
 }

@@ -120,3 +120,25 @@ describe("the export route goes through the guard", () => {
     expect(await bad.json()).toMatchObject({ code: "VALIDATION", reason: "errors.invalidField" });
   });
 });
+
+describe("route(): cross-origin writes", () => {
+  const post = (handler: ReturnType<typeof route>, headers: Record<string, string>) =>
+    handler(new Request("http://portal.test/api/test", { method: "POST", headers: { host: "portal.test", ...headers } }), { params: Promise.resolve({}) });
+  const write = route("staff.read", async () => new Response("written"));
+
+  it("refuses a state-changing request whose Origin is another site, before the handler runs", async () => {
+    await signIn("admin");
+    const res = await post(write, { origin: "http://evil.example" });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "FORBIDDEN", reason: "errors.crossOrigin" });
+    expect((await post(write, { origin: "null" })).status).toBe(403);
+    expect((await post(write, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+  });
+
+  it("lets the site's own pages and non-browser clients write", async () => {
+    await signIn("admin");
+    expect(await (await post(write, { origin: "http://portal.test" })).text()).toBe("written");
+    expect(await (await post(write, { "sec-fetch-site": "same-origin" })).text()).toBe("written");
+    expect(await (await post(write, {})).text()).toBe("written");
+  });
+});

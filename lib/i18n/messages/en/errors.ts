@@ -30,6 +30,7 @@ export const errors = {
     queue: "Queue not found",
   },
   unreachable: "The server could not be reached; check the connection and try again",
+  crossOrigin: "This request came from another site and was refused",
   internal: "Something went wrong. The error has been logged.",
   invalidInput: "Check the highlighted fields and try again",
   invalidField: "Check the field “{field}” and try again",

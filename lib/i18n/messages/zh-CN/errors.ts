@@ -27,6 +27,7 @@ export const errors: Dict<typeof en> = {
     queue: "未找到该队列",
   },
   unreachable: "无法连接服务器，请检查网络后重试",
+  crossOrigin: "该请求来自其他网站，已被拒绝",
   internal: "出现错误，已记录该错误。",
   invalidInput: "请检查标出的字段后重试",
   invalidField: "请检查字段“{field}”后重试",
