@@ -32,7 +32,7 @@ async function signIn(role: Role, options: { brand?: boolean; mustChangePassword
   return { brand, user };
 }
 
-const call = (handler: (req: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>, params = {}) =>
+const call = <P extends object>(handler: (req: Request, args: { params: Promise<P> }) => Promise<Response>, params = {} as P) =>
   handler(new Request("http://localhost/api/test"), { params: Promise.resolve(params) });
 
 const ok = () => Promise.resolve(new Response("ran"));
@@ -122,7 +122,7 @@ describe("the export route goes through the guard", () => {
 });
 
 describe("route(): cross-origin writes", () => {
-  const post = (handler: ReturnType<typeof route>, headers: Record<string, string>) =>
+  const post = (handler: ReturnType<typeof route<Record<string, never>>>, headers: Record<string, string>) =>
     handler(new Request("http://portal.test/api/test", { method: "POST", headers: { host: "portal.test", ...headers } }), { params: Promise.resolve({}) });
   const write = route("staff.read", async () => new Response("written"));
 
