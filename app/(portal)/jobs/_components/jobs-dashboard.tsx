@@ -82,7 +82,7 @@ export function JobsDashboard({ canManage }: { canManage: boolean }) {
           <ServerCrash />
           <AlertTitle>{t("jobs.unavailable.title")}</AlertTitle>
           <AlertDescription>
-            <p>{data.message}</p>
+            <p>{t("jobs.errors.queueUnavailable")}</p>
             <Button variant="outline" size="sm" className="mt-2" pending={overview.isFetching} onClick={refresh}>
               {t("jobs.unavailable.retry")}
             </Button>
