@@ -15,7 +15,7 @@ import { API_KEY_CASES } from "./cases/api-keys";
 import { BONUS_CASES } from "./cases/bonuses";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
-import { FUND_LOCK_CASES } from "./cases/fundlocks";
+import { FUND_LOCK_CASES } from "./cases/fund-locks";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";

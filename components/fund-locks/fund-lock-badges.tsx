@@ -5,8 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
-import type { FundLockDirection, FundLockStatus } from "@/lib/fundlocks/schemas";
-import type { FundLockAccount } from "@/server/fundlocks/types";
+import type { FundLockDirection, FundLockStatus } from "@/lib/fund-locks/schemas";
+import type { FundLockAccount } from "@/server/fund-locks/types";
 
 type AccountTypeKey = "spot" | "margin" | "futures" | "swap" | "options";
 

@@ -8,7 +8,7 @@ import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
-import type { FundLockRow } from "@/server/fundlocks/types";
+import type { FundLockRow } from "@/server/fund-locks/types";
 import { AccountName, accountName, DirectionText, FundLockStatusBadge, RiskRuleBadge } from "./fund-lock-badges";
 
 const col = createDataTableColumnHelper<FundLockRow>();

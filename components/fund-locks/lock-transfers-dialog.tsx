@@ -17,8 +17,8 @@ import { checkedBy } from "@/lib/forms/checked-by";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { FUND_LOCK_DIRECTIONS, ZLockInput } from "@/lib/fundlocks/schemas";
-import type { CustomerTradingAccount } from "@/server/fundlocks/types";
+import { FUND_LOCK_DIRECTIONS, ZLockInput } from "@/lib/fund-locks/schemas";
+import type { CustomerTradingAccount } from "@/server/fund-locks/types";
 import { accountName } from "./fund-lock-badges";
 
 /** The form's own rule on top of the procedure's: an expiry, when given, is in the future. */

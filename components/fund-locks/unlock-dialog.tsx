@@ -11,7 +11,7 @@ import { ReasonConfirmDialog, type ReasonRefusal } from "@/components/customers/
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import type { FundLockRow } from "@/server/fundlocks/types";
+import type { FundLockRow } from "@/server/fund-locks/types";
 import { accountName } from "./fund-lock-badges";
 
 export function UnlockDialog({ lock, onClose }: { lock: FundLockRow; onClose: () => void }) {

@@ -19,7 +19,7 @@ import "server-only";
 import { systemActor } from "../actor";
 import { Prisma, type Db } from "../db/client";
 import { AppError } from "../errors";
-import { directionsBlocking } from "../fundlocks/guard";
+import { directionsBlocking } from "../fund-locks/guard";
 import { openTradingAccount } from "../ledger/service";
 import { grant } from "./grant-create";
 import { campaignRefusal, isCampaignRefusal } from "./grant-posting";

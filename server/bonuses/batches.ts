@@ -17,7 +17,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { directionsBlocking } from "../fundlocks/guard";
+import { directionsBlocking } from "../fund-locks/guard";
 import { postJournal } from "../ledger/post";
 import { assertApprover, brandThreshold, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grant-posting";

@@ -25,7 +25,7 @@
 import "server-only";
 import { Prisma, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { assertTransferAllowed } from "../fundlocks/guard";
+import { assertTransferAllowed } from "../fund-locks/guard";
 import { postJournal, type CustomerBucket } from "../ledger/post";
 import { staffId, type BonusCtx } from "./common";
 import { D, dec, text } from "./rules";

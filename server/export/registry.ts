@@ -10,7 +10,7 @@ import { iterateStaff } from "../staff/service";
 import { subaccountExporter } from "../subaccounts/export";
 import { iterateCustomers } from "../customers/list";
 import { depositsExporter } from "../deposits/export";
-import { fundLockExporter } from "../fundlocks/export";
+import { fundLockExporter } from "../fund-locks/export";
 import { ZCustomerListInput } from "@/lib/customers/schemas";
 import { ZAuditListInput } from "@/lib/audit/schemas";
 import { ZStaffListInput } from "@/lib/staff/schemas";

@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/audit";
 import { registerCloseGuard } from "../customers/close-guards";
 import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
-import { assertTransferAllowed } from "../fundlocks/guard";
+import { assertTransferAllowed } from "../fund-locks/guard";
 import { decText, sumDec } from "./decimal";
 import { findByIdempotencyKey, MONEY_TX, postJournal, type PostedJournal } from "./post";
 import type { ZAdjustCashInput, ZCustomerRef, ZLedgerLinesInput, ZOpenTradingAccountInput, ZTransferInput } from "@/lib/ledger/schemas";

@@ -1,7 +1,7 @@
 /** Fund locks: lock / unlock transfers in or out of a trading account, lists. Thin: rules live in the service. */
 import "server-only";
-import * as fundLocks from "@/server/fundlocks/service";
-import { ZCustomerRef, ZFundLockListInput, ZLockInput, ZUnlockInput } from "@/lib/fundlocks/schemas";
+import * as fundLocks from "@/server/fund-locks/service";
+import { ZCustomerRef, ZFundLockListInput, ZLockInput, ZUnlockInput } from "@/lib/fund-locks/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const fundLockRouter = createTRPCRouter({

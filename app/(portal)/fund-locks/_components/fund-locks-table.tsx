@@ -28,8 +28,8 @@ import {
   type FundLockDirection,
   type FundLockSource,
   type FundLockStatus,
-} from "@/lib/fundlocks/schemas";
-import type { FundLockRow } from "@/server/fundlocks/types";
+} from "@/lib/fund-locks/schemas";
+import type { FundLockRow } from "@/server/fund-locks/types";
 
 const getRowId = (row: FundLockRow) => row.id;
 

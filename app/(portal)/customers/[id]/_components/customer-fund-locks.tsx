@@ -23,7 +23,7 @@ import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/lib/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
-import type { FundLockRow } from "@/server/fundlocks/types";
+import type { FundLockRow } from "@/server/fund-locks/types";
 
 export function CustomerFundLocks({ customer, granted }: { customer: CustomerDetail; granted: readonly Permission[] }) {
   const t = useT();

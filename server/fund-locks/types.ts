@@ -1,5 +1,5 @@
 /** What the fund-lock procedures return. Client-safe (types only). */
-import type { FundLockDirection, FundLockSource, FundLockStatus } from "@/lib/fundlocks/schemas";
+import type { FundLockDirection, FundLockSource, FundLockStatus } from "@/lib/fund-locks/schemas";
 
 export interface FundLockAccount {
   id: string;

@@ -1,7 +1,7 @@
 /** The fund-locks CSV: the brand-wide list's filters (same schema as the page and `fundLock.list`), streamed in batches. */
 import "server-only";
 import { defineExporter } from "../export/exporter";
-import { ZFundLockListInput } from "@/lib/fundlocks/schemas";
+import { ZFundLockListInput } from "@/lib/fund-locks/schemas";
 import { iterate } from "./service";
 
 export const fundLockExporter = defineExporter({

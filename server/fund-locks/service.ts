@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/audit";
 import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { AppError, invalid, notFound, type ErrorReason } from "../errors";
-import type { FundLockDirection, FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "@/lib/fundlocks/schemas";
+import type { FundLockDirection, FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "@/lib/fund-locks/schemas";
 import { statusOf } from "./status";
 import type { CustomerTradingAccount, FundLockPage, FundLockRow } from "./types";
 

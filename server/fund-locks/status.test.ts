@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZFundLockListInput, ZLockInput } from "@/lib/fundlocks/schemas";
+import { ZFundLockListInput, ZLockInput } from "@/lib/fund-locks/schemas";
 import { statusOf } from "./status";
 
 const now = new Date("2026-11-22T10:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blocks, directionsBlocking, isLockActive } from "./guard";
-import { FUND_LOCK_DIRECTIONS } from "@/lib/fundlocks/schemas";
+import { FUND_LOCK_DIRECTIONS } from "@/lib/fund-locks/schemas";
 
 describe("isLockActive", () => {
   const now = new Date("2026-11-22T10:00:00Z");

@@ -1,4 +1,4 @@
-/** Permission-matrix and brand-isolation cases for the fundlocks procedures (see tests/procedure-cases.ts). */
+/** Permission-matrix and brand-isolation cases for the fundLock procedures (see tests/procedure-cases.ts). */
 import { expect } from "vitest";
 import { db, type Prisma } from "@/server/db/client";
 import type { Fixture, ProcedureCase } from "../procedure-cases";

@@ -6,7 +6,7 @@
 import "server-only";
 import type { DbTx } from "@/server/db/client";
 import { AppError, type ErrorReason } from "@/server/errors";
-import type { FundLockDirection } from "@/lib/fundlocks/schemas";
+import type { FundLockDirection } from "@/lib/fund-locks/schemas";
 
 /** Which side of a transfer an account is on: money leaving it ("out") or arriving ("in"). */
 export type TransferSide = "out" | "in";
