@@ -15,9 +15,16 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n/client";
+import type { Translate } from "@/lib/i18n/translate";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { BatchPreview } from "@/server/bonuses/types";
+
+/** A row problem in the reader's language, from its reason and params; its English text if the reason is unknown here. */
+function problemText(t: Translate, p: BatchPreview["problems"][number]): string {
+  const text = t(p.reason, p.params);
+  return text === p.reason ? p.message : text;
+}
 
 export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; onClose: () => void }) {
   const t = useT();
@@ -89,7 +96,7 @@ export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; 
                           <TableRow key={`${p.row}-${p.field}-${i}`}>
                             <TableCell className="font-mono">{p.row}</TableCell>
                             <TableCell className="font-mono">{p.field}</TableCell>
-                            <TableCell>{p.message}</TableCell>
+                            <TableCell>{problemText(t, p)}</TableCell>
                           </TableRow>
                         ))}
                       </TableBody>

@@ -19,9 +19,9 @@ import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { directionsBlocking } from "../fund-locks/guard";
 import { postJournal } from "../ledger/post";
-import { assertApprover, brandThreshold, staffId, staffNames, TX, type BonusCtx } from "./common";
+import { assertApprover, brandThreshold, refusalError, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grant-posting";
-import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, ruleAmount, RuleError, text, type RowProblem } from "./rules";
+import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, rowProblem, ruleAmount, RuleError, text, type BonusReason, type Refusal } from "./rules";
 import type { ZBatchPreviewInput, ZBatchRef, ZBatchSubmitInput, ZRejectInput } from "@/lib/bonuses/schemas";
 import type { BatchPreview, BatchRow } from "./types";
 
@@ -41,6 +41,33 @@ export const JOURNAL_CHUNK = 5000;
 const LOOKUP_CHUNK = 20_000;
 const AMOUNT = /^\d{1,18}(\.\d{1,18})?$/;
 const ACCOUNT_TYPES = ["spot", "margin", "futures", "swap", "options"] as const;
+type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+/** Row problems that name a status or an account type: one reason per status or type. */
+const CUSTOMER_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
+  frozen: "bonuses.errors.csv.customerNotActive.frozen",
+  closed: "bonuses.errors.csv.customerNotActive.closed",
+};
+const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
+  frozen: "bonuses.errors.csv.accountNotActive.frozen",
+  closed: "bonuses.errors.csv.accountNotActive.closed",
+};
+const NO_ACCOUNT_OF_TYPE: Record<AccountType, BonusReason> = {
+  spot: "bonuses.errors.csv.noAccountOfType.spot",
+  margin: "bonuses.errors.csv.noAccountOfType.margin",
+  futures: "bonuses.errors.csv.noAccountOfType.futures",
+  swap: "bonuses.errors.csv.noAccountOfType.swap",
+  options: "bonuses.errors.csv.noAccountOfType.options",
+};
+/** The customer has no account of the row's type: a known type names it in the reader's language, another is the file's text. */
+const noAccountOfType = (type: string, currency: string): Refusal =>
+  (ACCOUNT_TYPES as readonly string[]).includes(type)
+    ? { reason: NO_ACCOUNT_OF_TYPE[type as AccountType], params: { currency } }
+    : { reason: "bonuses.errors.csv.noAccountOfOtherType", params: { type, currency } };
+const BATCH_NOT_PENDING: Record<"applied" | "rejected", BonusReason> = {
+  applied: "bonuses.errors.batchNotPending.applied",
+  rejected: "bonuses.errors.batchNotPending.rejected",
+};
 
 interface ValidRow {
   row: number;
@@ -79,14 +106,14 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
     withdrawable: campaign?.withdrawable ?? false,
   });
   const threshold = await brandThreshold(db, ctx.tenantId);
-  if (raw.length > MAX_ROWS) problems.push({ row: 1, field: "file", message: `A file holds at most ${MAX_ROWS.toLocaleString("en")} grants; this one has ${raw.length}` });
+  if (raw.length > MAX_ROWS) problems.push(rowProblem(1, "file", { reason: "bonuses.errors.csv.tooManyRows", params: { max: MAX_ROWS.toLocaleString("en"), count: raw.length } }));
   if (campaign) {
     const refusal = campaignRefusal(campaign, new Date());
-    if (refusal) problems.push({ row: 1, field: "campaignId", message: refusal });
+    if (refusal) problems.push(rowProblem(1, "campaignId", refusal));
   }
   if (problems.length) return result([], new D(0), campaign?.currency ?? null, threshold);
 
-  const add = (row: number, field: string, message: string) => problems.push({ row, field, message } satisfies RowProblem);
+  const add = (row: number, field: string, reason: BonusReason, params?: Refusal["params"]) => problems.push(rowProblem(row, field, { reason, params }));
 
   // 1. Shape of each row.
   const parsed = raw.map((r) => {
@@ -94,27 +121,27 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
     const who = c.customer ?? "";
     const uid = /^\d{1,18}$/.test(who) ? BigInt(who) : null;
     const email = who.includes("@") ? who.toLowerCase() : null;
-    if (!uid && !email) add(r.row, "customer", "Give the customer's uid or email");
+    if (!uid && !email) add(r.row, "customer", "bonuses.errors.csv.customerMissing");
     let amount: D | null = null;
     if (c.amount) {
-      if (!AMOUNT.test(c.amount) || !dec(c.amount).gt(0)) add(r.row, "amount", `"${c.amount}" is not a positive decimal amount`);
+      if (!AMOUNT.test(c.amount) || !dec(c.amount).gt(0)) add(r.row, "amount", "bonuses.errors.csv.amountInvalid", { amount: c.amount });
       else amount = dec(c.amount);
     } else if (campaign) {
       try {
         amount = ruleAmount(campaign, null);
       } catch (error) {
         if (!(error instanceof RuleError)) throw error;
-        add(r.row, "amount", "This campaign grants a percent of a deposit: give each row's amount");
+        add(r.row, "amount", "bonuses.errors.csv.amountPerRowNeeded");
       }
-    } else add(r.row, "amount", "Give an amount");
+    } else add(r.row, "amount", "bonuses.errors.csv.amountMissing");
     const accountId = c.trading_account_id || null;
-    if (accountId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(accountId)) add(r.row, "trading_account_id", "Not a trading account id");
+    if (accountId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(accountId)) add(r.row, "trading_account_id", "bonuses.errors.csv.accountIdInvalid");
     const type = (c.account_type || "").toLowerCase();
-    if (!accountId && !(ACCOUNT_TYPES as readonly string[]).includes(type)) add(r.row, "account_type", `Give a trading_account_id or an account_type (${ACCOUNT_TYPES.join(", ")})`);
+    if (!accountId && !(ACCOUNT_TYPES as readonly string[]).includes(type)) add(r.row, "account_type", "bonuses.errors.csv.accountMissing", { types: ACCOUNT_TYPES.join(", ") });
     const currency = (c.currency || campaign?.currency || "").toUpperCase();
-    if (!accountId && !currency) add(r.row, "currency", "Give the account's currency");
+    if (!accountId && !currency) add(r.row, "currency", "bonuses.errors.csv.currencyMissing");
     const key = c.idempotency_key || `csv:${sha.slice(0, 16)}:${r.row}`;
-    if (key.length > 200) add(r.row, "idempotency_key", "At most 200 characters");
+    if (key.length > 200) add(r.row, "idempotency_key", "bonuses.errors.csv.keyTooLong", { max: 200 });
     return { row: r.row, uid, email, amount, accountId, type, currency, key, reason: (c.reason ?? "").slice(0, 500) };
   });
 
@@ -159,28 +186,29 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
   for (const p of parsed) {
     const before = problems.length;
     const customer = p.uid !== null ? byUid.get(p.uid) : p.email ? byEmail.get(p.email) : undefined;
-    if ((p.uid !== null || p.email) && !customer) add(p.row, "customer", "No customer of this brand has this uid or email");
-    if (customer && customer.status !== "active") add(p.row, "customer", `Customer ${customer.uid} is ${customer.status}`);
+    if ((p.uid !== null || p.email) && !customer) add(p.row, "customer", "bonuses.errors.csv.customerUnknown");
+    if (customer && customer.status !== "active") add(p.row, "customer", CUSTOMER_NOT_ACTIVE[customer.status], { uid: String(customer.uid) });
     if (customer && campaign) {
       const why = ineligibility(campaign, customer);
-      if (why) add(p.row, "customer", why);
+      if (why) problems.push(rowProblem(p.row, "customer", why));
     }
     let account = p.accountId ? accountById.get(p.accountId) : customer ? accountByKind.get(`${customer.id}|${p.type}|${p.currency}`) : undefined;
     if (customer && account && account.customerId !== customer.id) {
-      add(p.row, "trading_account_id", "This trading account is not the customer's");
+      add(p.row, "trading_account_id", "bonuses.errors.accountNotCustomers");
       account = undefined;
     } else if (customer && !account) {
-      add(p.row, p.accountId ? "trading_account_id" : "account_type", p.accountId ? "No trading account of this customer has this id" : `The customer has no ${p.type} ${p.currency} account`);
+      if (p.accountId) add(p.row, "trading_account_id", "bonuses.errors.csv.accountUnknown");
+      else problems.push(rowProblem(p.row, "account_type", noAccountOfType(p.type, p.currency)));
     }
-    if (account && account.status !== "active") add(p.row, "trading_account_id", `The trading account is ${account.status}`);
+    if (account && account.status !== "active") add(p.row, "trading_account_id", ACCOUNT_NOT_ACTIVE[account.status]);
     if (account) {
       batchCurrency ??= account.currency;
-      if (account.currency !== batchCurrency) add(p.row, "currency", `Every grant of a file is in one currency (${batchCurrency}); this account is in ${account.currency}`);
+      if (account.currency !== batchCurrency) add(p.row, "currency", "bonuses.errors.csv.mixedCurrencies", { currency: batchCurrency, accountCurrency: account.currency });
     }
     const earlierRow = seenKeys.get(p.key);
-    if (earlierRow !== undefined) add(p.row, "idempotency_key", `Row ${earlierRow} has the same idempotency key`);
+    if (earlierRow !== undefined) add(p.row, "idempotency_key", "bonuses.errors.csv.duplicateKey", { row: earlierRow });
     else seenKeys.set(p.key, p.row);
-    if (used.has(p.key)) add(p.row, "idempotency_key", "This idempotency key was already granted");
+    if (used.has(p.key)) add(p.row, "idempotency_key", "bonuses.errors.csv.keyUsed");
     if (problems.length === before && customer && account && p.amount) {
       rows.push({ row: p.row, customerId: customer.id, tradingAccountId: account.id, amount: p.amount, currency: account.currency, demo: account.demo, idempotencyKey: p.key, reason: p.reason });
     }
@@ -188,12 +216,12 @@ async function validate(db: Db | DbTx, ctx: BonusCtx, input: In<typeof ZBatchPre
 
   // 4. Fund locks refusing money in (the guard's rule, for every account at once).
   const locked = await lockedAccounts(db, [...new Set(rows.map((r) => r.tradingAccountId))]);
-  for (const r of rows) if (locked.has(r.tradingAccountId)) add(r.row, "trading_account_id", `Transfers into this account are locked: ${locked.get(r.tradingAccountId)}`);
+  for (const r of rows) if (locked.has(r.tradingAccountId)) add(r.row, "trading_account_id", "bonuses.errors.csv.accountLocked", { lockReason: locked.get(r.tradingAccountId)! });
 
   const total = parsed.reduce((s, p) => (p.amount ? s.plus(p.amount) : s), new D(0));
   if (campaign) {
     const left = dec(campaign.budget).minus(dec(campaign.granted));
-    if (total.gt(left)) add(1, "amount", `The file grants ${text(total)} ${campaign.currency}; the campaign has ${text(left)} of budget left`);
+    if (total.gt(left)) add(1, "amount", "bonuses.errors.csv.overBudget", { total: text(total), currency: campaign.currency, left: text(left) });
   }
   return result(problems.length ? [] : rows, total, batchCurrency, threshold);
 }
@@ -231,17 +259,17 @@ async function apply(tx: DbTx, ctx: BonusCtx, batchId: string, campaignId: strin
     for (const a of locked) states.set(a.id, a.status);
   }
   const inactive = accountIds.find((id) => states.get(id) !== "active");
-  if (inactive) throw new AppError("CONFLICT", `Trading account ${inactive} is no longer active; reject the batch or upload it again without it`);
+  if (inactive) throw new AppError("CONFLICT", "bonuses.errors.batchAccountInactive", { params: { account: inactive } });
   const locks = await lockedAccounts(tx, accountIds);
-  if (locks.size) throw new AppError("CONFLICT", `Transfers into ${locks.size} of the batch's accounts are locked (e.g. ${[...locks.values()][0]}); nothing was granted`);
+  if (locks.size) throw new AppError("CONFLICT", "bonuses.errors.batchAccountsLocked", { params: { count: locks.size, lockReason: [...locks.values()][0] } });
   const total = rows.reduce((s, r) => s.plus(r.amount), new D(0));
   if (campaignId) {
     await tx.$queryRaw`SELECT id FROM bonus_campaign WHERE id = ${campaignId}::uuid FOR NO KEY UPDATE`;
     const c = await tx.bonusCampaign.findUniqueOrThrow({ where: { id: campaignId } });
     const refusal = campaignRefusal(c, new Date());
-    if (refusal) throw new AppError("CONFLICT", refusal);
+    if (refusal) throw refusalError("CONFLICT", refusal);
     const left = dec(c.budget).minus(dec(c.granted));
-    if (total.gt(left)) throw new AppError("CONFLICT", `The batch grants ${text(total)} ${c.currency}; the campaign has ${text(left)} of budget left. Nothing was granted`);
+    if (total.gt(left)) throw new AppError("CONFLICT", "bonuses.errors.batchOverBudget", { params: { total: text(total), currency: c.currency, left: text(left) } });
   }
   const bucket = bucketOf(withdrawable);
   let n = 0;
@@ -299,7 +327,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
     return await ctx.db.$transaction(async (tx) => {
       const v = await validate(tx, ctx, input);
       if (v.preview.problems.length) {
-        throw new AppError("VALIDATION", `The file has ${v.preview.problems.length} problem(s); nothing was granted. Preview it to see them by row`, { field: "csv" });
+        throw new AppError("VALIDATION", "bonuses.errors.batchHasProblems", { field: "csv", params: { count: v.preview.problems.length } });
       }
       const pending = v.preview.needsApproval;
       const now = new Date();
@@ -333,7 +361,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
             AS r(customer, account, amount, currency, key, reason)
           ON CONFLICT DO NOTHING`;
         if (inserted !== part.length) {
-          throw new AppError("CONFLICT", "One of the file's idempotency keys was used by another grant meanwhile; nothing was granted. Preview it again", { field: "csv" });
+          throw new AppError("CONFLICT", "bonuses.errors.batchKeyTaken", { field: "csv" });
         }
       }
       // Keys first, then the campaign and the accounts: the order of every grant path, so a single grant
@@ -352,7 +380,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
     }, TX);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "One of the file's idempotency keys was used by another grant meanwhile; nothing was granted. Preview it again", { field: "csv" });
+      throw new AppError("CONFLICT", "bonuses.errors.batchKeyTaken", { field: "csv" });
     }
     throw error;
   }
@@ -362,7 +390,7 @@ async function lockBatch(tx: DbTx, ctx: BonusCtx, id: string) {
   await tx.$queryRaw`SELECT id FROM bonus_grant_batch WHERE id = ${id}::uuid AND brand_id = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
   const b = await tx.bonusGrantBatch.findFirst({ where: { id, brandId: ctx.tenantId } });
   if (!b) throw notFound("batch");
-  if (b.status !== "pending_approval") throw new AppError("CONFLICT", `This batch is ${b.status.replace("_", " ")}, not waiting for approval`);
+  if (b.status !== "pending_approval") throw new AppError("CONFLICT", BATCH_NOT_PENDING[b.status]);
   assertApprover(ctx.actor, b.requestedById);
   return b;
 }

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { assertApprover, brandThreshold, staffId, toCampaignRows, type BonusCtx } from "./common";
-import { campaignProblem, needsApproval, text } from "./rules";
+import { campaignProblem, needsApproval, text, type BonusReason } from "./rules";
 import type { BonusCampaignStatus, CampaignListInput, ZCampaignFields, ZCampaignRef, ZCampaignVersionRef, ZRejectInput, ZUpdateCampaignInput } from "@/lib/bonuses/schemas";
 import type { CampaignRow } from "./types";
 
@@ -57,10 +57,10 @@ async function fieldsData(tx: DbTx, ctx: BonusCtx, input: In<typeof ZCampaignFie
     validityDays: input.validityDays,
   };
   const problem = campaignProblem(data);
-  if (problem) throw invalid(problem.field, problem.message);
+  if (problem) throw invalid(problem.field, problem.reason, problem.params);
   if (data.eligibleGroupIds.length) {
     const found = await tx.customerGroup.count({ where: { brandId: ctx.tenantId, id: { in: data.eligibleGroupIds } } });
-    if (found !== data.eligibleGroupIds.length) throw invalid("eligibleGroupIds", "Choose the brand's own customer groups");
+    if (found !== data.eligibleGroupIds.length) throw invalid("eligibleGroupIds", "bonuses.errors.foreignCustomerGroups");
   }
   return data;
 }
@@ -70,7 +70,7 @@ async function nameRace<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw invalid("name", "The brand already has a campaign with this name");
+      throw invalid("name", "bonuses.errors.campaignNameTaken");
     }
     throw error;
   }
@@ -96,7 +96,7 @@ export async function createCampaign(ctx: BonusCtx, input: In<typeof ZCampaignFi
   );
 }
 
-const STALE = "This campaign was changed by someone else; reload and try again";
+const STALE = "bonuses.errors.staleVersion";
 
 /** Load, check version and state, write conditionally (bumping the version), audit — one transaction. */
 async function change(
@@ -130,14 +130,72 @@ async function change(
   );
 }
 
-function requireStatus(c: CampaignRecord, allowed: readonly BonusCampaignStatus[], what: string) {
-  if (!allowed.includes(c.status)) throw new AppError("CONFLICT", `A campaign that is ${c.status.replace("_", " ")} cannot be ${what}`);
+/** The statuses each campaign action is allowed in. */
+const ALLOWED = {
+  edit: ["draft"],
+  submit: ["draft"],
+  approve: ["pending_approval"],
+  reject: ["pending_approval"],
+  pause: ["active"],
+  resume: ["paused"],
+  end: ["draft", "pending_approval", "active", "paused"],
+} as const satisfies Record<string, readonly BonusCampaignStatus[]>;
+type CampaignAction = keyof typeof ALLOWED;
+
+/** Why an action is refused in each status it is not allowed in ("A campaign that is paused cannot be edited"). */
+const REFUSED: { [A in CampaignAction]: Record<Exclude<BonusCampaignStatus, (typeof ALLOWED)[A][number]>, BonusReason> } = {
+  edit: {
+    pending_approval: "bonuses.errors.campaignNotEditable.pendingApproval",
+    active: "bonuses.errors.campaignNotEditable.active",
+    paused: "bonuses.errors.campaignNotEditable.paused",
+    ended: "bonuses.errors.campaignNotEditable.ended",
+  },
+  submit: {
+    pending_approval: "bonuses.errors.campaignNotSubmittable.pendingApproval",
+    active: "bonuses.errors.campaignNotSubmittable.active",
+    paused: "bonuses.errors.campaignNotSubmittable.paused",
+    ended: "bonuses.errors.campaignNotSubmittable.ended",
+  },
+  approve: {
+    draft: "bonuses.errors.campaignNotApprovable.draft",
+    active: "bonuses.errors.campaignNotApprovable.active",
+    paused: "bonuses.errors.campaignNotApprovable.paused",
+    ended: "bonuses.errors.campaignNotApprovable.ended",
+  },
+  reject: {
+    draft: "bonuses.errors.campaignNotRejectable.draft",
+    active: "bonuses.errors.campaignNotRejectable.active",
+    paused: "bonuses.errors.campaignNotRejectable.paused",
+    ended: "bonuses.errors.campaignNotRejectable.ended",
+  },
+  pause: {
+    draft: "bonuses.errors.campaignNotPausable.draft",
+    pending_approval: "bonuses.errors.campaignNotPausable.pendingApproval",
+    paused: "bonuses.errors.campaignNotPausable.paused",
+    ended: "bonuses.errors.campaignNotPausable.ended",
+  },
+  resume: {
+    draft: "bonuses.errors.campaignNotResumable.draft",
+    pending_approval: "bonuses.errors.campaignNotResumable.pendingApproval",
+    active: "bonuses.errors.campaignNotResumable.active",
+    ended: "bonuses.errors.campaignNotResumable.ended",
+  },
+  end: {
+    ended: "bonuses.errors.campaignNotEndable.ended",
+  },
+};
+
+function requireStatus(c: CampaignRecord, action: CampaignAction) {
+  const allowed: readonly BonusCampaignStatus[] = ALLOWED[action];
+  if (allowed.includes(c.status)) return;
+  const refused: Partial<Record<BonusCampaignStatus, BonusReason>> = REFUSED[action];
+  throw new AppError("CONFLICT", refused[c.status]!);
 }
 
 /** Edits the fields; only while the campaign is a draft (an approved campaign is what was approved). */
 export const updateCampaign = (ctx: BonusCtx, input: In<typeof ZUpdateCampaignInput>) =>
   change(ctx, input, "bonus.campaign_update", async (tx, before) => {
-    requireStatus(before, ["draft"], "edited");
+    requireStatus(before, "edit");
     return fieldsData(tx, ctx, input);
   });
 
@@ -147,9 +205,9 @@ export const updateCampaign = (ctx: BonusCtx, input: In<typeof ZUpdateCampaignIn
  */
 export const submitCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignVersionRef>) =>
   change(ctx, input, "bonus.campaign_submit", async (tx, before) => {
-    requireStatus(before, ["draft"], "submitted");
+    requireStatus(before, "submit");
     const problem = campaignProblem(before);
-    if (problem) throw invalid(problem.field, problem.message);
+    if (problem) throw invalid(problem.field, problem.reason, problem.params);
     const pending = needsApproval(before.budget, await brandThreshold(tx, ctx.tenantId));
     return pending
       ? { status: "pending_approval", requestedById: staffId(ctx.actor), approvedById: null, approvedAt: null }
@@ -159,7 +217,7 @@ export const submitCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignVersionR
 /** Approves a pending campaign: an admin who did not submit it. */
 export const approveCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignRef>) =>
   change(ctx, input, "bonus.campaign_approve", async (_tx, before) => {
-    requireStatus(before, ["pending_approval"], "approved");
+    requireStatus(before, "approve");
     assertApprover(ctx.actor, before.requestedById);
     return { status: "active", approvedById: staffId(ctx.actor), approvedAt: new Date() };
   });
@@ -171,7 +229,7 @@ export const rejectCampaign = (ctx: BonusCtx, input: In<typeof ZRejectInput>) =>
     input,
     "bonus.campaign_reject",
     async (_tx, before) => {
-      requireStatus(before, ["pending_approval"], "rejected");
+      requireStatus(before, "reject");
       assertApprover(ctx.actor, before.requestedById);
       return { status: "draft", approvedById: null, approvedAt: null };
     },
@@ -180,20 +238,20 @@ export const rejectCampaign = (ctx: BonusCtx, input: In<typeof ZRejectInput>) =>
 
 export const pauseCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignVersionRef>) =>
   change(ctx, input, "bonus.campaign_pause", async (_tx, before) => {
-    requireStatus(before, ["active"], "paused");
+    requireStatus(before, "pause");
     return { status: "paused" };
   });
 
 export const resumeCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignVersionRef>) =>
   change(ctx, input, "bonus.campaign_resume", async (_tx, before) => {
-    requireStatus(before, ["paused"], "resumed");
+    requireStatus(before, "resume");
     return { status: "active" };
   });
 
 /** Ends a campaign for good: no more grants. Credit already granted stays until used, released or expired. */
 export const endCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignVersionRef>) =>
   change(ctx, input, "bonus.campaign_end", async (_tx, before) => {
-    requireStatus(before, ["draft", "pending_approval", "active", "paused"], "ended");
+    requireStatus(before, "end");
     return { status: "ended" };
   });
 

@@ -3,14 +3,17 @@ import "server-only";
 import type { Actor, BrandContext } from "../actor";
 import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
-import { AppError, notFound } from "../errors";
-import { text } from "./rules";
+import { AppError, notFound, type AppErrorCode } from "../errors";
+import { text, type Refusal } from "./rules";
 import type { CampaignRow, GrantRow, StaffRef } from "./types";
 
 /** Staff (tRPC) or the system (the expiry and automatic-grant jobs) acting on one brand. */
 export type BonusCtx = BrandContext;
 
 export const staffId = (actor: Actor): string | null => (actor.type === "staff" ? actor.id : null);
+
+/** The AppError for a refusal the rules named (its reason and params), optionally on one form field. */
+export const refusalError = (code: AppErrorCode, refusal: Refusal, field?: string) => new AppError(code, refusal.reason, { field, params: refusal.params });
 
 /** Long interactive transactions: many grants queue on one campaign row; the default 2 s wait is too short. */
 export { MONEY_TX as TX } from "../ledger/post";
@@ -20,9 +23,9 @@ export { MONEY_TX as TX } from "../ledger/post";
  * approves. Refused with FORBIDDEN (the action is not theirs to take).
  */
 export function assertApprover(actor: Actor, requestedById: string | null) {
-  if (actor.type !== "staff" || !can(actor.role, "bonus.approve")) throw new AppError("FORBIDDEN", "Only an admin can approve or reject bonuses");
+  if (actor.type !== "staff" || !can(actor.role, "bonus.approve")) throw new AppError("FORBIDDEN", "bonuses.errors.approverNotAdmin");
   if (requestedById && requestedById === actor.id) {
-    throw new AppError("FORBIDDEN", "You asked for this yourself; a different staff member must approve or reject it");
+    throw new AppError("FORBIDDEN", "bonuses.errors.ownRequest");
   }
 }
 

@@ -8,21 +8,33 @@ import { recordAudit } from "../audit/audit";
 import { AppError } from "../errors";
 import { assertApprover, grantSnapshot, loadGrant, lockGrant, row, staffId, TX, type BonusCtx } from "./common";
 import { post } from "./grant-posting";
-import { addDays, dec } from "./rules";
+import { addDays, dec, type BonusReason } from "./rules";
 import type { ZGrantRef, ZRejectInput } from "@/lib/bonuses/schemas";
 import type { GrantRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
+/** Only a pending grant is decided: one reason per other status. */
+const NOT_PENDING: Record<Exclude<GrantRow["status"], "pending_approval">, BonusReason> = {
+  applied: "bonuses.errors.grantNotPending.applied",
+  rejected: "bonuses.errors.grantNotPending.rejected",
+  closed: "bonuses.errors.grantNotPending.closed",
+};
+/** A grant is applied to an active account only: one reason per other status. */
+const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
+  frozen: "bonuses.errors.approvalAccountNotActive.frozen",
+  closed: "bonuses.errors.approvalAccountNotActive.closed",
+};
+
 /** Applies a pending grant: an admin who did not request it. Budget, account and locks are checked now. */
 export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef>): Promise<GrantRow> {
   return ctx.db.$transaction(async (tx) => {
     const before = await lockGrant(tx, ctx.tenantId, input.id);
-    if (before.status !== "pending_approval") throw new AppError("CONFLICT", `This grant is ${before.status.replace("_", " ")}, not waiting for approval`);
-    if (before.batchId) throw new AppError("CONFLICT", "This grant belongs to a CSV batch; approve or reject the batch");
+    if (before.status !== "pending_approval") throw new AppError("CONFLICT", NOT_PENDING[before.status]);
+    if (before.batchId) throw new AppError("CONFLICT", "bonuses.errors.grantInBatch");
     assertApprover(ctx.actor, before.requestedById);
     const account = await tx.tradingAccount.findUniqueOrThrow({ where: { id: before.tradingAccountId }, select: { status: true, demo: true } });
-    if (account.status !== "active") throw new AppError("CONFLICT", `The trading account is ${account.status}; reject this grant instead`);
+    if (account.status !== "active") throw new AppError("CONFLICT", ACCOUNT_NOT_ACTIVE[account.status]);
     const now = new Date();
     let validityDays: number | null = null;
     if (before.campaignId) validityDays = (await tx.bonusCampaign.findUniqueOrThrow({ where: { id: before.campaignId }, select: { validityDays: true } })).validityDays;
@@ -49,8 +61,8 @@ export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef>): 
 export async function rejectGrant(ctx: BonusCtx, input: In<typeof ZRejectInput>): Promise<GrantRow> {
   return ctx.db.$transaction(async (tx) => {
     const before = await lockGrant(tx, ctx.tenantId, input.id);
-    if (before.status !== "pending_approval") throw new AppError("CONFLICT", `This grant is ${before.status.replace("_", " ")}, not waiting for approval`);
-    if (before.batchId) throw new AppError("CONFLICT", "This grant belongs to a CSV batch; approve or reject the batch");
+    if (before.status !== "pending_approval") throw new AppError("CONFLICT", NOT_PENDING[before.status]);
+    if (before.batchId) throw new AppError("CONFLICT", "bonuses.errors.grantInBatch");
     assertApprover(ctx.actor, before.requestedById);
     await tx.bonusGrant.update({
       where: { id: before.id },

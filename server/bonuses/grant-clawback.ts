@@ -11,11 +11,18 @@ import { AppError, notFound } from "../errors";
 import { postJournal } from "../ledger/post";
 import { grantSnapshot, loadGrant, lockGrant, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
 import { bucketBalance, bucketOf, bumpCampaigns } from "./grant-posting";
-import { clawbackSplit, dec } from "./rules";
+import { clawbackSplit, dec, type BonusReason } from "./rules";
 import type { ZRevokeInput } from "@/lib/bonuses/schemas";
 import type { GrantRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
+
+/** A revoke that found nothing left to take back, by the status the grant had when it was read. */
+const NOTHING_TO_REVOKE: Record<Exclude<GrantRow["status"], "pending_approval">, BonusReason> = {
+  applied: "bonuses.errors.nothingToRevoke.applied",
+  rejected: "bonuses.errors.nothingToRevoke.rejected",
+  closed: "bonuses.errors.nothingToRevoke.closed",
+};
 
 /**
  * Claws back what is left of one grant (at most what its bucket still holds) to `bonus_clawback` and
@@ -74,9 +81,9 @@ export async function revoke(ctx: BonusCtx, input: In<typeof ZRevokeInput>): Pro
   return ctx.db.$transaction(async (tx) => {
     const g = await loadGrant(tx, ctx.tenantId, { id: input.grantId });
     if (!g) throw notFound("grant");
-    if (g.status === "pending_approval") throw new AppError("CONFLICT", "This grant is waiting for approval; reject it instead");
+    if (g.status === "pending_approval") throw new AppError("CONFLICT", "bonuses.errors.revokePending");
     const after = await clawback(tx, ctx, ctx.tenantId, g.id, "revoke", input.reason);
-    if (!after) throw new AppError("CONFLICT", `This grant is ${g.status}; there is nothing left to revoke`);
+    if (!after) throw new AppError("CONFLICT", NOTHING_TO_REVOKE[g.status]);
     return row(tx, after);
   }, TX);
 }

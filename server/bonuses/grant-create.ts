@@ -9,18 +9,28 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import type { DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
-import { brandThreshold, grantSnapshot, loadGrant, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
+import { brandThreshold, grantSnapshot, loadGrant, refusalError, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
 import { assertBudget, campaignRefusal, post, type CampaignRecord } from "./grant-posting";
-import { addDays, D, dec, ineligibility, needsApproval, ruleAmount, RuleError } from "./rules";
+import { addDays, D, dec, ineligibility, needsApproval, ruleAmount, RuleError, type BonusReason } from "./rules";
 import type { ZGrantInput } from "@/lib/bonuses/schemas";
 import type { GrantRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
+/** Bonuses go to active customers and accounts only: one reason per other status. */
+const CUSTOMER_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
+  frozen: "bonuses.errors.customerNotActive.frozen",
+  closed: "bonuses.errors.customerNotActive.closed",
+};
+const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
+  frozen: "bonuses.errors.accountNotActive.frozen",
+  closed: "bonuses.errors.accountNotActive.closed",
+};
+
 /** A repeat of an idempotency key must be the same grant: same customer and account. */
 function assertSameGrant(existing: GrantRecord, input: { customerId: string; tradingAccountId: string }) {
   if (existing.customerId !== input.customerId || existing.tradingAccountId !== input.tradingAccountId) {
-    throw new AppError("CONFLICT", "This idempotency key was already used for a different grant", { field: "idempotencyKey" });
+    throw new AppError("CONFLICT", "bonuses.errors.keyUsedForOtherGrant", { field: "idempotencyKey" });
   }
 }
 
@@ -41,35 +51,35 @@ async function resolve(tx: DbTx, ctx: BonusCtx, input: In<typeof ZGrantInput>, n
     select: { id: true, uid: true, status: true, groupId: true, country: true, kycLevel: true },
   });
   if (!customer) throw notFound("customer");
-  if (customer.status !== "active") throw new AppError("CONFLICT", `Customer ${customer.uid} is ${customer.status}; bonuses go to active customers only`, { field: "customerId" });
+  if (customer.status !== "active") throw new AppError("CONFLICT", CUSTOMER_NOT_ACTIVE[customer.status], { field: "customerId", params: { uid: String(customer.uid) } });
   const account = await tx.tradingAccount.findFirst({
     where: { id: input.tradingAccountId, brandId: ctx.tenantId },
     select: { id: true, customerId: true, status: true, currency: true, demo: true },
   });
   if (!account) throw notFound("tradingAccount");
-  if (account.customerId !== customer.id) throw invalid("tradingAccountId", "This trading account is not the customer's");
-  if (account.status !== "active") throw new AppError("CONFLICT", `The trading account is ${account.status}; bonuses go to active accounts only`, { field: "tradingAccountId" });
+  if (account.customerId !== customer.id) throw invalid("tradingAccountId", "bonuses.errors.accountNotCustomers");
+  if (account.status !== "active") throw new AppError("CONFLICT", ACCOUNT_NOT_ACTIVE[account.status], { field: "tradingAccountId" });
 
   let amount: D;
   if (campaign) {
     const refusal = campaignRefusal(campaign, now);
-    if (refusal) throw new AppError("CONFLICT", refusal, { field: "campaignId" });
+    if (refusal) throw refusalError("CONFLICT", refusal, "campaignId");
     if (account.currency !== campaign.currency) {
-      throw invalid("tradingAccountId", `The campaign grants ${campaign.currency}; this account is in ${account.currency}`);
+      throw invalid("tradingAccountId", "bonuses.errors.currencyMismatch", { campaignCurrency: campaign.currency, accountCurrency: account.currency });
     }
     const why = ineligibility(campaign, customer);
-    if (why) throw new AppError("CONFLICT", why, { field: "customerId" });
+    if (why) throw refusalError("CONFLICT", why, "customerId");
     try {
       amount = input.amount ? dec(input.amount) : ruleAmount(campaign, input.depositAmount ?? null);
     } catch (error) {
-      if (error instanceof RuleError) throw invalid(error.field, error.message);
+      if (error instanceof RuleError) throw invalid(error.field, error.refusal.reason, error.refusal.params);
       throw error;
     }
   } else {
-    if (!input.amount) throw invalid("amount", "Enter an amount (there is no campaign to work it out)");
+    if (!input.amount) throw invalid("amount", "bonuses.errors.amountNeeded");
     amount = dec(input.amount);
   }
-  if (!amount.gt(0)) throw invalid("amount", "The amount works out at zero; nothing to grant");
+  if (!amount.gt(0)) throw invalid("amount", "bonuses.errors.amountZero");
   return {
     campaign,
     account,
@@ -128,7 +138,7 @@ export async function grant(ctx: BonusCtx, input: In<typeof ZGrantInput>, opts: 
   if (created) return created;
   // Another call holding the same key committed while this one waited: return its grant.
   const winner = await loadGrant(ctx.db, ctx.tenantId, { idempotencyKey: input.idempotencyKey });
-  if (!winner) throw new AppError("CONFLICT", "The idempotency key is being used by a grant that did not finish; try again");
+  if (!winner) throw new AppError("CONFLICT", "bonuses.errors.keyInFlight");
   assertSameGrant(winner, input);
   return row(ctx.db, winner, true);
 }

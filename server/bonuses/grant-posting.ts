@@ -27,23 +27,32 @@ import { Prisma, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { assertTransferAllowed } from "../fund-locks/guard";
 import { postJournal, type CustomerBucket } from "../ledger/post";
-import { staffId, type BonusCtx } from "./common";
-import { D, dec, text } from "./rules";
+import { refusalError, staffId, type BonusCtx } from "./common";
+import { D, dec, text, type BonusReason, type Refusal } from "./rules";
 
 export type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
+
+/** A campaign that is not active refuses to grant: one reason per status. */
+const INACTIVE: Record<Exclude<CampaignRecord["status"], "active">, BonusReason> = {
+  draft: "bonuses.errors.campaignInactive.draft",
+  pending_approval: "bonuses.errors.campaignInactive.pendingApproval",
+  paused: "bonuses.errors.campaignInactive.paused",
+  ended: "bonuses.errors.campaignInactive.ended",
+};
 
 export const bucketOf = (withdrawable: boolean): CustomerBucket => (withdrawable ? "bonus_withdrawable" : "bonus_non_withdrawable");
 
 /** A campaign may grant while active and inside its start / end window. */
-export function campaignRefusal(c: Pick<CampaignRecord, "status" | "startsAt" | "endsAt" | "name">, now: Date): string | null {
-  if (c.status !== "active") return `Campaign "${c.name}" is ${c.status.replace("_", " ")}; it grants only while active`;
-  if (c.startsAt.getTime() > now.getTime()) return `Campaign "${c.name}" has not started yet`;
-  if (c.endsAt && c.endsAt.getTime() <= now.getTime()) return `Campaign "${c.name}" has ended`;
+export function campaignRefusal(c: Pick<CampaignRecord, "status" | "startsAt" | "endsAt" | "name">, now: Date): Refusal | null {
+  const params = { campaign: c.name };
+  if (c.status !== "active") return { reason: INACTIVE[c.status], params };
+  if (c.startsAt.getTime() > now.getTime()) return { reason: "bonuses.errors.campaignNotStarted", params };
+  if (c.endsAt && c.endsAt.getTime() <= now.getTime()) return { reason: "bonuses.errors.campaignPastEnd", params };
   return null;
 }
 
 /** The campaign itself refused a grant (not active, or not enough budget left): it would refuse any customer. */
-export const isCampaignRefusal = (error: AppError) => error.field === "campaignId" || error.message.includes("of budget left");
+export const isCampaignRefusal = (error: AppError) => error.field === "campaignId" || error.reason === "bonuses.errors.budgetExceeded";
 
 /**
  * Locks the campaign row and returns it as it is now. FOR NO KEY UPDATE, not FOR UPDATE: each new grant's
@@ -59,7 +68,7 @@ async function lockCampaign(tx: DbTx, brandId: string, id: string): Promise<Camp
 export function assertBudget(c: CampaignRecord, amount: D) {
   const left = dec(c.budget).minus(dec(c.granted));
   if (amount.gt(left)) {
-    throw new AppError("CONFLICT", `Campaign "${c.name}" has ${text(left)} ${c.currency} of budget left; ${text(amount)} was asked for`, { field: "amount" });
+    throw new AppError("CONFLICT", "bonuses.errors.budgetExceeded", { field: "amount", params: { campaign: c.name, left: text(left), currency: c.currency, amount: text(amount) } });
   }
 }
 
@@ -73,7 +82,7 @@ export async function post(tx: DbTx, ctx: BonusCtx, g: { id: string; tradingAcco
   if (g.campaignId) {
     const campaign = await lockCampaign(tx, ctx.tenantId, g.campaignId);
     const refusal = campaignRefusal(campaign, new Date());
-    if (refusal) throw new AppError("CONFLICT", refusal, { field: "campaignId" });
+    if (refusal) throw refusalError("CONFLICT", refusal, "campaignId");
     assertBudget(campaign, g.amount);
   }
   await postJournal(tx, {

@@ -22,7 +22,7 @@ export async function release(ctx: BonusCtx, input: In<typeof ZReleaseInput>): P
   return ctx.db.$transaction(async (tx) => {
     const account = await tx.tradingAccount.findFirst({ where: { id: input.tradingAccountId, brandId: ctx.tenantId }, select: { id: true, currency: true, status: true } });
     if (!account) throw notFound("tradingAccount");
-    if (account.status === "closed") throw new AppError("CONFLICT", "The trading account is closed");
+    if (account.status === "closed") throw new AppError("CONFLICT", "bonuses.errors.releaseAccountClosed");
     const grants = await tx.$queryRaw<{ id: string; remaining: string; campaign_id: string | null }[]>`
       SELECT id::text, remaining::text, campaign_id::text FROM bonus_grant
       WHERE trading_account_id = ${account.id}::uuid AND brand_id = ${ctx.tenantId}::uuid AND status = 'applied'
@@ -32,9 +32,9 @@ export async function release(ctx: BonusCtx, input: In<typeof ZReleaseInput>): P
     const open = grants.reduce((s, g) => s.plus(g.remaining), new D(0));
     const available = D.min(open, held);
     const wanted = input.amount === "all" ? available : dec(input.amount);
-    if (!wanted.gt(0)) throw new AppError("CONFLICT", "There is no non-withdrawable bonus credit to release on this account", { field: "amount" });
+    if (!wanted.gt(0)) throw new AppError("CONFLICT", "bonuses.errors.nothingToRelease", { field: "amount" });
     if (wanted.gt(available)) {
-      throw new AppError("CONFLICT", `At most ${text(available)} ${account.currency} of non-withdrawable bonus credit can be released`, { field: "amount" });
+      throw new AppError("CONFLICT", "bonuses.errors.releaseTooMuch", { field: "amount", params: { available: text(available), currency: account.currency } });
     }
     const parts = allocateFifo(grants, wanted);
     const perCampaign = new Map<string, D>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateFifo, campaignProblem, clawbackSplit, isEligible, needsApproval, parseCsv, readBatchCsv, ruleAmount, text } from "./rules";
+import { allocateFifo, campaignProblem, clawbackSplit, englishOf, ineligibility, isEligible, needsApproval, parseCsv, readBatchCsv, ruleAmount, RuleError, text } from "./rules";
 
 const everyone = { eligibleGroupIds: [], eligibleCountries: [], minKycLevel: 0 };
 const customer = { groupId: "g1", country: "SG", kycLevel: 1 };
@@ -19,6 +19,14 @@ describe("isEligible", () => {
     expect(isEligible({ ...everyone, minKycLevel: 1 }, customer)).toBe(true);
     expect(isEligible({ ...everyone, minKycLevel: 2 }, customer)).toBe(false);
   });
+  it("names why, with values as params, worded in English as before", () => {
+    expect(ineligibility({ ...everyone, eligibleGroupIds: ["g2"] }, customer)).toEqual({ reason: "bonuses.errors.notInCampaignGroups" });
+    const country = ineligibility({ ...everyone, eligibleCountries: ["MY"] }, customer)!;
+    expect(country).toEqual({ reason: "bonuses.errors.countryNotCovered", params: { country: "SG" } });
+    expect(englishOf(country)).toBe("The campaign does not cover customers in SG");
+    const kyc = ineligibility({ ...everyone, minKycLevel: 2 }, customer)!;
+    expect(englishOf(kyc)).toBe("The campaign needs KYC level 2; the customer has level 1");
+  });
 });
 
 describe("ruleAmount", () => {
@@ -29,6 +37,15 @@ describe("ruleAmount", () => {
     expect(text(ruleAmount(rule, "1000"))).toBe("50");
     expect(text(ruleAmount({ ...rule, percent: "33.3333" }, "0.000000000000000001"))).toBe("0");
     expect(() => ruleAmount(rule)).toThrow(/deposit amount/);
+    const missing = (() => {
+      try {
+        return ruleAmount(rule);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(missing).toBeInstanceOf(RuleError);
+    expect(missing).toMatchObject({ field: "depositAmount", refusal: { reason: "bonuses.errors.depositAmountNeeded" } });
   });
 });
 
@@ -46,6 +63,11 @@ describe("campaignProblem", () => {
     [{ endsAt: new Date(1000) }, "endsAt"],
   ])("refuses %o on %s", (patch, field) => expect(campaignProblem({ ...base, ...patch })?.field).toBe(field));
   it("accepts 100 %", () => expect(campaignProblem({ ...base, amountRule: "percent_of_deposit", percent: "100", capAmount: "5" })).toBeNull());
+  it("names the reason", () => {
+    const problem = campaignProblem({ ...base, currency: "usdt" })!;
+    expect(problem).toEqual({ field: "currency", reason: "bonuses.errors.currencyCodeInvalid" });
+    expect(englishOf(problem)).toBe("Use the currency's upper-case code, e.g. USDT");
+  });
 });
 
 describe("needsApproval", () => {
@@ -85,5 +107,15 @@ describe("CSV", () => {
       [1, "customer"],
       [1, "account_type"],
     ]);
+  });
+  it("gives each problem a reason and params besides its English message", () => {
+    expect(readBatchCsv("who,amount\n1,2").problems[0]).toEqual({
+      row: 1,
+      field: "who",
+      message: 'Unknown column "who"',
+      reason: "bonuses.errors.csv.unknownColumn",
+      params: { column: "who" },
+    });
+    expect(readBatchCsv("").problems).toEqual([{ row: 1, field: "file", message: "The file is empty", reason: "bonuses.errors.csv.empty", params: {} }]);
   });
 });

@@ -5,6 +5,8 @@
  */
 import "server-only";
 import Decimal from "decimal.js";
+import { createTranslator } from "@/lib/i18n/translate";
+import type { ErrorParams, ErrorReason } from "../errors";
 
 /** Same precision as the ledger (numeric(36,18) sums never round). */
 export const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_DOWN, toExpNeg: -40, toExpPos: 60 });
@@ -17,6 +19,21 @@ export const text = (v: Num): string => {
   return t === "-0" ? "0" : t;
 };
 export const minDec = (a: Num, b: Num): D => D.min(dec(a), dec(b));
+
+// ── Refusals ───────────────────────────────────────────────────────────────────────────────────────
+
+/** A reason of the bonus domain: a key of `bonuses.errors` (lib/i18n/messages/en/bonuses.ts). */
+export type BonusReason = Extract<ErrorReason, `bonuses.errors.${string}`>;
+
+/** Why a rule refuses: the reason key and the values of its placeholders (values, never words to translate). */
+export interface Refusal {
+  reason: BonusReason;
+  params?: ErrorParams;
+}
+
+const english = createTranslator("en");
+/** A refusal's English wording: what an AppError made from it says, and the CSV report's text. */
+export const englishOf = (r: Refusal): string => english(r.reason, r.params);
 
 // ── Eligibility ────────────────────────────────────────────────────────────────────────────────────
 
@@ -32,14 +49,14 @@ export interface EligibilityCustomer {
 }
 
 /** Why a customer is not eligible (null: eligible). Empty lists mean everyone; brand is the caller's scope. */
-export function ineligibility(c: EligibilityRules, customer: EligibilityCustomer): string | null {
+export function ineligibility(c: EligibilityRules, customer: EligibilityCustomer): Refusal | null {
   if (c.eligibleGroupIds.length && (!customer.groupId || !c.eligibleGroupIds.includes(customer.groupId))) {
-    return "The customer is not in one of the campaign's groups";
+    return { reason: "bonuses.errors.notInCampaignGroups" };
   }
   if (c.eligibleCountries.length && !c.eligibleCountries.includes(customer.country.toUpperCase())) {
-    return `The campaign does not cover customers in ${customer.country}`;
+    return { reason: "bonuses.errors.countryNotCovered", params: { country: customer.country } };
   }
-  if (customer.kycLevel < c.minKycLevel) return `The campaign needs KYC level ${c.minKycLevel}; the customer has level ${customer.kycLevel}`;
+  if (customer.kycLevel < c.minKycLevel) return { reason: "bonuses.errors.kycLevelTooLow", params: { required: c.minKycLevel, level: customer.kycLevel } };
   return null;
 }
 
@@ -57,21 +74,22 @@ export interface AmountRule {
 /**
  * The amount one grant gets from the rule: the fixed amount, or `percent` of the deposit capped at
  * `capAmount`, rounded down to 18 decimal places (never more than the rule allows).
- * Throws an Error naming the field when the rule needs a deposit amount that is missing.
+ * Throws a RuleError naming the field when the rule needs a deposit amount that is missing.
  */
 export function ruleAmount(rule: AmountRule, depositAmount?: Num | null): D {
   if (rule.amountRule === "fixed") return dec(rule.fixedAmount ?? "0");
-  if (depositAmount == null) throw new RuleError("depositAmount", "This campaign grants a percent of a deposit: give the deposit amount");
+  if (depositAmount == null) throw new RuleError("depositAmount", { reason: "bonuses.errors.depositAmountNeeded" });
   const raw = dec(depositAmount).times(dec(rule.percent ?? "0")).div(100).toDecimalPlaces(18, D.ROUND_DOWN);
   return rule.capAmount == null ? raw : D.min(raw, dec(rule.capAmount));
 }
 
+/** A rule's refusal about one input field; the message is the refusal's English wording. */
 export class RuleError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly refusal: Refusal,
   ) {
-    super(message);
+    super(englishOf(refusal));
   }
 }
 
@@ -82,19 +100,19 @@ export interface CampaignShape extends AmountRule {
   endsAt: Date | null;
 }
 
-/** The first inconsistency in a campaign's fields, as { field, message }; null when it is sound. */
-export function campaignProblem(c: CampaignShape): { field: string; message: string } | null {
+/** The first inconsistency in a campaign's fields, as the field and the refusal; null when it is sound. */
+export function campaignProblem(c: CampaignShape): (Refusal & { field: string }) | null {
   if (c.amountRule === "fixed") {
-    if (c.fixedAmount == null || !dec(c.fixedAmount).gt(0)) return { field: "fixedAmount", message: "A fixed-amount campaign needs an amount above zero" };
+    if (c.fixedAmount == null || !dec(c.fixedAmount).gt(0)) return { field: "fixedAmount", reason: "bonuses.errors.fixedAmountNotPositive" };
   } else {
-    if (c.percent == null || !dec(c.percent).gt(0) || dec(c.percent).gt(100)) return { field: "percent", message: "The percent must be above 0 and at most 100" };
-    if (c.capAmount == null || !dec(c.capAmount).gt(0)) return { field: "capAmount", message: "A percent-of-deposit campaign needs a cap above zero" };
+    if (c.percent == null || !dec(c.percent).gt(0) || dec(c.percent).gt(100)) return { field: "percent", reason: "bonuses.errors.percentOutOfRange" };
+    if (c.capAmount == null || !dec(c.capAmount).gt(0)) return { field: "capAmount", reason: "bonuses.errors.capNotPositive" };
   }
-  if (!dec(c.budget).gt(0)) return { field: "budget", message: "The budget must be above zero" };
+  if (!dec(c.budget).gt(0)) return { field: "budget", reason: "bonuses.errors.budgetNotPositive" };
   if (c.currency !== c.currency.toUpperCase() || !/^[A-Z0-9]{2,12}$/.test(c.currency)) {
-    return { field: "currency", message: "Use the currency's upper-case code, e.g. USDT" };
+    return { field: "currency", reason: "bonuses.errors.currencyCodeInvalid" };
   }
-  if (c.endsAt && c.endsAt.getTime() <= c.startsAt.getTime()) return { field: "endsAt", message: "The end must be after the start" };
+  if (c.endsAt && c.endsAt.getTime() <= c.startsAt.getTime()) return { field: "endsAt", reason: "bonuses.errors.endsBeforeStart" };
   return null;
 }
 
@@ -175,25 +193,39 @@ export interface CsvRow {
   cells: Partial<Record<CsvColumnName, string>>;
 }
 
+/**
+ * One problem of a CSV upload: where (row, field), why (`reason` and `params`, which the upload dialog shows
+ * in the reader's language) and the same in English (`message`, for API clients and the CSV's author).
+ */
 export interface RowProblem {
   row: number;
   field: string;
   message: string;
+  reason: BonusReason;
+  params: ErrorParams;
 }
+
+export const rowProblem = (row: number, field: string, refusal: Refusal): RowProblem => ({
+  row,
+  field,
+  message: englishOf(refusal),
+  reason: refusal.reason,
+  params: refusal.params ?? {},
+});
 
 /** Reads the header and the rows; unknown or missing columns are reported against row 1. */
 export function readBatchCsv(input: string): { rows: CsvRow[]; problems: RowProblem[] } {
   const table = parseCsv(input);
   const problems: RowProblem[] = [];
-  if (table.length === 0) return { rows: [], problems: [{ row: 1, field: "file", message: "The file is empty" }] };
+  if (table.length === 0) return { rows: [], problems: [rowProblem(1, "file", { reason: "bonuses.errors.csv.empty" })] };
   const header = table[0].map((h) => h.trim().toLowerCase());
   header.forEach((h, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(h)) problems.push({ row: 1, field: h || `column ${i + 1}`, message: `Unknown column "${h}"` });
+    if (!(CSV_COLUMNS as readonly string[]).includes(h)) problems.push(rowProblem(1, h || `column ${i + 1}`, { reason: "bonuses.errors.csv.unknownColumn", params: { column: h } }));
   });
-  if (!header.includes("customer")) problems.push({ row: 1, field: "customer", message: "The file needs a customer column (uid or email)" });
-  if (!header.includes("amount")) problems.push({ row: 1, field: "amount", message: "The file needs an amount column" });
+  if (!header.includes("customer")) problems.push(rowProblem(1, "customer", { reason: "bonuses.errors.csv.customerColumnMissing" }));
+  if (!header.includes("amount")) problems.push(rowProblem(1, "amount", { reason: "bonuses.errors.csv.amountColumnMissing" }));
   if (!header.includes("trading_account_id") && !header.includes("account_type")) {
-    problems.push({ row: 1, field: "account_type", message: "The file needs a trading_account_id or an account_type column" });
+    problems.push(rowProblem(1, "account_type", { reason: "bonuses.errors.csv.accountColumnMissing" }));
   }
   const rows = table.slice(1).map((cells, i) => {
     const out: CsvRow = { row: i + 2, cells: {} };
@@ -202,6 +234,6 @@ export function readBatchCsv(input: string): { rows: CsvRow[]; problems: RowProb
     });
     return out;
   });
-  if (rows.length === 0) problems.push({ row: 2, field: "file", message: "The file has no grant rows" });
+  if (rows.length === 0) problems.push(rowProblem(2, "file", { reason: "bonuses.errors.csv.noRows" }));
   return { rows, problems };
 }

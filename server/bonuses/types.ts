@@ -1,5 +1,6 @@
 /** What the bonus procedures return. Amounts are decimal strings. Client-safe (types only). */
 import type { BonusAmountRule, BonusCampaignStatus, BonusCampaignType, BonusGrantStatus } from "@/lib/bonuses/schemas";
+import type { RowProblem } from "./rules";
 
 export interface StaffRef {
   id: string;
@@ -79,8 +80,8 @@ export interface BatchPreview {
   rowCount: number;
   totalAmount: string;
   currency: string | null;
-  /** Empty when every row is valid. */
-  problems: { row: number; field: string; message: string }[];
+  /** Empty when every row is valid. Each names its reason (with params) and says it in English (`message`). */
+  problems: RowProblem[];
   /** Whether submitting it would wait for a second person's approval. */
   needsApproval: boolean;
 }

@@ -50,10 +50,14 @@ describe("campaigns", () => {
     expect(c.status).toBe("draft");
     const edited = await campaigns.updateCampaign(b.maker, { ...fields({ name: c.name, budget: "450" }), id: c.id, version: c.version });
     expect(edited.budget).toBe("450");
-    await expect(campaigns.updateCampaign(b.maker, { ...fields({ name: c.name }), id: c.id, version: c.version })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(campaigns.updateCampaign(b.maker, { ...fields({ name: c.name }), id: c.id, version: c.version })).rejects.toMatchObject({ code: "CONFLICT", reason: "bonuses.errors.staleVersion" });
     const live = await campaigns.submitCampaign(b.maker, { id: c.id, version: edited.version });
     expect(live.status).toBe("active");
-    await expect(campaigns.updateCampaign(b.maker, { ...fields({ name: c.name }), id: c.id, version: live.version })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(campaigns.updateCampaign(b.maker, { ...fields({ name: c.name }), id: c.id, version: live.version })).rejects.toMatchObject({
+      code: "CONFLICT",
+      reason: "bonuses.errors.campaignNotEditable.active",
+      message: "A campaign that is active cannot be edited",
+    });
     const paused = await campaigns.pauseCampaign(b.maker, { id: c.id, version: live.version });
     const resumed = await campaigns.resumeCampaign(b.maker, { id: c.id, version: paused.version });
     const ended = await campaigns.endCampaign(b.maker, { id: c.id, version: resumed.version });
@@ -143,14 +147,24 @@ describe("grants", () => {
     const btc = await account(b.brandId, { customerId: ok.customerId, currency: "BTC" });
     await expect(grant(b.maker, { ...base, tradingAccountId: btc.id, idempotencyKey: key() })).rejects.toMatchObject({ field: "tradingAccountId" });
     const lowKyc = await account(b.brandId, {}, { groupId: group.id, kycLevel: 0 });
-    await expect(grant(b.maker, { ...base, customerId: lowKyc.customerId, tradingAccountId: lowKyc.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/KYC level/) });
+    await expect(grant(b.maker, { ...base, customerId: lowKyc.customerId, tradingAccountId: lowKyc.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      reason: "bonuses.errors.kycLevelTooLow",
+      params: { required: 1, level: 0 },
+      message: "The campaign needs KYC level 1; the customer has level 0",
+    });
     const noGroup = await account(b.brandId, {}, { kycLevel: 1 });
     await expect(grant(b.maker, { ...base, customerId: noGroup.customerId, tradingAccountId: noGroup.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
     await db.fundLock.create({ data: { brandId: b.brandId, tradingAccountId: ok.id, direction: "transfer_in", reason: "Under review" } });
     await expect(grant(b.maker, { ...base, tradingAccountId: ok.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Under review/) });
     await campaigns.pauseCampaign(b.maker, { id: c.id, version: c.version });
     const fresh = await account(b.brandId, {}, { groupId: group.id, kycLevel: 1 });
-    await expect(grant(b.maker, { ...base, customerId: fresh.customerId, tradingAccountId: fresh.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", field: "campaignId" });
+    await expect(grant(b.maker, { ...base, customerId: fresh.customerId, tradingAccountId: fresh.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      field: "campaignId",
+      reason: "bonuses.errors.campaignInactive.paused",
+      message: `Campaign "${c.name}" is paused; it grants only while active`,
+    });
     expect(await db.bonusGrant.count({ where: { campaignId: c.id } })).toBe(0);
   });
 
@@ -172,7 +186,7 @@ describe("grants", () => {
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(33);
-    for (const r of refused) expect(r.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/budget left/) });
+    for (const r of refused) expect(r.reason).toMatchObject({ code: "CONFLICT", reason: "bonuses.errors.budgetExceeded", message: expect.stringMatching(/budget left/) });
     const campaign = await campaignRow(c.id);
     expect(s(campaign.granted)).toBe("99");
     const applied = await db.bonusGrant.aggregate({ where: { campaignId: c.id, status: "applied" }, _sum: { amount: true }, _count: true });
@@ -316,7 +330,19 @@ describe("CSV batches", () => {
       [5, "account_type"],
       [5, "idempotency_key"],
     ]);
-    await expect(batches.submitBatch(b.maker, { campaignId: c.id, fileName: "g.csv", csv, reason })).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(preview.problems.map((p) => [p.reason, p.params, p.message])).toEqual([
+      ["bonuses.errors.csv.amountInvalid", { amount: "abc" }, '"abc" is not a positive decimal amount'],
+      ["bonuses.errors.csv.customerUnknown", {}, "No customer of this brand has this uid or email"],
+      ["bonuses.errors.csv.noAccountOfType.futures", { currency: "USDT" }, "The customer has no futures USDT account"],
+      ["bonuses.errors.csv.duplicateKey", { row: 2 }, "Row 2 has the same idempotency key"],
+    ]);
+    await expect(batches.submitBatch(b.maker, { campaignId: c.id, fileName: "g.csv", csv, reason })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "csv",
+      reason: "bonuses.errors.batchHasProblems",
+      params: { count: 4 },
+      message: "The file has 4 problem(s); nothing was granted. Preview it to see them by row",
+    });
     expect(await db.bonusGrant.count({ where: { campaignId: c.id } })).toBe(0);
     expect(await db.bonusGrantBatch.count({ where: { campaignId: c.id } })).toBe(0);
   });
