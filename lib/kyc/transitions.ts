@@ -4,7 +4,12 @@
  * (`allowed`), so the page and the server never disagree. Client-safe.
  */
 import { can, type Role } from "@/lib/auth/permissions";
+import type { kyc } from "@/lib/i18n/messages/en/kyc";
 import { needsSecondApproval, type KycDocumentKind, type KycStatus } from "@/lib/kyc/schemas";
+
+type KycErrors = typeof kyc.errors;
+/** A refusal's key in the KYC dictionary (`kyc.errors.*`): the server's English message, the page's translation. */
+export type KycRefusalReason = `kyc.errors.${{ [K in keyof KycErrors]: KycErrors[K] extends string ? K : never }[keyof KycErrors]}`;
 
 /** What the caller may do now, computed by the service so the page never guesses a rule. */
 export interface KycAllowedActions {
@@ -18,7 +23,7 @@ export interface KycAllowedActions {
   upload: boolean;
   viewDocuments: boolean;
   /** Why approval is not possible (missing documents, own first approval, not assigned...), if it is not. */
-  approveBlockedReason: string | null;
+  approveBlockedReason: KycRefusalReason | null;
 }
 
 export type KycStep = "claim" | "release" | "assign" | "approve" | "reject" | "requestInfo" | "resubmit" | "upload";
@@ -38,32 +43,36 @@ export interface KycCaller {
   role: Role;
 }
 
+/** A refusal as the service throws it: `new AppError(code, reason, { params })`. */
 export interface Refusal {
   code: "FORBIDDEN" | "CONFLICT";
-  message: string;
+  reason: KycRefusalReason;
+  /** Values for the reason's `{placeholders}` (names, document kind codes). */
+  params?: Record<string, string | number>;
 }
 
-export const STALE_VERSION_MESSAGE = "This application changed since you opened it; reload to see the latest";
-export const FIRST_APPROVER_MESSAGE = "You gave the first approval; a different reviewer must give the second";
+/** A changed application: the caller must reload (the page shows its own notice for it). */
+export const STALE_VERSION_REASON = "kyc.errors.staleVersion" satisfies KycRefusalReason;
 
 /** Statuses in which the application waits for a reviewer (the SLA clock runs). */
 export const AWAITING_REVIEW: readonly KycStatus[] = ["submitted", "in_review", "pending_second_approval"];
 export const DECIDED: readonly KycStatus[] = ["approved", "rejected"];
 
-const forbidden = (message: string): Refusal => ({ code: "FORBIDDEN", message });
-const conflict = (message: string): Refusal => ({ code: "CONFLICT", message });
+const forbidden = (reason: KycRefusalReason, params?: Refusal["params"]): Refusal => ({ code: "FORBIDDEN", reason, ...(params ? { params } : {}) });
+const conflict = (reason: KycRefusalReason, params?: Refusal["params"]): Refusal => ({ code: "CONFLICT", reason, ...(params ? { params } : {}) });
 
 function notReviewable(status: KycStatus): Refusal | null {
-  if (DECIDED.includes(status)) return conflict(`This application is already ${status}`);
-  if (status === "more_info_requested") return conflict("This application is waiting for the customer's information");
+  if (status === "approved") return conflict("kyc.errors.alreadyApproved");
+  if (status === "rejected") return conflict("kyc.errors.alreadyRejected");
+  if (status === "more_info_requested") return conflict("kyc.errors.waitingForCustomer");
   return null;
 }
 
 /** The assignee decides: anyone else is told who holds it, or to claim it first. */
 function notAssignee(state: KycReviewState, me: KycCaller): Refusal | null {
   if (state.assigneeId === me.id) return null;
-  if (!state.assigneeId) return forbidden("Claim the application first");
-  return forbidden(`Assigned to ${state.assigneeName ?? "another reviewer"}; only the assignee can decide`);
+  if (!state.assigneeId) return forbidden("kyc.errors.claimFirst");
+  return state.assigneeName ? forbidden("kyc.errors.assignedTo", { name: state.assigneeName }) : forbidden("kyc.errors.assignedToAnother");
 }
 
 const isOwnFirstApproval = (state: KycReviewState, me: KycCaller) =>
@@ -74,40 +83,45 @@ export function refusal(step: KycStep, state: KycReviewState, me: KycCaller): Re
   const reviewer = can(me.role, "kyc.review");
   switch (step) {
     case "claim":
-      if (!reviewer) return forbidden("Only compliance reviewers can claim applications");
+      if (!reviewer) return forbidden("kyc.errors.onlyReviewersClaim");
       if (state.status !== "submitted" && state.status !== "pending_second_approval") {
-        return notReviewable(state.status) ?? conflict("This application is already being reviewed");
+        return notReviewable(state.status) ?? conflict("kyc.errors.alreadyInReview");
       }
-      if (isOwnFirstApproval(state, me)) return forbidden(FIRST_APPROVER_MESSAGE);
-      if (state.assigneeId === me.id) return conflict("You have already claimed this application");
-      if (state.assigneeId) return conflict(`Already claimed by ${state.assigneeName ?? "another reviewer"}`);
+      if (isOwnFirstApproval(state, me)) return forbidden("kyc.errors.firstApprover");
+      if (state.assigneeId === me.id) return conflict("kyc.errors.alreadyClaimedByYou");
+      if (state.assigneeId) {
+        return state.assigneeName ? conflict("kyc.errors.alreadyClaimedBy", { name: state.assigneeName }) : conflict("kyc.errors.alreadyClaimedByAnother");
+      }
       return null;
     case "release":
-      if (!reviewer) return forbidden("Only compliance reviewers can release applications");
-      if (!state.assigneeId) return conflict("Nobody holds this application");
-      if (state.assigneeId !== me.id) return forbidden("Only the assignee can release it; assign it to someone else instead");
+      if (!reviewer) return forbidden("kyc.errors.onlyReviewersRelease");
+      if (!state.assigneeId) return conflict("kyc.errors.nobodyHolds");
+      if (state.assigneeId !== me.id) return forbidden("kyc.errors.onlyAssigneeReleases");
       return null;
     case "assign":
-      if (!reviewer) return forbidden("Only compliance reviewers can assign applications");
+      if (!reviewer) return forbidden("kyc.errors.onlyReviewersAssign");
       return AWAITING_REVIEW.includes(state.status) ? null : notReviewable(state.status);
     case "approve":
-      if (!reviewer) return forbidden("Only compliance reviewers can approve");
+      if (!reviewer) return forbidden("kyc.errors.onlyReviewersApprove");
       return (
         notReviewable(state.status) ??
-        (isOwnFirstApproval(state, me) ? forbidden(FIRST_APPROVER_MESSAGE) : null) ??
+        (isOwnFirstApproval(state, me) ? forbidden("kyc.errors.firstApprover") : null) ??
         notAssignee(state, me) ??
-        (state.missingDocuments.length ? conflict(`Documents missing: ${state.missingDocuments.join(", ")}`) : null)
+        // The kinds' codes (id_front, selfie); the page names them in the reader's language from the facts.
+        (state.missingDocuments.length ? conflict("kyc.errors.documentsMissing", { documents: state.missingDocuments.join(", ") }) : null)
       );
     case "reject":
     case "requestInfo":
-      if (!reviewer) return forbidden("Only compliance reviewers can decide");
+      if (!reviewer) return forbidden("kyc.errors.onlyReviewersDecide");
       return notReviewable(state.status) ?? notAssignee(state, me);
     case "resubmit":
-      if (!can(me.role, "kyc.submit")) return forbidden("You cannot resubmit applications");
-      return state.status === "more_info_requested" ? null : conflict("Only an application waiting for information can be resubmitted");
+      if (!can(me.role, "kyc.submit")) return forbidden("kyc.errors.resubmitForbidden");
+      return state.status === "more_info_requested" ? null : conflict("kyc.errors.resubmitNotWaiting");
     case "upload":
-      if (!can(me.role, "kyc.submit")) return forbidden("You cannot add documents");
-      return DECIDED.includes(state.status) ? conflict(`This application is already ${state.status}; documents can no longer be added`) : null;
+      if (!can(me.role, "kyc.submit")) return forbidden("kyc.errors.uploadForbidden");
+      if (state.status === "approved") return conflict("kyc.errors.uploadAfterApproved");
+      if (state.status === "rejected") return conflict("kyc.errors.uploadAfterRejected");
+      return null;
   }
 }
 
@@ -128,6 +142,6 @@ export function allowedActions(state: KycReviewState, me: KycCaller): KycAllowed
     resubmit: may("resubmit"),
     upload: may("upload"),
     viewDocuments: can(me.role, "kyc.documents"),
-    approveBlockedReason: refusal("approve", state, me)?.message ?? null,
+    approveBlockedReason: refusal("approve", state, me)?.reason ?? null,
   };
 }

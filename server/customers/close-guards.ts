@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { DbTx } from "../db/client";
+import type { ErrorParams, ErrorReason } from "../errors";
 
 export interface CustomerToClose {
   id: string;
@@ -12,8 +13,21 @@ export interface CustomerToClose {
   uid: string;
 }
 
-/** Returns why the customer cannot be closed (shown to staff, e.g. "they hold 120.5 USDT"), or null. */
-export type CloseGuard = (tx: DbTx, customer: CustomerToClose) => Promise<string | null>;
+/**
+ * Why the customer cannot be closed: a reason key of the guard's domain (`<ns>.errors.*`) worded as the whole
+ * refusal, e.g. "This customer cannot be closed: they hold {amount} {currency}", with its params.
+ */
+export interface CloseObjection {
+  reason: ErrorReason;
+  params?: ErrorParams;
+}
+
+/**
+ * Returns the guard's objection, or null. TEMPORARY: a plain string is an objection still worded in English
+ * ("they hold 120.5 USDT"); it is refused as "This customer cannot be closed: <text>", with no reason key,
+ * until its guard moves to a CloseObjection.
+ */
+export type CloseGuard = (tx: DbTx, customer: CustomerToClose) => Promise<CloseObjection | string | null>;
 
 const guards = new Set<CloseGuard>();
 
@@ -25,8 +39,8 @@ export function registerCloseGuard(guard: CloseGuard): () => void {
   };
 }
 
-/** The first refusal any registered guard gives, or null when the customer may be closed. */
-export async function closeRefusal(tx: DbTx, customer: CustomerToClose): Promise<string | null> {
+/** The first objection any registered guard gives, or null when the customer may be closed. */
+export async function closeRefusal(tx: DbTx, customer: CustomerToClose): Promise<CloseObjection | string | null> {
   for (const guard of guards) {
     const reason = await guard(tx, customer);
     if (reason) return reason;

@@ -23,8 +23,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UID = /^[1-9]\d{0,17}$/;
 
-const STALE = "This page link no longer matches the list; go back to the first page";
-
 export function encodeCursor(c: ListCursor): string {
   return Buffer.from(JSON.stringify({ s: c.sort, d: c.dir, v: c.value, i: c.id, k: c.direction }), "utf8").toString("base64url");
 }
@@ -42,9 +40,9 @@ export function decodeCursor(text: string, expected: { sort: CustomerSort; dir: 
   try {
     raw = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
   } catch {
-    throw invalid("cursor", "Invalid page cursor");
+    throw invalid("cursor", "customers.errors.invalidCursor");
   }
-  if (!raw || typeof raw !== "object") throw invalid("cursor", "Invalid page cursor");
+  if (!raw || typeof raw !== "object") throw invalid("cursor", "customers.errors.invalidCursor");
   const { s, d, v, i, k } = raw as Record<string, unknown>;
   if (
     !(CUSTOMER_SORTS as readonly unknown[]).includes(s) ||
@@ -54,8 +52,8 @@ export function decodeCursor(text: string, expected: { sort: CustomerSort; dir: 
     !UUID.test(i) ||
     !validValue(s as CustomerSort, v)
   ) {
-    throw invalid("cursor", "Invalid page cursor");
+    throw invalid("cursor", "customers.errors.invalidCursor");
   }
-  if (s !== expected.sort || d !== expected.dir) throw invalid("cursor", STALE);
+  if (s !== expected.sort || d !== expected.dir) throw invalid("cursor", "customers.errors.staleCursor");
   return { sort: s as CustomerSort, dir: d, value: v, id: i.toLowerCase(), direction: k };
 }

@@ -33,7 +33,7 @@ async function assertNameFree(tx: DbTx, ctx: TenantContext, name: string, except
     where: { brandId: ctx.tenantId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw invalid("name", `A group named "${name}" already exists`);
+  if (clash) throw invalid("name", "customers.errors.groupNameTaken", { name });
 }
 
 /** The unique index catches a concurrent create of the same name; report it on the field like the check does. */
@@ -42,7 +42,7 @@ async function withNameRace<T>(name: string, write: () => Promise<T>): Promise<T
     return await write();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw invalid("name", `A group named "${name}" already exists`);
+      throw invalid("name", "customers.errors.groupNameTaken", { name });
     }
     throw error;
   }
@@ -50,7 +50,7 @@ async function withNameRace<T>(name: string, write: () => Promise<T>): Promise<T
 
 async function loadGroup(tx: DbTx, ctx: TenantContext, id: string) {
   const group = await tx.customerGroup.findFirst({ where: { id, brandId: ctx.tenantId }, select: groupSelect });
-  if (!group) throw notFound("Customer group");
+  if (!group) throw notFound("customerGroup");
   return group;
 }
 
@@ -100,7 +100,9 @@ export async function deleteCustomerGroup(ctx: TenantContext, input: In<typeof Z
     await tx.$executeRaw`SELECT 1 FROM customer_group WHERE id = ${group.id}::uuid FOR UPDATE`;
     const members = await countMembers(tx, ctx.tenantId, group.id);
     if (members > 0) {
-      throw new AppError("CONFLICT", `${members === 1 ? "1 customer is" : `${members} customers are`} still in "${group.name}"; move them to another group first`);
+      throw new AppError("CONFLICT", members === 1 ? "customers.errors.groupHasOneMember" : "customers.errors.groupHasMembers", {
+        params: { count: members, name: group.name },
+      });
     }
     await tx.customerGroup.delete({ where: { id: group.id } });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "customer_group.delete", entityType: "customer_group", entityId: group.id, before: snapshot(group) });

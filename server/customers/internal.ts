@@ -86,8 +86,6 @@ export async function loadCustomer(db: Db | DbTx, ctx: TenantContext, id: string
   return customer;
 }
 
-const STALE_MESSAGE = "This customer was changed by someone else; reload and try again";
-
 /**
  * The shape of every change: load in the brand, check the caller's version, compute the change, write it
  * only if the version is still the same (bumping it), audit before/after — all in one transaction.
@@ -100,13 +98,13 @@ export async function changeCustomer(
 ): Promise<CustomerDetail> {
   return ctx.db.$transaction(async (tx) => {
     const before = await loadCustomer(tx, ctx, input.id);
-    if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+    if (before.version !== input.version) throw new AppError("CONFLICT", "customers.errors.staleVersion");
     const data = await change(tx, before);
     const { count } = await tx.customer.updateMany({
       where: { id: before.id, brandId: ctx.tenantId, version: before.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("CONFLICT", STALE_MESSAGE);
+    if (count === 0) throw new AppError("CONFLICT", "customers.errors.staleVersion");
     const after = await loadCustomer(tx, ctx, before.id);
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action, entityType: "customer", entityId: before.id, before: snapshot(before), after: snapshot(after) });
     return toDetail(tx, ctx.tenantId, after);
@@ -115,5 +113,5 @@ export async function changeCustomer(
 
 /** Closing is final: a closed customer's record is kept as it was. */
 export function assertNotClosed(c: CustomerRecord) {
-  if (c.status === "closed") throw new AppError("CONFLICT", `Customer ${c.uid} is closed; a closed customer cannot be changed`);
+  if (c.status === "closed") throw new AppError("CONFLICT", "customers.errors.customerClosed", { params: { uid: c.uid.toString() } });
 }

@@ -23,14 +23,14 @@ export async function assertContactsFree(db: Db | DbTx, ctx: TenantContext, c: C
   const others = exceptId ? { id: { not: exceptId } } : {};
   if (c.email) {
     const owner = await db.customer.findFirst({ where: { brandId: ctx.tenantId, email: c.email, ...others }, select: { uid: true } });
-    if (owner) throw invalid("email", `This email address already belongs to customer ${owner.uid}`);
+    if (owner) throw invalid("email", "customers.errors.emailTaken", { uid: owner.uid.toString() });
   }
   if (c.phone && c.phoneCountryCode) {
     const owner = await db.customer.findFirst({
       where: { brandId: ctx.tenantId, phoneCountryCode: c.phoneCountryCode, phone: c.phone, ...others },
       select: { uid: true },
     });
-    if (owner) throw invalid("phone", `This phone number already belongs to customer ${owner.uid}`);
+    if (owner) throw invalid("phone", "customers.errors.phoneTaken", { uid: owner.uid.toString() });
   }
 }
 
@@ -48,13 +48,13 @@ export async function withContactRace<T>(ctx: TenantContext, c: Contacts, except
 }
 
 export function assertCountry(country: string) {
-  if (!COUNTRY_CODES.includes(country)) throw invalid("country", "Choose a country");
+  if (!COUNTRY_CODES.includes(country)) throw invalid("country", "customers.errors.unknownCountry");
 }
 
 export async function assertGroupInBrand(tx: DbTx, ctx: TenantContext, groupId: string | null) {
   if (groupId === null) return;
   const group = await tx.customerGroup.findFirst({ where: { id: groupId, brandId: ctx.tenantId }, select: { id: true } });
-  if (!group) throw invalid("groupId", "Choose one of the brand's customer groups");
+  if (!group) throw invalid("groupId", "customers.errors.groupNotInBrand");
 }
 
 const uniqueTags = (tags: string[]) => [...new Set(tags)];

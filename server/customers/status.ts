@@ -5,50 +5,56 @@
 import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
-import { AppError } from "../errors";
+import { AppError, type ErrorReason } from "../errors";
 import { closeRefusal } from "./close-guards";
 import type { CustomerStatus, ZCustomerStatusChangeInput } from "@/lib/customers/schemas";
 import { changeCustomer } from "./internal";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
-interface Transition {
+interface Transition<From extends CustomerStatus> {
   action: string;
-  from: readonly CustomerStatus[];
+  from: readonly From[];
   to: CustomerStatus;
-  /** Why the transition is refused from each status it does not start from. */
-  refusal: Partial<Record<CustomerStatus, string>>;
+  /** Why the transition is refused from each status it does not start from: every one has its reason. */
+  refusal: Record<Exclude<CustomerStatus, From>, ErrorReason>;
 }
 
+const transition = <From extends CustomerStatus>(t: Transition<From>) => t;
+
 const TRANSITIONS = {
-  freeze: {
+  freeze: transition({
     action: "customer.freeze",
     from: ["active"],
     to: "frozen",
-    refusal: { frozen: "This customer is already frozen", closed: "A closed customer cannot be frozen" },
-  },
-  unfreeze: {
+    refusal: { frozen: "customers.errors.alreadyFrozen", closed: "customers.errors.closedCannotBeFrozen" },
+  }),
+  unfreeze: transition({
     action: "customer.unfreeze",
     from: ["frozen"],
     to: "active",
-    refusal: { active: "This customer is not frozen", closed: "A closed customer cannot be unfrozen" },
-  },
-  close: {
+    refusal: { active: "customers.errors.notFrozen", closed: "customers.errors.closedCannotBeUnfrozen" },
+  }),
+  close: transition({
     action: "customer.close",
     from: ["active", "frozen"],
     to: "closed",
-    refusal: { closed: "This customer is already closed" },
-  },
-} as const satisfies Record<string, Transition>;
+    refusal: { closed: "customers.errors.alreadyClosed" },
+  }),
+};
 
-function changeStatus(ctx: TenantContext, input: In<typeof ZCustomerStatusChangeInput>, transition: Transition) {
+function changeStatus<From extends CustomerStatus>(ctx: TenantContext, input: In<typeof ZCustomerStatusChangeInput>, transition: Transition<From>) {
   return changeCustomer(ctx, input, transition.action, async (tx, before) => {
-    if (!transition.from.includes(before.status)) {
-      throw new AppError("CONFLICT", transition.refusal[before.status] ?? `A customer who is ${before.status} cannot become ${transition.to}`);
+    if (!(transition.from as readonly CustomerStatus[]).includes(before.status)) {
+      throw new AppError("CONFLICT", transition.refusal[before.status as Exclude<CustomerStatus, From>]);
     }
     if (transition.to === "closed") {
-      const refusal = await closeRefusal(tx, { id: before.id, brandId: ctx.tenantId, uid: before.uid.toString() });
-      if (refusal) throw new AppError("CONFLICT", `This customer cannot be closed: ${refusal}`);
+      const objection = await closeRefusal(tx, { id: before.id, brandId: ctx.tenantId, uid: before.uid.toString() });
+      if (typeof objection === "string") {
+        // TEMPORARY: a guard that still words its objection in English (see close-guards.ts), shown as it is.
+        throw new AppError("CONFLICT", `This customer cannot be closed: ${objection}`);
+      }
+      if (objection) throw new AppError("CONFLICT", objection.reason, { params: objection.params });
     }
     return { status: transition.to, statusReason: input.reason, statusChangedAt: new Date() };
   });

@@ -23,7 +23,7 @@ function decodeTimelineCursor(text: string): { at: Date; id: bigint } {
   } catch {
     // Falls through to the refusal below.
   }
-  throw invalid("cursor", "Invalid timeline cursor");
+  throw invalid("cursor", "customers.errors.invalidTimelineCursor");
 }
 
 /**

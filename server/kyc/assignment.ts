@@ -37,9 +37,9 @@ export async function assignKycApplication(ctx: TenantContext, input: In<typeof 
         where: { id: input.assigneeId, brandId: ctx.tenantId, role: "compliance", status: "active" },
         select: { id: true, name: true },
       });
-      if (!target) throw invalid("assigneeId", "Choose an active compliance reviewer of this brand");
+      if (!target) throw invalid("assigneeId", "kyc.errors.assigneeNotReviewer");
       if (app.status === "pending_second_approval" && app.firstApproverId === target.id) {
-        throw invalid("assigneeId", `${target.name} gave the first approval; a different reviewer must give the second`);
+        throw invalid("assigneeId", "kyc.errors.assigneeGaveFirstApproval", { name: target.name });
       }
     }
     const status: KycStatus =

@@ -68,7 +68,7 @@ export async function rejectKycApplication(ctx: TenantContext, input: In<typeof 
       where: { brandId: ctx.tenantId, code: input.reasonCode, active: true },
       select: { code: true, allowResubmit: true },
     });
-    if (!reason) throw invalid("reasonCode", "Choose a reason from the list");
+    if (!reason) throw invalid("reasonCode", "kyc.errors.rejectionReasonNotActive");
     return {
       action: "kyc.reject",
       reasonCode: reason.code,

@@ -39,7 +39,7 @@ const isKind = (kind: string): kind is KycDocumentKind => (KYC_DOCUMENT_KINDS as
 
 function assertMayUpload(ctx: TenantContext, app: { status: KycStatus; level: number }) {
   const refused = refusal("upload", { ...app, assigneeId: null, firstApproverId: null, missingDocuments: [] }, ctx.actor);
-  if (refused) throw new AppError(refused.code, refused.message);
+  if (refused) throw new AppError(refused.code, refused.reason, { params: refused.params });
 }
 
 /** Adds a document to an open application of the brand. The application's version moves on: a reviewer must see it before deciding. */
@@ -48,11 +48,11 @@ export async function addKycDocument(
   input: AddKycDocumentInput,
   store: DocumentStore = documentStore(),
 ): Promise<KycDocumentRow> {
-  if (!isKind(input.kind)) throw invalid("kind", "Choose the document type");
-  if (input.bytes.length === 0) throw invalid("file", "The file is empty");
-  if (input.bytes.length > KYC_MAX_DOCUMENT_BYTES) throw invalid("file", `The file is larger than ${MAX_MB} MB`);
+  if (!isKind(input.kind)) throw invalid("kind", "kyc.errors.documentKindUnknown");
+  if (input.bytes.length === 0) throw invalid("file", "kyc.errors.fileEmpty");
+  if (input.bytes.length > KYC_MAX_DOCUMENT_BYTES) throw invalid("file", "kyc.errors.fileTooLarge", { max: MAX_MB });
   const mimeType = detectDocumentType(input.bytes);
-  if (!mimeType) throw invalid("file", "Only JPEG, PNG or WebP images and PDF files are accepted");
+  if (!mimeType) throw invalid("file", "kyc.errors.fileTypeNotAccepted");
   if (!UUID.test(input.applicationId)) throw notFound("application");
   const where = { id: input.applicationId, brandId: ctx.tenantId };
   const current = await ctx.db.kycApplication.findFirst({ where, select: { status: true, level: true } });
@@ -71,7 +71,7 @@ export async function addKycDocument(
       assertMayUpload(ctx, app);
       // Guarded on the status just checked, so a decision committed meanwhile wins and this is refused.
       const { count } = await tx.kycApplication.updateMany({ where: { ...where, status: app.status }, data: { version: { increment: 1 } } });
-      if (count === 0) throw new AppError("CONFLICT", "This application changed while the file was uploading; reload and try again");
+      if (count === 0) throw new AppError("CONFLICT", "kyc.errors.changedDuringUpload");
       const document = await tx.kycDocument.create({
         data: {
           brandId: ctx.tenantId,
@@ -128,7 +128,7 @@ export interface KycDocumentFile {
 
 /** A document's bytes for viewing, to those allowed to see identity documents; each view is audited. */
 export async function readKycDocument(ctx: TenantContext, id: string, store: DocumentStore = documentStore()): Promise<KycDocumentFile> {
-  if (!can(ctx.actor.role, "kyc.documents")) throw new AppError("FORBIDDEN", "You do not have permission to view identity documents");
+  if (!can(ctx.actor.role, "kyc.documents")) throw new AppError("FORBIDDEN", "kyc.errors.documentsForbidden");
   if (!UUID.test(id)) throw notFound("document");
   const document = await ctx.db.kycDocument.findFirst({ where: { id, brandId: ctx.tenantId } });
   if (!document) throw notFound("document");
@@ -147,10 +147,7 @@ export async function readKycDocument(ctx: TenantContext, id: string, store: Doc
         after: { documentId: document.id, kind: document.kind, expectedSha256: document.sha256 },
       }),
     );
-    throw new AppError(
-      "CONFLICT",
-      "This document's stored file no longer matches the one uploaded, so it is not shown. The incident is logged; ask the customer to upload it again.",
-    );
+    throw new AppError("CONFLICT", "kyc.errors.documentIntegrity");
   }
   await ctx.db.$transaction((tx) =>
     recordAudit(tx, ctx, {

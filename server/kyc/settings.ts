@@ -75,7 +75,7 @@ export async function listKycReasons(ctx: TenantContext): Promise<KycReasonRow[]
 }
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-const codeTaken = () => invalid("code", "A reason with this code already exists");
+const codeTaken = () => invalid("code", "kyc.errors.reasonCodeTaken");
 
 /** Creates a reason (no id) or updates one of the brand's. Applications keep the resubmit rule they were decided with. */
 export async function saveKycReason(ctx: TenantContext, input: z.infer<typeof ZKycReasonInput>): Promise<KycReasonRow> {

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit";
 import type { DbTx, Prisma } from "../db/client";
 import { AppError, notFound } from "../errors";
 import type { KycScenario, KycStatus } from "@/lib/kyc/schemas";
-import { refusal, STALE_VERSION_MESSAGE, type KycReviewState, type KycStep } from "@/lib/kyc/transitions";
+import { refusal, STALE_VERSION_REASON, type KycReviewState, type KycStep } from "@/lib/kyc/transitions";
 import { getKycApplication } from "./application";
 import { reviewState, staffNames } from "./internal";
 import type { KycApplicationDetail } from "./types";
@@ -39,7 +39,7 @@ export const snapshot = (a: {
   version: a.version,
 });
 
-export const staleVersion = () => new AppError("CONFLICT", STALE_VERSION_MESSAGE);
+export const staleVersion = () => new AppError("CONFLICT", STALE_VERSION_REASON);
 
 interface KycChange {
   /** Audit action, e.g. "kyc.claim"; the history event is named after it ("claim"). */
@@ -85,7 +85,7 @@ export async function applyStep(
       state,
       assertMay: (step) => {
         const refused = refusal(step, state, ctx.actor);
-        if (refused) throw new AppError(refused.code, refused.message);
+        if (refused) throw new AppError(refused.code, refused.reason, { params: refused.params });
       },
     });
     const { count } = await tx.kycApplication.updateMany({

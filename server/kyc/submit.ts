@@ -7,9 +7,9 @@ import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { Prisma } from "../db/client";
-import { AppError, invalid, notFound } from "../errors";
+import { AppError, invalid, notFound, type ErrorReason } from "../errors";
 import { countryName } from "@/lib/countries";
-import { OPEN_KYC_STATUSES, type KycScenario, type ZKycResubmitInput, type ZSubmitKycInput } from "@/lib/kyc/schemas";
+import { OPEN_KYC_STATUSES, type ZKycResubmitInput, type ZSubmitKycInput } from "@/lib/kyc/schemas";
 import { DECIDED } from "@/lib/kyc/transitions";
 import { getKycApplication } from "./application";
 import { applyStep, snapshot } from "./steps";
@@ -17,7 +17,7 @@ import type { KycApplicationDetail } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
-const scenarioLabel = (s: KycScenario) => s.replaceAll("_", " ");
+type OpenKycStatus = (typeof OPEN_KYC_STATUSES)[number];
 
 /** The B-end channel: staff open an application on the customer's behalf. */
 export async function submitKycApplication(ctx: TenantContext, input: In<typeof ZSubmitKycInput>): Promise<KycApplicationDetail> {
@@ -27,20 +27,19 @@ export async function submitKycApplication(ctx: TenantContext, input: In<typeof 
       SELECT id FROM customer WHERE id = ${input.customerId}::uuid AND brand_id = ${ctx.tenantId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("customer");
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { id: true, status: true, kycLevel: true } });
-    if (customer.status === "closed") throw invalid("customerId", "This customer's account is closed");
+    if (customer.status === "closed") throw invalid("customerId", "kyc.errors.customerClosed");
 
     const open = await tx.kycApplication.findFirst({
       where: { brandId: ctx.tenantId, customerId: customer.id, status: { in: [...OPEN_KYC_STATUSES] } },
       select: { id: true, level: true, scenario: true, status: true },
     });
     if (open) {
-      throw new AppError(
-        "CONFLICT",
-        `This customer already has an open application (level ${open.level}, ${scenarioLabel(open.scenario)}, ${open.status.replaceAll("_", " ")}; id ${open.id}); finish it first`,
-      );
+      // One reason per scenario and status: the message names both in words. The query found only open statuses.
+      const status = open.status as OpenKycStatus;
+      throw new AppError("CONFLICT", `kyc.errors.openApplication.${open.scenario}.${status}` satisfies ErrorReason, { params: { level: open.level, id: open.id } });
     }
     if (input.level <= customer.kycLevel) {
-      throw invalid("level", `The customer is already at KYC level ${customer.kycLevel}; choose a higher level`);
+      throw invalid("level", "kyc.errors.alreadyAtLevel", { level: customer.kycLevel });
     }
     const last = await tx.kycApplication.findFirst({
       where: { brandId: ctx.tenantId, customerId: customer.id, scenario: input.scenario, status: { in: [...DECIDED] } },
@@ -48,15 +47,15 @@ export async function submitKycApplication(ctx: TenantContext, input: In<typeof 
       select: { status: true, canResubmit: true, rejectionReasonCode: true },
     });
     if (last?.status === "rejected" && last.canResubmit === false) {
-      throw new AppError(
-        "CONFLICT",
-        `The customer's last ${scenarioLabel(input.scenario)} application was rejected (${last.rejectionReasonCode}) without the right to resubmit`,
-      );
+      throw new AppError("CONFLICT", `kyc.errors.lastRejectedFinal.${input.scenario}` satisfies ErrorReason, {
+        params: { reasonCode: String(last.rejectionReasonCode) },
+      });
     }
     if (input.scenario === "corporate_account") {
       const brand = await tx.brand.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { kycCorporateCountries: true } });
       if (!brand.kycCorporateCountries.includes(input.country)) {
-        throw invalid("country", `${countryName(input.country, "en")} is not supported for corporate accounts`);
+        // The English message names the country; other languages name its code rather than an English name.
+        throw invalid("country", "kyc.errors.corporateCountryNotSupported", { country: input.country, countryName: countryName(input.country, "en") });
       }
     }
 

@@ -93,13 +93,13 @@ describe("customers", () => {
         brandId,
         () => caller.customer.register({ name: "Copy", email: existing.email!.toUpperCase(), country: "SG", language: "en", tags: [] }),
         "email",
-        new RegExp(`already belongs to customer ${existing.uid}`),
+        new RegExp(`^This email address already belongs to customer ${existing.uid}$`),
       );
       await expectRefusedField(
         brandId,
         () => caller.customer.register({ name: "Copy", phoneCountryCode: "+65", phone: "9123-4567", country: "SG", language: "en", tags: [] }),
         "phone",
-        new RegExp(`already belongs to customer ${existing.uid}`),
+        new RegExp(`^This phone number already belongs to customer ${existing.uid}$`),
       );
       // Same number under another calling code, and the same email in another brand, are someone else.
       await caller.customer.register({ name: "Other", phoneCountryCode: "+852", phone: "91234567", country: "HK", language: "en", tags: [] });
@@ -113,8 +113,14 @@ describe("customers", () => {
         brandId,
         () => caller.customer.register({ name: "X", email: email(), country: "SG", language: "en", tags: [], groupId: foreignGroup.id }),
         "groupId",
+        /^Choose one of the brand's customer groups$/,
       );
-      await expectRefusedField(brandId, () => caller.customer.register({ name: "X", email: email(), country: "ZZ", language: "en", tags: [] }), "country");
+      await expectRefusedField(
+        brandId,
+        () => caller.customer.register({ name: "X", email: email(), country: "ZZ", language: "en", tags: [] }),
+        "country",
+        /^Choose a country$/,
+      );
       await expect(caller.customer.register({ name: "X", country: "SG", language: "en", tags: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
       await expect(caller.customer.register({ name: "X", phone: "12345678", country: "SG", language: "en", tags: [] })).rejects.toMatchObject({
         code: "BAD_REQUEST",
@@ -223,14 +229,18 @@ describe("customers", () => {
       const closed = await caller.customer.close({ id: customer.id, version: 4, reason: "Left the brokerage" });
       expect(closed).toMatchObject({ status: "closed", statusReason: "Left the brokerage", version: 5 });
       // Closing is final.
-      for (const call of [
-        () => caller.customer.unfreeze({ id: customer.id, version: 5, reason }),
-        () => caller.customer.freeze({ id: customer.id, version: 5, reason }),
-        () => caller.customer.close({ id: customer.id, version: 5, reason }),
-        () => caller.customer.update({ id: customer.id, version: 5, name: "Reopened", email: customer.email!, country: "SG", language: "en", tags: [] }),
-        () => caller.customer.setGroup({ id: customer.id, version: 5, groupId: null }),
-      ]) {
-        await expect(call()).rejects.toMatchObject({ code: "CONFLICT" });
+      const closedMessage = `Customer ${customer.uid} is closed; a closed customer cannot be changed`;
+      for (const [call, message] of [
+        [() => caller.customer.unfreeze({ id: customer.id, version: 5, reason }), "A closed customer cannot be unfrozen"],
+        [() => caller.customer.freeze({ id: customer.id, version: 5, reason }), "A closed customer cannot be frozen"],
+        [() => caller.customer.close({ id: customer.id, version: 5, reason }), "This customer is already closed"],
+        [
+          () => caller.customer.update({ id: customer.id, version: 5, name: "Reopened", email: customer.email!, country: "SG", language: "en", tags: [] }),
+          closedMessage,
+        ],
+        [() => caller.customer.setGroup({ id: customer.id, version: 5, groupId: null }), closedMessage],
+      ] as const) {
+        await expect(call()).rejects.toMatchObject({ code: "CONFLICT", message });
       }
       const audits = await auditOf(customer.id);
       expect(audits.map((a) => a.action)).toEqual(["customer.freeze", "customer.unfreeze", "customer.freeze", "customer.close"]);
@@ -267,6 +277,16 @@ describe("customers", () => {
         unregister();
         unregister = undefined;
         expect(await caller.customer.close({ id: customer.id, version: 2, reason })).toMatchObject({ status: "closed" });
+      });
+
+      it("refuses with a guard's reason key and params, for the browser to translate", async () => {
+        const customer = await createTestCustomer(brandId);
+        unregister = registerCloseGuard(async (_tx, c) => (c.id === customer.id ? { reason: "customers.errors.customerClosed", params: { uid: c.uid } } : null));
+        await expect(caller.customer.close({ id: customer.id, version: 1, reason })).rejects.toMatchObject({
+          code: "CONFLICT",
+          message: `Customer ${customer.uid} is closed; a closed customer cannot be changed`,
+          cause: expect.objectContaining({ reason: "customers.errors.customerClosed", params: { uid: customer.uid.toString() } }),
+        });
       });
     });
   });
@@ -433,7 +453,8 @@ describe("customer groups", () => {
     const group = await caller.customerGroup.create({ name: "Affiliates", description: null });
     await expect(caller.customerGroup.create({ name: "affiliates", description: null })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      cause: expect.objectContaining({ field: "name" }),
+      message: 'A group named "affiliates" already exists',
+      cause: expect.objectContaining({ field: "name", reason: "customers.errors.groupNameTaken", params: { name: "affiliates" } }),
     });
     const other = await caller.customerGroup.create({ name: "Partners", description: null });
     await expect(caller.customerGroup.update({ id: other.id, name: "AFFILIATES", description: null })).rejects.toMatchObject({
@@ -446,9 +467,17 @@ describe("customer groups", () => {
   it("refuses to delete a group while customers are in it", async () => {
     const group = await caller.customerGroup.create({ name: `Temp ${uniqueSuffix()}`, description: null });
     const member = await createTestCustomer(brandId, { groupId: group.id });
+    const another = await createTestCustomer(brandId, { groupId: group.id });
+    await expect(caller.customerGroup.delete({ id: group.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `2 customers are still in "${group.name}"; move them to another group first`,
+      cause: expect.objectContaining({ reason: "customers.errors.groupHasMembers", params: { count: 2, name: group.name } }),
+    });
+    await caller.customer.setGroup({ id: another.id, version: 1, groupId: null });
     await expect(caller.customerGroup.delete({ id: group.id })).rejects.toMatchObject({
       code: "CONFLICT",
       message: `1 customer is still in "${group.name}"; move them to another group first`,
+      cause: expect.objectContaining({ reason: "customers.errors.groupHasOneMember" }),
     });
     expect(await db.customerGroup.findUnique({ where: { id: group.id } })).not.toBeNull();
     await caller.customer.setGroup({ id: member.id, version: 1, groupId: null });

@@ -151,7 +151,7 @@ describe("adding a document", () => {
     });
     await refused(addKycDocument(ops.ctx, upload(app.id, { fileName: "passport.png", bytes: HTML }), store), "VALIDATION", {
       field: "file",
-      message: /Only JPEG, PNG or WebP images and PDF files/,
+      message: "Only JPEG, PNG or WebP images and PDF files are accepted",
     });
     await refused(addKycDocument(ops.ctx, upload(app.id, { kind: "utility_bill" }), store), "VALIDATION", { field: "kind" });
     await refused(addKycDocument(ops.ctx, upload(foreign.id), store), "NOT_FOUND");
@@ -295,6 +295,14 @@ describe("the document routes", () => {
     viewDocument(new Request(`http://localhost/api/kyc/documents/${documentId}`), { params: Promise.resolve({ id: documentId }) });
   /** Status and JSON body, for the refusals the upload dialog reads. */
   const answer = async (response: Response) => ({ status: response.status, body: (await response.json()) as unknown });
+  /** A route refusal's JSON (server/http/route.ts): the English message, and the reason the dialog translates. */
+  const refusalBody = (code: string, reason: string, error: string, more: { field?: string; params?: Record<string, unknown> } = {}) => ({
+    error,
+    code,
+    reason,
+    params: more.params ?? {},
+    field: more.field ?? null,
+  });
 
   it("uploads as multipart and answers 200 with the row as JSON, dates as strings", async () => {
     const { ops, app } = await desk();
@@ -311,9 +319,12 @@ describe("the document routes", () => {
   it("refuses who may not upload before reading the body", async () => {
     const { brand, app } = await desk();
     await signIn(null);
-    expect(await answer(await post(app.id, form("id_front", PNG)))).toEqual({ status: 401, body: { error: "Please sign in" } });
+    expect(await answer(await post(app.id, form("id_front", PNG)))).toEqual({ status: 401, body: refusalBody("UNAUTHORIZED", "errors.signIn", "Please sign in") });
     await signIn((await member(brand.id, "support")).user);
-    expect(await answer(await post(app.id, form("id_front", PNG)))).toEqual({ status: 403, body: { error: "You do not have permission to do this" } });
+    expect(await answer(await post(app.id, form("id_front", PNG)))).toEqual({
+      status: 403,
+      body: refusalBody("FORBIDDEN", "errors.forbidden", "You do not have permission to do this"),
+    });
     const { user: stale } = await createTestStaff({ brandId: brand.id, role: "operations", data: { mustChangePassword: true } });
     await signIn(stale);
     expect((await post(app.id, form("id_front", PNG))).status).toBe(403);
@@ -323,7 +334,10 @@ describe("the document routes", () => {
   it("refuses an oversized body from its Content-Length, or while reading one sent without", async () => {
     const { ops, app } = await desk();
     await signIn(ops.user);
-    const tooLarge = { status: 413, body: { error: "The file is larger than 10 MB", field: "file" } };
+    const tooLarge = {
+      status: 413,
+      body: refusalBody("VALIDATION", "kyc.errors.fileTooLarge", "The file is larger than 10 MB", { field: "file", params: { max: 10 } }),
+    };
     const declared = await post(app.id, form("id_front", PNG), {
       "content-type": "multipart/form-data; boundary=----x",
       "content-length": String(KYC_MAX_DOCUMENT_BYTES + 1024 * 1024),
@@ -353,15 +367,27 @@ describe("the document routes", () => {
     await signIn(ops.user);
 
     expect(await answer(await post(app.id, JSON.stringify({ kind: "id_front" }), { "content-type": "application/json" }))).toMatchObject({ status: 415 });
-    expect(await answer(await post(app.id, form("id_front", null)))).toEqual({ status: 400, body: { error: "Choose a file", field: "file" } });
-    expect(await answer(await post(app.id, form("id_front", HTML, "photo.png")))).toMatchObject({ status: 400, body: { field: "file" } });
+    expect(await answer(await post(app.id, form("id_front", null)))).toEqual({
+      status: 400,
+      body: refusalBody("VALIDATION", "errors.upload.noFile", "Choose a file", { field: "file" }),
+    });
+    expect(await answer(await post(app.id, form("id_front", HTML, "photo.png")))).toMatchObject({
+      status: 400,
+      body: { field: "file", reason: "kyc.errors.fileTypeNotAccepted" },
+    });
     expect(await answer(await post(app.id, form("id_front", pngOfSize(KYC_MAX_DOCUMENT_BYTES + 1))))).toEqual({
       status: 400,
-      body: { error: "The file is larger than 10 MB", field: "file" },
+      body: refusalBody("VALIDATION", "kyc.errors.fileTooLarge", "The file is larger than 10 MB", { field: "file", params: { max: 10 } }),
     });
-    expect(await answer(await post(app.id, form(null, PNG)))).toMatchObject({ status: 400, body: { field: "kind" } });
-    expect(await answer(await post(approved.id, form("id_front", PNG)))).toMatchObject({ status: 409, body: { error: /already approved/ } });
-    expect(await answer(await post(foreign.id, form("id_front", PNG)))).toEqual({ status: 404, body: { error: "Application not found" } });
+    expect(await answer(await post(app.id, form(null, PNG)))).toMatchObject({ status: 400, body: { field: "kind", reason: "kyc.errors.documentKindUnknown" } });
+    expect(await answer(await post(approved.id, form("id_front", PNG)))).toEqual({
+      status: 409,
+      body: refusalBody("CONFLICT", "kyc.errors.uploadAfterApproved", "This application is already approved; documents can no longer be added"),
+    });
+    expect(await answer(await post(foreign.id, form("id_front", PNG)))).toEqual({
+      status: 404,
+      body: refusalBody("NOT_FOUND", "errors.notFound.application", "Application not found"),
+    });
     expect(await disk.files()).toEqual([]);
   });
 
@@ -399,9 +425,12 @@ describe("the document routes", () => {
     await signIn(null);
     expect((await view(row.id)).status).toBe(401);
     await signIn(ops.user);
-    expect(await answer(await view(row.id))).toEqual({ status: 403, body: { error: "You do not have permission to do this" } });
+    expect(await answer(await view(row.id))).toEqual({
+      status: 403,
+      body: refusalBody("FORBIDDEN", "errors.forbidden", "You do not have permission to do this"),
+    });
     await signIn((await member((await createTestBrand()).id)).user);
-    expect(await answer(await view(row.id))).toEqual({ status: 404, body: { error: "Document not found" } });
+    expect(await answer(await view(row.id))).toEqual({ status: 404, body: refusalBody("NOT_FOUND", "errors.notFound.document", "Document not found") });
     expect((await view(randomUUID())).status).toBe(404);
   });
 });

@@ -11,7 +11,6 @@ import { kycQueue, listReviewers } from "@/server/kyc/queue";
 import { resubmitKycApplication, submitKycApplication } from "@/server/kyc/submit";
 import { DEFAULT_KYC_REASONS, getKycSettings, listKycReasons, saveKycReason, setKycReasonActive, updateKycSettings } from "@/server/kyc/settings";
 import { ZKycQueueInput } from "@/lib/kyc/schemas";
-import { FIRST_APPROVER_MESSAGE, STALE_VERSION_MESSAGE } from "@/lib/kyc/transitions";
 import { applicationState, createTestApplication, createTestCustomer } from "../cases/kyc";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 
@@ -33,8 +32,15 @@ const applicant = { fullName: "Lin Mei", idType: "passport" as const, idNumber: 
 const level1 = (customerId: string): SubmitKycInput => ({ customerId, level: 1, scenario: "open_trading_account", country: "SG", applicant });
 const queue = (ctx: TenantContext, q: Record<string, unknown> = {}) => kycQueue(ctx, ZKycQueueInput.parse({ pageSize: 100, ...q }));
 
-/** Expects an AppError with this code (and field or message, when given). */
-async function refused(promise: Promise<unknown>, code: AppError["code"], detail: { field?: string; message?: string | RegExp } = {}) {
+const FIRST_APPROVER_MESSAGE = "You gave the first approval; a different reviewer must give the second";
+const STALE_VERSION_MESSAGE = "This application changed since you opened it; reload to see the latest";
+
+/** Expects an AppError with this code (and field, message or reason key, when given). */
+async function refused(
+  promise: Promise<unknown>,
+  code: AppError["code"],
+  detail: { field?: string; message?: string | RegExp; reason?: string; params?: Record<string, unknown> } = {},
+) {
   const error = await promise.then(
     () => expect.fail("expected a refusal"),
     (e: unknown) => e,
@@ -43,6 +49,8 @@ async function refused(promise: Promise<unknown>, code: AppError["code"], detail
   expect((error as AppError).code).toBe(code);
   if (detail.field) expect((error as AppError).field).toBe(detail.field);
   if (detail.message) expect((error as AppError).message).toMatch(detail.message);
+  if (detail.reason) expect((error as AppError).reason).toBe(detail.reason);
+  if (detail.params) expect((error as AppError).params).toEqual(detail.params);
 }
 
 /** Attaches rows for every missing required document (metadata only). */
@@ -88,7 +96,7 @@ describe("submitting an application", () => {
     expect(audit).toMatchObject({ action: "kyc.submit", entityType: "kyc_application", brandId: brand.id, actorId: ops.user.id });
     // Operations can submit and upload but not review or see the files.
     expect(app.allowed).toMatchObject({ claim: false, approve: false, upload: true, viewDocuments: false, resubmit: false });
-    expect(app.allowed.approveBlockedReason).toMatch(/compliance/);
+    expect(app.allowed.approveBlockedReason).toBe("kyc.errors.onlyReviewersApprove");
   });
 
   it("refuses bad submissions naming the field, creating nothing", async () => {
@@ -110,10 +118,17 @@ describe("submitting an application", () => {
 
     await refused(submitKycApplication(ops.ctx, level1(foreign.id)), "NOT_FOUND");
     await refused(submitKycApplication(ops.ctx, level1(closed.id)), "VALIDATION", { field: "customerId" });
-    await refused(submitKycApplication(ops.ctx, { ...level1(levelTwo.id), level: 2 }), "VALIDATION", { field: "level", message: /already at KYC level 2/ });
+    await refused(submitKycApplication(ops.ctx, { ...level1(levelTwo.id), level: 2 }), "VALIDATION", {
+      field: "level",
+      message: "The customer is already at KYC level 2; choose a higher level",
+      reason: "kyc.errors.alreadyAtLevel",
+      params: { level: 2 },
+    });
     await refused(submitKycApplication(ops.ctx, corporateInput("US")), "VALIDATION", {
       field: "country",
       message: "United States is not supported for corporate accounts",
+      reason: "kyc.errors.corporateCountryNotSupported",
+      params: { country: "US", countryName: "United States" },
     });
     expect(await db.kycApplication.count({ where: { brandId: brand.id } })).toBe(before);
     expect(await db.auditLog.count({ where: { brandId: brand.id } })).toBe(auditsBefore);
@@ -129,7 +144,12 @@ describe("submitting an application", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const rejection = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
     const open = await db.kycApplication.findFirstOrThrow({ where: { customerId: customer.id } });
-    expect(rejection.reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining(open.id) });
+    expect(rejection.reason).toMatchObject({
+      code: "CONFLICT",
+      message: `This customer already has an open application (level 1, open trading account, submitted; id ${open.id}); finish it first`,
+      reason: "kyc.errors.openApplication.open_trading_account.submitted",
+      params: { level: 1, id: open.id },
+    });
     expect(await db.kycApplication.count({ where: { customerId: customer.id } })).toBe(1);
   });
 
@@ -139,7 +159,10 @@ describe("submitting an application", () => {
     await createTestApplication(brand.id, { customerId: customer.id, status: "rejected" }).then((a) =>
       db.kycApplication.update({ where: { id: a.id }, data: { decidedAt: new Date(), rejectionReasonCode: "sanctions_match", canResubmit: false } }),
     );
-    await refused(submitKycApplication(ops.ctx, level1(customer.id)), "CONFLICT", { message: /sanctions_match/ });
+    await refused(submitKycApplication(ops.ctx, level1(customer.id)), "CONFLICT", {
+      message: "The customer's last open trading account application was rejected (sanctions_match) without the right to resubmit",
+      reason: "kyc.errors.lastRejectedFinal.open_trading_account",
+    });
     // Another scenario is a separate question.
     await expect(submitKycApplication(ops.ctx, { ...level1(customer.id), scenario: "withdrawal" })).resolves.toMatchObject({ status: "submitted" });
   });
@@ -204,18 +227,22 @@ describe("claim, release and assign", () => {
     const claimed = await claimKycApplication(r1.ctx, { id: app.id, version: 1 });
     expect(claimed).toMatchObject({ status: "in_review", assignee: { id: r1.user.id }, version: 2 });
     expect(claimed.allowed).toMatchObject({ claim: false, release: true, reject: true, requestInfo: true, approve: false });
-    expect(claimed.allowed.approveBlockedReason).toBe("Documents missing: id_front, id_back, selfie");
+    expect(claimed.allowed.approveBlockedReason).toBe("kyc.errors.documentsMissing");
 
     const seenByR2 = await getKycApplication(r2.ctx, { id: app.id });
     expect(seenByR2.allowed).toMatchObject({ claim: false, release: false, reject: false });
-    expect(seenByR2.allowed.approveBlockedReason).toBe(`Assigned to ${r1.user.name}; only the assignee can decide`);
+    expect(seenByR2.allowed.approveBlockedReason).toBe("kyc.errors.assignedTo");
     await refused(claimKycApplication(r2.ctx, { id: app.id, version: 2 }), "CONFLICT", { message: /already being reviewed/ });
     await refused(releaseKycApplication(r2.ctx, { id: app.id, version: 2 }), "FORBIDDEN");
-    await refused(approveKycApplication(r2.ctx, { id: app.id, version: 2 }), "FORBIDDEN", { message: /Assigned to/ });
+    await refused(approveKycApplication(r2.ctx, { id: app.id, version: 2 }), "FORBIDDEN", {
+      message: `Assigned to ${r1.user.name}; only the assignee can decide`,
+      reason: "kyc.errors.assignedTo",
+      params: { name: r1.user.name },
+    });
 
     const released = await releaseKycApplication(r1.ctx, { id: app.id, version: 2 });
     expect(released).toMatchObject({ status: "submitted", assignee: null, version: 3 });
-    expect(released.allowed.approveBlockedReason).toBe("Claim the application first");
+    expect(released.allowed.approveBlockedReason).toBe("kyc.errors.claimFirst");
     expect(released.events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
       ["claim", "submitted", "in_review"],
       ["release", "in_review", "submitted"],
@@ -293,9 +320,9 @@ describe("decisions", () => {
     expect(first.firstApprovedAt).toBeInstanceOf(Date);
     expect(first.customer.kycLevel).toBe(1);
     expect(first.allowed).toMatchObject({ claim: false, approve: false });
-    expect(first.allowed.approveBlockedReason).toBe(FIRST_APPROVER_MESSAGE);
+    expect(first.allowed.approveBlockedReason).toBe("kyc.errors.firstApprover");
 
-    await refused(claimKycApplication(r1.ctx, { id, version: 3 }), "FORBIDDEN", { message: FIRST_APPROVER_MESSAGE });
+    await refused(claimKycApplication(r1.ctx, { id, version: 3 }), "FORBIDDEN", { message: FIRST_APPROVER_MESSAGE, reason: "kyc.errors.firstApprover" });
     await refused(assignKycApplication(r2.ctx, { id, version: 3, assigneeId: r1.user.id }), "VALIDATION", { field: "assigneeId" });
     // Even holding it (forced here), the first approver cannot give the second approval.
     await db.kycApplication.update({ where: { id }, data: { assigneeId: r1.user.id } });
@@ -382,7 +409,7 @@ describe("concurrency and tenancy", () => {
       () => rejectKycApplication(r1.ctx, { id: app.id, version: 1, reasonCode: "document_expired" }),
       () => requestKycInformation(r1.ctx, { id: app.id, version: 1, note: "More" }),
     ]) {
-      await refused(step(), "CONFLICT", { message: STALE_VERSION_MESSAGE });
+      await refused(step(), "CONFLICT", { message: STALE_VERSION_MESSAGE, reason: "kyc.errors.staleVersion" });
     }
     expect(await applicationState(app.id)).toEqual(before);
     expect(await db.auditLog.count({ where: { brandId: brand.id } })).toBe(auditsBefore);

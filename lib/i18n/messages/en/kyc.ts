@@ -123,9 +123,6 @@ export const kyc = {
     assignedTo: "it is assigned to {name}; only the assignee can decide.",
     missingDocuments: "documents missing ({documents}).",
   },
-  refusal: {
-    firstApprover: "You gave the first approval; a different reviewer must give the second.",
-  },
   conflict: {
     title: "This application changed",
     stale: "Someone changed this application after you opened it. The page now shows its latest state: check it before you decide.",
@@ -450,8 +447,84 @@ export const kyc = {
       country: "This country is not accepted for corporate accounts.",
     },
   },
-  /** Server refusals (AppError reasons), shown in the reader's language. */
+  /**
+   * Server refusals (AppError reasons), shown in the reader's language. The English texts are the
+   * server's messages word for word. The flat ones are also what lib/kyc/transitions.ts refuses with.
+   */
   errors: {
+    staleVersion: "This application changed since you opened it; reload to see the latest",
+    firstApprover: "You gave the first approval; a different reviewer must give the second",
+    alreadyApproved: "This application is already approved",
+    alreadyRejected: "This application is already rejected",
+    waitingForCustomer: "This application is waiting for the customer's information",
+    claimFirst: "Claim the application first",
+    assignedTo: "Assigned to {name}; only the assignee can decide",
+    assignedToAnother: "Assigned to another reviewer; only the assignee can decide",
+    onlyReviewersClaim: "Only compliance reviewers can claim applications",
+    alreadyInReview: "This application is already being reviewed",
+    alreadyClaimedByYou: "You have already claimed this application",
+    alreadyClaimedBy: "Already claimed by {name}",
+    alreadyClaimedByAnother: "Already claimed by another reviewer",
+    onlyReviewersRelease: "Only compliance reviewers can release applications",
+    nobodyHolds: "Nobody holds this application",
+    onlyAssigneeReleases: "Only the assignee can release it; assign it to someone else instead",
+    onlyReviewersAssign: "Only compliance reviewers can assign applications",
+    onlyReviewersApprove: "Only compliance reviewers can approve",
+    documentsMissing: "Documents missing: {documents}",
+    onlyReviewersDecide: "Only compliance reviewers can decide",
+    resubmitForbidden: "You cannot resubmit applications",
+    resubmitNotWaiting: "Only an application waiting for information can be resubmitted",
+    uploadForbidden: "You cannot add documents",
+    uploadAfterApproved: "This application is already approved; documents can no longer be added",
+    uploadAfterRejected: "This application is already rejected; documents can no longer be added",
+    assigneeNotReviewer: "Choose an active compliance reviewer of this brand",
+    assigneeGaveFirstApproval: "{name} gave the first approval; a different reviewer must give the second",
+    reasonCodeTaken: "A reason with this code already exists",
+    rejectionReasonNotActive: "Choose a reason from the list",
+    customerClosed: "This customer's account is closed",
+    alreadyAtLevel: "The customer is already at KYC level {level}; choose a higher level",
+    corporateCountryNotSupported: "{countryName} is not supported for corporate accounts",
+    documentKindUnknown: "Choose the document type",
+    fileEmpty: "The file is empty",
     fileTooLarge: "The file is larger than {max} MB",
+    fileTypeNotAccepted: "Only JPEG, PNG or WebP images and PDF files are accepted",
+    changedDuringUpload: "This application changed while the file was uploading; reload and try again",
+    documentsForbidden: "You do not have permission to view identity documents",
+    documentIntegrity:
+      "This document's stored file no longer matches the one uploaded, so it is not shown. The incident is logged; ask the customer to upload it again.",
+    /** Per scenario, then per open status: the message names both in words. */
+    openApplication: {
+      open_trading_account: {
+        submitted: "This customer already has an open application (level {level}, open trading account, submitted; id {id}); finish it first",
+        in_review: "This customer already has an open application (level {level}, open trading account, in review; id {id}); finish it first",
+        more_info_requested: "This customer already has an open application (level {level}, open trading account, more info requested; id {id}); finish it first",
+        pending_second_approval: "This customer already has an open application (level {level}, open trading account, pending second approval; id {id}); finish it first",
+      },
+      withdrawal: {
+        submitted: "This customer already has an open application (level {level}, withdrawal, submitted; id {id}); finish it first",
+        in_review: "This customer already has an open application (level {level}, withdrawal, in review; id {id}); finish it first",
+        more_info_requested: "This customer already has an open application (level {level}, withdrawal, more info requested; id {id}); finish it first",
+        pending_second_approval: "This customer already has an open application (level {level}, withdrawal, pending second approval; id {id}); finish it first",
+      },
+      corporate_account: {
+        submitted: "This customer already has an open application (level {level}, corporate account, submitted; id {id}); finish it first",
+        in_review: "This customer already has an open application (level {level}, corporate account, in review; id {id}); finish it first",
+        more_info_requested: "This customer already has an open application (level {level}, corporate account, more info requested; id {id}); finish it first",
+        pending_second_approval: "This customer already has an open application (level {level}, corporate account, pending second approval; id {id}); finish it first",
+      },
+      high_value: {
+        submitted: "This customer already has an open application (level {level}, high value, submitted; id {id}); finish it first",
+        in_review: "This customer already has an open application (level {level}, high value, in review; id {id}); finish it first",
+        more_info_requested: "This customer already has an open application (level {level}, high value, more info requested; id {id}); finish it first",
+        pending_second_approval: "This customer already has an open application (level {level}, high value, pending second approval; id {id}); finish it first",
+      },
+    },
+    /** Per scenario: the message names it in words. */
+    lastRejectedFinal: {
+      open_trading_account: "The customer's last open trading account application was rejected ({reasonCode}) without the right to resubmit",
+      withdrawal: "The customer's last withdrawal application was rejected ({reasonCode}) without the right to resubmit",
+      corporate_account: "The customer's last corporate account application was rejected ({reasonCode}) without the right to resubmit",
+      high_value: "The customer's last high value application was rejected ({reasonCode}) without the right to resubmit",
+    },
   },
 } as const;

@@ -8,7 +8,6 @@ import { useMutation } from "@tanstack/react-query";
 import { Check, Hand, Info, MessageCircleQuestion, RotateCcw, Undo2, UserCog, X } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { translateKnownRefusal } from "@/components/kyc/kyc-errors";
 import { Button } from "@/components/ui/button";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
@@ -32,22 +31,28 @@ interface KycActionsProps {
 }
 
 /**
- * The server's reason why approval is blocked, in the reader's language. The server decides *whether*
- * (`approveBlockedReason`); the words are rebuilt from the same facts its rule reads (transitions.ts),
- * falling back to the server's text for anything not recognised.
+ * The server's reason why approval is blocked (`approveBlockedReason`, a kyc.errors key), in the reader's
+ * language. Reasons that name someone or something get the page's wording, filled from the facts the
+ * server's rule read (transitions.ts): the assignee, the missing documents' kinds in the reader's words.
  */
 function blockedText(app: KycApplicationDetail, currentUserId: string, t: Translate, locale: string): string | null {
-  const serverReason = app.allowed.approveBlockedReason;
-  if (app.allowed.approve || !serverReason || !AWAITING_REVIEW.includes(app.status)) return null;
+  const reason = app.allowed.approveBlockedReason;
+  if (app.allowed.approve || !reason || !AWAITING_REVIEW.includes(app.status)) return null;
   // Waiting for the second reviewer: the page's four-eyes notice already says who may act and how.
   if (app.status === "pending_second_approval" && app.assignee?.id !== currentUserId) return null;
-  if (!app.assignee) return t("kyc.blocked.claimFirst");
-  if (app.assignee.id !== currentUserId) return t("kyc.blocked.assignedTo", { name: app.assignee.name });
-  if (app.missingDocuments.length > 0) {
-    const documents = new Intl.ListFormat(locale).format(app.missingDocuments.map((kind) => t(`kyc.documentKind.${kind}`)));
-    return t("kyc.blocked.missingDocuments", { documents });
+  switch (reason) {
+    case "kyc.errors.claimFirst":
+      return t("kyc.blocked.claimFirst");
+    case "kyc.errors.assignedTo":
+    case "kyc.errors.assignedToAnother":
+      return app.assignee ? t("kyc.blocked.assignedTo", { name: app.assignee.name }) : t(reason);
+    case "kyc.errors.documentsMissing": {
+      const documents = new Intl.ListFormat(locale).format(app.missingDocuments.map((kind) => t(`kyc.documentKind.${kind}`)));
+      return t("kyc.blocked.missingDocuments", { documents });
+    }
+    default:
+      return t(reason);
   }
-  return translateKnownRefusal(serverReason, t);
 }
 
 export function KycActions({ app, steps, reasons, currentUserId, canReview, onStep }: KycActionsProps) {

@@ -11,7 +11,6 @@ import { TriangleAlert, UsersRound } from "lucide-react";
 import { useForm, useWatch, type Control, type FieldPath, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { FormDialog } from "@/components/form-dialog";
-import { translateKnownRefusal } from "@/components/kyc/kyc-errors";
 import { reasonLabel, textValue } from "@/components/kyc/kyc-format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
@@ -49,7 +48,7 @@ function showStepError<T extends FieldValues, TOut>(
 ) {
   if (steps.refused(error).conflict) return onClose();
   const unplaced = applyServerErrors(form.setError, error, messages, t);
-  if (unplaced) form.setError("root.server", { type: "server", message: translateKnownRefusal(unplaced, t) });
+  if (unplaced) form.setError("root.server", { type: "server", message: unplaced });
 }
 
 /** The step's free-text note (optional, or required when asking the customer for something). */
