@@ -44,7 +44,7 @@ export type ErrorParams = TranslateVars;
 
 const english = createTranslator("en");
 const isReason = (key: string): key is ErrorReason => english(key as MessageKey) !== key;
-/** TEMPORARY while call sites move to reasons: a plain English message, shown with its code's generic reason. */
+/** TEMPORARY while call sites move to reasons: a plain English message, shown as it is. */
 type UnconvertedMessage = string & {};
 
 export interface AppErrorOptions {
@@ -57,7 +57,8 @@ export interface AppErrorOptions {
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  readonly reason: ErrorReason;
+  /** Null only for an UnconvertedMessage: the browser then shows the message as it came. */
+  readonly reason: ErrorReason | null;
   readonly params: ErrorParams;
   /** Form field the message belongs to, when the error is about one input. */
   readonly field?: string;
@@ -68,7 +69,7 @@ export class AppError extends Error {
     super(known ? english(reason, params) : reason, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
-    this.reason = known ? reason : `errors.generic.${code}`;
+    this.reason = known ? reason : null;
     this.params = params;
     this.field = options.field;
   }

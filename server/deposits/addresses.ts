@@ -45,7 +45,7 @@ const asReceiving = (v: string | null | undefined): ReceivingAccount | null =>
 
 async function loadSubaccount(ctx: TenantContext, subaccountId: string) {
   const sub = await ctx.db.subaccount.findFirst({ where: { id: subaccountId, brandId: ctx.tenantId }, select: { id: true, subAcct: true, removedAt: true } });
-  if (!sub) throw notFound("Sub-account");
+  if (!sub) throw notFound("subAccount");
   return sub;
 }
 
