@@ -22,12 +22,8 @@ export interface CloseObjection {
   params?: ErrorParams;
 }
 
-/**
- * Returns the guard's objection, or null. TEMPORARY: a plain string is an objection still worded in English
- * ("they hold 120.5 USDT"); it is refused as "This customer cannot be closed: <text>", with no reason key,
- * until its guard moves to a CloseObjection.
- */
-export type CloseGuard = (tx: DbTx, customer: CustomerToClose) => Promise<CloseObjection | string | null>;
+/** Returns the guard's objection, or null. */
+export type CloseGuard = (tx: DbTx, customer: CustomerToClose) => Promise<CloseObjection | null>;
 
 const guards = new Set<CloseGuard>();
 
@@ -40,7 +36,7 @@ export function registerCloseGuard(guard: CloseGuard): () => void {
 }
 
 /** The first objection any registered guard gives, or null when the customer may be closed. */
-export async function closeRefusal(tx: DbTx, customer: CustomerToClose): Promise<CloseObjection | string | null> {
+export async function closeRefusal(tx: DbTx, customer: CustomerToClose): Promise<CloseObjection | null> {
   for (const guard of guards) {
     const reason = await guard(tx, customer);
     if (reason) return reason;

@@ -50,10 +50,6 @@ function changeStatus<From extends CustomerStatus>(ctx: TenantContext, input: In
     }
     if (transition.to === "closed") {
       const objection = await closeRefusal(tx, { id: before.id, brandId: ctx.tenantId, uid: before.uid.toString() });
-      if (typeof objection === "string") {
-        // TEMPORARY: a guard that still words its objection in English (see close-guards.ts), shown as it is.
-        throw new AppError("CONFLICT", `This customer cannot be closed: ${objection}`);
-      }
       if (objection) throw new AppError("CONFLICT", objection.reason, { params: objection.params });
     }
     return { status: transition.to, statusReason: input.reason, statusChangedAt: new Date() };

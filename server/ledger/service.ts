@@ -317,7 +317,7 @@ export const verify = (ctx: TenantContext): Promise<LedgerReport> => verifyLedge
 
 // ── Closing a customer ────────────────────────────────────────────────────────────────────────────
 
-/** A customer holding money in any trading account cannot be closed: the message says what they hold. */
+/** A customer holding money in any real trading account cannot be closed: the refusal says what they hold, per account type. */
 registerCloseGuard(async (tx, customer) => {
   const accounts = await tx.tradingAccount.findMany({
     where: { brandId: customer.brandId, customerId: customer.id },
@@ -328,5 +328,6 @@ registerCloseGuard(async (tx, customer) => {
     .map((a) => ({ a, total: sumDec([a.cash, a.bonusWithdrawable, a.bonusNonWithdrawable]) }))
     .filter(({ total }) => !total.isZero());
   if (!holding.length) return null;
-  return `they hold ${holding.map(({ a, total }) => `${decText(total)} ${a.currency} in their ${a.type} account`).join(", ")}`;
+  const holdings = holding.map(({ a, total }) => `${decText(total)} ${a.currency} (${a.type})`).join(", ");
+  return { reason: "tradingAccounts.errors.customerHoldsMoney", params: { holdings } };
 });

@@ -261,7 +261,7 @@ describe("customers", () => {
           seen.push(c);
           // Guards read inside the closing transaction.
           const row = await tx.customer.findUniqueOrThrow({ where: { id: c.id }, select: { status: true } });
-          return c.id === customer.id ? `they hold 120.5 USDT (status ${row.status})` : null;
+          return c.id === customer.id ? { reason: "tradingAccounts.errors.customerHoldsMoney", params: { holdings: `120.5 USDT (status ${row.status})` } } : null;
         });
         await expect(caller.customer.close({ id: customer.id, version: 1, reason })).rejects.toMatchObject({
           code: "CONFLICT",

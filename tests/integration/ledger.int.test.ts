@@ -297,7 +297,7 @@ describe("ledger", () => {
       const other = await ledgerWorld();
       const spot = await other.open();
       await fund(other, spot.id, "12.5");
-      await expect(closeCustomer(other.ctx, { id: other.customer.id, version: 1, reason: "Asked to leave" })).rejects.toThrow(/they hold 12.5 USDT in their spot account/);
+      await expect(closeCustomer(other.ctx, { id: other.customer.id, version: 1, reason: "Asked to leave" })).rejects.toThrow("This customer cannot be closed: they hold 12.5 USDT (spot)");
       await db.customer.update({ where: { id: other.customer.id }, data: { status: "closed" } });
       await expect(other.open("margin")).rejects.toThrow(/is closed/);
     });

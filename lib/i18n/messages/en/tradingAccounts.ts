@@ -90,6 +90,7 @@ export const tradingAccounts = {
   },
   /** Server refusals (AppError reasons) of trading accounts and the ledger, shown in the reader's language. */
   errors: {
+    customerHoldsMoney: "This customer cannot be closed: they hold {holdings}",
     customerClosed: "Customer {uid} is closed; no account can be opened for them",
     alreadyHasRealAccount: "This customer already has a real {type} {currency} account",
     alreadyHasDemoAccount: "This customer already has a demo {type} {currency} account",

@@ -92,6 +92,7 @@ export const tradingAccounts: Dict<typeof en> = {
     },
   },
   errors: {
+    customerHoldsMoney: "该客户无法注销：仍持有 {holdings}",
     customerClosed: "客户 {uid} 已关闭，无法为其开立账户",
     alreadyHasRealAccount: "该客户已有一个真实 {type} {currency} 账户",
     alreadyHasDemoAccount: "该客户已有一个模拟 {type} {currency} 账户",
