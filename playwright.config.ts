@@ -17,6 +17,22 @@ const SIM_PORT = 8797;
 const simURL = `http://127.0.0.1:${SIM_PORT}`;
 const CI = Boolean(process.env.CI);
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  // Never `npx playwright install` (it downloads a browser): Debian's chromium, see ../shared/STACK.md.
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/playwright",
@@ -36,24 +52,10 @@ export default defineConfig({
     timezoneId: "UTC",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        // Never `npx playwright install` (it downloads a browser): Debian's chromium, see ../shared/STACK.md.
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    // Signs each shared demo account in once and saves its cookies (e2e/auth.setup.ts): the specs
+    // start from those sessions instead of signing in through the form in every test.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: chromium },
+    { name: "chromium", use: chromium, dependencies: ["setup"] },
   ],
   webServer: [
     {

@@ -8,12 +8,7 @@
 import { spawn } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
-import { DEMO, loginAs } from "./helpers";
-
-async function switchTo(page: Page, account: { email: string; totpSecret: string | null }) {
-  await page.context().clearCookies();
-  await loginAs(page, account);
-}
+import { asRole, DEMO, switchTo } from "./helpers";
 
 /** The uids of the brand's active customers with the demo's spot USDT account: the oldest 100. */
 async function oldestActiveUids(page: Page): Promise<bigint[]> {
@@ -27,133 +22,139 @@ async function oldestActiveUids(page: Page): Promise<bigint[]> {
     .slice(0, 100);
 }
 
-test("marketing runs a campaign from draft to credited grants with an approver", async ({ page }) => {
-  test.setTimeout(180_000);
-  const name = `E2E airdrop ${Date.now()}`;
+test.describe(() => {
+  test.use(asRole(DEMO.aurora.marketing));
 
-  // Marketing: a draft campaign, submitted. With no approval threshold set, it waits for an admin.
-  await loginAs(page, DEMO.aurora.marketing);
-  await page.goto("/bonuses");
-  await page.getByRole("button", { name: "New campaign" }).first().click();
-  const form = page.getByRole("dialog", { name: "New campaign" });
-  await form.getByLabel("Name", { exact: true }).fill(name);
-  await form.getByLabel("Amount per grant").fill("5");
-  await form.getByLabel("Budget").fill("1000");
-  await form.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
-  const campaignUrl = page.url();
-  // The draft is edited before it goes for approval: the budget raised; every group stays eligible.
-  await page.getByRole("button", { name: "Edit", exact: true }).click();
-  const edit = page.getByRole("dialog", { name: `Edit ${name}` });
-  await expect(edit.getByRole("group", { name: "Eligible groups" }).getByRole("checkbox").first()).toBeVisible();
-  await edit.getByLabel("Budget").fill("1200");
-  await edit.getByRole("button", { name: "Save changes" }).click();
-  await expect(edit).toHaveCount(0);
-  await expect(page.getByText("every group")).toBeVisible();
-  await expect(page.getByRole("definition").filter({ hasText: "1200" }).first()).toBeVisible();
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
-  await expect(page.getByText("Pending approval").first()).toBeVisible();
+  test("marketing runs a campaign from draft to credited grants with an approver", async ({ page }) => {
+    test.setTimeout(180_000);
+    const name = `E2E airdrop ${Date.now()}`;
 
-  // An admin approves the campaign (the requester could not).
-  await switchTo(page, DEMO.aurora.admin);
-  await page.goto(campaignUrl);
-  await page.getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(page.getByText("Active").first()).toBeVisible();
+    // Marketing: a draft campaign, submitted. With no approval threshold set, it waits for an admin.
+    await page.goto("/bonuses");
+    await page.getByRole("button", { name: "New campaign" }).first().click();
+    const form = page.getByRole("dialog", { name: "New campaign" });
+    await form.getByLabel("Name", { exact: true }).fill(name);
+    await form.getByLabel("Amount per grant").fill("5");
+    await form.getByLabel("Budget").fill("1000");
+    await form.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    const campaignUrl = page.url();
+    // The draft is edited before it goes for approval: the budget raised; every group stays eligible.
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+    await expect(edit.getByRole("group", { name: "Eligible groups" }).getByRole("checkbox").first()).toBeVisible();
+    await edit.getByLabel("Budget").fill("1200");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(page.getByText("every group")).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "1200" }).first()).toBeVisible();
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await expect(page.getByText("Pending approval").first()).toBeVisible();
 
-  // Marketing uploads 100 grants of 5 USDT: checked first, then submitted — waiting for approval.
-  await switchTo(page, DEMO.aurora.marketing);
-  const uids = await oldestActiveUids(page);
-  expect(uids).toHaveLength(100);
-  // Idempotency keys of this run's own: a retried test must not meet the first attempt's grants.
-  const run = Date.now().toString(36);
-  const csv = ["customer,account_type,currency,amount,idempotency_key", ...uids.map((uid) => `${uid},spot,USDT,5,e2e-${run}-${uid}`)].join("\n");
-  await page.goto(campaignUrl);
-  await page.getByRole("button", { name: "Upload CSV" }).click();
-  const upload = page.getByRole("dialog", { name: "Upload grants (CSV)" });
-  await upload.getByLabel("CSV file").setInputFiles({ name: "grants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await upload.getByRole("button", { name: "Check file" }).click();
-  await expect(upload.getByText("Every row is valid.")).toBeVisible();
-  await expect(upload.getByText("100 rows, 500 USDT in total")).toBeVisible();
-  await upload.getByLabel("Reason").fill("Welcome airdrop");
-  await upload.getByRole("button", { name: "Submit", exact: true }).click();
-  await expect(upload).toHaveCount(0);
+    // An admin approves the campaign (the requester could not).
+    await switchTo(page, DEMO.aurora.admin);
+    await page.goto(campaignUrl);
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(page.getByText("Active").first()).toBeVisible();
 
-  // The admin approves the upload: all 100 grants are credited at once.
-  await switchTo(page, DEMO.aurora.admin);
-  await page.goto(campaignUrl);
-  await page.getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(page.getByText("Applied").first()).toBeVisible();
-  await expect(page.getByText("500").first()).toBeVisible();
+    // Marketing uploads 100 grants of 5 USDT: checked first, then submitted — waiting for approval.
+    await switchTo(page, DEMO.aurora.marketing);
+    const uids = await oldestActiveUids(page);
+    expect(uids).toHaveLength(100);
+    // Idempotency keys of this run's own: a retried test must not meet the first attempt's grants.
+    const run = Date.now().toString(36);
+    const csv = ["customer,account_type,currency,amount,idempotency_key", ...uids.map((uid) => `${uid},spot,USDT,5,e2e-${run}-${uid}`)].join("\n");
+    await page.goto(campaignUrl);
+    await page.getByRole("button", { name: "Upload CSV" }).click();
+    const upload = page.getByRole("dialog", { name: "Upload grants (CSV)" });
+    await upload.getByLabel("CSV file").setInputFiles({ name: "grants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await upload.getByRole("button", { name: "Check file" }).click();
+    await expect(upload.getByText("Every row is valid.")).toBeVisible();
+    await expect(upload.getByText("100 rows, 500 USDT in total")).toBeVisible();
+    await upload.getByLabel("Reason").fill("Welcome airdrop");
+    await upload.getByRole("button", { name: "Submit", exact: true }).click();
+    await expect(upload).toHaveCount(0);
 
-  // The first customer's page shows the non-withdrawable credit on their spot account.
-  const customers = await page.request.get(`/api/export/customers?q=${uids[0]}`);
-  const [header, line] = (await customers.text()).trim().split(/\r?\n/);
-  const id = line.split(",")[header.split(",").indexOf("id")];
-  await page.goto(`/customers/${id}?tab=trading-accounts`);
-  // (Exact on a first attempt; a retried test has credited the same customers once before.)
-  const spot = page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" });
-  await expect(spot).toContainText(test.info().retry ? /\d/ : "5.00");
-  await page.getByRole("tab", { name: "Bonuses" }).click();
-  await expect(page.getByText(test.info().retry ? /Non-withdrawable [1-9]/ : "Withdrawable 0 · Non-withdrawable 5")).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "Applied" }).first()).toContainText("5");
+    // The admin approves the upload: all 100 grants are credited at once.
+    await switchTo(page, DEMO.aurora.admin);
+    await page.goto(campaignUrl);
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(page.getByText("Applied").first()).toBeVisible();
+    await expect(page.getByText("500").first()).toBeVisible();
+
+    // The first customer's page shows the non-withdrawable credit on their spot account.
+    const customers = await page.request.get(`/api/export/customers?q=${uids[0]}`);
+    const [header, line] = (await customers.text()).trim().split(/\r?\n/);
+    const id = line.split(",")[header.split(",").indexOf("id")];
+    await page.goto(`/customers/${id}?tab=trading-accounts`);
+    // (Exact on a first attempt; a retried test has credited the same customers once before.)
+    const spot = page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" });
+    await expect(spot).toContainText(test.info().retry ? /\d/ : "5.00");
+    await page.getByRole("tab", { name: "Bonuses" }).click();
+    await expect(page.getByText(test.info().retry ? /Non-withdrawable [1-9]/ : "Withdrawable 0 · Non-withdrawable 5")).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Applied" }).first()).toContainText("5");
+  });
 });
 
-test("a customer registered while the welcome campaign runs is credited by the worker", async ({ page }) => {
-  test.setTimeout(120_000);
-  const stamp = Date.now();
-  const name = `Wendy Welcome ${stamp}`;
-  await loginAs(page, DEMO.aurora.operations);
-  await page.goto("/customers");
-  await page.getByRole("button", { name: "Register customer" }).first().click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByLabel("Email").fill(`wendy.${stamp}@example.com`);
-  await dialog.getByRole("button", { name: "Country" }).click();
-  await page.getByRole("combobox", { name: "Search countries…" }).fill("Singap");
-  await page.getByRole("option", { name: /Singapore/ }).click();
-  await dialog.getByRole("combobox", { name: "Language" }).click();
-  await page.getByRole("option", { name: "English" }).click();
-  await dialog.getByRole("button", { name: "Register", exact: true }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
-  const customerUrl = page.url();
+test.describe(() => {
+  test.use(asRole(DEMO.aurora.operations));
 
-  // The worker process, as `npm start` runs it, on the e2e server's database and queues; only this queue,
-  // so nothing else changes under the other tests.
-  // Node itself with tsx's loader, not `npx tsx`: a signal to npx would leave the worker running on.
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "bonus-auto-grants" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  worker.stdout.on("data", (chunk) => (output += String(chunk)));
-  worker.stderr.on("data", (chunk) => (output += String(chunk)));
-  try {
-    // It runs the queue once when it starts (and then every minute): the bonus appears without a click.
-    await expect
-      .poll(
-        async () => {
-          await page.goto(`${customerUrl.split("?")[0]}?tab=bonuses`);
-          // The tab has loaded when it shows the balances line or says there is nothing yet.
-          await expect(page.getByText(/Withdrawable \d+ · Non-withdrawable \d+|No bonuses granted to this customer/)).toBeVisible();
-          return page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" }).count();
-        },
-        { timeout: 90_000, intervals: [3_000] },
-      )
-      .toBe(1);
-    await expect(page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" })).toContainText("10");
-    await expect(page.getByText("Withdrawable 0 · Non-withdrawable 10")).toBeVisible();
-    // A spot USDT account was opened to receive it.
-    await page.getByRole("tab", { name: "Trading accounts" }).click();
-    await expect(page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" })).toBeVisible();
-  } catch (error) {
-    console.log(`worker output:\n${output}`);
-    throw error;
-  } finally {
-    // It finishes its active job and exits; the test waits for that, so no worker outlives it.
-    if (worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
+  test("a customer registered while the welcome campaign runs is credited by the worker", async ({ page }) => {
+    test.setTimeout(120_000);
+    const stamp = Date.now();
+    const name = `Wendy Welcome ${stamp}`;
+    await page.goto("/customers");
+    await page.getByRole("button", { name: "Register customer" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Email").fill(`wendy.${stamp}@example.com`);
+    await dialog.getByRole("button", { name: "Country" }).click();
+    await page.getByRole("combobox", { name: "Search countries…" }).fill("Singap");
+    await page.getByRole("option", { name: /Singapore/ }).click();
+    await dialog.getByRole("combobox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await dialog.getByRole("button", { name: "Register", exact: true }).click();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    const customerUrl = page.url();
+
+    // The worker process, as `npm start` runs it, on the e2e server's database and queues; only this queue,
+    // so nothing else changes under the other tests.
+    // Node itself with tsx's loader, not `npx tsx`: a signal to npx would leave the worker running on.
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "bonus-auto-grants" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    worker.stdout.on("data", (chunk) => (output += String(chunk)));
+    worker.stderr.on("data", (chunk) => (output += String(chunk)));
+    try {
+      // It runs the queue once when it starts (and then every minute): the bonus appears without a click.
+      await expect
+        .poll(
+          async () => {
+            await page.goto(`${customerUrl.split("?")[0]}?tab=bonuses`);
+            // The tab has loaded when it shows the balances line or says there is nothing yet.
+            await expect(page.getByText(/Withdrawable \d+ · Non-withdrawable \d+|No bonuses granted to this customer/)).toBeVisible();
+            return page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" }).count();
+          },
+          { timeout: 90_000, intervals: [3_000] },
+        )
+        .toBe(1);
+      await expect(page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" })).toContainText("10");
+      await expect(page.getByText("Withdrawable 0 · Non-withdrawable 10")).toBeVisible();
+      // A spot USDT account was opened to receive it.
+      await page.getByRole("tab", { name: "Trading accounts" }).click();
+      await expect(page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" })).toBeVisible();
+    } catch (error) {
+      console.log(`worker output:\n${output}`);
+      throw error;
+    } finally {
+      // It finishes its active job and exits; the test waits for that, so no worker outlives it.
+      if (worker.exitCode === null) {
+        const exited = new Promise((resolve) => worker.once("exit", resolve));
+        worker.kill("SIGTERM");
+        await exited;
+      }
     }
-  }
+  });
 });

@@ -5,10 +5,11 @@
  * simulator too, so nothing leaves the machine.)
  */
 import { expect, test } from "@playwright/test";
-import { DEMO, loginAs } from "./helpers";
+import { asRole, DEMO } from "./helpers";
+
+test.use(asRole(DEMO.aurora.admin));
 
 test("admin tests the simulator connection, enters wrong credentials and sees why the test fails", async ({ page }) => {
-  await loginAs(page, DEMO.aurora.admin);
   await page.goto("/settings/brand");
   const card = page.getByTestId("exchange-card");
   await expect(card.getByTestId("exchange-state")).toHaveText("Built-in simulator");

@@ -1,12 +1,20 @@
 /**
- * Shared e2e helpers: the demo accounts (seeded into brokerdesk_e2e before the server starts) and
- * `login`, which signs in through the real form, second factor included.
+ * Shared e2e helpers: the demo accounts (seeded into brokerdesk_e2e before the server starts);
+ * `login`, which signs in through the real form, second factor included; and the shared sessions:
+ * the "setup" project (e2e/auth.setup.ts) signs each account of SHARED_SESSION_ACCOUNTS in once per
+ * run and saves its cookies, and specs start from them with `test.use(asRole(account))` or change
+ * account mid-test with `switchTo(page, account)`.
+ *
+ * A shared session is used by many tests, so a test must never end it: signing out, "sign out
+ * everywhere", changing the account's password or role, resetting its second factor or disabling it
+ * all need a fresh sign-in through the form (`loginAs`) or an account of the test's own. Sessions
+ * expire after 30 idle minutes (SESSION_IDLE_MINUTES), far more than the whole suite takes.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { DEMO, DEMO_PASSWORD, type DemoAccount } from "../prisma/demo-accounts";
 
 export { DEMO, DEMO_ACCOUNTS, DEMO_BRANDS, DEMO_PASSWORD, demoAccount, type DemoAccount } from "../prisma/demo-accounts";
 
@@ -84,4 +92,47 @@ async function leftLoginPage(page: Page, email: string) {
 /** Signs in as a demo account (see prisma/demo-accounts.ts), with its TOTP secret when it has one. */
 export async function loginAs(page: Page, account: { email: string; totpSecret: string | null }, password?: string) {
   await login(page, account.email, password ?? DEMO_PASSWORD, account.totpSecret);
+}
+
+/**
+ * The accounts the setup project signs in once per run. Not borealis' support: auth.spec.ts locks
+ * that one out on purpose.
+ */
+export const SHARED_SESSION_ACCOUNTS: readonly DemoAccount[] = [
+  DEMO.platform,
+  DEMO.aurora.admin,
+  DEMO.aurora.operations,
+  DEMO.aurora.compliance,
+  DEMO.aurora.compliance2,
+  DEMO.aurora.marketing,
+  DEMO.aurora.support,
+  DEMO.borealis.admin,
+];
+
+/** Where the setup project saves the account's signed-in browser state (gitignored, like all of test-results/). */
+export function storageStateFile(account: { email: string }): string {
+  if (!SHARED_SESSION_ACCOUNTS.some((shared) => shared.email === account.email)) {
+    throw new Error(`${account.email} has no shared session: add it to SHARED_SESSION_ACCOUNTS in e2e/helpers.ts`);
+  }
+  return path.join("test-results", ".auth", `${account.email}.json`);
+}
+
+/**
+ * For `test.use(asRole(DEMO.aurora.operations))`: the tests of the file (or of the `test.describe`
+ * block) start signed in as the account, with the session the setup project saved.
+ */
+export function asRole(account: { email: string }): { storageState: string } {
+  return { storageState: storageStateFile(account) };
+}
+
+/**
+ * Mid-test change of account: the browser's cookies become the account's shared session (saved by the
+ * setup project). Navigate afterwards; the current page keeps what it has rendered.
+ */
+export async function switchTo(page: Page, account: { email: string }): Promise<void> {
+  const state = JSON.parse(fs.readFileSync(storageStateFile(account), "utf8")) as {
+    cookies: Parameters<BrowserContext["addCookies"]>[0];
+  };
+  await page.context().clearCookies();
+  await page.context().addCookies(state.cookies);
 }

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_CUSTOMERS } from "../prisma/seed/customers";
 import { sampleDocument, type SampleSubject } from "../prisma/seed/sample-documents";
-import { DEMO, loginAs } from "./helpers";
+import { asRole, DEMO, switchTo } from "./helpers";
 
 const { linMei, noahFischer } = DEMO_CUSTOMERS.aurora;
 
@@ -21,132 +21,136 @@ async function openFromQueue(page: Page, name: string) {
   await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
 }
 
-test("compliance claims a level 1 application, views its documents and approves it", async ({ page }) => {
-  test.setTimeout(60_000);
-  await loginAs(page, DEMO.aurora.compliance);
-  await openFromQueue(page, linMei.name);
+test.describe(() => {
+  test.use(asRole(DEMO.aurora.compliance));
 
-  // Not claimed yet: approval is not offered.
-  await expect(page.getByText("Not ready to approve: claim the application first.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Claim" }).click();
-  await expect(page.getByText(`You claimed the application of ${linMei.name}.`)).toBeVisible();
+  test("compliance claims a level 1 application, views its documents and approves it", async ({ page }) => {
+    test.setTimeout(60_000);
+    await openFromQueue(page, linMei.name);
 
-  // The documents: each one opens in the viewer, served by the document route.
-  await expect(page.getByText("Every required document is here.")).toBeVisible();
-  await page.getByRole("button", { name: /^Open ID document — front/ }).click();
-  const viewer = page.getByRole("dialog");
-  const image = viewer.getByRole("img", { name: /ID document — front/ });
-  await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  await viewer.getByRole("button", { name: "Next document" }).click();
-  await expect(viewer.getByRole("img", { name: /ID document — back/ })).toBeVisible();
-  await page.keyboard.press("Escape");
+    // Not claimed yet: approval is not offered.
+    await expect(page.getByText("Not ready to approve: claim the application first.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Claim" }).click();
+    await expect(page.getByText(`You claimed the application of ${linMei.name}.`)).toBeVisible();
 
-  await page.getByRole("button", { name: "Approve" }).click();
-  const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
-  await expect(confirm).toContainText("their KYC level becomes 1");
-  await confirm.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByText(`The application of ${linMei.name} is approved.`)).toBeVisible();
+    // The documents: each one opens in the viewer, served by the document route.
+    await expect(page.getByText("Every required document is here.")).toBeVisible();
+    await page.getByRole("button", { name: /^Open ID document — front/ }).click();
+    const viewer = page.getByRole("dialog");
+    const image = viewer.getByRole("img", { name: /ID document — front/ });
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await viewer.getByRole("button", { name: "Next document" }).click();
+    await expect(viewer.getByRole("img", { name: /ID document — back/ })).toBeVisible();
+    await page.keyboard.press("Escape");
 
-  // The customer's level moved, and their timeline has the approval.
-  await page.goto(`/customers?q=${encodeURIComponent(linMei.email)}`);
-  const row = page.getByRole("row").nth(1);
-  await expect(row).toContainText(linMei.name);
-  await expect(row).toContainText("L1");
-  await row.getByRole("link", { name: linMei.name }).click();
-  await page.getByRole("tab", { name: "Timeline" }).click();
-  const entries = page.getByRole("list", { name: "Timeline" }).locator(":scope > li");
-  await expect(entries.filter({ hasText: "KYC application approved" })).toHaveCount(1);
-  await expect(entries.filter({ hasText: "KYC level changed" }).first()).toContainText("changed to1");
+    await page.getByRole("button", { name: "Approve" }).click();
+    const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
+    await expect(confirm).toContainText("their KYC level becomes 1");
+    await confirm.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByText(`The application of ${linMei.name} is approved.`)).toBeVisible();
+
+    // The customer's level moved, and their timeline has the approval.
+    await page.goto(`/customers?q=${encodeURIComponent(linMei.email)}`);
+    const row = page.getByRole("row").nth(1);
+    await expect(row).toContainText(linMei.name);
+    await expect(row).toContainText("L1");
+    await row.getByRole("link", { name: linMei.name }).click();
+    await page.getByRole("tab", { name: "Timeline" }).click();
+    const entries = page.getByRole("list", { name: "Timeline" }).locator(":scope > li");
+    await expect(entries.filter({ hasText: "KYC application approved" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "KYC level changed" }).first()).toContainText("changed to1");
+  });
+
+  test("a level 3 approval waits for a second, different reviewer", async ({ page }) => {
+    test.setTimeout(90_000);
+    // The first approver cannot give the second approval.
+    await openFromQueue(page, noahFischer.name);
+    await expect(page.getByText("Waiting for a second reviewer")).toBeVisible();
+    await expect(page.getByText("You gave the first approval, so another compliance reviewer must give the second.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Claim" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+    // A second reviewer claims and approves; only now does the customer's level change.
+    await switchTo(page, DEMO.aurora.compliance2);
+    await openFromQueue(page, noahFischer.name);
+    await page.getByRole("button", { name: "Claim" }).click();
+    await expect(page.getByText("You are giving the second approval", { exact: false })).toBeVisible();
+    await page.getByRole("button", { name: "Approve" }).click();
+    const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
+    await expect(confirm).toContainText("Give the second approval?");
+    await confirm.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByText(`The application of ${noahFischer.name} is approved.`)).toBeVisible();
+
+    await page.goto(`/customers?q=${encodeURIComponent(noahFischer.email)}`);
+    await expect(page.getByRole("row").nth(1)).toContainText("L3");
+  });
 });
 
-test("a level 3 approval waits for a second, different reviewer", async ({ page }) => {
-  test.setTimeout(90_000);
-  // The first approver cannot give the second approval.
-  await loginAs(page, DEMO.aurora.compliance);
-  await openFromQueue(page, noahFischer.name);
-  await expect(page.getByText("Waiting for a second reviewer")).toBeVisible();
-  await expect(page.getByText("You gave the first approval, so another compliance reviewer must give the second.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Claim" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+test.describe(() => {
+  test.use(asRole(DEMO.aurora.operations));
 
-  // A second reviewer claims and approves; only now does the customer's level change.
-  await page.context().clearCookies();
-  await loginAs(page, DEMO.aurora.compliance2);
-  await openFromQueue(page, noahFischer.name);
-  await page.getByRole("button", { name: "Claim" }).click();
-  await expect(page.getByText("You are giving the second approval", { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "Approve" }).click();
-  const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
-  await expect(confirm).toContainText("Give the second approval?");
-  await confirm.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByText(`The application of ${noahFischer.name} is approved.`)).toBeVisible();
+  test("operations opens an application and uploads its documents; a file that is not an image is refused", async ({ page }) => {
+    test.setTimeout(90_000);
+    const stamp = Date.now();
+    const name = `Uma Upload ${stamp}`;
 
-  await page.goto(`/customers?q=${encodeURIComponent(noahFischer.email)}`);
-  await expect(page.getByRole("row").nth(1)).toContainText("L3");
-});
+    // A new customer, registered from the back office.
+    await page.goto("/customers");
+    await page.getByRole("button", { name: "Register customer" }).first().click();
+    const register = page.getByRole("dialog");
+    await register.getByLabel("Name").fill(name);
+    await register.getByLabel("Email").fill(`uma.${stamp}@example.com`);
+    await register.getByRole("button", { name: "Country" }).click();
+    await page.getByRole("combobox", { name: "Search countries…" }).fill("Singap");
+    await page.getByRole("option", { name: /Singapore/ }).click();
+    await register.getByRole("combobox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await register.getByRole("button", { name: "Register", exact: true }).click();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
 
-test("operations opens an application and uploads its documents; a file that is not an image is refused", async ({ page }) => {
-  test.setTimeout(90_000);
-  const stamp = Date.now();
-  const name = `Uma Upload ${stamp}`;
-  await loginAs(page, DEMO.aurora.operations);
+    // KYC tab → New application (level 1, open a trading account).
+    await page.getByRole("tab", { name: "KYC" }).click();
+    await page.getByRole("button", { name: "New application" }).first().click();
+    const form = page.getByRole("dialog");
+    await form.getByRole("combobox", { name: "Business scenario" }).click();
+    await page.getByRole("option", { name: "Open a trading account" }).click();
+    await form.getByRole("combobox", { name: "Level" }).click();
+    await page.getByRole("option", { name: /^Level 1/ }).click();
+    await form.getByRole("combobox", { name: "ID type" }).click();
+    await page.getByRole("option", { name: "Passport" }).click();
+    await form.getByLabel("ID number").fill("K1234567");
+    await form.getByRole("button", { name: "Submit application" }).click();
+    await expect(page).toHaveURL(/\/kyc\/[0-9a-f-]{36}$/);
+    // Operations upload but do not view identity documents.
+    await expect(page.getByText("0 uploaded")).toBeVisible();
+    await expect(page.getByText("Identity documents can be viewed by compliance and administrators only.")).toBeVisible();
 
-  // A new customer, registered from the back office.
-  await page.goto("/customers");
-  await page.getByRole("button", { name: "Register customer" }).first().click();
-  const register = page.getByRole("dialog");
-  await register.getByLabel("Name").fill(name);
-  await register.getByLabel("Email").fill(`uma.${stamp}@example.com`);
-  await register.getByRole("button", { name: "Country" }).click();
-  await page.getByRole("combobox", { name: "Search countries…" }).fill("Singap");
-  await page.getByRole("option", { name: /Singapore/ }).click();
-  await register.getByRole("combobox", { name: "Language" }).click();
-  await page.getByRole("option", { name: "English" }).click();
-  await register.getByRole("button", { name: "Register", exact: true }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
+    const upload = page.getByRole("region", { name: "Add a document" }).or(page.getByRole("form", { name: "Add a document" }));
+    const subject: SampleSubject = { name, country: "SG", idType: "passport", idNumber: "K1234567", dateOfBirth: "1990-04-01", seed: 7 };
 
-  // KYC tab → New application (level 1, open a trading account).
-  await page.getByRole("tab", { name: "KYC" }).click();
-  await page.getByRole("button", { name: "New application" }).first().click();
-  const form = page.getByRole("dialog");
-  await form.getByRole("combobox", { name: "Business scenario" }).click();
-  await page.getByRole("option", { name: "Open a trading account" }).click();
-  await form.getByRole("combobox", { name: "Level" }).click();
-  await page.getByRole("option", { name: /^Level 1/ }).click();
-  await form.getByRole("combobox", { name: "ID type" }).click();
-  await page.getByRole("option", { name: "Passport" }).click();
-  await form.getByLabel("ID number").fill("K1234567");
-  await form.getByRole("button", { name: "Submit application" }).click();
-  await expect(page).toHaveURL(/\/kyc\/[0-9a-f-]{36}$/);
-  // Operations upload but do not view identity documents.
-  await expect(page.getByText("0 uploaded")).toBeVisible();
-  await expect(page.getByText("Identity documents can be viewed by compliance and administrators only.")).toBeVisible();
-
-  const upload = page.getByRole("region", { name: "Add a document" }).or(page.getByRole("form", { name: "Add a document" }));
-  const subject: SampleSubject = { name, country: "SG", idType: "passport", idNumber: "K1234567", dateOfBirth: "1990-04-01", seed: 7 };
-
-  // Bytes decide the type, not the name: an HTML page called .png is refused and nothing is stored.
-  await upload.getByRole("combobox").click();
-  await page.getByRole("option", { name: /ID document — front/ }).click();
-  await upload.getByLabel("File").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
-  await upload.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByText("passport.png was refused", { exact: false })).toBeVisible();
-  await expect(page.getByText("0 uploaded")).toBeVisible();
-
-  for (const [kind, label] of [
-    ["id_front", "ID document — front"],
-    ["id_back", "ID document — back"],
-    ["selfie", "Selfie"],
-  ] as const) {
-    const file = sampleDocument(kind, subject);
+    // Bytes decide the type, not the name: an HTML page called .png is refused and nothing is stored.
     await upload.getByRole("combobox").click();
-    await page.getByRole("option", { name: new RegExp(`^${label}`) }).click();
-    await upload.getByLabel("File").setInputFiles({ name: file.fileName, mimeType: "image/png", buffer: Buffer.from(file.bytes) });
+    await page.getByRole("option", { name: /ID document — front/ }).click();
+    await upload.getByLabel("File").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
     await upload.getByRole("button", { name: "Upload" }).click();
-    await expect(page.getByText(`${label} uploaded (${file.fileName}).`)).toBeVisible();
-  }
-  await expect(page.getByText("Every required document is here.")).toBeVisible();
-  await expect(page.getByText("3 uploaded")).toBeVisible();
+    await expect(page.getByText("passport.png was refused", { exact: false })).toBeVisible();
+    await expect(page.getByText("0 uploaded")).toBeVisible();
+
+    for (const [kind, label] of [
+      ["id_front", "ID document — front"],
+      ["id_back", "ID document — back"],
+      ["selfie", "Selfie"],
+    ] as const) {
+      const file = sampleDocument(kind, subject);
+      await upload.getByRole("combobox").click();
+      await page.getByRole("option", { name: new RegExp(`^${label}`) }).click();
+      await upload.getByLabel("File").setInputFiles({ name: file.fileName, mimeType: "image/png", buffer: Buffer.from(file.bytes) });
+      await upload.getByRole("button", { name: "Upload" }).click();
+      await expect(page.getByText(`${label} uploaded (${file.fileName}).`)).toBeVisible();
+    }
+    await expect(page.getByText("Every required document is here.")).toBeVisible();
+    await expect(page.getByText("3 uploaded")).toBeVisible();
+  });
 });

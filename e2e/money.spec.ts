@@ -3,7 +3,9 @@
  * and a transfer attempt is then refused with the lock's reason — the balance stays as it was.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, loginAs } from "./helpers";
+import { asRole, DEMO } from "./helpers";
+
+test.use(asRole(DEMO.aurora.operations));
 
 /** A currency code of this run's own, so reruns never meet the accounts of an earlier run. */
 const currency = `T${Date.now().toString(36).toUpperCase()}`.slice(0, 10);
@@ -21,7 +23,6 @@ async function openAccount(page: Page, type: "Spot" | "Futures") {
 
 test("operations locks transfers out of a trading account and a transfer attempt is refused", async ({ page }) => {
   test.setTimeout(90_000);
-  await loginAs(page, DEMO.aurora.operations);
   await page.goto("/customers?status=active");
   const first = page.getByRole("row").nth(3).getByRole("link").first();
   const name = (await first.textContent())?.trim() ?? "";

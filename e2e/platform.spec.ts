@@ -4,14 +4,15 @@
  */
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
-import { DEMO, loginAs } from "./helpers";
+import { asRole, DEMO } from "./helpers";
+
+test.use(asRole(DEMO.platform));
 
 test("platform admin creates a brand; its first admin enrols TOTP at first sign-in", async ({ page }) => {
   const stamp = Date.now().toString(36);
   const brandName = `Cirrus ${stamp}`;
   const adminEmail = `admin.${stamp}@cirrus.demo`;
 
-  await loginAs(page, DEMO.platform);
   await page.goto("/platform/brands");
   await page.getByRole("button", { name: "New brand" }).first().click();
   const dialog = page.getByRole("dialog");

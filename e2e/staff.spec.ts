@@ -3,13 +3,14 @@
  * list, the creation is in the audit log, and the new member must choose a password at first sign-in.
  */
 import { expect, test } from "@playwright/test";
-import { DEMO, login, loginAs } from "./helpers";
+import { asRole, DEMO, login } from "./helpers";
+
+test.use(asRole(DEMO.borealis.admin));
 
 test("admin creates a staff member, the audit log records it, and the member sets a password", async ({ page }) => {
   const email = `e2e.${Date.now()}@borealis.demo`;
   const name = "Erin Example";
 
-  await loginAs(page, DEMO.borealis.admin);
   await page.goto("/staff");
   await page.getByRole("button", { name: "New staff member" }).click();
   const dialog = page.getByRole("dialog");
