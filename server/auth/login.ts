@@ -9,6 +9,7 @@ import { decryptSecret, encryptSecret } from "../crypto/secrets";
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { getDummyHash, verifyPassword } from "./password";
+import { sessionRef } from "./sessions";
 import { ROLES_REQUIRING_2FA } from "@/lib/auth/permissions";
 import { newTotpSecret, totpEnrolment, verifyTotp } from "./totp";
 
@@ -144,9 +145,9 @@ export async function attemptLogin(db: Db, input: LoginInput, request: RequestMe
     await recordAudit(tx, actor, {
       brandId: user.brandId,
       action: "auth.login",
-      entityType: "staff_session",
-      entityId: session.id,
-      after: { secondFactor: totpStep !== null },
+      entityType: "staff_user",
+      entityId: user.id,
+      after: { secondFactor: totpStep !== null, session: sessionRef(session.id) },
     });
     return session;
   });

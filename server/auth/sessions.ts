@@ -4,6 +4,7 @@
  * user and brand still active. Expired sessions are revoked here, so logout everywhere is one update.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { env } from "../env";
 import type { Db } from "../db/client";
 
@@ -46,3 +47,9 @@ export async function revokeSession(db: Db, sessionId: string) {
 export async function revokeAllSessions(db: Pick<Db, "staffSession">, userId: string) {
   await db.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
+
+/**
+ * An opaque, non-reversible reference to a session for records staff can read (the audit log): enough to
+ * tell one sign-in's events from another's, useless as a cookie. The session id itself is a bearer value.
+ */
+export const sessionRef = (sessionId: string): string => createHash("sha256").update(`staff-session:${sessionId}`).digest("hex").slice(0, 16);

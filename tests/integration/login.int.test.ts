@@ -23,7 +23,7 @@ describe("attemptLogin", () => {
     if (outcome.status !== "ok") return;
     const session = await db.staffSession.findUniqueOrThrow({ where: { id: outcome.sessionId } });
     expect(session).toMatchObject({ userId: user.id, ip: request.ip, revokedAt: null });
-    const login = await db.auditLog.findFirstOrThrow({ where: { action: "auth.login", entityId: outcome.sessionId } });
+    const login = await db.auditLog.findFirstOrThrow({ where: { action: "auth.login", entityId: user.id } });
     expect(login).toMatchObject({ brandId: brand.id, actorId: user.id, ip: request.ip, userAgent: "vitest" });
   });
 
@@ -127,5 +127,21 @@ describe("sessions", () => {
 
     await db.staffUser.update({ where: { id: user.id }, data: { status: "disabled" } });
     expect(await validateSession(db, fresh.id)).toBeNull();
+  });
+});
+
+describe("no bearer value where staff can read it", () => {
+  it("never writes a live session id into the audit log (a reader could forge that session's cookie)", async () => {
+    const brand = await createTestBrand();
+    const { user, password } = await createTestStaff({ brandId: brand.id, role: "operations" });
+    const outcome = await attemptLogin(db, { email: user.email, password }, request);
+    if (outcome.status !== "ok") throw new Error(`sign-in failed: ${outcome.status}`);
+    const rows = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM audit_log a WHERE strpos(row_to_json(a)::text, ${outcome.sessionId}) > 0`;
+    expect(rows[0]!.n).toBe(0n);
+    // The sign-in is still recorded, against the staff member, with an opaque reference to the session.
+    const login = await db.auditLog.findFirstOrThrow({ where: { action: "auth.login", entityId: user.id } });
+    expect(login.entityType).toBe("staff_user");
+    expect(JSON.stringify(login.after)).toMatch(/"session":"[0-9a-f]{16}"/);
   });
 });
