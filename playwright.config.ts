@@ -74,8 +74,8 @@ export default defineConfig({
         DATABASE_URL: e2eDatabaseUrl(),
         NEXTAUTH_URL: baseURL,
         PORT: String(PORT),
-        // Demo installation: no warning about the built-in development secrets.
-        BROKERDESK_DEMO: "1",
+        // A throwaway installation: the built-in development secrets are allowed (server/secrets-policy.ts).
+        ALLOW_DEV_SECRETS: "1",
         OKX_SIM_URL: simURL,
         OKX_BASE_URL: simURL,
         // The run's own document store, emptied with the database (scripts/e2e-server.sh).

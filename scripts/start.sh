@@ -14,6 +14,9 @@ ensure_node_modules
 bash scripts/ensure-services.sh
 log "database: applying migrations"
 quietly "prisma migrate deploy" "$BIN/prisma" migrate deploy
+# This installation's own NEXTAUTH_SECRET and ENCRYPTION_KEY, made once and kept outside the repository
+# (the built-in ones are public; the production server refuses them). Every process loads them itself.
+"$BIN/tsx" --conditions=react-server scripts/secrets.ts ensure
 "$BIN/tsx" --conditions=react-server prisma/seed.ts
 build_if_stale
 

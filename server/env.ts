@@ -15,6 +15,7 @@ import {
   DEV_AUTH_SECRET,
   DEV_ENCRYPTION_KEY,
 } from "./env-defaults";
+import { devSecretsRefusal } from "./secrets-policy";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -78,13 +79,8 @@ function loadEnv(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
-  if (process.env.NODE_ENV === "production" && process.env.BROKERDESK_DEMO !== "1") {
-    if (env.NEXTAUTH_SECRET === DEV_AUTH_SECRET || env.ENCRYPTION_KEY === DEV_ENCRYPTION_KEY) {
-      console.warn(
-        "[brokerdesk] running with the built-in development NEXTAUTH_SECRET / ENCRYPTION_KEY; set your own before real use",
-      );
-    }
-  }
+  const refusal = devSecretsRefusal(process.env);
+  if (refusal) throw new Error(refusal);
   return env;
 }
 
