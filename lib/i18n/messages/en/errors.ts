@@ -31,9 +31,13 @@ export const errors = {
   },
   unreachable: "The server could not be reached; check the connection and try again",
   crossOrigin: "This request came from another site and was refused",
+  bodyTooLarge: "The request is larger than {max} KB",
   internal: "Something went wrong. The error has been logged.",
   invalidInput: "Check the highlighted fields and try again",
   invalidField: "Check the field “{field}” and try again",
+  /** A list's page link (cursor) that cannot be read, or that was made for another order of the list. */
+  invalidCursor: "Invalid page cursor",
+  staleCursor: "This page link no longer matches the list; go back to the first page",
   upload: {
     notMultipart: "Send the file as multipart/form-data",
     unreadable: "The upload could not be read; choose the file and try again",

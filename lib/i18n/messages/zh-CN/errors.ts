@@ -28,9 +28,12 @@ export const errors: Dict<typeof en> = {
   },
   unreachable: "无法连接服务器，请检查网络后重试",
   crossOrigin: "该请求来自其他网站，已被拒绝",
+  bodyTooLarge: "请求超过 {max} KB",
   internal: "出现错误，已记录该错误。",
   invalidInput: "请检查标出的字段后重试",
   invalidField: "请检查字段“{field}”后重试",
+  invalidCursor: "分页游标无效",
+  staleCursor: "此分页链接与当前列表不再匹配，请返回第一页",
   upload: {
     notMultipart: "请以 multipart/form-data 方式上传文件",
     unreadable: "无法读取上传内容，请重新选择文件后重试",
