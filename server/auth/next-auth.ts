@@ -9,6 +9,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { db } from "../db/client";
 import { env } from "../env";
+import { authLogger } from "./auth-logger";
 import { attemptLogin } from "./login";
 import { revokeSession, validateSession } from "./sessions";
 
@@ -26,6 +27,7 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: env.SESSION_ABSOLUTE_MINUTES * 60 },
   pages: { signIn: "/login", error: "/login" },
+  logger: authLogger(),
   providers: [
     CredentialsProvider({
       name: "Email and password",
