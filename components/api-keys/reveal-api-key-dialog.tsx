@@ -35,9 +35,10 @@ export function RevealApiKeyDialog({ row, onClose, onRevealed }: RevealApiKeyDia
       gcTime: 0,
       onSuccess: (credentials) => onRevealed(credentials),
       onError: (error) => {
-        const { message, field, code } = describeTrpcError(error, t);
-        if (field === "totpCode" && code !== "FORBIDDEN") setFieldError(message);
-        else setFormError({ message, noTotp: code === "FORBIDDEN" });
+        const { message, field, reason } = describeTrpcError(error, t);
+        const noTotp = reason === "apiKeys.errors.totpNotEnrolled";
+        if (field === "totpCode" && !noTotp) setFieldError(message);
+        else setFormError({ message, noTotp });
       },
     }),
   );

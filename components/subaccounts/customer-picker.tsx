@@ -12,6 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
 import { cn } from "@/lib/utils";
 import type { CustomerRow } from "@/server/customers/types";
 
@@ -102,7 +103,7 @@ export function CustomerPicker({ value, onChange, excludeId, disabled, autoFocus
         className="max-h-64 min-h-10 overflow-y-auto rounded-md border p-1"
       >
         {q.length > 0 && !searching && matches.length === 0 && (
-          <li className="px-2 py-1.5 text-sm text-muted-foreground">{search.isError ? search.error.message : t("subaccounts.link.noResults")}</li>
+          <li className="px-2 py-1.5 text-sm text-muted-foreground">{search.isError ? describeTrpcError(search.error, t).message : t("subaccounts.link.noResults")}</li>
         )}
         {matches.map((customer, index) => {
           const closed = customer.status === "closed";

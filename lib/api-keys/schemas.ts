@@ -43,23 +43,46 @@ export function ipListMessage(p: IpListProblem): string {
   }
 }
 
+/** A rule these schemas check themselves (a custom issue), as `<field>.<problem>`. */
+export type ApiKeyInputProblem = `label.${LabelProblem}` | `passphrase.${PassphraseProblem}` | `ips.${IpListProblem["problem"]}`;
+/**
+ * What a custom issue carries besides its English message: the rule it breaks and the values the message
+ * names, so a service can refuse with a reason key rather than the message (server/api-keys/input-errors.ts).
+ */
+export type ApiKeyIssueParams = { problem: ApiKeyInputProblem } & Record<string, string | number>;
+
+function ipListParams(p: IpListProblem): ApiKeyIssueParams {
+  switch (p.problem) {
+    case "tooMany":
+      return { problem: "ips.tooMany", max: API_KEY_MAX_IPS, count: p.count };
+    case "invalid":
+    case "duplicate":
+      return { problem: `ips.${p.problem}`, value: p.value };
+  }
+}
+
+const labelParams = (problem: LabelProblem): ApiKeyIssueParams =>
+  problem === "tooLong" ? { problem: "label.tooLong", max: API_KEY_LABEL_MAX } : { problem: `label.${problem}` };
+const passphraseParams = (problem: PassphraseProblem): ApiKeyIssueParams =>
+  problem === "length" ? { problem: "passphrase.length", min: API_KEY_PASSPHRASE_MIN, max: API_KEY_PASSPHRASE_MAX } : { problem: `passphrase.${problem}` };
+
 export const zApiKeyLabel = z
   .string({ error: "Enter a label" })
   .trim()
   .superRefine((v, ctx) => {
     const problem = checkApiKeyLabel(v);
-    if (problem) ctx.addIssue({ code: "custom", message: LABEL_MESSAGES[problem] });
+    if (problem) ctx.addIssue({ code: "custom", message: LABEL_MESSAGES[problem], params: labelParams(problem) });
   });
 
 export const zApiKeyPassphrase = z.string({ error: "Enter a passphrase" }).superRefine((v, ctx) => {
   const problem = checkApiKeyPassphrase(v);
-  if (problem) ctx.addIssue({ code: "custom", message: PASSPHRASE_MESSAGES[problem] });
+  if (problem) ctx.addIssue({ code: "custom", message: PASSPHRASE_MESSAGES[problem], params: passphraseParams(problem) });
 });
 
 /** Bound IPs; every problem is reported on `ips` itself (the form shows them in one box). */
 export const zApiKeyIps = z.array(z.string().trim(), { error: "IP addresses must be a list" }).superRefine((ips, ctx) => {
   const problem = checkIpList(ips);
-  if (problem) ctx.addIssue({ code: "custom", message: ipListMessage(problem) });
+  if (problem) ctx.addIssue({ code: "custom", message: ipListMessage(problem), params: ipListParams(problem) });
 });
 
 /** trade / withdraw; read_only is always granted and need not (but may) be listed. */

@@ -19,16 +19,30 @@ function mapped(error: unknown): AppError {
 
 describe("exchangeRefusal", () => {
   it("puts OKX's 51000 / 50014 on the field it names", () => {
-    expect(mapped(okx())).toMatchObject({ code: "VALIDATION", field: "label", message: expect.stringContaining("refused the label") });
+    expect(mapped(okx())).toMatchObject({
+      code: "VALIDATION",
+      field: "label",
+      reason: "apiKeys.errors.exchangeRefused.label",
+      params: { code: "51000", msg: "Parameter label error" },
+      message: "The exchange refused the label: Parameter label error (OKX 51000)",
+    });
     expect(mapped(okx({ msg: "Parameter ip error" }))).toMatchObject({ field: "ips" });
     expect(mapped(okx({ code: "50014", msg: "Parameter passphrase can not be empty" }))).toMatchObject({ field: "passphrase" });
     expect(mapped(okx({ msg: "Parameter perm error" }))).toMatchObject({ field: "perms" });
   });
 
+  it("words a refusal without the exchange's message as a parameter error", () => {
+    expect(mapped(okx({ msg: "", fields: ["label"] }))).toMatchObject({
+      field: "label",
+      reason: "apiKeys.errors.exchangeRefusedNoMessage.label",
+      message: "The exchange refused the label: parameter error (OKX 51000)",
+    });
+  });
+
   it("names the sub-account when the exchange does not know it", () => {
     const error = mapped(okx({ msg: "Parameter subAcct error" }));
-    expect(error).toMatchObject({ code: "VALIDATION", field: "subaccountId" });
-    expect(error.message).toContain("desk000001");
+    expect(error).toMatchObject({ code: "VALIDATION", field: "subaccountId", reason: "apiKeys.errors.exchangeRefused.subaccount", params: { subAcct: "desk000001" } });
+    expect(error.message).toBe("The exchange does not accept sub-account desk000001: Parameter subAcct error (OKX 51000)");
   });
 
   it("uses the client's own field paths for a pre-send refusal", () => {
@@ -37,8 +51,10 @@ describe("exchangeRefusal", () => {
 
   it("tells the caller to refresh before retrying a create that may have gone through", () => {
     const error = mapped(okx({ code: "TIMEOUT", msg: "", kind: "transient", outcomeUnknown: true }));
-    expect(error.code).toBe("EXCHANGE_ERROR");
-    expect(error.message).toMatch(/Refresh from exchange/);
+    expect(error).toMatchObject({ code: "EXCHANGE_ERROR", reason: "apiKeys.errors.outcomeUnknown", params: { subAcct: "desk000001", code: "TIMEOUT" } });
+    expect(error.message).toBe(
+      'The exchange did not answer in time and the key may have been created for desk000001; use "Refresh from exchange" before trying again (TIMEOUT)',
+    );
   });
 
   it("maps the rest as the client does, and rethrows what is not an exchange error", () => {

@@ -4,17 +4,17 @@
  * pre-send check reports the field paths. Both are turned into the procedures' field names here.
  */
 import "server-only";
-import { AppError } from "../errors";
+import { AppError, type ErrorReason } from "../errors";
 import { isOkxError, toAppError, type OkxError } from "../exchange/okx";
 
-/** OKX parameter → procedure input field, and how a message names it. */
-const FIELDS: Record<string, { field: string; name: string }> = {
-  subAcct: { field: "subaccountId", name: "sub-account" },
-  label: { field: "label", name: "label" },
-  passphrase: { field: "passphrase", name: "passphrase" },
-  ip: { field: "ips", name: "IP addresses" },
-  perm: { field: "perms", name: "permissions" },
-  apiKey: { field: "id", name: "API key" },
+/** OKX parameter → procedure input field, and the reasons a refusal of it is worded with (with / without OKX's message). */
+const FIELDS: Record<string, { field: string; reason: ErrorReason; reasonNoMessage: ErrorReason }> = {
+  subAcct: { field: "subaccountId", reason: "apiKeys.errors.exchangeRefused.subaccount", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.subaccount" },
+  label: { field: "label", reason: "apiKeys.errors.exchangeRefused.label", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.label" },
+  passphrase: { field: "passphrase", reason: "apiKeys.errors.exchangeRefused.passphrase", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.passphrase" },
+  ip: { field: "ips", reason: "apiKeys.errors.exchangeRefused.ips", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.ips" },
+  perm: { field: "perms", reason: "apiKeys.errors.exchangeRefused.perms", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.perms" },
+  apiKey: { field: "id", reason: "apiKeys.errors.exchangeRefused.apiKey", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.apiKey" },
 };
 
 function refusedParameter(error: OkxError): string | undefined {
@@ -37,18 +37,13 @@ export function exchangeRefusal(error: unknown, context: { subAcct: string }): n
   if (error.kind === "parameter") {
     const param = refusedParameter(error);
     const known = param ? FIELDS[param] : undefined;
-    const detail = `${error.msg || "parameter error"} (OKX ${error.code})`;
-    if (known?.field === "subaccountId") {
-      throw new AppError("VALIDATION", `The exchange does not accept sub-account ${context.subAcct}: ${detail}`, { field: known.field, cause: error });
+    if (known) {
+      const params = { subAcct: context.subAcct, code: error.code, ...(error.msg ? { msg: error.msg } : {}) };
+      throw new AppError("VALIDATION", error.msg ? known.reason : known.reasonNoMessage, { field: known.field, params, cause: error });
     }
-    if (known) throw new AppError("VALIDATION", `The exchange refused the ${known.name}: ${detail}`, { field: known.field, cause: error });
   }
   if (error.outcomeUnknown) {
-    throw new AppError(
-      "EXCHANGE_ERROR",
-      `The exchange did not answer in time and the key may have been created for ${context.subAcct}; use "Refresh from exchange" before trying again (${error.code})`,
-      { cause: error },
-    );
+    throw new AppError("EXCHANGE_ERROR", "apiKeys.errors.outcomeUnknown", { params: { subAcct: context.subAcct, code: error.code }, cause: error });
   }
   throw toAppError(error);
 }

@@ -8,7 +8,8 @@ import { isRiskyKey } from "@/lib/api-keys/rules";
 import type { TenantContext } from "../actor";
 import { maskSecret } from "../crypto/secrets";
 import type { Db, DbTx, Prisma } from "../db/client";
-import { AppError, notFound } from "../errors";
+import { notFound, type ErrorReason } from "../errors";
+import { inputRefusal } from "./input-errors";
 import type { ApiKeyRow } from "./types";
 
 export const keySelect = {
@@ -95,8 +96,7 @@ export async function loadSubaccount(db: Db | DbTx, ctx: TenantContext, id: stri
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new AppError("VALIDATION", issue.message, { field: issue.path.length ? String(issue.path[0]) : undefined });
+  throw inputRefusal(parsed.error.issues[0]);
 }
 
-export const STALE_MESSAGE = "This API key was changed by someone else; reload and try again";
+export const STALE = "apiKeys.errors.staleVersion" satisfies ErrorReason;

@@ -46,7 +46,7 @@ function unseal(secretKeyEnc: string, passphraseEnc: string) {
     return { secretKey: decryptSecret(secretKeyEnc), passphrase: decryptSecret(passphraseEnc) };
   } catch (cause) {
     // The cause is a crypto error with nothing secret in it.
-    throw new AppError("CONFLICT", "The stored secret cannot be decrypted (was ENCRYPTION_KEY changed?); delete the key and create a new one", { cause });
+    throw new AppError("CONFLICT", "apiKeys.errors.secretUnreadable", { cause });
   }
 }
 
@@ -71,30 +71,18 @@ export async function revealApiKey(ctx: TenantContext, rawInput: { id: string; t
   const key = await loadKey(ctx.db, ctx, input.id);
   const { secretKeyEnc, passphraseEnc } = key;
   if (!secretKeyEnc || !passphraseEnc) {
-    return audited(
-      ctx,
-      key,
-      "no_stored_secret",
-      new AppError("CONFLICT", "This key was not created through Brokerdesk, so its secret was never stored here and cannot be revealed"),
-    );
+    return audited(ctx, key, "no_stored_secret", new AppError("CONFLICT", "apiKeys.errors.secretNotStored"));
   }
   const user = await ctx.db.staffUser.findUnique({ where: { id: ctx.actor.id }, select: { totpSecretEnc: true, totpLastStep: true } });
   if (!user?.totpSecretEnc) {
-    return audited(
-      ctx,
-      key,
-      "totp_not_enrolled",
-      new AppError("FORBIDDEN", "Revealing a secret needs two-factor authentication: turn it on from your account page (Account & security), then try again", {
-        field: "totpCode",
-      }),
-    );
+    return audited(ctx, key, "totp_not_enrolled", new AppError("FORBIDDEN", "apiKeys.errors.totpNotEnrolled", { field: "totpCode" }));
   }
   if ((await recentGuesses(ctx)) >= MAX_REVEAL_FAILURES) {
     return audited(
       ctx,
       key,
       "too_many_attempts",
-      new AppError("RATE_LIMITED", `Too many wrong codes; try again in ${REVEAL_WINDOW_MS / 60_000} minutes`, { field: "totpCode" }),
+      new AppError("RATE_LIMITED", "apiKeys.errors.tooManyWrongCodes", { field: "totpCode", params: { minutes: REVEAL_WINDOW_MS / 60_000 } }),
     );
   }
 
@@ -103,8 +91,8 @@ export async function revealApiKey(ctx: TenantContext, rawInput: { id: string; t
   if (step === null) {
     const reused = user.totpLastStep != null && (await verifyTotp(totpSecret, input.totpCode)) !== null;
     return reused
-      ? audited(ctx, key, "code_reused", invalid("totpCode", "This code has already been used; wait for the next one from your authenticator app"))
-      : audited(ctx, key, "invalid_code", invalid("totpCode", "That code is not valid; check your authenticator app's clock"));
+      ? audited(ctx, key, "code_reused", invalid("totpCode", "apiKeys.errors.codeReused"))
+      : audited(ctx, key, "invalid_code", invalid("totpCode", "apiKeys.errors.codeInvalid"));
   }
 
   const outcome = await ctx.db.$transaction(async (tx) => {
@@ -127,7 +115,7 @@ export async function revealApiKey(ctx: TenantContext, rawInput: { id: string; t
     return { key: row, apiKey: key.apiKey, ...unseal(secretKeyEnc, passphraseEnc) };
   });
   if (!outcome) {
-    return audited(ctx, key, "code_reused", invalid("totpCode", "This code has already been used; wait for the next one from your authenticator app"));
+    return audited(ctx, key, "code_reused", invalid("totpCode", "apiKeys.errors.codeReused"));
   }
   return outcome;
 }

@@ -17,7 +17,7 @@ import { AppError, invalid } from "../errors";
 import { brandExchange, type BrandClientOptions } from "../exchange/brand-client";
 import type { ApiKeyInfo, CreatedApiKey, Result } from "../exchange/okx";
 import { exchangeRefusal, isUnknownKeyError } from "./exchange-errors";
-import { auditSnapshot, keySelect, loadKey, loadSubaccount, maskApiKey, parseInput, STALE_MESSAGE, toRows } from "./records";
+import { auditSnapshot, keySelect, loadKey, loadSubaccount, maskApiKey, parseInput, STALE, toRows } from "./records";
 import {
   ZApiKeyListInput,
   ZApiKeyVersion,
@@ -126,7 +126,7 @@ export async function createApiKey(ctx: TenantContext, rawInput: CreateApiKeyInp
   const input = parseInput(ZCreateApiKeyInput, rawInput);
   const sub = await loadSubaccount(ctx.db, ctx, input.subaccountId);
   if (sub.removedAt) {
-    throw new AppError("CONFLICT", `Sub-account ${sub.subAcct} is no longer on the exchange; API keys cannot be created for it`, { field: "subaccountId" });
+    throw new AppError("CONFLICT", "apiKeys.errors.subaccountRemoved.create", { field: "subaccountId", params: { subAcct: sub.subAcct } });
   }
   const client = await exchangeFor(ctx, deps);
   let created: CreatedApiKey;
@@ -186,9 +186,9 @@ export async function createApiKey(ctx: TenantContext, rawInput: CreateApiKeyInp
 export async function modifyApiKey(ctx: TenantContext, rawInput: ModifyApiKeyInput, deps: ApiKeyDeps = {}): Promise<ApiKeyRow> {
   const input = parseInput(ZModifyApiKeyInput, rawInput);
   const before = await loadKey(ctx.db, ctx, input.id);
-  if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+  if (before.version !== input.version) throw new AppError("CONFLICT", STALE);
   const subAcct = before.subaccount.subAcct;
-  if (before.subaccount.removedAt) throw new AppError("CONFLICT", `Sub-account ${subAcct} is no longer on the exchange; its keys cannot be changed`);
+  if (before.subaccount.removedAt) throw new AppError("CONFLICT", "apiKeys.errors.subaccountRemoved.modify", { params: { subAcct } });
 
   const change: { label?: string; perm?: ApiKeyPerm[]; ip?: string[] } = {};
   if (input.label !== undefined && input.label !== before.label) change.label = input.label;
@@ -198,9 +198,7 @@ export async function modifyApiKey(ctx: TenantContext, rawInput: ModifyApiKeyInp
   }
   if (input.ips !== undefined && !sameSet(input.ips, before.ips)) {
     // The exchange reads an empty `ip` as "unchanged", so unbinding every IP cannot be done in place.
-    if (input.ips.length === 0) {
-      throw invalid("ips", "The exchange cannot remove every IP binding from an existing key: keep at least one IP, or delete the key and create a new one");
-    }
+    if (input.ips.length === 0) throw invalid("ips", "apiKeys.errors.cannotUnbindAllIps");
     change.ip = input.ips;
   }
   if (Object.keys(change).length === 0) return (await toRows(ctx.db, [before]))[0];
@@ -222,7 +220,7 @@ export async function modifyApiKey(ctx: TenantContext, rawInput: ModifyApiKeyInp
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This API key was deleted meanwhile; the change reached the exchange — use \"Refresh from exchange\"");
+    if (count === 0) throw new AppError("CONFLICT", "apiKeys.errors.deletedMeanwhile");
     const after = await loadKey(tx, ctx, before.id);
     await recordAudit(tx, ctx, {
       brandId: ctx.tenantId,
@@ -242,7 +240,7 @@ export async function modifyApiKey(ctx: TenantContext, rawInput: ModifyApiKeyInp
 export async function removeApiKey(ctx: TenantContext, rawInput: { id: string; version: number }, deps: ApiKeyDeps = {}): Promise<{ id: string }> {
   const input = parseInput(ZApiKeyVersion, rawInput);
   const before = await loadKey(ctx.db, ctx, input.id);
-  if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+  if (before.version !== input.version) throw new AppError("CONFLICT", STALE);
   const subAcct = before.subaccount.subAcct;
   // A sub-account gone from the exchange took its keys with it.
   let goneOnExchange = before.subaccount.removedAt !== null;
@@ -280,7 +278,7 @@ const infoColumns = (k: ApiKeyInfo) => ({ label: k.label, perms: withReadOnly(k.
 export async function refreshApiKeys(ctx: TenantContext, rawInput: { subaccountId: string }, deps: ApiKeyDeps = {}): Promise<ApiKeyRefreshSummary> {
   const input = parseInput(ZSubaccountKeysInput, rawInput);
   const sub = await loadSubaccount(ctx.db, ctx, input.subaccountId);
-  if (sub.removedAt) throw new AppError("CONFLICT", `Sub-account ${sub.subAcct} is no longer on the exchange`);
+  if (sub.removedAt) throw new AppError("CONFLICT", "apiKeys.errors.subaccountRemoved.refresh", { params: { subAcct: sub.subAcct } });
   const client = await exchangeFor(ctx, deps);
   const listedAt = new Date();
   let listed: Result<"getApiKeys">;

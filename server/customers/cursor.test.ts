@@ -44,12 +44,12 @@ describe("customer list cursors", () => {
     for (const text of bad) {
       const error = refusal(text);
       expect(error, text).toBeInstanceOf(AppError);
-      expect(error).toMatchObject({ code: "VALIDATION", field: "cursor", reason: "customers.errors.invalidCursor", message: "Invalid page cursor" });
+      expect(error).toMatchObject({ code: "VALIDATION", field: "cursor", reason: "errors.invalidCursor", message: "Invalid page cursor" });
     }
     expect(refusal(encodeRaw(good), { sort: "registeredAt", dir: "desc" })).toBeNull();
     expect(refusal(encodeRaw(good), { sort: "registeredAt", dir: "asc" } as never)).toMatchObject({
       field: "cursor",
-      reason: "customers.errors.staleCursor",
+      reason: "errors.staleCursor",
       message: "This page link no longer matches the list; go back to the first page",
     });
     expect(refusal(encodeRaw(good), { sort: "name", dir: "desc" } as never)).toMatchObject({ field: "cursor" });

@@ -40,9 +40,9 @@ export function decodeCursor(text: string, expected: { sort: CustomerSort; dir: 
   try {
     raw = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
   } catch {
-    throw invalid("cursor", "customers.errors.invalidCursor");
+    throw invalid("cursor", "errors.invalidCursor");
   }
-  if (!raw || typeof raw !== "object") throw invalid("cursor", "customers.errors.invalidCursor");
+  if (!raw || typeof raw !== "object") throw invalid("cursor", "errors.invalidCursor");
   const { s, d, v, i, k } = raw as Record<string, unknown>;
   if (
     !(CUSTOMER_SORTS as readonly unknown[]).includes(s) ||
@@ -52,8 +52,8 @@ export function decodeCursor(text: string, expected: { sort: CustomerSort; dir: 
     !UUID.test(i) ||
     !validValue(s as CustomerSort, v)
   ) {
-    throw invalid("cursor", "customers.errors.invalidCursor");
+    throw invalid("cursor", "errors.invalidCursor");
   }
-  if (s !== expected.sort || d !== expected.dir) throw invalid("cursor", "customers.errors.staleCursor");
+  if (s !== expected.sort || d !== expected.dir) throw invalid("cursor", "errors.staleCursor");
   return { sort: s as CustomerSort, dir: d, value: v, id: i.toLowerCase(), direction: k };
 }

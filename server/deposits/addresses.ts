@@ -15,7 +15,7 @@ import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { DbTx } from "../db/client";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, type ErrorParams, type ErrorReason } from "../errors";
 import { exchangeClientForBrand } from "../exchange/brand-client";
 import { isOkxError, toAppError, type DepositAddress } from "../exchange/okx";
 import { RECEIVING_ACCOUNTS, type ReceivingAccount, type ZAddressesInput, type ZCreateAddressInput, type ZSetReceivingAccountInput, type ZSubaccountRef } from "@/lib/deposits/schemas";
@@ -53,21 +53,22 @@ async function loadSubaccount(ctx: TenantContext, subaccountId: string) {
 async function activeSubaccount(ctx: TenantContext, subaccountId: string) {
   const sub = await loadSubaccount(ctx, subaccountId);
   if (sub.removedAt) {
-    throw new AppError("CONFLICT", `Sub-account ${sub.subAcct} was removed from the exchange; its deposit addresses cannot be read or changed`, {
-      field: "subaccountId",
-    });
+    throw new AppError("CONFLICT", "deposits.errors.subaccountRemoved", { field: "subaccountId", params: { subAcct: sub.subAcct } });
   }
   return sub;
 }
 
-/** The exchange's parameter names → this form's fields, with what a refusal of each usually means. */
-const REFUSED_FIELD: Record<string, { field: string; message: string }> = {
-  subAcct: { field: "subaccountId", message: "The exchange does not know this sub-account" },
-  ccy: { field: "ccy", message: "The exchange refused the currency: it is unknown there, or this sub-account already has 20 addresses for it" },
-  chain: { field: "chain", message: "The exchange refused the chain: it is not a chain of this currency" },
-  addrType: { field: "addrType", message: "The exchange refused the address type: SegWit addresses are for BTC and LTC only" },
-  to: { field: "to", message: "The exchange refused the receiving account: choose funding (6) or trading (18)" },
-  addr: { field: "addr", message: "The exchange has no such deposit address for this sub-account, currency and chain" },
+/**
+ * The exchange's parameter names → this form's fields, with the reasons saying what a refusal of each
+ * usually means (the exchange's message, or none, after it).
+ */
+const REFUSED_FIELD: Record<string, { field: string; reason: ErrorReason; reasonNoMessage: ErrorReason }> = {
+  subAcct: { field: "subaccountId", reason: "deposits.errors.exchangeRefused.subaccount", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.subaccount" },
+  ccy: { field: "ccy", reason: "deposits.errors.exchangeRefused.ccy", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.ccy" },
+  chain: { field: "chain", reason: "deposits.errors.exchangeRefused.chain", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.chain" },
+  addrType: { field: "addrType", reason: "deposits.errors.exchangeRefused.addrType", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.addrType" },
+  to: { field: "to", reason: "deposits.errors.exchangeRefused.to", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.to" },
+  addr: { field: "addr", reason: "deposits.errors.exchangeRefused.addr", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.addr" },
 };
 
 /** An exchange failure as the AppError the form shows: parameter refusals name their field. */
@@ -76,9 +77,12 @@ function refusal(error: unknown): unknown {
   if (error.kind !== "parameter") return toAppError(error);
   const param = error.fields[0]?.split(".")[0] || /parameter\s+(\w+)/i.exec(error.msg)?.[1];
   const known = param ? REFUSED_FIELD[param] : undefined;
-  const code = `OKX ${error.code}${error.msg ? `: ${error.msg}` : ""}`;
-  if (!known) return new AppError("VALIDATION", `The exchange refused the request (${code})`, { field: param, cause: error });
-  return new AppError("VALIDATION", `${known.message} (${code})`, { field: known.field, cause: error });
+  const params: ErrorParams = error.msg ? { code: error.code, msg: error.msg } : { code: error.code };
+  if (!known) {
+    const reason = error.msg ? "deposits.errors.exchangeRefused.request" : "deposits.errors.exchangeRefusedNoMessage.request";
+    return new AppError("VALIDATION", reason, { field: param, params, cause: error });
+  }
+  return new AppError("VALIDATION", error.msg ? known.reason : known.reasonNoMessage, { field: known.field, params, cause: error });
 }
 
 async function onExchange<T>(call: () => Promise<T>): Promise<T> {

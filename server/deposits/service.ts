@@ -91,13 +91,13 @@ function decodeCursor(text: string, dir: Dir): Edge & { direction: "next" | "pre
   try {
     raw = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
   } catch {
-    throw invalid("cursor", "Invalid page cursor");
+    throw invalid("cursor", "errors.invalidCursor");
   }
   const { d, t, i, k } = (raw ?? {}) as Record<string, unknown>;
   if ((d !== "asc" && d !== "desc") || typeof t !== "string" || !ISO.test(t) || typeof i !== "string" || !UUID.test(i) || (k !== "next" && k !== "prev")) {
-    throw invalid("cursor", "Invalid page cursor");
+    throw invalid("cursor", "errors.invalidCursor");
   }
-  if (d !== dir) throw invalid("cursor", "This page link no longer matches the list; go back to the first page");
+  if (d !== dir) throw invalid("cursor", "errors.staleCursor");
   return { ts: t, id: i.toLowerCase(), direction: k };
 }
 
@@ -183,7 +183,6 @@ export async function depositSyncStatus(ctx: TenantContext): Promise<DepositSync
   };
 }
 
-const QUEUE_UNAVAILABLE = "The job queue (Redis) cannot be reached, so the sync cannot be started now; deposits are still synced when it is back";
 const REDIS_BUDGET_MS = 3_000;
 
 /** Runs `work` against Redis within the budget, turning Redis trouble into a message the page shows. */
@@ -196,7 +195,7 @@ async function withQueue<T>(work: () => Promise<T>): Promise<T> {
     return await Promise.race([producerReady(REDIS_BUDGET_MS).then(work), deadline]);
   } catch (error) {
     if (error instanceof AppError || error instanceof Prisma.PrismaClientKnownRequestError || error instanceof Prisma.PrismaClientUnknownRequestError) throw error;
-    throw new AppError("CONFLICT", QUEUE_UNAVAILABLE, { cause: error });
+    throw new AppError("CONFLICT", "deposits.errors.queueUnavailable", { cause: error });
   } finally {
     clearTimeout(timer);
   }

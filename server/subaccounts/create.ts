@@ -11,7 +11,7 @@ import { brandExchange } from "../exchange/brand-client";
 import { isOkxError, type OkxClient, type SubaccountInfo } from "../exchange/okx";
 import type { SubaccountDetail, ZCreateSubaccountInput } from "@/lib/subaccounts/schemas";
 import { getSubaccount } from "./detail";
-import { exchangeFailure, INTERACTIVE, okxDetail, type SubaccountExchangeOptions } from "./exchange-calls";
+import { exchangeFailure, INTERACTIVE, type SubaccountExchangeOptions } from "./exchange-calls";
 import { detailSelect, loadCustomer, snapshot, toDetail } from "./internal";
 import { storeFeePage } from "./sync";
 
@@ -46,8 +46,8 @@ async function createOnExchange(client: OkxClient, subAcct: string, label: strin
     }
     throw exchangeFailure(error, (e) =>
       /label/i.test(e.msg) && !/subAcct/i.test(e.msg)
-        ? { field: "label", message: `The exchange refused the label: ${okxDetail(e)}` }
-        : { field: "subAcct", message: `The exchange refused the name ${subAcct}; it may already be taken: ${okxDetail(e)}` },
+        ? { field: "label", reason: "subaccounts.errors.labelRefused", reasonNoMessage: "subaccounts.errors.labelRefusedNoMessage" }
+        : { field: "subAcct", reason: "subaccounts.errors.nameRefused", reasonNoMessage: "subaccounts.errors.nameRefusedNoMessage", params: { subAcct } },
     );
   }
   // It exists now: a failed follow-up only leaves the uid for the next sync to fill in.
@@ -67,13 +67,13 @@ export async function createSubaccountForCustomer(
 ): Promise<SubaccountDetail> {
   const customer = await loadCustomer(ctx.db, ctx, input.customerId);
   if (!customer) throw notFound("customer");
-  if (customer.status === "closed") throw new AppError("CONFLICT", `Customer ${customer.uid} is closed; a closed customer cannot get a new sub-account`);
+  if (customer.status === "closed") throw new AppError("CONFLICT", "subaccounts.errors.customerClosed.create", { params: { uid: customer.uid.toString() } });
   const key = { brandId_subAcct: { brandId: ctx.tenantId, subAcct: input.subAcct } };
   const existing = await ctx.db.subaccount.findUnique({ where: key, select: { customerId: true, id: true } });
   if (existing) {
     // A repeated submit whose first answer was lost: the sub-account is already this customer's.
     if (existing.customerId === customer.id) return getSubaccount(ctx, { id: existing.id });
-    throw invalid("subAcct", `The brand already has a sub-account named ${input.subAcct}`);
+    throw invalid("subAcct", "subaccounts.errors.nameTaken", { subAcct: input.subAcct });
   }
 
   const { client } = await brandExchange(ctx.db, ctx.tenantId, { ...INTERACTIVE, ...options });
@@ -106,7 +106,7 @@ export async function createSubaccountForCustomer(
     if (linkedExisting) {
       // The sync (or a concurrent submit) stored it between the exchange's answer and this insert.
       if (row.customerId && row.customerId !== customer.id) {
-        throw new AppError("CONFLICT", `Sub-account ${input.subAcct} was created, but is already linked to another customer`);
+        throw new AppError("CONFLICT", "subaccounts.errors.createdButLinkedElsewhere", { params: { subAcct: input.subAcct } });
       }
       if (row.customerId !== customer.id) {
         await tx.subaccount.update({ where: { id: row.id }, data: { customerId: customer.id, version: { increment: 1 } } });

@@ -1,10 +1,10 @@
 /**
  * How the interactive sub-account changes call the exchange: through the brand's client
  * (server/exchange/brand-client.ts) with a short budget, before the transaction and never inside one, and
- * with the exchange's refusals turned into messages on the form's fields.
+ * with the exchange's refusals turned into reasons on the form's fields.
  */
 import "server-only";
-import { AppError } from "../errors";
+import { AppError, type ErrorParams, type ErrorReason } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
 import { isOkxError, toAppError, type OkxError } from "../exchange/okx";
 
@@ -15,14 +15,24 @@ import { isOkxError, toAppError, type OkxError } from "../exchange/okx";
 export const INTERACTIVE: BrandClientOptions = { timeoutMs: 8_000, maxRetries: 1, maxRateWaitMs: 5_000 };
 export type SubaccountExchangeOptions = Pick<BrandClientOptions, "endpoints" | "timeoutMs" | "logger">;
 
-export const okxDetail = (e: OkxError) => `${e.msg || "no message"} (OKX ${e.code})`;
+/**
+ * How a refusal of one form field is worded: `reason` for an answer with the exchange's message,
+ * `reasonNoMessage` for one without; `params` are the refusal's own values (OKX's `msg` and `code` are added).
+ */
+export interface FieldRefusal {
+  field: string;
+  reason: ErrorReason;
+  reasonNoMessage: ErrorReason;
+  params?: ErrorParams;
+}
 
-/** An exchange parameter refusal as a message on the form field it is about; anything else as toAppError. */
-export function exchangeFailure(error: unknown, field: (e: OkxError) => { field: string; message: string }): unknown {
+/** An exchange parameter refusal as a reason on the form field it is about; anything else as toAppError. */
+export function exchangeFailure(error: unknown, refusal: (e: OkxError) => FieldRefusal): unknown {
   if (!isOkxError(error)) return error;
   if (error.kind === "parameter") {
-    const named = field(error);
-    return new AppError("VALIDATION", named.message, { field: named.field, cause: error });
+    const named = refusal(error);
+    const params: ErrorParams = { ...named.params, code: error.code, ...(error.msg ? { msg: error.msg } : {}) };
+    return new AppError("VALIDATION", error.msg ? named.reason : named.reasonNoMessage, { field: named.field, params, cause: error });
   }
   return toAppError(error);
 }

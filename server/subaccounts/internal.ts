@@ -7,7 +7,7 @@
 import "server-only";
 import type { TenantContext } from "../actor";
 import type { Db, DbTx, Prisma } from "../db/client";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, type ErrorReason } from "../errors";
 import type { SubaccountDetail, SubaccountRow, SubaccountStatus } from "@/lib/subaccounts/schemas";
 
 export const rowSelect = {
@@ -89,10 +89,16 @@ export const snapshot = (r: RowRecord) => ({
   version: r.version,
 });
 
-export const STALE_MESSAGE = "This sub-account was changed meanwhile (by someone else or by the exchange sync); reload and try again";
+export const STALE = "subaccounts.errors.staleVersion" satisfies ErrorReason;
 
-export function assertNotRemoved(r: RowRecord, what: string) {
-  if (r.removedAt) throw new AppError("CONFLICT", `Sub-account ${r.subAcct} is no longer on the exchange; it cannot ${what}`);
+/** The refusal of each action on a sub-account the exchange no longer lists. */
+const REMOVED = {
+  changeLevel: "subaccounts.errors.removed.changeLevel",
+  link: "subaccounts.errors.removed.link",
+} as const satisfies Record<string, ErrorReason>;
+
+export function assertNotRemoved(r: RowRecord, action: keyof typeof REMOVED) {
+  if (r.removedAt) throw new AppError("CONFLICT", REMOVED[action], { params: { subAcct: r.subAcct } });
 }
 
 export async function loadCustomer(db: Db | DbTx, ctx: TenantContext, id: string) {

@@ -3,16 +3,37 @@ import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import { AppError, invalid } from "../errors";
+import { AppError, invalid, type ErrorReason } from "../errors";
 import { brandExchange } from "../exchange/brand-client";
-import { ACCOUNT_LEVEL_VALUES, type SubaccountDetail, type ZSetSubaccountLevelInput } from "@/lib/subaccounts/schemas";
-import { exchangeFailure, INTERACTIVE, okxDetail, type SubaccountExchangeOptions } from "./exchange-calls";
-import { assertNotRemoved, loadSubaccount, snapshot, STALE_MESSAGE, toDetail } from "./internal";
+import { ACCOUNT_LEVEL_VALUES, type AccountLevel, type SubaccountDetail, type ZSetSubaccountLevelInput } from "@/lib/subaccounts/schemas";
+import { exchangeFailure, INTERACTIVE, type SubaccountExchangeOptions } from "./exchange-calls";
+import { assertNotRemoved, loadSubaccount, snapshot, STALE, toDetail } from "./internal";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
-const LEVEL_NAMES: Record<number, string> = { 1: "spot", 2: "spot and futures", 3: "multi-currency margin", 4: "portfolio margin" };
-const levelName = (level: number) => `${level} (${LEVEL_NAMES[level] ?? "unknown"})`;
+/** Refusals naming a level name it in words: one reason per level. */
+const LEVEL_REASONS: Record<AccountLevel, { already: ErrorReason; refused: ErrorReason; refusedNoMessage: ErrorReason }> = {
+  1: {
+    already: "subaccounts.errors.alreadyAtLevel.spot",
+    refused: "subaccounts.errors.levelRefused.spot",
+    refusedNoMessage: "subaccounts.errors.levelRefusedNoMessage.spot",
+  },
+  2: {
+    already: "subaccounts.errors.alreadyAtLevel.spotAndFutures",
+    refused: "subaccounts.errors.levelRefused.spotAndFutures",
+    refusedNoMessage: "subaccounts.errors.levelRefusedNoMessage.spotAndFutures",
+  },
+  3: {
+    already: "subaccounts.errors.alreadyAtLevel.multiCurrencyMargin",
+    refused: "subaccounts.errors.levelRefused.multiCurrencyMargin",
+    refusedNoMessage: "subaccounts.errors.levelRefusedNoMessage.multiCurrencyMargin",
+  },
+  4: {
+    already: "subaccounts.errors.alreadyAtLevel.portfolioMargin",
+    refused: "subaccounts.errors.levelRefused.portfolioMargin",
+    refusedNoMessage: "subaccounts.errors.levelRefusedNoMessage.portfolioMargin",
+  },
+};
 
 /**
  * Sets the account level on the exchange (POST broker/dma/set-subaccount-level), then stores what the
@@ -25,11 +46,10 @@ export async function setSubaccountLevel(
   options: SubaccountExchangeOptions = {},
 ): Promise<SubaccountDetail> {
   const before = await loadSubaccount(ctx.db, ctx, input.id);
-  if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
-  assertNotRemoved(before, "change its account level");
-  if (before.accountLevel === input.accountLevel) {
-    throw invalid("accountLevel", `Sub-account ${before.subAcct} is already at account level ${levelName(input.accountLevel)}`);
-  }
+  if (before.version !== input.version) throw new AppError("CONFLICT", STALE);
+  assertNotRemoved(before, "changeLevel");
+  const reasons = LEVEL_REASONS[input.accountLevel];
+  if (before.accountLevel === input.accountLevel) throw invalid("accountLevel", reasons.already, { subAcct: before.subAcct });
 
   const { client } = await brandExchange(ctx.db, ctx.tenantId, { ...INTERACTIVE, ...options });
   let level: number;
@@ -37,9 +57,11 @@ export async function setSubaccountLevel(
     const answer = await client.setSubaccountLevel({ subAcct: before.subAcct, acctLv: ACCOUNT_LEVEL_VALUES[input.accountLevel - 1] });
     level = Number(answer.acctLv) || input.accountLevel;
   } catch (error) {
-    throw exchangeFailure(error, (e) => ({
+    throw exchangeFailure(error, () => ({
       field: "accountLevel",
-      message: `The exchange refused account level ${levelName(input.accountLevel)} for ${before.subAcct}: ${okxDetail(e)}`,
+      reason: reasons.refused,
+      reasonNoMessage: reasons.refusedNoMessage,
+      params: { subAcct: before.subAcct },
     }));
   }
 

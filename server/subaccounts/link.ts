@@ -5,7 +5,7 @@ import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { AppError, invalid } from "../errors";
 import type { SubaccountDetail, ZLinkSubaccountInput } from "@/lib/subaccounts/schemas";
-import { assertNotRemoved, loadCustomer, loadSubaccount, snapshot, STALE_MESSAGE, toDetail } from "./internal";
+import { assertNotRemoved, loadCustomer, loadSubaccount, snapshot, STALE, toDetail } from "./internal";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -16,21 +16,23 @@ type In<T extends z.ZodType> = z.infer<T>;
 export async function linkSubaccount(ctx: TenantContext, input: In<typeof ZLinkSubaccountInput>): Promise<SubaccountDetail> {
   return ctx.db.$transaction(async (tx) => {
     const before = await loadSubaccount(tx, ctx, input.id);
-    if (before.version !== input.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+    if (before.version !== input.version) throw new AppError("CONFLICT", STALE);
     if (input.customerId === null) {
-      if (!before.customerId) throw new AppError("CONFLICT", `Sub-account ${before.subAcct} is not linked to a customer`);
+      if (!before.customerId) throw new AppError("CONFLICT", "subaccounts.errors.notLinked", { params: { subAcct: before.subAcct } });
     } else {
-      assertNotRemoved(before, "be linked");
+      assertNotRemoved(before, "link");
       const customer = await loadCustomer(tx, ctx, input.customerId);
-      if (!customer) throw invalid("customerId", "Choose one of the brand's customers");
-      if (customer.status === "closed") throw invalid("customerId", `Customer ${customer.uid} is closed; a closed customer cannot get a sub-account`);
-      if (before.customerId === customer.id) throw new AppError("CONFLICT", `Sub-account ${before.subAcct} is already linked to customer ${customer.uid}`);
+      if (!customer) throw invalid("customerId", "subaccounts.errors.customerNotInBrand");
+      if (customer.status === "closed") throw invalid("customerId", "subaccounts.errors.customerClosed.link", { uid: customer.uid.toString() });
+      if (before.customerId === customer.id) {
+        throw new AppError("CONFLICT", "subaccounts.errors.alreadyLinked", { params: { subAcct: before.subAcct, uid: customer.uid.toString() } });
+      }
     }
     const { count: changed } = await tx.subaccount.updateMany({
       where: { id: before.id, brandId: ctx.tenantId, version: before.version },
       data: { customerId: input.customerId, version: { increment: 1 } },
     });
-    if (changed === 0) throw new AppError("CONFLICT", STALE_MESSAGE);
+    if (changed === 0) throw new AppError("CONFLICT", STALE);
     const after = await loadSubaccount(tx, ctx, before.id);
     await recordAudit(tx, ctx, {
       brandId: ctx.tenantId,

@@ -11,8 +11,6 @@ import type { SyncNowResult } from "@/lib/subaccounts/schemas";
 
 const SYNC_QUEUE = "subaccount-sync";
 const REDIS_BUDGET_MS = 2_000;
-const UNAVAILABLE =
-  "The job queue (Redis) cannot be reached, so a sync cannot be started now; the scheduled sync runs again once it is back.";
 
 /** Redis work within a budget; Redis trouble becomes a message the page can show. */
 async function withRedis<T>(work: () => Promise<T>): Promise<T> {
@@ -25,7 +23,7 @@ async function withRedis<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     // The service's own refusals and database failures pass through; anything else is Redis trouble.
     if (error instanceof AppError || error instanceof Prisma.PrismaClientKnownRequestError || error instanceof Prisma.PrismaClientUnknownRequestError) throw error;
-    throw new AppError("CONFLICT", UNAVAILABLE, { cause: error });
+    throw new AppError("CONFLICT", "subaccounts.errors.queueUnavailable", { cause: error });
   } finally {
     clearTimeout(timer);
   }

@@ -138,6 +138,7 @@ describe("create", () => {
       const error = await refusal(createApiKey(ctx, { ...valid, ...change } as CreateApiKeyInput, deps));
       expect([error.code, error.field], JSON.stringify(change)).toEqual(["VALIDATION", field]);
       expect(error.message).toMatch(message);
+      expect(error.reason, JSON.stringify(change)).toMatch(/^apiKeys\.errors\.input\./);
     }
     expect((await sim.statsOf(...CREATE)).requests).toBe(before.requests);
     expect(await db.subaccountApiKey.count({ where: { brandId } })).toBe(rows);
@@ -159,14 +160,14 @@ describe("create", () => {
     const removed = await createTestSubaccount(brandId, { removedAt: new Date() });
     const before = await sim.statsOf(...CREATE);
     const gone = await refusal(createApiKey(ctx, { subaccountId: removed.id, label: uniqueLabel(), passphrase: TEST_PASSPHRASE }, deps));
-    expect(gone.code).toBe("CONFLICT");
-    expect(gone.message).toContain(removed.subAcct);
+    expect(gone).toMatchObject({ code: "CONFLICT", reason: "apiKeys.errors.subaccountRemoved.create", params: { subAcct: removed.subAcct } });
+    expect(gone.message).toBe(`Sub-account ${removed.subAcct} is no longer on the exchange; API keys cannot be created for it`);
     expect((await sim.statsOf(...CREATE)).requests).toBe(before.requests);
 
     // A sub-account the exchange does not know: OKX's 51000 "Parameter subAcct error" → the field, named.
     const unknown = await createTestSubaccount(brandId);
     const refused = await refusal(createApiKey(ctx, { subaccountId: unknown.id, label: uniqueLabel(), passphrase: TEST_PASSPHRASE }, deps));
-    expect([refused.code, refused.field]).toEqual(["VALIDATION", "subaccountId"]);
+    expect([refused.code, refused.field, refused.reason]).toEqual(["VALIDATION", "subaccountId", "apiKeys.errors.exchangeRefused.subaccount"]);
     expect(refused.message).toContain(unknown.subAcct);
     expect(await db.subaccountApiKey.count({ where: { subaccountId: unknown.id } })).toBe(0);
   });
@@ -220,11 +221,11 @@ describe("modify and delete", () => {
 
     const sent = (await sim.statsOf(...MODIFY)).requests;
     const stale = await refusal(modifyApiKey(ctx, { id: key.id, version: key.version, label: uniqueLabel() }, deps));
-    expect(stale.code).toBe("CONFLICT");
+    expect(stale).toMatchObject({ code: "CONFLICT", reason: "apiKeys.errors.staleVersion", message: "This API key was changed by someone else; reload and try again" });
     const unbind = await refusal(modifyApiKey(ctx, { id: key.id, version: changed.version, ips: [] }, deps));
-    expect([unbind.code, unbind.field]).toEqual(["VALIDATION", "ips"]);
+    expect([unbind.code, unbind.field, unbind.reason]).toEqual(["VALIDATION", "ips", "apiKeys.errors.cannotUnbindAllIps"]);
     const bad = await refusal(modifyApiKey(ctx, { id: key.id, version: changed.version, label: "no-dashes" }, deps));
-    expect([bad.code, bad.field]).toEqual(["VALIDATION", "label"]);
+    expect([bad.code, bad.field, bad.reason]).toEqual(["VALIDATION", "label", "apiKeys.errors.input.label.characters"]);
     // Nothing to change: nothing sent, nothing bumped.
     expect(await modifyApiKey(ctx, { id: key.id, version: changed.version, label }, deps)).toMatchObject({ version: changed.version });
     expect((await sim.statsOf(...MODIFY)).requests).toBe(sent);
@@ -263,7 +264,7 @@ describe("refresh from the exchange", () => {
     // Such a key has no secret here to reveal.
     const { code } = await enrolTotp(operator.id);
     const noSecret = await refusal(revealApiKey(ctx, { id: found!.id, totpCode: code }));
-    expect(noSecret.code).toBe("CONFLICT");
+    expect(noSecret).toMatchObject({ code: "CONFLICT", reason: "apiKeys.errors.secretNotStored" });
     expect(noSecret.message).toMatch(/not created through Brokerdesk/);
   });
 });
@@ -284,7 +285,7 @@ describe("step-up reveal", () => {
     const wrong = await wrongCode(secret);
 
     const refused = await refusal(revealApiKey(adminCtx, { id: created.key.id, totpCode: wrong }));
-    expect([refused.code, refused.field]).toEqual(["VALIDATION", "totpCode"]);
+    expect([refused.code, refused.field, refused.reason]).toEqual(["VALIDATION", "totpCode", "apiKeys.errors.codeInvalid"]);
     expect((await refusals(created.key.id)).map((r) => r.after)).toEqual([expect.objectContaining({ reason: "invalid_code" })]);
 
     const revealed = await revealApiKey(adminCtx, { id: created.key.id, totpCode: code });
@@ -294,7 +295,7 @@ describe("step-up reveal", () => {
     expect(audit.actorId).toBe(user.id);
 
     const replay = await refusal(revealApiKey(adminCtx, { id: created.key.id, totpCode: code }));
-    expect([replay.code, replay.field]).toEqual(["VALIDATION", "totpCode"]);
+    expect([replay.code, replay.field, replay.reason]).toEqual(["VALIDATION", "totpCode", "apiKeys.errors.codeReused"]);
     expect(replay.message).toMatch(/already been used/);
     expect((await refusals(created.key.id)).map((r) => r.after)).toEqual([
       expect.objectContaining({ reason: "invalid_code" }),
@@ -311,7 +312,7 @@ describe("step-up reveal", () => {
     const created = await keyWithSecret();
     const { user } = await createTestStaff({ brandId, role: "operations" });
     const error = await refusal(revealApiKey(await contextOf(user), { id: created.key.id, totpCode: "123456" }));
-    expect(error.code).toBe("FORBIDDEN");
+    expect(error).toMatchObject({ code: "FORBIDDEN", reason: "apiKeys.errors.totpNotEnrolled" });
     expect(error.message).toMatch(/account page/);
     expect(await refusals(created.key.id)).toEqual([{ actorId: user.id, after: expect.objectContaining({ reason: "totp_not_enrolled" }) }]);
     expect((await db.subaccountApiKey.findUniqueOrThrow({ where: { id: created.key.id } })).lastRevealedAt).toBeNull();
@@ -326,7 +327,8 @@ describe("step-up reveal", () => {
     const wrong = await wrongCode(secret);
     for (let i = 0; i < MAX_REVEAL_FAILURES; i++) expect((await refusal(revealApiKey(guesser, { id: key.id, totpCode: wrong }))).code).toBe("VALIDATION");
     const limited = await refusal(revealApiKey(guesser, { id: key.id, totpCode: valid }));
-    expect(limited.code).toBe("RATE_LIMITED");
+    expect(limited).toMatchObject({ code: "RATE_LIMITED", reason: "apiKeys.errors.tooManyWrongCodes", params: { minutes: 15 } });
+    expect(limited.message).toBe("Too many wrong codes; try again in 15 minutes");
     expect((await refusals(key.id)).at(-1)?.after).toMatchObject({ reason: "too_many_attempts" });
   });
 

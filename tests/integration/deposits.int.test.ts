@@ -37,7 +37,8 @@ async function refusal(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(TRPCError);
   const cause = (error as TRPCError).cause;
   const field = cause instanceof AppError ? cause.field : cause instanceof ZodError ? String(cause.issues[0]?.path[0]) : undefined;
-  return { code: (error as TRPCError).code, field, message: (error as TRPCError).message };
+  const reason = cause instanceof AppError ? cause.reason : undefined;
+  return { code: (error as TRPCError).code, field, reason, message: (error as TRPCError).message };
 }
 
 beforeAll(async () => {
@@ -133,11 +134,11 @@ describe("deposit addresses", () => {
     expect(await refusal(call("deposit.createAddress", { subaccountId: "nope", ccy: "USDT" }))).toMatchObject({ code: "BAD_REQUEST", field: "subaccountId" });
     // The exchange's own refusals: an unknown currency, a chain of another currency, an address it does not have.
     const ccy = await refusal(call("deposit.createAddress", { subaccountId: sub.id, ccy: "NOSUCHCOIN" }));
-    expect(ccy).toMatchObject({ code: "BAD_REQUEST", field: "ccy" });
+    expect(ccy).toMatchObject({ code: "BAD_REQUEST", field: "ccy", reason: "deposits.errors.exchangeRefused.ccy" });
     expect(ccy.message).toMatch(/currency.*OKX 51000/);
     expect(await refusal(call("deposit.createAddress", { subaccountId: sub.id, ccy: "USDT", chain: "BTC-Bitcoin" }))).toMatchObject({ code: "BAD_REQUEST", field: "chain" });
     const addr = await refusal(call("deposit.setReceivingAccount", { subaccountId: sub.id, ccy: "USDT", addr: `${made.addr}x`, to: "18" }));
-    expect(addr).toMatchObject({ code: "BAD_REQUEST", field: "addr" });
+    expect(addr).toMatchObject({ code: "BAD_REQUEST", field: "addr", reason: "deposits.errors.exchangeRefused.addr" });
     expect(addr.message).toMatch(/no such deposit address/);
     // A sub-account the exchange does not know.
     const ghost = await createTestSubaccount(brand.id);
@@ -161,7 +162,7 @@ describe("deposit addresses", () => {
       ["deposit.addresses", { subaccountId: sub.id, ccy: "SOL" }],
     ] as const) {
       const r = await refusal(call(path, input));
-      expect(r, path).toMatchObject({ code: "CONFLICT", field: "subaccountId" });
+      expect(r, path).toMatchObject({ code: "CONFLICT", field: "subaccountId", reason: "deposits.errors.subaccountRemoved" });
       expect(r.message).toMatch(/removed from the exchange/);
     }
     const stored = await call<StoredAddresses>("deposit.storedAddresses", { subaccountId: sub.id });
@@ -198,7 +199,7 @@ describe("deposit list and sync", () => {
     const [tiny] = (await list({ q: d1.depId })).rows;
     expect(tiny).toMatchObject({ amount: "0.000000000000000001", state: "0", customerName: "Filter Person", subAcct: linked.subAcct });
     expect((await refusal(list({ state: ["3"] }))).code).toBe("BAD_REQUEST");
-    expect((await refusal(list({ cursor: "garbage" }))).field).toBe("cursor");
+    expect(await refusal(list({ cursor: "garbage" }))).toMatchObject({ field: "cursor", reason: "errors.invalidCursor", message: "Invalid page cursor" });
   });
 
   it("reports the sync status and queues one sync per minute on request", async () => {
@@ -218,7 +219,7 @@ describe("deposit list and sync", () => {
     await configureJobs({ prefix, redisUrl: "redis://127.0.0.1:1" });
     try {
       const r = await refusal(call("deposit.syncNow"));
-      expect(r.code).toBe("CONFLICT");
+      expect(r).toMatchObject({ code: "CONFLICT", reason: "deposits.errors.queueUnavailable" });
       expect(r.message).toMatch(/Redis.*cannot be reached/);
     } finally {
       await configureJobs({ prefix, redisUrl: env.REDIS_URL });

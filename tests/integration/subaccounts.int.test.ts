@@ -58,20 +58,20 @@ async function expectZodField(call: Promise<unknown>, field: string) {
   expect(new Set(((error as TRPCError).cause as ZodError).issues.map((i) => i.path[0]))).toEqual(new Set([field]));
 }
 
-/** A refusal by the service naming `field`, leaving the brand's sub-accounts and audit log as they were. */
-async function expectRefusedField(brandId: string, call: () => Promise<unknown>, field: string, message?: RegExp) {
+/** A refusal by the service naming `field` (and `reason`), leaving the brand's sub-accounts and audit log as they were. */
+async function expectRefusedField(brandId: string, call: () => Promise<unknown>, field: string, message?: RegExp, reason?: string) {
   const before = await brandState(brandId);
   const refused = call();
-  await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", cause: expect.objectContaining({ field }) });
+  await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", cause: expect.objectContaining({ field, ...(reason ? { reason } : {}) }) });
   if (message) await expect(refused).rejects.toThrow(message);
   expect(await brandState(brandId)).toEqual(before);
 }
 
-/** Refused with `code`, and nothing of the brand changed. */
-async function expectRefused(brandId: string, call: () => Promise<unknown>, code: string, message?: RegExp) {
+/** Refused with `code` (and `reason`), and nothing of the brand changed. */
+async function expectRefused(brandId: string, call: () => Promise<unknown>, code: string, message?: RegExp, reason?: string) {
   const before = await brandState(brandId);
   const refused = call();
-  await expect(refused).rejects.toMatchObject({ code });
+  await expect(refused).rejects.toMatchObject({ code, ...(reason ? { cause: expect.objectContaining({ reason }) } : {}) });
   if (message) await expect(refused).rejects.toThrow(message);
   expect(await brandState(brandId)).toEqual(before);
 }
@@ -212,7 +212,7 @@ describe("link and unlink", () => {
     expect(linked).toMatchObject({ version: 2, customer: { id: customer.id, uid: customer.uid.toString() } });
 
     // Someone still holding version 1.
-    await expectRefused(brandId, () => caller.subaccount.link({ id: sub.id, customerId: null, version: 1 }), "CONFLICT", /changed meanwhile/);
+    await expectRefused(brandId, () => caller.subaccount.link({ id: sub.id, customerId: null, version: 1 }), "CONFLICT", /changed meanwhile/, "subaccounts.errors.staleVersion");
 
     const unlinked = await caller.subaccount.link({ id: sub.id, customerId: null, version: 2 });
     expect(unlinked).toMatchObject({ version: 3, customer: null });
@@ -239,11 +239,11 @@ describe("link and unlink", () => {
     await expectRefusedField(brandId, () => caller.subaccount.link({ id: sub.id, customerId: foreign.id, version: 1 }), "customerId");
 
     const closed = await createTestCustomer(brandId, { status: "closed" });
-    await expectRefusedField(brandId, () => caller.subaccount.link({ id: sub.id, customerId: closed.id, version: 1 }), "customerId", /closed/);
+    await expectRefusedField(brandId, () => caller.subaccount.link({ id: sub.id, customerId: closed.id, version: 1 }), "customerId", /closed/, "subaccounts.errors.customerClosed.link");
 
     const customer = await createTestCustomer(brandId);
     const linked = await createTestSubaccount(brandId, { customerId: customer.id });
-    await expectRefused(brandId, () => caller.subaccount.link({ id: linked.id, customerId: customer.id, version: 1 }), "CONFLICT", /already linked/);
+    await expectRefused(brandId, () => caller.subaccount.link({ id: linked.id, customerId: customer.id, version: 1 }), "CONFLICT", /already linked/, "subaccounts.errors.alreadyLinked");
   });
 
   it("refuses another brand's sub-account as not found", async () => {
@@ -255,9 +255,9 @@ describe("link and unlink", () => {
   it("refuses linking a removed sub-account and unlinking an unlinked one", async () => {
     const removed = await createTestSubaccount(brandId, { removedAt: new Date() });
     const customer = await createTestCustomer(brandId);
-    await expectRefused(brandId, () => caller.subaccount.link({ id: removed.id, customerId: customer.id, version: 1 }), "CONFLICT", /no longer on the exchange/);
+    await expectRefused(brandId, () => caller.subaccount.link({ id: removed.id, customerId: customer.id, version: 1 }), "CONFLICT", /no longer on the exchange/, "subaccounts.errors.removed.link");
     const loose = await createTestSubaccount(brandId);
-    await expectRefused(brandId, () => caller.subaccount.link({ id: loose.id, customerId: null, version: 1 }), "CONFLICT", /not linked/);
+    await expectRefused(brandId, () => caller.subaccount.link({ id: loose.id, customerId: null, version: 1 }), "CONFLICT", /not linked/, "subaccounts.errors.notLinked");
   });
 
   it("refuses malformed input naming the field", async () => {
@@ -324,11 +324,11 @@ describe("create for a customer, on the run's simulator", () => {
   it("refuses a name the brand has, a closed customer and another brand's customer, before the exchange", async () => {
     const customer = await createTestCustomer(brandId);
     const taken = await createTestSubaccount(brandId);
-    await expectRefusedField(brandId, () => caller.subaccount.createForCustomer({ customerId: customer.id, subAcct: taken.subAcct }), "subAcct", /already has/);
+    await expectRefusedField(brandId, () => caller.subaccount.createForCustomer({ customerId: customer.id, subAcct: taken.subAcct }), "subAcct", /already has/, "subaccounts.errors.nameTaken");
 
     const closed = await createTestCustomer(brandId, { status: "closed" });
     const subAcct = newSubAcctName();
-    await expectRefused(brandId, () => caller.subaccount.createForCustomer({ customerId: closed.id, subAcct }), "CONFLICT", /closed/);
+    await expectRefused(brandId, () => caller.subaccount.createForCustomer({ customerId: closed.id, subAcct }), "CONFLICT", /closed/, "subaccounts.errors.customerClosed.create");
 
     const foreign = await createTestCustomer((await createTestBrand()).id);
     await expectRefused(brandId, () => caller.subaccount.createForCustomer({ customerId: foreign.id, subAcct }), "NOT_FOUND");
@@ -340,7 +340,7 @@ describe("create for a customer, on the run's simulator", () => {
     const customer = await createTestCustomer(brandId);
     const subAcct = newSubAcctName();
     await runSimulatorClient().createSubaccount({ subAcct });
-    await expectRefusedField(brandId, () => caller.subaccount.createForCustomer({ customerId: customer.id, subAcct }), "subAcct", /taken/);
+    await expectRefusedField(brandId, () => caller.subaccount.createForCustomer({ customerId: customer.id, subAcct }), "subAcct", /taken/, "subaccounts.errors.nameRefused");
   });
 
   it("refuses malformed input naming the field, and changes nothing", async () => {
@@ -440,13 +440,13 @@ describe("account level", () => {
 
     // A stale version, the same level: refused before the exchange is asked.
     await expectRefused(brandId, () => caller.subaccount.setLevel({ id: sub.id, accountLevel: 4, version: 1 }), "CONFLICT");
-    await expectRefusedField(brandId, () => caller.subaccount.setLevel({ id: sub.id, accountLevel: 3, version: 2 }), "accountLevel", /already/);
+    await expectRefusedField(brandId, () => caller.subaccount.setLevel({ id: sub.id, accountLevel: 3, version: 2 }), "accountLevel", /already at account level 3 \(multi-currency margin\)/, "subaccounts.errors.alreadyAtLevel.multiCurrencyMargin");
     expect((await runSimulatorClient().subaccountInfo({ subAcct: sub.subAcct })).details[0].acctLv).toBe("3");
   });
 
   it("refuses a removed sub-account and another brand's", async () => {
     const removed = await createTestSubaccount(brandId, { removedAt: new Date() });
-    await expectRefused(brandId, () => caller.subaccount.setLevel({ id: removed.id, accountLevel: 2, version: 1 }), "CONFLICT", /no longer on the exchange/);
+    await expectRefused(brandId, () => caller.subaccount.setLevel({ id: removed.id, accountLevel: 2, version: 1 }), "CONFLICT", /no longer on the exchange/, "subaccounts.errors.removed.changeLevel");
     const otherBrandId = (await createTestBrand()).id;
     const foreign = await createTestSubaccount(otherBrandId);
     await expectRefused(otherBrandId, () => caller.subaccount.setLevel({ id: foreign.id, accountLevel: 2, version: 1 }), "NOT_FOUND");
@@ -455,7 +455,7 @@ describe("account level", () => {
   it("puts the exchange's refusal on the level field and changes nothing", async () => {
     // Stored here but unknown to the exchange: it answers 51000.
     const ghost = await createTestSubaccount(brandId);
-    await expectRefusedField(brandId, () => caller.subaccount.setLevel({ id: ghost.id, accountLevel: 2, version: 1 }), "accountLevel", /refused/);
+    await expectRefusedField(brandId, () => caller.subaccount.setLevel({ id: ghost.id, accountLevel: 2, version: 1 }), "accountLevel", /refused account level 2 \(spot and futures\)/, "subaccounts.errors.levelRefused.spotAndFutures");
   });
 
   it("refuses a level that does not exist, naming the field", async () => {
@@ -505,7 +505,11 @@ describe("sync now and sync status", () => {
     await configureJobs({ redisUrl: "redis://127.0.0.1:1" });
     try {
       const started = Date.now();
-      await expect(caller.subaccount.syncNow()).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Redis/) });
+      await expect(caller.subaccount.syncNow()).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/Redis/),
+        cause: expect.objectContaining({ reason: "subaccounts.errors.queueUnavailable" }),
+      });
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(await db.auditLog.count({ where: { brandId } })).toBe(0);
     } finally {

@@ -158,4 +158,71 @@ export const apiKeys = {
     empty: "No API keys: this customer has no sub-accounts on the exchange",
     emptyHint: "API keys belong to sub-accounts. Create one for this customer on the Sub-accounts tab first.",
   },
+  /**
+   * Server refusals (AppError reasons), shown in the reader's language. The English texts are the services'
+   * messages word for word; `{placeholders}` hold values (sub-account names, numbers, the exchange's own
+   * message `{msg}` and code `{code}`). "NoMessage" variants word an exchange answer without a message.
+   */
+  errors: {
+    staleVersion: "This API key was changed by someone else; reload and try again",
+    deletedMeanwhile: 'This API key was deleted meanwhile; the change reached the exchange — use "Refresh from exchange"',
+    /** Per action refused for a sub-account the exchange no longer lists. */
+    subaccountRemoved: {
+      create: "Sub-account {subAcct} is no longer on the exchange; API keys cannot be created for it",
+      modify: "Sub-account {subAcct} is no longer on the exchange; its keys cannot be changed",
+      refresh: "Sub-account {subAcct} is no longer on the exchange",
+    },
+    cannotUnbindAllIps: "The exchange cannot remove every IP binding from an existing key: keep at least one IP, or delete the key and create a new one",
+    secretNotStored: "This key was not created through Brokerdesk, so its secret was never stored here and cannot be revealed",
+    secretUnreadable: "The stored secret cannot be decrypted (was ENCRYPTION_KEY changed?); delete the key and create a new one",
+    totpNotEnrolled: "Revealing a secret needs two-factor authentication: turn it on from your account page (Account & security), then try again",
+    tooManyWrongCodes: "Too many wrong codes; try again in {minutes} minutes",
+    codeReused: "This code has already been used; wait for the next one from your authenticator app",
+    codeInvalid: "That code is not valid; check your authenticator app's clock",
+    /** The exchange refused a parameter of the call, per field of the form. */
+    exchangeRefused: {
+      subaccount: "The exchange does not accept sub-account {subAcct}: {msg} (OKX {code})",
+      label: "The exchange refused the label: {msg} (OKX {code})",
+      passphrase: "The exchange refused the passphrase: {msg} (OKX {code})",
+      ips: "The exchange refused the IP addresses: {msg} (OKX {code})",
+      perms: "The exchange refused the permissions: {msg} (OKX {code})",
+      apiKey: "The exchange refused the API key: {msg} (OKX {code})",
+    },
+    exchangeRefusedNoMessage: {
+      subaccount: "The exchange does not accept sub-account {subAcct}: parameter error (OKX {code})",
+      label: "The exchange refused the label: parameter error (OKX {code})",
+      passphrase: "The exchange refused the passphrase: parameter error (OKX {code})",
+      ips: "The exchange refused the IP addresses: parameter error (OKX {code})",
+      perms: "The exchange refused the permissions: parameter error (OKX {code})",
+      apiKey: "The exchange refused the API key: parameter error (OKX {code})",
+    },
+    outcomeUnknown: 'The exchange did not answer in time and the key may have been created for {subAcct}; use "Refresh from exchange" before trying again ({code})',
+    /** Input the services' own schemas refuse (lib/api-keys/schemas.ts), in those schemas' words. */
+    input: {
+      label: {
+        empty: "Enter a label",
+        tooLong: "Label must be at most {max} characters",
+        characters: "Label may contain only letters and digits (no spaces or symbols)",
+      },
+      passphrase: {
+        missing: "Enter a passphrase",
+        length: "Passphrase must be {min}–{max} characters",
+        characters: "Passphrase may not contain spaces or non-ASCII characters",
+        composition: "Passphrase needs at least one digit, one upper-case letter, one lower-case letter and one special character",
+      },
+      ips: {
+        notList: "IP addresses must be a list",
+        tooMany: "At most {max} IP addresses can be bound ({count} given)",
+        invalid: '"{value}" is not an IPv4 or IPv6 address',
+        duplicate: "IP address {value} is listed twice",
+      },
+      perms: {
+        unknown: "Permissions are read_only, trade and withdraw",
+        notList: "Permissions must be a list",
+      },
+      unknownKey: "Unknown API key",
+      unknownSubaccount: "Unknown sub-account",
+      totpCode: "Enter the 6-digit code from your authenticator app",
+    },
+  },
 } as const;

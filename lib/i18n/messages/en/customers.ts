@@ -390,8 +390,6 @@ export const customers = {
     groupNameTaken: 'A group named "{name}" already exists',
     groupHasOneMember: '1 customer is still in "{name}"; move them to another group first',
     groupHasMembers: '{count} customers are still in "{name}"; move them to another group first',
-    invalidCursor: "Invalid page cursor",
-    staleCursor: "This page link no longer matches the list; go back to the first page",
     invalidTimelineCursor: "Invalid timeline cursor",
   },
 } as const;

@@ -160,4 +160,32 @@ export const deposits = {
     addrType: "The exchange refused this address type.",
     addr: "The exchange has no such address for this sub-account.",
   },
+  /**
+   * Server refusals (AppError reasons), shown in the reader's language. The English texts are the services'
+   * messages word for word; `{placeholders}` hold values (sub-account names, the exchange's own code `{code}`
+   * and message `{msg}`). "NoMessage" variants word an exchange answer without a message.
+   */
+  errors: {
+    subaccountRemoved: "Sub-account {subAcct} was removed from the exchange; its deposit addresses cannot be read or changed",
+    queueUnavailable: "The job queue (Redis) cannot be reached, so the sync cannot be started now; deposits are still synced when it is back",
+    /** The exchange refused a parameter, per field of the address forms; `request` when it named no known one. */
+    exchangeRefused: {
+      subaccount: "The exchange does not know this sub-account (OKX {code}: {msg})",
+      ccy: "The exchange refused the currency: it is unknown there, or this sub-account already has 20 addresses for it (OKX {code}: {msg})",
+      chain: "The exchange refused the chain: it is not a chain of this currency (OKX {code}: {msg})",
+      addrType: "The exchange refused the address type: SegWit addresses are for BTC and LTC only (OKX {code}: {msg})",
+      to: "The exchange refused the receiving account: choose funding (6) or trading (18) (OKX {code}: {msg})",
+      addr: "The exchange has no such deposit address for this sub-account, currency and chain (OKX {code}: {msg})",
+      request: "The exchange refused the request (OKX {code}: {msg})",
+    },
+    exchangeRefusedNoMessage: {
+      subaccount: "The exchange does not know this sub-account (OKX {code})",
+      ccy: "The exchange refused the currency: it is unknown there, or this sub-account already has 20 addresses for it (OKX {code})",
+      chain: "The exchange refused the chain: it is not a chain of this currency (OKX {code})",
+      addrType: "The exchange refused the address type: SegWit addresses are for BTC and LTC only (OKX {code})",
+      to: "The exchange refused the receiving account: choose funding (6) or trading (18) (OKX {code})",
+      addr: "The exchange has no such deposit address for this sub-account, currency and chain (OKX {code})",
+      request: "The exchange refused the request (OKX {code})",
+    },
+  },
 } as const;

@@ -192,4 +192,51 @@ export const subaccounts = {
       label: "Use up to 50 letters and digits, with no spaces or symbols.",
     },
   },
+  /**
+   * Server refusals (AppError reasons), shown in the reader's language. The English texts are the services'
+   * messages word for word; `{placeholders}` hold values (sub-account names, customer UIDs, the exchange's
+   * own message `{msg}` and code `{code}`). "NoMessage" variants word an exchange answer without a message.
+   * An account level is named in words, so refusals naming one have one reason per level.
+   */
+  errors: {
+    staleVersion: "This sub-account was changed meanwhile (by someone else or by the exchange sync); reload and try again",
+    /** Per action refused for a sub-account the exchange no longer lists. */
+    removed: {
+      changeLevel: "Sub-account {subAcct} is no longer on the exchange; it cannot change its account level",
+      link: "Sub-account {subAcct} is no longer on the exchange; it cannot be linked",
+    },
+    alreadyAtLevel: {
+      spot: "Sub-account {subAcct} is already at account level 1 (spot)",
+      spotAndFutures: "Sub-account {subAcct} is already at account level 2 (spot and futures)",
+      multiCurrencyMargin: "Sub-account {subAcct} is already at account level 3 (multi-currency margin)",
+      portfolioMargin: "Sub-account {subAcct} is already at account level 4 (portfolio margin)",
+    },
+    levelRefused: {
+      spot: "The exchange refused account level 1 (spot) for {subAcct}: {msg} (OKX {code})",
+      spotAndFutures: "The exchange refused account level 2 (spot and futures) for {subAcct}: {msg} (OKX {code})",
+      multiCurrencyMargin: "The exchange refused account level 3 (multi-currency margin) for {subAcct}: {msg} (OKX {code})",
+      portfolioMargin: "The exchange refused account level 4 (portfolio margin) for {subAcct}: {msg} (OKX {code})",
+    },
+    levelRefusedNoMessage: {
+      spot: "The exchange refused account level 1 (spot) for {subAcct}: no message (OKX {code})",
+      spotAndFutures: "The exchange refused account level 2 (spot and futures) for {subAcct}: no message (OKX {code})",
+      multiCurrencyMargin: "The exchange refused account level 3 (multi-currency margin) for {subAcct}: no message (OKX {code})",
+      portfolioMargin: "The exchange refused account level 4 (portfolio margin) for {subAcct}: no message (OKX {code})",
+    },
+    notLinked: "Sub-account {subAcct} is not linked to a customer",
+    customerNotInBrand: "Choose one of the brand's customers",
+    /** A closed customer, per action. */
+    customerClosed: {
+      link: "Customer {uid} is closed; a closed customer cannot get a sub-account",
+      create: "Customer {uid} is closed; a closed customer cannot get a new sub-account",
+    },
+    alreadyLinked: "Sub-account {subAcct} is already linked to customer {uid}",
+    nameTaken: "The brand already has a sub-account named {subAcct}",
+    createdButLinkedElsewhere: "Sub-account {subAcct} was created, but is already linked to another customer",
+    labelRefused: "The exchange refused the label: {msg} (OKX {code})",
+    labelRefusedNoMessage: "The exchange refused the label: no message (OKX {code})",
+    nameRefused: "The exchange refused the name {subAcct}; it may already be taken: {msg} (OKX {code})",
+    nameRefusedNoMessage: "The exchange refused the name {subAcct}; it may already be taken: no message (OKX {code})",
+    queueUnavailable: "The job queue (Redis) cannot be reached, so a sync cannot be started now; the scheduled sync runs again once it is back.",
+  },
 } as const;

@@ -391,8 +391,6 @@ export const customers: Dict<typeof en> = {
     groupNameTaken: "名为“{name}”的分组已存在",
     groupHasOneMember: "“{name}”中还有 1 位客户，请先将其移至其他分组",
     groupHasMembers: "“{name}”中还有 {count} 位客户，请先将他们移至其他分组",
-    invalidCursor: "分页游标无效",
-    staleCursor: "此分页链接与当前列表不再匹配，请返回第一页",
     invalidTimelineCursor: "时间线游标无效",
   },
 };

@@ -161,4 +161,26 @@ export const deposits: Dict<typeof en> = {
     addrType: "交易所拒绝了该地址类型。",
     addr: "交易所没有该子账户的这个地址。",
   },
+  errors: {
+    subaccountRemoved: "子账户 {subAcct} 已从交易所移除，无法读取或修改其充值地址",
+    queueUnavailable: "无法连接任务队列（Redis），目前无法发起同步；恢复连接后充值仍会照常同步",
+    exchangeRefused: {
+      subaccount: "交易所不认识该子账户（OKX {code}：{msg}）",
+      ccy: "交易所拒绝了该币种：交易所不支持该币种，或该子账户的此币种地址已达 20 个（OKX {code}：{msg}）",
+      chain: "交易所拒绝了该链：它不是该币种的链（OKX {code}：{msg}）",
+      addrType: "交易所拒绝了该地址类型：隔离验证地址仅适用于 BTC 和 LTC（OKX {code}：{msg}）",
+      to: "交易所拒绝了该到账账户：请选择资金账户（6）或交易账户（18）（OKX {code}：{msg}）",
+      addr: "交易所没有该子账户在此币种和链上的这个充值地址（OKX {code}：{msg}）",
+      request: "交易所拒绝了该请求（OKX {code}：{msg}）",
+    },
+    exchangeRefusedNoMessage: {
+      subaccount: "交易所不认识该子账户（OKX {code}）",
+      ccy: "交易所拒绝了该币种：交易所不支持该币种，或该子账户的此币种地址已达 20 个（OKX {code}）",
+      chain: "交易所拒绝了该链：它不是该币种的链（OKX {code}）",
+      addrType: "交易所拒绝了该地址类型：隔离验证地址仅适用于 BTC 和 LTC（OKX {code}）",
+      to: "交易所拒绝了该到账账户：请选择资金账户（6）或交易账户（18）（OKX {code}）",
+      addr: "交易所没有该子账户在此币种和链上的这个充值地址（OKX {code}）",
+      request: "交易所拒绝了该请求（OKX {code}）",
+    },
+  },
 };

@@ -193,4 +193,43 @@ export const subaccounts: Dict<typeof en> = {
       label: "请使用最多 50 位字母和数字，不能含空格或符号。",
     },
   },
+  errors: {
+    staleVersion: "该子账户在此期间已被修改（由他人或交易所同步修改），请刷新后重试",
+    removed: {
+      changeLevel: "子账户 {subAcct} 已不在交易所，无法修改其账户模式",
+      link: "子账户 {subAcct} 已不在交易所，无法关联",
+    },
+    alreadyAtLevel: {
+      spot: "子账户 {subAcct} 已处于账户模式 1（现货模式）",
+      spotAndFutures: "子账户 {subAcct} 已处于账户模式 2（现货和合约模式）",
+      multiCurrencyMargin: "子账户 {subAcct} 已处于账户模式 3（跨币种保证金模式）",
+      portfolioMargin: "子账户 {subAcct} 已处于账户模式 4（组合保证金模式）",
+    },
+    levelRefused: {
+      spot: "交易所拒绝将 {subAcct} 设为账户模式 1（现货模式）：{msg}（OKX {code}）",
+      spotAndFutures: "交易所拒绝将 {subAcct} 设为账户模式 2（现货和合约模式）：{msg}（OKX {code}）",
+      multiCurrencyMargin: "交易所拒绝将 {subAcct} 设为账户模式 3（跨币种保证金模式）：{msg}（OKX {code}）",
+      portfolioMargin: "交易所拒绝将 {subAcct} 设为账户模式 4（组合保证金模式）：{msg}（OKX {code}）",
+    },
+    levelRefusedNoMessage: {
+      spot: "交易所拒绝将 {subAcct} 设为账户模式 1（现货模式），未给出说明（OKX {code}）",
+      spotAndFutures: "交易所拒绝将 {subAcct} 设为账户模式 2（现货和合约模式），未给出说明（OKX {code}）",
+      multiCurrencyMargin: "交易所拒绝将 {subAcct} 设为账户模式 3（跨币种保证金模式），未给出说明（OKX {code}）",
+      portfolioMargin: "交易所拒绝将 {subAcct} 设为账户模式 4（组合保证金模式），未给出说明（OKX {code}）",
+    },
+    notLinked: "子账户 {subAcct} 未关联任何客户",
+    customerNotInBrand: "请选择本品牌的客户",
+    customerClosed: {
+      link: "客户 {uid} 已关闭；已关闭的客户不能关联子账户",
+      create: "客户 {uid} 已关闭；已关闭的客户不能开立新的子账户",
+    },
+    alreadyLinked: "子账户 {subAcct} 已关联到客户 {uid}",
+    nameTaken: "本品牌已有名为 {subAcct} 的子账户",
+    createdButLinkedElsewhere: "子账户 {subAcct} 已创建，但已关联到另一位客户",
+    labelRefused: "交易所拒绝了该备注：{msg}（OKX {code}）",
+    labelRefusedNoMessage: "交易所拒绝了该备注，未给出说明（OKX {code}）",
+    nameRefused: "交易所拒绝了名称 {subAcct}，该名称可能已被占用：{msg}（OKX {code}）",
+    nameRefusedNoMessage: "交易所拒绝了名称 {subAcct}，该名称可能已被占用，未给出说明（OKX {code}）",
+    queueUnavailable: "无法连接任务队列（Redis），目前无法发起同步；恢复连接后定时同步会继续运行。",
+  },
 };
