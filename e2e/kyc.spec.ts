@@ -5,7 +5,7 @@
  * operations opens an application for a new customer and uploads its documents through the browser.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_CUSTOMERS } from "../prisma/seed/customers";
+import { DEMO_CUSTOMERS } from "../prisma/seed/demo-customers";
 import { sampleDocument, type SampleSubject } from "../prisma/seed/sample-documents";
 import { asRole, DEMO, switchTo } from "./helpers";
 

@@ -36,7 +36,8 @@ import { approveKycApplication, rejectKycApplication, requestKycInformation } fr
 import { ensureDefaultReasons, getKycSettings, updateKycSettings } from "../../server/kyc/settings";
 import { resubmitKycApplication, submitKycApplication } from "../../server/kyc/submit";
 import { DEMO_BRANDS, type DemoBrandSlug } from "../demo-accounts";
-import { customerSpecs, DEMO_CUSTOMERS, seededRandom, specKey, type CustomerSpec } from "./customers";
+import { customerSpecs, seededRandom, specKey, type CustomerSpec } from "./customers";
+import { DEMO_CUSTOMERS } from "./demo-customers";
 import { sampleDocument, type SampleDocument, type SampleSubject } from "./sample-documents";
 
 type Reviewer = "compliance" | "compliance2";

@@ -46,7 +46,7 @@ function run(bin: string, args: string[], url: string) {
 }
 
 export const migrateDeploy = (url: string) => run("prisma", ["migrate", "deploy"], url);
-export const seedDemo = (url: string) => run("tsx", ["prisma/seed.ts"], url);
+export const seedDemo = (url: string) => run("tsx", ["--conditions=react-server", "prisma/seed.ts"], url);
 
 /** A fresh, migrated (and optionally seeded) database at `url`. */
 export async function prepareDatabase(url: string, options: { seed?: boolean } = {}): Promise<void> {
