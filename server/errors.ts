@@ -43,9 +43,6 @@ export type ErrorReason = Extract<MessageKey, `errors.${string}` | `${string}.er
 export type ErrorParams = TranslateVars;
 
 const english = createTranslator("en");
-const isReason = (key: string): key is ErrorReason => english(key as MessageKey) !== key;
-/** TEMPORARY while call sites move to reasons: a plain English message, shown as it is. */
-type UnconvertedMessage = string & {};
 
 export interface AppErrorOptions {
   /** Form field the refusal belongs to, when it is about one input. */
@@ -57,19 +54,17 @@ export interface AppErrorOptions {
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  /** Null only for an UnconvertedMessage: the browser then shows the message as it came. */
-  readonly reason: ErrorReason | null;
+  readonly reason: ErrorReason;
   readonly params: ErrorParams;
   /** Form field the message belongs to, when the error is about one input. */
   readonly field?: string;
 
-  constructor(code: AppErrorCode, reason: ErrorReason | UnconvertedMessage, options: AppErrorOptions = {}) {
+  constructor(code: AppErrorCode, reason: ErrorReason, options: AppErrorOptions = {}) {
     const params = options.params ?? {};
-    const known = isReason(reason);
-    super(known ? english(reason, params) : reason, { cause: options.cause });
+    super(english(reason, params), { cause: options.cause });
     this.name = "AppError";
     this.code = code;
-    this.reason = known ? reason : null;
+    this.reason = reason;
     this.params = params;
     this.field = options.field;
   }
@@ -78,4 +73,4 @@ export class AppError extends Error {
 type NotFoundThing = keyof typeof import("@/lib/i18n/messages/en/errors").errors.notFound;
 
 export const notFound = (what: NotFoundThing) => new AppError("NOT_FOUND", `errors.notFound.${what}`);
-export const invalid = (field: string, reason: ErrorReason | UnconvertedMessage, params?: ErrorParams) => new AppError("VALIDATION", reason, { field, params });
+export const invalid = (field: string, reason: ErrorReason, params?: ErrorParams) => new AppError("VALIDATION", reason, { field, params });

@@ -17,7 +17,7 @@ export class DocumentUploadError extends Error {
     readonly field: "kind" | "file" | null,
     readonly status: number,
   ) {
-    super(refusal?.message ?? `Upload failed (${status || "network"})`);
+    super(refusal ? `Upload refused: ${refusal.reason}` : `Upload failed (${status || "network"})`);
     this.name = "DocumentUploadError";
   }
 }

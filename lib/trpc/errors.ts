@@ -11,11 +11,8 @@ import { translateDynamic, type Translate } from "@/lib/i18n/translate";
 export interface RefusalData {
   code: string;
   field: string | null;
-  /** Null for a refusal the server has no reason key for yet: its message is shown as it came. */
-  reason: string | null;
+  reason: string;
   params?: Record<string, string | number>;
-  /** The English message (route handlers' `error`; tRPC's error message). */
-  message?: string;
 }
 
 interface ErrorData {
@@ -35,9 +32,8 @@ export interface DescribedError {
 }
 
 /** A reason in the reader's language; an unknown reason (a newer server) falls back to its code's. */
-export function translateReason(t: Translate, refusal: Pick<RefusalData, "code" | "reason" | "params" | "message">): string {
+export function translateReason(t: Translate, refusal: Pick<RefusalData, "code" | "reason" | "params">): string {
   const generic = translateDynamic(t, `errors.generic.${refusal.code}`, t("common.error"));
-  if (!refusal.reason) return refusal.message ?? generic;
   const text = translateDynamic(t, refusal.reason, generic);
   return refusal.params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in refusal.params! ? String(refusal.params![name]) : m)) : text;
 }
@@ -61,7 +57,7 @@ export function describeTrpcError(error: unknown, t: Translate): DescribedError 
   for (const [field, messages] of Object.entries(data.zodError?.fieldErrors ?? {})) {
     if (messages?.[0]) fieldErrors[field] = t("errors.invalidField", { field });
   }
-  const translated = refusal ? translateReason(t, { ...refusal, message: error.message }) : null;
+  const translated = refusal ? translateReason(t, refusal) : null;
   const field = refusal?.field ?? Object.keys(fieldErrors)[0] ?? null;
   if (refusal?.field && translated) fieldErrors[refusal.field] = translated;
   const message = translated ?? (data.zodError ? t("errors.invalidInput") : translateDynamic(t, `errors.generic.${data.code}`, t("errors.internal")));
@@ -71,12 +67,11 @@ export function describeTrpcError(error: unknown, t: Translate): DescribedError 
 /** A route handler's JSON refusal (server/http/route.ts), or null when the body is not one. */
 export function readRefusal(body: unknown): RefusalData | null {
   if (!body || typeof body !== "object") return null;
-  const { code, reason, field, params, error } = body as Record<string, unknown>;
-  if (typeof code !== "string") return null;
+  const { code, reason, field, params } = body as Record<string, unknown>;
+  if (typeof code !== "string" || typeof reason !== "string") return null;
   return {
     code,
-    reason: typeof reason === "string" ? reason : null,
-    message: typeof error === "string" ? error : undefined,
+    reason,
     field: typeof field === "string" ? field : null,
     params: params && typeof params === "object" ? (params as Record<string, string | number>) : undefined,
   };
