@@ -52,7 +52,10 @@ export const PERMISSIONS = {
   "message.read": [...ADMINS, "marketing", "support"],
   "message.manage": [...ADMINS, "marketing"],
   "jobs.read": [...ADMINS, "operations"],
+  /** Retry, remove and run-now of the caller's brand's jobs. */
   "jobs.manage": [...ADMINS, "operations"],
+  /** Pausing and resuming a queue: queues are shared by every brand, so the platform's to do. */
+  "jobs.control": ["platform_admin"],
   "risk.read": [...ADMINS, "operations", "compliance"],
   "risk.manage": ADMINS,
   "emergency.manage": ADMINS,

@@ -4,16 +4,18 @@
  * two seconds, and actions fail with a clear message instead of hanging.
  *
  * Queues are shared by every brand. A job whose payload names a brandId belongs to that brand: listed,
- * retried and removed only by that brand's staff; brand-less system jobs are visible to all.
- * Each action is audited on the caller's brand chain, in a transaction that commits only if the Redis
- * action succeeded.
+ * retried and removed only by that brand's staff (and platform admins); brand-less system jobs are visible
+ * to all, but only a platform admin acts on them. "Run now" by brand staff runs the queue for their brand
+ * only. Pausing or resuming a queue stops or starts it for every brand: platform admins only, recorded on
+ * the platform audit chain. Each action is audited in a transaction that commits only if the Redis action
+ * succeeded.
  */
 import "server-only";
 import type { Job, JobType, Queue } from "bullmq";
 import type { z } from "zod";
 import { producerReady } from "@/server/queues/connection";
 import { isQueueName, producerQueue, QUEUES, type QueueDefinition, type QueueName } from "@/server/queues/registry";
-import type { TenantContext } from "../actor";
+import type { StaffContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { toAuditJson } from "../audit/redact";
 import { Prisma } from "../db/client";
@@ -140,6 +142,7 @@ async function overviewOf(ctx: TenantContext, def: QueueDefinition): Promise<Que
     description: def.description,
     schedule: def.schedule ? ("pattern" in def.schedule ? { pattern: def.schedule.pattern, tz: def.schedule.tz, next } : { everyMs: def.schedule.everyMs, next }) : null,
     paused,
+    brandScoped: brandRunPayload(def, PROBE_BRAND_ID) !== null,
     counts: {
       waiting: n("waiting") + n("prioritized") + n("waiting-children"),
       active: n("active"),
@@ -218,17 +221,31 @@ export async function listJobs(ctx: TenantContext, input: In<typeof ZJobListInpu
 
 // ── Actions ────────────────────────────────────────────────────────────────────────────────────────
 
-/** The caller's (or a system) job, else NOT_FOUND — another brand's job is not acknowledged. */
+const isPlatformAdmin = (ctx: StaffContext) => ctx.actor.role === "platform_admin";
+
+/**
+ * A job the caller may act on: their brand's, or any for a platform admin. Another brand's job is not
+ * acknowledged (NOT_FOUND); a system job is the platform's (FORBIDDEN for brand staff).
+ */
 async function loadJob(ctx: TenantContext, queue: Queue, id: string): Promise<Job> {
   const job = (await queue.getJob(id)) as Job | undefined;
   if (!job || !visibleTo(ctx, job)) throw notFound("job");
+  if (brandOf(job) === null && !isPlatformAdmin(ctx)) throw new AppError("FORBIDDEN", "jobs.errors.systemJob");
   return job;
 }
 
-/** Audits the action in a transaction around it: a failed Redis call rolls the audit row back. */
-function audited<T>(ctx: TenantContext, entry: { action: string; entityType: "job" | "job_queue"; entityId: string; before?: unknown; after?: unknown }, act: () => Promise<T>) {
+/**
+ * Audits the action in a transaction around it: a failed Redis call rolls the audit row back. Brand work
+ * goes on the brand's chain; platform work (`brandId: null`) on the platform chain.
+ */
+function audited<T>(
+  ctx: StaffContext,
+  brandId: string | null,
+  entry: { action: string; entityType: "job" | "job_queue"; entityId: string; before?: unknown; after?: unknown },
+  act: () => Promise<T>,
+) {
   return ctx.db.$transaction(async (tx) => {
-    await recordAudit(tx, ctx, { brandId: ctx.tenantId, ...entry });
+    await recordAudit(tx, ctx, { brandId, ...entry });
     return act();
   });
 }
@@ -240,7 +257,7 @@ export async function retryJob(ctx: TenantContext, input: In<typeof ZJobRefInput
     const job = await loadJob(ctx, queue, input.id);
     const state = await job.getState();
     if (state !== "failed") throw new AppError("CONFLICT", NOT_RETRYABLE[state]);
-    await audited(ctx, { action: "job.retry", entityType: "job", entityId: `${input.queue}/${input.id}`, before: { failedReason: job.failedReason, attemptsMade: job.attemptsMade } }, () =>
+    await audited(ctx, brandOf(job), { action: "job.retry", entityType: "job", entityId: `${input.queue}/${input.id}`, before: { failedReason: job.failedReason, attemptsMade: job.attemptsMade } }, () =>
       job.retry("failed"),
     );
     return { queue: input.queue, jobId: input.id };
@@ -254,37 +271,55 @@ export async function removeJob(ctx: TenantContext, input: In<typeof ZJobRefInpu
     const job = await loadJob(ctx, queue, input.id);
     const state = await job.getState();
     if (state === "active") throw new AppError("CONFLICT", "jobs.errors.removeRunning");
-    await audited(ctx, { action: "job.remove", entityType: "job", entityId: `${input.queue}/${input.id}`, before: { state, name: job.name } }, () => job.remove());
+    await audited(ctx, brandOf(job), { action: "job.remove", entityType: "job", entityId: `${input.queue}/${input.id}`, before: { state, name: job.name } }, () => job.remove());
     return { queue: input.queue, jobId: input.id };
   });
 }
 
-async function setPaused(ctx: TenantContext, input: In<typeof ZJobQueueInput>, paused: boolean): Promise<QueueStateResult> {
+async function setPaused(ctx: StaffContext, input: In<typeof ZJobQueueInput>, paused: boolean): Promise<QueueStateResult> {
   const { queue } = queueOf(input.queue);
   return redisAction(async () => {
-    await audited(ctx, { action: paused ? "job_queue.pause" : "job_queue.resume", entityType: "job_queue", entityId: input.queue, after: { paused } }, () =>
+    await audited(ctx, null, { action: paused ? "job_queue.pause" : "job_queue.resume", entityType: "job_queue", entityId: input.queue, after: { paused } }, () =>
       paused ? queue.pause() : queue.resume(),
     );
     return { queue: input.queue, paused: await queue.isPaused() };
   });
 }
 
-/** Stops workers taking new jobs from the queue (running ones finish); jobs keep queueing. */
-export const pauseQueue = (ctx: TenantContext, input: In<typeof ZJobQueueInput>) => setPaused(ctx, input, true);
-export const resumeQueue = (ctx: TenantContext, input: In<typeof ZJobQueueInput>) => setPaused(ctx, input, false);
+/** Stops workers taking new jobs from the queue, for every brand (running ones finish); jobs keep queueing. */
+export const pauseQueue = (ctx: StaffContext, input: In<typeof ZJobQueueInput>) => setPaused(ctx, input, true);
+export const resumeQueue = (ctx: StaffContext, input: In<typeof ZJobQueueInput>) => setPaused(ctx, input, false);
 
-/** `<queue>.manual.<yyyymmddhhmm>` (UTC): every run-now within one minute is the same job. */
-export const runNowJobId = (queue: string, at: Date) => `${queue}.manual.${at.toISOString().slice(0, 16).replace(/[-T:]/g, "")}`;
+/**
+ * `<queue>.manual.<yyyymmddhhmm>` (UTC), plus the brand for a brand's run: every run-now within one minute
+ * is the same job.
+ */
+export const runNowJobId = (queue: string, at: Date, brandId?: string) =>
+  `${queue}.manual.${at.toISOString().slice(0, 16).replace(/[-T:]/g, "")}${brandId ? `.${brandId}` : ""}`;
 
-/** Enqueues the queue's default job now; a double-click (same minute) adds one job, not two. */
+/** Any well-formed brand id: asks whether a queue's payload takes a brand at all. */
+const PROBE_BRAND_ID = "00000000-0000-4000-8000-000000000000";
+
+/** The queue's payload for one brand's run, or null when the queue has no brand scope (its work is the platform's). */
+export function brandRunPayload(def: QueueDefinition, brandId: string): unknown {
+  const parsed = def.payload.safeParse({ ...(def.defaultPayload as object), brandId });
+  return parsed.success && (parsed.data as { brandId?: unknown }).brandId === brandId ? parsed.data : null;
+}
+
+/**
+ * Enqueues the queue's job now: for a platform admin, the default run (every brand); for brand staff, their
+ * brand's run, on queues that have one. A double-click (same minute) adds one job, not two.
+ */
 export async function runNow(ctx: TenantContext, input: In<typeof ZJobQueueInput>): Promise<RunNowResult> {
   const { def, queue } = queueOf(input.queue);
-  const jobId = runNowJobId(def.name, new Date());
-  const data = def.payload.parse(def.defaultPayload);
+  const brandId = isPlatformAdmin(ctx) ? undefined : ctx.tenantId;
+  const data = brandId ? brandRunPayload(def, brandId) : def.payload.parse(def.defaultPayload);
+  if (data === null) throw new AppError("FORBIDDEN", "jobs.errors.platformQueue");
+  const jobId = runNowJobId(def.name, new Date(), brandId);
   return redisAction(async () => {
     const duplicate = Boolean(await queue.getJob(jobId));
     if (!duplicate) {
-      await audited(ctx, { action: "job_queue.run_now", entityType: "job_queue", entityId: def.name, after: { jobId } }, () =>
+      await audited(ctx, brandId ?? null, { action: "job_queue.run_now", entityType: "job_queue", entityId: def.name, after: { jobId } }, () =>
         queue.add(def.name, data, { jobId }),
       );
     }

@@ -27,6 +27,8 @@ export interface LastRun {
 export interface QueueOverview {
   name: string;
   description: string;
+  /** Runs per brand: brand staff may "run now" for their brand. Otherwise the queue's work is the platform's. */
+  brandScoped: boolean;
   schedule: QueueScheduleView | null;
   paused: boolean;
   counts: QueueCounts;

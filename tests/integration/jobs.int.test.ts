@@ -66,6 +66,13 @@ async function brandAdmin(): Promise<TenantContext> {
   return (await staffContext(user)) as TenantContext;
 }
 
+/** A platform admin working on a brand of their choosing. */
+async function platformAdmin(): Promise<TenantContext> {
+  const brand = await createTestBrand();
+  const { user } = await createTestStaff({ brandId: null, role: "platform_admin" });
+  return (await staffContext(user, { tenantId: brand.id })) as TenantContext;
+}
+
 const stateOf = async (id: string) => (await producerQueue(QUEUE).getJob(id))?.getState();
 const fetchJob = async (id: string) => (await producerQueue(QUEUE).getJob(id)) as Job;
 const fastRetries = { attempts: 3, backoff: { type: "exponential", delay: 20 } };
@@ -102,7 +109,7 @@ describe("job platform", () => {
       if (!healthy) throw new Error("exchange timed out");
       return "recovered";
     });
-    const job = await enqueue(QUEUE, {}, fastRetries);
+    const job = await enqueue(QUEUE, { brandId: ctx.tenantId }, fastRetries);
     await vi.waitFor(async () => expect(await stateOf(job.id!)).toBe("failed"), { timeout: 10_000, interval: 50 });
 
     const page = await jobs.listJobs(ctx, { queue: QUEUE, state: "failed", page: 1, pageSize: 20 });
@@ -156,8 +163,8 @@ describe("job platform", () => {
     expect(await stateOf(own.id!)).toBeUndefined();
   });
 
-  it("pause holds new jobs back and resume lets them run", async () => {
-    const ctx = await brandAdmin();
+  it("pause holds new jobs back and resume lets them run, for every brand: the platform's, on its chain", async () => {
+    const ctx = await platformAdmin();
     let ran = 0;
     worker(async () => ++ran);
     expect(await jobs.pauseQueue(ctx, { queue: QUEUE })).toEqual({ queue: QUEUE, paused: true });
@@ -170,25 +177,43 @@ describe("job platform", () => {
     expect(ran).toBe(0);
     expect(await jobs.resumeQueue(ctx, { queue: QUEUE })).toEqual({ queue: QUEUE, paused: false });
     await vi.waitFor(async () => expect(await stateOf(job.id!)).toBe("completed"), { timeout: 10_000, interval: 50 });
-    const actions = await db.auditLog.findMany({ where: { brandId: ctx.tenantId, entityType: "job_queue" }, orderBy: { seq: "asc" }, select: { action: true } });
+    const actions = await db.auditLog.findMany({ where: { chain: "platform", actorId: ctx.actor.id, entityType: "job_queue" }, orderBy: { seq: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["job_queue.pause", "job_queue.resume"]);
+    expect(await db.auditLog.count({ where: { brandId: ctx.tenantId, entityType: "job_queue" } })).toBe(0);
   });
 
-  it("run-now twice within a minute adds one job", async () => {
+  it("run-now twice within a minute adds one job, for the caller's brand only", async () => {
     const ctx = await brandAdmin();
     // Both clicks in the same minute, whenever the test happens to run.
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-21T10:15:05Z") });
     try {
       const first = await jobs.runNow(ctx, { queue: QUEUE });
       const second = await jobs.runNow(ctx, { queue: QUEUE });
-      expect(first).toEqual({ queue: QUEUE, jobId: "audit-verify.manual.202611211015", duplicate: false });
+      expect(first).toEqual({ queue: QUEUE, jobId: `audit-verify.manual.202611211015.${ctx.tenantId}`, duplicate: false });
       expect(second).toEqual({ ...first, duplicate: true });
+      expect((await fetchJob(first.jobId)).data).toEqual({ brandId: ctx.tenantId });
     } finally {
       vi.useRealTimers();
     }
     expect(await producerQueue(QUEUE).getJobCounts("waiting")).toEqual({ waiting: 1 });
     expect(await db.auditLog.count({ where: { brandId: ctx.tenantId, action: "job_queue.run_now" } })).toBe(1);
     await expect(jobs.runNow(ctx, { queue: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps brand staff to their brand's work: no pausing shared queues, no acting on system jobs, no platform-wide runs", async () => {
+    const ctx = await brandAdmin();
+    const system = await producerQueue(QUEUE).add(QUEUE, {}, { jobId: `test.${randomUUID()}` });
+    await expect(jobs.removeJob(ctx, { queue: QUEUE, id: system.id! })).rejects.toMatchObject({ code: "FORBIDDEN", reason: "jobs.errors.systemJob" });
+    expect(await stateOf(system.id!)).toBe("waiting");
+    // fund-lock-expiry has no brand in its payload: its work is every brand's.
+    await expect(jobs.runNow(ctx, { queue: "fund-lock-expiry" })).rejects.toMatchObject({ code: "FORBIDDEN", reason: "jobs.errors.platformQueue" });
+    const overview = await jobs.jobsOverview(ctx);
+    const scoped = overview.available ? Object.fromEntries(overview.queues.map((q) => [q.name, q.brandScoped])) : {};
+    expect(scoped).toMatchObject({ "audit-verify": true, "deposit-sync": true, "fund-lock-expiry": false, "bonus-expiry": false });
+    // A platform admin may: the system job goes, on the platform chain.
+    const admin = await platformAdmin();
+    await jobs.removeJob(admin, { queue: QUEUE, id: system.id! });
+    expect(await stateOf(system.id!)).toBeUndefined();
   });
 
   it("two workers sharing one schedule process each scheduled run exactly once", async () => {

@@ -23,7 +23,7 @@ export default async function JobsPage() {
       {shell.brand ? (
         // useSearchParams needs a boundary; the dashboard renders its own skeleton.
         <Suspense>
-          <JobsDashboard canManage={shell.permissions.includes("jobs.manage")} />
+          <JobsDashboard canManage={shell.permissions.includes("jobs.manage")} canControl={shell.permissions.includes("jobs.control")} />
         </Suspense>
       ) : (
         <NoBrand hint={t("jobs.noBrandHint")} />

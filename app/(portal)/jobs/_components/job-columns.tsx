@@ -17,9 +17,11 @@ interface JobColumnsOptions {
   onRemove: ((row: JobRow) => void) | null;
   /** The job an action is running for, to show its spinner and hold other clicks. */
   pendingId: string | null;
+  /** Whether the caller may act on this job: a system job (no brand) is the platform admins'. */
+  canAct: (row: JobRow) => boolean;
 }
 
-export function useJobColumns({ onRetry, onRemove, pendingId }: JobColumnsOptions) {
+export function useJobColumns({ onRetry, onRemove, pendingId, canAct }: JobColumnsOptions) {
   const t = useT();
   const dateTime = useDateTimeFormat("dateTimeSeconds");
 
@@ -103,14 +105,14 @@ export function useJobColumns({ onRetry, onRemove, pendingId }: JobColumnsOption
       col.display({
         id: "actions",
         header: () => <span className="sr-only">{t("jobs.list.columns.actions")}</span>,
-        cell: ({ row }) => <RowActions row={row.original} onRetry={onRetry} onRemove={onRemove} pendingId={pendingId} />,
+        cell: ({ row }) => (canAct(row.original) ? <RowActions row={row.original} onRetry={onRetry} onRemove={onRemove} pendingId={pendingId} /> : null),
         enableHiding: false,
         enableSorting: false,
         meta: { className: "w-44 text-right" },
       }),
     ]);
     return onRetry || onRemove ? columns : columns.filter((column) => column.id !== "actions");
-  }, [t, dateTime, onRetry, onRemove, pendingId]);
+  }, [t, dateTime, onRetry, onRemove, pendingId, canAct]);
 }
 
 function RowActions({ row, onRetry, onRemove, pendingId }: { row: JobRow; pendingId: string | null } & Pick<JobColumnsOptions, "onRetry" | "onRemove">) {

@@ -27,11 +27,13 @@ interface JobListProps {
   queue: string;
   url: TableUrlState<typeof ZJobsPageParams>;
   canManage: boolean;
+  /** Platform admins: system jobs (no brand) are theirs to retry and remove. */
+  canControl: boolean;
   actions: JobActions;
   refetchInterval: number | false;
 }
 
-export function JobList({ queue, url, canManage, actions, refetchInterval }: JobListProps) {
+export function JobList({ queue, url, canManage, canControl, actions, refetchInterval }: JobListProps) {
   const t = useT();
   const trpc = useTRPC();
   const { state, page, pageSize } = url.input;
@@ -47,7 +49,8 @@ export function JobList({ queue, url, canManage, actions, refetchInterval }: Job
   const onRemove = useCallback((row: JobRow) => setRemoving(row), []);
   const pendingId = retry.isPending ? (retry.variables?.id ?? null) : remove.isPending ? (remove.variables?.id ?? null) : null;
 
-  const columns = useJobColumns({ onRetry: canManage ? onRetry : null, onRemove: canManage ? onRemove : null, pendingId });
+  const canAct = useCallback((row: JobRow) => row.brandId !== null || canControl, [canControl]);
+  const columns = useJobColumns({ onRetry: canManage ? onRetry : null, onRemove: canManage ? onRemove : null, pendingId, canAct });
   const table = useDataTable({ id: "jobs", columns, page: query.data, url, getRowId });
 
   // Details follow the live list: a retried job leaves "failed", and its sheet closes with it.
@@ -72,8 +75,8 @@ export function JobList({ queue, url, canManage, actions, refetchInterval }: Job
       <JobDetailsSheet
         job={openJob}
         onOpenChange={(open) => !open && setOpenId(null)}
-        onRetry={canManage ? onRetry : null}
-        onRemove={canManage ? onRemove : null}
+        onRetry={canManage && openJob && canAct(openJob) ? onRetry : null}
+        onRemove={canManage && openJob && canAct(openJob) ? onRemove : null}
         pending={pendingId !== null && pendingId === openJob?.id}
       />
       {canManage && (

@@ -23,7 +23,7 @@ import { ZJobsPageParams } from "./url-state";
 
 const REFRESH_MS = 5_000;
 
-export function JobsDashboard({ canManage }: { canManage: boolean }) {
+export function JobsDashboard({ canManage, canControl }: { canManage: boolean; canControl: boolean }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -114,11 +114,12 @@ export function JobsDashboard({ canManage }: { canManage: boolean }) {
             selectedState={queue.name === selectedQueue ? url.input.state : null}
             onSelect={(state) => url.setParams({ queue: queue.name, state })}
             canManage={canManage}
+            canControl={canControl}
             actions={actions}
           />
         ))}
       </div>
-      <JobList key={selectedQueue} queue={selectedQueue} url={url} canManage={canManage} actions={actions} refetchInterval={REFRESH_MS} />
+      <JobList key={selectedQueue} queue={selectedQueue} url={url} canManage={canManage} canControl={canControl} actions={actions} refetchInterval={REFRESH_MS} />
     </div>
   );
 }

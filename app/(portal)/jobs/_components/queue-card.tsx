@@ -26,10 +26,12 @@ interface QueueCardProps {
   selectedState: JobState | null;
   onSelect: (state: JobState) => void;
   canManage: boolean;
+  /** Platform admins: pause and resume (queues are shared by every brand), and run-now of platform queues. */
+  canControl: boolean;
   actions: JobActions;
 }
 
-export function QueueCard({ queue, selectedState, onSelect, canManage, actions }: QueueCardProps) {
+export function QueueCard({ queue, selectedState, onSelect, canManage, canControl, actions }: QueueCardProps) {
   const t = useT();
   const locale = useLocale();
   const dateTime = useDateTimeFormat();
@@ -57,9 +59,9 @@ export function QueueCard({ queue, selectedState, onSelect, canManage, actions }
           )}
         </CardTitle>
         <CardDescription>{description}</CardDescription>
-        {canManage && (
+        {canManage && (canControl || queue.brandScoped) && (
           <CardAction className="flex flex-wrap gap-2">
-            {queue.paused ? (
+            {canControl && (queue.paused ? (
               <Button
                 variant="outline"
                 size="sm"
@@ -80,7 +82,7 @@ export function QueueCard({ queue, selectedState, onSelect, canManage, actions }
                 <Pause />
                 {t("jobs.actions.pause")}
               </Button>
-            )}
+            ))}
             <Button
               size="sm"
               pending={runPending}

@@ -134,6 +134,8 @@ export const jobs = {
   none: "—",
   /** Server refusals (AppError reasons), shown in the reader's language. */
   errors: {
+    systemJob: "This job runs for every brand; only a platform admin can retry or remove it.",
+    platformQueue: "This queue's work is the platform's, not a brand's; only a platform admin can run it now.",
     queueUnavailable: "The job queue (Redis) cannot be reached; background jobs are not running or not visible right now.",
     /** Per state of the job that was asked to be retried. */
     notRetryable: {

@@ -135,6 +135,8 @@ export const jobs: Dict<typeof en> = {
   },
   none: "—",
   errors: {
+    systemJob: "该任务为所有品牌运行，只有平台管理员可以重试或删除。",
+    platformQueue: "该队列的工作属于平台而非单个品牌，只有平台管理员可以立即运行。",
     queueUnavailable: "无法连接任务队列（Redis）；后台任务目前未在运行或无法查看。",
     notRetryable: {
       waiting: "只有失败的任务可以重试；此任务正在等待",
