@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed sign-ins from one address in a window before that address is refused (server/auth/source-limit.ts). */
+  LOGIN_SOURCE_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+  LOGIN_SOURCE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /**
    * Where a brand's exchange calls go (server/exchange/brand-client.ts): brands with credentials → OKX at
    * OKX_BASE_URL; brands without → the built-in simulator at OKX_SIM_URL with the OKX_SIM_* demo key.

@@ -77,7 +77,12 @@ export function LoginForm({ callbackUrl, expired, initialError }: { callbackUrl:
   const codeResolver = useMemo(() => withTranslatedErrors(zodResolver(ZCode), { code: { "*": t("auth.totp.codeInvalid") } }), [t]);
   const codeForm = useForm({ resolver: codeResolver, defaultValues: { code: "" } });
 
-  const fail = () => setFailures((count) => count + 1);
+  // Too many failures from this network: said plainly, unlike a wrong password (no account is named).
+  const [rateLimited, setRateLimited] = useState(false);
+  const fail = (error?: string) => {
+    setRateLimited(error === "RATE_LIMITED");
+    setFailures((count) => count + 1);
+  };
 
   /** Tries next-auth; on success leaves the page (the buttons stay disabled until it has). */
   async function attempt(values: Credentials, totp?: string): Promise<string | null> {
@@ -109,7 +114,7 @@ export function LoginForm({ callbackUrl, expired, initialError }: { callbackUrl:
     }
     credentialsForm.resetField("password");
     credentialsForm.setFocus("password");
-    fail();
+    fail(error);
   }
 
   async function submitCode({ code }: { code: string }) {
@@ -118,7 +123,7 @@ export function LoginForm({ callbackUrl, expired, initialError }: { callbackUrl:
     if (error === null) return;
     codeForm.reset({ code: "" });
     codeForm.setFocus("code");
-    fail();
+    fail(error);
   }
 
   function restart() {
@@ -147,7 +152,7 @@ export function LoginForm({ callbackUrl, expired, initialError }: { callbackUrl:
         )}
         {failures > 0 && (
           <Alert key={failures} variant="destructive" role="alert" data-testid="login-error">
-            <AlertDescription>{t("auth.failed")}</AlertDescription>
+            <AlertDescription>{rateLimited ? t("auth.rateLimited") : t("auth.failed")}</AlertDescription>
           </Alert>
         )}
 

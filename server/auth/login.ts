@@ -10,6 +10,7 @@ import type { Db } from "../db/client";
 import { env } from "../env";
 import { getDummyHash, verifyPassword } from "./password";
 import { sessionRef } from "./sessions";
+import { redisSourceLimit, type SourceLimit } from "./source-limit";
 import { ROLES_REQUIRING_2FA } from "@/lib/auth/permissions";
 import { newTotpSecret, totpEnrolment, verifyTotp } from "./totp";
 
@@ -17,7 +18,9 @@ export type LoginOutcome =
   | { status: "ok"; userId: string; sessionId: string; email: string; name: string }
   | { status: "totp_required" }
   | { status: "enrol_required" }
-  | { status: "failed" };
+  | { status: "failed" }
+  /** Too many failures from this address lately; no account was looked at. */
+  | { status: "rate_limited"; retryAfterSeconds: number };
 
 export interface LoginInput {
   email: string;
@@ -105,7 +108,15 @@ async function checkFirstFactor(db: Db, input: LoginInput, request: RequestMeta)
   return { ok: true, user };
 }
 
-export async function attemptLogin(db: Db, input: LoginInput, request: RequestMeta): Promise<LoginOutcome> {
+export async function attemptLogin(db: Db, input: LoginInput, request: RequestMeta, limit: SourceLimit = redisSourceLimit): Promise<LoginOutcome> {
+  const blockedFor = await limit.blockedFor(request.ip);
+  if (blockedFor !== null) return { status: "rate_limited", retryAfterSeconds: blockedFor };
+  const outcome = await attemptLoginUnlimited(db, input, request);
+  if (outcome.status === "failed") await limit.failed(request.ip);
+  return outcome;
+}
+
+async function attemptLoginUnlimited(db: Db, input: LoginInput, request: RequestMeta): Promise<LoginOutcome> {
   const first = await checkFirstFactor(db, input, request);
   if (!first.ok) return first.outcome;
   const { user } = first;
@@ -159,9 +170,13 @@ export async function attemptLogin(db: Db, input: LoginInput, request: RequestMe
  * password, a fresh secret is kept (encrypted) as pending and its QR code returned. The sign-in that
  * follows with a valid code from it turns it on.
  */
-export async function startLoginEnrolment(db: Db, input: LoginInput, request: RequestMeta) {
+export async function startLoginEnrolment(db: Db, input: LoginInput, request: RequestMeta, limit: SourceLimit = redisSourceLimit) {
+  if ((await limit.blockedFor(request.ip)) !== null) return null;
   const first = await checkFirstFactor(db, input, request);
-  if (!first.ok) return null;
+  if (!first.ok) {
+    if (first.outcome.status === "failed") await limit.failed(request.ip);
+    return null;
+  }
   const { user } = first;
   if (user.totpSecretEnc || !requiresTotp(user)) return null;
   const secret = newTotpSecret();

@@ -14,7 +14,7 @@ import { attemptLogin } from "./login";
 import { revokeSession, validateSession } from "./sessions";
 
 /** Error codes the sign-in page understands; anything else is shown as the generic failure. */
-export const LOGIN_ERROR = { failed: "FAILED", totpRequired: "TOTP_REQUIRED", enrolRequired: "ENROL_REQUIRED" } as const;
+export const LOGIN_ERROR = { failed: "FAILED", totpRequired: "TOTP_REQUIRED", enrolRequired: "ENROL_REQUIRED", rateLimited: "RATE_LIMITED" } as const;
 
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers) return null;
@@ -54,6 +54,8 @@ export const authOptions: NextAuthOptions = {
             throw new Error(LOGIN_ERROR.totpRequired);
           case "enrol_required":
             throw new Error(LOGIN_ERROR.enrolRequired);
+          case "rate_limited":
+            throw new Error(LOGIN_ERROR.rateLimited);
           default:
             throw new Error(LOGIN_ERROR.failed);
         }

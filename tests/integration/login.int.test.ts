@@ -145,3 +145,25 @@ describe("no bearer value where staff can read it", () => {
     expect(JSON.stringify(login.after)).toMatch(/"session":"[0-9a-f]{16}"/);
   });
 });
+
+describe("failed sign-ins per source address", () => {
+  const address = () => `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+
+  it("refuses an address after its limit of failures, before looking at any account, so it cannot lock many", async () => {
+    const brand = await createTestBrand();
+    const from = { ip: address(), userAgent: "vitest" };
+    const accounts = await Promise.all(Array.from({ length: 3 }, () => createTestStaff({ brandId: brand.id, role: "operations" })));
+    for (let i = 0; i < env.LOGIN_SOURCE_MAX_FAILURES; i++) {
+      const { user } = accounts[i % accounts.length]!;
+      expect((await attemptLogin(db, { email: user.email, password: `wrong-${i}` }, from)).status).toBe("failed");
+    }
+    const fresh = await createTestStaff({ brandId: brand.id, role: "operations" });
+    const refused = await attemptLogin(db, { email: fresh.user.email, password: fresh.password }, from);
+    expect(refused).toMatchObject({ status: "rate_limited" });
+    expect(refused.status === "rate_limited" && refused.retryAfterSeconds).toBeGreaterThan(0);
+    // The refused attempt never reached the account: nothing counted, nothing locked.
+    expect(await db.staffUser.findUniqueOrThrow({ where: { id: fresh.user.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    // Another address signs the same account in.
+    expect((await attemptLogin(db, { email: fresh.user.email, password: fresh.password }, { ip: address(), userAgent: "vitest" })).status).toBe("ok");
+  });
+});

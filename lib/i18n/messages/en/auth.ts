@@ -8,6 +8,7 @@ export const auth = {
   passwordRequired: "Enter your password",
   submit: "Sign in",
   failed: "Sign-in failed. Check your email, password and code, or try again later.",
+  rateLimited: "Too many failed sign-ins from your network. Wait a few minutes, then try again.",
   expired: "Your session has ended. Please sign in again.",
   back: "Back",
   signingInAs: "Signing in as {email}",

@@ -11,6 +11,7 @@ export const auth: Dict<typeof en> = {
   passwordRequired: "请输入密码",
   submit: "登录",
   failed: "登录失败。请检查邮箱、密码和验证码，或稍后再试。",
+  rateLimited: "您所在网络的登录失败次数过多，请等待几分钟后再试。",
   expired: "您的会话已结束，请重新登录。",
   back: "返回",
   signingInAs: "正在以 {email} 登录",
