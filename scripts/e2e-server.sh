@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Playwright's webServer command (playwright.config.ts): a fresh, migrated and seeded e2e database,
-# then `next start` on PORT. Playwright passes DATABASE_URL (brokerdesk_e2e), NEXTAUTH_URL and PORT.
+# then the production server (scripts/serve.mjs) on PORT. Playwright passes DATABASE_URL (brokerdesk_e2e), NEXTAUTH_URL and PORT.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$BROKERDESK_ROOT"
@@ -20,4 +20,4 @@ if [[ -n "${JOBS_PREFIX:-}" ]]; then
     })().catch((e) => { console.error(`e2e: could not clear the job queues: ${e.message}`); process.exit(1); });'
 fi
 "$BIN/tsx" --conditions=react-server scripts/db-recreate.ts --seed
-exec "$BIN/next" start -p "${PORT:-3100}"
+PORT="${PORT:-3100}" exec node scripts/serve.mjs

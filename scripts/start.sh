@@ -46,7 +46,8 @@ trap 'log ""; log "stopping ${NAMES[*]}"; stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
-start_process web "$BIN/next" start -p "$PORT"
+# The web server: Next.js behind scripts/serve.mjs (the client's real address, one process per core).
+start_process web node scripts/serve.mjs
 # The built-in OKX simulator: where brands without their own exchange credentials send their calls
 # (server/exchange/brand-client.ts). `npm run okx-sim`'s command, run directly so Ctrl-C reaches it.
 # OKX_SIM=off leaves it out (one is already running, or every brand has real credentials).
