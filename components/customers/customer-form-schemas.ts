@@ -74,8 +74,3 @@ export function editValues(customer: CustomerDetail): EditCustomerValues {
   };
 }
 
-/**
- * @deprecated Import `checkedBy` from "@/lib/forms/checked-by". Kept only for
- * components/deposits/address-form-schemas.ts, which another change owns at the moment; remove once it moves.
- */
-export { checkedBy };

@@ -3,7 +3,7 @@
  * so the browser checks exactly what `deposit.createAddress` / `deposit.setReceivingAccount` will.
  */
 import { z } from "zod";
-import { checkedBy } from "@/components/customers/customer-form-schemas";
+import { checkedBy } from "@/lib/forms/checked-by";
 import type { FieldMessages } from "@/lib/forms/field-errors";
 import { ZCreateAddressInput, ZSetReceivingAccountInput } from "@/lib/deposits/schemas";
 

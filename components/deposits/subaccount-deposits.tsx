@@ -20,7 +20,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { DEPOSIT_STATES, ZDepositListInput, type DepositStateCode } from "@/lib/deposits/schemas";
 import type { DepositRow } from "@/server/deposits/types";
 import { useDepositColumns } from "./deposit-columns";
-import { useLocalTableState } from "./use-local-table-state";
+import { useLocalTableState } from "@/components/data-table/use-local-table-state";
 
 const getRowId = (row: DepositRow) => row.id;
 const DEFAULT_HIDDEN = ["from", "to", "updated", "depId"] as const;
