@@ -41,10 +41,14 @@ export type TenantContext = StaffContext & { tenantId: string };
 /** Staff or the system (a job) acting for one brand: for services the jobs call too. */
 export type BrandContext = ServiceContext & { tenantId: string };
 
+/**
+ * The request's client address and agent. The production server (scripts/serve.mjs) sets X-Forwarded-For
+ * to the one address it worked out from the TCP peer and TRUSTED_PROXIES, replacing whatever the client sent.
+ */
 export function requestMetaFrom(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
-    ip: forwarded || headers.get("x-real-ip") || null,
+    ip: forwarded || null,
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
   };
 }

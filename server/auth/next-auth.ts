@@ -39,7 +39,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const forwarded = headerValue(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim();
         const request = {
-          ip: forwarded || headerValue(req?.headers, "x-real-ip"),
+          ip: forwarded || null,
           userAgent: headerValue(req?.headers, "user-agent")?.slice(0, 512) ?? null,
         };
         const outcome = await attemptLogin(
