@@ -1,8 +1,9 @@
 /**
- * The jobs page: an admin sees the audit-verify queue and its schedule, runs it now (no worker runs
- * during e2e, so the job stays waiting), lists the waiting jobs, and pauses and resumes the queue;
- * support, without jobs.read, gets the forbidden page; an admin retries a job that failed in a worker
- * (started by the test itself, on the e2e server's queues) and sees it complete.
+ * The jobs page: a brand admin sees the audit-verify queue and its schedule, runs it now for the brand (no
+ * worker runs during e2e, so the job stays waiting) and lists the waiting jobs, but cannot pause a queue
+ * every brand shares; the platform admin pauses and resumes it; support, without jobs.read, gets the
+ * forbidden page; the platform admin retries a system job that failed in a worker (started by the test
+ * itself, on the e2e server's queues) and sees it complete.
  *
  * Redis outlives the e2e database, so the queue may hold jobs (or even be paused) from an earlier run:
  * the test only asserts what it caused.
@@ -19,7 +20,7 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 test.describe(() => {
   test.use(asRole(DEMO.aurora.admin));
 
-  test("an admin runs the audit-verify queue now, sees it waiting, and pauses and resumes the queue", async ({ page }) => {
+  test("a brand admin runs the audit-verify queue now for the brand and sees it waiting, with no pause for a shared queue", async ({ page }) => {
     test.setTimeout(60_000);
     await page.goto("/jobs");
     await expect(page.getByRole("heading", { name: "Jobs", exact: true })).toBeVisible();
@@ -31,14 +32,8 @@ test.describe(() => {
     await expect(card.getByText("15 3 * * *", { exact: true })).toBeVisible();
     await expect(page.getByText(/Updated (just now|\d+ s ago)/)).toBeVisible();
 
-    const pause = card.getByRole("button", { name: "Pause audit-verify" });
-    const resume = card.getByRole("button", { name: "Resume audit-verify" });
-    await expect(pause.or(resume)).toBeVisible();
-    // Left paused by an interrupted earlier run: start from a running queue.
-    if (await resume.isVisible()) {
-      await resume.click();
-      await expect(pause).toBeVisible();
-    }
+    // Queues are shared by every brand: pausing one is the platform admin's.
+    await expect(card.getByRole("button", { name: /^(Pause|Resume) audit-verify$/ })).toHaveCount(0);
 
     // Run now: a new job, or (a rerun within the same minute) the one this minute already has.
     await card.getByRole("button", { name: "Run audit-verify now" }).click();
@@ -62,6 +57,23 @@ test.describe(() => {
     await expect(details.getByText("Waiting", { exact: true })).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(details).toHaveCount(0);
+  });
+});
+
+test.describe(() => {
+  test.use(asRole(DEMO.platform));
+
+  test("the platform admin pauses and resumes a queue for every brand", async ({ page }) => {
+    await page.goto("/jobs");
+    const card = page.getByRole("region", { name: /^audit-verify/ });
+    const pause = card.getByRole("button", { name: "Pause audit-verify" });
+    const resume = card.getByRole("button", { name: "Resume audit-verify" });
+    await expect(pause.or(resume)).toBeVisible();
+    // Left paused by an interrupted earlier run: start from a running queue.
+    if (await resume.isVisible()) {
+      await resume.click();
+      await expect(pause).toBeVisible();
+    }
 
     // Pause asks first; Cancel leaves the queue running.
     await pause.click();
@@ -99,9 +111,10 @@ test.describe(() => {
 });
 
 test.describe(() => {
-  test.use(asRole(DEMO.aurora.admin));
+  // A job with no brand in its payload is the platform's to retry (brand staff retry their brand's own).
+  test.use(asRole(DEMO.platform));
 
-  test("an admin retries a failed job from the jobs page and it completes", async ({ page }) => {
+  test("the platform admin retries a failed system job from the jobs page and it completes", async ({ page }) => {
     test.setTimeout(60_000);
     const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue("audit-verify", { connection, prefix: PREFIX });
