@@ -40,7 +40,6 @@ export function AddAddressDialog({ subaccountId, initialCcy, onClose }: { subacc
       onSuccess: (row) => {
         toast.success(t("deposits.create.created", { ccy: row.ccy, chain: row.chain }));
         void queryClient.invalidateQueries(trpc.deposit.storedAddresses.queryFilter({ subaccountId }));
-        void queryClient.invalidateQueries(trpc.deposit.addresses.pathFilter());
         onClose();
       },
       onError: (error) => setFormError(applyServerErrors(form.setError, error, CREATE_MESSAGES, t)),

@@ -44,7 +44,6 @@ export function ChangeReceivingDialog({ subaccountId, addresses, current, onClos
       onSuccess: (result) => {
         toast.success(t("deposits.change.changed", { account: t(`deposits.receiving.${result.receivingAccount}`) }));
         void queryClient.invalidateQueries(trpc.deposit.storedAddresses.queryFilter({ subaccountId }));
-        void queryClient.invalidateQueries(trpc.deposit.addresses.pathFilter());
         onClose();
       },
       onError: (error) => setFormError(applyServerErrors(form.setError, error, CHANGE_MESSAGES, t)),

@@ -44,7 +44,7 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
 
   const ccy = ccyText.trim().toUpperCase();
   const load = useMutation({
-    mutationFn: (code: string) => queryClient.fetchQuery(trpc.deposit.addresses.queryOptions({ subaccountId, ccy: code }, { staleTime: 0 })),
+    ...trpc.deposit.refreshAddresses.mutationOptions(),
     onSuccess: (result) => {
       if (result.rows.length === 0) toast.info(t("deposits.addresses.emptyCurrency", { ccy: result.ccy }));
       return queryClient.invalidateQueries(trpc.deposit.storedAddresses.queryFilter({ subaccountId }));
@@ -106,7 +106,7 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          if (CCY.test(ccy)) load.mutate(ccy);
+          if (manage && CCY.test(ccy)) load.mutate({ subaccountId, ccy });
         }}
       >
         <div className="grid gap-1.5">
@@ -128,7 +128,7 @@ export function SubaccountDepositAddresses({ subaccountId, canManage }: { subacc
             ))}
           </datalist>
         </div>
-        {!removed && (
+        {manage && (
           <Button type="submit" size="sm" variant="outline" className="h-8" disabled={!CCY.test(ccy)} pending={load.isPending} title={t("deposits.addresses.showHint")}>
             <RefreshCw />
             {t("deposits.addresses.show")}

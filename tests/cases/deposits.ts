@@ -145,9 +145,9 @@ export const DEPOSIT_CASES: Record<string, ProcedureCase> = {
       await expect(call("deposit.storedAddresses", { subaccountId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     },
   },
-  "deposit.addresses": {
+  "deposit.refreshAddresses": {
     input: async (f) => ({ subaccountId: (await brandASubaccount(f)).id, ccy: "USDT" }),
-    isolation: refusesBrandBSubaccount("deposit.addresses", { ccy: "USDT" }),
+    isolation: refusesBrandBSubaccount("deposit.refreshAddresses", { ccy: "USDT" }),
   },
   "deposit.currencies": {
     input: () => undefined,

@@ -57,7 +57,7 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-describe("deposit addresses", () => {
+describe("deposit.refreshAddresses", () => {
   it("creates per currency and chain, lists what the exchange lists, and audits each creation", { timeout: 30_000 }, async () => {
     const sub = await createExchangeSubaccount(brand.id);
     const trc = await call<DepositAddressRow>("deposit.createAddress", { subaccountId: sub.id, ccy: "usdt", chain: "USDT-TRC20" });
@@ -72,7 +72,7 @@ describe("deposit addresses", () => {
     expect(btc.address.startsWith("bc1q")).toBe(true);
 
     const listed = await (await client()).getDepositAddresses({ subAcct: sub.subAcct, ccy: "USDT" });
-    const refreshed = await call<AddressesResult>("deposit.addresses", { subaccountId: sub.id, ccy: "USDT" });
+    const refreshed = await call<AddressesResult>("deposit.refreshAddresses", { subaccountId: sub.id, ccy: "USDT" });
     expect(refreshed.rows.map((r) => `${r.chain} ${r.addr}`).sort()).toEqual(listed.map((a) => `${a.chain} ${a.addr}`).sort());
     expect(refreshed.receivingAccount).toBe(listed[0].to);
 
@@ -93,7 +93,7 @@ describe("deposit addresses", () => {
     expect(second.address).toBe("okbtothemoon");
     expect(first.memo).not.toBe(second.memo);
     expect(first.addr).toBe(`okbtothemoon:${first.memo}`);
-    const { rows } = await call<AddressesResult>("deposit.addresses", { subaccountId: sub.id, ccy: "EOS" });
+    const { rows } = await call<AddressesResult>("deposit.refreshAddresses", { subaccountId: sub.id, ccy: "EOS" });
     expect(rows).toHaveLength(2);
     // The stored "address:memo" is what the exchange takes back to change the receiving account.
     await call("deposit.setReceivingAccount", { subaccountId: sub.id, ccy: "EOS", chain: first.chain, addr: first.addr, to: "18" });
@@ -159,7 +159,7 @@ describe("deposit addresses", () => {
     for (const [path, input] of [
       ["deposit.createAddress", { subaccountId: sub.id, ccy: "SOL" }],
       ["deposit.setReceivingAccount", { subaccountId: sub.id, ccy: "SOL", addr: made.addr, to: "18" }],
-      ["deposit.addresses", { subaccountId: sub.id, ccy: "SOL" }],
+      ["deposit.refreshAddresses", { subaccountId: sub.id, ccy: "SOL" }],
     ] as const) {
       const r = await refusal(call(path, input));
       expect(r, path).toMatchObject({ code: "CONFLICT", field: "subaccountId", reason: "deposits.errors.subaccountRemoved" });

@@ -20,7 +20,7 @@ export default async function DepositsPage() {
   const t = await getT();
   return (
     <>
-      <PageHeader className="mb-4" title={t("deposits.title")} description={t("deposits.description")} actions={shell.brand ? <SyncNow /> : undefined} />
+      <PageHeader className="mb-4" title={t("deposits.title")} description={t("deposits.description")} actions={shell.brand && shell.permissions.includes("subaccount.manage") ? <SyncNow /> : undefined} />
       {shell.brand ? (
         // useSearchParams needs a boundary; the table renders its own skeleton.
         <Suspense>

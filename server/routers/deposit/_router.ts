@@ -11,12 +11,12 @@ export const depositRouter = createTRPCRouter({
   list: brandProcedure("deposit.read").input(ZDepositListInput).query(({ ctx, input }) => deposits.listDeposits(ctx, input)),
   /** The sync's cursor, last completion and last run. */
   syncStatus: brandProcedure("deposit.read").query(({ ctx }) => deposits.depositSyncStatus(ctx)),
-  /** Queues a deposit sync of the brand now; CONFLICT with a clear message while Redis is down. */
-  syncNow: brandProcedure("deposit.read").mutation(({ ctx }) => deposits.requestDepositSync(ctx)),
+  /** Queues a deposit sync of the brand now (as the sub-accounts' "Sync now"); CONFLICT with a clear message while Redis is down. */
+  syncNow: brandProcedure("subaccount.manage").mutation(({ ctx }) => deposits.requestDepositSync(ctx)),
   /** A sub-account's stored deposit addresses (no exchange call): the panel's first render. */
   storedAddresses: brandProcedure("deposit.read").input(ZSubaccountRef).query(({ ctx, input }) => addresses.storedAddresses(ctx, input)),
-  /** One currency's addresses read from the exchange and stored. */
-  addresses: brandProcedure("deposit.read").input(ZAddressesInput).query(({ ctx, input }) => addresses.refreshAddresses(ctx, input)),
+  /** One currency's addresses read from the exchange and stored: a write, so a mutation for those who manage addresses. */
+  refreshAddresses: brandProcedure("subaccount.manage").input(ZAddressesInput).mutation(({ ctx, input }) => addresses.refreshAddresses(ctx, input)),
   /** The currencies and chains the brand's exchange takes deposits in (the address forms' suggestions; cached 10 min). */
   currencies: brandProcedure("deposit.read").query(({ ctx }) => currencies.listDepositCurrencies(ctx)),
   createAddress: brandProcedure("subaccount.manage").input(ZCreateAddressInput).mutation(({ ctx, input }) => addresses.createAddress(ctx, input)),
