@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
 import { detectFileType } from "../files/file-type";
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from "@/lib/brands/schemas";
+import { createDefaultReasons } from "../kyc/settings";
 
 const settingsSelect = {
   id: true,
@@ -172,6 +173,8 @@ export async function createBrand(ctx: StaffContext, input: CreateBrandInput) {
       select: { id: true, email: true, name: true, role: true },
     });
     await recordAudit(tx, ctx, { brandId: null, action: "brand.create", entityType: "brand", entityId: brand.id, after: snapshot(brand) });
+    // The KYC desk's rejection reasons start from the defaults (reading the list never writes them).
+    await createDefaultReasons(tx, { tenantId: brand.id, actor: ctx.actor, request: ctx.request });
     await recordAudit(tx, ctx, { brandId: brand.id, action: "staff.create", entityType: "staff_user", entityId: admin.id, after: admin });
     return { brand: toSettings(brand), admin, temporaryPassword };
   });

@@ -33,7 +33,7 @@ const reasonSelect = {
   sortOrder: true,
 } satisfies Prisma.KycRejectionReasonSelect;
 
-/** Who creates the defaults: a staff member's first look at the list, or the seed. */
+/** Who creates the defaults: the brand's creation, a first decision or edit, or the seed. */
 interface BrandWriter {
   db: Db;
   tenantId: string;
@@ -50,7 +50,8 @@ export async function ensureDefaultReasons(who: BrandWriter): Promise<void> {
   await who.db.$transaction((tx) => createDefaultReasons(tx, who));
 }
 
-async function createDefaultReasons(tx: DbTx, who: BrandWriter) {
+/** The defaults inside a transaction already open: a new brand gets them with its creation. */
+export async function createDefaultReasons(tx: DbTx, who: Omit<BrandWriter, "db">) {
   const { count } = await tx.kycRejectionReason.createMany({
     data: DEFAULT_KYC_REASONS.map((r) => ({ ...r, brandId: who.tenantId })),
     skipDuplicates: true,
@@ -65,8 +66,8 @@ async function createDefaultReasons(tx: DbTx, who: BrandWriter) {
 }
 
 /** Every reason of the brand, active and not, in the order reviewers see them. */
+/** The brand's reasons. A read: the defaults come with the brand (createBrand) or its first decision or edit. */
 export async function listKycReasons(ctx: TenantContext): Promise<KycReasonRow[]> {
-  await ensureDefaultReasons(ctx);
   return ctx.db.kycRejectionReason.findMany({
     where: { brandId: ctx.tenantId },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
@@ -79,6 +80,8 @@ const codeTaken = () => invalid("code", "kyc.errors.reasonCodeTaken");
 
 /** Creates a reason (no id) or updates one of the brand's. Applications keep the resubmit rule they were decided with. */
 export async function saveKycReason(ctx: TenantContext, input: z.infer<typeof ZKycReasonInput>): Promise<KycReasonRow> {
+  // A brand's first edit starts from the defaults, so adding one reason never leaves the list at one.
+  await ensureDefaultReasons(ctx);
   const fields = {
     code: input.code,
     label: input.label,

@@ -197,9 +197,9 @@ export const KYC_CASES: Record<string, ProcedureCase> = {
   "kyc.reasons": {
     input: () => undefined,
     isolation: async (f, call) => {
-      const theirs = await createReason(f.brandB.id);
+      const [mine, theirs] = [await createReason(f.brandA.id), await createReason(f.brandB.id)];
       const reasons = (await call("kyc.reasons")) as { id: string; code: string }[];
-      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.map((r) => r.id)).toContain(mine.id);
       expect(reasons.map((r) => r.id)).not.toContain(theirs.id);
     },
   },

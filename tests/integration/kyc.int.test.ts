@@ -3,16 +3,19 @@ import { describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/server/db/client";
+import { systemActor } from "@/server/actor";
 import { AppError } from "@/server/errors";
 import { getKycApplication, listCustomerApplications } from "@/server/kyc/application";
 import { assignKycApplication, claimKycApplication, releaseKycApplication } from "@/server/kyc/assignment";
 import { approveKycApplication, rejectKycApplication, requestKycInformation } from "@/server/kyc/decisions";
 import { kycQueue, listReviewers } from "@/server/kyc/queue";
 import { resubmitKycApplication, submitKycApplication } from "@/server/kyc/submit";
-import { DEFAULT_KYC_REASONS, getKycSettings, listKycReasons, saveKycReason, setKycReasonActive, updateKycSettings } from "@/server/kyc/settings";
+import { DEFAULT_KYC_REASONS, ensureDefaultReasons, getKycSettings, listKycReasons, saveKycReason, setKycReasonActive, updateKycSettings } from "@/server/kyc/settings";
 import { ZKycQueueInput } from "@/lib/kyc/schemas";
 import { applicationState, createTestApplication, createTestCustomer } from "../cases/kyc";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
+import { randomUUID } from "node:crypto";
+import { createBrand } from "@/server/brands/service";
 
 async function member(brandId: string, role: Role = "compliance") {
   const { user } = await createTestStaff({ brandId, role });
@@ -20,8 +23,10 @@ async function member(brandId: string, role: Role = "compliance") {
   return { user, ctx };
 }
 
+/** The brand's desk: a brand with its default rejection reasons (as createBrand gives one), operations and two reviewers. */
 async function desk() {
   const brand = await createTestBrand({ kycCorporateCountries: ["HK", "SG"], kycSlaHours: 24 });
+  await ensureDefaultReasons({ db, tenantId: brand.id, actor: systemActor("test"), request: { ip: null, userAgent: null } });
   const [ops, r1, r2] = await Promise.all([member(brand.id, "operations"), member(brand.id), member(brand.id)]);
   return { brand, ops, r1, r2 };
 }
@@ -460,8 +465,26 @@ describe("concurrency and tenancy", () => {
 });
 
 describe("settings", () => {
-  it("gives each brand the default reasons once, on first look", async () => {
-    const { brand, r1, r2 } = await desk();
+  it("a brand created on the platform starts with the default reasons, audited on its chain", async () => {
+    const { user } = await createTestStaff({ brandId: null, role: "platform_admin" });
+    const slug = `r-${randomUUID().slice(0, 8)}`;
+    const { brand } = await createBrand(await staffContext(user, { tenantId: null }), {
+      name: `Reasons ${slug}`,
+      slug,
+      brokerCode: null,
+      primaryColor: "#2563eb",
+      admin: { email: `${slug}@example.test`, name: "First Admin" },
+    });
+    const codes = await db.kycRejectionReason.findMany({ where: { brandId: brand.id }, orderBy: { sortOrder: "asc" }, select: { code: true } });
+    expect(codes.map((r) => r.code)).toEqual(DEFAULT_KYC_REASONS.map((r) => r.code));
+    expect(await db.auditLog.count({ where: { brandId: brand.id, action: "kyc_reason.create_defaults" } })).toBe(1);
+  });
+
+  it("gives a brand the default reasons once, however many ask at the same time; reading them writes nothing", async () => {
+    const brand = await createTestBrand();
+    const [r1, r2] = await Promise.all([member(brand.id), member(brand.id)]);
+    expect(await listKycReasons(r1.ctx)).toEqual([]);
+    await Promise.all([ensureDefaultReasons(r1.ctx), ensureDefaultReasons(r2.ctx)]);
     const [first, second] = await Promise.all([listKycReasons(r1.ctx), listKycReasons(r2.ctx)]);
     expect(first.map((r) => r.code)).toEqual(DEFAULT_KYC_REASONS.map((r) => r.code));
     expect(second).toEqual(first);
