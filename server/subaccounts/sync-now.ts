@@ -41,7 +41,9 @@ export async function syncSubaccountsNow(ctx: TenantContext): Promise<SyncNowRes
   const brandId = ctx.tenantId;
   return withRedis<SyncNowResult>(async () => {
     const queue = producerQueue(SYNC_QUEUE);
-    const pending = (await queue.getJobs(["active", "waiting", "prioritized", "delayed"], 0, PENDING_WINDOW - 1)).filter((j): j is Job => Boolean(j));
+    // Only what is running or due now: a delayed job is the schedule's next run (up to 15 minutes away) or a
+    // retry waiting out its backoff, and neither is the sync the caller asked for.
+    const pending = (await queue.getJobs(["active", "waiting", "prioritized"], 0, PENDING_WINDOW - 1)).filter((j): j is Job => Boolean(j));
     const owner = (job: Job) => (job.data as { brandId?: unknown } | null)?.brandId;
     for (const job of pending) {
       const state = await job.getState();

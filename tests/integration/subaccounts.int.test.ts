@@ -499,6 +499,18 @@ describe("sync now and sync status", () => {
     expect((await other.caller.subaccount.syncNow()).outcome).toBe("queued");
   });
 
+  it("is not held back by the schedule's next run, which waits as a delayed job", async () => {
+    const queue = producerQueue("subaccount-sync");
+    await queue.upsertJobScheduler("subaccount-sync", { pattern: "*/15 * * * *", tz: "UTC" }, { name: "subaccount-sync", data: {} });
+    try {
+      expect(await queue.getJobCounts("delayed")).toMatchObject({ delayed: 1 });
+      const { caller } = await operator((await createTestBrand()).id);
+      expect((await caller.subaccount.syncNow()).outcome).toBe("queued");
+    } finally {
+      await queue.removeJobScheduler("subaccount-sync");
+    }
+  });
+
   it("says the queue is unavailable when Redis cannot be reached, and audits nothing", async () => {
     const brandId = (await createTestBrand()).id;
     const { caller } = await operator(brandId);
