@@ -68,6 +68,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Add one run of each queue marked `runOnStart` (the worker process; tests leave it off). */
   runOnStart?: boolean;
+  /** How often the schedules are checked and put back if missing (default a minute). */
+  scheduleCheckMs?: number;
 }
 
 export async function startRuntime(log: Log, names: readonly QueueName[] = QUEUE_NAMES, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -89,9 +91,32 @@ export async function startRuntime(log: Log, names: readonly QueueName[] = QUEUE
     }
     log(`queue ${name}: worker started${def.schedule ? `, schedule ${"pattern" in def.schedule ? def.schedule.pattern : `every ${def.schedule.everyMs} ms`}` : ""}`);
   }
+  // Schedules live in Redis: a Redis that restarts without its data (or is flushed) loses them, and the
+  // workers would reconnect to queues no schedule ever feeds again. Put them back on every reconnect, and
+  // check every minute in case a reconnect went unnoticed. upsertJobScheduler is idempotent.
+  const reinstall = async (why: string) => {
+    for (const [i, name] of names.entries()) {
+      try {
+        const def = QUEUES[name] as unknown as QueueDefinition;
+        if (def.schedule && !(await queues[i]!.getJobScheduler(name))) {
+          await installSchedule(queues[i]!, def);
+          log(`queue ${name}: schedule re-installed (${why})`);
+        }
+      } catch (error) {
+        logError(`queue ${name}: schedule check failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  // Attached after the first install: the connection is ready by now, so each "ready" is a reconnect.
+  const onReady = () => void reinstall("Redis reconnected");
+  connection.on("ready", onReady);
+  const check = setInterval(() => void reinstall("periodic check"), options.scheduleCheckMs ?? 60_000);
+  check.unref();
   return {
     workers,
     async close() {
+      clearInterval(check);
+      connection.off("ready", onReady);
       // Let active jobs finish, then drop the connections.
       await Promise.allSettled(workers.map((w) => w.close()));
       await Promise.allSettled(queues.map((q) => q.close()));

@@ -180,8 +180,11 @@ ensure_redis() {
   fi
   local auth=()
   [[ -n "$REDIS_PASSWORD" ]] && auth=(--requirepass "$REDIS_PASSWORD")
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no "${auth[@]}" >/dev/null ||
-    die "redis: could not start — run: redis-server --daemonize yes --bind 127.0.0.1 --port $REDIS_PORT --save '' --appendonly no"
+  # Append-only file in var/redis (gitignored): job history and schedules survive a Redis restart.
+  local dir="$BROKERDESK_ROOT/var/redis"
+  mkdir -p "$dir"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly yes --dir "$dir" "${auth[@]}" >/dev/null ||
+    die "redis: could not start — run: redis-server --daemonize yes --bind 127.0.0.1 --port $REDIS_PORT --appendonly yes --dir $dir"
   wait_until 15 redis_answers || die "redis: started but does not answer at $REDIS_HOST:$REDIS_PORT"
   log "redis: ok ($REDIS_HOST:$REDIS_PORT, started)"
 }

@@ -152,6 +152,22 @@ const waitForState = (id: string, state: string, timeout = 20_000) =>
 const rowCount = (brandId: string) => db.subaccount.count({ where: { brandId } });
 
 describe.skipIf(!HAS_REDIS_SERVER)("worker across a Redis restart", () => {
+  it("puts its schedules back when Redis comes back without its data", { timeout: 45_000 }, async () => {
+    const { redis, log } = await setUp(false);
+    const queue = producerQueue(QUEUE);
+    await redis.kill();
+    await redis.up();
+    // Redis came back empty (setUp removed the schedule; a restart without persistence would have too).
+    try {
+      await vi.waitFor(async () => expect(await queue.getJobScheduler(QUEUE)).toMatchObject({ pattern: "*/15 * * * *" }), { timeout: 15_000, interval: 250 });
+      // The next run is scheduled: a delayed job the worker will take when its time comes.
+      expect((await queue.getJobScheduler(QUEUE))?.next).toBeGreaterThan(Date.now());
+      expect(log).toContain(`queue ${QUEUE}: schedule re-installed (Redis reconnected)`);
+    } finally {
+      await queue.removeJobScheduler(QUEUE);
+    }
+  });
+
   it("reconnects by itself: the same worker completes the next job, and the jobs page answers again", { timeout: 45_000 }, async () => {
     const { redis, runtime, log, brand, ctx } = await setUp(false);
     const [worker] = runtime.workers;

@@ -3,7 +3,7 @@
  * One queue: what it does, its schedule, whether it is paused, its job counts (each a button that lists
  * those jobs below) and its last finished run. Managers also get Pause / Resume and Run now.
  */
-import { CalendarClock, CirclePause, Pause, Play, Zap } from "lucide-react";
+import { CalendarClock, CirclePause, Pause, Play, TriangleAlert, Zap } from "lucide-react";
 import { useState } from "react";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Badge } from "@/components/ui/badge";
@@ -110,13 +110,15 @@ export function QueueCard({ queue, selectedState, onSelect, canManage, canContro
                   <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{queue.schedule.pattern}</code>
                 )}
               </p>
-              <p className="text-muted-foreground">
-                {queue.schedule.next ? (
-                  t("jobs.queue.nextRun", { time: dateTime.format(queue.schedule.next) })
-                ) : (
-                  t("jobs.queue.nextRunUnknown")
-                )}
-              </p>
+              {queue.schedule.next ? (
+                <p className="text-muted-foreground">{t("jobs.queue.nextRun", { time: dateTime.format(queue.schedule.next) })}</p>
+              ) : (
+                // No schedule in Redis: nothing runs on time until a worker (re)installs it.
+                <p className="flex items-center gap-1.5 [&>svg]:text-warning" role="status">
+                  <TriangleAlert className="size-4 shrink-0" aria-hidden />
+                  {t("jobs.queue.nextRunUnknown")}
+                </p>
+              )}
             </>
           ) : (
             <p className="text-muted-foreground">{t("jobs.queue.noSchedule")}</p>

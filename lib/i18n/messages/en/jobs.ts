@@ -18,7 +18,7 @@ export const jobs = {
     schedule: "Schedule",
     noSchedule: "Runs only when triggered",
     nextRun: "Next run {time}",
-    nextRunUnknown: "Next run not scheduled yet — a worker installs the schedule when it starts",
+    nextRunUnknown: "No schedule installed: no run will start on time until a worker is running (it installs the schedule within a minute)",
     lastRun: "Last run",
     noLastRun: "No run has finished yet",
     finishedAt: "Finished {time}",

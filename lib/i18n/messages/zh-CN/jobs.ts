@@ -20,7 +20,7 @@ export const jobs: Dict<typeof en> = {
     schedule: "定时计划",
     noSchedule: "仅在手动触发时运行",
     nextRun: "下次运行：{time}",
-    nextRunUnknown: "尚未安排下次运行 —— 工作进程启动后会安装定时计划",
+    nextRunUnknown: "未安装定时计划：在工作进程运行前不会按时运行（工作进程会在一分钟内安装计划）",
     lastRun: "上次运行",
     noLastRun: "尚无已结束的运行",
     finishedAt: "结束于 {time}",
