@@ -13,7 +13,7 @@
 import "server-only";
 import type { Job, JobType, Queue } from "bullmq";
 import type { z } from "zod";
-import { producerReady } from "@/server/queues/connection";
+import { jobsConfig, producerReady } from "@/server/queues/connection";
 import { isQueueName, producerQueue, QUEUES, type QueueDefinition, type QueueName } from "@/server/queues/registry";
 import type { StaffContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -31,6 +31,7 @@ import type {
   LastRun,
   QueueOverview,
   QueueStateResult,
+  RetryingJob,
   RunNowResult,
 } from "./types";
 
@@ -127,13 +128,39 @@ async function lastRunOf(ctx: TenantContext, queue: Queue): Promise<LastRun | nu
   };
 }
 
+/** How many delayed jobs are searched for failed attempts awaiting their retry. */
+const RETRY_WINDOW = 50;
+
+/**
+ * Failed attempts waiting out their backoff (delayed jobs that have been tried): without this the page showed
+ * a queue failing attempt after attempt as merely "delayed" beside its last good run.
+ */
+async function retryingOf(ctx: TenantContext, queue: Queue): Promise<RetryingJob | null> {
+  const delayed = (await queue.getJobs(["delayed"], 0, RETRY_WINDOW - 1)).filter((j): j is Job => Boolean(j));
+  const retries = delayed.filter((j) => j.attemptsMade > 0 && visibleTo(ctx, j)).sort((a, b) => (b.processedOn ?? 0) - (a.processedOn ?? 0));
+  const newest = retries[0];
+  if (!newest) return null;
+  // BullMQ keeps delayed jobs in a sorted set scored by (due time × 4096 + a counter).
+  const redis = await producerReady(REDIS_BUDGET_MS);
+  const score = await redis.zscore(`${jobsConfig().prefix}:${queue.name}:delayed`, String(newest.id));
+  return {
+    jobId: String(newest.id),
+    attemptsMade: newest.attemptsMade,
+    maxAttempts: newest.opts.attempts ?? 1,
+    error: newest.failedReason || "",
+    nextAttemptAt: score === null ? null : new Date(Math.floor(Number(score) / 0x1000)),
+    count: retries.length,
+  };
+}
+
 async function overviewOf(ctx: TenantContext, def: QueueDefinition): Promise<QueueOverview> {
   const queue = producerQueue(def.name as QueueName);
-  const [counts, paused, scheduler, lastRun] = await Promise.all([
+  const [counts, paused, scheduler, lastRun, retrying] = await Promise.all([
     queue.getJobCounts("waiting", "prioritized", "waiting-children", "active", "delayed", "failed", "completed"),
     queue.isPaused(),
     def.schedule ? queue.getJobScheduler(def.name) : Promise.resolve(undefined),
     lastRunOf(ctx, queue),
+    retryingOf(ctx, queue),
   ]);
   const n = (k: string) => counts[k] ?? 0;
   const next = date(scheduler?.next);
@@ -151,6 +178,7 @@ async function overviewOf(ctx: TenantContext, def: QueueDefinition): Promise<Que
       completed: n("completed"),
     },
     lastRun,
+    retrying,
   };
 }
 

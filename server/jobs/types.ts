@@ -24,6 +24,19 @@ export interface LastRun {
   error?: string;
 }
 
+/** A job whose last attempt failed and that waits out its backoff before the next: the queue is not healthy. */
+export interface RetryingJob {
+  jobId: string;
+  attemptsMade: number;
+  maxAttempts: number;
+  /** The last attempt's error. */
+  error: string;
+  /** When the next attempt is due. */
+  nextAttemptAt: Date | null;
+  /** How many of the queue's delayed jobs are retries (the caller's and system ones). */
+  count: number;
+}
+
 export interface QueueOverview {
   name: string;
   description: string;
@@ -33,6 +46,8 @@ export interface QueueOverview {
   paused: boolean;
   counts: QueueCounts;
   lastRun: LastRun | null;
+  /** The newest failed attempt waiting to be retried, when there is one the caller may see. */
+  retrying: RetryingJob | null;
 }
 
 export type JobsOverview = { available: true; queues: QueueOverview[] } | { available: false; message: string };

@@ -150,6 +150,25 @@ describe("job platform", () => {
     expect(JSON.stringify(overview)).not.toContain("secret failure");
   });
 
+  it("shows a run failing attempt after attempt: its last error, the attempt and when it is tried again", async () => {
+    const ctx = await brandAdmin();
+    worker(async () => {
+      throw new Error("exchange answered 503");
+    });
+    const job = await enqueue(QUEUE, { brandId: ctx.tenantId }, { attempts: 5, backoff: { type: "fixed", delay: 60_000 } });
+    await vi.waitFor(async () => expect(await stateOf(job.id!)).toBe("delayed"), { timeout: 10_000, interval: 50 });
+    const overview = await jobs.jobsOverview(ctx);
+    const queue = overview.available ? overview.queues.find((q) => q.name === QUEUE) : undefined;
+    expect(queue?.retrying).toMatchObject({ jobId: job.id, attemptsMade: 1, maxAttempts: 5, error: "exchange answered 503", count: 1 });
+    const dueIn = queue!.retrying!.nextAttemptAt!.getTime() - Date.now();
+    expect(dueIn).toBeGreaterThan(50_000);
+    expect(dueIn).toBeLessThanOrEqual(60_000);
+    // Another brand does not see this brand's retry (nor its error).
+    const other = await brandAdmin();
+    const theirs = await jobs.jobsOverview(other);
+    expect(theirs.available && theirs.queues.find((q) => q.name === QUEUE)?.retrying).toBeNull();
+  });
+
   it("lists and acts only on the caller's brand's jobs and system jobs", async () => {
     const ctx = await brandAdmin();
     const other = await createTestBrand();

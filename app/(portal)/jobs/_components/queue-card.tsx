@@ -148,6 +148,27 @@ export function QueueCard({ queue, selectedState, onSelect, canManage, canContro
           ) : (
             <p className="text-muted-foreground">{t("jobs.queue.noLastRun")}</p>
           )}
+          {queue.retrying && (
+            // A run failing attempt after attempt: its last error and when it is tried again.
+            <div className="mt-1 grid gap-1 rounded-md border border-warning/40 bg-warning/10 p-2" role="status" data-testid="queue-retrying">
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge variant="warning">{t("jobs.queue.retrying", { count: queue.retrying.count })}</Badge>
+                <span className="tabular-nums">
+                  {t("jobs.queue.retryAttempt", { attempts: queue.retrying.attemptsMade, max: queue.retrying.maxAttempts })}
+                </span>
+                {queue.retrying.nextAttemptAt && (
+                  <time dateTime={queue.retrying.nextAttemptAt.toISOString()} className="text-muted-foreground tabular-nums">
+                    {t("jobs.queue.nextAttempt", { time: dateTime.format(queue.retrying.nextAttemptAt) })}
+                  </time>
+                )}
+              </p>
+              {queue.retrying.error && (
+                <p className="font-mono text-xs break-words text-destructive" title={queue.retrying.error}>
+                  {excerpt(queue.retrying.error)}
+                </p>
+              )}
+            </div>
+          )}
         </section>
         <div role="group" aria-label={t("jobs.queue.countsLabel", { queue: queue.name })} className="flex flex-wrap gap-2 md:col-span-2">
           {COUNT_STATES.map((state) => {
