@@ -1,11 +1,11 @@
 /**
- * The one wrapper every staff route handler goes through (exports, KYC files, logos): a cross-site write is
- * refused, then the same checks as a tRPC procedure (./guard.ts), then the handler, with refusals answered in one JSON shape and the same
- * status tRPC would give (`httpStatusOf`):
+ * The one wrapper every staff route handler goes through (exports, KYC files, logos): a cross-site write
+ * is refused, then come the same checks as a tRPC procedure (./guard.ts), then the handler. Refusals are
+ * answered in one JSON shape, with the status tRPC would give (`httpStatusOf`):
  *
  *   { "error": "<English message>", "code": "NOT_FOUND", "reason": "errors.notFound.customer", "params": {}, "field": null }
  *
- * Pages show `reason` in the reader's language (lib/trpc/errors.ts `describeRefusal`). Anything that is
+ * Pages read it with `readRefusal` and show `reason` in the reader's language (lib/trpc/errors.ts). Anything that is
  * not an AppError or a zod error is a bug and reaches Next's error handling (500, logged).
  */
 import "server-only";
