@@ -1,11 +1,11 @@
 /**
- * Reading a multipart upload with a byte limit, for the file routes (tRPC carries JSON, not bytes).
- * A body over `maxBytes` is refused from its Content-Length before a byte is read and, when it has none
- * (chunked), as soon as the count passes the limit, so an oversized upload is never buffered whole.
+ * Reading a multipart upload with a byte limit, for the file routes (tRPC carries JSON, not bytes): the
+ * shared body cap (./body-limit.ts), so an oversized upload is never buffered whole.
  */
 import "server-only";
 
 import type { ErrorParams, ErrorReason } from "../errors";
+import { declaredOver, limitBody } from "./body-limit";
 import { refuse } from "./route";
 
 export interface UploadLimit {
@@ -19,20 +19,11 @@ export async function readMultipart(req: Request, limit: UploadLimit): Promise<F
   const contentType = req.headers.get("content-type") ?? "";
   const tooLarge = () => refuse("VALIDATION", limit.tooLarge.reason, { field: "file", params: limit.tooLarge.params, status: 413 });
   if (!/^multipart\/form-data\s*;/i.test(contentType)) return refuse("VALIDATION", "errors.upload.notMultipart", { status: 415 });
-  if (Number(req.headers.get("content-length")) > limit.maxBytes) return tooLarge();
-  let received = 0;
-  const limited = req.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > limit.maxBytes) controller.error(new RangeError("Request body over the limit"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
+  if (declaredOver(req, limit.maxBytes)) return tooLarge();
+  const { request, exceeded } = limitBody(req, limit.maxBytes);
   try {
-    return await new Response(limited ?? null, { headers: { "content-type": contentType } }).formData();
+    return await request.formData();
   } catch {
-    return received > limit.maxBytes ? tooLarge() : refuse("VALIDATION", "errors.upload.unreadable", { field: "file" });
+    return exceeded() ? tooLarge() : refuse("VALIDATION", "errors.upload.unreadable", { field: "file" });
   }
 }
