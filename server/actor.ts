@@ -45,7 +45,7 @@ export type BrandContext = ServiceContext & { tenantId: string };
  * The request's client address and agent. The production server (scripts/serve.mjs) sets X-Forwarded-For
  * to the one address it worked out from the TCP peer and TRUSTED_PROXIES, replacing whatever the client sent.
  */
-export function requestMetaFrom(headers: Headers): RequestMeta {
+export function requestMetaFrom(headers: Pick<Headers, "get">): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     ip: forwarded || null,

@@ -8,6 +8,7 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { db } from "../db/client";
+import { requestMetaFrom } from "../actor";
 import { env } from "../env";
 import { authLogger } from "./auth-logger";
 import { attemptLogin } from "./login";
@@ -37,11 +38,7 @@ export const authOptions: NextAuthOptions = {
         totp: { label: "Authentication code", type: "text" },
       },
       async authorize(credentials, req) {
-        const forwarded = headerValue(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim();
-        const request = {
-          ip: forwarded || null,
-          userAgent: headerValue(req?.headers, "user-agent")?.slice(0, 512) ?? null,
-        };
+        const request = requestMetaFrom({ get: (name) => headerValue(req?.headers, name) });
         const outcome = await attemptLogin(
           db,
           { email: credentials?.email ?? "", password: credentials?.password ?? "", totp: credentials?.totp || undefined },
