@@ -68,7 +68,8 @@ print_simulator() {
   port="${OKX_SIM_PORT:-$(sed -n 's/^export const DEFAULT_OKX_SIM_PORT = \([0-9]*\);$/\1/p' server/env-defaults.ts)}"
   key="${OKX_SIM_API_KEY:-$(env_default DEFAULT_OKX_SIM_API_KEY)}"
   log "OKX simulator at http://127.0.0.1:$port: brands without exchange credentials use it${OKX_SIM_URL:+ (at OKX_SIM_URL=$OKX_SIM_URL)}"
-  log "  demo key: API key $key  secret $(sim_secret OKX_SIM_SECRET_KEY)  passphrase $(sim_secret OKX_SIM_PASSPHRASE)"
+  log "  master demo key: API key $key  secret $(sim_secret OKX_SIM_SECRET_KEY)  passphrase $(sim_secret OKX_SIM_PASSPHRASE)"
+  log "  (each brand without credentials uses its own account, with a key derived from this one)"
 }
 
 if wait_for_http "http://127.0.0.1:$PORT/login" 90 "${PIDS[0]}"; then

@@ -3,7 +3,8 @@
  * a base URL or a key on its own:
  *  - a brand with its own credentials → real OKX at OKX_BASE_URL, with its decrypted key, in its mode
  *    (live, or demo trading: same host, `x-simulated-trading: 1`);
- *  - a brand without → the built-in simulator at OKX_SIM_URL, with the simulator's demo key.
+ *  - a brand without → the built-in simulator at OKX_SIM_URL, with a key of its own derived from the
+ *    simulator's master key (./sim-accounts.ts), so each brand has its own simulated broker account.
  * So the whole product works with no exchange account, and "going live" is entering a key.
  *
  * Decrypted secrets live only inside the client object; nothing here logs or returns them.
@@ -13,6 +14,7 @@ import { env } from "../env";
 import { AppError, notFound } from "../errors";
 import { decryptSecret } from "../crypto/secrets";
 import type { DbTx, Prisma } from "../db/client";
+import { simAccountCredentials } from "./sim-accounts";
 import { createOkxClient, type OkxClient, type OkxClientOptions, type OkxCredentials } from "./okx";
 
 export type BrandExchangeClient = OkxClient;
@@ -21,7 +23,7 @@ export type BrandExchangeClient = OkxClient;
 export interface ExchangeEndpoints {
   /** Real OKX, for brands with their own credentials. */
   okxBaseUrl: string;
-  /** The built-in simulator and the demo key it accepts, for brands without. */
+  /** The built-in simulator and its master key (each brand's own key derives from it), for brands without. */
   simulatorUrl: string;
   simulatorCredentials: OkxCredentials;
 }
@@ -77,7 +79,7 @@ export async function brandExchange(db: DbTx, brandId: string, options: BrandCli
     : { usingSimulator: true, baseUrl: endpoints.simulatorUrl, mode: "demo", credentialsUpdatedAt: brand.okxCredentialsUpdatedAt };
   const credentials: OkxCredentials = own
     ? { apiKey: own.okxApiKey, ...unseal(own.okxSecretEnc, own.okxPassphraseEnc) }
-    : endpoints.simulatorCredentials;
+    : simAccountCredentials(endpoints.simulatorCredentials, brand.id);
 
   const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, credentials, mode: target.mode, brokerCode: brand.brokerCode, brandId: brand.id });
   return { client, target };

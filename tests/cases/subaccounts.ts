@@ -12,6 +12,7 @@ import { producerQueue } from "@/server/queues/registry";
 import { db, type Prisma } from "@/server/db/client";
 import { defaultExchangeEndpoints } from "@/server/exchange/brand-client";
 import { createOkxClient, type OkxClient } from "@/server/exchange/okx";
+import { simAccountCredentials } from "@/server/exchange/sim-accounts";
 import { createTestCustomer } from "./customers";
 import type { Fixture, ProcedureCase } from "../procedure-cases";
 
@@ -39,23 +40,30 @@ export const createTestSubaccount = (brandId: string, data: Partial<Prisma.Subac
   });
 
 /**
- * A client of the run's simulator with the demo key brands without credentials use, and the same
- * rate-limit buckets as the services' clients in this process (default prefix, no Redis), so the two
- * never together exceed the simulator's 1 request/s.
+ * A client of the run's simulator with the key the brand (having no credentials) uses — its own simulator
+ * account — and the same rate-limit buckets as the services' clients in this process (default prefix, no
+ * Redis), so the two never together exceed the simulator's 1 request/s.
  */
-export function runSimulatorClient(): OkxClient {
+export function runSimulatorClient(brandId: string): OkxClient {
   const endpoints = defaultExchangeEndpoints();
-  return createOkxClient({ baseUrl: endpoints.simulatorUrl, credentials: endpoints.simulatorCredentials, mode: "demo", redis: null });
+  const credentials = simAccountCredentials(endpoints.simulatorCredentials, brandId);
+  return createOkxClient({ baseUrl: endpoints.simulatorUrl, credentials, mode: "demo", redis: null });
 }
 
-let levelTarget: Promise<string> | undefined;
-/** One simulator sub-account made once per test file; every setLevel input moves it one level on. */
-const levelTargetName = () =>
-  (levelTarget ??= (async () => {
-    const subAcct = newSubAcctName("lv");
-    await runSimulatorClient().createSubaccount({ subAcct });
-    return subAcct;
-  })());
+const levelTargets = new Map<string, Promise<string>>();
+/** One simulator sub-account per brand, made once per test file; every setLevel input moves it one level on. */
+const levelTargetName = (brandId: string) => {
+  let target = levelTargets.get(brandId);
+  if (!target) {
+    target = (async () => {
+      const subAcct = newSubAcctName("lv");
+      await runSimulatorClient(brandId).createSubaccount({ subAcct });
+      return subAcct;
+    })();
+    levelTargets.set(brandId, target);
+  }
+  return target;
+};
 
 const subaccountState = async (id: string) => ({
   row: await db.subaccount.findUniqueOrThrow({ where: { id } }),
@@ -156,7 +164,7 @@ export const SUBACCOUNT_CASES: Record<string, ProcedureCase> = {
   },
   "subaccount.setLevel": {
     input: async (f) => {
-      const subAcct = await levelTargetName();
+      const subAcct = await levelTargetName(f.brandA.id);
       const row = await db.subaccount.upsert({
         where: { brandId_subAcct: { brandId: f.brandA.id, subAcct } },
         create: {

@@ -41,7 +41,7 @@ let brandId: string;
 let ctx: TenantContext;
 let operator: Awaited<ReturnType<typeof createTestStaff>>["user"];
 
-const exchange = () => simClient(sim.url, null);
+const exchange = () => simClient(sim.url, null, { forBrand: brandId });
 const onExchange = async (subAcct: string, apiKey: string) => (await exchange().getApiKeys({ subAcct, apiKey }))[0];
 const contextOf = async (user: Parameters<typeof staffContext>[0]): Promise<TenantContext> => ({
   ...(await staffContext(user, { tenantId: brandId })),

@@ -23,7 +23,7 @@ import { iterateDeposits, listDeposits } from "@/server/deposits/service";
 import { syncDeposits, type DepositSyncDeps } from "@/server/deposits/sync";
 import { env } from "@/server/env";
 import { ENDPOINTS, type Deposit } from "@/server/exchange/okx";
-import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
+import { simAdmin, simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { csvStream } from "@/server/export/csv";
 import { syncSubaccounts } from "@/server/subaccounts/sync";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
@@ -36,17 +36,15 @@ let sim: SimHarness;
 let open: { close: () => Promise<unknown> }[] = [];
 const prefixes: string[] = [];
 
-async function admin(route: string, body: unknown) {
-  const res = await fetch(`${sim.url}/sim/admin/${route}`, { method: "POST", body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`sim admin ${route}: HTTP ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, string>>;
-}
-const seed = (deposits = DEPOSITS) => admin("seed", { subaccounts: SUBS, deposits, seed: SEED });
-/** Makes a deposit arrive on the exchange. */
-const addDeposit = (body: { subAcct: string; ccy?: string; amt?: string; state?: string; type?: "3" | "4"; ts?: number }) =>
-  admin("deposit", { ccy: "USDT", amt: "10.5", ...body, ts: body.ts === undefined ? undefined : String(body.ts) });
+/** A POST to the simulator's admin endpoints, on the brand's own simulator account (main without one). */
+const admin = async (route: string, body: unknown, brandId?: string) => (await simAdmin(sim.url, "POST", route, body, brandId)) as Record<string, string>;
+/** Replaces the brand's simulator account with the test's data set. */
+const seed = (brandId: string, deposits = DEPOSITS) => admin("seed", { subaccounts: SUBS, deposits, seed: SEED }, brandId);
+/** Makes a deposit arrive on the brand's exchange account. */
+const addDeposit = (brandId: string, body: { subAcct: string; ccy?: string; amt?: string; state?: string; type?: "3" | "4"; ts?: number }) =>
+  admin("deposit", { ccy: "USDT", amt: "10.5", ...body, ts: body.ts === undefined ? undefined : String(body.ts) }, brandId);
 /** Moves a deposit to another state. */
-const setState = (depId: string, state: string, actualDepBlkConfirm?: string) => admin("deposit", { depId, state, actualDepBlkConfirm });
+const setState = (brandId: string, depId: string, state: string, actualDepBlkConfirm?: string) => admin("deposit", { depId, state, actualDepBlkConfirm }, brandId);
 
 const deps = (extra: Partial<DepositSyncDeps> = {}): DepositSyncDeps => ({
   db,
@@ -55,17 +53,17 @@ const deps = (extra: Partial<DepositSyncDeps> = {}): DepositSyncDeps => ({
 });
 
 /** A reference client with generous limits of its own (the simulator's limits are off in this file). */
-const reference = () => simClient(sim.url, null, { limits: { depositHistory: { count: 1000, windowMs: 1000 }, subaccountInfo: { count: 1000, windowMs: 1000 } } });
+const reference = (brandId: string) => simClient(sim.url, null, { forBrand: brandId, limits: { depositHistory: { count: 1000, windowMs: 1000 }, subaccountInfo: { count: 1000, windowMs: 1000 } } });
 
-async function subAccts(): Promise<string[]> {
-  return (await reference().subaccountInfo({ limit: 100 })).details.map((s) => s.subAcct);
+async function subAccts(brandId: string): Promise<string[]> {
+  return (await reference(brandId).subaccountInfo({ limit: 100 })).details.map((s) => s.subAcct);
 }
 
 /** Everything the exchange holds, read per sub-account (each well under one page), not by time paging. */
-async function exchangeDeposits(): Promise<Deposit[]> {
-  const client = reference();
+async function exchangeDeposits(brandId: string): Promise<Deposit[]> {
+  const client = reference(brandId);
   const all: Deposit[] = [];
-  for (const subAcct of await subAccts()) {
+  for (const subAcct of await subAccts(brandId)) {
     const rows = await client.depositHistory({ subAcct, limit: 100 });
     expect(rows.length, `sub-account ${subAcct} has a full page: the reference read would miss some`).toBeLessThan(100);
     all.push(...rows);
@@ -108,7 +106,7 @@ const fromRow = (r: Row) => ({
 const byDepId = <T extends { depId: string }>(rows: T[]) => [...rows].sort((a, b) => (a.depId < b.depId ? -1 : a.depId > b.depId ? 1 : 0));
 
 async function expectMirrors(brandId: string) {
-  const [exchange, rows] = await Promise.all([exchangeDeposits(), rowsOf(brandId)]);
+  const [exchange, rows] = await Promise.all([exchangeDeposits(brandId), rowsOf(brandId)]);
   expect(rows).toHaveLength(exchange.length);
   expect(byDepId(rows.map(fromRow))).toEqual(byDepId(exchange.map(fromExchange)));
   return { exchange, rows };
@@ -117,9 +115,10 @@ async function expectMirrors(brandId: string) {
 const syncAudits = (brandId: string) =>
   db.auditLog.findMany({ where: { brandId, entityType: "deposit_sync" }, orderBy: { seq: "asc" }, select: { action: true, actorType: true, after: true } });
 
-/** A brand whose sub-accounts are synced first (so deposits link to them). */
-async function brandWithSubaccounts() {
+/** A brand with the test's data set on its simulator account, whose sub-accounts are synced first (so deposits link to them). */
+async function brandWithSubaccounts(deposits = DEPOSITS) {
   const brand = await createTestBrand();
+  await seed(brand.id, deposits);
   await syncSubaccounts(brand.id, { db, feeRates: false, clientOptions: deps().clientOptions });
   return brand;
 }
@@ -131,7 +130,6 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await seed();
   await sim.setFaults({});
 });
 
@@ -196,14 +194,14 @@ describe("deposit sync", () => {
   it("picks up new deposits and every state change of pending ones on incremental runs", { timeout: 90_000 }, async () => {
     const brand = await brandWithSubaccounts();
     await syncDeposits(brand.id, deps());
-    const [subA, subB] = await subAccts();
+    const [subA, subB] = await subAccts(brand.id);
 
-    const fresh = await addDeposit({ subAcct: subA, ccy: "BTC", amt: "0.00012345", state: "0" });
-    const internal = await addDeposit({ subAcct: subB, amt: "250", state: "2", type: "3" });
+    const fresh = await addDeposit(brand.id, { subAcct: subA, ccy: "BTC", amt: "0.00012345", state: "0" });
+    const internal = await addDeposit(brand.id, { subAcct: subB, amt: "250", state: "2", type: "3" });
     // A deposit that was pending when first synced settles meanwhile.
     const rows = await rowsOf(brand.id);
     const waiting = rows.find((r) => r.state === 0)!;
-    await setState(waiting.depId, "2", "70");
+    await setState(brand.id, waiting.depId, "2", "70");
 
     const run = await syncDeposits(brand.id, deps());
     expect(run).toMatchObject({ created: 2 });
@@ -216,25 +214,23 @@ describe("deposit sync", () => {
 
     // The new one moves through its states; each run stores the state it reached.
     for (const [state, confirmations] of [["1", "2"], ["2", "3"]] as const) {
-      await setState(fresh.depId, state, confirmations);
+      await setState(brand.id, fresh.depId, state, confirmations);
       const r = await syncDeposits(brand.id, deps());
       expect(r.created).toBe(0);
       expect(r.updated).toBeGreaterThanOrEqual(1);
       expect(await stored(fresh.depId)).toMatchObject({ state: Number(state), confirmations: Number(confirmations) });
     }
     // Held deposits (8, 12, 13, 14) are read again too.
-    const held = await addDeposit({ subAcct: subB, state: "14" });
+    const held = await addDeposit(brand.id, { subAcct: subB, state: "14" });
     await syncDeposits(brand.id, deps());
-    await setState(held.depId, "2");
+    await setState(brand.id, held.depId, "2");
     await syncDeposits(brand.id, deps());
     expect(await stored(held.depId)).toMatchObject({ state: 2 });
     await expectMirrors(brand.id);
   });
 
   it("ends identical after a run interrupted halfway is re-run, with no duplicates", { timeout: 120_000 }, async () => {
-    const clean = await brandWithSubaccounts();
     const cut = await brandWithSubaccounts();
-    await syncDeposits(clean.id, deps());
 
     const interrupted = syncDeposits(
       cut.id,
@@ -258,23 +254,22 @@ describe("deposit sync", () => {
     const rows = await rowsOf(cut.id);
     expect(rows).toHaveLength(DEPOSITS);
     expect(new Set(rows.map((r) => r.depId)).size).toBe(DEPOSITS);
-    expect(rows.map(fromRow)).toEqual((await rowsOf(clean.id)).map(fromRow));
+    await expectMirrors(cut.id);
     expect((await syncAudits(cut.id)).map((a) => a.action)).toEqual(["deposit.sync_failed", "deposit.sync"]);
   });
 
   it("never loses deposits sharing a millisecond at a page boundary, and passes a page that is all one millisecond", { timeout: 90_000 }, async () => {
-    await seed(0);
-    const brand = await brandWithSubaccounts();
-    const [s1, s2, s3] = await subAccts();
+    const brand = await brandWithSubaccounts(0);
+    const [s1, s2, s3] = await subAccts(brand.id);
     const base = Date.now() - 3_600_000;
     const added: Record<string, string>[] = [];
     // 7 at base, then 6 at base+1: a page of 10 ends in the middle of base+1.
-    for (let i = 0; i < 7; i++) added.push(await addDeposit({ subAcct: s1, ts: base, state: "2" }));
-    for (let i = 0; i < 6; i++) added.push(await addDeposit({ subAcct: s2, ts: base + 1, state: "2" }));
+    for (let i = 0; i < 7; i++) added.push(await addDeposit(brand.id, { subAcct: s1, ts: base, state: "2" }));
+    for (let i = 0; i < 6; i++) added.push(await addDeposit(brand.id, { subAcct: s2, ts: base + 1, state: "2" }));
     // 24 at base+5, three per state: more than a page, all one millisecond (read split by state).
-    for (const state of DEPOSIT_STATES) for (let i = 0; i < 3; i++) added.push(await addDeposit({ subAcct: s3, ts: base + 5, state, type: i % 2 ? "3" : "4" }));
+    for (const state of DEPOSIT_STATES) for (let i = 0; i < 3; i++) added.push(await addDeposit(brand.id, { subAcct: s3, ts: base + 5, state, type: i % 2 ? "3" : "4" }));
     // 3 at base+9, after the crowded millisecond.
-    for (let i = 0; i < 3; i++) added.push(await addDeposit({ subAcct: s1, ts: base + 9, state: "2" }));
+    for (let i = 0; i < 3; i++) added.push(await addDeposit(brand.id, { subAcct: s1, ts: base + 9, state: "2" }));
 
     const run = await syncDeposits(brand.id, deps({ pageSize: 10 }));
     expect(run).toMatchObject({ created: added.length, crowdedMs: 1, truncatedMs: [] });
@@ -284,8 +279,8 @@ describe("deposit sync", () => {
 
     // One state and type alone filling a page cannot be reached through the filters: reported, never looped on.
     const jam = base + 20;
-    for (let i = 0; i < 12; i++) await addDeposit({ subAcct: s2, ts: jam, state: "2", type: "4" });
-    await addDeposit({ subAcct: s2, ts: jam + 1, state: "2" });
+    for (let i = 0; i < 12; i++) await addDeposit(brand.id, { subAcct: s2, ts: jam, state: "2", type: "4" });
+    await addDeposit(brand.id, { subAcct: s2, ts: jam + 1, state: "2" });
     const jammed = await syncDeposits(brand.id, deps({ pageSize: 10 }));
     expect(jammed.truncatedMs).toEqual([new Date(jam).toISOString()]);
     expect(await db.deposit.count({ where: { brandId: brand.id, exchangeTs: new Date(jam + 1) } })).toBe(1);
@@ -303,6 +298,7 @@ describe("deposit sync", () => {
 
   it("links deposits stored before their sub-account was synced", { timeout: 90_000 }, async () => {
     const brand = await createTestBrand();
+    await seed(brand.id);
     await syncDeposits(brand.id, deps());
     expect(await db.deposit.count({ where: { brandId: brand.id, subaccountId: null } })).toBe(DEPOSITS);
     await syncSubaccounts(brand.id, { db, feeRates: false, clientOptions: deps().clientOptions });
@@ -318,8 +314,8 @@ describe("deposit sync", () => {
     await syncDeposits(b.id, deps());
     const [rowsB, stateB] = [await rowsOf(b.id), await db.depositSyncState.findUniqueOrThrow({ where: { brandId: b.id } })];
 
-    const [sub] = await subAccts();
-    await addDeposit({ subAcct: sub, state: "0" });
+    const [sub] = await subAccts(a.id);
+    await addDeposit(a.id, { subAcct: sub, state: "0" });
     const run = await syncDeposits(a.id, deps());
     expect(run.created).toBe(DEPOSITS + 1);
     expect(await rowsOf(b.id)).toEqual(rowsB);
@@ -333,7 +329,7 @@ describe("deposit sync", () => {
   it("stores every seed state, and the list, its filters and the CSV export agree with the exchange", { timeout: 90_000 }, async () => {
     const brand = await brandWithSubaccounts();
     await syncDeposits(brand.id, deps());
-    const exchange = await exchangeDeposits();
+    const exchange = await exchangeDeposits(brand.id);
     const { user } = await createTestStaff({ brandId: brand.id, role: "support" });
     const ctx = { ...(await staffContext(user)), tenantId: brand.id };
     const list = (input: Partial<DepositListInput>) => listDeposits(ctx, { page: 1, pageSize: 100, dir: "desc", ...input });
@@ -395,8 +391,8 @@ describe("deposit sync", () => {
  * say which ones): a proxy in front of the simulator that answers such requests with `after` far in the
  * future added, i.e. the newest slice. Everything else is passed through.
  */
-async function newestFirstExchange() {
-  const client = reference();
+async function newestFirstExchange(brandId: string) {
+  const client = reference(brandId);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://proxy");
     const params = Object.fromEntries(url.searchParams);
@@ -422,15 +418,15 @@ async function newestFirstExchange() {
 describe("deposit sync against an exchange answering the newest deposits for `before`", () => {
   it("fills each gap backwards, so nothing is skipped, in full and incremental runs", { timeout: 90_000 }, async () => {
     const brand = await brandWithSubaccounts();
-    const viaProxy = deps({ clientOptions: { endpoints: { simulatorUrl: await newestFirstExchange() }, redis: null, maxRetries: 0, timeoutMs: 5_000 } });
+    const viaProxy = deps({ clientOptions: { endpoints: { simulatorUrl: await newestFirstExchange(brand.id) }, redis: null, maxRetries: 0, timeoutMs: 5_000 } });
     const first = await syncDeposits(brand.id, viaProxy);
     expect(first.created).toBe(DEPOSITS);
     await expectMirrors(brand.id);
 
     // More than two pages arrive between runs, some sharing a millisecond.
-    const subs = await subAccts();
+    const subs = await subAccts(brand.id);
     const at = Date.now() - 60_000;
-    for (let i = 0; i < 230; i++) await addDeposit({ subAcct: subs[i % subs.length], state: "2", ts: at + Math.floor(i / 3) });
+    for (let i = 0; i < 230; i++) await addDeposit(brand.id, { subAcct: subs[i % subs.length], state: "2", ts: at + Math.floor(i / 3) });
     const second = await syncDeposits(brand.id, viaProxy);
     expect(second.created).toBe(230);
     await expectMirrors(brand.id);

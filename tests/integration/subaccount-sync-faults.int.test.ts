@@ -51,9 +51,7 @@ beforeEach(async () => {
   const prefix = `bdtest-syncfault-${randomUUID().slice(0, 8)}`;
   prefixes.push(prefix);
   await configureJobs({ prefix, redisUrl: env.REDIS_URL });
-  // The same SUBS sub-accounts for every test (a test deletes one on the exchange).
-  const seeded = await fetch(`${sim.url}/sim/admin/seed`, { method: "POST", body: JSON.stringify({ subaccounts: SUBS, deposits: 0, seed: 11 }) });
-  if (!seeded.ok) throw new Error(`seed: HTTP ${seeded.status}`);
+  // Each test's brands are new, so each has a fresh simulator account of SUBS sub-accounts.
   await sim.setFaults({});
   await sim.resetLimits();
   await sim.resetStats();
@@ -162,7 +160,7 @@ async function mirroredBrandWithOneDeleted() {
   expect(first).toMatchObject({ seen: SUBS, created: SUBS, removed: 0 });
   const rows = await rowsOf(brand.id);
   const deleted = rows[rows.length - 1].subAcct;
-  await simClient(sim.url, null).deleteSubaccount({ subAcct: deleted });
+  await simClient(sim.url, null, { forBrand: brand.id }).deleteSubaccount({ subAcct: deleted });
   // A fresh simulator window, so the first attempt's pages are paced by the client alone.
   await sim.resetLimits();
   return { brand, deleted, ctx: await brandAdmin(brand.id) };
@@ -182,7 +180,7 @@ async function expectMirrored(brandId: string, deleted: string) {
   expect(rows).toHaveLength(SUBS);
   expect(new Set(rows.map((r) => r.subAcct)).size).toBe(SUBS);
   expect(rows.filter((r) => r.removedAt).map((r) => r.subAcct)).toEqual([deleted]);
-  const listed = (await simClient(sim.url, null).subaccountInfo({ limit: 100 })).details;
+  const listed = (await simClient(sim.url, null, { forBrand: brandId }).subaccountInfo({ limit: 100 })).details;
   expect(rows.filter((r) => !r.removedAt).map((r) => r.subAcct)).toEqual(listed.map((s) => s.subAcct).sort());
   expect(await db.subaccountFeeRate.count({ where: { brandId } })).toBe(SUBS * FEE_TYPES);
 }

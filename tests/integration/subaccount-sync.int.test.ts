@@ -14,7 +14,7 @@ import { processSubaccountSync } from "@/jobs/workers/subaccount-sync";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { ENDPOINTS } from "@/server/exchange/okx";
-import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
+import { simAdmin, simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { syncSubaccounts, type SyncDeps } from "@/server/subaccounts/sync";
 import { createTestBrand } from "../helpers/db";
 
@@ -28,9 +28,9 @@ let simB: SimHarness;
 const prefixes: string[] = [];
 let open: { close: () => Promise<unknown> }[] = [];
 
-async function seed(sim: SimHarness, subaccounts: number, seedNo?: number) {
-  const res = await fetch(`${sim.url}/sim/admin/seed`, { method: "POST", body: JSON.stringify({ subaccounts, deposits: 0, seed: seedNo }) });
-  if (!res.ok) throw new Error(`seed: HTTP ${res.status}`);
+/** Replaces the brand's own simulator account with a data set of `subaccounts` (a fresh account starts with the simulator's default size). */
+async function seed(sim: SimHarness, brandId: string, subaccounts: number, seedNo?: number) {
+  await simAdmin(sim.url, "POST", "seed", { subaccounts, deposits: 0, seed: seedNo }, brandId);
 }
 
 const deps = (sim: SimHarness, extra: Partial<SyncDeps> = {}): SyncDeps => ({
@@ -41,9 +41,9 @@ const deps = (sim: SimHarness, extra: Partial<SyncDeps> = {}): SyncDeps => ({
   ...extra,
 });
 
-/** What the simulator itself lists (one page of 100 is all of it here). */
-async function exchangeList(sim: SimHarness) {
-  return (await simClient(sim.url, null).subaccountInfo({ limit: 100 })).details;
+/** What the simulator itself lists on the brand's account (one page of 100 is all of it here). */
+async function exchangeList(sim: SimHarness, brandId: string) {
+  return (await simClient(sim.url, null, { forBrand: brandId }).subaccountInfo({ limit: 100 })).details;
 }
 
 const rowsOf = (brandId: string) => db.subaccount.findMany({ where: { brandId }, orderBy: { subAcct: "asc" } });
@@ -56,7 +56,6 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await seed(simA, SUBS);
   await simA.setFaults({});
   await simA.resetLimits();
   await simA.resetStats();
@@ -92,7 +91,7 @@ describe("sub-account sync", () => {
     expect(first).toMatchObject({ brandId: brand.id, seen: SUBS, created: SUBS, updated: 0, removed: 0, pages: 3, usingSimulator: true });
     expect(first.feeRates).toBeGreaterThanOrEqual(SUBS);
 
-    const listed = await exchangeList(simA);
+    const listed = await exchangeList(simA, brand.id);
     const rows = await rowsOf(brand.id);
     expect(rows).toHaveLength(SUBS);
     const one = listed[0];
@@ -116,7 +115,7 @@ describe("sub-account sync", () => {
     expect((await simA.statsOf("GET", INFO_PATH)).rateLimited).toBe(0);
 
     // The exchange changes one sub-account's level and deletes another.
-    const client = simClient(simA.url, null);
+    const client = simClient(simA.url, null, { forBrand: brand.id });
     const [changedSub, deletedSub] = [listed[1], listed[2]];
     const newLevel = changedSub.acctLv === "2" ? "1" : "2";
     await client.setSubaccountLevel({ subAcct: changedSub.subAcct, acctLv: newLevel });
@@ -170,7 +169,7 @@ describe("sub-account sync", () => {
 
     // One sub-account disappears; a run cut short after page 1 must not mark it (nor anything) removed.
     const gone = rows[rows.length - 1].subAcct;
-    await simClient(simA.url, null).deleteSubaccount({ subAcct: gone });
+    await simClient(simA.url, null, { forBrand: brand.id }).deleteSubaccount({ subAcct: gone });
     await expect(syncSubaccounts(brand.id, deps(simA, failAfterFirstPage(simA)))).rejects.toThrow();
     expect((await rowsOf(brand.id)).filter((r) => r.removedAt)).toHaveLength(0);
 
@@ -204,7 +203,7 @@ describe("sub-account sync", () => {
     const before = await rowsOf(brandA.id);
 
     // Brand B's exchange lists other (and fewer) sub-accounts: its complete run marks none of A's removed.
-    await seed(simB, 4, 7);
+    await seed(simB, brandB.id, 4, 7);
     const b = await syncSubaccounts(brandB.id, deps(simB));
     expect(b).toMatchObject({ seen: 4, created: 4, removed: 0 });
     expect(await rowsOf(brandB.id)).toHaveLength(4);

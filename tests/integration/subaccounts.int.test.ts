@@ -287,7 +287,7 @@ describe("create for a customer, on the run's simulator", () => {
     expect(created.feeRates.map((f) => f.type)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const ratesAtCreation = created.feeRates.map((f) => [f.type, f.maker, f.taker]);
 
-    const onExchange = (await runSimulatorClient().subaccountInfo({ subAcct })).details[0];
+    const onExchange = (await runSimulatorClient(brandId).subaccountInfo({ subAcct })).details[0];
     expect(onExchange).toMatchObject({ subAcct, uid: created.uid, label: "Desk1", acctLv: "1" });
     expect(created.exchangeCreatedAt.getTime()).toBe(onExchange.ts.getTime());
 
@@ -333,13 +333,13 @@ describe("create for a customer, on the run's simulator", () => {
     const foreign = await createTestCustomer((await createTestBrand()).id);
     await expectRefused(brandId, () => caller.subaccount.createForCustomer({ customerId: foreign.id, subAcct }), "NOT_FOUND");
     // None of them reached the exchange.
-    expect((await runSimulatorClient().subaccountInfo({ subAcct })).details).toEqual([]);
+    expect((await runSimulatorClient(brandId).subaccountInfo({ subAcct })).details).toEqual([]);
   });
 
   it("refuses a name the exchange has taken, naming the field", async () => {
     const customer = await createTestCustomer(brandId);
     const subAcct = newSubAcctName();
-    await runSimulatorClient().createSubaccount({ subAcct });
+    await runSimulatorClient(brandId).createSubaccount({ subAcct });
     await expectRefusedField(brandId, () => caller.subaccount.createForCustomer({ customerId: customer.id, subAcct }), "subAcct", /taken/, "subaccounts.errors.nameRefused");
   });
 
@@ -379,7 +379,7 @@ describe("create when the exchange's answer is lost", () => {
     const customer = await createTestCustomer(brandId);
     const subAcct = newSubAcctName();
     const created = await createSubaccountForCustomer(ctx, { customerId: customer.id, subAcct }, options());
-    const onExchange = (await simClient(sim.url, null).subaccountInfo({ subAcct })).details[0];
+    const onExchange = (await simClient(sim.url, null, { forBrand: brandId }).subaccountInfo({ subAcct })).details[0];
     expect(created).toMatchObject({ subAcct, uid: onExchange.uid, customer: { id: customer.id } });
     expect((await sim.statsOf("POST", CREATE_PATH)).requests).toBe(1);
     await sim.setFaults({});
@@ -434,14 +434,14 @@ describe("account level", () => {
     const sub = await caller.subaccount.createForCustomer({ customerId: customer.id, subAcct: newSubAcctName() });
     const changed = await caller.subaccount.setLevel({ id: sub.id, accountLevel: 3, version: sub.version });
     expect(changed).toMatchObject({ accountLevel: 3, version: sub.version + 1 });
-    expect((await runSimulatorClient().subaccountInfo({ subAcct: sub.subAcct })).details[0].acctLv).toBe("3");
+    expect((await runSimulatorClient(brandId).subaccountInfo({ subAcct: sub.subAcct })).details[0].acctLv).toBe("3");
     const audit = (await auditsOf(sub.id)).find((a) => a.action === "subaccount.set_level");
     expect(audit).toMatchObject({ before: { accountLevel: 1, version: 1 }, after: { accountLevel: 3, version: 2 } });
 
     // A stale version, the same level: refused before the exchange is asked.
     await expectRefused(brandId, () => caller.subaccount.setLevel({ id: sub.id, accountLevel: 4, version: 1 }), "CONFLICT");
     await expectRefusedField(brandId, () => caller.subaccount.setLevel({ id: sub.id, accountLevel: 3, version: 2 }), "accountLevel", /already at account level 3 \(multi-currency margin\)/, "subaccounts.errors.alreadyAtLevel.multiCurrencyMargin");
-    expect((await runSimulatorClient().subaccountInfo({ subAcct: sub.subAcct })).details[0].acctLv).toBe("3");
+    expect((await runSimulatorClient(brandId).subaccountInfo({ subAcct: sub.subAcct })).details[0].acctLv).toBe("3");
   });
 
   it("refuses a removed sub-account and another brand's", async () => {

@@ -6,6 +6,7 @@
 import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { verifyOkxSignature } from "../okx/sign";
+import { MAIN_SIM_ACCOUNT, simAccountCredentials, simAccountOfKey } from "../sim-accounts";
 import type { SimConfig } from "./config";
 import { Errors, type OkxError } from "./errors";
 import type { SimStore } from "./store";
@@ -18,7 +19,8 @@ export interface AuthRequest {
   headers: IncomingHttpHeaders;
 }
 
-export type AuthResult = { ok: true; apiKey: string } | { ok: false; error: OkxError };
+/** `account`: the broker master account the key opens (../sim-accounts.ts). */
+export type AuthResult = { ok: true; apiKey: string; account: string } | { ok: false; error: OkxError };
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const v = headers[name];
@@ -29,7 +31,19 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
 /** ISO-8601 UTC as OKX sends it, e.g. 2020-12-08T09:08:57.715Z (fraction optional). */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
-export function authenticate(req: AuthRequest, config: SimConfig, store: SimStore, now = Date.now()): AuthResult {
+/** The secret and passphrase behind a key: a master account's, or a sub-account key created in any account. */
+function keyOwner(key: string, config: SimConfig, stores: readonly SimStore[]) {
+  const account = simAccountOfKey(config.apiKey, key);
+  if (account === MAIN_SIM_ACCOUNT) return { account, subKey: false, secretKey: config.secretKey, passphrase: config.passphrase };
+  if (account) return { account, subKey: false, ...simAccountCredentials(config, account) };
+  for (const store of stores) {
+    const record = store.apiKeys.get(key);
+    if (record) return { account: "", subKey: true, secretKey: record.secretKey, passphrase: record.passphrase };
+  }
+  return null;
+}
+
+export function authenticate(req: AuthRequest, config: SimConfig, stores: readonly SimStore[], now = Date.now()): AuthResult {
   const fail = (error: OkxError): AuthResult => ({ ok: false, error });
   const key = header(req.headers, "ok-access-key");
   const sign = header(req.headers, "ok-access-sign");
@@ -44,17 +58,16 @@ export function authenticate(req: AuthRequest, config: SimConfig, store: SimStor
   if (Number.isNaN(ts)) return fail(Errors.invalidTimestamp());
   if (Math.abs(now - ts) > config.timestampToleranceMs) return fail(Errors.timestampExpired());
 
-  // The broker's master key, or a sub-account key created through the simulator (which may not call broker endpoints).
-  const subKey = key === config.apiKey ? undefined : store.apiKeys.get(key);
-  if (key !== config.apiKey && !subKey) return fail(Errors.invalidKey());
-  const secret = subKey ? subKey.secretKey : config.secretKey;
-  if (passphrase !== (subKey ? subKey.passphrase : config.passphrase)) return fail(Errors.wrongPassphrase());
+  // A broker master key, or a sub-account key created through the simulator (which may not call broker endpoints).
+  const owner = keyOwner(key, config, stores);
+  if (!owner) return fail(Errors.invalidKey());
+  if (passphrase !== owner.passphrase) return fail(Errors.wrongPassphrase());
 
   // Python's SDK sends "x-simulated-trading: 0" for live; only "1" means demo.
   const demoRequest = header(req.headers, "x-simulated-trading") === "1";
   if (demoRequest !== (config.mode === "demo")) return fail(Errors.demoLiveMismatch());
 
-  if (!verifyOkxSignature(secret, sign, timestamp, req.method.toUpperCase(), req.target, req.body)) return fail(Errors.invalidSign());
-  if (subKey) return fail(Errors.invalidAuthority());
-  return { ok: true, apiKey: key };
+  if (!verifyOkxSignature(owner.secretKey, sign, timestamp, req.method.toUpperCase(), req.target, req.body)) return fail(Errors.invalidSign());
+  if (owner.subKey) return fail(Errors.invalidAuthority());
+  return { ok: true, apiKey: key, account: owner.account };
 }

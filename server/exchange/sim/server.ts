@@ -7,6 +7,8 @@
 import "server-only";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { MAIN_SIM_ACCOUNT, SIM_ACCOUNT_ID } from "../sim-accounts";
+import { SimAccounts } from "./accounts";
 import { authenticate } from "./auth";
 import { type SimConfig, type SimulatorOptions, resolveConfig } from "./config";
 import { Errors, OkxError, type OkxBody, errorBody } from "./errors";
@@ -15,7 +17,6 @@ import { type AdminRuntime, handleAdmin, isLoopback } from "./handlers/admin";
 import { linkValid, rebateCsv } from "./handlers/files";
 import { RateLimiter, Stats } from "./rate-limit";
 import { type Route, buildRoutes, lookup, pathKnown } from "./routes";
-import { SimStore } from "./store";
 import { type RawParams, paramsFromBody, paramsFromQuery } from "./validation";
 
 const MAX_BODY = 1024 * 1024;
@@ -24,7 +25,7 @@ export interface Simulator {
   /** Base URL to give a client, e.g. http://127.0.0.1:8787 (no trailing slash). */
   url: string;
   port: number;
-  /** The key it accepts (the secret and passphrase are the ones passed in / the defaults). */
+  /** The master key it accepts (the secret and passphrase are the ones passed in / the defaults); keys derived from it open accounts of their own. */
   apiKey: string;
   mode: SimConfig["mode"];
   dataDir: string;
@@ -35,17 +36,10 @@ export interface Simulator {
 /** Starts a simulator; `port: 0` picks a free port (tests). Resolves once it is listening. */
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const config = resolveConfig(options);
-  const store = await SimStore.open({
-    dataDir: config.dataDir,
-    seed: config.seed,
-    subaccounts: config.subaccounts,
-    deposits: config.deposits,
-    debounceMs: config.persistDebounceMs,
-    log: config.log,
-  });
+  const accounts = await SimAccounts.open(config);
   const rt: Runtime = {
     config,
-    store,
+    accounts,
     faults: new Faults(config.faults, config.seed),
     limiter: new RateLimiter(config.rateLimits),
     stats: new Stats(),
@@ -80,12 +74,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         for (const res of rt.held) res.socket?.destroy();
         server.closeAllConnections();
         await closed;
-        await store.close();
+        await accounts.close();
       })()),
   };
 }
 
-interface Runtime extends AdminRuntime {
+interface Runtime extends Omit<AdminRuntime, "store"> {
   routes: Map<string, Route>;
   /** Requests held open by the "timeout" fault. */
   held: Set<ServerResponse>;
@@ -142,20 +136,25 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse) {
 
   const now = Date.now();
   let caller = req.socket.remoteAddress ?? "unknown";
+  // Public endpoints read only what every account shares (currencies, prices): the main account's.
+  let account = MAIN_SIM_ACCOUNT;
   if (route.private) {
-    const auth = authenticate({ method, target, body, headers: req.headers }, rt.config, rt.store, now);
+    const auth = authenticate({ method, target, body, headers: req.headers }, rt.config, rt.accounts.all(), now);
     if (!auth.ok) return sendError(res, auth.error);
     caller = auth.apiKey;
+    account = auth.account;
   }
   if (!rt.limiter.take(route.key, caller, route.limit, now)) {
     rt.stats.rateLimited(route.key);
     return sendError(res, Errors.tooManyRequests());
   }
+  // After the limit is counted: a new account's first request generates its data set, which takes a moment.
+  const store = await rt.accounts.get(account);
 
   let answer: { status: number; body: OkxBody };
   try {
     const params = method === "GET" ? paramsFromQuery(query) : paramsFromJson(body);
-    const data = route.handler({ params, store: rt.store, config: rt.config, now, baseUrl: `http://${req.headers.host ?? `127.0.0.1:${rt.config.port}`}` });
+    const data = route.handler({ params, store, config: rt.config, now, baseUrl: `http://${req.headers.host ?? `127.0.0.1:${rt.config.port}`}` });
     answer = { status: 200, body: { code: "0", msg: "", data } };
   } catch (e) {
     if (!(e instanceof OkxError)) throw e;
@@ -195,11 +194,12 @@ function applyFault(rt: Runtime, kind: FaultKind, req: IncomingMessage, res: Ser
   }
 }
 
-/** /sim/files/<id>.csv (signed link) and /sim/admin/* (loopback only). */
-function simPath(rt: Runtime, req: IncomingMessage, res: ServerResponse, method: string, path: string, query: string, body: string) {
+/** /sim/files/<id>.csv (signed link) and /sim/admin/* (loopback only; `?account=<id>` picks the account, default main). */
+async function simPath(rt: Runtime, req: IncomingMessage, res: ServerResponse, method: string, path: string, query: string, body: string) {
   const file = /^\/sim\/files\/([0-9a-f]{1,64})\.csv$/.exec(path);
   if (file && method === "GET") {
-    const rec = rt.store.rebateFiles.find((f) => f.id === file[1]);
+    const owner = rt.accounts.all().find((s) => s.rebateFiles.some((f) => f.id === file[1]));
+    const rec = owner?.rebateFiles.find((f) => f.id === file[1]);
     const q = new URLSearchParams(query);
     const now = Date.now();
     if (!rec || now < rec.readyAt) return send(res, 404, "NoSuchKey: The specified key does not exist.\n", "text/plain");
@@ -207,7 +207,7 @@ function simPath(rt: Runtime, req: IncomingMessage, res: ServerResponse, method:
       return send(res, 403, "AccessDenied: Request has expired or the signature does not match.\n", "text/plain");
     }
     res.setHeader("Content-Disposition", `attachment; filename="RebateDetails${rec.begin.slice(4)}-${rec.end.slice(4)}.csv"`);
-    return send(res, 200, rebateCsv(rec, rt.store.meta.brokerCode, rt.config.rebateRows), "text/csv; charset=utf-8");
+    return send(res, 200, rebateCsv(rec, owner!.meta.brokerCode, rt.config.rebateRows), "text/csv; charset=utf-8");
   }
   if (path.startsWith("/sim/admin/")) {
     if (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined) {
@@ -221,7 +221,9 @@ function simPath(rt: Runtime, req: IncomingMessage, res: ServerResponse, method:
         return send(res, 400, { error: "body must be JSON" });
       }
     }
-    const answer = handleAdmin(rt, method, path, parsed);
+    const account = new URLSearchParams(query).get("account") ?? MAIN_SIM_ACCOUNT;
+    if (!SIM_ACCOUNT_ID.test(account)) return send(res, 400, { error: "account must be 1–64 letters, digits, _ or -" });
+    const answer = handleAdmin({ ...rt, store: await rt.accounts.get(account) }, method, path, parsed);
     return send(res, answer.status, answer.body);
   }
   send(res, 404, errorBody(Errors.notFound()));

@@ -12,6 +12,8 @@ import { Rng, hash32 } from "./random";
 
 export interface StoreOptions {
   dataDir: string;
+  /** The snapshot's file name in dataDir (one per broker account). */
+  file?: string;
   seed: number;
   subaccounts: number;
   deposits: number;
@@ -41,11 +43,16 @@ export class SimStore {
 
   private constructor(private readonly options: StoreOptions) {}
 
+  /** Where this account's snapshot lives. */
+  get file(): string {
+    return path.join(this.options.dataDir, this.options.file ?? STATE_FILE);
+  }
+
   /** Loads `<dataDir>/state.json`, or generates and saves a data set when there is none. */
   static async open(options: StoreOptions): Promise<SimStore> {
     const store = new SimStore(options);
-    await fs.promises.mkdir(options.dataDir, { recursive: true });
-    const file = path.join(options.dataDir, STATE_FILE);
+    await fs.promises.mkdir(path.dirname(store.file), { recursive: true });
+    const file = store.file;
     const snapshot = await readSnapshot(file, options.log);
     if (snapshot) {
       store.load(snapshot);
@@ -130,7 +137,7 @@ export class SimStore {
   }
 
   private async write() {
-    const file = path.join(this.options.dataDir, STATE_FILE);
+    const file = this.file;
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       await fs.promises.writeFile(tmp, JSON.stringify(this.snapshot()));

@@ -10,12 +10,27 @@ import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { DEFAULT_OKX_SIM_API_KEY, DEFAULT_OKX_SIM_PASSPHRASE, DEFAULT_OKX_SIM_SECRET_KEY, DEFAULT_REDIS_URL } from "../../../env-defaults";
+import { simAccountCredentials } from "../../sim-accounts";
 import type { FaultConfig } from "../../sim/faults";
 import { createSimulator, type Simulator } from "../../sim/server";
 import type { SimulatorOptions } from "../../sim/config";
 import { createOkxClient, type OkxClientOptions } from "../client";
 
 export const SIM_CREDENTIALS = { apiKey: DEFAULT_OKX_SIM_API_KEY, secretKey: DEFAULT_OKX_SIM_SECRET_KEY, passphrase: DEFAULT_OKX_SIM_PASSPHRASE };
+
+/** The key of a brand's own simulator account (what brandExchange uses for a brand without credentials). */
+export const brandSimCredentials = (brandId: string) => simAccountCredentials(SIM_CREDENTIALS, brandId);
+
+/**
+ * A loopback admin call (`/sim/admin/<route>`), on one broker account: a brand id, or the main account
+ * when none is given. Throws on a non-2xx answer.
+ */
+export async function simAdmin(url: string, method: "GET" | "POST", route: string, body?: unknown, account?: string): Promise<unknown> {
+  const query = account ? `?account=${encodeURIComponent(account)}` : "";
+  const res = await fetch(`${url}/sim/admin/${route}${query}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`sim admin ${route}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
 
 export interface EndpointStats {
   requests: number;
@@ -35,24 +50,18 @@ export interface SimHarness {
   close(): Promise<void>;
 }
 
-async function admin(url: string, method: "GET" | "POST", route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${url}/sim/admin/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`sim admin ${route}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 export async function startSim(options: SimulatorOptions = {}): Promise<SimHarness> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "okx-client-test-"));
   const sim = await createSimulator({ port: 0, dataDir, log: () => {}, rebateDelayMs: 0, ...options });
-  const stats = async () => (await admin(sim.url, "GET", "stats")) as Awaited<ReturnType<SimHarness["stats"]>>;
+  const stats = async () => (await simAdmin(sim.url, "GET", "stats")) as Awaited<ReturnType<SimHarness["stats"]>>;
   return {
     sim,
     url: sim.url,
-    setFaults: async (faults) => void (await admin(sim.url, "POST", "faults", faults)),
+    setFaults: async (faults) => void (await simAdmin(sim.url, "POST", "faults", faults)),
     stats,
     statsOf: async (method, p) => (await stats()).endpoints[`${method} ${p}`] ?? { requests: 0, rateLimited: 0 },
-    resetStats: async () => void (await admin(sim.url, "POST", "reset-stats")),
-    resetLimits: async () => void (await admin(sim.url, "POST", "rate-limits", { reset: true })),
+    resetStats: async () => void (await simAdmin(sim.url, "POST", "reset-stats")),
+    resetLimits: async () => void (await simAdmin(sim.url, "POST", "rate-limits", { reset: true })),
     close: async () => {
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -65,15 +74,19 @@ export const testRedis = () => new Redis(process.env.REDIS_URL ?? DEFAULT_REDIS_
 /** A Redis key prefix no other test or run uses. */
 export const uniquePrefix = () => `test:okx:rl:${randomUUID()}`;
 
-/** A client for the simulator's demo key, with its own buckets in Redis. */
-export function simClient(url: string, redis: Redis | null, overrides: Partial<OkxClientOptions> = {}) {
+/**
+ * A client for the simulator's main account (or, with `forBrand`, for that brand's own account), with its
+ * own buckets in Redis.
+ */
+export function simClient(url: string, redis: Redis | null, overrides: Partial<OkxClientOptions> & { forBrand?: string } = {}) {
+  const { forBrand, ...options } = overrides;
   return createOkxClient({
     baseUrl: url,
-    credentials: SIM_CREDENTIALS,
+    credentials: forBrand ? brandSimCredentials(forBrand) : SIM_CREDENTIALS,
     mode: "demo",
     redis,
     rateLimitPrefix: uniquePrefix(),
     backoff: { baseMs: 20, capMs: 200 },
-    ...overrides,
+    ...options,
   });
 }

@@ -8,6 +8,8 @@
  *   POST /sim/admin/seed            {"subaccounts", "deposits", "seed"?} — replace the data set
  *   POST /sim/admin/deposit         add a deposit, or change one's state ({"depId", "state"})
  *   GET  /sim/admin/state           record counts and settings (never secrets)
+ * The data endpoints (seed, deposit, state) act on one broker account: `?account=<id>` (a brand id for a
+ * brand without credentials), "main" by default; an account not yet used is created.
  * Refused (403) unless the caller is on a loopback address and is not a browser (no Origin header).
  */
 import "server-only";
@@ -17,11 +19,14 @@ import type { SimConfig } from "../config";
 import { FaultConfigSchema, type Faults } from "../faults";
 import { DEPOSIT_STATES, DEPOSIT_TYPES, type Deposit } from "../model";
 import type { RateLimiter, Stats } from "../rate-limit";
+import type { SimAccounts } from "../accounts";
 import type { SimStore } from "../store";
 
 export interface AdminRuntime {
   config: SimConfig;
+  /** The account the call is about. */
   store: SimStore;
+  accounts: SimAccounts;
   faults: Faults;
   limiter: RateLimiter;
   stats: Stats;
@@ -110,6 +115,7 @@ function counts(rt: AdminRuntime) {
     mode: rt.config.mode,
     apiKey: rt.config.apiKey,
     rateLimits: rt.limiter.enabled,
+    accounts: rt.accounts.ids(),
     seed: s.meta.seed,
     subaccounts: s.subaccounts.size,
     apiKeys: s.apiKeys.size,
