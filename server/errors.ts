@@ -21,6 +21,7 @@ export const APP_ERROR_CODES = [
   "VALIDATION",
   "RATE_LIMITED",
   "EXCHANGE_ERROR",
+  "UNAVAILABLE",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -33,6 +34,7 @@ const STATUS: Record<AppErrorCode, { http: number; trpc: TRPC_ERROR_CODE_KEY }> 
   CONFLICT: { http: 409, trpc: "CONFLICT" },
   RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
   EXCHANGE_ERROR: { http: 502, trpc: "BAD_GATEWAY" },
+  UNAVAILABLE: { http: 503, trpc: "SERVICE_UNAVAILABLE" },
 };
 
 export const httpStatusOf = (error: AppError): number => STATUS[error.code].http;
@@ -73,4 +75,7 @@ export class AppError extends Error {
 type NotFoundThing = keyof typeof import("@/lib/i18n/messages/en/errors").errors.notFound;
 
 export const notFound = (what: NotFoundThing) => new AppError("NOT_FOUND", `errors.notFound.${what}`);
+/** The database could not be reached even after a retry (server/db/connection-errors.ts): "try again", not a 500. */
+export const databaseUnavailable = (cause: unknown) => new AppError("UNAVAILABLE", "errors.databaseUnavailable", { cause });
+
 export const invalid = (field: string, reason: ErrorReason, params?: ErrorParams) => new AppError("VALIDATION", reason, { field, params });

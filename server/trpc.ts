@@ -13,7 +13,8 @@ import { requestMetaFrom } from "./actor";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ValidSession } from "./auth/sessions";
 import { db, type Db } from "./db/client";
-import { AppError, trpcCodeOf } from "./errors";
+import { isConnectionError } from "./db/connection-errors";
+import { AppError, databaseUnavailable, trpcCodeOf } from "./errors";
 import { refusalOf } from "./http/guard";
 import { BRAND_COOKIE, readCookie, resolveTenantId } from "./tenant";
 
@@ -69,12 +70,15 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Services throw AppError; this turns it into the matching tRPC code (server/errors.ts maps both). */
+/**
+ * Services throw AppError; this turns it into the matching tRPC code (server/errors.ts maps both). A
+ * database that stayed unreachable after the read retry (server/db/retry-reads.ts) answers 503 "try again".
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodeOf(cause), message: cause.message, cause });
+  if (!result.ok) {
+    const cause = result.error.cause instanceof AppError ? result.error.cause : isConnectionError(result.error.cause) ? databaseUnavailable(result.error.cause) : null;
+    if (cause) throw new TRPCError({ code: trpcCodeOf(cause), message: cause.message, cause });
   }
   return result;
 });

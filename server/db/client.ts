@@ -6,14 +6,17 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
 import { Prisma, PrismaClient } from "./generated/client";
+import { retryReadsOnce } from "./retry-reads";
 import { serialisedTransactions } from "./serialised-transactions";
 
-function createClient() {
-  return new PrismaClient({ adapter: serialisedTransactions(new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 })) });
+/** The client every process uses (exported for tests that point one at another address). */
+export function createDbClient(connectionString = env.DATABASE_URL, options: { readRetryDelayMs?: number } = {}) {
+  const adapter = new PrismaPg({ connectionString, max: 10 });
+  return new PrismaClient({ adapter: retryReadsOnce(serialisedTransactions(adapter), options.readRetryDelayMs) });
 }
 
 const globalForDb = globalThis as unknown as { brokerdeskDb?: PrismaClient };
-export const db: PrismaClient = globalForDb.brokerdeskDb ?? createClient();
+export const db: PrismaClient = globalForDb.brokerdeskDb ?? createDbClient();
 if (env.NODE_ENV !== "production") globalForDb.brokerdeskDb = db;
 
 export type Db = PrismaClient;

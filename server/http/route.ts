@@ -14,7 +14,8 @@ import { ZodError } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { StaffContext, TenantContext } from "../actor";
 import { getCurrentStaff } from "../auth/next-auth";
-import { AppError, httpStatusOf, type AppErrorCode, type ErrorParams, type ErrorReason } from "../errors";
+import { isConnectionError } from "../db/connection-errors";
+import { AppError, databaseUnavailable, httpStatusOf, type AppErrorCode, type ErrorParams, type ErrorReason } from "../errors";
 import { createContextFromSession } from "../trpc";
 import { env } from "../env";
 import { crossOriginRefusal, refusalOf } from "./guard";
@@ -45,6 +46,7 @@ async function answer(run: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     if (error instanceof AppError) return refusal(error);
     if (error instanceof ZodError) return zodRefusal(error);
+    if (isConnectionError(error)) return refusal(databaseUnavailable(error));
     throw error;
   }
 }

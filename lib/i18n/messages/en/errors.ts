@@ -30,6 +30,7 @@ export const errors = {
     queue: "Queue not found",
   },
   unreachable: "The server could not be reached; check the connection and try again",
+  databaseUnavailable: "The service is briefly unavailable; try again in a moment",
   crossOrigin: "This request came from another site and was refused",
   bodyTooLarge: "The request is larger than {max} KB",
   internal: "Something went wrong. The error has been logged.",
@@ -51,5 +52,6 @@ export const errors = {
     VALIDATION: "Check the input and try again",
     RATE_LIMITED: "Too many requests; wait a moment and try again",
     EXCHANGE_ERROR: "The exchange did not answer as expected; try again later",
+    UNAVAILABLE: "The service is briefly unavailable; try again in a moment",
   },
 } as const;

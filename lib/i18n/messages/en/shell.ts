@@ -50,5 +50,12 @@ export const shell = {
     description: "The page you asked for does not exist or has moved.",
     back: "Go to dashboard",
   },
+  loadFailed: {
+    title: "This page could not be loaded",
+    description: "The service may be briefly unavailable, for example while the database restarts. Try again in a moment; if it keeps happening, tell an administrator.",
+    reference: "Reference: {digest}",
+    retry: "Try again",
+    back: "Go to dashboard",
+  },
   copyFailed: "Could not copy to the clipboard.",
 } as const;

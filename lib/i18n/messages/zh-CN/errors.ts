@@ -27,6 +27,7 @@ export const errors: Dict<typeof en> = {
     queue: "未找到该队列",
   },
   unreachable: "无法连接服务器，请检查网络后重试",
+  databaseUnavailable: "服务暂时不可用，请稍后重试",
   crossOrigin: "该请求来自其他网站，已被拒绝",
   bodyTooLarge: "请求超过 {max} KB",
   internal: "出现错误，已记录该错误。",
@@ -47,5 +48,6 @@ export const errors: Dict<typeof en> = {
     VALIDATION: "请检查输入后重试",
     RATE_LIMITED: "请求过于频繁，请稍候再试",
     EXCHANGE_ERROR: "交易所未按预期响应，请稍后重试",
+    UNAVAILABLE: "服务暂时不可用，请稍后重试",
   },
 };

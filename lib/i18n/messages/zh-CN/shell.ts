@@ -53,5 +53,12 @@ export const shell: Dict<typeof en> = {
     description: "您访问的页面不存在或已移动。",
     back: "前往仪表盘",
   },
+  loadFailed: {
+    title: "页面无法加载",
+    description: "服务可能暂时不可用（例如数据库正在重启）。请稍后重试；如果问题持续出现，请联系管理员。",
+    reference: "参考编号：{digest}",
+    retry: "重试",
+    back: "前往仪表盘",
+  },
   copyFailed: "无法复制到剪贴板。",
 };
