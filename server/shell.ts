@@ -22,7 +22,13 @@ export async function getShellData(): Promise<ShellData | null> {
   if (!session) return null;
   const { user } = session;
   const tenantId = await resolveTenantId(db, user, (await cookies()).get(BRAND_COOKIE)?.value);
-  const brand = tenantId ? await db.brand.findUnique({ where: { id: tenantId } }) : null;
+  const brand = tenantId
+    ? await db.brand.findUnique({
+        where: { id: tenantId },
+        // Not the logo's bytes (served by /brand-logo): only whether there is one.
+        select: { id: true, name: true, slug: true, primaryColor: true, accentColor: true, logoMime: true, updatedAt: true },
+      })
+    : null;
   const brands =
     user.role === "platform_admin"
       ? await db.brand.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })

@@ -20,7 +20,8 @@ export async function createSession(db: Db, userId: string, meta: { ip: string |
 export async function validateSession(db: Db, sessionId: string, now = new Date()) {
   const session = await db.staffSession.findUnique({
     where: { id: sessionId },
-    include: { user: { include: { brand: true } } },
+    // Every request runs this: the brand's status only, not its row (the logo alone can be hundreds of KB).
+    include: { user: { include: { brand: { select: { id: true, status: true } } } } },
   });
   if (!session || session.revokedAt) return null;
   const { user } = session;
