@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import { getLocale } from "@/lib/i18n/server";
+import { NONCE_HEADER } from "@/server/http/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,11 +13,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
+  // This request's script nonce (proxy.ts), for next-themes' inline script; Next nonces its own scripts.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // next-themes sets the theme class on <html> before hydration, hence suppressHydrationWarning.
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-svh">
-        <Providers locale={locale}>{children}</Providers>
+        <Providers locale={locale} nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

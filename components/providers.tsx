@@ -7,9 +7,10 @@ import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
-export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+/** `nonce`: the request's CSP script nonce (app/layout.tsx), for the theme's inline script. */
+export function Providers({ locale, nonce, children }: { locale: Locale; nonce?: string; children: React.ReactNode }) {
   return (
-    <ThemeProvider>
+    <ThemeProvider nonce={nonce}>
       <I18nProvider locale={locale}>
         <TRPCReactProvider>
           <TooltipProvider delayDuration={300}>{children}</TooltipProvider>

@@ -51,7 +51,8 @@ build_fingerprint() {
   head="$(git rev-parse HEAD 2>/dev/null || echo no-git)"
   local paths=()
   for p in app server lib components jobs prisma public types messages \
-    next.config.mjs postcss.config.mjs tsconfig.json package.json package-lock.json proxy.ts middleware.ts; do
+    next.config.mjs postcss.config.mjs tsconfig.json package.json package-lock.json proxy.ts middleware.ts \
+    instrumentation.ts instrumentation-client.ts; do
     [[ -e "$p" ]] && paths+=("$p")
   done
   read -r newest count < <(find "${paths[@]}" -type f \
