@@ -4,6 +4,8 @@
  * Multi-valued filters travel as comma-separated values ("role=admin,support").
  */
 import { z } from "zod";
+import { zOptionalDate } from "@/lib/validation/dates";
+import { zSearchTerm, zText } from "@/lib/validation/text";
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
@@ -15,10 +17,10 @@ export const ZTableQuery = z.object({
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { error: "pageSize must be 10, 20, 50 or 100" })
     .default(20),
   /** Column id to sort by; each list procedure narrows this to its sortable columns. */
-  sort: z.string().max(64).optional(),
+  sort: zText(64).optional(),
   dir: z.enum(["asc", "desc"]).default("desc"),
   /** Free-text search. */
-  q: z.string().trim().max(200).optional(),
+  q: zSearchTerm(200),
 });
 export type TableQuery = z.infer<typeof ZTableQuery>;
 
@@ -29,8 +31,8 @@ export const zMulti = <T extends readonly [string, ...string[]]>(values: T) =>
     z.array(z.enum(values)).max(values.length).optional(),
   );
 
-/** An optional date filter from "2026-11-21" or an ISO string. */
-export const zDateParam = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.date().optional());
+/** An optional date filter from "2026-11-21" or an ISO string, within lib/validation/dates.ts's range. */
+export const zDateParam = zOptionalDate();
 
 /** Reads URLSearchParams (or Next's searchParams object) into a plain object for a schema to parse. */
 export function searchParamsToObject(params: URLSearchParams | Record<string, string | string[] | undefined>) {

@@ -18,7 +18,9 @@ import {
   type PassphraseProblem,
 } from "@/lib/api-keys/rules";
 import { ZTableQuery } from "@/lib/table-state";
+import { zId } from "@/lib/validation/ids";
 import { zTotpCode } from "@/lib/validation/password";
+import { zSearchTerm } from "@/lib/validation/text";
 
 const LABEL_MESSAGES: Record<LabelProblem, string> = {
   empty: "Enter a label",
@@ -91,8 +93,8 @@ export const zApiKeyPerms = z
   .max(API_KEY_PERMS.length)
   .transform((perms) => [...new Set(perms.filter((p): p is (typeof OPTIONAL_API_KEY_PERMS)[number] => p !== "read_only"))]);
 
-const zKeyId = z.uuid({ error: "Unknown API key" });
-const zSubaccountId = z.uuid({ error: "Unknown sub-account" });
+const zKeyId = zId("Unknown API key");
+const zSubaccountId = zId("Unknown sub-account");
 
 export const ZCreateApiKeyInput = z.object({
   subaccountId: zSubaccountId,
@@ -129,7 +131,7 @@ const zFlag = z.preprocess((v) => (v === true || v === "1" || v === "true" ? tru
 export const ZApiKeyListInput = ZTableQuery.extend({
   sort: z.enum(API_KEY_SORTS).optional(),
   /** Sub-account name, key label, or the start of the public key. */
-  q: z.string().trim().max(100).optional(),
+  q: zSearchTerm(100),
   perm: z.preprocess((v) => (v === "" ? undefined : v), z.enum(API_KEY_PERM_FILTERS).optional()),
   risky: zFlag,
 });

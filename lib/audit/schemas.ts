@@ -1,8 +1,9 @@
 /** Input of the audit list, shared by the procedure, the page's URL state and the CSV export. */
 import { z } from "zod";
 import { zDateParam, ZTableQuery } from "@/lib/table-state";
+import { zOptionalText } from "@/lib/validation/text";
 
-const zFilterText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(200).optional());
+const zFilterText = zOptionalText(200);
 
 export const ZAuditListInput = ZTableQuery.extend({
   sort: z.enum(["createdAt"]).optional(),

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { zMulti, ZTableQuery } from "@/lib/table-state";
+import { zId } from "@/lib/validation/ids";
+import { plainText, zText } from "@/lib/validation/text";
 
 export const LOGO_MAX_BYTES = 256 * 1024;
 export const LOGO_MIME_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
@@ -14,7 +16,7 @@ export const zBrokerCode = z.preprocess(
   (v: string | null | undefined) => (typeof v === "string" && v.trim() === "" ? null : v),
   z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "Broker code: up to 32 letters, digits, - or _" }).nullable(),
 );
-export const zBrandName = z.string().trim().min(2, { error: "Enter the brand's name" }).max(80, { error: "At most 80 characters" });
+export const zBrandName = zText(80, { min: 2, required: "Enter the brand's name", tooLong: "At most 80 characters" });
 
 export const ZUpdateBrandInput = z.object({
   name: zBrandName,
@@ -46,11 +48,11 @@ export const ZCreateBrandInput = z.object({
   primaryColor: zHexColour.default("#2563eb"),
   admin: z.object({
     email: z.email({ error: "Enter a valid email address" }).max(254),
-    name: z.string().trim().min(1, { error: "Enter a name" }).max(100),
+    name: zText(100, { min: 1, required: "Enter a name" }),
   }),
 });
 
-export const ZSetBrandStatusInput = z.object({ id: z.uuid(), status: z.enum(["active", "disabled"]) });
+export const ZSetBrandStatusInput = z.object({ id: zId(), status: z.enum(["active", "disabled"]) });
 
 // ── Exchange (OKX) credentials ─────────────────────────────────────────────────────────────────────
 export const OKX_MODES = ["live", "demo"] as const;
@@ -75,14 +77,16 @@ export const ZSetExchangeCredentialsInput = z.object({
     .trim()
     .min(1, { error: "Enter the secret key" })
     .max(128, { error: "Secret key: at most 128 characters" })
-    .regex(/^\S*$/, { error: "Secret key: no spaces" }),
+    .regex(/^\S*$/, { error: "Secret key: no spaces" })
+    .check(plainText()),
   passphrase: z
     .string()
     .min(8, { error: "Passphrase: 8 to 32 characters" })
     .max(32, { error: "Passphrase: 8 to 32 characters" })
     .refine((v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && /[^A-Za-z0-9]/.test(v) && !/\s/.test(v), {
       error: "Passphrase: needs a digit, an upper-case and a lower-case letter and a special character, no spaces",
-    }),
+    })
+    .check(plainText()),
   mode: z.enum(OKX_MODES, { error: "Choose live or demo trading" }),
 });
 export type SetExchangeCredentialsInput = z.infer<typeof ZSetExchangeCredentialsInput>;

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { zDateParam, zMulti, ZTableQuery } from "@/lib/table-state";
+import { zCursor } from "@/lib/validation/cursor";
+import { zId } from "@/lib/validation/ids";
+import { zOptionalText, zSearchTerm, zText } from "@/lib/validation/text";
 
 export const CUSTOMER_STATUSES = ["active", "frozen", "closed"] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
@@ -14,8 +17,6 @@ export const CUSTOMER_SORTS = ["registeredAt", "uid", "name"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 /** Languages customers can read messages in. */
 export const CUSTOMER_LANGUAGES = ["en", "zh-CN"] as const;
-
-const zOptionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(max).optional());
 
 /** ISO 3166-1 alpha-2, upper case. */
 export const zCountryCode = z
@@ -32,13 +33,13 @@ const zCountries = z.preprocess(
 /** Several group ids; "none" stands for customers in no group. */
 const zGroupIds = z.preprocess(
   (v) => (typeof v === "string" ? (v === "" ? undefined : v.split(",")) : v),
-  z.array(z.union([z.uuid(), z.literal("none")])).max(50).optional(),
+  z.array(z.union([zId(), z.literal("none")])).max(50).optional(),
 );
 
 export const ZCustomerListInput = ZTableQuery.extend({
   sort: z.enum(CUSTOMER_SORTS).optional(),
   /** uid (digits), email, phone number (digits, optional +code) or name. */
-  q: z.string().trim().max(100).optional(),
+  q: zSearchTerm(100),
   status: zMulti(CUSTOMER_STATUSES),
   kycLevel: zMulti(KYC_LEVELS),
   group: zGroupIds,
@@ -51,15 +52,15 @@ export const ZCustomerListInput = ZTableQuery.extend({
    * number shown; without one, `page` is read with OFFSET (fine for the first pages, which is all the
    * UI produces without a cursor).
    */
-  cursor: zOptionalText(512),
+  cursor: zCursor,
 });
 export type CustomerListInput = z.infer<typeof ZCustomerListInput>;
 
-export const ZCustomerId = z.object({ id: z.uuid({ error: "Unknown customer" }) });
+export const ZCustomerId = z.object({ id: zId("Unknown customer") });
 /** A change to a customer carries the version the caller saw; a stale version is refused. */
 export const ZCustomerVersion = ZCustomerId.extend({ version: z.number().int().min(1) });
 
-const zName = z.string().trim().min(1, { error: "Enter a name" }).max(100, { error: "Name must be at most 100 characters" });
+const zName = zText(100, { min: 1, required: "Enter a name", tooLong: "Name must be at most 100 characters" });
 const zEmail = z.preprocess(
   (v) => (v === "" ? undefined : v),
   z.email({ error: "Enter a valid email address" }).max(254).toLowerCase().optional(),
@@ -99,7 +100,7 @@ const contactRules = <T extends z.ZodType<{ email?: string; phone?: string; phon
 
 /** The B-end "customer registration": staff register a customer on their behalf. */
 export const ZRegisterCustomerInput = contactRules(
-  ZCustomerProfile.extend({ groupId: z.uuid().nullable().default(null) }),
+  ZCustomerProfile.extend({ groupId: zId().nullable().default(null) }),
 );
 export type RegisterCustomerInput = z.input<typeof ZRegisterCustomerInput>;
 
@@ -108,37 +109,39 @@ export type UpdateCustomerInput = z.input<typeof ZUpdateCustomerInput>;
 
 /** Seed 003 "检测客户信息是否存在": is this email / phone already a customer of the brand? */
 export const ZCustomerExistsInput = z
-  .object({ email: zEmail, phoneCountryCode: zPhoneCountryCode, phone: zPhone, exceptId: z.uuid().optional() })
+  .object({ email: zEmail, phoneCountryCode: zPhoneCountryCode, phone: zPhone, exceptId: zId().optional() })
   .refine((v) => Boolean(v.email || (v.phone && v.phoneCountryCode)), { error: "Give an email or a phone with its area code", path: ["email"] });
 
-export const ZSetCustomerGroupInput = ZCustomerVersion.extend({ groupId: z.uuid().nullable() });
+export const ZSetCustomerGroupInput = ZCustomerVersion.extend({ groupId: zId().nullable() });
 
-const zReason = z
-  .string({ error: "Give a reason" })
-  .trim()
-  .min(3, { error: "Give a reason (at least 3 characters)" })
-  .max(500, { error: "A reason is at most 500 characters" });
+const zReason = zText(500, {
+  min: 3,
+  multiline: true,
+  required: "Give a reason",
+  tooShort: "Give a reason (at least 3 characters)",
+  tooLong: "A reason is at most 500 characters",
+});
 /** Freeze, unfreeze and close all need a reason. */
 export const ZCustomerStatusChangeInput = ZCustomerVersion.extend({ reason: zReason });
 
 export const ZCustomerTimelineInput = z.object({
-  id: z.uuid({ error: "Unknown customer" }),
+  id: zId("Unknown customer"),
   /** Opaque cursor from the previous call's `nextCursor`. */
-  cursor: z.string().max(200).optional(),
+  cursor: zCursor,
   limit: z.number().int().min(1).max(100).default(30),
 });
 
 export const ZAddCustomerNoteInput = z.object({
-  customerId: z.uuid({ error: "Unknown customer" }),
-  body: z.string().trim().min(1, { error: "Write the note" }).max(2000, { error: "A note is at most 2,000 characters" }),
+  customerId: zId("Unknown customer"),
+  body: zText(2000, { min: 1, multiline: true, required: "Write the note", tooLong: "A note is at most 2,000 characters" }),
 });
 
 // ── Groups
-const zGroupName = z.string().trim().min(1, { error: "Enter a name" }).max(60, { error: "Name must be at most 60 characters" });
+const zGroupName = zText(60, { min: 1, required: "Enter a name", tooLong: "Name must be at most 60 characters" });
 const zGroupDescription = z.preprocess(
   (v) => (v === "" ? null : v),
-  z.string().trim().max(300, { error: "Description must be at most 300 characters" }).nullable().default(null),
+  zText(300, { multiline: true, tooLong: "Description must be at most 300 characters" }).nullable().default(null),
 );
 export const ZCreateCustomerGroupInput = z.object({ name: zGroupName, description: zGroupDescription });
-export const ZUpdateCustomerGroupInput = ZCreateCustomerGroupInput.extend({ id: z.uuid({ error: "Unknown group" }) });
-export const ZCustomerGroupId = z.object({ id: z.uuid({ error: "Unknown group" }) });
+export const ZUpdateCustomerGroupInput = ZCreateCustomerGroupInput.extend({ id: zId("Unknown group") });
+export const ZCustomerGroupId = z.object({ id: zId("Unknown group") });

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { zDateParam, zMulti, ZTableQuery } from "@/lib/table-state";
+import { zCursor } from "@/lib/validation/cursor";
+import { zId } from "@/lib/validation/ids";
+import { zSearchTerm, zText } from "@/lib/validation/text";
 
 /**
  * Seed 001's deposit states: 0 waiting for confirmation, 1 credited, 2 succeeded, 8 not credited while the
@@ -60,7 +63,7 @@ const zOptionalChain = z.preprocess(
     .optional(),
 );
 
-const zSubaccountId = z.uuid({ error: "Unknown sub-account" });
+const zSubaccountId = zId("Unknown sub-account");
 
 export const ZSubaccountRef = z.object({ subaccountId: zSubaccountId });
 
@@ -88,7 +91,7 @@ export const ZSetReceivingAccountInput = z.object({
   subaccountId: zSubaccountId,
   ccy: zCcy,
   chain: zOptionalChain,
-  addr: z.string({ error: "Choose an address" }).trim().min(1, { error: "Choose an address" }).max(256, { error: "An address is at most 256 characters" }),
+  addr: zText(256, { min: 1, required: "Choose an address", tooLong: "An address is at most 256 characters" }),
   to: z.enum(RECEIVING_ACCOUNTS, { error: "Choose funding (6) or trading (18)" }),
 });
 export type SetReceivingAccountInput = z.input<typeof ZSetReceivingAccountInput>;
@@ -98,14 +101,14 @@ const zCcyList = z.preprocess(
   (v) => (typeof v === "string" ? (v === "" ? undefined : v.split(",")) : v),
   z.array(zCcy).max(50).optional(),
 );
-const zOptionalUuid = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: message }).optional());
+const zOptionalUuid = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), zId(message).optional());
 
 export const DEPOSIT_SORTS = ["ts"] as const;
 
 export const ZDepositListInput = ZTableQuery.extend({
   sort: z.enum(DEPOSIT_SORTS).optional(),
   /** depId, txId or sub-account name (exact). */
-  q: z.string().trim().max(256).optional(),
+  q: zSearchTerm(256),
   ccy: zCcyList,
   state: zMulti(DEPOSIT_STATES),
   /** Exchange time (the deposit's `ts`) from / to, inclusive days. */
@@ -114,6 +117,6 @@ export const ZDepositListInput = ZTableQuery.extend({
   customerId: zOptionalUuid("Unknown customer"),
   subaccountId: zOptionalUuid("Unknown sub-account"),
   /** Keyset cursor from a previous page's `nextCursor` / `prevCursor`. */
-  cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(512).optional()),
+  cursor: zCursor,
 });
 export type DepositListInput = z.infer<typeof ZDepositListInput>;

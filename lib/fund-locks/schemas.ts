@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { zDateParam, zMulti, ZTableQuery } from "@/lib/table-state";
+import { zOptionalDate } from "@/lib/validation/dates";
+import { zId } from "@/lib/validation/ids";
+import { zSearchTerm, zText } from "@/lib/validation/text";
 
 export const FUND_LOCK_DIRECTIONS = ["transfer_in", "transfer_out", "both"] as const;
 export type FundLockDirection = (typeof FUND_LOCK_DIRECTIONS)[number];
@@ -16,17 +19,19 @@ export type FundLockSource = (typeof FUND_LOCK_SOURCES)[number];
 export const FUND_LOCK_STATUSES = ["active", "expired", "released"] as const;
 export type FundLockStatus = (typeof FUND_LOCK_STATUSES)[number];
 
-export const zFundLockReason = z
-  .string({ error: "Give a reason" })
-  .trim()
-  .min(3, { error: "Give a reason (at least 3 characters)" })
-  .max(500, { error: "A reason is at most 500 characters" });
+export const zFundLockReason = zText(500, {
+  min: 3,
+  multiline: true,
+  required: "Give a reason",
+  tooShort: "Give a reason (at least 3 characters)",
+  tooLong: "A reason is at most 500 characters",
+});
 
 /** An optional expiry: "" or absent means none; the service refuses one that is not in the future. */
-const zExpiresAt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.date({ error: "Enter a valid date and time" }).optional());
+const zExpiresAt = zOptionalDate("Enter a valid date and time");
 
 export const ZLockInput = z.object({
-  tradingAccountId: z.uuid({ error: "Choose a trading account" }),
+  tradingAccountId: zId("Choose a trading account"),
   direction: z.enum(FUND_LOCK_DIRECTIONS, { error: "Choose what to lock" }),
   reason: zFundLockReason,
   expiresAt: zExpiresAt,
@@ -34,18 +39,18 @@ export const ZLockInput = z.object({
 export type LockInput = z.input<typeof ZLockInput>;
 
 export const ZUnlockInput = z.object({
-  id: z.uuid({ error: "Unknown fund lock" }),
+  id: zId("Unknown fund lock"),
   reason: zFundLockReason,
   version: z.number().int().min(1),
 });
 
-export const ZCustomerRef = z.object({ customerId: z.uuid({ error: "Unknown customer" }) });
+export const ZCustomerRef = z.object({ customerId: zId("Unknown customer") });
 
 export const ZFundLockListInput = ZTableQuery.extend({
   sort: z.enum(["createdAt"]).optional(),
   /** Customer uid (digits), name or email. */
-  q: z.string().trim().max(100).optional(),
-  customerId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
+  q: zSearchTerm(100),
+  customerId: z.preprocess((v) => (v === "" ? undefined : v), zId().optional()),
   status: zMulti(FUND_LOCK_STATUSES),
   direction: zMulti(FUND_LOCK_DIRECTIONS),
   source: zMulti(FUND_LOCK_SOURCES),

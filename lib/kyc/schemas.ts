@@ -5,6 +5,9 @@
 import { z } from "zod";
 import { zMulti, ZTableQuery } from "@/lib/table-state";
 import { zCountryCode } from "@/lib/customers/schemas";
+import { zPastDay } from "@/lib/validation/dates";
+import { zId } from "@/lib/validation/ids";
+import { zOptionalText, zText } from "@/lib/validation/text";
 
 export const KYC_SCENARIOS = ["open_trading_account", "withdrawal", "corporate_account", "high_value"] as const;
 export type KycScenario = (typeof KYC_SCENARIOS)[number];
@@ -65,31 +68,29 @@ export const ZKycQueueInput = ZTableQuery.extend({
 });
 export type KycQueueInput = z.infer<typeof ZKycQueueInput>;
 
-export const ZKycApplicationId = z.object({ id: z.uuid({ error: "Unknown application" }) });
+export const ZKycApplicationId = z.object({ id: zId("Unknown application") });
 /** Every step on an application carries the version the reviewer saw; a changed application is refused. */
 export const ZKycVersion = ZKycApplicationId.extend({ version: z.number().int().min(1) });
 
-export const ZKycCustomerInput = z.object({ customerId: z.uuid({ error: "Unknown customer" }) });
+export const ZKycCustomerInput = z.object({ customerId: zId("Unknown customer") });
 
-const zText = (field: string, max: number) =>
-  z.string({ error: `Enter the ${field}` }).trim().min(1, { error: `Enter the ${field}` }).max(max, { error: `The ${field} is at most ${max} characters` });
-const zOptional = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(max).optional());
+const zRequired = (field: string, max: number) => zText(max, { min: 1, required: `Enter the ${field}`, tooLong: `The ${field} is at most ${max} characters` });
 
 /** What the applicant declares. Company fields are required for the corporate scenario. */
 export const ZKycApplicant = z.object({
-  fullName: zText("full name", 120),
-  dateOfBirth: z.iso.date({ error: "Enter the date of birth as YYYY-MM-DD" }).optional(),
+  fullName: zRequired("full name", 120),
+  dateOfBirth: zPastDay("1900-01-01", "Enter the date of birth as YYYY-MM-DD").optional(),
   idType: z.enum(["passport", "national_id", "driving_licence"], { error: "Choose the ID type" }),
-  idNumber: zText("ID number", 40),
-  address: zOptional(300),
-  companyName: zOptional(200),
-  companyRegistrationNumber: zOptional(60),
+  idNumber: zRequired("ID number", 40),
+  address: zOptionalText(300, { multiline: true }),
+  companyName: zOptionalText(200),
+  companyRegistrationNumber: zOptionalText(60),
 });
 export type KycApplicant = z.infer<typeof ZKycApplicant>;
 
 export const ZSubmitKycInput = z
   .object({
-    customerId: z.uuid({ error: "Unknown customer" }),
+    customerId: zId("Unknown customer"),
     level: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "Choose a level" }),
     scenario: z.enum(KYC_SCENARIOS, { error: "Choose a business scenario" }),
     country: zCountryCode,
@@ -107,18 +108,18 @@ export const ZSubmitKycInput = z
   .refine((v) => v.level < 2 || Boolean(v.applicant.address), { error: "Enter the address (level 2 and above)", path: ["applicant", "address"] });
 export type SubmitKycInput = z.input<typeof ZSubmitKycInput>;
 
-const zNote = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(1000, { error: "A note is at most 1,000 characters" }).optional());
+const zNote = zOptionalText(1000, { multiline: true, tooLong: "A note is at most 1,000 characters" });
 export const ZKycApproveInput = ZKycVersion.extend({ note: zNote });
 export const ZKycRejectInput = ZKycVersion.extend({
-  reasonCode: z.string({ error: "Choose a reason" }).min(1, { error: "Choose a reason" }).max(64),
+  reasonCode: zText(64, { min: 1, required: "Choose a reason" }),
   note: zNote,
 });
 export const ZKycRequestInfoInput = ZKycVersion.extend({
-  note: z.string({ error: "Say what is needed" }).trim().min(3, { error: "Say what is needed" }).max(1000, { error: "A note is at most 1,000 characters" }),
+  note: zText(1000, { min: 3, multiline: true, required: "Say what is needed", tooLong: "A note is at most 1,000 characters" }),
 });
 /** The customer answered a request for information: the application goes back into the queue. */
 export const ZKycResubmitInput = ZKycVersion.extend({ note: zNote });
-export const ZKycAssignInput = ZKycVersion.extend({ assigneeId: z.uuid({ error: "Choose a reviewer" }).nullable() });
+export const ZKycAssignInput = ZKycVersion.extend({ assigneeId: zId("Choose a reviewer").nullable() });
 
 // ── Settings
 const zReasonCode = z
@@ -127,14 +128,14 @@ const zReasonCode = z
   .regex(/^[a-z][a-z0-9_]{1,47}$/, { error: "Code is 2–48 lower-case letters, digits or _" });
 export const ZKycReasonInput = z.object({
   /** Absent: a new reason. */
-  id: z.uuid().optional(),
+  id: zId().optional(),
   code: zReasonCode,
-  label: zText("label", 120),
-  labelZh: zOptional(120),
+  label: zRequired("label", 120),
+  labelZh: zOptionalText(120),
   allowResubmit: z.boolean(),
   sortOrder: z.number().int().min(0).max(1000).default(0),
 });
-export const ZKycReasonActiveInput = z.object({ id: z.uuid({ error: "Unknown reason" }), active: z.boolean() });
+export const ZKycReasonActiveInput = z.object({ id: zId("Unknown reason"), active: z.boolean() });
 
 export const ZKycSettingsInput = z.object({
   corporateCountries: z.array(zCountryCode).max(250).transform((c) => [...new Set(c)].sort()),

@@ -3,6 +3,9 @@
  * imports. Amounts travel as decimal strings and are never parsed into a `number`.
  */
 import { z } from "zod";
+import { zCursor } from "@/lib/validation/cursor";
+import { zId } from "@/lib/validation/ids";
+import { zText } from "@/lib/validation/text";
 
 export const TRADING_ACCOUNT_TYPES = ["spot", "margin", "futures", "swap", "options"] as const;
 export type TradingAccountType = (typeof TRADING_ACCOUNT_TYPES)[number];
@@ -25,38 +28,38 @@ export const zCurrency = z
   .regex(/^[A-Z0-9]{2,12}$/, { error: "Enter a currency code like USDT" });
 
 /** Unique per form opening, so a double submit or a retry posts once. */
-export const zIdempotencyKey = z.string().trim().min(8).max(100);
+export const zIdempotencyKey = zText(100, { min: 8 });
 
-export const ZCustomerRef = z.object({ customerId: z.uuid({ error: "Unknown customer" }) });
+export const ZCustomerRef = z.object({ customerId: zId("Unknown customer") });
 
 export const ZOpenTradingAccountInput = z.object({
-  customerId: z.uuid({ error: "Unknown customer" }),
+  customerId: zId("Unknown customer"),
   type: z.enum(TRADING_ACCOUNT_TYPES, { error: "Choose an account type" }),
   currency: zCurrency,
   demo: z.boolean().default(false),
 });
 
 export const ZLedgerLinesInput = z.object({
-  tradingAccountId: z.uuid({ error: "Unknown trading account" }),
-  cursor: z.string().max(200).optional(),
+  tradingAccountId: zId("Unknown trading account"),
+  cursor: zCursor,
   limit: z.number().int().min(1).max(100).default(20),
 });
 
 export const ZTransferInput = z.object({
-  fromTradingAccountId: z.uuid({ error: "Unknown trading account" }),
-  toTradingAccountId: z.uuid({ error: "Choose the account to transfer to" }),
+  fromTradingAccountId: zId("Unknown trading account"),
+  toTradingAccountId: zId("Choose the account to transfer to"),
   amount: zPositiveAmount,
   idempotencyKey: zIdempotencyKey,
-  memo: z.string().trim().max(500).optional(),
+  memo: zText(500, { multiline: true }).optional(),
 });
 
 export const ADJUST_DIRECTIONS = ["credit", "debit"] as const;
 export type AdjustDirection = (typeof ADJUST_DIRECTIONS)[number];
 
 export const ZAdjustCashInput = z.object({
-  tradingAccountId: z.uuid({ error: "Unknown trading account" }),
+  tradingAccountId: zId("Unknown trading account"),
   direction: z.enum(ADJUST_DIRECTIONS, { error: "Choose credit or debit" }),
   amount: zPositiveAmount,
-  reason: z.string({ error: "Give a reason" }).trim().min(3, { error: "Give a reason (at least 3 characters)" }).max(500),
+  reason: zText(500, { min: 3, multiline: true, required: "Give a reason", tooShort: "Give a reason (at least 3 characters)" }),
   idempotencyKey: zIdempotencyKey,
 });

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { BRAND_ROLES, ROLES } from "@/lib/auth/permissions";
 import { zMulti, ZTableQuery } from "@/lib/table-state";
+import { zId } from "@/lib/validation/ids";
+import { zText } from "@/lib/validation/text";
 
 export const STAFF_SORTS = ["name", "email", "role", "status", "lastLoginAt", "createdAt"] as const;
 
@@ -11,7 +13,7 @@ export const ZStaffListInput = ZTableQuery.extend({
   status: zMulti(["active", "disabled"] as const),
 });
 
-const zStaffName = z.string().trim().min(1, { error: "Enter a name" }).max(100, { error: "Name must be at most 100 characters" });
+const zStaffName = zText(100, { min: 1, required: "Enter a name", tooLong: "Name must be at most 100 characters" });
 
 export const ZCreateStaffInput = z.object({
   email: z.email({ error: "Enter a valid email address" }).max(254),
@@ -19,7 +21,7 @@ export const ZCreateStaffInput = z.object({
   role: z.enum(BRAND_ROLES, { error: "Choose a role" }),
 });
 
-export const ZStaffId = z.object({ id: z.uuid({ error: "Unknown staff member" }) });
+export const ZStaffId = z.object({ id: zId("Unknown staff member") });
 
 export const ZUpdateStaffInput = ZStaffId.extend({ name: zStaffName, role: z.enum(BRAND_ROLES, { error: "Choose a role" }) });
 

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { zMulti, ZTableQuery, type Page } from "@/lib/table-state";
 import { subAcct as zExchangeSubAcct } from "@/lib/exchange/okx-fields";
+import { zId } from "@/lib/validation/ids";
+import { zSearchTerm } from "@/lib/validation/text";
 
 /** Seed 001's account modes: 1 spot · 2 spot and futures · 3 multi-currency margin · 4 portfolio margin. */
 export const ACCOUNT_LEVELS = [1, 2, 3, 4] as const;
@@ -36,23 +38,23 @@ const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 export const ZSubaccountListInput = ZTableQuery.extend({
   sort: z.enum(SUBACCOUNT_SORTS).optional(),
   /** Sub-account name, uid or label. */
-  q: z.string().trim().max(100).optional(),
+  q: zSearchTerm(100),
   level: zMulti(ACCOUNT_LEVEL_VALUES),
   status: zMulti(SUBACCOUNT_STATUSES),
   linked: zMulti(LINK_STATES),
   /** Only this customer's sub-accounts (the customer page's tab). */
-  customerId: z.preprocess(emptyToUndefined, z.uuid({ error: "Unknown customer" }).optional()),
+  customerId: z.preprocess(emptyToUndefined, zId("Unknown customer").optional()),
 });
 export type SubaccountListInput = z.infer<typeof ZSubaccountListInput>;
 /** The filters of the list, the count and the export (everything but paging and order). */
 export type SubaccountFilter = Pick<SubaccountListInput, "q" | "level" | "status" | "linked" | "customerId">;
 
-export const ZSubaccountId = z.object({ id: z.uuid({ error: "Unknown sub-account" }) });
+export const ZSubaccountId = z.object({ id: zId("Unknown sub-account") });
 const zVersion = z.number({ error: "version is required" }).int().min(1);
 
 /** Link to a customer of the brand (`customerId`), or unlink (`null`); with the version the caller saw. */
 export const ZLinkSubaccountInput = ZSubaccountId.extend({
-  customerId: z.uuid({ error: "Choose a customer" }).nullable(),
+  customerId: zId("Choose a customer").nullable(),
   version: zVersion,
 });
 
@@ -68,7 +70,7 @@ export const zSubaccountLabel = z.preprocess(
 );
 
 export const ZCreateSubaccountInput = z.object({
-  customerId: z.uuid({ error: "Unknown customer" }),
+  customerId: zId("Unknown customer"),
   subAcct: zSubAcctName,
   label: zSubaccountLabel,
 });

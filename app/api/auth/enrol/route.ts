@@ -7,8 +7,10 @@ import { requestMetaFrom } from "@/server/actor";
 import { startLoginEnrolment } from "@/server/auth/login";
 import { db } from "@/server/db/client";
 import { publicRoute } from "@/server/http/route";
+import { plainText, zSecret } from "@/lib/validation/text";
 
-const ZEnrolInput = z.object({ email: z.string().max(254), password: z.string().max(256) });
+/** Malformed credentials (NUL, broken characters) fail here, before anyone is looked up or a failure recorded. */
+const ZEnrolInput = z.object({ email: z.string().max(254).check(plainText()), password: zSecret(256) });
 
 export const POST = publicRoute(async (req) => {
   const parsed = ZEnrolInput.safeParse(await req.json().catch(() => null));
