@@ -40,6 +40,13 @@ describe("customer list cursors", () => {
       encodeRaw({ ...good, k: "sideways" }),
       encodeRaw({ ...good, s: "email" }),
       encodeRaw({ ...good, s: "uid", v: "12; DROP TABLE customer" }),
+      // Dates JavaScript rolls over or cannot hold, but PostgreSQL refuses: a 400 here, not a 500 there.
+      encodeRaw({ ...good, v: "2026-13-01T00:00:00.000Z" }),
+      encodeRaw({ ...good, v: "2026-02-30T00:00:00.000Z" }),
+      encodeRaw({ ...good, v: "0000-01-01T00:00:00.000Z" }),
+      encodeRaw({ ...good, i: "------------------------------------" }),
+      encodeRaw({ ...good, s: "name", v: "a\0b" }),
+      encodeRaw({ ...good, s: "name", v: "\uD800" }),
     ];
     for (const text of bad) {
       const error = refusal(text);

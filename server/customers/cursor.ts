@@ -4,8 +4,12 @@
  * on the way in, so a hand-edited cursor is refused rather than turned into a wrong query.
  */
 import "server-only";
+import { readCursor, writeCursor } from "../db/cursor";
 import { invalid } from "../errors";
 import { CUSTOMER_SORTS, type CustomerSort } from "@/lib/customers/schemas";
+import { isIsoTimestamp } from "@/lib/validation/dates";
+import { isUuid } from "@/lib/validation/ids";
+import { isPlainText } from "@/lib/validation/text";
 
 export type SortDir = "asc" | "desc";
 
@@ -19,37 +23,26 @@ export interface ListCursor {
   direction: "next" | "prev";
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UID = /^[1-9]\d{0,17}$/;
 
-export function encodeCursor(c: ListCursor): string {
-  return Buffer.from(JSON.stringify({ s: c.sort, d: c.dir, v: c.value, i: c.id, k: c.direction }), "utf8").toString("base64url");
-}
+export const encodeCursor = (c: ListCursor): string => writeCursor({ s: c.sort, d: c.dir, v: c.value, i: c.id, k: c.direction });
 
+/** The sort value as its column can compare it: a real instant, a uid, or a name PostgreSQL can hold. */
 function validValue(sort: CustomerSort, value: unknown): value is string {
   if (typeof value !== "string") return false;
-  if (sort === "registeredAt") return ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+  if (sort === "registeredAt") return isIsoTimestamp(value);
   if (sort === "uid") return UID.test(value);
-  return value.length <= 200;
+  return value.length <= 200 && isPlainText(value);
 }
 
 /** Reads a cursor made for this sort and direction; anything else is a VALIDATION error on `cursor`. */
 export function decodeCursor(text: string, expected: { sort: CustomerSort; dir: SortDir }): ListCursor {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw invalid("cursor", "errors.invalidCursor");
-  }
-  if (!raw || typeof raw !== "object") throw invalid("cursor", "errors.invalidCursor");
-  const { s, d, v, i, k } = raw as Record<string, unknown>;
+  const { s, d, v, i, k } = readCursor(text);
   if (
     !(CUSTOMER_SORTS as readonly unknown[]).includes(s) ||
     (d !== "asc" && d !== "desc") ||
     (k !== "next" && k !== "prev") ||
-    typeof i !== "string" ||
-    !UUID.test(i) ||
+    !isUuid(i) ||
     !validValue(s as CustomerSort, v)
   ) {
     throw invalid("cursor", "errors.invalidCursor");

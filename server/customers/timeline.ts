@@ -5,25 +5,23 @@
 import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
+import { readCursor, writeCursor } from "../db/cursor";
 import { invalid } from "../errors";
 import type { ZCustomerTimelineInput } from "@/lib/customers/schemas";
+import { isIsoTimestamp } from "@/lib/validation/dates";
+import { isInt8Text } from "@/lib/validation/ids";
 import { loadCustomer } from "./internal";
 import type { CustomerTimelineEntry } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
-const encodeTimelineCursor = (at: Date, id: bigint) => Buffer.from(JSON.stringify({ t: at.toISOString(), i: id.toString() })).toString("base64url");
+const encodeTimelineCursor = (at: Date, id: bigint) => writeCursor({ t: at.toISOString(), i: id.toString() });
 
+/** Audit ids are int8: a longer number would overflow the query's bigint, not miss a row. */
 function decodeTimelineCursor(text: string): { at: Date; id: bigint } {
-  try {
-    const { t, i } = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as { t: unknown; i: unknown };
-    if (typeof t === "string" && typeof i === "string" && /^\d{1,19}$/.test(i) && !Number.isNaN(Date.parse(t))) {
-      return { at: new Date(t), id: BigInt(i) };
-    }
-  } catch {
-    // Falls through to the refusal below.
-  }
-  throw invalid("cursor", "customers.errors.invalidTimelineCursor");
+  const { t, i } = readCursor(text, "customers.errors.invalidTimelineCursor");
+  if (!isIsoTimestamp(t) || !isInt8Text(i)) throw invalid("cursor", "customers.errors.invalidTimelineCursor");
+  return { at: new Date(t), id: BigInt(i) };
 }
 
 /**

@@ -12,8 +12,11 @@ import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { endOfRange } from "../audit/query";
 import { Prisma, type Db } from "../db/client";
+import { readCursor, writeCursor } from "../db/cursor";
 import { AppError, invalid } from "../errors";
 import type { DepositStateCode, ZDepositListInput } from "@/lib/deposits/schemas";
+import { isIsoTimestamp } from "@/lib/validation/dates";
+import { isUuid } from "@/lib/validation/ids";
 import type { DepositPage, DepositRow, DepositSyncStatus, SyncNowResult } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -80,21 +83,13 @@ const readPage = (db: Db, where: Prisma.Sql, dir: Dir, read: Parameters<typeof p
 
 // ── Cursors ───────────────────────────────────────────────────────────────────────────────────────
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 const encodeCursor = (dir: Dir, row: { exchangeTs: Date; id: string }, direction: "next" | "prev") =>
-  Buffer.from(JSON.stringify({ d: dir, t: row.exchangeTs.toISOString(), i: row.id, k: direction }), "utf8").toString("base64url");
+  writeCursor({ d: dir, t: row.exchangeTs.toISOString(), i: row.id, k: direction });
 
+/** A cursor of this order; its time must be a real instant (no month 13) before it meets `::timestamptz`. */
 function decodeCursor(text: string, dir: Dir): Edge & { direction: "next" | "prev" } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw invalid("cursor", "errors.invalidCursor");
-  }
-  const { d, t, i, k } = (raw ?? {}) as Record<string, unknown>;
-  if ((d !== "asc" && d !== "desc") || typeof t !== "string" || !ISO.test(t) || typeof i !== "string" || !UUID.test(i) || (k !== "next" && k !== "prev")) {
+  const { d, t, i, k } = readCursor(text);
+  if ((d !== "asc" && d !== "desc") || !isIsoTimestamp(t) || !isUuid(i) || (k !== "next" && k !== "prev")) {
     throw invalid("cursor", "errors.invalidCursor");
   }
   if (d !== dir) throw invalid("cursor", "errors.staleCursor");

@@ -10,11 +10,14 @@ import type { BrandContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { registerCloseGuard } from "../customers/close-guards";
 import { Prisma, type Db, type DbTx } from "../db/client";
+import { readCursor, writeCursor } from "../db/cursor";
 import { AppError, invalid, notFound } from "../errors";
 import { assertTransferAllowed } from "../fund-locks/guard";
 import { decText, sumDec } from "./decimal";
 import { findByIdempotencyKey, MONEY_TX, postJournal, type PostedJournal } from "./post";
 import type { ZAdjustCashInput, ZCustomerRef, ZLedgerLinesInput, ZOpenTradingAccountInput, ZTransferInput } from "@/lib/ledger/schemas";
+import { isIsoTimestamp } from "@/lib/validation/dates";
+import { isUuid } from "@/lib/validation/ids";
 import type { LedgerLineRow, LedgerLinesPage, MoneyMovementResult, TradingAccountRow } from "./types";
 import { verifyLedger, type LedgerReport } from "./verify";
 
@@ -157,16 +160,12 @@ export async function openTradingAccount(ctx: BrandContext, input: In<typeof ZOp
 
 // ── Ledger view ───────────────────────────────────────────────────────────────────────────────────
 
-const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify({ t: at.toISOString(), i: id })).toString("base64url");
+const encodeCursor = (at: Date, id: string) => writeCursor({ t: at.toISOString(), i: id });
 
 function decodeCursor(text: string): { at: Date; id: string } {
-  try {
-    const { t, i } = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as { t: unknown; i: unknown };
-    if (typeof t === "string" && typeof i === "string" && /^[0-9a-f-]{36}$/i.test(i) && !Number.isNaN(Date.parse(t))) return { at: new Date(t), id: i };
-  } catch {
-    // Falls through to the refusal below.
-  }
-  throw invalid("cursor", "tradingAccounts.errors.invalidCursor");
+  const { t, i } = readCursor(text, "tradingAccounts.errors.invalidCursor");
+  if (!isIsoTimestamp(t) || !isUuid(i)) throw invalid("cursor", "tradingAccounts.errors.invalidCursor");
+  return { at: new Date(t), id: i };
 }
 
 /** The journal lines behind one trading account's balances, newest first, keyset-paged on (time, id). */

@@ -246,9 +246,14 @@ describe("customer list", () => {
     const first = await list.customer.list({ page: 1, pageSize: 10 });
     const decoded = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString()) as Record<string, string>;
     const forged = (patch: Record<string, string>) => Buffer.from(JSON.stringify({ ...decoded, ...patch })).toString("base64url");
+    // Not base64url at all: the input schema refuses it, on the same field.
+    await expect(list.customer.list({ page: 2, pageSize: 10, cursor: "garbage!" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { issues: [expect.objectContaining({ path: ["cursor"] })] },
+    });
     const bad = [
-      "garbage!",
       forged({ i: "not-a-uuid" }),
+      forged({ v: "2026-13-01T00:00:00.000Z" }),
       forged({ v: "'; DROP TABLE customer; --" }),
       forged({ k: "up" }),
     ];
