@@ -13,7 +13,7 @@ import { endOfRange } from "../audit/query";
 import { Prisma } from "../db/client";
 import type { ListCursor, SortDir } from "./cursor";
 import type { CustomerListInput, CustomerSort } from "@/lib/customers/schemas";
-import { classifySearch, couldBeUid, digitPrefixEnd, escapeLike, type CustomerSearch } from "./search";
+import { classifySearch, couldBeUid, digitPrefixEnd, escapeLike, type CustomerSearch, type PrefixRange } from "./search";
 
 export const CUSTOMER_TOTAL_CAP = 10_000;
 /** Searches find someone; counting their matches exactly past a thousand would cost more than the page. */
@@ -87,10 +87,9 @@ function searchCondition(tenantId: string, search: CustomerSearch): Prisma.Sql {
     case "text":
       return Prisma.sql`(c.name ILIKE ${search.pattern} OR c.email ILIKE ${search.pattern})`;
     case "prefix": {
-      const ranges = [
-        ...search.nameStarts.map(({ from, to }) => Prisma.sql`(c.name >= ${from} AND c.name < ${to})`),
-        Prisma.sql`(c.email >= ${search.emailStarts.from} AND c.email < ${search.emailStarts.to})`,
-      ];
+      const range = (column: Prisma.Sql, { from, to }: PrefixRange) =>
+        to === null ? Prisma.sql`${column} >= ${from}` : Prisma.sql`(${column} >= ${from} AND ${column} < ${to})`;
+      const ranges = [...search.nameStarts.map((r) => range(Prisma.sql`c.name`, r)), range(Prisma.sql`c.email`, search.emailStarts)];
       return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
     }
   }

@@ -55,6 +55,14 @@ describe("classifySearch", () => {
     expect(classifySearch("abc")).toMatchObject({ kind: "text" });
     expect(classifySearch("   ")).toBeNull();
   });
+
+  it("has a range for a prefix ending in U+10FFFF, the last code point, and skips the surrogates", () => {
+    expect(prefixRange("a\u{10FFFF}")).toEqual({ from: "a\u{10FFFF}", to: "b" });
+    expect(prefixRange("\u{10FFFF}")).toEqual({ from: "\u{10FFFF}", to: null });
+    expect(prefixRange("\u{10FFFF}\u{10FFFF}")).toEqual({ from: "\u{10FFFF}\u{10FFFF}", to: null });
+    expect(prefixRange("\uD7FF")).toEqual({ from: "\uD7FF", to: "\uE000" });
+    expect(classifySearch("a\u{10FFFF}")).toMatchObject({ kind: "prefix", emailStarts: { from: "a\u{10FFFF}", to: "b" } });
+  });
 });
 
 describe("digitPrefixEnd", () => {

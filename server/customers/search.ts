@@ -5,6 +5,9 @@
  */
 import "server-only";
 
+/** [from, to) in code-point order; `to` null: no upper bound. */
+export type PrefixRange = { from: string; to: string | null };
+
 export type CustomerSearch =
   /** A uid (exact) or the start of a national phone number. */
   | { kind: "digits"; digits: string }
@@ -19,7 +22,7 @@ export type CustomerSearch =
    * characters (a two-character Chinese name would scan the brand), so a short search is a prefix, read
    * as b-tree ranges: one per upper/lower-case spelling of the name's start, one for the (lower-case) email.
    */
-  | { kind: "prefix"; nameStarts: { from: string; to: string }[]; emailStarts: { from: string; to: string } };
+  | { kind: "prefix"; nameStarts: PrefixRange[]; emailStarts: PrefixRange };
 
 const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The longest calling code is four digits (e.g. +1684). */
@@ -68,11 +71,16 @@ function caseSpellings(text: string): string[] {
 /**
  * The strings that start with `prefix` as a range [from, to): `to` is the prefix with its last character
  * moved to the next code point. Exact under the C collation the databases are created with (code-point order).
+ * U+10FFFF has no next code point: trailing ones are dropped and the character before moves on instead
+ * ("a" + U+10FFFF → "b"); a prefix of nothing else has no upper bound (`to` null). The next code point after
+ * U+D7FF is U+E000, surrogates being no characters of their own.
  */
-export function prefixRange(prefix: string): { from: string; to: string } {
+export function prefixRange(prefix: string): PrefixRange {
   const chars = [...prefix];
+  while (chars.length && chars[chars.length - 1].codePointAt(0) === 0x10ffff) chars.pop();
+  if (!chars.length) return { from: prefix, to: null };
   const last = chars.pop()!.codePointAt(0)!;
-  return { from: prefix, to: chars.join("") + String.fromCodePoint(last + 1) };
+  return { from: prefix, to: chars.join("") + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1) };
 }
 
 /**
