@@ -4,6 +4,7 @@
  */
 import "server-only";
 import type { Db } from "./db/client";
+import { isUuid } from "@/lib/validation/ids";
 
 export const BRAND_COOKIE = "bd-brand";
 
@@ -13,7 +14,8 @@ export async function resolveTenantId(
   chosenBrandId: string | undefined,
 ): Promise<string | null> {
   if (user.role !== "platform_admin") return user.brandId;
-  if (chosenBrandId && /^[0-9a-f-]{36}$/i.test(chosenBrandId)) {
+  // The cookie is the browser's to send: anything but a uuid would fail the query's cast, so it is ignored.
+  if (isUuid(chosenBrandId)) {
     const chosen = await db.brand.findUnique({ where: { id: chosenBrandId }, select: { id: true } });
     if (chosen) return chosen.id;
   }
@@ -25,7 +27,12 @@ export function readCookie(cookieHeader: string | null, name: string): string | 
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return undefined; // malformed percent-encoding: as good as no cookie
+    }
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import { generateTemporaryPassword, hashPassword } from "../auth/password";
 import type { Prisma } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
+import { isUuid } from "@/lib/validation/ids";
 import { detectFileType } from "../files/file-type";
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from "@/lib/brands/schemas";
 import { createDefaultReasons } from "../kyc/settings";
@@ -100,7 +101,7 @@ export async function removeBrandLogo(ctx: TenantContext) {
 /** The logo bytes for the shell; not secret, but served only to staff of that brand (platform admins: any). */
 export async function getBrandLogo(ctx: StaffContext, brandId: string) {
   if (ctx.actor.role !== "platform_admin" && ctx.actor.brandId !== brandId) throw new AppError("FORBIDDEN", "errors.forbidden");
-  if (!/^[0-9a-f-]{36}$/i.test(brandId)) throw notFound("brand");
+  if (!isUuid(brandId)) throw notFound("brand");
   const brand = await ctx.db.brand.findUnique({ where: { id: brandId }, select: { logo: true, logoMime: true } });
   return brand?.logo && brand.logoMime ? { bytes: brand.logo, mime: brand.logoMime } : null;
 }
