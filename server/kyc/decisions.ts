@@ -10,7 +10,7 @@ import type { DbTx } from "../db/client";
 import { invalid } from "../errors";
 import type { ZKycApproveInput, ZKycRejectInput, ZKycRequestInfoInput } from "@/lib/kyc/schemas";
 import { approvalOutcome } from "@/lib/kyc/transitions";
-import { ensureDefaultReasons } from "./settings";
+import { ensureDefaultReasonsIn } from "./settings";
 import { applyStep } from "./steps";
 import type { KycApplicationDetail } from "./types";
 
@@ -61,9 +61,9 @@ export async function approveKycApplication(ctx: TenantContext, input: In<typeof
 
 /** Rejects with one of the brand's active reasons; the reason's resubmit rule is copied onto the application. */
 export async function rejectKycApplication(ctx: TenantContext, input: In<typeof ZKycRejectInput>): Promise<KycApplicationDetail> {
-  await ensureDefaultReasons(ctx);
   return applyStep(ctx, input, async ({ tx, assertMay }) => {
     assertMay("reject");
+    await ensureDefaultReasonsIn(tx, ctx);
     const reason = await tx.kycRejectionReason.findFirst({
       where: { brandId: ctx.tenantId, code: input.reasonCode, active: true },
       select: { code: true, allowResubmit: true },

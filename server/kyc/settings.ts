@@ -50,6 +50,12 @@ export async function ensureDefaultReasons(who: BrandWriter): Promise<void> {
   await who.db.$transaction((tx) => createDefaultReasons(tx, who));
 }
 
+/** The same inside the transaction of the decision or edit that needs them: a refused one leaves the list as it was. */
+export async function ensureDefaultReasonsIn(tx: DbTx, who: Omit<BrandWriter, "db">): Promise<void> {
+  if (await tx.kycRejectionReason.count({ where: { brandId: who.tenantId } })) return;
+  await createDefaultReasons(tx, who);
+}
+
 /** The defaults inside a transaction already open: a new brand gets them with its creation. */
 export async function createDefaultReasons(tx: DbTx, who: Omit<BrandWriter, "db">) {
   const { count } = await tx.kycRejectionReason.createMany({
@@ -80,8 +86,6 @@ const codeTaken = () => invalid("code", "kyc.errors.reasonCodeTaken");
 
 /** Creates a reason (no id) or updates one of the brand's. Applications keep the resubmit rule they were decided with. */
 export async function saveKycReason(ctx: TenantContext, input: z.infer<typeof ZKycReasonInput>): Promise<KycReasonRow> {
-  // A brand's first edit starts from the defaults, so adding one reason never leaves the list at one.
-  await ensureDefaultReasons(ctx);
   const fields = {
     code: input.code,
     label: input.label,
@@ -91,6 +95,8 @@ export async function saveKycReason(ctx: TenantContext, input: z.infer<typeof ZK
   };
   try {
     return await ctx.db.$transaction(async (tx) => {
+      // A brand's first edit starts from the defaults, so adding one reason never leaves the list at one.
+      await ensureDefaultReasonsIn(tx, ctx);
       const clash = await tx.kycRejectionReason.findFirst({
         where: { brandId: ctx.tenantId, code: fields.code, ...(input.id ? { id: { not: input.id } } : {}) },
         select: { id: true },
