@@ -22,13 +22,19 @@ export async function getShellData(): Promise<ShellData | null> {
   if (!session) return null;
   const { user } = session;
   const tenantId = await resolveTenantId(db, user, (await cookies()).get(BRAND_COOKIE)?.value);
-  const brand = tenantId
-    ? await db.brand.findUnique({
-        where: { id: tenantId },
-        // Not the logo's bytes (served by /brand-logo): only whether there is one.
-        select: { id: true, name: true, slug: true, primaryColor: true, accentColor: true, logoMime: true, updatedAt: true },
-      })
-    : null;
+  // A brand member's own brand came with the session; a platform admin's chosen one is read here.
+  const brand =
+    tenantId && tenantId === user.brand?.id
+      ? user.brand
+      : tenantId
+        ? await db.brand
+            .findUnique({
+              where: { id: tenantId },
+              // Not the logo's bytes (served by /brand-logo): only whether there is one.
+              select: { id: true, name: true, slug: true, primaryColor: true, accentColor: true, logoMime: true, updatedAt: true },
+            })
+            .then((b) => b && { ...b, hasLogo: Boolean(b.logoMime) })
+        : null;
   const brands =
     user.role === "platform_admin"
       ? await db.brand.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
@@ -49,7 +55,7 @@ export async function getShellData(): Promise<ShellData | null> {
       slug: brand.slug,
       primaryColor: brand.primaryColor,
       accentColor: brand.accentColor,
-      hasLogo: Boolean(brand.logoMime),
+      hasLogo: brand.hasLogo,
       logoVersion: brand.updatedAt.getTime(),
     },
     brands,

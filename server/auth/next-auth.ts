@@ -4,7 +4,8 @@
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { db } from "../db/client";
@@ -75,9 +76,32 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/** The signed-in staff member for this request (cached per request), or null. */
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** next-auth's session cookie: whole, or split into `<name>.0`, `<name>.1` … when it outgrew 4 KB. */
+function sessionCookie(jar: Awaited<ReturnType<typeof cookies>>): string | null {
+  for (const name of SESSION_COOKIES) {
+    const whole = jar.get(name)?.value;
+    if (whole) return whole;
+    const chunks = jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    if (chunks.length) return chunks.map((c) => c.value).join("");
+  }
+  return null;
+}
+
+/**
+ * The signed-in staff member for this request (cached per request), or null. Reads the session id from
+ * next-auth's encrypted cookie directly: `getServerSession` runs next-auth's whole session endpoint (and
+ * re-encrypts the token) on every request, which was a measurable share of each request's CPU; expiry is
+ * the database session's job anyway (idle and absolute limits in validateSession).
+ */
 export const getCurrentStaff = cache(async () => {
-  const session = (await getServerSession(authOptions)) as { sid?: string } | null;
-  if (!session?.sid) return null;
-  return validateSession(db, session.sid);
+  const token = sessionCookie(await cookies());
+  if (!token) return null;
+  const claims = await decode({ token, secret: env.NEXTAUTH_SECRET }).catch(() => null);
+  const sid = typeof claims?.sid === "string" ? claims.sid : null;
+  return sid ? validateSession(db, sid) : null;
 });
