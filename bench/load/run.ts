@@ -120,9 +120,10 @@ async function main() {
     ENCRYPTION_KEY: env.ENCRYPTION_KEY,
     NEXTAUTH_URL: options.origin,
     ALLOW_DEV_SECRETS: "1",
-    ...(process.argv.includes("--profile") ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   };
-  const app = start("node", ["scripts/serve.mjs"], serverEnv);
+  // Cluster workers inherit the primary's flags (NODE_OPTIONS may not carry --cpu-prof).
+  const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const app = start("node", [...profile, "scripts/serve.mjs"], serverEnv);
   const bare = start(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/load/bare-server.ts"], { PORT: String(BARE_PORT), DATABASE_URL: BENCH_URL, WEB_CONCURRENCY: "2", BARE_STATEMENTS: statements });
   try {
     await waitFor(`${options.origin}/login`);
