@@ -14,6 +14,8 @@ export interface Target {
   path: string;
   /** Share of the mix (weights are relative). */
   weight?: number;
+  /** Headers of this kind of request, on top of the common ones (e.g. `rsc: 1` for a client-side navigation). */
+  headers?: Record<string, string>;
 }
 
 export interface Outcome {
@@ -31,9 +33,9 @@ export interface LoadOptions {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** One GET; resolves with its status and size (a refused or reset connection is status 0). */
-export function get(options: LoadOptions, path: string): Promise<{ status: number; bytes: number }> {
+export function get(options: LoadOptions, path: string, extraHeaders: Record<string, string> = {}): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve) => {
-    const req = http.get(`${options.origin}${path}`, { agent, headers: options.headers }, (res) => {
+    const req = http.get(`${options.origin}${path}`, { agent, headers: { ...options.headers, ...extraHeaders } }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
@@ -67,7 +69,7 @@ export async function openLoop(options: LoadOptions, targets: Target[], rate: nu
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const target = order[i % order.length];
     pending.push(
-      get(options, target.path).then(({ status, bytes }) => {
+      get(options, target.path, target.headers).then(({ status, bytes }) => {
         outcomes.push({ name: target.name, latencyMs: performance.now() - due, status, bytes });
       }),
     );

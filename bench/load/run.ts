@@ -1,8 +1,9 @@
 /**
  * Load benchmark of the production server (`node scripts/serve.mjs`, both cores) on the demo data:
- *  1. a mixed read mix — the pages and tRPC reads staff open most (dashboard, customers list and detail,
- *     KYC queue, deposits) — at an evenly spaced RATE for SECONDS (target: 200 req/s for 2 minutes with
- *     p95 ≤ 100 ms and no errors);
+ *  1. a mixed read mix — what a browser asks for while staff work through the dashboard, the customers list
+ *     and detail, the KYC queue and deposits: a few full page loads (HTML), client-side navigations (the
+ *     page's RSC payload, as a <Link> fetches it) and the tables' tRPC reads — at an evenly spaced RATE for
+ *     SECONDS (target: 200 req/s for 2 minutes with p95 ≤ 100 ms and no errors);
  *  2. the customer list's saturation rate through the app, against a bare server answering the same rows
  *     from the same two SQL statements (bare-server.ts), measured in the same run: the ratio is the cost
  *     of everything the app adds (session, tRPC, superjson, Prisma).
@@ -92,11 +93,16 @@ async function main() {
   const customer = await db.customer.findFirstOrThrow({ where: { brandId }, orderBy: { registeredAt: "desc" } });
 
   const listInput = { page: 1, pageSize: 20 };
+  // A navigation fetches the page's RSC payload (`rsc: 1`, `?_rsc`) instead of HTML; the whole tree is
+  // rendered (no router-state header), which is more than a real navigation below the shared layout costs.
+  const navigation = { rsc: "1" };
   const targets: Target[] = [
-    { name: "page /", path: "/", weight: 2 },
-    { name: "page /customers", path: "/customers", weight: 2 },
-    { name: "page /customers/[id]", path: `/customers/${customer.id}`, weight: 1 },
-    { name: "page /kyc", path: "/kyc", weight: 1 },
+    { name: "page / (HTML)", path: "/", weight: 1 },
+    { name: "page /customers (HTML)", path: "/customers", weight: 1 },
+    { name: "nav / (RSC)", path: "/?_rsc", weight: 1, headers: navigation },
+    { name: "nav /customers (RSC)", path: "/customers?_rsc", weight: 2, headers: navigation },
+    { name: "nav /customers/[id] (RSC)", path: `/customers/${customer.id}?_rsc`, weight: 1, headers: navigation },
+    { name: "nav /kyc (RSC)", path: "/kyc?_rsc", weight: 1, headers: navigation },
     { name: "customer.list", path: trpc("customer.list", listInput), weight: 5 },
     { name: "customer.get", path: trpc("customer.get", { id: customer.id }), weight: 3 },
     { name: "kyc.queue", path: trpc("kyc.queue", { page: 1, pageSize: 20 }), weight: 3 },
@@ -129,7 +135,7 @@ async function main() {
     await waitFor(`${options.origin}/login`);
     await waitFor(`http://127.0.0.1:${BARE_PORT}/customers`);
     for (const target of targets) {
-      const { status } = await get(options, target.path);
+      const { status } = await get(options, target.path, target.headers);
       if (status !== 200) throw new Error(`${target.name} answered ${status}: the benchmark would measure refusals`);
     }
     log("warming up (20 s at 50 req/s) …");
@@ -141,7 +147,8 @@ async function main() {
     const rows = summarise(outcomes);
 
     log("saturation: customer.list through the app, then the bare server …");
-    const viaApp = await closedLoop(options, targets[4].path, SATURATION_CONCURRENCY, SATURATION_SECONDS * 1000);
+    const listPath = targets.find((t) => t.name === "customer.list")!.path;
+    const viaApp = await closedLoop(options, listPath, SATURATION_CONCURRENCY, SATURATION_SECONDS * 1000);
     const viaBare = await closedLoop({ origin: `http://127.0.0.1:${BARE_PORT}`, headers: {} }, "/customers", SATURATION_CONCURRENCY, SATURATION_SECONDS * 1000);
 
     const all = rows[0];
@@ -152,7 +159,7 @@ async function main() {
       "",
       `Command: \`npm run bench:load -- --rate ${RATE} --seconds ${SECONDS}\` · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} · load average at start ${load} · Node ${process.version}`,
       "",
-      `- What: \`node scripts/serve.mjs\` (2 web processes) on the demo data (\`${databaseName(BENCH_URL)}\`), signed in as support@aurora.demo. Requests go out at evenly spaced instants (${RATE}/s, one every ${ms(1000 / RATE)} ms) for ${SECONDS} s after a 20 s warm-up at 50/s; latency counts from the instant each request was due, so queueing is included. The generator runs on the same 2 cores.`,
+      `- What: \`node scripts/serve.mjs\` (2 web processes) on the demo data (\`${databaseName(BENCH_URL)}\`), signed in as support@aurora.demo. The mix is what a browser asks for while staff work: full page loads (HTML), client-side navigations (the page's RSC payload, whole tree) and the tables' tRPC reads, in the shares below. Requests go out at evenly spaced instants (${RATE}/s, one every ${ms(1000 / RATE)} ms) for ${SECONDS} s after a 20 s warm-up at 50/s; latency counts from the instant each request was due, so queueing is included. The generator runs on the same 2 cores.`,
       `- Target: p95 ≤ ${TARGET_P95_MS} ms and no errors at ${RATE} req/s → **${pass ? "met" : "missed"}** (p95 ${ms(all.p95)} ms, ${all.errors} errors of ${all.requests}).`,
       "",
       "| request | share | requests | errors | p50 ms | p95 ms | p99 ms | max ms | KB each |",
