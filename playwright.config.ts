@@ -54,8 +54,10 @@ export default defineConfig({
   projects: [
     // Signs each shared demo account in once and saves its cookies (e2e/auth.setup.ts): the specs
     // start from those sessions instead of signing in through the form in every test.
-    { name: "setup", testMatch: /auth\.setup\.ts$/, use: chromium },
+    // Its teardown runs once every spec is done: the sweep for bearer values (e2e/bearer-sweep.teardown.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: chromium, teardown: "sweep" },
     { name: "chromium", use: chromium, dependencies: ["setup"] },
+    { name: "sweep", testMatch: /bearer-sweep\.teardown\.ts$/ },
   ],
   webServer: [
     {
@@ -82,6 +84,8 @@ export default defineConfig({
         KYC_STORAGE_DIR: "test-results/e2e-kyc-documents",
         // The run's own job queues, emptied with the database.
         JOBS_PREFIX: "bull-e2e",
+        // A copy of everything the server prints, for the bearer-value sweep (e2e/bearer-sweep.teardown.ts).
+        E2E_SERVER_LOG: "test-results/e2e-server.log",
       },
       reuseExistingServer: !CI,
       timeout: 120_000,

@@ -4,7 +4,7 @@
  * test-results/.auth/<email>.json, for `asRole` and `switchTo` (e2e/helpers.ts). One sign-in per
  * account and run, so no spec waits for a fresh TOTP step.
  */
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { loginAs, SHARED_SESSION_ACCOUNTS, storageStateFile } from "./helpers";
 
 for (const account of SHARED_SESSION_ACCOUNTS) {

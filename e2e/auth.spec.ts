@@ -1,5 +1,5 @@
 /** Sign-in as staff do it: password plus TOTP, the generic failure, lockout, sign-out. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, DEMO_PASSWORD, freshTotpCode, loginAs } from "./helpers";
 
 const GENERIC_FAILURE = "Sign-in failed. Check your email, password and code, or try again later.";

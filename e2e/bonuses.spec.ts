@@ -6,7 +6,7 @@
  * credited by the real worker process (started by the test for that queue only) without anyone's action.
  */
 import { spawn } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 import { asRole, DEMO, switchTo } from "./helpers";
 

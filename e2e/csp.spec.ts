@@ -3,7 +3,7 @@
  * fresh script nonce; the app's own scripts (Next's, next-themes') run under it without a single
  * violation, and a script injected into the page does not run.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 
 type Violation = { directive: string; blocked: string };

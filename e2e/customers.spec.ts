@@ -2,7 +2,7 @@
  * The operations desk: register a customer, find them by search and filter, freeze them with a reason,
  * see the freeze on their timeline, and export the filtered list as CSV.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 
 test.describe(() => {

@@ -4,7 +4,7 @@
  * it fails; removing them goes back to the simulator. (The e2e run points "real OKX" at its own
  * simulator too, so nothing leaves the machine.)
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 
 test.use(asRole(DEMO.aurora.admin));

@@ -8,7 +8,7 @@
  * Redis outlives the e2e database, so the queue may hold jobs (or even be paused) from an earlier run:
  * the test only asserts what it caused.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { asRole, DEMO } from "./helpers";

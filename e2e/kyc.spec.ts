@@ -4,7 +4,7 @@
  * application first-approved by compliance@ waits until a different reviewer gives the second approval;
  * operations opens an application for a new customer and uploads its documents through the browser.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { DEMO_CUSTOMERS } from "../prisma/seed/demo-customers";
 import { sampleDocument, type SampleSubject } from "../prisma/seed/sample-documents";
 import { asRole, DEMO, switchTo } from "./helpers";

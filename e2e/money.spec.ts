@@ -2,7 +2,7 @@
  * Money on the customer page: operations opens two trading accounts, credits one, locks its transfers out,
  * and a transfer attempt is then refused with the lock's reason — the balance stays as it was.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 
 test.use(asRole(DEMO.aurora.operations));

@@ -1,5 +1,5 @@
 /** Each role sees exactly its areas in the sidebar, and a page outside them answers 403 with no data. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { nav as navMessages } from "../lib/i18n/messages/en/nav";
 import { navFor } from "../lib/nav";
 import type { Role } from "../lib/auth/permissions";

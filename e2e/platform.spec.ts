@@ -2,7 +2,7 @@
  * A platform admin creates a brand with its first admin; that admin's first sign-in goes through
  * TOTP enrolment (QR code rendered locally) and a password change, and lands in the new brand.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { generate } from "otplib";
 import { asRole, DEMO } from "./helpers";
 

@@ -1,5 +1,5 @@
 /** The built app serves the sign-in page. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the login page shows the email field", async ({ page }) => {
   await page.goto("/login");

@@ -2,7 +2,7 @@
  * An admin creates a staff member: the temporary password is shown once, the member appears in the
  * list, the creation is in the audit log, and the new member must choose a password at first sign-in.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { asRole, DEMO, login } from "./helpers";
 
 test.use(asRole(DEMO.borealis.admin));

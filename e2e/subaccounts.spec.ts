@@ -3,7 +3,7 @@
  * customer from the customer page, create an API key on it and see the secret exactly once, add a deposit
  * address; support sees the sub-account but none of the actions.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 
 /** 6–20 letters and digits, unique per run. */

@@ -20,4 +20,10 @@ if [[ -n "${JOBS_PREFIX:-}" ]]; then
     })().catch((e) => { console.error(`e2e: could not clear the job queues: ${e.message}`); process.exit(1); });'
 fi
 "$BIN/tsx" --conditions=react-server scripts/db-recreate.ts --seed
+# Everything the server prints also goes to E2E_SERVER_LOG, which the run's last check reads.
+if [[ -n "${E2E_SERVER_LOG:-}" ]]; then
+  mkdir -p "$(dirname "$E2E_SERVER_LOG")"
+  : >"$E2E_SERVER_LOG"
+  exec > >(tee -a "$E2E_SERVER_LOG") 2>&1
+fi
 PORT="${PORT:-3100}" exec node scripts/serve.mjs
