@@ -13,6 +13,7 @@ import type { Worker } from "bullmq";
 import Decimal from "decimal.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
+import { deleteRedisKeys, underPrefixes } from "../helpers/redis";
 import { enqueue, producerQueue, QUEUES } from "@/server/queues/registry";
 import { startWorker } from "@/jobs/runtime";
 import { processDepositSync } from "@/jobs/workers/deposit-sync";
@@ -140,18 +141,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await sim?.close();
-  if (prefixes.length) {
-    const redis = workerConnection();
-    for (const prefix of prefixes) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
-    }
-    redis.disconnect();
-  }
+  await deleteRedisKeys(underPrefixes(prefixes));
   await closeProducerConnection();
 });
 

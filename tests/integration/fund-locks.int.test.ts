@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
+import { deleteRedisKeys, underPrefixes } from "../helpers/redis";
 import { PROCESSORS } from "@/jobs/processors";
 import { enqueue, producerQueue } from "@/server/queues/registry";
 import { startWorker } from "@/jobs/runtime";
@@ -250,14 +251,7 @@ describe("fund locks", () => {
       const prefix = `bdtest-fundlocks-${randomUUID().slice(0, 8)}`;
       beforeAll(() => configureJobs({ prefix, redisUrl: env.REDIS_URL }));
       afterAll(async () => {
-        const redis = workerConnection();
-        let cursor = "0";
-        do {
-          const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-          if (keys.length) await redis.del(...keys);
-          cursor = next;
-        } while (cursor !== "0");
-        redis.disconnect();
+        await deleteRedisKeys(underPrefixes([prefix]));
         await closeProducerConnection();
       });
 

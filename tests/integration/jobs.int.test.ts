@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { Queue, type Job, type Worker } from "bullmq";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeProducerConnection, configureJobs, jobsConfig, producerConnection, workerConnection } from "@/server/queues/connection";
+import { deleteRedisKeys, underPrefixes } from "../helpers/redis";
 import { PROCESSORS, type Processor } from "@/jobs/processors";
 import { enqueue, producerQueue, QUEUES, type QueueDefinition } from "@/server/queues/registry";
 import { installSchedule, startWorker } from "@/jobs/runtime";
@@ -40,16 +41,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   // Leave nothing behind in Redis: every key under this file's prefixes.
-  const redis = workerConnection();
-  for (const prefix of prefixes) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  }
-  redis.disconnect();
+  await deleteRedisKeys(underPrefixes(prefixes));
   await closeProducerConnection();
 });
 

@@ -13,6 +13,7 @@ import type { Job } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
+import { deleteRedisKeys, underPrefixes } from "../helpers/redis";
 import { enqueue, producerQueue, QUEUES } from "@/server/queues/registry";
 import { startWorker } from "@/jobs/runtime";
 import { processSubaccountSync, workerSyncDeps } from "@/jobs/workers/subaccount-sync";
@@ -64,16 +65,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await sim?.close();
-  const redis = workerConnection();
-  for (const pattern of [...prefixes.map((p) => `${p}:*`), `${limiterPrefix}*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  }
-  redis.disconnect();
+  await deleteRedisKeys([...underPrefixes(prefixes), `${limiterPrefix}*`]);
   limiterRedis?.disconnect();
   await closeProducerConnection();
 });

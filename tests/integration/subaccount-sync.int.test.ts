@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
+import { deleteRedisKeys, underPrefixes } from "../helpers/redis";
 import { enqueue, producerQueue, QUEUES } from "@/server/queues/registry";
 import { startWorker } from "@/jobs/runtime";
 import { processSubaccountSync } from "@/jobs/workers/subaccount-sync";
@@ -69,18 +70,7 @@ afterEach(async () => {
 afterAll(async () => {
   await simA?.close();
   await simB?.close();
-  if (prefixes.length) {
-    const redis = workerConnection();
-    for (const prefix of prefixes) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
-    }
-    redis.disconnect();
-  }
+  await deleteRedisKeys(underPrefixes(prefixes));
   await closeProducerConnection();
 });
 
