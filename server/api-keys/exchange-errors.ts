@@ -1,14 +1,11 @@
-/**
- * An exchange refusal of an API-key call as an AppError naming the form field it is about. OKX answers a
- * bad parameter with 51000 "Parameter {name} error" (50014 "... can not be empty"); the client's own
- * pre-send check reports the field paths. Both are turned into the procedures' field names here.
- */
+/** An exchange refusal of an API-key call as an AppError naming the form field it is about. */
 import "server-only";
-import { AppError, type ErrorReason } from "../errors";
+import { AppError } from "../errors";
+import { fieldRefusal, refusedParameter, type RefusedFields } from "../exchange/field-refusals";
 import { isOkxError, toAppError, type OkxError } from "../exchange/okx";
 
 /** OKX parameter → procedure input field, and the reasons a refusal of it is worded with (with / without OKX's message). */
-const FIELDS: Record<string, { field: string; reason: ErrorReason; reasonNoMessage: ErrorReason }> = {
+const FIELDS: RefusedFields = {
   subAcct: { field: "subaccountId", reason: "apiKeys.errors.exchangeRefused.subaccount", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.subaccount" },
   label: { field: "label", reason: "apiKeys.errors.exchangeRefused.label", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.label" },
   passphrase: { field: "passphrase", reason: "apiKeys.errors.exchangeRefused.passphrase", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.passphrase" },
@@ -16,12 +13,6 @@ const FIELDS: Record<string, { field: string; reason: ErrorReason; reasonNoMessa
   perm: { field: "perms", reason: "apiKeys.errors.exchangeRefused.perms", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.perms" },
   apiKey: { field: "id", reason: "apiKeys.errors.exchangeRefused.apiKey", reasonNoMessage: "apiKeys.errors.exchangeRefusedNoMessage.apiKey" },
 };
-
-function refusedParameter(error: OkxError): string | undefined {
-  const fromClient = error.fields[0]?.split(".")[0];
-  if (fromClient) return fromClient;
-  return /Parameter (\w+)/.exec(error.msg)?.[1];
-}
 
 /** True when OKX says the key (or its sub-account) it was asked about does not exist. */
 export function isUnknownKeyError(error: unknown): error is OkxError {
@@ -34,14 +25,8 @@ export function isUnknownKeyError(error: unknown): error is OkxError {
  */
 export function exchangeRefusal(error: unknown, context: { subAcct: string }): never {
   if (!isOkxError(error)) throw error;
-  if (error.kind === "parameter") {
-    const param = refusedParameter(error);
-    const known = param ? FIELDS[param] : undefined;
-    if (known) {
-      const params = { subAcct: context.subAcct, code: error.code, ...(error.msg ? { msg: error.msg } : {}) };
-      throw new AppError("VALIDATION", error.msg ? known.reason : known.reasonNoMessage, { field: known.field, params, cause: error });
-    }
-  }
+  const onField = error.kind === "parameter" ? fieldRefusal(error, FIELDS, { subAcct: context.subAcct }) : undefined;
+  if (onField) throw onField;
   if (error.outcomeUnknown) {
     throw new AppError("EXCHANGE_ERROR", "apiKeys.errors.outcomeUnknown", { params: { subAcct: context.subAcct, code: error.code }, cause: error });
   }

@@ -15,7 +15,8 @@ import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { DbTx } from "../db/client";
-import { AppError, notFound, type ErrorParams, type ErrorReason } from "../errors";
+import { AppError, notFound, type ErrorParams } from "../errors";
+import { fieldRefusal, refusedParameter, type RefusedFields } from "../exchange/field-refusals";
 import { exchangeClientForBrand } from "../exchange/brand-client";
 import { isOkxError, toAppError, type DepositAddress } from "../exchange/okx";
 import { RECEIVING_ACCOUNTS, type ReceivingAccount, type ZAddressesInput, type ZCreateAddressInput, type ZSetReceivingAccountInput, type ZSubaccountRef } from "@/lib/deposits/schemas";
@@ -62,7 +63,7 @@ async function activeSubaccount(ctx: TenantContext, subaccountId: string) {
  * The exchange's parameter names → this form's fields, with the reasons saying what a refusal of each
  * usually means (the exchange's message, or none, after it).
  */
-const REFUSED_FIELD: Record<string, { field: string; reason: ErrorReason; reasonNoMessage: ErrorReason }> = {
+const REFUSED_FIELD: RefusedFields = {
   subAcct: { field: "subaccountId", reason: "deposits.errors.exchangeRefused.subaccount", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.subaccount" },
   ccy: { field: "ccy", reason: "deposits.errors.exchangeRefused.ccy", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.ccy" },
   chain: { field: "chain", reason: "deposits.errors.exchangeRefused.chain", reasonNoMessage: "deposits.errors.exchangeRefusedNoMessage.chain" },
@@ -75,14 +76,12 @@ const REFUSED_FIELD: Record<string, { field: string; reason: ErrorReason; reason
 function refusal(error: unknown): unknown {
   if (!isOkxError(error)) return error;
   if (error.kind !== "parameter") return toAppError(error);
-  const param = error.fields[0]?.split(".")[0] || /parameter\s+(\w+)/i.exec(error.msg)?.[1];
-  const known = param ? REFUSED_FIELD[param] : undefined;
+  const onField = fieldRefusal(error, REFUSED_FIELD);
+  if (onField) return onField;
+  // A parameter this form has no field for: worded generally, still naming OKX's parameter.
   const params: ErrorParams = error.msg ? { code: error.code, msg: error.msg } : { code: error.code };
-  if (!known) {
-    const reason = error.msg ? "deposits.errors.exchangeRefused.request" : "deposits.errors.exchangeRefusedNoMessage.request";
-    return new AppError("VALIDATION", reason, { field: param, params, cause: error });
-  }
-  return new AppError("VALIDATION", error.msg ? known.reason : known.reasonNoMessage, { field: known.field, params, cause: error });
+  const reason = error.msg ? "deposits.errors.exchangeRefused.request" : "deposits.errors.exchangeRefusedNoMessage.request";
+  return new AppError("VALIDATION", reason, { field: refusedParameter(error), params, cause: error });
 }
 
 async function onExchange<T>(call: () => Promise<T>): Promise<T> {
