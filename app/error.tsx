@@ -9,6 +9,7 @@ import { useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { RefreshCw } from "lucide-react";
+import { StatusPanel } from "@/components/shell/status-panel";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 
@@ -24,12 +25,7 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
 
   return (
     <main className="flex min-h-[60svh] items-center justify-center p-6" role="alert">
-      <div className="flex max-w-md flex-col items-center gap-4 text-center">
-        <div className="flex size-12 items-center justify-center rounded-xl border bg-muted/50 text-muted-foreground">
-          <RefreshCw className="size-6" aria-hidden />
-        </div>
-        <h1 className="text-xl font-semibold tracking-tight">{t("shell.loadFailed.title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("shell.loadFailed.description")}</p>
+      <StatusPanel icon={RefreshCw} title={t("shell.loadFailed.title")} description={t("shell.loadFailed.description")}>
         {error.digest && <p className="font-mono text-xs text-muted-foreground">{t("shell.loadFailed.reference", { digest: error.digest })}</p>}
         <div className="flex gap-2">
           <Button onClick={retry} disabled={retrying} autoFocus>
@@ -39,7 +35,7 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
             <Link href="/">{t("shell.loadFailed.back")}</Link>
           </Button>
         </div>
-      </div>
+      </StatusPanel>
     </main>
   );
 }
