@@ -17,24 +17,22 @@ export interface ShellData {
   brands: { id: string; name: string }[];
 }
 
+async function shellBrand(id: string) {
+  const brand = await db.brand.findUnique({
+    where: { id },
+    // Not the logo's bytes (served by /brand-logo): only whether there is one.
+    select: { id: true, name: true, slug: true, primaryColor: true, accentColor: true, logoMime: true, updatedAt: true },
+  });
+  return brand && { ...brand, hasLogo: Boolean(brand.logoMime) };
+}
+
 export async function getShellData(): Promise<ShellData | null> {
   const session = await getCurrentStaff();
   if (!session) return null;
   const { user } = session;
   const tenantId = await resolveTenantId(db, user, (await cookies()).get(BRAND_COOKIE)?.value);
   // A brand member's own brand came with the session; a platform admin's chosen one is read here.
-  const brand =
-    tenantId && tenantId === user.brand?.id
-      ? user.brand
-      : tenantId
-        ? await db.brand
-            .findUnique({
-              where: { id: tenantId },
-              // Not the logo's bytes (served by /brand-logo): only whether there is one.
-              select: { id: true, name: true, slug: true, primaryColor: true, accentColor: true, logoMime: true, updatedAt: true },
-            })
-            .then((b) => b && { ...b, hasLogo: Boolean(b.logoMime) })
-        : null;
+  const brand = !tenantId ? null : tenantId === user.brand?.id ? user.brand : await shellBrand(tenantId);
   const brands =
     user.role === "platform_admin"
       ? await db.brand.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })

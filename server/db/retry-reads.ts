@@ -9,6 +9,7 @@ import "server-only";
 
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import { isConnectionError } from "./connection-errors";
+import { overriding } from "./overriding";
 
 /** Longer than a local restart's refusal window (~0.2 s), short enough that a reader barely notices. */
 export const READ_RETRY_DELAY_MS = 400;
@@ -29,21 +30,8 @@ function withReadRetry(adapter: SqlDriverAdapter, delayMs: number): SqlDriverAda
     }
   };
   // Only the pool-level queryRaw is wrapped; startTransaction hands out transactions untouched.
-  return new Proxy(adapter, {
-    get(target, prop, receiver) {
-      if (prop === "queryRaw") return queryRaw;
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  return overriding(adapter, { queryRaw });
 }
 
-export function retryReadsOnce(factory: SqlDriverAdapterFactory, delayMs = READ_RETRY_DELAY_MS): SqlDriverAdapterFactory {
-  return new Proxy(factory, {
-    get(target, prop, receiver) {
-      if (prop === "connect") return async () => withReadRetry(await target.connect(), delayMs);
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
+export const retryReadsOnce = (factory: SqlDriverAdapterFactory, delayMs = READ_RETRY_DELAY_MS): SqlDriverAdapterFactory =>
+  overriding(factory, { connect: async () => withReadRetry(await factory.connect(), delayMs) });

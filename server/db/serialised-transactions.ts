@@ -8,6 +8,7 @@
 import "server-only";
 
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { overriding } from "./overriding";
 
 /** The transaction, with queryRaw and executeRaw taking turns in the order they were called. */
 function inTurn(tx: Transaction): Transaction {
@@ -19,34 +20,11 @@ function inTurn(tx: Transaction): Transaction {
       tail = result.catch(() => undefined);
       return result;
     };
-  const queryRaw = queued(tx.queryRaw.bind(tx));
-  const executeRaw = queued(tx.executeRaw.bind(tx));
-  return new Proxy(tx, {
-    get(target, prop, receiver) {
-      if (prop === "queryRaw") return queryRaw;
-      if (prop === "executeRaw") return executeRaw;
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  return overriding(tx, { queryRaw: queued(tx.queryRaw.bind(tx)), executeRaw: queued(tx.executeRaw.bind(tx)) });
 }
 
-function withSerialisedTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  return new Proxy(adapter, {
-    get(target, prop, receiver) {
-      if (prop === "startTransaction") return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => inTurn(await target.startTransaction(...args));
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
+const withSerialisedTransactions = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+  overriding(adapter, { startTransaction: async (...args) => inTurn(await adapter.startTransaction(...args)) });
 
-export function serialisedTransactions(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return new Proxy(factory, {
-    get(target, prop, receiver) {
-      if (prop === "connect") return async () => withSerialisedTransactions(await target.connect());
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
+export const serialisedTransactions = (factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory =>
+  overriding(factory, { connect: async () => withSerialisedTransactions(await factory.connect()) });
