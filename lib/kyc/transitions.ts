@@ -95,6 +95,9 @@ export function refusal(step: KycStep, state: KycReviewState, me: KycCaller): Re
       return null;
     case "release":
       if (!reviewer) return forbidden("kyc.errors.onlyReviewersRelease");
+      // A decision is final: giving it back would reopen nothing and only erase who decided.
+      if (state.status === "approved") return conflict("kyc.errors.releaseApproved");
+      if (state.status === "rejected") return conflict("kyc.errors.releaseRejected");
       if (!state.assigneeId) return conflict("kyc.errors.nobodyHolds");
       if (state.assigneeId !== me.id) return forbidden("kyc.errors.onlyAssigneeReleases");
       return null;

@@ -255,6 +255,20 @@ describe("claim, release and assign", () => {
     expect(await auditActions(app.id)).toEqual(["kyc.claim", "kyc.release"]);
   });
 
+  it("refuses to release a decided application, keeping its reviewer", async () => {
+    const { brand, r1 } = await desk();
+    for (const status of ["approved", "rejected"] as const) {
+      const app = await createTestApplication(brand.id, { status, assigneeId: r1.user.id });
+      const seen = await getKycApplication(r1.ctx, { id: app.id });
+      expect(seen.allowed.release).toBe(false);
+      const reason = status === "approved" ? "kyc.errors.releaseApproved" : "kyc.errors.releaseRejected";
+      await refused(releaseKycApplication(r1.ctx, { id: app.id, version: 1 }), "CONFLICT", { reason });
+      const after = await applicationState(app.id);
+      expect(after.application).toMatchObject({ status, assigneeId: r1.user.id, version: 1 });
+      expect(await auditActions(app.id)).toEqual([]);
+    }
+  });
+
   it("assigns only to an active compliance member of the brand, and clears", async () => {
     const { brand, ops, r1, r2 } = await desk();
     const app = await createTestApplication(brand.id);

@@ -468,6 +468,8 @@ export const kyc = {
     onlyReviewersRelease: "Only compliance reviewers can release applications",
     nobodyHolds: "Nobody holds this application",
     onlyAssigneeReleases: "Only the assignee can release it; assign it to someone else instead",
+    releaseApproved: "This application is already approved; a decided application stays with the reviewer who decided it",
+    releaseRejected: "This application is already rejected; a decided application stays with the reviewer who decided it",
     onlyReviewersAssign: "Only compliance reviewers can assign applications",
     onlyReviewersApprove: "Only compliance reviewers can approve",
     documentsMissing: "Documents missing: {documents}",

@@ -465,6 +465,8 @@ export const kyc: Dict<typeof en> = {
     onlyReviewersRelease: "只有合规审核人可以退回申请",
     nobodyHolds: "该申请当前无人领取",
     onlyAssigneeReleases: "只有被分配的审核人可以退回该申请；如需转交，请将其分配给其他人",
+    releaseApproved: "该申请已通过；已决定的申请保留在作出决定的审核人名下",
+    releaseRejected: "该申请已被拒绝；已决定的申请保留在作出决定的审核人名下",
     onlyReviewersAssign: "只有合规审核人可以分配申请",
     onlyReviewersApprove: "只有合规审核人可以审批通过",
     documentsMissing: "缺少文件：{documents}",
