@@ -1,6 +1,7 @@
 /**
  * The compliance desk on the seeded applications (prisma/seed/kyc.ts): a reviewer claims a level 1
- * application, looks at its documents and approves it, raising the customer's KYC level; a level 3
+ * application, reads its documents beside the declared data, approves it and lands on the next one,
+ * raising the customer's KYC level; a decided application offers no Release; a level 3
  * application first-approved by compliance@ waits until a different reviewer gives the second approval;
  * operations opens an application for a new customer and uploads its documents through the browser.
  */
@@ -22,11 +23,19 @@ async function openFromQueue(page: Page, name: string) {
 }
 
 test.describe(() => {
-  test.use(asRole(DEMO.aurora.compliance));
+  test.use({ ...asRole(DEMO.aurora.compliance), viewport: { width: 1440, height: 900 } });
 
-  test("compliance claims a level 1 application, views its documents and approves it", async ({ page }) => {
+  test("compliance claims a level 1 application, views its documents beside the declared data, approves it and opens the next", async ({ page }) => {
     test.setTimeout(60_000);
     await openFromQueue(page, linMei.name);
+
+    // The first document and what the applicant declared are on screen together, no dialog over either.
+    const viewer = page.getByTestId("kyc-document-viewer");
+    const declared = page.getByRole("region", { name: "Application" });
+    await expect(viewer.getByRole("img", { name: /ID document — front/ })).toBeInViewport();
+    await expect(declared.getByText("Declared by the applicant")).toBeInViewport();
+    await expect(declared.getByText(linMei.name, { exact: true })).toBeInViewport();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
 
     // Not claimed yet: approval is not offered.
     await expect(page.getByText("Not ready to approve: claim the application first.")).toBeVisible();
@@ -34,22 +43,34 @@ test.describe(() => {
     await page.getByRole("button", { name: "Claim" }).click();
     await expect(page.getByText(`You claimed the application of ${linMei.name}.`)).toBeVisible();
 
-    // The documents: each one opens in the viewer, served by the document route.
+    // The documents: each one shows in the viewer, served by the document route.
     await expect(page.getByText("Every required document is here.")).toBeVisible();
-    await page.getByRole("button", { name: /^Open ID document — front/ }).click();
-    const viewer = page.getByRole("dialog");
+    await page.getByRole("button", { name: /^Show ID document — front/ }).click();
     const image = viewer.getByRole("img", { name: /ID document — front/ });
     await expect(image).toBeVisible();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await viewer.getByRole("button", { name: "Next document" }).click();
     await expect(viewer.getByRole("img", { name: /ID document — back/ })).toBeVisible();
-    await page.keyboard.press("Escape");
+    await expect(declared.getByText("Declared by the applicant")).toBeInViewport();
 
-    await page.getByRole("button", { name: "Approve" }).click();
+    const approvedAt = page.url();
+    await page.getByRole("button", { name: "Approve and open next" }).click();
     const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
     await expect(confirm).toContainText("their KYC level becomes 1");
-    await confirm.getByRole("button", { name: "Approve" }).click();
+    await confirm.getByRole("button", { name: "Approve and open next" }).click();
     await expect(page.getByText(`The application of ${linMei.name} is approved.`)).toBeVisible();
+    // The next application of the queue opens: another customer's, not yet decided.
+    await expect(page).not.toHaveURL(approvedAt);
+    await expect(page).toHaveURL(/\/kyc\/[0-9a-f-]{36}$/);
+    const heading = page.getByRole("heading", { name: /^KYC application of / });
+    await expect(heading).toBeVisible();
+    await expect(heading).not.toContainText(linMei.name);
+
+    // The decided one offers no Release, even to the reviewer who decided it.
+    await page.goto(approvedAt);
+    await expect(page.getByRole("heading", { name: new RegExp(linMei.name) })).toBeVisible();
+    await expect(page.getByTestId("kyc-assignee")).toContainText("You");
+    await expect(page.getByRole("button", { name: "Release" })).toHaveCount(0);
 
     // The customer's level moved, and their timeline has the approval.
     await page.goto(`/customers?q=${encodeURIComponent(linMei.email)}`);
@@ -77,10 +98,10 @@ test.describe(() => {
     await openFromQueue(page, noahFischer.name);
     await page.getByRole("button", { name: "Claim" }).click();
     await expect(page.getByText("You are giving the second approval", { exact: false })).toBeVisible();
-    await page.getByRole("button", { name: "Approve" }).click();
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
     const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
     await expect(confirm).toContainText("Give the second approval?");
-    await confirm.getByRole("button", { name: "Approve" }).click();
+    await confirm.getByRole("button", { name: "Approve", exact: true }).click();
     await expect(page.getByText(`The application of ${noahFischer.name} is approved.`)).toBeVisible();
 
     await page.goto(`/customers?q=${encodeURIComponent(noahFischer.email)}`);

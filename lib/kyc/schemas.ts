@@ -72,6 +72,9 @@ export const ZKycApplicationId = z.object({ id: zId("Unknown application") });
 /** Every step on an application carries the version the reviewer saw; a changed application is refused. */
 export const ZKycVersion = ZKycApplicationId.extend({ version: z.number().int().min(1) });
 
+/** The next application a reviewer may work, skipping the one just decided (`after`). */
+export const ZKycNextInput = z.object({ after: zId("Unknown application").optional() });
+
 export const ZKycCustomerInput = z.object({ customerId: zId("Unknown customer") });
 
 const zRequired = (field: string, max: number) => zText(max, { min: 1, required: `Enter the ${field}`, tooLong: `The ${field} is at most ${max} characters` });

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import type { Prisma } from "../db/client";
 import { pageArgs, type Page } from "@/lib/table-state";
-import { OPEN_KYC_STATUSES, type ZKycQueueInput } from "@/lib/kyc/schemas";
+import { OPEN_KYC_STATUSES, type ZKycNextInput, type ZKycQueueInput } from "@/lib/kyc/schemas";
 import { HOUR_MS, rowInclude, slaHours, staffNames, toQueueRow } from "./internal";
 import type { KycQueueRow, StaffRef } from "./types";
 
@@ -41,6 +41,27 @@ export async function kycQueue(ctx: TenantContext, q: In<typeof ZKycQueueInput>)
   ]);
   const names = await staffNames(ctx.db, apps.flatMap((a) => [a.assigneeId, a.firstApproverId]));
   return { rows: apps.map((a) => toQueueRow(a, names, sla, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The next application the caller may work, oldest first: one waiting for a reviewer that nobody holds
+ * or that the caller already holds, never a second approval of their own first. Null when none is left.
+ */
+export async function nextKycApplication(ctx: TenantContext, input: In<typeof ZKycNextInput>): Promise<{ id: string } | null> {
+  const me = ctx.actor.id;
+  return ctx.db.kycApplication.findFirst({
+    where: {
+      brandId: ctx.tenantId,
+      ...(input.after ? { id: { not: input.after } } : {}),
+      OR: [
+        { status: "submitted", assigneeId: null },
+        { status: { in: ["in_review", "pending_second_approval"] }, assigneeId: me },
+        { status: "pending_second_approval", assigneeId: null, firstApproverId: { not: me } },
+      ],
+    },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
 }
 
 /** Compliance staff of the brand who can be assigned applications. */

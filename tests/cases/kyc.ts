@@ -125,6 +125,15 @@ export const KYC_CASES: Record<string, ProcedureCase> = {
       await expect(call("kyc.forCustomer", { customerId: theirs.customerId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     },
   },
+  "kyc.next": {
+    input: () => ({}),
+    isolation: async (f, call) => {
+      // Brand B's only application is older than any of brand A's: it must never be offered.
+      const theirs = await createTestApplication(f.brandB.id, { submittedAt: new Date("2001-01-01T00:00:00Z") });
+      const next = (await call("kyc.next", {})) as { id: string } | null;
+      expect(next?.id).not.toBe(theirs.id);
+    },
+  },
   "kyc.reviewers": {
     input: () => undefined,
     isolation: async (f, call) => {

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { getKycApplication, listCustomerApplications } from "@/server/kyc/application";
 import { assignKycApplication, claimKycApplication, releaseKycApplication } from "@/server/kyc/assignment";
 import { approveKycApplication, rejectKycApplication, requestKycInformation } from "@/server/kyc/decisions";
-import { kycQueue, listReviewers } from "@/server/kyc/queue";
+import { kycQueue, listReviewers, nextKycApplication } from "@/server/kyc/queue";
 import { resubmitKycApplication, submitKycApplication } from "@/server/kyc/submit";
 import { DEFAULT_KYC_REASONS, ensureDefaultReasons, getKycSettings, listKycReasons, saveKycReason, setKycReasonActive, updateKycSettings } from "@/server/kyc/settings";
 import { ZKycQueueInput } from "@/lib/kyc/schemas";
@@ -267,6 +267,28 @@ describe("claim, release and assign", () => {
       expect(after.application).toMatchObject({ status, assigneeId: r1.user.id, version: 1 });
       expect(await auditActions(app.id)).toEqual([]);
     }
+  });
+
+  it("finds the next application the reviewer may work, oldest first, and none when the queue is done", async () => {
+    const { brand, r1, r2 } = await desk();
+    const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+    // Neither a decided application nor one waiting for the customer is offered.
+    await createTestApplication(brand.id, { status: "approved", submittedAt: at(0) });
+    const othersHeld = await createTestApplication(brand.id, { status: "in_review", assigneeId: r2.user.id, submittedAt: at(1) });
+    const ownFirst = await createTestApplication(brand.id, { status: "pending_second_approval", firstApproverId: r1.user.id, submittedAt: at(2) });
+    const open = await createTestApplication(brand.id, { submittedAt: at(3) });
+    const mine = await createTestApplication(brand.id, { status: "in_review", assigneeId: r1.user.id, submittedAt: at(4) });
+    await createTestApplication(brand.id, { status: "more_info_requested", submittedAt: at(5) });
+
+    expect(await nextKycApplication(r1.ctx, {})).toEqual({ id: open.id });
+    expect(await nextKycApplication(r1.ctx, { after: open.id })).toEqual({ id: mine.id });
+    expect(await nextKycApplication(r1.ctx, { after: mine.id })).toEqual({ id: open.id });
+    // r2 holds one and may give the second approval r1 cannot.
+    expect(await nextKycApplication(r2.ctx, {})).toEqual({ id: othersHeld.id });
+    expect(await nextKycApplication(r2.ctx, { after: othersHeld.id })).toEqual({ id: ownFirst.id });
+
+    await db.kycApplication.updateMany({ where: { id: { in: [open.id, mine.id] } }, data: { status: "rejected" } });
+    expect(await nextKycApplication(r1.ctx, {})).toBeNull();
   });
 
   it("assigns only to an active compliance member of the brand, and clears", async () => {

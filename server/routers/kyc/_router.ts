@@ -6,7 +6,7 @@ import "server-only";
 import { getKycApplication, listCustomerApplications } from "@/server/kyc/application";
 import { assignKycApplication, claimKycApplication, releaseKycApplication } from "@/server/kyc/assignment";
 import { approveKycApplication, rejectKycApplication, requestKycInformation } from "@/server/kyc/decisions";
-import { kycQueue, listReviewers } from "@/server/kyc/queue";
+import { kycQueue, listReviewers, nextKycApplication } from "@/server/kyc/queue";
 import * as settings from "@/server/kyc/settings";
 import { resubmitKycApplication, submitKycApplication } from "@/server/kyc/submit";
 import {
@@ -14,6 +14,7 @@ import {
   ZKycApproveInput,
   ZKycAssignInput,
   ZKycCustomerInput,
+  ZKycNextInput,
   ZKycQueueInput,
   ZKycReasonActiveInput,
   ZKycReasonInput,
@@ -30,6 +31,8 @@ export const kycRouter = createTRPCRouter({
   queue: brandProcedure("kyc.read").input(ZKycQueueInput).query(({ ctx, input }) => kycQueue(ctx, input)),
   get: brandProcedure("kyc.read").input(ZKycApplicationId).query(({ ctx, input }) => getKycApplication(ctx, input)),
   forCustomer: brandProcedure("kyc.read").input(ZKycCustomerInput).query(({ ctx, input }) => listCustomerApplications(ctx, input)),
+  /** Where "approve and open next" goes: the oldest application the reviewer may work. */
+  next: brandProcedure("kyc.review").input(ZKycNextInput).query(({ ctx, input }) => nextKycApplication(ctx, input)),
   reviewers: brandProcedure("kyc.read").query(({ ctx }) => listReviewers(ctx)),
   submit: brandProcedure("kyc.submit").input(ZSubmitKycInput).mutation(({ ctx, input }) => submitKycApplication(ctx, input)),
   resubmit: brandProcedure("kyc.submit").input(ZKycResubmitInput).mutation(({ ctx, input }) => resubmitKycApplication(ctx, input)),

@@ -116,7 +116,13 @@ export const kyc = {
     requestInfo: "Request information",
     reject: "Reject",
     approve: "Approve",
+    approveNext: "Approve and open next",
     approveBlocked: "Not ready to approve: {reason}",
+  },
+  next: {
+    none: "No other application is waiting for you in the queue.",
+    backToQueue: "Back to the queue",
+    failed: "The approval is saved, but the next application could not be found: {message}",
   },
   blocked: {
     claimFirst: "claim the application first.",
@@ -159,6 +165,7 @@ export const kyc = {
       "Level {level} needs two approvals by different reviewers. Yours is the first: the application then waits for a second reviewer, and the KYC level of {name} does not change yet.",
     second: "{first} gave the first approval. Yours is the second: it takes effect at once and the KYC level of {name} becomes {level}.",
     confirm: "Approve",
+    confirmNext: "Approve and open next",
   },
   reject: {
     title: "Reject this application?",
@@ -260,7 +267,7 @@ export const kyc = {
     missingCount: "Required documents still missing: {count}.",
     none: "No documents uploaded yet.",
     gallery: "Uploaded documents",
-    open: "Open {kind}: {file}",
+    open: "Show {kind}: {file}",
     pdf: "PDF",
     restricted: "Identity documents can be viewed by compliance and administrators only.",
   },

@@ -118,7 +118,13 @@ export const kyc: Dict<typeof en> = {
     requestInfo: "要求补充材料",
     reject: "驳回",
     approve: "通过",
+    approveNext: "通过并打开下一个",
     approveBlocked: "暂不能通过：{reason}",
+  },
+  next: {
+    none: "队列中已没有等待您审核的其他申请。",
+    backToQueue: "返回队列",
+    failed: "审批已保存，但未能找到下一个申请：{message}",
   },
   blocked: {
     claimFirst: "请先领取该申请。",
@@ -160,6 +166,7 @@ export const kyc: Dict<typeof en> = {
     first: "等级 {level} 需要两位不同的审核人分别审批。您的审批是第一次：之后申请将等待另一位审核人进行二次审批，{name} 的 KYC 等级暂不变更。",
     second: "{first} 已作出第一次审批。您的审批是二次审批：即时生效，{name} 的 KYC 等级将变为 {level}。",
     confirm: "通过",
+    confirmNext: "通过并打开下一个",
   },
   reject: {
     title: "驳回该申请？",
@@ -261,7 +268,7 @@ export const kyc: Dict<typeof en> = {
     missingCount: "仍缺少所需文件：{count} 份。",
     none: "尚未上传文件。",
     gallery: "已上传的文件",
-    open: "打开{kind}：{file}",
+    open: "查看{kind}：{file}",
     pdf: "PDF",
     restricted: "身份证件仅合规人员和管理员可查看。",
   },

@@ -5,7 +5,7 @@
  * the reason is shown under the bar in the reader's language.
  */
 import { useMutation } from "@tanstack/react-query";
-import { Check, Hand, Info, MessageCircleQuestion, RotateCcw, Undo2, UserCog, X } from "lucide-react";
+import { Check, CheckCheck, Hand, Info, MessageCircleQuestion, RotateCcw, Undo2, UserCog, X } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -16,8 +16,9 @@ import { AWAITING_REVIEW } from "@/lib/kyc/transitions";
 import type { KycApplicationDetail, KycReasonRow } from "@/server/kyc/types";
 import { ApproveDialog, AssignDialog, RejectDialog, RequestInfoDialog, ResubmitDialog } from "./kyc-step-dialogs";
 import type { KycSteps } from "./use-kyc-steps";
+import { useOpenNext } from "./use-open-next";
 
-type StepDialog = "approve" | "reject" | "requestInfo" | "resubmit" | "assign";
+type StepDialog = "approve" | "approveNext" | "reject" | "requestInfo" | "resubmit" | "assign";
 
 interface KycActionsProps {
   app: KycApplicationDetail;
@@ -61,6 +62,7 @@ export function KycActions({ app, steps, reasons, currentUserId, canReview, onSt
   const trpc = useTRPC();
   const { allowed } = app;
   const [dialog, setDialog] = useState<StepDialog | null>(null);
+  const openNext = useOpenNext(app.id);
   const name = app.customerName;
 
   const onError = (error: unknown) => {
@@ -149,10 +151,16 @@ export function KycActions({ app, steps, reasons, currentUserId, canReview, onSt
             </Button>
           )}
           {allowed.approve && (
-            <Button size="sm" disabled={busy} onClick={() => open("approve")}>
-              <Check />
-              {t("kyc.actions.approve")}
-            </Button>
+            <>
+              <Button size="sm" variant="outline" disabled={busy} onClick={() => open("approveNext")}>
+                <CheckCheck />
+                {t("kyc.actions.approveNext")}
+              </Button>
+              <Button size="sm" disabled={busy} onClick={() => open("approve")}>
+                <Check />
+                {t("kyc.actions.approve")}
+              </Button>
+            </>
           )}
         </div>
       )}
@@ -164,6 +172,7 @@ export function KycActions({ app, steps, reasons, currentUserId, canReview, onSt
       )}
 
       {dialog === "approve" && <ApproveDialog app={app} steps={steps} onClose={close} />}
+      {dialog === "approveNext" && <ApproveDialog app={app} steps={steps} onClose={close} onApproved={() => void openNext()} />}
       {dialog === "reject" && <RejectDialog app={app} steps={steps} reasons={reasons} onClose={close} />}
       {dialog === "requestInfo" && <RequestInfoDialog app={app} steps={steps} onClose={close} />}
       {dialog === "resubmit" && <ResubmitDialog app={app} steps={steps} onClose={close} />}

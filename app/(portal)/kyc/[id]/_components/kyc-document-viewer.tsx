@@ -1,16 +1,16 @@
 "use client";
 /**
- * The large document viewer: images fitted to the window or at 100% (scrollable), PDFs in the browser's
- * own viewer, and the file's facts (name, type, size, SHA-256 to copy, who uploaded it and when).
- * Arrow keys (or the buttons) move between the application's documents.
+ * The document viewer, inline on the review page so the reviewer reads a document beside what the
+ * applicant declared: images fitted to the pane or at 100% (scrollable), PDFs in the browser's own viewer,
+ * and the file's facts (name, type, size, SHA-256 to copy, who uploaded it and when). Arrow keys (or the
+ * buttons) move between the application's documents.
  */
 import { ChevronLeft, ChevronRight, ExternalLink, ImageOff, Maximize, Scan } from "lucide-react";
-import { useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { documentViewUrl, formatBytes, isImageMime } from "@/components/kyc/kyc-format";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
@@ -22,13 +22,13 @@ interface KycDocumentViewerProps {
   documents: KycDocumentRow[];
   index: number;
   onIndexChange: (index: number) => void;
-  onClose: () => void;
 }
 
-export function KycDocumentViewer({ documents, index, onIndexChange, onClose }: KycDocumentViewerProps) {
+export function KycDocumentViewer({ documents, index, onIndexChange }: KycDocumentViewerProps) {
   const t = useT();
   const locale = useLocale();
   const dateTime = useDateTimeFormat();
+  const titleId = useId();
   const [zoom, setZoom] = useState<Zoom>("fit");
   const document = documents[index];
   if (!document) return null;
@@ -47,76 +47,82 @@ export function KycDocumentViewer({ documents, index, onIndexChange, onClose }: 
   };
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="flex h-[90vh] flex-col gap-0 overflow-hidden p-0 sm:max-w-6xl" onKeyDown={onKeyDown}>
-        <DialogHeader className="gap-1 border-b px-4 py-3 pr-12 text-left">
-          <DialogTitle className="text-base">{kind}</DialogTitle>
-          <DialogDescription className="truncate">
+    // Arrow keys page through the documents while focus is inside the viewer.
+    <section
+      aria-labelledby={titleId}
+      data-testid="kyc-document-viewer"
+      className="flex flex-col overflow-hidden rounded-md border bg-background"
+      onKeyDown={onKeyDown}
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b px-3 py-2">
+        <div className="grid min-w-0 flex-1 gap-0.5">
+          <h3 id={titleId} className="truncate text-sm font-semibold">
+            {kind}
+          </h3>
+          <p className="truncate text-xs text-muted-foreground" title={document.fileName}>
             {document.fileName}
             {count > 1 && <span className="ml-2 tabular-nums">· {t("kyc.viewer.position", { index: index + 1, count })}</span>}
-          </DialogDescription>
-        </DialogHeader>
-
-        <div className="flex flex-wrap items-center gap-2 border-b px-4 py-2">
-          {image && (
-            <div role="group" aria-label={t("kyc.viewer.zoom")} className="inline-flex rounded-md border p-0.5">
-              <ZoomButton active={zoom === "fit"} onClick={() => setZoom("fit")}>
-                <Scan />
-                {t("kyc.viewer.fit")}
-              </ZoomButton>
-              <ZoomButton active={zoom === "actual"} onClick={() => setZoom("actual")}>
-                <Maximize />
-                {t("kyc.viewer.actual")}
-              </ZoomButton>
-            </div>
-          )}
-          {count > 1 && (
-            <div className="flex items-center gap-1">
-              <Button variant="outline" size="icon-sm" aria-label={t("kyc.viewer.previous")} title={t("kyc.viewer.previous")} onClick={() => go(-1)}>
-                <ChevronLeft />
-              </Button>
-              <Button variant="outline" size="icon-sm" aria-label={t("kyc.viewer.next")} title={t("kyc.viewer.next")} onClick={() => go(1)}>
-                <ChevronRight />
-              </Button>
-            </div>
-          )}
-          <Button asChild variant="ghost" size="sm" className="ml-auto">
-            <a href={url} target="_blank" rel="noopener noreferrer">
-              <ExternalLink />
-              {t("kyc.viewer.openNewTab")}
-            </a>
-          </Button>
+          </p>
         </div>
+        {image && (
+          <div role="group" aria-label={t("kyc.viewer.zoom")} className="inline-flex rounded-md border p-0.5">
+            <ZoomButton active={zoom === "fit"} onClick={() => setZoom("fit")}>
+              <Scan />
+              {t("kyc.viewer.fit")}
+            </ZoomButton>
+            <ZoomButton active={zoom === "actual"} onClick={() => setZoom("actual")}>
+              <Maximize />
+              {t("kyc.viewer.actual")}
+            </ZoomButton>
+          </div>
+        )}
+        {count > 1 && (
+          <div className="flex items-center gap-1">
+            <Button variant="outline" size="icon-sm" aria-label={t("kyc.viewer.previous")} title={t("kyc.viewer.previous")} onClick={() => go(-1)}>
+              <ChevronLeft />
+            </Button>
+            <Button variant="outline" size="icon-sm" aria-label={t("kyc.viewer.next")} title={t("kyc.viewer.next")} onClick={() => go(1)}>
+              <ChevronRight />
+            </Button>
+          </div>
+        )}
+        <Button asChild variant="ghost" size="sm">
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            <ExternalLink />
+            {t("kyc.viewer.openNewTab")}
+          </a>
+        </Button>
+      </div>
 
-        <div className="relative min-h-0 flex-1 overflow-auto bg-muted/40">
-          {image ? (
-            <ViewerImage key={document.id} src={url} alt={label} zoom={zoom} />
-          ) : (
-            <iframe key={document.id} src={url} title={label} className="size-full border-0 bg-background" />
-          )}
-        </div>
+      {/* A fixed height: the declared data beside it and the page below never move as files load. */}
+      <div className="relative h-[min(55vh,30rem)] overflow-auto bg-muted/40">
+        {image ? (
+          <ViewerImage key={document.id} src={url} alt={label} zoom={zoom} />
+        ) : (
+          <iframe key={document.id} src={url} title={label} className="size-full border-0 bg-background" />
+        )}
+      </div>
 
-        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 border-t px-4 py-3 text-xs sm:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)]">
-          <dt className="text-muted-foreground">{t("kyc.viewer.type")}</dt>
-          <dd className="font-mono">{document.mimeType}</dd>
-          <dt className="text-muted-foreground">{t("kyc.viewer.size")}</dt>
-          <dd className="tabular-nums">{formatBytes(document.sizeBytes, locale)}</dd>
-          <dt className="text-muted-foreground">{t("kyc.viewer.uploadedBy")}</dt>
-          <dd>{document.uploadedBy ?? t("kyc.viewer.unknownUploader")}</dd>
-          <dt className="text-muted-foreground">{t("kyc.viewer.uploadedAt")}</dt>
-          <dd>
-            <time dateTime={document.createdAt.toISOString()}>{dateTime.format(document.createdAt)}</time>
-          </dd>
-          <dt className="self-center text-muted-foreground">{t("kyc.viewer.sha256")}</dt>
-          <dd className="flex items-center gap-1 sm:col-span-3">
-            <span className="min-w-0 font-mono break-all" data-testid="document-sha256">
-              {document.sha256}
-            </span>
-            <CopyButton value={document.sha256} variant="ghost" className="size-7 shrink-0" />
-          </dd>
-        </dl>
-      </DialogContent>
-    </Dialog>
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 border-t px-3 py-2 text-xs sm:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)]">
+        <dt className="text-muted-foreground">{t("kyc.viewer.type")}</dt>
+        <dd className="font-mono">{document.mimeType}</dd>
+        <dt className="text-muted-foreground">{t("kyc.viewer.size")}</dt>
+        <dd className="tabular-nums">{formatBytes(document.sizeBytes, locale)}</dd>
+        <dt className="text-muted-foreground">{t("kyc.viewer.uploadedBy")}</dt>
+        <dd>{document.uploadedBy ?? t("kyc.viewer.unknownUploader")}</dd>
+        <dt className="text-muted-foreground">{t("kyc.viewer.uploadedAt")}</dt>
+        <dd>
+          <time dateTime={document.createdAt.toISOString()}>{dateTime.format(document.createdAt)}</time>
+        </dd>
+        <dt className="self-center text-muted-foreground">{t("kyc.viewer.sha256")}</dt>
+        <dd className="flex items-center gap-1 sm:col-span-3">
+          <span className="min-w-0 font-mono break-all" data-testid="document-sha256">
+            {document.sha256}
+          </span>
+          <CopyButton value={document.sha256} variant="ghost" className="size-7 shrink-0" />
+        </dd>
+      </dl>
+    </section>
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 /**
- * The application's documents: the checklist of what its level requires, the gallery (only for those
- * allowed to see identity documents; images load from the permission-checked view route) opening the
- * large viewer, and the upload form for those who may add documents.
+ * The application's documents: the viewer showing one of them (only for those allowed to see identity
+ * documents; images load from the permission-checked view route), the gallery choosing which, the
+ * checklist of what its level requires, and the upload form for those who may add documents.
  */
 import { CircleCheck, CircleDashed, FileText, ShieldAlert } from "lucide-react";
 import { useState } from "react";
@@ -17,7 +17,8 @@ import { Section } from "./section";
 
 export function KycDocuments({ app }: { app: KycApplicationDetail }) {
   const t = useT();
-  const [viewing, setViewing] = useState<number | null>(null);
+  // The first document is open from the start: the reviewer compares it with the declared data at once.
+  const [viewing, setViewing] = useState(0);
   const { documents, allowed } = app;
   const missing = new Set(app.missingDocuments);
 
@@ -29,6 +30,10 @@ export function KycDocuments({ app }: { app: KycApplicationDetail }) {
       }
     >
       <div className="flex flex-col gap-4">
+        {allowed.viewDocuments && documents.length > 0 && (
+          <KycDocumentViewer documents={documents} index={Math.min(viewing, documents.length - 1)} onIndexChange={setViewing} />
+        )}
+
         <div>
           <h3 className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">{t("kyc.documents.required")}</h3>
           <ul className="grid gap-x-4 gap-y-1.5 text-sm sm:grid-cols-2 xl:grid-cols-3" aria-label={t("kyc.documents.required")}>
@@ -58,10 +63,10 @@ export function KycDocuments({ app }: { app: KycApplicationDetail }) {
           documents.length === 0 ? (
             <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">{t("kyc.documents.none")}</p>
           ) : (
-            <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4" aria-label={t("kyc.documents.gallery")}>
+            <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4 xl:grid-cols-6" aria-label={t("kyc.documents.gallery")}>
               {documents.map((document, index) => (
                 <li key={document.id}>
-                  <DocumentTile document={document} onOpen={() => setViewing(index)} />
+                  <DocumentTile document={document} shown={index === Math.min(viewing, documents.length - 1)} onOpen={() => setViewing(index)} />
                 </li>
               ))}
             </ul>
@@ -75,20 +80,11 @@ export function KycDocuments({ app }: { app: KycApplicationDetail }) {
 
         {allowed.upload && <KycUploadForm app={app} />}
       </div>
-
-      {viewing !== null && documents.length > 0 && (
-        <KycDocumentViewer
-          documents={documents}
-          index={Math.min(viewing, documents.length - 1)}
-          onIndexChange={setViewing}
-          onClose={() => setViewing(null)}
-        />
-      )}
     </Section>
   );
 }
 
-function DocumentTile({ document, onOpen }: { document: KycDocumentRow; onOpen: () => void }) {
+function DocumentTile({ document, shown, onOpen }: { document: KycDocumentRow; shown: boolean; onOpen: () => void }) {
   const t = useT();
   const locale = useLocale();
   const date = useDateTimeFormat("date");
@@ -97,8 +93,12 @@ function DocumentTile({ document, onOpen }: { document: KycDocumentRow; onOpen: 
     <button
       type="button"
       onClick={onOpen}
+      aria-pressed={shown}
       aria-label={t("kyc.documents.open", { kind, file: document.fileName })}
-      className="group flex w-full flex-col overflow-hidden rounded-md border bg-background text-left outline-none hover:border-ring/60 focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      className={cn(
+        "group flex w-full flex-col overflow-hidden rounded-md border bg-background text-left outline-none hover:border-ring/60 focus-visible:ring-[3px] focus-visible:ring-ring/50",
+        shown && "border-primary ring-1 ring-primary",
+      )}
     >
       {/* Fixed aspect ratio: thumbnails arriving later never move the layout. */}
       <span className="flex aspect-[4/3] w-full items-center justify-center overflow-hidden bg-muted/50">

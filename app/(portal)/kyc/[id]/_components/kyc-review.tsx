@@ -121,15 +121,16 @@ function ReviewLoaded({ app, currentUserId, canReview, refreshing }: Omit<KycRev
         </Alert>
       )}
 
-      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* Documents beside what the applicant declared: both in view at once on a desktop screen. */}
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex min-w-0 flex-col gap-4">
           <KycDocuments app={app} />
           <KycHistory events={app.events} reasons={reasons} />
         </div>
-        <div className="flex min-w-0 flex-col gap-4">
+        <div className="flex min-w-0 flex-col gap-4" data-testid="kyc-declared-column">
+          <ApplicationCard app={app} />
           <StatusCard app={app} currentUserId={currentUserId} slaHours={slaHours} reasons={reasons} />
           <CustomerCard customer={app.customer} />
-          <ApplicationCard app={app} />
         </div>
       </div>
     </div>
@@ -161,7 +162,7 @@ function ReviewSkeleton() {
         <Skeleton className="h-7 w-72" />
         <Skeleton className="h-5 w-96 max-w-full" />
       </div>
-      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex flex-col gap-4">
           <Skeleton className="h-80 rounded-lg" />
           <Skeleton className="h-56 rounded-lg" />

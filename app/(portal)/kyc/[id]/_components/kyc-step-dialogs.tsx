@@ -88,7 +88,8 @@ const ZApproveForm = ZKycApproveInput.pick({ note: true });
 type NoteValues = z.input<typeof ZApproveForm>;
 const NOTE_MESSAGES: FieldMessages<NoteValues> = { invalid: { note: "kyc.dialogs.invalid.note" } };
 
-export function ApproveDialog({ app, steps, onClose }: StepDialogProps) {
+/** With `onApproved`, the confirm button says what follows (e.g. opening the next application). */
+export function ApproveDialog({ app, steps, onClose, onApproved }: StepDialogProps & { onApproved?: () => void }) {
   const t = useT();
   const trpc = useTRPC();
   const name = app.customerName;
@@ -102,6 +103,7 @@ export function ApproveDialog({ app, steps, onClose }: StepDialogProps) {
         onClose();
         const key: MessageKey = detail.status === "pending_second_approval" ? "kyc.toast.firstApproved" : "kyc.toast.approved";
         steps.applied(detail, t(key, { name }));
+        onApproved?.();
       },
       onError: (error) => showStepError(form, error, NOTE_MESSAGES, steps, onClose, t),
     }),
@@ -120,7 +122,7 @@ export function ApproveDialog({ app, steps, onClose }: StepDialogProps) {
       pending={approve.isPending}
       error={form.formState.errors.root?.server?.message}
       onClose={onClose}
-      submitLabel={t("kyc.approve.confirm")}
+      submitLabel={onApproved ? t("kyc.approve.confirmNext") : t("kyc.approve.confirm")}
       onSubmit={form.handleSubmit((values) => approve.mutate({ id: app.id, version: app.version, ...values }))}
     >
       {fourEyes && (

@@ -12,7 +12,7 @@ import { checkDocumentFile, DOCUMENT_ACCEPT, formatBytes, type DocumentFileProbl
 import { DocumentUploadError, uploadKycDocument } from "@/components/kyc/upload-document";
 import { translateReason } from "@/lib/trpc/errors";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { FileInput } from "@/components/ui/file-input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -127,16 +127,15 @@ export function KycUploadForm({ app }: { app: KycApplicationDetail }) {
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={ids.file}>{t("kyc.upload.file")}</Label>
-        <Input
+        <FileInput
           ref={fileInput}
           id={ids.file}
-          type="file"
           accept={DOCUMENT_ACCEPT}
           disabled={uploading}
           onChange={onFileChange}
+          fileName={file?.name ?? null}
           aria-invalid={Boolean(fileError)}
           aria-describedby={fileError ? `${ids.fileError} ${ids.hint}` : ids.hint}
-          className="cursor-pointer file:mr-3 file:cursor-pointer"
         />
         {/* One fixed-height line: the hint, replaced by the progress bar while uploading. */}
         <div id={ids.hint} className="flex h-5 items-center text-xs text-muted-foreground">
