@@ -358,6 +358,8 @@ async function main() {
     { name: 'search: two letters "li"', input: { q: "li" } },
     { name: 'search: email domain "@example.com"', input: { q: "@example.com" } },
     { name: 'search: phone digits "13800" (no code)', input: { q: "13800" } },
+    { name: `search: phone "${mid.phone.slice(1)}" (code and number, no +)`, input: { q: mid.phone.slice(1) } },
+    { name: `search: last four digits "${mid.phone.slice(-4)}"`, input: { q: mid.phone.slice(-4) } },
     { name: `search: another brand's email (0 rows expected)`, input: { q: otherOnly }, note: "scoping" },
     { name: `page ${DEEP_PAGE.toLocaleString("en")}, default sort (keyset via nextCursor)`, input: {}, page: DEEP_PAGE },
     { name: `page ${DEEP_PAGE.toLocaleString("en")}, status active + KYC 2 (keyset)`, input: { status: "active", kycLevel: "2" }, page: DEEP_PAGE },

@@ -13,7 +13,7 @@ import { endOfRange } from "../audit/query";
 import { Prisma } from "../db/client";
 import type { ListCursor, SortDir } from "./cursor";
 import type { CustomerListInput, CustomerSort } from "@/lib/customers/schemas";
-import { classifySearch, couldBeUid, digitPrefixEnd, escapeLike, type CustomerSearch, type PrefixRange } from "./search";
+import { classifySearch, couldBeUid, digitPrefixEnd, escapeLike, type CustomerSearch, type PhoneSplit, type PrefixRange } from "./search";
 
 export const CUSTOMER_TOTAL_CAP = 10_000;
 /** Searches find someone; counting their matches exactly past a thousand would cost more than the page. */
@@ -66,22 +66,32 @@ function phonePrefix(numberPrefix: string): Prisma.Sql {
   return end === null ? Prisma.sql`c.phone >= ${numberPrefix}` : Prisma.sql`c.phone >= ${numberPrefix} AND c.phone < ${end}`;
 }
 
+/** The number ends with these digits: a prefix of the reversed number, on the (brand, phone_reversed) index. */
+function phoneSuffix(digits: string): Prisma.Sql {
+  const reversed = [...digits].reverse().join("");
+  const end = digitPrefixEnd(reversed);
+  const range = end === null ? Prisma.sql`c.phone_reversed >= ${reversed}` : Prisma.sql`c.phone_reversed >= ${reversed} AND c.phone_reversed < ${end}`;
+  return Prisma.sql`(${range})`;
+}
+
+function phoneSplit({ countryCode, numberPrefix }: PhoneSplit): Prisma.Sql {
+  return numberPrefix
+    ? Prisma.sql`(c.phone_country_code = ${countryCode} AND ${phonePrefix(numberPrefix)})`
+    : Prisma.sql`c.phone_country_code = ${countryCode}`;
+}
+
 function searchCondition(tenantId: string, search: CustomerSearch): Prisma.Sql {
   switch (search.kind) {
     case "digits": {
       // No (brand, phone) index: the (brand, calling code, phone) index is probed once per code in use.
-      const phone = Prisma.sql`(c.phone_country_code = ANY(${brandCallingCodes(tenantId)}) AND ${phonePrefix(search.digits)})`;
-      return couldBeUid(search.digits) ? Prisma.sql`(c.uid = ${search.digits}::bigint OR ${phone})` : phone;
+      const ways = [Prisma.sql`(c.phone_country_code = ANY(${brandCallingCodes(tenantId)}) AND ${phonePrefix(search.digits)})`];
+      if (couldBeUid(search.digits)) ways.unshift(Prisma.sql`c.uid = ${search.digits}::bigint`);
+      if (search.suffix) ways.push(phoneSuffix(search.digits));
+      ways.push(...search.international.map(phoneSplit));
+      return Prisma.sql`(${Prisma.join(ways, " OR ")})`;
     }
-    case "phone": {
-      if (search.splits.length === 0) return Prisma.sql`false`;
-      const alternatives = search.splits.map(({ countryCode, numberPrefix }) =>
-        numberPrefix
-          ? Prisma.sql`(c.phone_country_code = ${countryCode} AND ${phonePrefix(numberPrefix)})`
-          : Prisma.sql`c.phone_country_code = ${countryCode}`,
-      );
-      return Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
-    }
+    case "phone":
+      return search.splits.length ? Prisma.sql`(${Prisma.join(search.splits.map(phoneSplit), " OR ")})` : Prisma.sql`false`;
     case "email":
       return search.exact ? Prisma.sql`c.email = ${search.email}` : Prisma.sql`c.email ILIKE ${`%${escapeLike(search.email)}%`}`;
     case "text":

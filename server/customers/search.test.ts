@@ -3,8 +3,27 @@ import { classifySearch, couldBeUid, digitPrefixEnd, escapeLike, prefixRange } f
 
 describe("classifySearch", () => {
   it("reads digits as a uid or the start of a phone number, ignoring spaces and dashes", () => {
-    expect(classifySearch("10000042")).toEqual({ kind: "digits", digits: "10000042" });
-    expect(classifySearch(" 138-0013 8000 ")).toEqual({ kind: "digits", digits: "13800138000" });
+    expect(classifySearch("1000042")).toEqual({ kind: "digits", digits: "1000042", suffix: true, international: [] });
+    expect(classifySearch(" 138-0013 8000 ")).toMatchObject({ kind: "digits", digits: "13800138000" });
+  });
+
+  it("reads four digits or more also as the end of a phone number, three as too common an ending", () => {
+    expect(classifySearch("0132")).toMatchObject({ suffix: true });
+    expect(classifySearch("132")).toMatchObject({ suffix: false });
+  });
+
+  it("reads eight digits or more also as a calling code and number typed without +", () => {
+    expect(classifySearch("8613927640132")).toMatchObject({
+      kind: "digits",
+      international: [
+        { countryCode: "+8", numberPrefix: "613927640132" },
+        { countryCode: "+86", numberPrefix: "13927640132" },
+        { countryCode: "+861", numberPrefix: "3927640132" },
+        { countryCode: "+8613", numberPrefix: "927640132" },
+      ],
+    });
+    expect(classifySearch("1392764")).toMatchObject({ international: [] });
+    expect(classifySearch("013927640132")).toMatchObject({ international: [] });
   });
 
   it("splits a leading +code every way a calling code can be split", () => {

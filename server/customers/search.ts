@@ -5,14 +5,20 @@
  */
 import "server-only";
 
+/** A calling code ("+86") and the start of the national number after it. */
+export type PhoneSplit = { countryCode: string; numberPrefix: string };
+
 /** [from, to) in code-point order; `to` null: no upper bound. */
 export type PrefixRange = { from: string; to: string | null };
 
 export type CustomerSearch =
-  /** A uid (exact) or the start of a national phone number. */
-  | { kind: "digits"; digits: string }
+  /**
+   * A uid (exact), the start of a national phone number, from four digits the end of one ("the last four
+   * digits"), and from eight digits a whole number typed with its calling code but no "+" (`international`).
+   */
+  | { kind: "digits"; digits: string; suffix: boolean; international: PhoneSplit[] }
   /** "+<calling code><start of the number>": every way of splitting the code from the number. */
-  | { kind: "phone"; splits: { countryCode: string; numberPrefix: string }[] }
+  | { kind: "phone"; splits: PhoneSplit[] }
   /** A whole address matches exactly; part of one ("@example.com", "liang.wei@") matches where it occurs. */
   | { kind: "email"; email: string; exact: boolean }
   /** Part of a name or an email, as an ILIKE pattern. */
@@ -27,6 +33,19 @@ export type CustomerSearch =
 const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The longest calling code is four digits (e.g. +1684). */
 const MAX_CODE_DIGITS = 4;
+/** Fewer digits than this are too common an ending to search phone numbers by. */
+export const MIN_SUFFIX_DIGITS = 4;
+/** Shorter runs of digits are read as a national number only; the shortest code + number is about this long. */
+export const MIN_INTERNATIONAL_DIGITS = 8;
+
+/** Every way of reading the first digits as a calling code (codes never start with 0). */
+function callingCodeSplits(digits: string): PhoneSplit[] {
+  const splits: PhoneSplit[] = [];
+  for (let n = 1; n <= Math.min(MAX_CODE_DIGITS, digits.length) && digits[0] !== "0"; n++) {
+    splits.push({ countryCode: `+${digits.slice(0, n)}`, numberPrefix: digits.slice(n) });
+  }
+  return splits;
+}
 
 /** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -37,13 +56,13 @@ export function classifySearch(raw: string): CustomerSearch | null {
   const compact = q.replace(/[\s\-()]/g, "");
   if (/^\+?\d+$/.test(compact)) {
     const digits = compact.replace("+", "");
-    if (!compact.startsWith("+")) return { kind: "digits", digits };
-    const splits = [];
-    // Calling codes never start with 0.
-    for (let n = 1; n <= Math.min(MAX_CODE_DIGITS, digits.length) && digits[0] !== "0"; n++) {
-      splits.push({ countryCode: `+${digits.slice(0, n)}`, numberPrefix: digits.slice(n) });
-    }
-    return { kind: "phone", splits };
+    if (compact.startsWith("+")) return { kind: "phone", splits: callingCodeSplits(digits) };
+    return {
+      kind: "digits",
+      digits,
+      suffix: digits.length >= MIN_SUFFIX_DIGITS,
+      international: digits.length >= MIN_INTERNATIONAL_DIGITS ? callingCodeSplits(digits) : [],
+    };
   }
   if (q.includes("@")) {
     const email = q.toLowerCase();

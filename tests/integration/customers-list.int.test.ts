@@ -194,6 +194,37 @@ describe("customer list", () => {
     expect(await everything({ q: "+0999" })).toEqual([]);
   });
 
+  it("finds a phone typed with its calling code but no +, and by its last digits", async () => {
+    const brand = await createTestBrand();
+    const { caller: c } = await caller(brand.id);
+    const phones = [
+      ["+86", "13927640132", "孙军"],
+      ["+86", "13927649999", "孙丽"],
+      ["+65", "91230132", "Tan Wei"],
+      ["+1", "4155550132", "Ann Lee"],
+      ["+44", "7700900123", "Tom Hall"],
+    ] as const;
+    await db.customer.createMany({
+      data: phones.map(([phoneCountryCode, phone, name], i) => ({
+        brandId: brand.id, name, phoneCountryCode, phone, country: "CN", registrationSource: "web" as const, registeredAt: new Date(BASE + i * DAY),
+      })),
+    });
+    const rows = await db.customer.findMany({ where: { brandId: brand.id } });
+    const names = async (q: string) => {
+      const page = await c.customer.list({ q, page: 1, pageSize: 50 });
+      return page.rows.map((r) => rows.find((x) => x.id === r.id)!.name).sort();
+    };
+    expect(await names("8613927640132")).toEqual(["孙军"]);
+    expect(await names("86 139 2764 0132")).toEqual(["孙军"]);
+    expect(await names("14155550132")).toEqual(["Ann Lee"]);
+    // The last four digits, whatever the country; more digits narrow it.
+    expect(await names("0132")).toEqual(["Ann Lee", "Tan Wei", "孙军"].sort());
+    expect(await names("40132")).toEqual(["孙军"]);
+    expect(await names("9999")).toEqual(["孙丽"]);
+    // The start of the national number still works.
+    expect(await names("1392764")).toEqual(["孙丽", "孙军"].sort());
+  });
+
   it("sorts by registration time, uid and name both ways, ties broken by id", async () => {
     for (const sort of ["registeredAt", "uid", "name"] as const) {
       for (const dir of ["asc", "desc"] as const) {
