@@ -7,7 +7,8 @@
  * nothing to choose from, e.g. no account to credit), that message and a Close button take the form's place.
  *
  * `TextField` is the one-input field most forms are made of: label, input, optional hint, field message.
- * `SelectField` is its counterpart for a choice from a fixed list of options, `TextareaField` for free text.
+ * `SelectField` is its counterpart for a choice from a fixed list of options, `TextareaField` for free text,
+ * `DateField` for a date or a date and time.
  */
 import { TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
@@ -16,6 +17,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { DatePicker, type DatePickerProps } from "@/components/ui/date-picker";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -150,6 +152,14 @@ function BoundField<V extends FieldValues, T>({
 /** Label, input, optional hint and the field's message, bound to one form field. */
 export function TextField<V extends FieldValues, T = V>({ input, ...props }: BoundFieldProps<V, T> & { input?: React.ComponentProps<typeof Input> }) {
   return <BoundField {...props} render={(field) => <Input {...input} {...field} value={(field.value as string | number | undefined) ?? ""} />} />;
+}
+
+/**
+ * Label, date picker, optional hint and the field's message: a date ("2026-11-22") or, with mode
+ * "datetime", a local date and time ("2026-11-22T10:05") with its time zone stated: a native input's values.
+ */
+export function DateField<V extends FieldValues, T = V>({ picker, ...props }: BoundFieldProps<V, T> & { picker?: Omit<DatePickerProps, "value" | "onChange"> }) {
+  return <BoundField {...props} render={(field) => <DatePicker {...picker} {...field} value={(field.value as string | undefined) ?? ""} />} />;
 }
 
 /** Label, textarea, optional hint and the field's message, bound to one form field (reasons, notes). */

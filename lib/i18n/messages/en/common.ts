@@ -18,4 +18,21 @@ export const common = {
   copied: "Copied",
   search: "Search",
   export: "Export CSV",
+  /** The date picker (components/ui/date-picker.tsx). */
+  datePicker: {
+    openCalendar: "Open calendar",
+    datePlaceholder: "e.g. {example}",
+    time: "Time (24-hour)",
+    timePlaceholder: "HH:mm",
+    timezone: "Time zone: {zone}",
+  },
+  /** The file input (components/ui/file-input.tsx). */
+  fileInput: {
+    choose: "Choose file",
+    chooseMany: "Choose files",
+    none: "No file chosen",
+    many: "{count} files chosen",
+  },
+  /** Shown on a form field whose value fails a check the form names no message for. */
+  invalidValue: "Check this value",
 } as const;

@@ -21,4 +21,18 @@ export const common: Dict<typeof en> = {
   copied: "已复制",
   search: "搜索",
   export: "导出 CSV",
+  datePicker: {
+    openCalendar: "打开日历",
+    datePlaceholder: "如 {example}",
+    time: "时间（24 小时制）",
+    timePlaceholder: "时:分",
+    timezone: "时区：{zone}",
+  },
+  fileInput: {
+    choose: "选择文件",
+    chooseMany: "选择文件",
+    none: "未选择文件",
+    many: "已选择 {count} 个文件",
+  },
+  invalidValue: "请检查此项",
 };
