@@ -12,12 +12,13 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
+import { DateField, FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { useT } from "@/lib/i18n/client";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/lib/bonuses/schemas";
 import type { CampaignRow } from "@/server/bonuses/types";
@@ -27,9 +28,29 @@ const ZForm = ZCampaignFields.omit({ eligibleCountries: true }).extend({
   countries: z.string().trim().regex(/^([A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*)?$/, { error: "Two-letter codes separated by commas" }),
 });
 type Values = z.input<typeof ZForm>;
+/** Each field's message in the reader's language (the schema's own are English). */
+const MESSAGES: FieldMessages<Values> = {
+  invalid: {
+    name: "bonuses.create.invalid.name",
+    description: "bonuses.create.invalid.description",
+    type: "bonuses.create.invalid.type",
+    amountRule: "bonuses.create.invalid.amountRule",
+    fixedAmount: "bonuses.create.invalid.amount",
+    percent: "bonuses.create.invalid.percent",
+    capAmount: "bonuses.create.invalid.amount",
+    currency: "bonuses.create.invalid.currency",
+    countries: "bonuses.create.invalid.countries",
+    eligibleGroupIds: "bonuses.create.invalid.groups",
+    minKycLevel: "bonuses.create.invalid.minKycLevel",
+    budget: "bonuses.create.invalid.amount",
+    startsAt: "bonuses.create.invalid.startsAt",
+    endsAt: "bonuses.create.invalid.endsAt",
+    validityDays: "bonuses.create.invalid.validityDays",
+  },
+};
 const FIELDS = ["name", "description", "type", "amountRule", "fixedAmount", "percent", "capAmount", "currency", "countries", "eligibleGroupIds", "minKycLevel", "budget", "startsAt", "endsAt", "validityDays"] as const;
 
-/** A date as the value of a datetime-local input (the browser's local time, to the minute). */
+/** A date as the date picker's value (the browser's local time, to the minute, as a datetime-local input gives it). */
 const localInput = (at: Date) => {
   const d = new Date(at);
   d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
@@ -82,7 +103,7 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
   const router = useRouter();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof ZForm>>({ resolver: zodResolver(ZForm), defaultValues: defaultsOf(campaign) });
+  const form = useForm<Values, unknown, z.output<typeof ZForm>>({ resolver: useLocalizedResolver(zodResolver(ZForm), MESSAGES), defaultValues: defaultsOf(campaign) });
   const rule = useWatch({ control: form.control, name: "amountRule" });
   const groups = useQuery(trpc.customerGroup.list.queryOptions());
   const onError = (error: Parameters<typeof placeServerErrors>[1]) => setFormError(placeServerErrors(form.setError, error, FIELDS, t));
@@ -158,8 +179,8 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
       )}
       {text("currency", t("bonuses.create.currency"), { maxLength: 12, className: "uppercase" })}
       {text("budget", t("bonuses.create.budget"), { inputMode: "decimal" })}
-      {text("startsAt", t("bonuses.create.startsAt"), { type: "datetime-local" })}
-      {text("endsAt", t("bonuses.create.endsAt"), { type: "datetime-local" })}
+      <DateField control={form.control} name="startsAt" label={t("bonuses.create.startsAt")} picker={{ mode: "datetime", disabled: saving }} />
+      <DateField control={form.control} name="endsAt" label={t("bonuses.create.endsAt")} picker={{ mode: "datetime", disabled: saving }} />
       {text("validityDays", t("bonuses.create.validityDays"), { inputMode: "numeric" }, t("bonuses.create.validityHint"))}
       {text("minKycLevel", t("bonuses.create.minKycLevel"), { type: "number", min: 0, max: 3 })}
       {text("countries", t("bonuses.create.countries"), {}, t("bonuses.create.countriesHint"))}

@@ -10,7 +10,7 @@ import { toast } from "sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { FileInput } from "@/components/ui/file-input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
@@ -58,11 +58,11 @@ export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; 
         <div className="grid gap-4">
           <div className="grid gap-2">
             <Label htmlFor="bonus-csv">{t("bonuses.batch.file")}</Label>
-            <Input
+            <FileInput
               id="bonus-csv"
-              type="file"
               accept=".csv,text/csv"
               disabled={busy}
+              fileName={file?.name ?? null}
               onChange={async (event) => {
                 const picked = event.target.files?.[0];
                 setReport(null);

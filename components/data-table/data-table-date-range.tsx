@@ -1,10 +1,12 @@
 "use client";
 /**
- * From/to date filter with native date inputs (keyboard-friendly, localised by the browser, no extra
- * dependency). Values are "yyyy-mm-dd" strings exactly as they appear in the URL.
+ * From/to date filter: two date pickers in the reader's language (typed or picked from a calendar).
+ * Values are "yyyy-mm-dd" strings exactly as they appear in the URL; typed text that is not a date stays
+ * in its box, marked invalid, and does not reach the URL.
  */
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { DatePicker } from "@/components/ui/date-picker";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
 
@@ -20,8 +22,8 @@ interface DataTableDateRangeProps {
   className?: string;
 }
 
-const inputClass =
-  "h-full min-w-0 bg-transparent px-2 text-sm tabular-nums outline-none [color-scheme:light] dark:[color-scheme:dark] focus-visible:bg-accent/60 rounded-sm";
+/** The group draws the border; each picker is a borderless box inside it. */
+const pickerBox = "h-full w-[8.75rem] border-0 bg-transparent shadow-none focus-within:ring-0 dark:bg-transparent [&_input]:px-2";
 
 export function DataTableDateRange({ value, onChange, label, className }: DataTableDateRangeProps) {
   const t = useT();
@@ -39,24 +41,28 @@ export function DataTableDateRange({ value, onChange, label, className }: DataTa
       )}
     >
       <span className="pl-2.5 pr-1 text-muted-foreground whitespace-nowrap">{groupLabel}</span>
-      <input
-        type="date"
+      <DatePicker
+        strict
         aria-label={t("table.dateFrom")}
-        className={inputClass}
-        value={value.from ?? ""}
+        placeholder={t("table.dateFrom")}
+        className="w-auto"
+        boxClassName={pickerBox}
+        value={value.from}
         max={value.to ?? undefined}
-        onChange={(event) => onChange({ from: event.target.value || null, to: value.to })}
+        onChange={(from) => onChange({ from: from || null, to: value.to })}
       />
       <span aria-hidden className="text-muted-foreground">
         –
       </span>
-      <input
-        type="date"
+      <DatePicker
+        strict
         aria-label={t("table.dateTo")}
-        className={inputClass}
-        value={value.to ?? ""}
+        placeholder={t("table.dateTo")}
+        className="w-auto"
+        boxClassName={pickerBox}
+        value={value.to}
         min={value.from ?? undefined}
-        onChange={(event) => onChange({ from: value.from, to: event.target.value || null })}
+        onChange={(to) => onChange({ from: value.from, to: to || null })}
       />
       {active && (
         <Button

@@ -11,7 +11,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
+import { DateField, FormDialog, SelectField, TextareaField } from "@/components/form-dialog";
 import { FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { checkedBy } from "@/lib/forms/checked-by";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
@@ -145,18 +145,18 @@ export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfe
         )}
       />
       <TextareaField control={form.control} name="reason" label={t("fundLocks.lock.reason")} textarea={{ rows: 3, maxLength: 500, placeholder: t("fundLocks.lock.reasonPlaceholder"), disabled: lock.isPending }} />
-      <TextField
+      <DateField
         control={form.control}
         name="expiresAt"
         label={t("fundLocks.lock.expiresAt")}
         hint={t("fundLocks.lock.expiresAtHint")}
-        input={{ type: "datetime-local", min: localNow(), disabled: lock.isPending }}
+        picker={{ mode: "datetime", min: localNow(), disabled: lock.isPending }}
       />
     </FormDialog>
   );
 }
 
-/** Now as a datetime-local value ("2026-11-22T10:05") in the browser's time zone. */
+/** Now as the picker's value ("2026-11-22T10:05") in the browser's time zone. */
 function localNow(): string {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);

@@ -6,7 +6,7 @@
  * Server field names may be dotted ("admin.email"), which is also how react-hook-form names nested fields.
  */
 import { get, type FieldErrors, type FieldPath, type FieldValues, type Resolver, type UseFormSetError } from "react-hook-form";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { describeTrpcError } from "@/lib/trpc/errors";
 
@@ -17,15 +17,21 @@ export interface FieldMessages<T extends FieldValues> {
   refused?: Partial<Record<FieldPath<T>, MessageKey>>;
 }
 
-/** Wraps a resolver so its field messages come from the dictionary. */
+/**
+ * Wraps a resolver so its field messages come from the dictionary: a field named in `invalid` shows its
+ * key; any other failing field shows the schema's own (English) words in English and a generic "check this
+ * value" in any other language, so no English reaches a reader of another language.
+ */
 export function useLocalizedResolver<TIn extends FieldValues, TOut>(
   resolver: Resolver<TIn, unknown, TOut>,
   messages: FieldMessages<TIn>,
 ): Resolver<TIn, unknown, TOut> {
   const t = useT();
+  const locale = useLocale();
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
     localize(result.errors, messages.invalid, t);
+    if (locale !== "en") replaceUntranslated(result.errors, new Set(Object.keys(messages.invalid)), t("common.invalidValue"));
     return result;
   };
 }
@@ -34,6 +40,20 @@ function localize<T extends FieldValues>(errors: FieldErrors<T>, keys: FieldMess
   for (const [name, key] of Object.entries(keys) as [string, MessageKey | undefined][]) {
     const error: { message?: string } | undefined = get(errors, name);
     if (error && key) error.message = t(key);
+  }
+}
+
+/** Every error object below `errors` (nested and array fields too) whose path has no key of its own. */
+function replaceUntranslated(errors: unknown, translated: ReadonlySet<string>, generic: string, path = "") {
+  if (!errors || typeof errors !== "object") return;
+  const node = errors as Record<string, unknown>;
+  if (typeof node.message === "string" && "type" in node) {
+    if (!translated.has(path)) node.message = generic;
+    return;
+  }
+  for (const [name, child] of Object.entries(node)) {
+    if (name === "ref") continue;
+    replaceUntranslated(child, translated, generic, path ? `${path}.${name}` : name);
   }
 }
 

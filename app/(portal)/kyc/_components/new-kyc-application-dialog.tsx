@@ -18,7 +18,7 @@ import { textValue } from "@/components/kyc/kyc-format";
 import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { DatePicker, formatDateValue } from "@/components/ui/date-picker";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
@@ -242,12 +242,12 @@ export function NewKycApplicationDialog({ customer, onClose }: { customer: NewAp
               <FormItem>
                 <FormLabel>{t("kyc.applicant.dateOfBirth")}</FormLabel>
                 <FormControl>
-                  <Input
+                  <DatePicker
                     {...field}
-                    type="date"
                     value={value ?? ""}
+                    max={formatDateValue(new Date(), "date")}
                     // Optional: an empty box is "not given", not an invalid date.
-                    onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
+                    onChange={(day) => onChange(day === "" ? undefined : day)}
                   />
                 </FormControl>
                 <FormMessage />

@@ -58,6 +58,22 @@ export const bonuses = {
     groupsError: "The groups could not be loaded; try again later.",
     groupsNone: "This brand has no customer groups.",
     done: "Campaign {name} saved as a draft",
+    /** Shown under a field the form's checks refuse. */
+    invalid: {
+      name: "Give the campaign a name (2 to 120 characters)",
+      description: "A description is at most 2,000 characters of plain text",
+      type: "Choose a campaign type",
+      amountRule: "Choose how the amount is worked out",
+      amount: "Enter an amount above zero (up to 18 decimal places)",
+      percent: "Enter a percent between 0 and 100",
+      currency: "Enter a currency code, e.g. USDT",
+      countries: "Use two-letter country codes separated by commas",
+      groups: "Choose at most 100 groups",
+      minKycLevel: "Choose a KYC level from 0 to 3",
+      startsAt: "Enter a start date and time",
+      endsAt: "Enter an end date and time, or leave it empty",
+      validityDays: "Enter a whole number of days from 1 to 3650, or leave it empty",
+    },
   },
   campaign: {
     edit: "Edit",

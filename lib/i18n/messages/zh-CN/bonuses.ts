@@ -60,6 +60,21 @@ export const bonuses: Dict<typeof en> = {
     groupsError: "无法加载分组，请稍后重试。",
     groupsNone: "该品牌还没有客户分组。",
     done: "活动 {name} 已保存为草稿",
+    invalid: {
+      name: "请填写活动名称（2 到 120 个字符）",
+      description: "描述最多 2,000 个字符，且只能是普通文本",
+      type: "请选择活动类型",
+      amountRule: "请选择金额的计算方式",
+      amount: "请输入大于零的金额（最多 18 位小数）",
+      percent: "请输入 0 到 100 之间的百分比",
+      currency: "请输入币种代码，如 USDT",
+      countries: "请使用两位国家代码，以逗号分隔",
+      groups: "最多选择 100 个分组",
+      minKycLevel: "请选择 0 到 3 之间的 KYC 等级",
+      startsAt: "请输入开始日期和时间",
+      endsAt: "请输入结束日期和时间，或留空",
+      validityDays: "请输入 1 到 3650 之间的整数天数，或留空",
+    },
   },
   campaign: {
     edit: "编辑",
@@ -252,6 +267,7 @@ export const bonuses: Dict<typeof en> = {
       ended: "已结束的活动不能恢复",
     },
     campaignNotEndable: {
+      pendingApproval: "待审批的活动不能结束；请先由审批人批准或退回草稿",
       ended: "活动已结束，不能再次结束",
     },
     campaignInactive: {
