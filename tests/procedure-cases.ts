@@ -12,6 +12,7 @@ import { db } from "@/server/db/client";
 import { newTotpSecret } from "@/server/auth/totp";
 import { TEST_PASSWORD } from "./helpers/db";
 import { API_KEY_CASES } from "./cases/api-keys";
+import { APPROVAL_CASES } from "./cases/approvals";
 import { BONUS_CASES } from "./cases/bonuses";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
@@ -299,4 +300,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...TRADING_ACCOUNT_CASES,
   ...FUND_LOCK_CASES,
   ...BONUS_CASES,
+  ...APPROVAL_CASES,
 };

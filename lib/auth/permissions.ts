@@ -61,6 +61,13 @@ export const PERMISSIONS = {
   "emergency.manage": ADMINS,
   "health.read": [...ADMINS, "operations"],
   "partnerkey.manage": ADMINS,
+  /**
+   * The approvals inbox: seeing it (the roles that may see some registered kind's items) and deciding from
+   * it (those that may decide some kind). Each kind still checks its own permissions; a test keeps these
+   * two in step with the registered kinds.
+   */
+  "approval.read": [...ADMINS, "marketing", "operations", "support"],
+  "approval.decide": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -395,8 +395,8 @@ async function lockBatch(tx: DbTx, ctx: BonusCtx, id: string) {
   return b;
 }
 
-/** Applies a pending batch (an admin who did not upload it): every grant, or none. */
-export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef>): Promise<BatchRow> {
+/** Applies a pending batch (an admin who did not upload it): every grant, or none. The approver's note goes into the audit entry. */
+export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef> & { note?: string }): Promise<BatchRow> {
   return ctx.db.$transaction(async (tx) => {
     const before = await lockBatch(tx, ctx, input.id);
     const grants = await tx.bonusGrant.findMany({
@@ -420,7 +420,7 @@ export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef>): 
     const rows = grants.map((g) => ({ tradingAccountId: g.tradingAccountId, amount: dec(g.amount), currency: g.currency, demo: g.tradingAccount.demo }));
     if (rows.length) await apply(tx, ctx, before.id, before.campaignId, rows, grants[0].withdrawable);
     const after = await tx.bonusGrantBatch.update({ where: { id: before.id }, data: { status: "applied", approvedById: staffId(ctx.actor), decidedAt: now, version: { increment: 1 } } });
-    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.batch_approve", entityType: "bonus_grant_batch", entityId: before.id, before: batchSnapshot(before), after: batchSnapshot(after) });
+    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.batch_approve", entityType: "bonus_grant_batch", entityId: before.id, before: batchSnapshot(before), after: { ...batchSnapshot(after), ...(input.note ? { note: input.note } : {}) } });
     return (await toBatchRows(tx, [after]))[0];
   }, TX);
 }

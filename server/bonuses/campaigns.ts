@@ -12,6 +12,7 @@ import { assertApprover, brandThreshold, staffId, toCampaignRows, type BonusCtx 
 import { campaignProblem, needsApproval, text, type BonusReason } from "./rules";
 import type { BonusCampaignStatus, CampaignListInput, ZCampaignFields, ZCampaignRef, ZCampaignVersionRef, ZRejectInput, ZUpdateCampaignInput } from "@/lib/bonuses/schemas";
 import type { CampaignRow } from "./types";
+import { CAMPAIGN_ACTIONS, type CampaignAction } from "@/lib/bonuses/campaign-actions";
 
 type In<T extends z.ZodType> = z.infer<T>;
 type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
@@ -130,17 +131,8 @@ async function change(
   );
 }
 
-/** The statuses each campaign action is allowed in. */
-const ALLOWED = {
-  edit: ["draft"],
-  submit: ["draft"],
-  approve: ["pending_approval"],
-  reject: ["pending_approval"],
-  pause: ["active"],
-  resume: ["paused"],
-  end: ["draft", "pending_approval", "active", "paused"],
-} as const satisfies Record<string, readonly BonusCampaignStatus[]>;
-type CampaignAction = keyof typeof ALLOWED;
+/** The statuses each campaign action is allowed in: one table with the page (lib/bonuses/campaign-actions.ts). */
+const ALLOWED = CAMPAIGN_ACTIONS;
 
 /** Why an action is refused in each status it is not allowed in ("A campaign that is paused cannot be edited"). */
 const REFUSED: { [A in CampaignAction]: Record<Exclude<BonusCampaignStatus, (typeof ALLOWED)[A][number]>, BonusReason> } = {
@@ -181,6 +173,7 @@ const REFUSED: { [A in CampaignAction]: Record<Exclude<BonusCampaignStatus, (typ
     ended: "bonuses.errors.campaignNotResumable.ended",
   },
   end: {
+    pending_approval: "bonuses.errors.campaignNotEndable.pendingApproval",
     ended: "bonuses.errors.campaignNotEndable.ended",
   },
 };
@@ -214,13 +207,19 @@ export const submitCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignVersionR
       : { status: "active", requestedById: staffId(ctx.actor), approvedById: null, approvedAt: new Date() };
   });
 
-/** Approves a pending campaign: an admin who did not submit it. */
-export const approveCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignRef>) =>
-  change(ctx, input, "bonus.campaign_approve", async (_tx, before) => {
-    requireStatus(before, "approve");
-    assertApprover(ctx.actor, before.requestedById);
-    return { status: "active", approvedById: staffId(ctx.actor), approvedAt: new Date() };
-  });
+/** Approves a pending campaign: an admin who did not submit it. The approver's note goes into the audit entry. */
+export const approveCampaign = (ctx: BonusCtx, input: In<typeof ZCampaignRef> & { note?: string }) =>
+  change(
+    ctx,
+    input,
+    "bonus.campaign_approve",
+    async (_tx, before) => {
+      requireStatus(before, "approve");
+      assertApprover(ctx.actor, before.requestedById);
+      return { status: "active", approvedById: staffId(ctx.actor), approvedAt: new Date() };
+    },
+    () => (input.note ? { note: input.note } : {}),
+  );
 
 /** Sends a pending campaign back to draft with a reason (in the audit), so it can be fixed and resubmitted. */
 export const rejectCampaign = (ctx: BonusCtx, input: In<typeof ZRejectInput>) =>

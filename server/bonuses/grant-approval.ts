@@ -13,6 +13,7 @@ import type { ZGrantRef, ZRejectInput } from "@/lib/bonuses/schemas";
 import type { GrantRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
+const noted = (note: string | undefined) => (note ? { note } : {});
 
 /** Only a pending grant is decided: one reason per other status. */
 const NOT_PENDING: Record<Exclude<GrantRow["status"], "pending_approval">, BonusReason> = {
@@ -26,8 +27,11 @@ const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
   closed: "bonuses.errors.approvalAccountNotActive.closed",
 };
 
-/** Applies a pending grant: an admin who did not request it. Budget, account and locks are checked now. */
-export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef>): Promise<GrantRow> {
+/**
+ * Applies a pending grant: an admin who did not request it. Budget, account and locks are checked now. An
+ * approver's note (from the approvals inbox) goes into the audit entry.
+ */
+export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef> & { note?: string }): Promise<GrantRow> {
   return ctx.db.$transaction(async (tx) => {
     const before = await lockGrant(tx, ctx.tenantId, input.id);
     if (before.status !== "pending_approval") throw new AppError("CONFLICT", NOT_PENDING[before.status]);
@@ -52,7 +56,7 @@ export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef>): 
     });
     await post(tx, ctx, { id: before.id, tradingAccountId: before.tradingAccountId, amount: dec(before.amount), withdrawable: before.withdrawable, currency: before.currency, demo: account.demo, campaignId: before.campaignId });
     const after = (await loadGrant(tx, ctx.tenantId, { id: before.id }))!;
-    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.grant_approve", entityType: "bonus_grant", entityId: before.id, before: grantSnapshot(before), after: grantSnapshot(after) });
+    await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.grant_approve", entityType: "bonus_grant", entityId: before.id, before: grantSnapshot(before), after: { ...grantSnapshot(after), ...noted(input.note) } });
     return row(tx, after);
   }, TX);
 }

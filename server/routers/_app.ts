@@ -3,6 +3,7 @@ import "server-only";
 import { createTRPCRouter } from "@/server/trpc";
 import { accountRouter } from "./account/_router";
 import { apiKeyRouter } from "./apiKey/_router";
+import { approvalsRouter } from "./approvals/_router";
 import { auditRouter } from "./audit/_router";
 import { bonusRouter } from "./bonus/_router";
 import { brandRouter } from "./brand/_router";
@@ -19,6 +20,7 @@ import { tradingAccountRouter } from "./tradingAccount/_router";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   apiKey: apiKeyRouter,
+  approvals: approvalsRouter,
   audit: auditRouter,
   bonus: bonusRouter,
   brand: brandRouter,

@@ -1,0 +1,16 @@
+/** The bonus domain's approval kinds as the approvals inbox names them (server/bonuses/approvals.ts). */
+export const bonusApprovals = {
+  kinds: {
+    grant: "Bonus grant",
+    batch: "CSV upload",
+    campaign: "Campaign",
+  },
+  titles: {
+    grant: "Grant of {amount} {currency} to {customer}",
+    batch: "Upload {file}: {count} grants, {amount} {currency}",
+    campaign: "Campaign {name}, budget {amount} {currency}",
+  },
+  /** Where the bonus pages say something waits for approval. */
+  inInbox: "Waiting for approval — see Approvals",
+  openInbox: "Open approvals",
+} as const;
