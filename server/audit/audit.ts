@@ -8,6 +8,7 @@ import type { Actor, RequestMeta } from "../actor";
 import type { Db, DbTx } from "../db/client";
 import { auditHash, GENESIS_HASH, PLATFORM_CHAIN } from "./chain";
 import { toAuditJson } from "./redact";
+import { normaliseIp } from "@/lib/audit/ip";
 
 export interface AuditEntry {
   /** Brand the change belongs to; null for platform-level changes (brands, platform admins). */
@@ -54,7 +55,8 @@ export async function recordAudit(
     entityId: entry.entityId ?? null,
     before: entry.before === undefined ? null : toAuditJson(entry.before),
     after: entry.after === undefined ? null : toAuditJson(entry.after),
-    ip: who.request.ip,
+    // One spelling per address, so filters and readers see 127.0.0.1, not ::ffff:127.0.0.1.
+    ip: normaliseIp(who.request.ip),
     userAgent: who.request.userAgent,
     createdAt: auditNow(),
     prevHash: last?.hash ?? GENESIS_HASH,
