@@ -4,9 +4,9 @@
  * after PostgreSQL's jsonb reorders them.
  */
 import "server-only";
+import { REDACTED, SECRET_FIELD as SECRET_KEY } from "@/lib/audit/present";
 
-const SECRET_KEY = /(password|secret|passphrase|totp|token|apikey|api_key|privatekey|private_key|credential)/i;
-export const REDACTED = "[REDACTED]";
+export { REDACTED };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -1,4 +1,7 @@
 /** Audit log page: who did what, when, with the hash-chain check. */
+import { auditActions } from "./audit-actions";
+import { auditEntities, auditFields } from "./audit-names";
+
 export const audit = {
   title: "Audit log",
   description: "Every change and sign-in, append-only and hash-chained so tampering shows.",
@@ -8,7 +11,31 @@ export const audit = {
     actor: "Actor",
     action: "Action",
     entity: "Entity",
+    summary: "What happened",
     ip: "IP",
+  },
+  actions: auditActions,
+  entities: auditEntities,
+  fields: auditFields,
+  /** How a row names who acted when it was not a staff member. */
+  actor: {
+    system: "The system",
+    unknown: "Someone",
+  },
+  links: {
+    customer: "Customer: {name}",
+    open: "Open {label}",
+  },
+  changes: {
+    title: "Changes",
+    field: "Field",
+    before: "Before",
+    after: "After",
+    redacted: "Redacted",
+    none: "—",
+    empty: "This entry records no field changes.",
+    yes: "Yes",
+    no: "No",
   },
   actorTypes: {
     staff: "Staff",
@@ -21,7 +48,7 @@ export const audit = {
     allOf: "All {prefix}*",
     entityType: "Entity type",
     actor: "Actor",
-    actorPlaceholder: "Actor email…",
+    actorPlaceholder: "Actor name or email…",
     platform: "Platform log",
     entity: "Entity: {entity}",
     clearEntity: "Clear the entity filter",
@@ -42,9 +69,10 @@ export const audit = {
     after: "After",
     none: "—",
     nothing: "Nothing recorded",
-    redactedNote: "Secrets are stored as [REDACTED].",
-    changed: "Changed:",
+    redactedNote: "Secrets are never stored: they show as [REDACTED].",
     entityHistory: "History of this entity",
+    raw: "Raw record (JSON)",
+    code: "Code",
   },
   verify: {
     button: "Verify chain",

@@ -1,5 +1,7 @@
 import type { Dict } from "../index";
 import type { audit as en } from "../en/audit";
+import { auditActions } from "./audit-actions";
+import { auditEntities, auditFields } from "./audit-names";
 
 export const audit: Dict<typeof en> = {
   title: "审计日志",
@@ -10,7 +12,30 @@ export const audit: Dict<typeof en> = {
     actor: "操作人",
     action: "操作",
     entity: "对象",
+    summary: "发生了什么",
     ip: "IP",
+  },
+  actions: auditActions,
+  entities: auditEntities,
+  fields: auditFields,
+  actor: {
+    system: "系统",
+    unknown: "某人",
+  },
+  links: {
+    customer: "客户：{name}",
+    open: "打开 {label}",
+  },
+  changes: {
+    title: "变更",
+    field: "字段",
+    before: "变更前",
+    after: "变更后",
+    redacted: "已隐藏",
+    none: "—",
+    empty: "这条记录没有字段变更。",
+    yes: "是",
+    no: "否",
   },
   actorTypes: {
     staff: "员工",
@@ -23,7 +48,7 @@ export const audit: Dict<typeof en> = {
     allOf: "全部 {prefix}*",
     entityType: "对象类型",
     actor: "操作人",
-    actorPlaceholder: "操作人邮箱…",
+    actorPlaceholder: "操作人姓名或邮箱…",
     platform: "平台日志",
     entity: "对象：{entity}",
     clearEntity: "清除对象筛选",
@@ -38,15 +63,16 @@ export const audit: Dict<typeof en> = {
     action: "操作",
     entity: "对象",
     ip: "IP 地址",
-    userAgent: "User agent",
+    userAgent: "用户代理（User agent）",
     hash: "哈希",
     before: "变更前",
     after: "变更后",
     none: "—",
     nothing: "无记录",
-    redactedNote: "机密信息以 [REDACTED] 保存。",
-    changed: "变更字段：",
+    redactedNote: "机密信息从不保存，显示为 [REDACTED]。",
     entityHistory: "查看该对象的历史",
+    raw: "原始记录（JSON）",
+    code: "代码",
   },
   verify: {
     button: "校验哈希链",
