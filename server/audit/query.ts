@@ -7,8 +7,12 @@ import type { TenantContext } from "../actor";
 import type { Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
+import { normaliseIp } from "@/lib/audit/ip";
+import type { AuditRef } from "@/lib/audit/present";
 import { verifyAuditChains } from "./audit";
 import { PLATFORM_CHAIN } from "./chain";
+import { actorNames, entityKey, entityNames, snapshotLabel } from "./names";
+import { toAuditJson } from "./redact";
 
 export interface AuditListQuery extends TableQuery {
   sort?: "createdAt";
@@ -27,6 +31,8 @@ export interface AuditRow {
   createdAt: Date;
   actorType: string;
   actorLabel: string | null;
+  /** The staff member's name (their email is actorLabel); null for the system and anonymous actors. */
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -35,6 +41,10 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
   hash: string;
+  /** The record the entry is about, named and linked where it has a page. */
+  entity: AuditRef | null;
+  /** The customer that record belongs to, when it is not the customer itself. */
+  customer: AuditRef | null;
 }
 
 /** A date-only "to" (midnight UTC, as a date picker sends it) includes that whole day. */
@@ -49,21 +59,34 @@ function scopeBrandId(ctx: TenantContext, platform: boolean | undefined): string
   return null;
 }
 
-export function auditWhere(ctx: TenantContext, q: AuditListQuery): Prisma.AuditLogWhereInput {
+/** Staff whose name contains the actor filter: the page shows names, so people type names. */
+async function actorIdsNamed(ctx: TenantContext, actor: string | undefined): Promise<string[]> {
+  if (!actor) return [];
+  const staff = await ctx.db.staffUser.findMany({
+    where: { name: { contains: actor, mode: "insensitive" }, OR: [{ brandId: ctx.tenantId }, { brandId: null }] },
+    select: { id: true },
+    take: 100,
+  });
+  return staff.map((s) => s.id);
+}
+
+export function auditWhere(ctx: TenantContext, q: AuditListQuery, actorIds: string[] = []): Prisma.AuditLogWhereInput {
   return {
     brandId: scopeBrandId(ctx, q.platform),
     ...(q.action ? { action: { startsWith: q.action } } : {}),
-    ...(q.actor ? { actorLabel: { contains: q.actor, mode: "insensitive" } } : {}),
+    ...(q.actor
+      ? { OR: [{ actorLabel: { contains: q.actor, mode: "insensitive" } }, ...(actorIds.length ? [{ actorType: "staff", actorId: { in: actorIds } }] : [])] }
+      : {}),
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.entityId ? { entityId: q.entityId } : {}),
     ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: endOfRange(q.to) } : {}) } } : {}),
     ...(q.q
       ? {
-          OR: [
+          AND: [{ OR: [
             { action: { contains: q.q, mode: "insensitive" } },
             { actorLabel: { contains: q.q, mode: "insensitive" } },
             { entityId: { contains: q.q, mode: "insensitive" } },
-          ],
+          ] }],
         }
       : {}),
   };
@@ -71,32 +94,51 @@ export function auditWhere(ctx: TenantContext, q: AuditListQuery): Prisma.AuditL
 
 const orderBy = (q: AuditListQuery): Prisma.AuditLogOrderByWithRelationInput[] => [{ createdAt: q.dir }, { id: q.dir }];
 
-const toRow = (r: Prisma.AuditLogGetPayload<object>): AuditRow => ({
-  id: r.id.toString(),
-  createdAt: r.createdAt,
-  actorType: r.actorType,
-  actorLabel: r.actorLabel,
-  action: r.action,
-  entityType: r.entityType,
-  entityId: r.entityId,
-  ip: r.ip,
-  userAgent: r.userAgent,
-  before: r.before,
-  after: r.after,
-  hash: r.hash,
-});
+type AuditRecord = Prisma.AuditLogGetPayload<object>;
+
+/** Snapshots pass the redaction again on the way out, so a secret in an old row never reaches a reader. */
+const safe = (value: unknown) => (value === null || value === undefined ? null : toAuditJson(value));
+
+/** Rows in words: the actor's name, the record named and linked, its customer, the address normalised. */
+async function present(ctx: TenantContext, brandId: string | null, records: AuditRecord[]): Promise<AuditRow[]> {
+  const [names, entities] = await Promise.all([actorNames(ctx.db, records), entityNames(ctx.db, brandId, records)]);
+  return records.map((r) => {
+    const named = r.entityId ? entities.get(entityKey(r.entityType, r.entityId)) : undefined;
+    const before = safe(r.before);
+    const after = safe(r.after);
+    const label = named?.ref.label ?? (r.entityId ? (snapshotLabel(before, after) ?? r.entityId) : null);
+    return {
+      id: r.id.toString(),
+      createdAt: r.createdAt,
+      actorType: r.actorType,
+      actorLabel: r.actorLabel,
+      actorName: r.actorType === "staff" && r.actorId ? (names.get(r.actorId) ?? null) : null,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      ip: normaliseIp(r.ip),
+      userAgent: r.userAgent,
+      before,
+      after,
+      hash: r.hash,
+      entity: label === null ? null : { label, href: named?.ref.href ?? null },
+      customer: named?.customer ? { label: named.customer.name, href: `/customers/${named.customer.id}` } : null,
+    };
+  });
+}
 
 export async function listAudit(ctx: TenantContext, q: AuditListQuery): Promise<Page<AuditRow>> {
-  const where = auditWhere(ctx, q);
+  const where = auditWhere(ctx, q, await actorIdsNamed(ctx, q.actor));
   const [rows, total] = await Promise.all([
     ctx.db.auditLog.findMany({ where, orderBy: orderBy(q), ...pageArgs(q) }),
     ctx.db.auditLog.count({ where }),
   ]);
-  return { rows: rows.map(toRow), total, page: q.page, pageSize: q.pageSize };
+  return { rows: await present(ctx, scopeBrandId(ctx, q.platform), rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function* iterateAudit(ctx: TenantContext, q: AuditListQuery, batchSize = 1000) {
-  const where = auditWhere(ctx, q);
+  const where = auditWhere(ctx, q, await actorIdsNamed(ctx, q.actor));
+  const brandId = scopeBrandId(ctx, q.platform);
   let cursor: bigint | undefined;
   for (;;) {
     const batch = await ctx.db.auditLog.findMany({
@@ -105,7 +147,7 @@ export async function* iterateAudit(ctx: TenantContext, q: AuditListQuery, batch
       take: batchSize,
       ...(cursor !== undefined ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
-    for (const row of batch) yield toRow(row);
+    for (const row of await present(ctx, brandId, batch)) yield row;
     if (batch.length < batchSize) return;
     cursor = batch[batch.length - 1].id;
   }

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { apiKeyExporter } from "../api-keys/export";
-import { iterateAudit } from "../audit/query";
+import { auditExporter } from "../audit/export";
 import { bonusGrantsExporter } from "../bonuses/export";
 import { iterateStaff } from "../staff/service";
 import { subaccountExporter } from "../subaccounts/export";
@@ -12,7 +12,6 @@ import { iterateCustomers } from "../customers/list";
 import { depositsExporter } from "../deposits/export";
 import { fundLockExporter } from "../fund-locks/export";
 import { ZCustomerListInput } from "@/lib/customers/schemas";
-import { ZAuditListInput } from "@/lib/audit/schemas";
 import { ZStaffListInput } from "@/lib/staff/schemas";
 import { defineExporter } from "./exporter";
 
@@ -60,25 +59,7 @@ export const EXPORTERS = {
       { header: "id", value: (r) => r.id },
     ],
   }),
-  audit: defineExporter({
-    permission: "audit.read",
-    schema: ZAuditListInput,
-    rows: iterateAudit,
-    columns: [
-      { header: "id", value: (r) => r.id },
-      { header: "created_at", value: (r) => r.createdAt },
-      { header: "actor_type", value: (r) => r.actorType },
-      { header: "actor", value: (r) => r.actorLabel },
-      { header: "action", value: (r) => r.action },
-      { header: "entity_type", value: (r) => r.entityType },
-      { header: "entity_id", value: (r) => r.entityId },
-      { header: "ip", value: (r) => r.ip },
-      { header: "user_agent", value: (r) => r.userAgent },
-      { header: "before", value: (r) => (r.before == null ? null : JSON.stringify(r.before)) },
-      { header: "after", value: (r) => (r.after == null ? null : JSON.stringify(r.after)) },
-      { header: "hash", value: (r) => r.hash },
-    ],
-  }),
+  audit: auditExporter,
 } as const;
 
 export type ExportResource = keyof typeof EXPORTERS;
