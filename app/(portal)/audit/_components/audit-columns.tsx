@@ -1,13 +1,17 @@
 "use client";
-/** Columns of the audit table. Only time is sortable (the server orders by createdAt, then id). */
+/**
+ * Columns of the audit table: time, the entry as a sentence (who did what to which record), the action's
+ * name, the kind of record and the address. Only time is sortable (the server orders by createdAt, then id).
+ */
 import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
-import { translateDynamic } from "@/lib/i18n/translate";
 import type { AuditRow } from "@/server/audit/query";
+import { actionName, entityTypeName } from "./audit-helpers";
+import { AuditSentence } from "./audit-sentence";
 
 const col = createDataTableColumnHelper<AuditRow>();
 
@@ -18,7 +22,7 @@ export function useAuditColumns() {
   return useMemo(() => {
     const title = {
       createdAt: t("audit.columns.createdAt"),
-      actor: t("audit.columns.actor"),
+      summary: t("audit.columns.summary"),
       action: t("audit.columns.action"),
       entity: t("audit.columns.entity"),
       ip: t("audit.columns.ip"),
@@ -27,7 +31,7 @@ export function useAuditColumns() {
       col.accessor("createdAt", {
         header: ({ column }) => <DataTableColumnHeader column={column} title={title.createdAt} />,
         cell: ({ getValue }) => (
-          <time dateTime={getValue().toISOString()} className="tabular-nums">
+          <time dateTime={getValue().toISOString()} className="whitespace-nowrap tabular-nums">
             {dateTime.format(getValue())}
           </time>
         ),
@@ -35,28 +39,19 @@ export function useAuditColumns() {
         enableHiding: false,
         meta: { label: title.createdAt, className: "w-44" },
       }),
-      col.accessor("actorLabel", {
-        id: "actor",
-        header: title.actor,
-        enableSorting: false,
-        cell: ({ row }) => (
-          <span className="flex items-center gap-2">
-            <span className="max-w-56 truncate">{row.original.actorLabel ?? t("audit.detail.none")}</span>
-            {row.original.actorType !== "staff" && (
-              <Badge variant="outline" className="px-1.5 py-0 text-[10px] text-muted-foreground">
-                {translateDynamic(t, `audit.actorTypes.${row.original.actorType}`, row.original.actorType)}
-              </Badge>
-            )}
-          </span>
-        ),
-        meta: { label: title.actor },
+      col.display({
+        id: "summary",
+        header: title.summary,
+        enableHiding: false,
+        cell: ({ row }) => <AuditSentence entry={row.original} />,
+        meta: { label: title.summary, className: "min-w-72 whitespace-normal" },
       }),
       col.accessor("action", {
         header: title.action,
         enableSorting: false,
         cell: ({ getValue }) => (
-          <Badge variant="secondary" className="font-mono font-normal">
-            {getValue()}
+          <Badge variant="secondary" className="max-w-56 truncate font-normal" title={getValue()}>
+            {actionName(t, getValue())}
           </Badge>
         ),
         meta: { label: title.action },
@@ -65,16 +60,7 @@ export function useAuditColumns() {
         id: "entity",
         header: title.entity,
         enableSorting: false,
-        cell: ({ row }) => (
-          <span className="flex items-center gap-1.5 font-mono text-xs">
-            <span>{row.original.entityType}</span>
-            {row.original.entityId && (
-              <span className="max-w-40 truncate text-muted-foreground" title={row.original.entityId}>
-                {row.original.entityId}
-              </span>
-            )}
-          </span>
-        ),
+        cell: ({ getValue }) => <span className="text-xs whitespace-nowrap text-muted-foreground">{entityTypeName(t, getValue())}</span>,
         meta: { label: title.entity },
       }),
       col.accessor("ip", {

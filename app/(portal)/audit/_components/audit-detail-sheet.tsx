@@ -1,7 +1,7 @@
 "use client";
 /**
- * One audit entry in a side sheet: who, what, where from, the hash, and the before/after snapshots side
- * by side with the changed top-level fields called out. Secrets were redacted when the entry was written.
+ * One audit entry in a side sheet: the sentence, who, what, where from, the hash, the table of changed
+ * fields, and the raw before/after snapshots one click away. Secrets were redacted when it was written.
  */
 import { History } from "lucide-react";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
@@ -12,7 +12,9 @@ import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "
 import { useT } from "@/lib/i18n/client";
 import { translateDynamic } from "@/lib/i18n/translate";
 import type { AuditRow } from "@/server/audit/query";
-import { changedKeys } from "./audit-helpers";
+import { AuditChanges } from "./audit-changes";
+import { actionName, entityTypeName } from "./audit-helpers";
+import { AuditSentence } from "./audit-sentence";
 
 interface AuditDetailSheetProps {
   entry: AuditRow | null;
@@ -24,7 +26,6 @@ interface AuditDetailSheetProps {
 export function AuditDetailSheet({ entry, onClose, onShowEntity }: AuditDetailSheetProps) {
   const t = useT();
   const dateTime = useDateTimeFormat("dateTimeSeconds");
-  const changed = entry ? changedKeys(entry.before, entry.after) : [];
 
   return (
     <Sheet open={entry !== null} onOpenChange={(open) => !open && onClose()}>
@@ -32,12 +33,11 @@ export function AuditDetailSheet({ entry, onClose, onShowEntity }: AuditDetailSh
         {entry && (
           <>
             <SheetHeader className="border-b">
-              <SheetTitle className="font-mono">{t("audit.detail.title", { id: entry.id })}</SheetTitle>
+              <SheetTitle className="font-normal">
+                <AuditSentence entry={entry} />
+              </SheetTitle>
               <SheetDescription>
-                <Badge variant="secondary" className="font-mono font-normal">
-                  {entry.action}
-                </Badge>{" "}
-                {dateTime.format(entry.createdAt)}
+                {t("audit.detail.title", { id: entry.id })} · {dateTime.format(entry.createdAt)}
               </SheetDescription>
             </SheetHeader>
             <div className="flex flex-col gap-5 p-4">
@@ -46,17 +46,25 @@ export function AuditDetailSheet({ entry, onClose, onShowEntity }: AuditDetailSh
                   <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toISOString()}</time>
                 </Field>
                 <Field label={t("audit.detail.actor")}>
-                  {entry.actorLabel ?? t("audit.detail.none")}{" "}
+                  {entry.actorName ?? entry.actorLabel ?? t("audit.detail.none")}{" "}
+                  {entry.actorName && entry.actorLabel && <span className="text-muted-foreground">{entry.actorLabel} </span>}
                   <span className="text-muted-foreground">
                     ({translateDynamic(t, `audit.actorTypes.${entry.actorType}`, entry.actorType)})
                   </span>
                 </Field>
+                <Field label={t("audit.detail.action")}>
+                  {actionName(t, entry.action)}{" "}
+                  <Badge variant="secondary" className="font-mono font-normal" title={t("audit.detail.code")}>
+                    {entry.action}
+                  </Badge>
+                </Field>
                 <Field label={t("audit.detail.entity")}>
                   <span className="flex flex-wrap items-center gap-2">
-                    <span className="font-mono text-xs break-all">
-                      {entry.entityType}
-                      {entry.entityId && ` · ${entry.entityId}`}
+                    <span>
+                      {entityTypeName(t, entry.entityType)}
+                      {entry.entity && ` · ${entry.entity.label}`}
                     </span>
+                    {entry.entityId && <span className="font-mono text-xs break-all text-muted-foreground">{entry.entityId}</span>}
                     {entry.entityId && (
                       <Button
                         variant="outline"
@@ -84,21 +92,22 @@ export function AuditDetailSheet({ entry, onClose, onShowEntity }: AuditDetailSh
                 </Field>
               </dl>
 
-              {changed.length > 0 && (
-                <div className="flex flex-wrap items-center gap-1.5 text-sm">
-                  <span className="text-muted-foreground">{t("audit.detail.changed")}</span>
-                  {changed.map((key) => (
-                    <Badge key={key} variant="warning" className="font-mono font-normal">
-                      {key}
-                    </Badge>
-                  ))}
+              <section className="flex flex-col gap-2" aria-label={t("audit.changes.title")}>
+                <h3 className="text-sm font-medium">{t("audit.changes.title")}</h3>
+                <AuditChanges before={entry.before} after={entry.after} />
+              </section>
+              <details className="group rounded-md border">
+                <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none">
+                  {t("audit.detail.raw")}
+                </summary>
+                <div className="flex flex-col gap-3 border-t p-3">
+                  <div className="grid gap-3 md:grid-cols-2">
+                    <JsonPane title={t("audit.detail.before")} value={entry.before} empty={t("audit.detail.nothing")} />
+                    <JsonPane title={t("audit.detail.after")} value={entry.after} empty={t("audit.detail.nothing")} />
+                  </div>
+                  <p className="text-xs text-muted-foreground">{t("audit.detail.redactedNote")}</p>
                 </div>
-              )}
-              <div className="grid gap-3 md:grid-cols-2">
-                <JsonPane title={t("audit.detail.before")} value={entry.before} empty={t("audit.detail.nothing")} />
-                <JsonPane title={t("audit.detail.after")} value={entry.after} empty={t("audit.detail.nothing")} />
-              </div>
-              <p className="text-xs text-muted-foreground">{t("audit.detail.redactedNote")}</p>
+              </details>
             </div>
           </>
         )}
@@ -122,7 +131,7 @@ function JsonPane({ title, value, empty }: { title: string; value: unknown; empt
     <section className="flex min-w-0 flex-col gap-1.5" aria-label={title}>
       <h3 className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</h3>
       {hasValue ? (
-        <pre tabIndex={0} className="max-h-[50vh] overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs leading-relaxed">
+        <pre tabIndex={0} className="max-h-[50vh] overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all">
           {JSON.stringify(value, null, 2)}
         </pre>
       ) : (

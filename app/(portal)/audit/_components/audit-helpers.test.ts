@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "@/lib/i18n/translate";
-import { actionOptions, changedKeys } from "./audit-helpers";
+import { actionName, actionOptions, entityTypeName, sentenceParts } from "./audit-helpers";
 
 const t = createTranslator("en");
+const zh = createTranslator("zh-CN");
 
 describe("actionOptions", () => {
-  it("offers a prefix only where several actions share it, before the exact actions", () => {
+  it("offers a prefix only where several actions share it, before the exact actions, which show by name", () => {
     const options = actionOptions(["auth.login", "staff.create", "staff.disable", "tenant"], t);
     expect(options.map((o) => o.value)).toEqual(["staff.", "auth.login", "staff.create", "staff.disable", "tenant"]);
-    expect(options[0].label).toBe("All staff.*");
+    expect(options.map((o) => o.label)).toEqual(["All staff.*", "Signed in", "Staff member added", "Staff member disabled", "tenant"]);
   });
 
   it("is empty without facets", () => {
@@ -16,22 +17,20 @@ describe("actionOptions", () => {
   });
 });
 
-describe("changedKeys", () => {
-  it("lists added, removed and changed top-level keys, sorted", () => {
-    expect(changedKeys({ name: "A", role: "admin", gone: 1 }, { name: "B", role: "admin", added: true })).toEqual([
-      "added",
-      "gone",
-      "name",
-    ]);
+describe("names", () => {
+  it("translates actions and kinds of records, falling back to the code", () => {
+    expect(actionName(t, "customer.freeze")).toBe("Customer frozen");
+    expect(actionName(zh, "customer.freeze")).toBe("冻结客户");
+    expect(actionName(t, "made.up")).toBe("made.up");
+    expect(entityTypeName(t, "staff_user")).toBe("Staff member");
+    expect(entityTypeName(zh, "kyc_application")).toBe("KYC 申请");
+    expect(entityTypeName(t, "thing")).toBe("thing");
   });
+});
 
-  it("compares nested values by content", () => {
-    expect(changedKeys({ ips: ["1.1.1.1"] }, { ips: ["1.1.1.1"] })).toEqual([]);
-    expect(changedKeys({ ips: ["1.1.1.1"] }, { ips: ["2.2.2.2"] })).toEqual(["ips"]);
-  });
-
-  it("returns nothing unless both sides are objects", () => {
-    expect(changedKeys(null, { a: 1 })).toEqual([]);
-    expect(changedKeys([1], [2])).toEqual([]);
+describe("sentenceParts", () => {
+  it("splits a sentence at its actor and entity", () => {
+    expect(sentenceParts("{actor} froze customer {entity}")).toEqual([{ slot: "actor" }, { text: " froze customer " }, { slot: "entity" }]);
+    expect(sentenceParts("以 {actor} 登录失败")).toEqual([{ text: "以 " }, { slot: "actor" }, { text: " 登录失败" }]);
   });
 });

@@ -1,8 +1,18 @@
 /** Pure helpers of the audit page, kept out of the components so they can be unit tested. */
 import type { SelectFilterOption } from "@/components/data-table/data-table-select-filter";
-import type { Translate } from "@/lib/i18n/translate";
+import { actionKey } from "@/lib/audit/present";
+import { translateDynamic, type Translate } from "@/lib/i18n/translate";
 
-/** Exact actions, plus "staff."-style prefixes where several actions share one (the server matches by prefix). */
+/** An action's name in the reader's language; an action without one shows its code. */
+export const actionName = (t: Translate, action: string) => translateDynamic(t, `audit.actions.${actionKey(action)}.name`, action);
+
+/** A kind of record's name in the reader's language; an unknown kind shows its code. */
+export const entityTypeName = (t: Translate, entityType: string) => translateDynamic(t, `audit.entities.${entityType}`, entityType);
+
+/**
+ * Exact actions by name, plus "staff."-style prefixes where several actions share one (the server
+ * matches by prefix), prefixes first.
+ */
 export function actionOptions(actions: readonly string[], t: Translate): SelectFilterOption[] {
   const counts = new Map<string, number>();
   for (const action of actions) {
@@ -15,16 +25,14 @@ export function actionOptions(actions: readonly string[], t: Translate): SelectF
   const prefixes = [...counts].filter(([, n]) => n > 1).map(([prefix]) => prefix);
   return [
     ...prefixes.map((prefix) => ({ value: prefix, label: t("audit.filters.allOf", { prefix }) })),
-    ...actions.map((action) => ({ value: action, label: action })),
+    ...actions.map((action) => ({ value: action, label: actionName(t, action) })),
   ];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Top-level keys whose values differ between two audit snapshots (both must be objects). */
-export function changedKeys(before: unknown, after: unknown): string[] {
-  if (!isRecord(before) || !isRecord(after)) return [];
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
+/** Splits a sentence template at `{actor}` and `{entity}`, so each can be rendered as its own element. */
+export function sentenceParts(template: string): ({ text: string } | { slot: "actor" | "entity" })[] {
+  return template
+    .split(/(\{actor\}|\{entity\})/)
+    .filter((part) => part !== "")
+    .map((part) => (part === "{actor}" ? { slot: "actor" } : part === "{entity}" ? { slot: "entity" } : { text: part }));
 }

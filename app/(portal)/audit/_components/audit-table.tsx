@@ -1,7 +1,8 @@
 "use client";
 /**
- * The audit table: URL state → `audit.list`, newest first. Filters: action (exact or "prefix.*" from
- * the facets), entity type, actor, date range and free-text search; a row opens its detail sheet.
+ * The audit table: URL state → `audit.list`, newest first, each entry a sentence. Filters: action (by name,
+ * exact or "prefix.*" from the facets), kind of record, actor (name or email), date range and free-text
+ * search; a row opens its detail sheet.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ScrollText, X } from "lucide-react";
@@ -23,7 +24,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { ZAuditListInput } from "@/lib/audit/schemas";
 import type { AuditRow } from "@/server/audit/query";
 import { useAuditColumns } from "./audit-columns";
-import { actionOptions } from "./audit-helpers";
+import { actionOptions, entityTypeName } from "./audit-helpers";
 import { AuditDetailSheet } from "./audit-detail-sheet";
 import { useVerifyChain, VerifyChainButton, VerifyChainResult } from "./audit-verify";
 
@@ -54,7 +55,10 @@ export function AuditTable({ canReadPlatform }: { canReadPlatform: boolean }) {
   });
 
   const actions = useMemo(() => actionOptions(facets.actions, t), [facets.actions, t]);
-  const entityTypes = useMemo(() => facets.entityTypes.map((value) => ({ value, label: value })), [facets.entityTypes]);
+  const entityTypes = useMemo(
+    () => facets.entityTypes.map((value) => ({ value, label: entityTypeName(t, value) })),
+    [facets.entityTypes, t],
+  );
   const from = url.searchParams.get("from");
   const to = url.searchParams.get("to");
 
@@ -72,14 +76,12 @@ export function AuditTable({ canReadPlatform }: { canReadPlatform: boolean }) {
           options={actions}
           value={input.action}
           onChange={(action) => url.setParams({ action })}
-          mono
         />
         <DataTableSelectFilter
           title={t("audit.filters.entityType")}
           options={entityTypes}
           value={input.entityType}
           onChange={(entityType) => url.setParams({ entityType })}
-          mono
         />
         <DataTableTextFilter
           className="sm:w-48"
@@ -91,7 +93,7 @@ export function AuditTable({ canReadPlatform }: { canReadPlatform: boolean }) {
         <DataTableDateRange value={{ from, to }} onChange={(range) => url.setParams(range)} />
         {input.entityId && (
           <Badge variant="outline" className="h-8 gap-1.5 pr-1 font-mono font-normal">
-            {t("audit.filters.entity", { entity: `${input.entityType ?? ""} ${input.entityId}`.trim() })}
+            {t("audit.filters.entity", { entity: `${input.entityType ? entityTypeName(t, input.entityType) : ""} ${input.entityId}`.trim() })}
             <button
               type="button"
               className="rounded-sm p-0.5 hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none"
