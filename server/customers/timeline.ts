@@ -10,6 +10,7 @@ import { invalid } from "../errors";
 import type { ZCustomerTimelineInput } from "@/lib/customers/schemas";
 import { isIsoTimestamp } from "@/lib/validation/dates";
 import { isInt8Text } from "@/lib/validation/ids";
+import { actorNames } from "../audit/names";
 import { loadCustomer } from "./internal";
 import type { CustomerTimelineEntry } from "./types";
 
@@ -65,8 +66,9 @@ export async function customerTimeline(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
-    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, actorType: true, actorLabel: true, before: true, after: true },
+    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, actorType: true, actorId: true, actorLabel: true, before: true, after: true },
   });
+  const names = await actorNames(ctx.db, rows);
   const entries = rows.slice(0, input.limit);
   const last = entries[entries.length - 1];
   const isLastPage = rows.length <= input.limit;
@@ -83,6 +85,7 @@ export async function customerTimeline(
             entityId: customer.id,
             actorType: "customer",
             actorLabel: customer.name,
+            actorName: customer.name,
             before: null,
             after: { registrationSource: customer.registrationSource },
           },
@@ -91,13 +94,14 @@ export async function customerTimeline(
   return {
     entries: [
       ...entries.map((r) => ({
-      id: r.id.toString(),
-      at: r.createdAt,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      actorType: r.actorType,
-      actorLabel: r.actorLabel,
+        id: r.id.toString(),
+        at: r.createdAt,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        actorType: r.actorType,
+        actorLabel: r.actorLabel,
+        actorName: r.actorType === "staff" && r.actorId ? (names.get(r.actorId) ?? null) : null,
         before: r.before,
         after: r.after,
       })),

@@ -66,6 +66,8 @@ export interface CustomerTimelineEntry {
   entityId: string | null;
   actorType: string;
   actorLabel: string | null;
+  /** Staff by name (as the KYC history names them); the customer's own name for their sign-up. */
+  actorName: string | null;
   before: unknown;
   after: unknown;
 }

@@ -16,6 +16,7 @@ import { countryName } from "@/lib/countries";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { translateDynamic, type Translate } from "@/lib/i18n/translate";
 import { useTRPC } from "@/lib/trpc/client";
+import { actorInWords } from "@/lib/audit/present";
 import { CUSTOMER_STATUSES, type CustomerStatus } from "@/lib/customers/schemas";
 import type { CustomerTimelineEntry } from "@/server/customers/types";
 import { actionKey, fieldChanges, type FieldChange } from "./timeline-helpers";
@@ -83,7 +84,7 @@ function TimelineEntry({ entry, formatValue }: { entry: CustomerTimelineEntry; f
   const dateTime = useDateTimeFormat("dateTimeSeconds");
   const changes = fieldChanges(entry.before, entry.after);
   const shown = changes.slice(0, MAX_CHANGES);
-  const actor = entry.actorLabel ?? translateDynamic(t, `audit.actorTypes.${entry.actorType}`, entry.actorType);
+  const actor = actorInWords(entry, { system: t("audit.actor.system"), unknown: t("audit.actor.unknown") });
 
   return (
     <li className="relative grid gap-1">
@@ -95,7 +96,7 @@ function TimelineEntry({ entry, formatValue }: { entry: CustomerTimelineEntry; f
         <span>{t("customers.timeline.by", { actor })}</span>
       </p>
       <p className="text-sm font-medium">
-        {translateDynamic(t, `customers.timeline.actions.${actionKey(entry.action)}`, entry.action)}
+        {translateDynamic(t, `customers.timeline.actions.${actionKey(entry.action)}`, translateDynamic(t, `audit.actions.${actionKey(entry.action)}.name`, entry.action))}
       </p>
       {shown.length > 0 && (
         <ul className="grid gap-0.5 text-sm">
