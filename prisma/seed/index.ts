@@ -6,6 +6,7 @@
 import type { Db } from "../../server/db/client";
 import { seedCustomers } from "./customers";
 import { seedFoundation } from "./foundation";
+import { seedFreezes } from "./freezes";
 import { seedKyc } from "./kyc";
 import { seedMoney } from "./money";
 
@@ -18,6 +19,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   { name: "foundation", run: seedFoundation },
   { name: "customers", run: seedCustomers },
   { name: "kyc", run: seedKyc },
+  { name: "freezes", run: seedFreezes },
   { name: "money", run: seedMoney },
 ];
 
