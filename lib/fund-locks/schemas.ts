@@ -56,5 +56,8 @@ export const ZFundLockListInput = ZTableQuery.extend({
   source: zMulti(FUND_LOCK_SOURCES),
   createdFrom: zDateParam,
   createdTo: zDateParam,
+  /** Locks whose expiry falls in this range (the dashboard links "expiring within a week" here). */
+  expiresFrom: zDateParam,
+  expiresTo: zDateParam,
 });
 export type FundLockListInput = z.infer<typeof ZFundLockListInput>;

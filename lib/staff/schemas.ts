@@ -7,10 +7,14 @@ import { zText } from "@/lib/validation/text";
 
 export const STAFF_SORTS = ["name", "email", "role", "status", "lastLoginAt", "createdAt"] as const;
 
+/** "locked": signed-in attempts locked the account for now (the dashboard links here). */
+export const STAFF_STATUS_FILTERS = ["active", "disabled", "locked"] as const;
+export type StaffStatusFilter = (typeof STAFF_STATUS_FILTERS)[number];
+
 export const ZStaffListInput = ZTableQuery.extend({
   sort: z.enum(STAFF_SORTS).optional(),
   role: zMulti(ROLES),
-  status: zMulti(["active", "disabled"] as const),
+  status: zMulti(STAFF_STATUS_FILTERS),
 });
 
 const zStaffName = zText(100, { min: 1, required: "Enter a name", tooLong: "Name must be at most 100 characters" });

@@ -32,6 +32,8 @@ export interface TileFigure {
   value: number | string | null;
   /** The count reached its cap: shown as "1,000+". */
   capped?: boolean;
+  /** How the value reads: a count (default), money (a decimal string, with `unit`), or an age in seconds. */
+  format?: "count" | "money" | "age";
   /** For money: the unit shown after the figure ("USDT"). */
   unit?: string;
   detail?: TileDetail;
@@ -56,8 +58,8 @@ export interface DashboardTile {
   load(ctx: TenantContext): Promise<TileFigure>;
 }
 
-/** One day of a chart: `date` is YYYY-MM-DD in UTC, the rest are the series' values. */
-export type ChartPoint = { date: string } & Record<string, number>;
+/** One day of a chart: `date` is YYYY-MM-DD in UTC, the rest are the series' values (numbers). */
+export type ChartPoint = Record<string, number | string> & { date: string };
 
 export interface ChartSeries {
   key: string;

@@ -263,6 +263,8 @@ export function fundLockWhere(tenantId: string, f: Omit<FundLockListInput, "page
   if (f.createdFrom) and.push({ createdAt: { gte: f.createdFrom } });
   // A "to" date includes that whole day (the date filter sends midnight).
   if (f.createdTo) and.push({ createdAt: { lt: endOfDay(f.createdTo) } });
+  if (f.expiresFrom) and.push({ expiresAt: { gte: f.expiresFrom } });
+  if (f.expiresTo) and.push({ expiresAt: { lt: endOfDay(f.expiresTo) } });
   return { AND: and };
 }
 

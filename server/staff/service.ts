@@ -12,12 +12,13 @@ import { revokeAllSessions } from "../auth/sessions";
 import type { DbTx, Prisma } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
+import type { StaffStatusFilter } from "@/lib/staff/schemas";
 
 export type StaffSort = "name" | "email" | "role" | "status" | "lastLoginAt" | "createdAt";
 export interface StaffListQuery extends TableQuery {
   sort?: StaffSort;
   role?: Role[];
-  status?: ("active" | "disabled")[];
+  status?: StaffStatusFilter[];
 }
 
 export interface StaffRow {
@@ -63,11 +64,15 @@ export function toStaffRow(user: StaffRecord, now = new Date()): StaffRow {
 /** Audit snapshot of a staff member: what changed, never credentials. */
 const snapshot = (u: StaffRecord) => ({ email: u.email, name: u.name, role: u.role, status: u.status });
 
-export function staffWhere(ctx: TenantContext, q: Pick<StaffListQuery, "q" | "role" | "status">): Prisma.StaffUserWhereInput {
+/** One status filter as a where clause; several are OR-ed. */
+const statusFilter = (status: StaffStatusFilter, now: Date): Prisma.StaffUserWhereInput =>
+  status === "locked" ? { lockedUntil: { gt: now } } : { status };
+
+export function staffWhere(ctx: TenantContext, q: Pick<StaffListQuery, "q" | "role" | "status">, now = new Date()): Prisma.StaffUserWhereInput {
   return {
     brandId: ctx.tenantId,
     ...(q.role?.length ? { role: { in: q.role } } : {}),
-    ...(q.status?.length ? { status: { in: q.status } } : {}),
+    ...(q.status?.length ? { AND: [{ OR: q.status.map((s) => statusFilter(s, now)) }] } : {}),
     ...(q.q
       ? { OR: [{ email: { contains: q.q, mode: "insensitive" } }, { name: { contains: q.q, mode: "insensitive" } }] }
       : {}),

@@ -19,16 +19,15 @@ import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { BRAND_ROLES, can, type Role } from "@/lib/auth/permissions";
-import { ZStaffListInput } from "@/lib/staff/schemas";
+import { STAFF_STATUS_FILTERS, ZStaffListInput, type StaffStatusFilter } from "@/lib/staff/schemas";
 import { useStaffColumns } from "./staff-columns";
 import { StaffConfirmDialog } from "./staff-confirm-dialog";
 import { CreateStaffDialog, EditStaffDialog } from "./staff-form-dialog";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
 import type { StaffAction, StaffDialogState, StaffRow } from "./types";
 
-type StaffStatus = StaffRow["status"];
 const getRowId = (row: StaffRow) => row.id;
-const STATUSES: readonly StaffStatus[] = ["active", "disabled"];
+const STATUSES: readonly StaffStatusFilter[] = STAFF_STATUS_FILTERS;
 
 interface StaffTableProps {
   role: Role | null;
@@ -68,7 +67,7 @@ export function StaffTable({ role, currentUserId }: StaffTableProps) {
     () => BRAND_ROLES.map((value) => ({ value, label: t(`shell.roles.${value}`) })),
     [t],
   );
-  const statusOptions = useMemo<FacetOption<StaffStatus>[]>(
+  const statusOptions = useMemo<FacetOption<StaffStatusFilter>[]>(
     () => STATUSES.map((value) => ({ value, label: t(`staff.status.${value}`) })),
     [t],
   );

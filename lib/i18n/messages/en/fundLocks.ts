@@ -62,6 +62,7 @@ export const fundLocks = {
     direction: "Direction",
     source: "Source",
     created: "Created",
+    expires: "Expires",
   },
   empty: {
     title: "No fund locks yet",

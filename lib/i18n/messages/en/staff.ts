@@ -18,6 +18,7 @@ export const staff = {
   status: {
     active: "Active",
     disabled: "Disabled",
+    locked: "Locked out",
   },
   totp: {
     on: "On",

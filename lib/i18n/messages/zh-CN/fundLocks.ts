@@ -63,6 +63,7 @@ export const fundLocks: Dict<typeof en> = {
     direction: "方向",
     source: "来源",
     created: "创建时间",
+    expires: "到期时间",
   },
   empty: {
     title: "暂无资金锁定",

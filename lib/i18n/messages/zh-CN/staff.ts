@@ -20,6 +20,7 @@ export const staff: Dict<typeof en> = {
   status: {
     active: "启用",
     disabled: "已停用",
+    locked: "已锁定",
   },
   totp: {
     on: "已开启",
