@@ -10,6 +10,7 @@ import {
   Gift,
   HandCoins,
   IdCard,
+  Inbox,
   KeyRound,
   KeySquare,
   LayoutDashboard,
@@ -60,6 +61,7 @@ export const NAV_GROUPS = [
     labelKey: "nav.groups.overview",
     items: [
       item("dashboard", "/", LayoutDashboard, "dashboard.view", "open"),
+      item("approvals", "/approvals", Inbox, "approval.read", "open"),
     ],
   },
   {

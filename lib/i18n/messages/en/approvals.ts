@@ -33,7 +33,6 @@ export const approvals = {
   none: "—",
   open: "Open",
   openLabel: "Open {title}",
-  waitsOnRoles: "{roles}",
   waitsOnHint: "Anyone with this role except the requester can decide.",
   ownRequest: "You requested this; another approver must decide.",
   cannotDecide: "Only {roles} can decide this.",
@@ -45,6 +44,7 @@ export const approvals = {
     note: "Note (optional)",
     notePlaceholder: "Anything the requester or the audit log should know",
     confirm: "Approve",
+    noteInvalid: "A note is at most 500 characters of plain text",
     done: "{title} approved",
   },
   reject: {
@@ -55,6 +55,7 @@ export const approvals = {
     note: "Why it is rejected",
     notePlaceholder: "At least 3 characters; the requester sees it",
     confirm: "Reject",
+    noteInvalid: "Say why it is rejected (3 to 500 characters of plain text)",
     done: "{title} rejected",
   },
   refusedTitle: "Not done",
@@ -74,7 +75,6 @@ export const approvals = {
     title: "Waiting for approval",
     detail: "Items you can approve or reject",
   },
-  waitingBadge: "{count} waiting for you",
   errors: {
     unknownKind: "There is no approval kind \"{kind}\"",
     cannotDecide: "You may see this request but not decide it",

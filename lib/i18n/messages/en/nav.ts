@@ -12,6 +12,7 @@ export const nav = {
   },
   items: {
     dashboard: "Dashboard",
+    approvals: "Approvals",
     customers: "Customers",
     kyc: "KYC",
     subAccounts: "Sub-accounts",
@@ -32,6 +33,7 @@ export const nav = {
   },
   descriptions: {
     dashboard: "Your overview of Brokerdesk.",
+    approvals: "Everything waiting for a second person's decision, whatever its kind.",
     customers: "Find customers, open, freeze and close accounts, see balances and history.",
     kyc: "Work the KYC queue: review documents, approve, reject or ask for more.",
     subAccounts: "Exchange sub-accounts, account levels, fee rates and deposit addresses.",

@@ -35,7 +35,6 @@ export const approvals: Dict<typeof en> = {
   none: "—",
   open: "打开",
   openLabel: "打开{title}",
-  waitsOnRoles: "{roles}",
   waitsOnHint: "拥有此角色的任何人（申请人除外）均可决定。",
   ownRequest: "这是您提交的申请，须由另一位审批人决定。",
   cannotDecide: "仅{roles}可以决定此事项。",
@@ -47,6 +46,7 @@ export const approvals: Dict<typeof en> = {
     note: "备注（可选）",
     notePlaceholder: "申请人或审计日志需要了解的内容",
     confirm: "批准",
+    noteInvalid: "备注最多 500 个字符的纯文本",
     done: "{title}已批准",
   },
   reject: {
@@ -57,6 +57,7 @@ export const approvals: Dict<typeof en> = {
     note: "拒绝原因",
     notePlaceholder: "至少 3 个字符；申请人可以看到",
     confirm: "拒绝",
+    noteInvalid: "请说明拒绝原因（3 到 500 个字符的纯文本）",
     done: "{title}已拒绝",
   },
   refusedTitle: "未能完成",
@@ -76,7 +77,6 @@ export const approvals: Dict<typeof en> = {
     title: "等待审批",
     detail: "您可以批准或拒绝的事项",
   },
-  waitingBadge: "{count} 项待您审批",
   errors: {
     unknownKind: "不存在审批类型“{kind}”",
     cannotDecide: "您可以查看此申请，但不能决定",

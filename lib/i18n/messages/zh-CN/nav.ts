@@ -15,6 +15,7 @@ export const nav: Dict<typeof en> = {
   },
   items: {
     dashboard: "仪表盘",
+    approvals: "审批",
     customers: "客户",
     kyc: "KYC 审核",
     subAccounts: "子账户",
@@ -35,6 +36,7 @@ export const nav: Dict<typeof en> = {
   },
   descriptions: {
     dashboard: "Brokerdesk 概览。",
+    approvals: "所有等待第二人决定的事项，不论类型。",
     customers: "查找客户，开户、冻结、销户，查看余额与历史。",
     kyc: "处理 KYC 队列：审阅材料，通过、拒绝或要求补充。",
     subAccounts: "交易所子账户、账户模式、费率与充值地址。",
