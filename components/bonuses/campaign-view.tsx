@@ -142,6 +142,12 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
             {c.requestedBy && t("bonuses.campaign.requestedBy", { name: c.requestedBy.name })}
             {c.approvedBy && ` · ${t("bonuses.campaign.approvedBy", { name: c.approvedBy.name })}`}
           </p>
+          {c.status === "pending_approval" && (
+            // Who it waits on and everything else pending is in the approvals inbox.
+            <Link href={ownRequest ? "/approvals?view=mine" : "/approvals?kind=bonus.campaign"} className="w-fit text-sm font-medium text-primary underline-offset-4 hover:underline">
+              {t("bonusApprovals.inInbox")}
+            </Link>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           {canManage && c.status === "draft" && (
