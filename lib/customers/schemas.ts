@@ -47,6 +47,8 @@ export const ZCustomerListInput = ZTableQuery.extend({
   tag: zOptionalText(32),
   registeredFrom: zDateParam,
   registeredTo: zDateParam,
+  /** Frozen, unfrozen or closed on or after this day (the dashboard's "frozen today" links here). */
+  statusChangedFrom: zDateParam,
   /**
    * Keyset cursor from a previous page's `nextCursor` / `prevCursor`. With a cursor, `page` is only the
    * number shown; without one, `page` is read with OFFSET (fine for the first pages, which is all the

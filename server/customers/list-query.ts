@@ -24,7 +24,7 @@ export const totalCapFor = (f: Pick<CustomerFilter, "q">) => (f.q?.trim() ? SEAR
 
 export type CustomerFilter = Pick<
   CustomerListInput,
-  "q" | "status" | "kycLevel" | "group" | "country" | "tag" | "registeredFrom" | "registeredTo"
+  "q" | "status" | "kycLevel" | "group" | "country" | "tag" | "registeredFrom" | "registeredTo" | "statusChangedFrom"
 >;
 
 /** A row as the list statement returns it (uid is a bigint: Prisma gives BigInt, pg gives text). */
@@ -120,6 +120,7 @@ export function customerWhere(tenantId: string, f: CustomerFilter): Prisma.Sql {
   if (f.tag) parts.push(Prisma.sql`c.tags @> ARRAY[${f.tag}]::text[]`);
   if (f.registeredFrom) parts.push(Prisma.sql`c.registered_at >= ${f.registeredFrom}::timestamptz`);
   if (f.registeredTo) parts.push(Prisma.sql`c.registered_at < ${endOfRange(f.registeredTo)}::timestamptz`);
+  if (f.statusChangedFrom) parts.push(Prisma.sql`c.status_changed_at >= ${f.statusChangedFrom}::timestamptz`);
   const search = f.q ? classifySearch(f.q) : null;
   if (search) parts.push(searchCondition(tenantId, search));
   return Prisma.join(parts, " AND ");

@@ -15,6 +15,18 @@ import { DASHBOARD_CHARTS, DASHBOARD_TILES } from "@/server/dashboard/registry";
 import { loadChart, loadTile, visibleCharts, visibleTiles } from "@/server/dashboard/service";
 import { TILE_CAP } from "@/server/dashboard/sql";
 import type { TileFigure } from "@/server/dashboard/types";
+import { ZApiKeyListInput } from "@/lib/api-keys/schemas";
+import { ZCustomerListInput } from "@/lib/customers/schemas";
+import { ZFundLockListInput } from "@/lib/fund-locks/schemas";
+import { ZKycQueueInput } from "@/lib/kyc/schemas";
+import { ZStaffListInput } from "@/lib/staff/schemas";
+import { searchParamsToObject } from "@/lib/table-state";
+import { listApiKeys } from "@/server/api-keys/service";
+import { listCustomers } from "@/server/customers/list";
+import * as fundLocks from "@/server/fund-locks/service";
+import { kycQueue } from "@/server/kyc/queue";
+import { listStaff } from "@/server/staff/service";
+import type { z } from "zod";
 import { createTestKeyRow } from "../cases/api-keys";
 import { createTestTradingAccount, createTestFundLock } from "../cases/fund-locks";
 import { createTestApplication, createTestCustomer } from "../cases/kyc";
@@ -30,6 +42,33 @@ async function member(brandId: string, role: Role) {
 
 const tile = (id: string) => DASHBOARD_TILES.find((t) => t.id === id)!;
 const chart = (id: string) => DASHBOARD_CHARTS.find((c) => c.id === id)!;
+
+/** The list a tile links to, read from the tile's URL exactly as the list page would. */
+async function listTotal(ctx: TenantContext, href: string): Promise<number> {
+  const url = new URL(href, "http://portal.test");
+  const params = searchParamsToObject(url.searchParams);
+  const parse = <S extends z.ZodType>(schema: S) => schema.parse(params) as z.infer<S>;
+  switch (url.pathname) {
+    case "/customers":
+      return (await listCustomers(ctx, parse(ZCustomerListInput))).total;
+    case "/fund-locks":
+      return (await fundLocks.list(ctx, parse(ZFundLockListInput))).total;
+    case "/api-keys":
+      return (await listApiKeys(ctx, parse(ZApiKeyListInput))).total;
+    case "/kyc":
+      return (await kycQueue(ctx, parse(ZKycQueueInput))).total;
+    case "/staff":
+      return (await listStaff(ctx, parse(ZStaffListInput))).total;
+    default:
+      throw new Error(`no list for ${href}`);
+  }
+}
+
+/** A tile's figure equals the total of the list it links to. */
+async function expectListMatches(ctx: TenantContext, id: string) {
+  const f = await figure(ctx, id);
+  expect(await listTotal(ctx, f.href ?? tile(id).href), `${id} → ${f.href ?? tile(id).href}`).toBe(f.value);
+}
 
 async function figure(ctx: TenantContext, id: string): Promise<TileFigure> {
   const result = await loadTile(ctx, tile(id));
@@ -127,6 +166,10 @@ describe("dashboard", () => {
       await db.brand.update({ where: { id: brand }, data: { kycSlaHours: 24 } });
     });
 
+    it("links each figure to the queue filtered to the same applications", async () => {
+      for (const id of ["kyc.queue", "kyc.sla", "kyc.mine"]) await expectListMatches(desk.ctx, id);
+    });
+
     it("charts today's decision", async () => {
       const result = await loadChart(desk.ctx, chart("kyc.decisions"));
       expect(result.ok).toBe(true);
@@ -186,6 +229,10 @@ describe("dashboard", () => {
       expect(Number(synced.value)).toBeGreaterThanOrEqual(2 * 3600 - 5);
       expect(Number(synced.value)).toBeLessThan(3 * 3600);
       expect(synced.tone).toBe("warning");
+    });
+
+    it("links each figure to the list filtered to the same rows", async () => {
+      for (const id of ["customers.frozenToday", "fundLocks.active", "fundLocks.expiring", "apiKeys.unbound"]) await expectListMatches(desk.ctx, id);
     });
 
     it("charts today's registrations", async () => {
@@ -259,6 +306,7 @@ describe("dashboard", () => {
       const other = (await createTestBrand()).id;
       await createTestStaff({ brandId: other, role: "support", data: { lockedUntil: new Date(Date.now() + HOUR) } });
       expect(await figure(admin.ctx, "staff.lockedOut")).toMatchObject({ value: before + 1, tone: "warning" });
+      await expectListMatches(admin.ctx, "staff.lockedOut");
     });
 
     it("reports the brand's newest audit links intact, and finds a changed one", async () => {
