@@ -2,7 +2,7 @@ import type { Dict } from "../index";
 import type { kyc as en } from "../en/kyc";
 
 export const kyc: Dict<typeof en> = {
-  title: "KYC",
+  title: "KYC 审核",
   description: "待审核的申请，按提交时间从早到晚排列。领取申请、查看证件，然后通过、驳回或要求补充材料。",
   settingsLink: "KYC 设置",
   noBrandHint: "KYC 申请归属于某个品牌。请在顶部的品牌菜单中选择一个品牌以查看其审核队列。",
