@@ -20,6 +20,12 @@ export const apiKeys = {
     status: "Status",
     actions: "Actions",
   },
+  /** CSV export headers that no table column has. */
+  exportHeaders: {
+    unboundRisky: "No IP binding (at risk)",
+    secretStored: "Secret stored",
+    lastRevealedAt: "Last revealed",
+  },
   perms: {
     read_only: "Read",
     trade: "Trade",
