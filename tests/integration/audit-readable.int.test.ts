@@ -21,8 +21,8 @@ const SECRETS = ["pp-SECRET-1f2e", "pw-SECRET-9a8b", "tk-SECRET-7c6d"];
 
 async function member(brandId: string, role: "operations" | "admin") {
   const { user } = await createTestStaff({ brandId, role });
-  const ctx = (await staffContext(user, { tenantId: brandId })) as TenantContext;
-  return { user, ctx, caller: createCaller(ctx) };
+  const context = await staffContext(user, { tenantId: brandId });
+  return { user, ctx: context as TenantContext, caller: createCaller(context) };
 }
 
 describe("readable audit log", () => {
