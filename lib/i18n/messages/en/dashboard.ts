@@ -79,6 +79,7 @@ export const dashboard = {
       granted: "Granted",
       released: "Released",
       expired: "Expired",
+      total: "Granted so far",
     },
   },
 } as const;

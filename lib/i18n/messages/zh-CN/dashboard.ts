@@ -82,6 +82,7 @@ export const dashboard: Dict<typeof en> = {
       granted: "发放",
       released: "释放",
       expired: "过期",
+      total: "累计发放",
     },
   },
 };
