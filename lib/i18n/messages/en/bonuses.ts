@@ -271,6 +271,7 @@ export const bonuses = {
       ended: "A campaign that is ended cannot be resumed",
     },
     campaignNotEndable: {
+      pendingApproval: "A campaign awaiting approval cannot be ended; an approver approves it or sends it back to draft first",
       ended: "A campaign that is ended cannot be ended",
     },
     /** The campaign may not grant now (its status, or outside its start / end window). */
