@@ -2,7 +2,9 @@
 /**
  * "New campaign" and "Edit draft": the campaign's rule, currency, eligibility (groups, countries, KYC level),
  * budget, period and validity, checked in the browser by the procedure's own schema (the service checks the
- * cross-field rules again and names the field). A new campaign is saved as a draft and opened; an edit
+ * cross-field rules again and names the field). Currency, countries and KYC level are chosen from lists,
+ * never typed; the dates are read in the reader's time zone (which the pickers state) and sent as instants.
+ * The body scrolls under a footer that keeps Cancel and Save in view. A new campaign is saved as a draft and opened; an edit
  * carries the version it started from, so a change made meanwhile is refused rather than overwritten.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -13,6 +15,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { DateField, FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
+import { CountryMultiSelect } from "@/components/kyc/country-picker";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -21,12 +24,19 @@ import { useT } from "@/lib/i18n/client";
 import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { BONUS_AMOUNT_RULES, BONUS_CAMPAIGN_TYPES, ZCampaignFields } from "@/lib/bonuses/schemas";
+import { COMMON_CURRENCIES } from "@/lib/ledger/schemas";
 import type { CampaignRow } from "@/server/bonuses/types";
 import { placeServerErrors } from "./server-errors";
 
-const ZForm = ZCampaignFields.omit({ eligibleCountries: true }).extend({
-  countries: z.string().trim().regex(/^([A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*)?$/, { error: "Two-letter codes separated by commas" }),
-});
+const KYC_LEVELS = [0, 1, 2, 3] as const;
+/** The ledger's common currencies, plus a draft's own if it was saved with another. */
+const currencyOptions = (campaign: CampaignRow | undefined) =>
+  [...new Set([...COMMON_CURRENCIES, ...(campaign ? [campaign.currency] : [])])].map((code) => ({ value: code, label: code }));
+/** The footer stays at the bottom of the scrolling dialog, over the fields passing beneath it. */
+const STICKY_FOOTER =
+  "[&>[data-slot=dialog-footer]]:sticky [&>[data-slot=dialog-footer]]:bottom-0 [&>[data-slot=dialog-footer]]:z-10 [&>[data-slot=dialog-footer]]:-mx-6 [&>[data-slot=dialog-footer]]:-mb-6 [&>[data-slot=dialog-footer]]:border-t [&>[data-slot=dialog-footer]]:bg-background [&>[data-slot=dialog-footer]]:px-6 [&>[data-slot=dialog-footer]]:py-4";
+
+const ZForm = ZCampaignFields.omit({ eligibleCountries: true }).extend({ countries: ZCampaignFields.shape.eligibleCountries });
 type Values = z.input<typeof ZForm>;
 /** Each field's message in the reader's language (the schema's own are English). */
 const MESSAGES: FieldMessages<Values> = {
@@ -69,9 +79,9 @@ const defaultsOf = (c: CampaignRow | undefined): Values =>
         capAmount: c.capAmount ?? "",
         currency: c.currency,
         withdrawable: c.withdrawable,
-        countries: c.eligibleCountries.join(", "),
+        countries: c.eligibleCountries,
         eligibleGroupIds: c.eligibleGroupIds,
-        minKycLevel: c.minKycLevel,
+        minKycLevel: String(c.minKycLevel),
         budget: c.budget,
         startsAt: localInput(c.startsAt),
         endsAt: c.endsAt ? localInput(c.endsAt) : "",
@@ -87,9 +97,9 @@ const defaultsOf = (c: CampaignRow | undefined): Values =>
         capAmount: "",
         currency: "USDT",
         withdrawable: false,
-        countries: "",
+        countries: [],
         eligibleGroupIds: [],
-        minKycLevel: 0,
+        minKycLevel: "0",
         budget: "",
         startsAt: localInput(new Date()),
         endsAt: "",
@@ -139,16 +149,15 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
       title={campaign ? t("bonuses.create.editTitle", { name: campaign.name }) : t("bonuses.create.title")}
       description={campaign ? t("bonuses.create.editDescription") : t("bonuses.create.description")}
       contentClassName="sm:max-w-2xl"
-      className="grid gap-4 sm:grid-cols-2"
+      className={`grid gap-4 sm:grid-cols-2 ${STICKY_FOOTER}`}
       wide
       pending={saving}
       error={formError}
       onClose={onClose}
       cancelLabel={t("bonuses.cancel")}
       submitLabel={campaign ? t("bonuses.create.saveChanges") : t("bonuses.create.save")}
-      onSubmit={form.handleSubmit(({ countries, ...values }) => {
+      onSubmit={form.handleSubmit(({ countries: eligibleCountries, ...values }) => {
         setFormError(null);
-        const eligibleCountries = countries ? countries.split(",").map((c) => c.trim().toUpperCase()) : [];
         if (campaign) update.mutate({ ...values, eligibleCountries, id: campaign.id, version: campaign.version });
         else create.mutate({ ...values, eligibleCountries });
       })}
@@ -177,13 +186,38 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
           {text("capAmount", t("bonuses.create.capAmount"), { inputMode: "decimal" })}
         </>
       )}
-      {text("currency", t("bonuses.create.currency"), { maxLength: 12, className: "uppercase" })}
+      <SelectField control={form.control} name="currency" label={t("bonuses.create.currency")} options={currencyOptions(campaign)} disabled={saving} />
       {text("budget", t("bonuses.create.budget"), { inputMode: "decimal" })}
       <DateField control={form.control} name="startsAt" label={t("bonuses.create.startsAt")} picker={{ mode: "datetime", disabled: saving }} />
       <DateField control={form.control} name="endsAt" label={t("bonuses.create.endsAt")} picker={{ mode: "datetime", disabled: saving }} />
       {text("validityDays", t("bonuses.create.validityDays"), { inputMode: "numeric" }, t("bonuses.create.validityHint"))}
-      {text("minKycLevel", t("bonuses.create.minKycLevel"), { type: "number", min: 0, max: 3 })}
-      {text("countries", t("bonuses.create.countries"), {}, t("bonuses.create.countriesHint"))}
+      <SelectField
+        control={form.control}
+        name="minKycLevel"
+        label={t("bonuses.create.minKycLevel")}
+        options={KYC_LEVELS.map((level) => ({ value: String(level), label: t(`bonuses.create.kycLevel.l${level}`) }))}
+        disabled={saving}
+      />
+      <FormField
+        control={form.control}
+        name="countries"
+        render={({ field }) => (
+          <FormItem className="sm:col-span-2">
+            <FormLabel>{t("bonuses.create.countries")}</FormLabel>
+            <FormControl>
+              <CountryMultiSelect
+                value={field.value ?? []}
+                onChange={field.onChange}
+                label={t("bonuses.create.countriesSearch")}
+                emptyText={t("bonuses.create.countriesAll")}
+                disabled={saving}
+              />
+            </FormControl>
+            <FormDescription>{t("bonuses.create.countriesHint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
       <FormField
         control={form.control}
         name="eligibleGroupIds"

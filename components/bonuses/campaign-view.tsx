@@ -19,7 +19,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import type { CampaignRow } from "@/server/bonuses/types";
+import { campaignAllows } from "@/lib/bonuses/campaign-actions";
+import type { BatchRow, CampaignRow } from "@/server/bonuses/types";
 import { BatchStatusBadge, CampaignStatusBadge } from "./bonus-badges";
 import { CampaignDialog } from "./campaign-dialog";
 import { CsvUploadDialog } from "./csv-upload-dialog";
@@ -76,9 +77,10 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
   const grants = useQuery({ ...trpc.bonus.grant.list.queryOptions({ campaignId: c.id, page, pageSize: PAGE_SIZE, dir: "desc" }), placeholderData: keepPreviousData });
   const uploads = useQuery(trpc.bonus.batch.list.queryOptions({ campaignId: c.id }));
   const reload = () => queryClient.invalidateQueries(trpc.bonus.pathFilter());
-  const handlers = {
-    onSuccess: () => {
-      toast.success(t("bonuses.campaign.done"));
+  /** Each step's success says what changed, from the answer (a submit under the threshold goes live at once). */
+  const handlers = <R,>(said: (result: R) => string) => ({
+    onSuccess: (result: R) => {
+      toast.success(said(result));
       setEnding(false);
       void reload();
     },
@@ -86,14 +88,20 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
       toast.error(describeTrpcError(error, t).message);
       void reload();
     },
-  };
-  const submit = useMutation(trpc.bonus.campaign.submit.mutationOptions(handlers));
-  const approve = useMutation(trpc.bonus.campaign.approve.mutationOptions(handlers));
-  const pause = useMutation(trpc.bonus.campaign.pause.mutationOptions(handlers));
-  const resume = useMutation(trpc.bonus.campaign.resume.mutationOptions(handlers));
-  const end = useMutation(trpc.bonus.campaign.end.mutationOptions(handlers));
+  });
+  const named = (key: "submitted" | "live" | "approved" | "paused" | "resumed" | "ended") => (r: CampaignRow) =>
+    t(`bonuses.campaign.toast.${key}`, { name: r.name });
+  const submit = useMutation(
+    trpc.bonus.campaign.submit.mutationOptions(handlers((r: CampaignRow) => named(r.status === "active" ? "live" : "submitted")(r))),
+  );
+  const approve = useMutation(trpc.bonus.campaign.approve.mutationOptions(handlers(named("approved"))));
+  const pause = useMutation(trpc.bonus.campaign.pause.mutationOptions(handlers(named("paused"))));
+  const resume = useMutation(trpc.bonus.campaign.resume.mutationOptions(handlers(named("resumed"))));
+  const end = useMutation(trpc.bonus.campaign.end.mutationOptions(handlers(named("ended"))));
   const reject = useMutation(trpc.bonus.campaign.reject.mutationOptions());
-  const approveBatch = useMutation(trpc.bonus.batch.approve.mutationOptions(handlers));
+  const approveBatch = useMutation(
+    trpc.bonus.batch.approve.mutationOptions(handlers((b: BatchRow) => t("bonuses.campaign.toast.batchApproved", { file: b.fileName, count: b.rowCount }))),
+  );
   const rejectBatch = useMutation(trpc.bonus.batch.reject.mutationOptions());
   const ref = { id: c.id, version: c.version };
   const ownRequest = c.requestedBy?.id === selfId;
@@ -150,17 +158,18 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
           )}
         </div>
         <div className="flex flex-wrap gap-2">
-          {canManage && c.status === "draft" && (
-            <>
-              <Button size="sm" variant="outline" onClick={() => setEditing(true)}>
-                {t("bonuses.campaign.edit")}
-              </Button>
-              <Button size="sm" pending={submit.isPending} onClick={() => submit.mutate(ref)}>
-                {t("bonuses.campaign.submit")}
-              </Button>
-            </>
+          {/* Only what the campaign's status allows: the server's own table (lib/bonuses/campaign-actions.ts). */}
+          {canManage && campaignAllows(c.status, "edit") && (
+            <Button size="sm" variant="outline" onClick={() => setEditing(true)}>
+              {t("bonuses.campaign.edit")}
+            </Button>
           )}
-          {canApprove && c.status === "pending_approval" && !ownRequest && (
+          {canManage && campaignAllows(c.status, "submit") && (
+            <Button size="sm" pending={submit.isPending} onClick={() => submit.mutate(ref)}>
+              {t("bonuses.campaign.submit")}
+            </Button>
+          )}
+          {canApprove && campaignAllows(c.status, "approve") && !ownRequest && (
             <>
               <Button size="sm" pending={approve.isPending} onClick={() => approve.mutate({ id: c.id })}>
                 {t("bonuses.campaign.approve")}
@@ -170,18 +179,18 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
               </Button>
             </>
           )}
-          {canApprove && c.status === "pending_approval" && ownRequest && <p className="text-sm text-muted-foreground">{t("bonuses.campaign.ownRequest")}</p>}
-          {canManage && c.status === "active" && (
+          {canApprove && campaignAllows(c.status, "approve") && ownRequest && <p className="text-sm text-muted-foreground">{t("bonuses.campaign.ownRequest")}</p>}
+          {canManage && campaignAllows(c.status, "pause") && (
             <Button size="sm" variant="outline" pending={pause.isPending} onClick={() => pause.mutate(ref)}>
               {t("bonuses.campaign.pause")}
             </Button>
           )}
-          {canManage && c.status === "paused" && (
+          {canManage && campaignAllows(c.status, "resume") && (
             <Button size="sm" variant="outline" pending={resume.isPending} onClick={() => resume.mutate(ref)}>
               {t("bonuses.campaign.resume")}
             </Button>
           )}
-          {canManage && c.status !== "ended" && (
+          {canManage && campaignAllows(c.status, "end") && (
             <Button size="sm" variant="outline" onClick={() => setEnding(true)}>
               {t("bonuses.campaign.end")}
             </Button>
@@ -311,7 +320,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
           title={t("bonuses.campaign.rejectTitle")}
           description={t("bonuses.campaign.rejectBody", { name: c.name })}
           confirmLabel={t("bonuses.campaign.reject")}
-          doneMessage={t("bonuses.campaign.done")}
+          doneMessage={t("bonuses.campaign.toast.rejected", { name: c.name })}
           destructive
           run={(reason) => reject.mutateAsync({ id: c.id, reason })}
           onClose={() => setRejecting(false)}
@@ -322,7 +331,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
           title={t("bonuses.batch.rejectTitle")}
           description={t("bonuses.batch.rejectBody")}
           confirmLabel={t("bonuses.batch.reject")}
-          doneMessage={t("bonuses.campaign.done")}
+          doneMessage={t("bonuses.campaign.toast.batchRejected", { file: uploads.data?.find((b) => b.id === rejectingBatch)?.fileName ?? "" })}
           destructive
           run={(reason) => rejectBatch.mutateAsync({ id: rejectingBatch, reason })}
           onClose={() => setRejectingBatch(null)}

@@ -47,10 +47,12 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
   const [revoking, setRevoking] = useState<GrantRow | null>(null);
   const reject = useMutation(trpc.bonus.grant.reject.mutationOptions());
   const revoke = useMutation(trpc.bonus.grant.revoke.mutationOptions());
+  /** What changed, named: "Grant of 5 USDT to 孙军 approved". */
+  const said = (g: GrantRow) => ({ amount: g.amount, currency: g.currency, customer: g.customer.name });
   const approve = useMutation(
     trpc.bonus.grant.approve.mutationOptions({
-      onSuccess: () => {
-        toast.success(t("bonuses.grants.done"));
+      onSuccess: (g) => {
+        toast.success(t("bonuses.grants.approved", said(g)));
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
       },
       onError: (error) => toast.error(describeTrpcError(error, t).message),
@@ -138,7 +140,7 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
           title={t("bonuses.grants.rejectTitle")}
           description={t("bonuses.grants.rejectBody")}
           confirmLabel={t("bonuses.grants.reject")}
-          doneMessage={t("bonuses.grants.done")}
+          doneMessage={t("bonuses.grants.rejected", said(rejecting))}
           destructive
           run={(reason) => reject.mutateAsync({ id: rejecting.id, reason })}
           onClose={() => setRejecting(null)}
@@ -149,7 +151,7 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
           title={t("bonuses.grants.revokeTitle")}
           description={t("bonuses.grants.revokeBody", { amount: revoking.remaining, currency: revoking.currency })}
           confirmLabel={t("bonuses.grants.revoke")}
-          doneMessage={t("bonuses.grants.done")}
+          doneMessage={t("bonuses.grants.revoked", said(revoking))}
           destructive
           run={(reason) => revoke.mutateAsync({ grantId: revoking.id, reason })}
           onClose={() => setRevoking(null)}

@@ -87,6 +87,18 @@ describe("campaigns", () => {
     expect((await campaigns.rejectCampaign(b.admin, { id: d.id, reason: "Too big" })).status).toBe("draft");
   });
 
+  it("refuses to end a campaign awaiting approval, leaving it pending", async () => {
+    const c = await campaigns.createCampaign(b.maker, fields({ budget: "800" }));
+    const pending = await campaigns.submitCampaign(b.maker, { id: c.id, version: c.version });
+    expect(pending.status).toBe("pending_approval");
+    await expect(campaigns.endCampaign(b.maker, { id: c.id, version: pending.version })).rejects.toMatchObject({
+      code: "CONFLICT",
+      reason: "bonuses.errors.campaignNotEndable.pendingApproval",
+    });
+    expect(await campaignRow(c.id)).toMatchObject({ status: "pending_approval", version: pending.version });
+    expect(await auditActions(c.id)).toEqual(["bonus.campaign_create", "bonus.campaign_submit"]);
+  });
+
   it("with no threshold set, every campaign needs approval", async () => {
     const nb = await newBrand(null);
     const c = await campaigns.createCampaign(nb.maker, fields({ budget: "1" }));
