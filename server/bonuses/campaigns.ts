@@ -13,7 +13,6 @@ import { campaignProblem, needsApproval, text, type BonusReason } from "./rules"
 import type { BonusCampaignStatus, CampaignListInput, ZCampaignFields, ZCampaignRef, ZCampaignVersionRef, ZRejectInput, ZUpdateCampaignInput } from "@/lib/bonuses/schemas";
 import type { CampaignRow } from "./types";
 import { CAMPAIGN_ACTIONS, type CampaignAction } from "@/lib/bonuses/campaign-actions";
-import { CAMPAIGN_ACTIONS, type CampaignAction } from "@/lib/bonuses/campaign-actions";
 
 type In<T extends z.ZodType> = z.infer<T>;
 type CampaignRecord = Prisma.BonusCampaignGetPayload<object>;
