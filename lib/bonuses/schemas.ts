@@ -4,10 +4,10 @@
  * exactly with `toDec`.
  */
 import { z } from "zod";
-import { zMulti, ZTableQuery } from "@/lib/table-state";
+import { zDateParam, zMulti, ZTableQuery } from "@/lib/table-state";
 import { zDate } from "@/lib/validation/dates";
 import { zId } from "@/lib/validation/ids";
-import { plainText, zText } from "@/lib/validation/text";
+import { plainText, zSearchTerm, zText } from "@/lib/validation/text";
 
 export const BONUS_CAMPAIGN_TYPES = ["registration", "first_deposit", "airdrop", "manual"] as const;
 export type BonusCampaignType = (typeof BONUS_CAMPAIGN_TYPES)[number];
@@ -91,11 +91,16 @@ export const ZGrantInput = z.object({
 export type GrantInput = z.input<typeof ZGrantInput>;
 
 export const ZGrantListInput = ZTableQuery.extend({
-  sort: z.enum(["createdAt"]).optional(),
+  sort: z.enum(["createdAt", "amount"]).optional(),
+  /** Customer uid (digits), name or email. */
+  q: zSearchTerm(100),
   campaignId: z.preprocess((v) => (v === "" ? undefined : v), zId().optional()),
   customerId: z.preprocess((v) => (v === "" ? undefined : v), zId().optional()),
   batchId: z.preprocess((v) => (v === "" ? undefined : v), zId().optional()),
   status: zMulti(BONUS_GRANT_STATUSES),
+  /** Granted between these days (inclusive). */
+  createdFrom: zDateParam,
+  createdTo: zDateParam,
 });
 export type GrantListInput = z.infer<typeof ZGrantListInput>;
 

@@ -2,9 +2,11 @@
 import "server-only";
 import { defineExporter } from "../export/exporter";
 import { iterateGrants } from "./grant-list";
+import type { GrantRow } from "./types";
 import { ZGrantListInput } from "@/lib/bonuses/schemas";
+import { bonuses } from "@/lib/i18n/messages/en/bonuses";
 
-export const bonusGrantsExporter = defineExporter({
+export const bonusGrantsExporter = defineExporter<typeof ZGrantListInput, GrantRow>({
   permission: "bonus.read",
   schema: ZGrantListInput,
   rows: iterateGrants,
@@ -23,7 +25,9 @@ export const bonusGrantsExporter = defineExporter({
     { header: "expired", value: (r) => r.expired },
     { header: "revoked", value: (r) => r.revoked },
     { header: "shortfall", value: (r) => r.shortfall },
-    { header: "status", value: (r) => r.status },
+    // Readable for people, the code for formulas and imports.
+    { header: "status", value: (r) => bonuses.grantStatuses[r.status] },
+    { header: "status_code", value: (r) => r.status },
     { header: "idempotency_key", value: (r) => r.idempotencyKey },
     { header: "reason", value: (r) => r.reason },
     { header: "expires_at", value: (r) => r.expiresAt },

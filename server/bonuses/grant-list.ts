@@ -7,6 +7,9 @@ import { text } from "./rules";
 import type { GrantListInput } from "@/lib/bonuses/schemas";
 import type { GrantRow } from "./types";
 
+/** A "to" day filter includes the whole day. */
+const endOfDay = (d: Date) => new Date(d.getTime() + 24 * 60 * 60 * 1000);
+
 export function grantWhere(tenantId: string, q: Omit<GrantListInput, "page" | "pageSize" | "sort" | "dir">): Prisma.BonusGrantWhereInput {
   const search: Prisma.BonusGrantWhereInput[] = [];
   if (q.q) {
@@ -19,14 +22,21 @@ export function grantWhere(tenantId: string, q: Omit<GrantListInput, "page" | "p
     ...(q.customerId ? { customerId: q.customerId } : {}),
     ...(q.batchId ? { batchId: q.batchId } : {}),
     ...(q.status?.length ? { status: { in: q.status } } : {}),
+    ...(q.createdFrom || q.createdTo
+      ? { createdAt: { ...(q.createdFrom ? { gte: q.createdFrom } : {}), ...(q.createdTo ? { lt: endOfDay(q.createdTo) } : {}) } }
+      : {}),
     ...(search.length ? { AND: search } : {}),
   };
 }
 
+/** Newest (or largest) first by default; the id breaks ties so pages never overlap. */
+const grantOrder = (q: Pick<GrantListInput, "sort" | "dir">): Prisma.BonusGrantOrderByWithRelationInput[] =>
+  q.sort === "amount" ? [{ amount: q.dir }, { createdAt: q.dir }, { id: q.dir }] : [{ createdAt: q.dir }, { id: q.dir }];
+
 export async function listGrants(ctx: BonusCtx, q: GrantListInput) {
   const where = grantWhere(ctx.tenantId, q);
   const [records, total] = await Promise.all([
-    ctx.db.bonusGrant.findMany({ where, orderBy: [{ createdAt: q.dir }, { id: q.dir }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: GRANT_INCLUDE }),
+    ctx.db.bonusGrant.findMany({ where, orderBy: grantOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: GRANT_INCLUDE }),
     ctx.db.bonusGrant.count({ where }),
   ]);
   return { rows: await toGrantRows(ctx.db, records), total, page: q.page, pageSize: q.pageSize };
@@ -39,7 +49,7 @@ export async function* iterateGrants(ctx: BonusCtx, q: GrantListInput, batchSize
   for (;;) {
     const records = await ctx.db.bonusGrant.findMany({
       where,
-      orderBy: [{ createdAt: q.dir }, { id: q.dir }],
+      orderBy: grantOrder(q),
       take: batchSize,
       ...(cursor ? { cursor, skip: 1 } : {}),
       include: GRANT_INCLUDE,

@@ -1,6 +1,7 @@
-/** Bonus campaigns of the current brand: the list, and "New campaign" for marketing and admins. */
+/** Bonus campaigns of the current brand: the list, and "New campaign" for marketing and admins; the grants list is the other tab. */
 import type { Metadata } from "next";
 import { ApprovalThreshold } from "@/components/bonuses/approval-threshold";
+import { BonusTabs } from "@/components/bonuses/bonus-tabs";
 import { CampaignsList } from "@/components/bonuses/campaigns-list";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
@@ -19,6 +20,7 @@ export default async function BonusesPage() {
   return (
     <>
       <PageHeader className="mb-4" title={t("bonuses.title")} description={t("bonuses.description")} />
+      <BonusTabs current="campaigns" labels={{ nav: t("bonuses.tabs.label"), campaigns: t("bonuses.tabs.campaigns"), grants: t("bonuses.tabs.grants") }} />
       <div className="grid gap-4">
         <ApprovalThreshold canSet={shell.permissions.includes("bonus.approve")} />
         <CampaignsList canManage={shell.permissions.includes("bonus.manage")} />
