@@ -74,9 +74,9 @@ const RESOLVERS: Record<string, Resolver> = {
       { ref: { label: `${d.ccy} ${d.chain}`, href: auditEntityHref("subaccount", d.subaccount.id) } },
     ]),
   trading_account: async (db, brandId, ids) =>
-    (await db.tradingAccount.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, currency: true, type: true, demo: true, customer: { select: { id: true, name: true } } } })).map((a) => [
+    (await db.tradingAccount.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, currency: true, type: true, customer: { select: { id: true, name: true } } } })).map((a) => [
       a.id,
-      { ref: { label: `${a.customer.name} · ${a.currency} ${a.type}${a.demo ? " (demo)" : ""}`, href: `${auditEntityHref("customer", a.customer.id)}?tab=tradingAccounts` }, customer: customerRef(a.customer) },
+      { ref: { label: `${a.customer.name} · ${a.currency} ${a.type}`, href: `${auditEntityHref("customer", a.customer.id)}?tab=tradingAccounts` }, customer: customerRef(a.customer) },
     ]),
   fund_lock: async (db, brandId, ids) =>
     (await db.fundLock.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, tradingAccount: { select: { currency: true, type: true, customer: { select: { id: true, name: true } } } } } })).map((l) => [

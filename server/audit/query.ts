@@ -8,7 +8,7 @@ import type { Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { pageArgs, type Page, type TableQuery } from "@/lib/table-state";
 import { normaliseIp } from "@/lib/audit/ip";
-import type { AuditRef } from "@/lib/audit/present";
+import { auditEntityHref, type AuditRef } from "@/lib/audit/present";
 import { verifyAuditChains } from "./audit";
 import { PLATFORM_CHAIN } from "./chain";
 import { actorNames, entityKey, entityNames, snapshotLabel } from "./names";
@@ -121,7 +121,8 @@ async function present(ctx: TenantContext, brandId: string | null, records: Audi
       before,
       after,
       hash: r.hash,
-      entity: label === null ? null : { label, href: named?.ref.href ?? null },
+      // A record not found (a job, a deleted group) still links to where its kind is listed.
+      entity: label === null ? null : { label, href: named ? named.ref.href : auditEntityHref(r.entityType, r.entityId) },
       customer: named?.customer ? { label: named.customer.name, href: `/customers/${named.customer.id}` } : null,
     };
   });
