@@ -14,6 +14,7 @@ import { FormDialog, SelectField, TextField, TextareaField } from "@/components/
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { ZGrantInput } from "@/lib/bonuses/schemas";
@@ -21,6 +22,15 @@ import { placeServerErrors } from "./server-errors";
 
 const NONE = "none";
 type Values = z.input<typeof ZGrantInput>;
+/** Each field's message in the reader's language (the schema's own are English). */
+const MESSAGES: FieldMessages<Values> = {
+  invalid: {
+    tradingAccountId: "bonuses.invalid.tradingAccount",
+    amount: "bonuses.create.invalid.amount",
+    depositAmount: "bonuses.create.invalid.amount",
+    reason: "bonuses.invalid.reason",
+  },
+};
 const FIELDS = ["campaignId", "tradingAccountId", "amount", "depositAmount", "reason", "customerId"] as const;
 
 export interface BonusAccount {
@@ -40,7 +50,7 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
   const open = accounts.filter((a) => a.status === "active");
   const campaigns = useQuery(trpc.bonus.campaign.list.queryOptions({ page: 1, pageSize: 100, dir: "desc", status: ["active"] }));
   const form = useForm<Values, unknown, z.output<typeof ZGrantInput>>({
-    resolver: zodResolver(ZGrantInput),
+    resolver: useLocalizedResolver(zodResolver(ZGrantInput), MESSAGES),
     defaultValues: { customerId: customer.id, campaignId: "", tradingAccountId: open.length === 1 ? open[0].id : "", amount: "", depositAmount: "", withdrawable: false, idempotencyKey, reason: "" },
   });
   const campaignId = useWatch({ control: form.control, name: "campaignId" });

@@ -251,6 +251,11 @@ export const bonuses = {
     done: "Approval threshold saved",
   },
   reasonPlaceholder: "Why (at least 3 characters)",
+  /** Shown under a grant or release form's field the form's checks refuse. */
+  invalid: {
+    tradingAccount: "Choose a trading account",
+    reason: "Give a reason (3 to 500 characters)",
+  },
   cancel: "Cancel",
   /**
    * Server refusals (AppError reasons) and CSV row problems, shown in the reader's language. The English

@@ -251,6 +251,10 @@ export const bonuses: Dict<typeof en> = {
     done: "审批阈值已保存",
   },
   reasonPlaceholder: "原因（至少 3 个字符）",
+  invalid: {
+    tradingAccount: "请选择交易账户",
+    reason: "请填写原因（3 到 500 个字符）",
+  },
   cancel: "取消",
   errors: {
     approverNotAdmin: "只有管理员可以批准或拒绝赠金",
