@@ -14,6 +14,7 @@ import { FormDialog, SelectField, TextField, TextareaField } from "@/components/
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -43,6 +44,7 @@ export interface BonusAccount {
 
 export function GrantDialog({ customer, accounts, onClose }: { customer: { id: string; name: string }; accounts: BonusAccount[]; onClose: () => void }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -58,7 +60,7 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
   const grant = useMutation(
     trpc.bonus.grant.grant.mutationOptions({
       onSuccess: (g) => {
-        const vars = { amount: g.amount, currency: g.currency };
+        const vars = { amount: f.decimal(g.amount), currency: g.currency };
         toast.success(g.replayed ? t("bonuses.grant.replayed") : g.status === "pending_approval" ? t("bonuses.grant.pending", vars) : t("bonuses.grant.done", vars));
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());

@@ -9,8 +9,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Amount } from "@/components/ui/amount";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -32,14 +34,19 @@ interface GrantsTableProps {
 }
 
 const clawed = (g: GrantRow) => {
-  // Display only: expired + revoked as text, both exact decimal strings from the server.
-  if (g.expired === "0") return g.revoked;
-  if (g.revoked === "0") return g.expired;
-  return `${g.expired} + ${g.revoked}`;
+  // Display only: expired + revoked side by side, each formatted from the server's exact decimal string.
+  if (/^0(\.0*)?$/.test(g.expired)) return <Amount value={g.revoked} />;
+  if (/^0(\.0*)?$/.test(g.revoked)) return <Amount value={g.expired} />;
+  return (
+    <>
+      <Amount value={g.expired} /> + <Amount value={g.revoked} />
+    </>
+  );
 };
 
 export function GrantsTable({ caption, rows, canManage, canApprove, selfId, showCustomer = true, showCampaign = false }: GrantsTableProps) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const date = useDateTimeFormat("dateTime");
@@ -102,11 +109,11 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
                 {g.tradingAccount.type} {g.currency}
                 <span className="block text-xs text-muted-foreground">{g.withdrawable ? t("bonuses.withdrawable") : t("bonuses.nonWithdrawable")}</span>
               </TableCell>
-              <TableCell className="text-right font-mono tabular-nums">{g.amount}</TableCell>
-              <TableCell className="text-right font-mono tabular-nums">{g.remaining}</TableCell>
-              <TableCell className="text-right font-mono tabular-nums">{g.released}</TableCell>
+              <TableCell className="text-right font-mono tabular-nums"><Amount value={g.amount} /></TableCell>
+              <TableCell className="text-right font-mono tabular-nums"><Amount value={g.remaining} /></TableCell>
+              <TableCell className="text-right font-mono tabular-nums"><Amount value={g.released} /></TableCell>
               <TableCell className="text-right font-mono tabular-nums">{clawed(g)}</TableCell>
-              <TableCell className="text-right font-mono tabular-nums">{g.shortfall}</TableCell>
+              <TableCell className="text-right font-mono tabular-nums"><Amount value={g.shortfall} /></TableCell>
               <TableCell>
                 <GrantStatusBadge status={g.status} />
               </TableCell>
@@ -149,7 +156,7 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
       {revoking && (
         <ReasonActionDialog
           title={t("bonuses.grants.revokeTitle")}
-          description={t("bonuses.grants.revokeBody", { amount: revoking.remaining, currency: revoking.currency })}
+          description={t("bonuses.grants.revokeBody", { amount: f.decimal(revoking.remaining), currency: revoking.currency })}
           confirmLabel={t("bonuses.grants.revoke")}
           doneMessage={t("bonuses.grants.revoked", said(revoking))}
           destructive

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -25,6 +26,7 @@ export interface ReleasableAccount {
 
 export function ReleaseDialog({ accounts, onClose }: { accounts: ReleasableAccount[]; onClose: () => void }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const held = accounts.filter((a) => !/^0(\.0*)?$/.test(a.bonusNonWithdrawable));
@@ -36,7 +38,7 @@ export function ReleaseDialog({ accounts, onClose }: { accounts: ReleasableAccou
   const release = useMutation(
     trpc.bonus.grant.release.mutationOptions({
       onSuccess: (r) => {
-        toast.success(t("bonuses.release.done", { amount: r.released }));
+        toast.success(t("bonuses.release.done", { amount: f.decimal(r.released) }));
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
         onClose();
@@ -74,7 +76,7 @@ export function ReleaseDialog({ accounts, onClose }: { accounts: ReleasableAccou
                 <SelectContent>
                   {held.map((a) => (
                     <SelectItem key={a.id} value={a.id}>
-                      {a.type} — {t("bonuses.release.held", { amount: a.bonusNonWithdrawable, currency: a.currency })}
+                      {a.type} — {t("bonuses.release.held", { amount: f.decimal(a.bonusNonWithdrawable), currency: a.currency })}
                     </SelectItem>
                   ))}
                 </SelectContent>

@@ -9,6 +9,7 @@ import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "lucide-r
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { PAGE_SIZES } from "@/lib/table-state";
 import { cn } from "@/lib/utils";
@@ -24,10 +25,9 @@ interface DataTablePaginationProps<TData extends RowData> {
   className?: string;
 }
 
-const format = (n: number) => n.toLocaleString();
-
 export function DataTablePagination<TData extends RowData>({ table, cursor, isLoading, className }: DataTablePaginationProps<TData>) {
   const t = useT();
+  const { number: format } = useFormat();
   const sizeLabelId = useId();
   const { pageIndex, pageSize } = table.state.pagination;
   const pageCount = Math.max(1, table.getPageCount());

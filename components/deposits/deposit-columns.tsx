@@ -1,13 +1,14 @@
 "use client";
 /**
  * Column definitions of the deposit tables (brand-wide and per sub-account). The time column's id is the
- * server's sort key ("ts"); amounts are shown as the exact decimals the server sends.
+ * server's sort key ("ts"); amounts are grouped in the reader's locale, every decimal the server sends on hover.
  */
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Amount } from "@/components/ui/amount";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useT } from "@/lib/i18n/client";
 import type { DepositRow } from "@/server/deposits/types";
@@ -101,7 +102,7 @@ export function useDepositColumns({ brandWide }: { brandWide: boolean }) {
       col.accessor("amount", {
         header: () => <span className="block text-right">{title.amount}</span>,
         enableSorting: false,
-        cell: ({ getValue }) => <span className="block text-right font-mono text-xs tabular-nums">{getValue()}</span>,
+        cell: ({ getValue }) => <Amount value={getValue()} minDecimals={0} className="block text-right font-mono text-xs" />,
         meta: { label: title.amount, className: "text-right" },
       }),
       col.accessor("state", {

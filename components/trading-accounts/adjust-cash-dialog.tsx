@@ -19,7 +19,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { ZAdjustCashInput } from "@/lib/ledger/schemas";
 import type { TradingAccountRow } from "@/server/ledger/types";
 import { accountLabel } from "./account-label";
-import { formatAmount } from "./format";
+import { useFormat } from "@/lib/hooks/use-format";
 
 const ZAdjustForm = checkedBy(
   z.object({ tradingAccountId: z.string(), direction: z.string(), amount: z.string(), reason: z.string(), idempotencyKey: z.string() }),
@@ -33,6 +33,7 @@ const MESSAGES: FieldMessages<AdjustValues> = {
 
 export function AdjustCashDialog({ account, onClose }: { account: TradingAccountRow; onClose: () => void }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function AdjustCashDialog({ account, onClose }: { account: TradingAccount
     trpc.tradingAccount.adjustCash.mutationOptions({
       onSuccess: (done) => {
         const now = done.accounts[0];
-        toast.success(t("tradingAccounts.adjust.done", { account: name, cash: formatAmount(now.cash), currency: now.currency }));
+        toast.success(t("tradingAccounts.adjust.done", { account: name, cash: f.decimal(now.cash), currency: now.currency }));
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
         onClose();
       },
@@ -83,7 +84,7 @@ export function AdjustCashDialog({ account, onClose }: { account: TradingAccount
         control={form.control}
         name="amount"
         label={t("tradingAccounts.adjust.amount")}
-        hint={t("tradingAccounts.adjust.amountHint", { cash: formatAmount(account.cash), currency: account.currency })}
+        hint={t("tradingAccounts.adjust.amountHint", { cash: f.decimal(account.cash), currency: account.currency })}
         input={{ inputMode: "decimal", autoComplete: "off", autoFocus: true, className: "font-mono tabular-nums", disabled: adjust.isPending }}
       />
       <TextareaField control={form.control} name="reason" label={t("tradingAccounts.adjust.reason")} hint={t("tradingAccounts.adjust.reasonHint")} textarea={{ rows: 3, maxLength: 500, disabled: adjust.isPending }} />

@@ -19,7 +19,8 @@ import { useTRPC } from "@/lib/trpc/client";
 import type { TradingAccountRow } from "@/server/ledger/types";
 import { cn } from "@/lib/utils";
 import { accountLabel } from "./account-label";
-import { formatAmount, isNegativeAmount } from "./format";
+import { Amount } from "@/components/ui/amount";
+import { isNegativeDecimal } from "@/lib/format";
 
 const PAGE_SIZE = 25;
 const KNOWN_KINDS = ["transfer", "cash_adjustment", "bonus_grant", "bonus_release", "bonus_revoke", "bonus_expiry"] as const;
@@ -107,10 +108,10 @@ function LedgerLines({ account }: { account: TradingAccountRow }) {
                 <TableCell className="max-w-64 truncate" title={line.memo ?? undefined}>
                   {line.memo || <span className="text-muted-foreground">—</span>}
                 </TableCell>
-                <TableCell className={cn("text-right font-mono tabular-nums whitespace-nowrap", isNegativeAmount(line.amount) ? "text-destructive" : "text-success")}>
-                  {formatAmount(line.amount, { signed: true })}
+                <TableCell className={cn("text-right font-mono tabular-nums whitespace-nowrap", isNegativeDecimal(line.amount) ? "text-destructive" : "text-success")}>
+                  <Amount value={line.amount} signed />
                 </TableCell>
-                <TableCell className="text-right font-mono tabular-nums whitespace-nowrap">{formatAmount(line.balanceAfter)}</TableCell>
+                <TableCell className="text-right font-mono tabular-nums whitespace-nowrap"><Amount value={line.balanceAfter} /></TableCell>
               </TableRow>
             ))}
           </TableBody>

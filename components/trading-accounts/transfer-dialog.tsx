@@ -20,7 +20,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { ZTransferInput } from "@/lib/ledger/schemas";
 import type { TradingAccountRow } from "@/server/ledger/types";
 import { accountLabel } from "./account-label";
-import { formatAmount } from "./format";
+import { useFormat } from "@/lib/hooks/use-format";
 
 const ZTransferForm = checkedBy(
   z.object({ fromTradingAccountId: z.string(), toTradingAccountId: z.string(), amount: z.string(), memo: z.string(), idempotencyKey: z.string() }),
@@ -35,6 +35,7 @@ const MESSAGES: FieldMessages<TransferValues> = {
 /** `accounts` are all the customer's accounts; only open ones in the same currency and real/demo are offered. */
 export function TransferDialog({ from, accounts, onClose }: { from: TradingAccountRow; accounts: TradingAccountRow[]; onClose: () => void }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -47,7 +48,7 @@ export function TransferDialog({ from, accounts, onClose }: { from: TradingAccou
   const move = useMutation(
     trpc.tradingAccount.transfer.mutationOptions({
       onSuccess: (_done, values) => {
-        toast.success(t("tradingAccounts.transfer.done", { amount: formatAmount(values.amount), currency: from.currency }));
+        toast.success(t("tradingAccounts.transfer.done", { amount: f.decimal(values.amount), currency: from.currency }));
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
         onClose();
       },
@@ -82,7 +83,7 @@ export function TransferDialog({ from, accounts, onClose }: { from: TradingAccou
         control={form.control}
         name="toTradingAccountId"
         label={t("tradingAccounts.transfer.to")}
-        options={targets.map((a) => ({ value: a.id, label: `${accountLabel(t, a)} · ${formatAmount(a.cash)}` }))}
+        options={targets.map((a) => ({ value: a.id, label: `${accountLabel(t, a)} · ${f.decimal(a.cash)}` }))}
         placeholder={t("tradingAccounts.transfer.toPlaceholder")}
         disabled={move.isPending}
       />
@@ -90,7 +91,7 @@ export function TransferDialog({ from, accounts, onClose }: { from: TradingAccou
         control={form.control}
         name="amount"
         label={t("tradingAccounts.transfer.amount")}
-        hint={t("tradingAccounts.transfer.amountHint", { cash: formatAmount(from.cash), currency: from.currency })}
+        hint={t("tradingAccounts.transfer.amountHint", { cash: f.decimal(from.cash), currency: from.currency })}
         input={{ inputMode: "decimal", autoComplete: "off", autoFocus: true, className: "font-mono tabular-nums", disabled: move.isPending }}
       />
       <TextField

@@ -14,7 +14,7 @@ import { AdjustCashDialog } from "@/components/trading-accounts/adjust-cash-dial
 import { LedgerSheet } from "@/components/trading-accounts/ledger-sheet";
 import { OpenTradingAccountDialog } from "@/components/trading-accounts/open-account-dialog";
 import { accountLabel, LockBadges, ModeBadge, TradingAccountStatusBadge } from "@/components/trading-accounts/account-label";
-import { formatAmount } from "@/components/trading-accounts/format";
+import { Amount } from "@/components/ui/amount";
 import { TransferDialog } from "@/components/trading-accounts/transfer-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -112,10 +112,10 @@ function TradingAccountsOfCustomer({ customer, canManage }: { customer: Customer
                     <LockBadges locks={a.locks} />
                   </div>
                 </TableCell>
-                <TableCell className="text-right font-mono tabular-nums">{formatAmount(a.cash)}</TableCell>
-                <TableCell className="text-right font-mono tabular-nums">{formatAmount(a.bonusWithdrawable)}</TableCell>
-                <TableCell className="text-right font-mono tabular-nums">{formatAmount(a.bonusNonWithdrawable)}</TableCell>
-                <TableCell className="text-right font-mono font-medium tabular-nums">{formatAmount(a.total)}</TableCell>
+                <TableCell className="text-right font-mono tabular-nums"><Amount value={a.cash} /></TableCell>
+                <TableCell className="text-right font-mono tabular-nums"><Amount value={a.bonusWithdrawable} /></TableCell>
+                <TableCell className="text-right font-mono tabular-nums"><Amount value={a.bonusNonWithdrawable} /></TableCell>
+                <TableCell className="text-right font-mono font-medium tabular-nums"><Amount value={a.total} /></TableCell>
                 <TableCell className="text-right">
                   <div className="flex items-center justify-end gap-1">
                     <Button variant="ghost" size="sm" onClick={() => setOpen({ kind: "ledger", account: a })}>

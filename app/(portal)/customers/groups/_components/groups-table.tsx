@@ -16,6 +16,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -26,6 +27,7 @@ type DialogState = { kind: "form"; group: CustomerGroupRow | null } | { kind: "d
 
 export function GroupsTable({ canManage }: { canManage: boolean }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const dateTime = useDateTimeFormat("date");
   const query = useQuery(trpc.customerGroup.list.queryOptions());
@@ -78,9 +80,9 @@ export function GroupsTable({ canManage }: { canManage: boolean }) {
           <Link
             href={`/customers?group=${group.id}`}
             className="underline-offset-4 hover:underline focus-visible:underline focus-visible:outline-none"
-            aria-label={t("customers.groups.showCustomers", { count: group.customerCount.toLocaleString(), name: group.name })}
+            aria-label={t("customers.groups.showCustomers", { count: f.number(group.customerCount), name: group.name })}
           >
-            {group.customerCount.toLocaleString()}
+            {f.number(group.customerCount)}
           </Link>
         </TableCell>
         <TableCell className="tabular-nums text-muted-foreground">
@@ -164,6 +166,7 @@ function FullRow({ span, children }: { span: number; children: React.ReactNode }
 
 function DeleteGroupDialog({ group, onClose }: { group: CustomerGroupRow; onClose: () => void }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const remove = useMutation(
@@ -187,7 +190,7 @@ function DeleteGroupDialog({ group, onClose }: { group: CustomerGroupRow; onClos
       description={
         <>
           {group.customerCount > 0
-            ? t("customers.groups.confirmDelete.bodyInUse", { count: group.customerCount.toLocaleString() })
+            ? t("customers.groups.confirmDelete.bodyInUse", { count: f.number(group.customerCount) })
             : t("customers.groups.confirmDelete.body")}
           {refusal && (
             <span role="alert" className="mt-3 block font-medium text-destructive">

@@ -5,6 +5,7 @@ import { DataTableColumnHeader } from "@/components/data-table/data-table-column
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Badge } from "@/components/ui/badge";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { BrandRowActions } from "./brand-row-actions";
 import type { BrandRow, BrandStatus } from "./types";
@@ -15,6 +16,7 @@ export function useBrandColumns(onSetStatus: (brand: BrandRow, status: BrandStat
   const t = useT();
   const date = useDateTimeFormat("date");
   const dateTime = useDateTimeFormat();
+  const f = useFormat();
 
   return useMemo(() => {
     const title = {
@@ -66,7 +68,7 @@ export function useBrandColumns(onSetStatus: (brand: BrandRow, status: BrandStat
       col.accessor("staffCount", {
         header: title.staffCount,
         enableSorting: false,
-        cell: ({ getValue }) => getValue().toLocaleString(),
+        cell: ({ getValue }) => f.number(getValue()),
         meta: { label: title.staffCount, className: "text-right tabular-nums" },
       }),
       col.accessor("createdAt", {
@@ -88,5 +90,5 @@ export function useBrandColumns(onSetStatus: (brand: BrandRow, status: BrandStat
         meta: { className: "w-10 text-right" },
       }),
     ]);
-  }, [t, date, dateTime, onSetStatus]);
+  }, [t, date, dateTime, f, onSetStatus]);
 }

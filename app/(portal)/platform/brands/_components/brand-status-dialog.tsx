@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -25,11 +26,12 @@ interface BrandStatusDialogProps {
 
 export function BrandStatusDialog({ brand, status, onClose }: BrandStatusDialogProps) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
   const text = TEXT[status];
-  const vars = { name: brand.name, count: brand.staffCount.toLocaleString() };
+  const vars = { name: brand.name, count: f.number(brand.staffCount) };
 
   const setStatus = useMutation(
     trpc.platform.setBrandStatus.mutationOptions({
