@@ -53,7 +53,7 @@ test("operations locks transfers out of a trading account and a transfer attempt
   await lock.getByRole("radio", { name: "Transfer out" }).check();
   await lock.getByLabel("Reason").fill("Chargeback under review");
   await lock.getByRole("button", { name: "Lock", exact: true }).click();
-  await expect(page.getByText(`Transfers locked on the Spot ${currency} account.`)).toBeVisible();
+  await expect(page.getByText(`Transfers out locked on ${name}'s Spot ${currency} account.`)).toBeVisible();
 
   // The transfer out is refused, naming the lock's reason; nothing moved.
   await page.getByRole("tab", { name: "Trading accounts" }).click();

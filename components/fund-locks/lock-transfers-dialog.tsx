@@ -17,7 +17,7 @@ import { checkedBy } from "@/lib/forms/checked-by";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { FUND_LOCK_DIRECTIONS, ZLockInput } from "@/lib/fund-locks/schemas";
+import { FUND_LOCK_DIRECTIONS, ZLockInput, type FundLockDirection } from "@/lib/fund-locks/schemas";
 import type { CustomerTradingAccount } from "@/server/fund-locks/types";
 import { accountName } from "./fund-lock-badges";
 
@@ -61,7 +61,7 @@ export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfe
   const lock = useMutation(
     trpc.fundLock.lock.mutationOptions({
       onSuccess: (created) => {
-        toast.success(t("fundLocks.lock.done", { account: accountName(t, created.account) }));
+        toast.success(t("fundLocks.lock.done", { locked: t(`fundLocks.locked.${created.direction}`), customer: customer.name, account: accountName(t, created.account) }));
         void queryClient.invalidateQueries(trpc.fundLock.pathFilter());
         // The trading-account list shows lock badges.
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
@@ -140,6 +140,11 @@ export function LockTransfersDialog({ customer, accounts, onClose }: LockTransfe
                 ))}
               </div>
             </fieldset>
+            {field.value && (
+              <p className="text-sm text-muted-foreground">
+                {t("fundLocks.lock.blocksHint", { blocks: t(`fundLocks.lock.blocks.${field.value as FundLockDirection}`) })}
+              </p>
+            )}
             <FormMessage />
           </FormItem>
         )}

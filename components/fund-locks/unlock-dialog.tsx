@@ -25,7 +25,7 @@ export function UnlockDialog({ lock, onClose }: { lock: FundLockRow; onClose: ()
   const unlock = useMutation(
     trpc.fundLock.unlock.mutationOptions({
       onSuccess: () => {
-        toast.success(t("fundLocks.unlock.done", { account }));
+        toast.success(t("fundLocks.unlock.done", { account, customer: lock.customer.name, direction: t(`fundLocks.directions.${lock.direction}`) }));
         void reload();
         onClose();
       },
@@ -42,7 +42,7 @@ export function UnlockDialog({ lock, onClose }: { lock: FundLockRow; onClose: ()
     <ReasonConfirmDialog
       title={t("fundLocks.unlock.title")}
       description={t("fundLocks.unlock.body", {
-        direction: t(`fundLocks.directions.${lock.direction}`),
+        blocks: t(`fundLocks.lock.blocks.${lock.direction}`),
         account,
         customer: lock.customer.name,
         reason: lock.reason,

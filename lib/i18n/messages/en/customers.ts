@@ -130,19 +130,19 @@ export const customers = {
     refreshed: "The page now shows the customer as they are now.",
     freeze: {
       title: "Freeze {name}?",
-      body: "{name} (UID {uid}) will be frozen until someone unfreezes them.",
+      body: "While frozen, {name} (UID {uid}) gets no new bonus credit — none granted by hand, by CSV upload or by a campaign. Profile, KYC, trading accounts, transfers and fund locks work as before. It lasts until someone unfreezes them.",
       action: "Freeze",
       done: "{name} was frozen.",
     },
     unfreeze: {
       title: "Unfreeze {name}?",
-      body: "{name} (UID {uid}) becomes active again.",
+      body: "{name} (UID {uid}) becomes active again and can receive bonus credit.",
       action: "Unfreeze",
       done: "{name} was unfrozen.",
     },
     close: {
       title: "Close the account of {name}?",
-      body: "Closing {name} (UID {uid}) is final: a closed account cannot be reopened or changed. It is refused while the customer still has open balances or positions.",
+      body: "Closing {name} (UID {uid}) is final: their profile can no longer be changed, and no trading account, sub-account, KYC application or bonus credit can be added. It is refused while the customer still has open balances or positions.",
       action: "Close account",
       done: "The account of {name} was closed.",
     },

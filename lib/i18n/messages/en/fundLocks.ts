@@ -52,6 +52,17 @@ export const fundLocks = {
     ended: "Ended",
     actions: "Actions",
   },
+  /** CSV export headers that no table column has. */
+  exportHeaders: {
+    customerUid: "Customer UID",
+    accountType: "Account type",
+    currency: "Currency",
+    demo: "Demo account",
+    endedAt: "Ended at",
+    endReason: "How it ended",
+    endNote: "End note",
+    endedBy: "Ended by",
+  },
   ended: {
     released: "Released by {name}",
     releasedNoName: "Released",
@@ -74,7 +85,14 @@ export const fundLocks = {
   lock: {
     button: "Lock transfers",
     title: "Lock transfers",
-    description: "Refuse transfers into or out of one of {customer}'s trading accounts until the lock is released or expires.",
+    description: "Refuse money moving into or out of one of {customer}'s trading accounts until the lock is released or expires.",
+    /** What each direction refuses, as the ledger and bonus paths check it. */
+    blocks: {
+      transfer_in: "transfers in from the customer's other accounts, cash credits and bonus credit (by hand, CSV or campaign)",
+      transfer_out: "transfers out to the customer's other accounts and cash debits",
+      both: "every transfer between the customer's accounts, cash credits and debits, and bonus credit",
+    },
+    blocksHint: "This lock refuses {blocks}. Releasing bonus credit inside the account stays possible.",
     account: "Trading account",
     accountPlaceholder: "Choose an account",
     direction: "Direction",
@@ -83,7 +101,7 @@ export const fundLocks = {
     expiresAt: "Expires (optional)",
     expiresAtHint: "Your local time. Leave empty to keep the lock until someone unlocks it.",
     submit: "Lock",
-    done: "Transfers locked on the {account} account.",
+    done: "{locked} on {customer}'s {account} account.",
     noAccounts: "{customer} has no open trading account to lock.",
     invalid: {
       tradingAccountId: "Choose a trading account.",
@@ -96,9 +114,9 @@ export const fundLocks = {
     button: "Unlock",
     buttonLabel: "Unlock {direction} on {account}",
     title: "Unlock transfers?",
-    body: "{direction} on the {account} account of {customer} will be allowed again. Locked because: {reason}",
+    body: "Allowed again on {customer}'s {account} account: {blocks}. Locked because: {reason}",
     action: "Unlock",
-    done: "The lock on the {account} account was released.",
+    done: "Lock on {customer}'s {account} account released ({direction}).",
   },
   customerTab: {
     title: "Fund locks",

@@ -132,19 +132,19 @@ export const customers: Dict<typeof en> = {
     refreshed: "页面已显示该客户的最新状态。",
     freeze: {
       title: "冻结 {name}？",
-      body: "{name}（UID {uid}）将被冻结，直到有人为其解冻。",
+      body: "冻结期间，{name}（UID {uid}）不会获得新的赠金——无论是手动发放、CSV 上传还是活动发放。资料、KYC、交易账户、转账和资金锁定照常可用。冻结持续到有人为其解冻。",
       action: "冻结",
       done: "{name} 已冻结。",
     },
     unfreeze: {
       title: "解冻 {name}？",
-      body: "{name}（UID {uid}）将恢复为正常状态。",
+      body: "{name}（UID {uid}）将恢复为正常状态，可以再次获得赠金。",
       action: "解冻",
       done: "{name} 已解冻。",
     },
     close: {
       title: "注销 {name} 的账户？",
-      body: "注销 {name}（UID {uid}）不可撤销：已注销的账户不能重新开启或修改。客户仍有未平余额或持仓时，注销会被拒绝。",
+      body: "注销 {name}（UID {uid}）不可撤销：其资料将不能再修改，也不能再新增交易账户、子账户、KYC 申请或赠金。客户仍有未平余额或持仓时，注销会被拒绝。",
       action: "注销账户",
       done: "{name} 的账户已注销。",
     },

@@ -53,6 +53,16 @@ export const fundLocks: Dict<typeof en> = {
     ended: "结束",
     actions: "操作",
   },
+  exportHeaders: {
+    customerUid: "客户 UID",
+    accountType: "账户类型",
+    currency: "币种",
+    demo: "模拟账户",
+    endedAt: "结束时间",
+    endReason: "结束方式",
+    endNote: "结束备注",
+    endedBy: "结束人",
+  },
   ended: {
     released: "由 {name} 解除",
     releasedNoName: "已解除",
@@ -75,7 +85,13 @@ export const fundLocks: Dict<typeof en> = {
   lock: {
     button: "锁定转账",
     title: "锁定转账",
-    description: "拒绝 {customer} 某个交易账户的转入或转出，直到锁定被解除或到期。",
+    description: "拒绝 {customer} 某个交易账户的资金转入或转出，直到锁定被解除或到期。",
+    blocks: {
+      transfer_in: "从该客户其他账户的转入、现金入账和赠金入账（手动、CSV 或活动）",
+      transfer_out: "转出到该客户其他账户和现金扣款",
+      both: "该客户账户之间的所有转账、现金入账与扣款以及赠金入账",
+    },
+    blocksHint: "此锁定将拒绝{blocks}。账户内的赠金释放不受影响。",
     account: "交易账户",
     accountPlaceholder: "选择账户",
     direction: "方向",
@@ -84,7 +100,7 @@ export const fundLocks: Dict<typeof en> = {
     expiresAt: "到期时间（可选）",
     expiresAtHint: "按您的本地时间。留空则保持锁定，直到有人解除。",
     submit: "锁定",
-    done: "已锁定 {account} 账户的转账。",
+    done: "{customer} 的 {account} 账户：{locked}。",
     noAccounts: "{customer} 没有可锁定的未关闭交易账户。",
     invalid: {
       tradingAccountId: "请选择交易账户。",
@@ -97,9 +113,9 @@ export const fundLocks: Dict<typeof en> = {
     button: "解除锁定",
     buttonLabel: "解除 {account} 的{direction}锁定",
     title: "解除转账锁定？",
-    body: "{customer} 的 {account} 账户将重新允许{direction}。锁定原因：{reason}",
+    body: "{customer} 的 {account} 账户将重新允许：{blocks}。锁定原因：{reason}",
     action: "解除锁定",
-    done: "已解除 {account} 账户的锁定。",
+    done: "已解除 {customer} 的 {account} 账户的锁定（{direction}）。",
   },
   customerTab: {
     title: "资金锁定",
