@@ -1,46 +1,38 @@
 /**
  * The deposits CSV: the brand-wide list's filters (same schema as the page and `deposit.list`), every
- * matching row streamed in keyset batches. Amounts are the stored exact decimals; states are the seed's
- * codes with their English meaning beside them.
+ * matching row streamed in keyset batches. Amounts are the stored exact decimals; states are their
+ * readable names with the seed's code beside them; a sender that is a phone number keeps its digits as text.
  */
 import "server-only";
-import { defineExporter } from "../export/exporter";
-import { ZDepositListInput, type DepositStateCode } from "@/lib/deposits/schemas";
+import { defineExporter, exportColumns } from "../export/exporter";
+import { ZDepositListInput } from "@/lib/deposits/schemas";
 import { iterateDeposits } from "./service";
+import type { DepositRow } from "./types";
 
-/** The seed's meaning of each state, for the CSV (the UI translates these). */
-export const DEPOSIT_STATE_TEXT: Record<DepositStateCode, string> = {
-  "0": "Waiting for confirmation",
-  "1": "Credited",
-  "2": "Succeeded",
-  "8": "Suspended currency: credited when deposits resume",
-  "11": "Blacklisted address",
-  "12": "Account or deposit frozen",
-  "13": "Sub-account deposit intercepted",
-  "14": "KYC limit",
-};
+const c = exportColumns<DepositRow>();
+const h = "deposits.exportHeaders";
 
 export const depositsExporter = defineExporter({
   permission: "deposit.read",
   schema: ZDepositListInput,
   rows: iterateDeposits,
   columns: [
-    { header: "dep_id", value: (r) => r.depId },
-    { header: "time", value: (r) => r.exchangeTs },
-    { header: "sub_account", value: (r) => r.subAcct },
-    { header: "customer_uid", value: (r) => r.customerUid },
-    { header: "customer_name", value: (r) => r.customerName },
-    { header: "currency", value: (r) => r.ccy },
-    { header: "chain", value: (r) => r.chain },
-    { header: "amount", value: (r) => r.amount },
-    { header: "state", value: (r) => r.state },
-    { header: "state_meaning", value: (r) => DEPOSIT_STATE_TEXT[r.state] ?? "" },
-    { header: "confirmations", value: (r) => r.confirmations },
-    { header: "tx_id", value: (r) => r.txId },
-    { header: "from", value: (r) => r.fromAccount },
-    { header: "area_code_from", value: (r) => r.areaCodeFrom },
-    { header: "to_address", value: (r) => r.toAddress },
-    { header: "first_seen_at", value: (r) => r.firstSeenAt },
-    { header: "updated_at", value: (r) => r.updatedAt },
+    c.digits("dep_id", "deposits.columns.depId", (r) => r.depId),
+    c.col("time", "deposits.columns.time", (r) => r.exchangeTs),
+    c.col("sub_account", "deposits.columns.subAcct", (r) => r.subAcct),
+    c.digits("customer_uid", `${h}.customerUid`, (r) => r.customerUid),
+    c.col("customer_name", "deposits.columns.customer", (r) => r.customerName),
+    c.col("currency", "deposits.columns.ccy", (r) => r.ccy),
+    c.col("chain", "deposits.columns.chain", (r) => r.chain),
+    c.col("amount", "deposits.columns.amount", (r) => r.amount),
+    ...c.coded("state", "deposits.columns.state", (r) => r.state, (code) => `deposits.states.${code}`),
+    c.col("confirmations", "deposits.columns.confirmations", (r) => r.confirmations),
+    c.col("tx_id", "deposits.columns.txId", (r) => r.txId),
+    c.digits("from", "deposits.columns.from", (r) => r.fromAccount),
+    c.digits("area_code_from", `${h}.areaCodeFrom`, (r) => r.areaCodeFrom),
+    c.col("to_address", "deposits.columns.to", (r) => r.toAddress),
+    c.col("first_seen_at", "deposits.columns.firstSeen", (r) => r.firstSeenAt),
+    c.col("updated_at", "deposits.columns.updated", (r) => r.updatedAt),
+    c.id("id", (r) => r.id),
   ],
 });

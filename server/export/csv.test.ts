@@ -14,8 +14,23 @@ describe("csvCell", () => {
 
   it("neutralises spreadsheet formulas", () => {
     expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("+SUM(A1)")).toBe("'+SUM(A1)");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+  });
+
+  it("leaves plain numbers, negative ones included, as numbers", () => {
+    expect(csvCell("-40.5")).toBe("-40.5");
+    expect(csvCell(-3)).toBe("-3");
+    expect(csvCell("+86")).toBe("+86");
+    expect(csvCell("-1+1")).toBe("'-1+1");
+  });
+
+  it("keeps digits as text for spreadsheets with =\"…\", and only digits", () => {
+    expect(csvCell("+86", { text: true })).toBe('"=""+86"""');
+    expect(csvCell("013927640132", { text: true })).toBe('"=""013927640132"""');
+    expect(csvCell("=1+1", { text: true })).toBe("'=1+1");
+    expect(csvCell("a@b.c", { text: true })).toBe("a@b.c");
+    expect(csvCell(null, { text: true })).toBe("");
   });
 
   it("writes dates as ISO, empties for null", () => {

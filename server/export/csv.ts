@@ -1,23 +1,40 @@
 /**
  * Streaming CSV (RFC 4180) for exports of any size: rows are pulled from an async iterator as the
  * client reads, so memory stays flat. Cells that a spreadsheet would run as a formula are prefixed
- * with an apostrophe (CSV injection).
+ * with an apostrophe (CSV injection); plain numbers, negative ones included, are not formulas and stay as
+ * they are.
  */
 import "server-only";
 
+export type CsvValue = string | number | boolean | Date | null | undefined;
+
 export interface CsvColumn<Row> {
   header: string;
-  value: (row: Row) => string | number | boolean | Date | null | undefined;
+  value: (row: Row) => CsvValue;
+  /**
+   * Digits a spreadsheet must keep as text (phone numbers, area codes, long ids): written as ="…", which
+   * Excel, LibreOffice and Google Sheets show as the bare text — no leading zero lost, no 1.2E+17, no
+   * visible apostrophe. Chosen over a leading tab, which the injection guard below must treat as a
+   * formula lead-in, and which a spreadsheet keeps as a stray character. Only a value made of digits
+   * (with an optional leading +) takes this form, so nothing a user typed can become a formula.
+   */
+  text?: boolean;
 }
 
-export function csvCell(value: string | number | boolean | Date | null | undefined): string {
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+const TEXT_DIGITS = /^\+?\d+$/;
+
+export function csvCell(value: CsvValue, options: { text?: boolean } = {}): string {
   if (value === null || value === undefined) return "";
   let text = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (options.text && TEXT_DIGITS.test(text)) return `"=""${text}"""`;
+  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (cells: (string | number | boolean | Date | null | undefined)[]) => cells.map(csvCell).join(",") + "\r\n";
+export const csvLine = (cells: CsvValue[]) => cells.map((cell) => csvCell(cell)).join(",") + "\r\n";
+
+const rowLine = <Row>(columns: CsvColumn<Row>[], row: Row) => columns.map((c) => csvCell(c.value(row), { text: c.text })).join(",") + "\r\n";
 
 export function csvStream<Row>(columns: CsvColumn<Row>[], rows: AsyncIterable<Row>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -36,7 +53,7 @@ export function csvStream<Row>(columns: CsvColumn<Row>[], rows: AsyncIterable<Ro
           controller.close();
           return;
         }
-        chunk += csvLine(columns.map((c) => c.value(next.value)));
+        chunk += rowLine(columns, next.value);
       }
       controller.enqueue(encoder.encode(chunk));
     },

@@ -1,31 +1,36 @@
 /** The fund-locks CSV: the brand-wide list's filters (same schema as the page and `fundLock.list`), streamed in batches. */
 import "server-only";
-import { defineExporter } from "../export/exporter";
+import { defineExporter, exportColumns } from "../export/exporter";
 import { ZFundLockListInput } from "@/lib/fund-locks/schemas";
 import { iterate } from "./service";
+import type { FundLockRow } from "./types";
+import type { fundLocks } from "@/lib/i18n/messages/en/fundLocks";
+
+const c = exportColumns<FundLockRow>();
+const h = "fundLocks.exportHeaders";
 
 export const fundLockExporter = defineExporter({
   permission: "fundlock.read",
   schema: ZFundLockListInput,
   rows: iterate,
   columns: [
-    { header: "id", value: (r) => r.id },
-    { header: "created_at", value: (r) => r.createdAt },
-    { header: "customer_uid", value: (r) => r.customer.uid },
-    { header: "customer_name", value: (r) => r.customer.name },
-    { header: "account_type", value: (r) => r.account.type },
-    { header: "account_currency", value: (r) => r.account.currency },
-    { header: "demo", value: (r) => r.account.demo },
-    { header: "direction", value: (r) => r.direction },
-    { header: "reason", value: (r) => r.reason },
-    { header: "source", value: (r) => r.source },
-    { header: "status", value: (r) => r.status },
-    { header: "expires_at", value: (r) => r.expiresAt },
-    { header: "created_by", value: (r) => r.createdBy?.name ?? null },
-    { header: "ended_at", value: (r) => r.endedAt },
-    { header: "end_reason", value: (r) => r.endReason },
-    { header: "end_note", value: (r) => r.endNote },
-    { header: "ended_by", value: (r) => r.endedBy?.name ?? null },
-    { header: "trading_account_id", value: (r) => r.tradingAccountId },
+    c.col("created_at", "fundLocks.columns.createdAt", (r) => r.createdAt),
+    c.digits("customer_uid", `${h}.customerUid`, (r) => r.customer.uid),
+    c.col("customer_name", "fundLocks.columns.customer", (r) => r.customer.name),
+    ...c.coded("account_type", `${h}.accountType`, (r) => r.account.type as keyof typeof fundLocks.accountTypes, (type) => `fundLocks.accountTypes.${type}`),
+    c.col("account_currency", `${h}.currency`, (r) => r.account.currency),
+    c.col("demo", `${h}.demo`, (r) => r.account.demo),
+    ...c.coded("direction", "fundLocks.columns.direction", (r) => r.direction, (d) => `fundLocks.directions.${d}`),
+    c.col("reason", "fundLocks.columns.reason", (r) => r.reason),
+    ...c.coded("source", "fundLocks.columns.source", (r) => r.source, (s) => `fundLocks.sources.${s}`),
+    ...c.coded("status", "fundLocks.columns.status", (r) => r.status, (s) => `fundLocks.statuses.${s}`),
+    c.col("expires_at", "fundLocks.columns.expiresAt", (r) => r.expiresAt),
+    c.col("created_by", "fundLocks.columns.createdBy", (r) => r.createdBy?.name ?? null),
+    c.col("ended_at", `${h}.endedAt`, (r) => r.endedAt),
+    ...c.coded("end_reason", `${h}.endReason`, (r) => r.endReason as "expired" | "released" | null, (e) => `fundLocks.statuses.${e}`),
+    c.col("end_note", `${h}.endNote`, (r) => r.endNote),
+    c.col("ended_by", `${h}.endedBy`, (r) => r.endedBy?.name ?? null),
+    c.id("id", (r) => r.id),
+    c.id("trading_account_id", (r) => r.tradingAccountId),
   ],
 });

@@ -3,29 +3,31 @@
  * exactly the rows the page shows, in its order. Listed in server/export/registry.ts.
  */
 import "server-only";
-import { defineExporter } from "../export/exporter";
-import { ZSubaccountListInput } from "@/lib/subaccounts/schemas";
+import { defineExporter, exportColumns } from "../export/exporter";
+import { ZSubaccountListInput, type SubaccountRow } from "@/lib/subaccounts/schemas";
 import { iterateSubaccounts } from "./list";
+
+const c = exportColumns<SubaccountRow>();
 
 export const subaccountExporter = defineExporter({
   permission: "subaccount.read",
   schema: ZSubaccountListInput,
   rows: iterateSubaccounts,
   columns: [
-    { header: "sub_acct", value: (r) => r.subAcct },
-    { header: "uid", value: (r) => r.uid },
-    { header: "label", value: (r) => r.label },
-    { header: "account_level", value: (r) => r.accountLevel },
-    { header: "status", value: (r) => r.status },
-    { header: "enabled", value: (r) => r.enabled },
-    { header: "frozen_functions", value: (r) => r.frozenFunctions.join(" ") },
-    { header: "can_transfer_out", value: (r) => r.canTransferOut },
-    { header: "main_acct", value: (r) => r.mainAcct },
-    { header: "customer_uid", value: (r) => r.customer?.uid },
-    { header: "customer_name", value: (r) => r.customer?.name },
-    { header: "exchange_created_at", value: (r) => r.exchangeCreatedAt },
-    { header: "last_synced_at", value: (r) => r.lastSyncedAt },
-    { header: "removed_at", value: (r) => r.removedAt },
-    { header: "id", value: (r) => r.id },
+    c.col("sub_acct", "subaccounts.columns.subAcct", (r) => r.subAcct),
+    c.digits("uid", "subaccounts.columns.uid", (r) => r.uid),
+    c.col("label", "subaccounts.columns.label", (r) => r.label),
+    ...c.coded("account_level", "subaccounts.columns.accountLevel", (r) => String(r.accountLevel) as "1" | "2" | "3" | "4", (l) => `subaccounts.levels.${l}`),
+    ...c.coded("status", "subaccounts.columns.status", (r) => r.status, (s) => `subaccounts.status.${s}`),
+    c.col("enabled", "subaccounts.exportHeaders.enabled", (r) => r.enabled),
+    c.col("frozen_functions", "subaccounts.columns.frozenFunctions", (r) => r.frozenFunctions.join(" ")),
+    c.col("can_transfer_out", "subaccounts.columns.canTransferOut", (r) => r.canTransferOut),
+    c.col("main_acct", "subaccounts.columns.mainAcct", (r) => r.mainAcct),
+    c.digits("customer_uid", "subaccounts.exportHeaders.customerUid", (r) => r.customer?.uid),
+    c.col("customer_name", "subaccounts.columns.customer", (r) => r.customer?.name),
+    c.col("exchange_created_at", "subaccounts.columns.exchangeCreatedAt", (r) => r.exchangeCreatedAt),
+    c.col("last_synced_at", "subaccounts.columns.lastSyncedAt", (r) => r.lastSyncedAt),
+    c.col("removed_at", "subaccounts.exportHeaders.removedAt", (r) => r.removedAt),
+    c.id("id", (r) => r.id),
   ],
 });

@@ -26,8 +26,13 @@ import { env } from "@/server/env";
 import { ENDPOINTS, type Deposit } from "@/server/exchange/okx";
 import { simAdmin, simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { csvStream } from "@/server/export/csv";
+import { csvColumns } from "@/server/export/exporter";
+import { createTranslator } from "@/lib/i18n/translate";
 import { syncSubaccounts } from "@/server/subaccounts/sync";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
+
+/** The export as a program reads it: machine headers, every column. */
+const MACHINE = { t: createTranslator("en"), machine: true, ids: true };
 
 const SUBS = 20;
 const DEPOSITS = 1_000;
@@ -364,7 +369,7 @@ describe("deposit sync", () => {
 
     // The export streams the same filtered rows, amounts as exact decimals.
     const rows: string[][] = [];
-    const text = await new Response(csvStream(depositsExporter.columns, iterateDeposits(ctx, { page: 1, pageSize: 20, dir: "desc", state: ["2"] }, 100))).text();
+    const text = await new Response(csvStream(csvColumns(depositsExporter.columns, MACHINE), iterateDeposits(ctx, { page: 1, pageSize: 20, dir: "desc", state: ["2"] }, 100))).text();
     for (const line of text.replace(/^\uFEFF/, "").trim().split("\r\n")) rows.push(line.split(","));
     const header = rows.shift()!;
     expect(header.slice(0, 3)).toEqual(["dep_id", "time", "sub_account"]);

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { csvColumns } from "@/server/export/exporter";
+import { createTranslator } from "@/lib/i18n/translate";
 import { closeProducerConnection, configureJobs, jobsConfig, workerConnection } from "@/server/queues/connection";
 import { deleteRedisKeys, underPrefixes } from "../helpers/redis";
 import { PROCESSORS } from "@/jobs/processors";
@@ -358,8 +360,11 @@ describe("fund locks", () => {
       const rows: FundLockRow[] = [];
       for await (const r of fundLockExporter.rows(viewer.ctx, query)) rows.push(r);
       expect(rows.map((r) => r.id)).toEqual([ids.other, ids.active, ids.expiredPending, ids.expiredDone]);
-      const record = Object.fromEntries(fundLockExporter.columns.map((c) => [c.header, c.value(rows[1])]));
-      expect(record).toMatchObject({ customer_uid: String(customer.uid), account_type: "spot", direction: "transfer_out", status: "active", reason });
+      const columns = csvColumns(fundLockExporter.columns, { t: createTranslator("en"), machine: true, ids: false });
+      const record = Object.fromEntries(columns.map((c) => [c.header, c.value(rows[1])]));
+      expect(record).toMatchObject({ customer_uid: String(customer.uid), account_type_code: "spot", direction_code: "transfer_out", status_code: "active", reason });
+      expect(record).toMatchObject({ account_type: "Spot", direction: "Transfer out", status: "Active" });
+      expect(record).not.toHaveProperty("trading_account_id");
       // Small batches still give every row once.
       const batched: string[] = [];
       for await (const r of fundLocks.iterate(viewer.ctx, ZFundLockListInput.parse({}), 2)) batched.push(r.id);

@@ -20,6 +20,8 @@ import { env } from "@/server/env";
 import { ENDPOINTS } from "@/server/exchange/okx";
 import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { csvStream } from "@/server/export/csv";
+import { csvColumns } from "@/server/export/exporter";
+import { createTranslator } from "@/lib/i18n/translate";
 import { appRouter } from "@/server/routers/_app";
 import { subaccountExporter } from "@/server/subaccounts/export";
 import { ZSubaccountListInput } from "@/lib/subaccounts/schemas";
@@ -184,9 +186,10 @@ describe("list, search, filters and order", () => {
     for await (const row of iterateSubaccounts(ctx, q, 1)) batched.push(row.subAcct);
     expect(batched).toEqual(["alphaDesk01", "betaDesk02", "deltaDesk04"]);
 
-    const csv = await new Response(csvStream(subaccountExporter.columns, subaccountExporter.rows(ctx, q))).text();
+    const columns = csvColumns(subaccountExporter.columns, { t: createTranslator("en"), machine: true, ids: true });
+    const csv = await new Response(csvStream(columns, subaccountExporter.rows(ctx, q))).text();
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe(subaccountExporter.columns.map((c) => c.header).join(","));
+    expect(lines[0]).toBe(columns.map((c) => c.header).join(","));
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`alphaDesk01,`);
     expect(lines[1]).toContain(`,${linkedCustomer.uid},`);

@@ -42,6 +42,11 @@ export const deposits = {
     firstSeen: "First seen",
     updated: "Updated",
   },
+  /** CSV export headers that no table column has. */
+  exportHeaders: {
+    customerUid: "Customer UID",
+    areaCodeFrom: "Sender's area code",
+  },
   filters: {
     currency: "Currency",
     currencySearch: "Search currencies…",

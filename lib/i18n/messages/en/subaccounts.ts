@@ -19,6 +19,12 @@ export const subaccounts = {
     exchangeCreatedAt: "Created",
     lastSyncedAt: "Last synced",
   },
+  /** CSV export headers that no table column has. */
+  exportHeaders: {
+    enabled: "Enabled",
+    customerUid: "Customer UID",
+    removedAt: "Removed",
+  },
   filters: {
     level: "Account level",
     status: "Status",

@@ -10,6 +10,8 @@ export const table = {
   view: "View",
   toggleColumns: "Toggle columns",
   export: "Export CSV",
+  /** Header of the column holding a status's code beside its label, in CSV exports. */
+  exportCodeOf: "{label} (code)",
   exportHint: "Download every row matching the current filters",
   rowsPerPage: "Rows per page",
   pageOf: "Page {page} of {pages}",

@@ -43,6 +43,10 @@ export const deposits: Dict<typeof en> = {
     firstSeen: "首次同步",
     updated: "更新时间",
   },
+  exportHeaders: {
+    customerUid: "客户 UID",
+    areaCodeFrom: "转出方区号",
+  },
   filters: {
     currency: "币种",
     currencySearch: "搜索币种…",

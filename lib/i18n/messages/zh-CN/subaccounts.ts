@@ -22,6 +22,11 @@ export const subaccounts: Dict<typeof en> = {
     exchangeCreatedAt: "创建时间",
     lastSyncedAt: "最近同步",
   },
+  exportHeaders: {
+    enabled: "已启用",
+    customerUid: "客户 UID",
+    removedAt: "移除时间",
+  },
   filters: {
     level: "账户模式",
     status: "状态",

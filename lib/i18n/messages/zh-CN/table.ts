@@ -12,6 +12,7 @@ export const table: Dict<typeof en> = {
   view: "显示",
   toggleColumns: "显示/隐藏列",
   export: "导出 CSV",
+  exportCodeOf: "{label}（代码）",
   exportHint: "下载符合当前筛选条件的全部记录",
   rowsPerPage: "每页行数",
   pageOf: "第 {page} / {pages} 页",
