@@ -12,7 +12,7 @@ import { asRole, DEMO, switchTo } from "./helpers";
 
 /** The uids of the brand's active customers with the demo's spot USDT account: the oldest 100. */
 async function oldestActiveUids(page: Page): Promise<bigint[]> {
-  const res = await page.request.get("/api/export/customers?status=active");
+  const res = await page.request.get("/api/export/customers?status=active&headers=machine");
   expect(res.ok()).toBe(true);
   const [header, ...lines] = (await res.text()).trim().split(/\r?\n/);
   const uidColumn = header.split(",").indexOf("uid");
@@ -83,7 +83,7 @@ test.describe(() => {
     await expect(page.getByText("500").first()).toBeVisible();
 
     // The first customer's page shows the non-withdrawable credit on their spot account.
-    const customers = await page.request.get(`/api/export/customers?q=${uids[0]}`);
+    const customers = await page.request.get(`/api/export/customers?q=${uids[0]}&headers=machine&ids=1`);
     const [header, line] = (await customers.text()).trim().split(/\r?\n/);
     const id = line.split(",")[header.split(",").indexOf("id")];
     await page.goto(`/customers/${id}?tab=trading-accounts`);
