@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useWaitingToast } from "@/components/approvals/use-waiting-toast";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -35,10 +36,12 @@ export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; 
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const preview = useMutation(trpc.bonus.batch.preview.mutationOptions({ onSuccess: setReport, onError: (e) => setError(describeTrpcError(e, t).message) }));
+  const waitingToast = useWaitingToast();
   const submit = useMutation(
     trpc.bonus.batch.submit.mutationOptions({
-      onSuccess: () => {
-        toast.success(t("bonuses.batch.done"));
+      onSuccess: (batch) => {
+        if (batch.status === "pending_approval") waitingToast(t("bonusApprovals.batchWaiting"));
+        else toast.success(t("bonuses.batch.done"));
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
         onClose();
       },

@@ -10,7 +10,6 @@ export const bonusApprovals = {
     batch: "Upload {file}: {count} grants, {amount} {currency}",
     campaign: "Campaign {name}, budget {amount} {currency}",
   },
-  /** Where the bonus pages say something waits for approval. */
   inInbox: "Waiting for approval — see Approvals",
-  openInbox: "Open approvals",
+  batchWaiting: "Upload submitted: it waits for an admin's approval",
 } as const;

@@ -13,5 +13,5 @@ export const bonusApprovals: Dict<typeof en> = {
     campaign: "活动 {name}，预算 {amount} {currency}",
   },
   inInbox: "等待审批 — 查看审批",
-  openInbox: "打开审批",
+  batchWaiting: "上传已提交，等待管理员审批",
 };
