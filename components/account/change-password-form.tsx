@@ -3,7 +3,7 @@
  * Change password (account page) and choose a new one (forced change after an admin reset).
  * Validation is the server's: the form extends the procedure's own input schema with the confirmation.
  */
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -11,8 +11,9 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, withTranslatedErrors } from "@/components/ui/form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -25,6 +26,20 @@ const ZChangePasswordForm = ZChangePasswordInput.extend({ confirmPassword: z.str
   .refine((values) => values.newPassword === values.confirmPassword, { path: ["confirmPassword"] });
 
 type FormValues = z.infer<typeof ZChangePasswordForm>;
+
+/** The checks' messages in the reader's language, by rule for the new password. */
+const MESSAGES: FieldMessages<FormValues> = {
+  invalid: {
+    currentPassword: "account.password.errors.currentRequired",
+    newPassword: {
+      too_small: "account.password.errors.tooShort",
+      too_big: "account.password.errors.tooLong",
+      "*": "account.password.errors.complexity",
+    },
+    confirmPassword: "account.password.errors.mismatch",
+  },
+  vars: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
+};
 type FieldName = keyof FormValues;
 
 interface ChangePasswordFormProps {
@@ -38,19 +53,7 @@ export function ChangePasswordForm({ onChanged, successMessage }: ChangePassword
   const trpc = useTRPC();
   const [formError, setFormError] = useState<string | null>(null);
 
-  const resolver = useMemo(
-    () =>
-      withTranslatedErrors(zodResolver(ZChangePasswordForm), {
-        currentPassword: { "*": t("account.password.errors.currentRequired") },
-        newPassword: {
-          too_small: t("account.password.errors.tooShort", { min: PASSWORD_MIN_LENGTH }),
-          too_big: t("account.password.errors.tooLong", { max: PASSWORD_MAX_LENGTH }),
-          custom: t("account.password.errors.complexity"),
-        },
-        confirmPassword: { "*": t("account.password.errors.mismatch") },
-      }),
-    [t],
-  );
+  const resolver = useLocalizedResolver(zodResolver(ZChangePasswordForm), MESSAGES);
   const form = useForm<FormValues>({
     resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },

@@ -1,13 +1,16 @@
 "use client";
 /** One 6-digit authenticator code field with its submit button (enrol confirm, turn off). */
-import { useEffect, useMemo } from "react";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, withTranslatedErrors } from "@/components/ui/form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { ZTotpCodeInput as ZCodeForm } from "@/lib/account/schemas";
+
+const CODE_MESSAGES: FieldMessages<{ code: string }> = { invalid: { code: "account.totp.errors.codeFormat" } };
 
 interface TotpCodeFormProps {
   submitLabel: string;
@@ -21,7 +24,7 @@ interface TotpCodeFormProps {
 
 export function TotpCodeForm({ submitLabel, pending, onSubmit, serverError, variant = "default", children }: TotpCodeFormProps) {
   const t = useT();
-  const resolver = useMemo(() => withTranslatedErrors(zodResolver(ZCodeForm), { code: { "*": t("account.totp.errors.codeFormat") } }), [t]);
+  const resolver = useLocalizedResolver(zodResolver(ZCodeForm), CODE_MESSAGES);
   const form = useForm({ resolver, defaultValues: { code: "" } });
 
   useEffect(() => {

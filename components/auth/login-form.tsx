@@ -15,9 +15,10 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TotpSetupKey } from "@/components/auth/totp-setup-key";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, withTranslatedErrors } from "@/components/ui/form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
 import { zTotpCode } from "@/lib/validation/password";
@@ -37,6 +38,7 @@ interface Credentials {
 }
 
 const ZCode = z.object({ code: zTotpCode });
+const CODE_MESSAGES: FieldMessages<{ code: string }> = { invalid: { code: "auth.totp.codeInvalid" } };
 
 function credentialsSchema(t: Translate) {
   return z.object({
@@ -74,7 +76,7 @@ export function LoginForm({ callbackUrl, expired, initialError }: { callbackUrl:
 
   const credentialsResolver = useMemo(() => zodResolver(credentialsSchema(t)), [t]);
   const credentialsForm = useForm({ resolver: credentialsResolver, defaultValues: { email: "", password: "" } });
-  const codeResolver = useMemo(() => withTranslatedErrors(zodResolver(ZCode), { code: { "*": t("auth.totp.codeInvalid") } }), [t]);
+  const codeResolver = useLocalizedResolver(zodResolver(ZCode), CODE_MESSAGES);
   const codeForm = useForm({ resolver: codeResolver, defaultValues: { code: "" } });
 
   // Too many failures from this network: said plainly, unlike a wrong password (no account is named).

@@ -11,10 +11,8 @@ import {
   useFormContext,
   useFormState,
   type ControllerProps,
-  type FieldError,
   type FieldPath,
   type FieldValues,
-  type Resolver,
 } from "react-hook-form";
 import { cn } from "@/lib/utils";
 import { Label } from "./label";
@@ -112,28 +110,4 @@ function FormMessage({ className, ...props }: React.ComponentProps<"p">) {
   );
 }
 
-/** Per field, a translated message for each zod issue code ("too_small", "invalid_format", "custom"…; "*" = any). */
-type ErrorTranslations<TFieldValues extends FieldValues> = Partial<Record<FieldPath<TFieldValues>, Partial<Record<string, string>>>>;
-
-/**
- * Wraps a resolver so validation messages come out in the user's language. The zod schema stays the
- * one shared with the server (its messages are English); only the text shown is replaced, by issue code.
- */
-function withTranslatedErrors<TFieldValues extends FieldValues, TContext, TTransformedValues>(
-  resolver: Resolver<TFieldValues, TContext, TTransformedValues>,
-  translations: ErrorTranslations<TFieldValues>,
-): Resolver<TFieldValues, TContext, TTransformedValues> {
-  return async (values, context, options) => {
-    const result = await resolver(values, context, options);
-    const errors = result.errors as Record<string, FieldError | undefined>;
-    for (const [name, byType] of Object.entries(translations) as [string, Partial<Record<string, string>> | undefined][]) {
-      const error = errors[name];
-      const message = error && byType ? (byType[String(error.type)] ?? byType["*"]) : undefined;
-      if (error && message) errors[name] = { ...error, message };
-    }
-    return result;
-  };
-}
-
-export { withTranslatedErrors, type ErrorTranslations };
 export { useFormField, Form, FormItem, FormLabel, FormControl, FormDescription, FormMessage, FormField };

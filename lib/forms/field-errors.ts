@@ -7,14 +7,25 @@
  */
 import { get, type FieldErrors, type FieldPath, type FieldValues, type Resolver, type UseFormSetError } from "react-hook-form";
 import { useLocale, useT } from "@/lib/i18n/client";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { MessageKey, Translate, TranslateVars } from "@/lib/i18n/translate";
 import { describeTrpcError } from "@/lib/trpc/errors";
 
+/** A field's message: one key for any failure, or one per zod issue code ("too_small", "custom"…; "*": any other). */
+export type FieldMessage = MessageKey | Partial<Record<string, MessageKey>>;
+
 export interface FieldMessages<T extends FieldValues> {
-  /** Shown for any validation failure of the field. */
-  invalid: Partial<Record<FieldPath<T>, MessageKey>>;
+  /** Shown for a validation failure of the field. */
+  invalid: Partial<Record<FieldPath<T>, FieldMessage>>;
   /** Shown when a service refuses the field (an AppError naming it), e.g. a slug already taken. */
   refused?: Partial<Record<FieldPath<T>, MessageKey>>;
+  /** Values of the messages' placeholders ("{min}"). */
+  vars?: TranslateVars;
+}
+
+/** The key for an issue of `type`; a per-code message without that code (a server refusal) uses "*" or its first. */
+function keyFor(message: FieldMessage | undefined, type: string): MessageKey | undefined {
+  if (message === undefined || typeof message === "string") return message;
+  return message[type] ?? message["*"] ?? Object.values(message)[0];
 }
 
 /**
@@ -30,16 +41,17 @@ export function useLocalizedResolver<TIn extends FieldValues, TOut>(
   const locale = useLocale();
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
-    localize(result.errors, messages.invalid, t);
+    localize(result.errors, messages, t);
     if (locale !== "en") replaceUntranslated(result.errors, new Set(Object.keys(messages.invalid)), t("common.invalidValue"));
     return result;
   };
 }
 
-function localize<T extends FieldValues>(errors: FieldErrors<T>, keys: FieldMessages<T>["invalid"], t: Translate) {
-  for (const [name, key] of Object.entries(keys) as [string, MessageKey | undefined][]) {
-    const error: { message?: string } | undefined = get(errors, name);
-    if (error && key) error.message = t(key);
+function localize<T extends FieldValues>(errors: FieldErrors<T>, messages: FieldMessages<T>, t: Translate) {
+  for (const [name, message] of Object.entries(messages.invalid) as [string, FieldMessage | undefined][]) {
+    const error: { message?: string; type?: string } | undefined = get(errors, name);
+    const key = error ? keyFor(message, String(error.type ?? "")) : undefined;
+    if (error && key) error.message = t(key, messages.vars);
   }
 }
 
@@ -74,8 +86,8 @@ export function applyServerErrors<T extends FieldValues>(
     if (!(name in messages.invalid)) continue; // not a field of this form
     const field = name as FieldPath<T>;
     // A service refusal without its own key keeps the server's words rather than a misleading "invalid".
-    const key = fromService ? messages.refused?.[field] : messages.invalid[field];
-    setError(field, { type: "server", message: key ? t(key) : text }, { shouldFocus: placed === 0 });
+    const key = fromService ? messages.refused?.[field] : keyFor(messages.invalid[field], "server");
+    setError(field, { type: "server", message: key ? t(key, messages.vars) : text }, { shouldFocus: placed === 0 });
     placed++;
   }
   return placed > 0 ? null : message;
