@@ -10,6 +10,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { useWaitingToast } from "@/components/approvals/use-waiting-toast";
 import { FormDialog, SelectField, TextField, TextareaField } from "@/components/form-dialog";
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -45,6 +46,7 @@ export interface BonusAccount {
 export function GrantDialog({ customer, accounts, onClose }: { customer: { id: string; name: string }; accounts: BonusAccount[]; onClose: () => void }) {
   const t = useT();
   const f = useFormat();
+  const waitingToast = useWaitingToast();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -61,7 +63,8 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
     trpc.bonus.grant.grant.mutationOptions({
       onSuccess: (g) => {
         const vars = { amount: f.decimal(g.amount), currency: g.currency };
-        toast.success(g.replayed ? t("bonuses.grant.replayed") : g.status === "pending_approval" ? t("bonuses.grant.pending", vars) : t("bonuses.grant.done", vars));
+        if (!g.replayed && g.status === "pending_approval") waitingToast(t("bonuses.grant.pending", vars));
+        else toast.success(g.replayed ? t("bonuses.grant.replayed") : t("bonuses.grant.done", vars));
         void queryClient.invalidateQueries(trpc.bonus.pathFilter());
         void queryClient.invalidateQueries(trpc.tradingAccount.pathFilter());
         onClose();
