@@ -41,10 +41,11 @@ type Resolver = (db: Reader, brandId: string, ids: string[]) => Promise<[string,
 const RESOLVERS: Record<string, Resolver> = {
   customer: async (db, brandId, ids) =>
     (await db.customer.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, name: true } })).map((c) => [c.id, { ref: ref("customer", c.id, c.name) }]),
+  // Named by the applicant, linked to the application (which shows the customer): no second customer link.
   kyc_application: async (db, brandId, ids) =>
-    (await db.kycApplication.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, level: true, customer: { select: { id: true, name: true } } } })).map((a) => [
+    (await db.kycApplication.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, customer: { select: { name: true } } } })).map((a) => [
       a.id,
-      { ref: ref("kyc_application", a.id, `${a.customer.name} · L${a.level}`), customer: customerRef(a.customer) },
+      { ref: ref("kyc_application", a.id, a.customer.name) },
     ]),
   bonus_campaign: async (db, brandId, ids) =>
     (await db.bonusCampaign.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, name: true } })).map((c) => [c.id, { ref: ref("bonus_campaign", c.id, c.name) }]),
@@ -76,13 +77,13 @@ const RESOLVERS: Record<string, Resolver> = {
   trading_account: async (db, brandId, ids) =>
     (await db.tradingAccount.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, currency: true, type: true, customer: { select: { id: true, name: true } } } })).map((a) => [
       a.id,
-      { ref: { label: `${a.customer.name} · ${a.currency} ${a.type}`, href: `${auditEntityHref("customer", a.customer.id)}?tab=tradingAccounts` }, customer: customerRef(a.customer) },
+      { ref: { label: `${a.currency} ${a.type}`, href: `${auditEntityHref("customer", a.customer.id)}?tab=trading-accounts` }, customer: customerRef(a.customer) },
     ]),
   fund_lock: async (db, brandId, ids) =>
     (await db.fundLock.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, tradingAccount: { select: { currency: true, type: true, customer: { select: { id: true, name: true } } } } } })).map((l) => [
       l.id,
       {
-        ref: { label: `${l.tradingAccount.customer.name} · ${l.tradingAccount.currency} ${l.tradingAccount.type}`, href: `${auditEntityHref("customer", l.tradingAccount.customer.id)}?tab=fundLocks` },
+        ref: { label: `${l.tradingAccount.currency} ${l.tradingAccount.type}`, href: `${auditEntityHref("customer", l.tradingAccount.customer.id)}?tab=fund-locks` },
         customer: customerRef(l.tradingAccount.customer),
       },
     ]),

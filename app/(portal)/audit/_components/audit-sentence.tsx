@@ -11,7 +11,7 @@ import { translateDynamic } from "@/lib/i18n/translate";
 import type { AuditRow } from "@/server/audit/query";
 import { entityTypeName, sentenceParts } from "./audit-helpers";
 
-const linkClass = "font-medium underline-offset-4 hover:underline focus-visible:underline";
+const linkClass = "font-medium underline decoration-muted-foreground/40 underline-offset-4 hover:decoration-foreground";
 
 export function AuditSentence({ entry, links = true }: { entry: AuditRow; links?: boolean }) {
   const t = useT();
