@@ -76,7 +76,7 @@ export function DailyChart({ kind, series, points, unit, label, className }: Dai
           <BarChart {...common} maxBarSize={40}>
             {axes}
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} fill={`var(--color-${s.key})`} radius={[3, 3, 0, 0]} stackId={series.length > 2 ? undefined : "a"} />
+              <Bar key={s.key} isAnimationActive={false} dataKey={s.key} fill={`var(--color-${s.key})`} radius={[3, 3, 0, 0]} stackId={series.length > 2 ? undefined : "a"} />
             ))}
           </BarChart>
         ) : (
@@ -91,6 +91,7 @@ export function DailyChart({ kind, series, points, unit, label, className }: Dai
                 fill={`var(--color-${s.key})`}
                 fillOpacity={0.25}
                 strokeWidth={2}
+                isAnimationActive={false}
               />
             ))}
           </AreaChart>

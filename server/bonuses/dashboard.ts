@@ -63,7 +63,7 @@ export const bonusTiles: DashboardTile[] = [
           AND expires_at > ${now}::timestamptz AND expires_at <= ${new Date(now.getTime() + EXPIRING_DAYS * DAY_MS)}::timestamptz
         GROUP BY currency ORDER BY sum(remaining) DESC`);
       const top = rows[0];
-      if (!top) return { value: "0", format: "money", detail: { key: "dashboard.tiles.expiringCredit.none", params: { days: EXPIRING_DAYS } } };
+      if (!top) return { value: 0, detail: { key: "dashboard.tiles.expiringCredit.none", params: { days: EXPIRING_DAYS } } };
       const grants = rows.reduce((sum, r) => sum + r.n, 0);
       return {
         value: top.remaining,
