@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
+import { TruncatedText } from "@/components/data-table/truncated-text";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
@@ -12,6 +13,9 @@ import type { FundLockRow } from "@/server/fund-locks/types";
 import { AccountName, accountName, DirectionText, FundLockStatusBadge, RiskRuleBadge } from "./fund-lock-badges";
 
 const col = createDataTableColumnHelper<FundLockRow>();
+
+/** What fits a 1440 px screen; source, creator and how a lock ended are switched on from "View". */
+export const FUND_LOCK_DEFAULT_HIDDEN = ["source", "createdBy", "ended"] as const;
 
 /** Keep both callbacks stable (useCallback): they rebuild the columns. `canUnlock(row)` says whether this caller may release the row (manage permission; admins for risk-rule locks). */
 export function useFundLockColumns({ canUnlock, onUnlock }: { canUnlock: (row: FundLockRow) => boolean; onUnlock: (row: FundLockRow) => void }) {
@@ -52,7 +56,8 @@ export function useFundLockColumns({ canUnlock, onUnlock }: { canUnlock: (row: F
         cell: ({ row }) => (
           <Link
             href={`/customers/${row.original.customer.id}?tab=fund-locks`}
-            className="block max-w-48 truncate font-medium underline-offset-4 outline-none hover:underline focus-visible:underline"
+            title={row.original.customer.name}
+            className="block max-w-44 truncate font-medium underline-offset-4 outline-none hover:underline focus-visible:underline"
           >
             {row.original.customer.name}
             <span className="ml-1.5 font-mono text-xs font-normal text-muted-foreground tabular-nums">{row.original.customer.uid}</span>
@@ -78,9 +83,7 @@ export function useFundLockColumns({ canUnlock, onUnlock }: { canUnlock: (row: F
         header: title.reason,
         enableSorting: false,
         cell: ({ getValue }) => (
-          <span className="line-clamp-2 max-w-64 text-sm" title={getValue()}>
-            {getValue()}
-          </span>
+          <TruncatedText className="max-w-56 text-sm">{getValue()}</TruncatedText>
         ),
         meta: { label: title.reason },
       }),
@@ -167,9 +170,7 @@ export function EndedCell({ row, format }: { row: FundLockRow; format: Intl.Date
         </time>
       </span>
       {row.endNote && (
-        <span className="truncate text-xs text-muted-foreground" title={row.endNote}>
-          {row.endNote}
-        </span>
+        <TruncatedText className="max-w-64 text-xs text-muted-foreground">{row.endNote}</TruncatedText>
       )}
     </span>
   );

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { KycLevelBadge, CustomerStatusBadge } from "@/components/customers/customer-badges";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
+import { TruncatedText } from "@/components/data-table/truncated-text";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Badge } from "@/components/ui/badge";
 import { countryName } from "@/lib/countries";
@@ -21,6 +22,7 @@ export function useCustomerColumns() {
   const t = useT();
   const locale = useLocale();
   const dateTime = useDateTimeFormat();
+  const date = useDateTimeFormat("date");
 
   return useMemo(() => {
     const title = {
@@ -41,14 +43,15 @@ export function useCustomerColumns() {
       col.accessor("uid", {
         header: ({ column }) => <DataTableColumnHeader column={column} title={title.uid} />,
         cell: ({ getValue }) => <span className="font-mono text-xs tabular-nums">{getValue()}</span>,
-        meta: { label: title.uid, className: "w-28" },
+        meta: { label: title.uid, className: "w-24" },
       }),
       col.accessor("name", {
         header: ({ column }) => <DataTableColumnHeader column={column} title={title.name} />,
         cell: ({ row }) => (
           <Link
             href={customerHref(row.original.id)}
-            className="block max-w-48 truncate font-medium underline-offset-4 outline-none hover:underline focus-visible:underline"
+            title={row.original.name}
+            className="block max-w-44 truncate font-medium underline-offset-4 outline-none hover:underline focus-visible:underline"
           >
             {row.original.name}
           </Link>
@@ -61,7 +64,7 @@ export function useCustomerColumns() {
         enableSorting: false,
         cell: ({ getValue }) => {
           const email = getValue();
-          return email ? <span className="block max-w-56 truncate text-muted-foreground">{email}</span> : none;
+          return email ? <TruncatedText className="max-w-48 text-muted-foreground">{email}</TruncatedText> : none;
         },
         meta: { label: title.email },
       }),
@@ -83,7 +86,7 @@ export function useCustomerColumns() {
       col.accessor("country", {
         header: title.country,
         enableSorting: false,
-        cell: ({ getValue }) => <span className="block max-w-36 truncate">{countryName(getValue(), locale)}</span>,
+        cell: ({ getValue }) => <TruncatedText className="max-w-32">{countryName(getValue(), locale)}</TruncatedText>,
         meta: { label: title.country },
       }),
       col.accessor("status", {
@@ -104,7 +107,7 @@ export function useCustomerColumns() {
         enableSorting: false,
         cell: ({ getValue }) => {
           const group = getValue();
-          return group ? <span className="block max-w-32 truncate">{group}</span> : none;
+          return group ? <TruncatedText className="max-w-32">{group}</TruncatedText> : none;
         },
         meta: { label: title.group },
       }),
@@ -130,9 +133,10 @@ export function useCustomerColumns() {
       }),
       col.accessor("registeredAt", {
         header: ({ column }) => <DataTableColumnHeader column={column} title={title.registeredAt} />,
+        // The day fits the default columns; the time is on hover.
         cell: ({ getValue }) => (
-          <time dateTime={getValue().toISOString()} className="whitespace-nowrap tabular-nums text-muted-foreground">
-            {dateTime.format(getValue())}
+          <time dateTime={getValue().toISOString()} title={dateTime.format(getValue())} className="whitespace-nowrap tabular-nums text-muted-foreground">
+            {date.format(getValue())}
           </time>
         ),
         sortDescFirst: true,
@@ -146,5 +150,5 @@ export function useCustomerColumns() {
         meta: { label: title.source },
       }),
     ]);
-  }, [t, locale, dateTime]);
+  }, [t, locale, dateTime, date]);
 }

@@ -14,7 +14,7 @@ import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
-import { useFundLockColumns } from "@/components/fund-locks/fund-lock-columns";
+import { FUND_LOCK_DEFAULT_HIDDEN, useFundLockColumns } from "@/components/fund-locks/fund-lock-columns";
 import { UnlockDialog } from "@/components/fund-locks/unlock-dialog";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -54,6 +54,7 @@ export function FundLocksTable({ canManage, canReleaseRiskRule }: { canManage: b
     url,
     getRowId,
     defaultSort: { id: "createdAt", desc: true },
+    defaultHidden: FUND_LOCK_DEFAULT_HIDDEN,
   });
 
   const statusOptions = useMemo<FacetOption<FundLockStatus>[]>(

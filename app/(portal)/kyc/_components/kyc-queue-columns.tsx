@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
+import { TruncatedText } from "@/components/data-table/truncated-text";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { useKycText } from "@/components/kyc/use-kyc-text";
@@ -52,7 +53,11 @@ export function useKycQueueColumns({ currentUserId, slaHours, canClaim, claiming
         cell: ({ row }) => (
           <span className="flex min-w-0 flex-col leading-tight">
             {/* A real link too, so the review can be opened in a new tab. */}
-            <Link href={`/kyc/${row.original.id}`} className="max-w-56 truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none">
+            <Link
+              href={`/kyc/${row.original.id}`}
+              title={row.original.customerName}
+              className="max-w-48 truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none"
+            >
               {row.original.customerName}
             </Link>
             <span className="font-mono text-xs text-muted-foreground">{row.original.customerUid}</span>
@@ -86,7 +91,7 @@ export function useKycQueueColumns({ currentUserId, slaHours, canClaim, claiming
         enableSorting: false,
         cell: ({ getValue }) => (
           <span className="flex items-center gap-1.5 whitespace-nowrap">
-            <span className="max-w-36 truncate">{text.country(getValue())}</span>
+            <TruncatedText className="max-w-32">{text.country(getValue())}</TruncatedText>
             <span className="font-mono text-xs text-muted-foreground">{getValue()}</span>
           </span>
         ),
@@ -118,7 +123,7 @@ export function useKycQueueColumns({ currentUserId, slaHours, canClaim, claiming
             <span className="flex min-w-0 flex-col leading-tight">
               {assignee ? (
                 <span className="flex items-center gap-1.5">
-                  <span className="max-w-40 truncate">{assignee.name}</span>
+                  <TruncatedText className="max-w-36">{assignee.name}</TruncatedText>
                   {assignee.id === currentUserId && (
                     <Badge variant="outline" className="px-1.5 py-0 text-[10px]">
                       {t("kyc.you")}
@@ -129,9 +134,7 @@ export function useKycQueueColumns({ currentUserId, slaHours, canClaim, claiming
                 <span className="text-muted-foreground">{t("kyc.unassigned")}</span>
               )}
               {firstApprover && (
-                <span className="max-w-48 truncate text-xs text-muted-foreground">
-                  {t("kyc.queue.firstApproval", { name: firstApprover.name })}
-                </span>
+                <TruncatedText className="max-w-44 text-xs text-muted-foreground">{t("kyc.queue.firstApproval", { name: firstApprover.name })}</TruncatedText>
               )}
             </span>
           );

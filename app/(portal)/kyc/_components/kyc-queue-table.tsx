@@ -45,6 +45,9 @@ interface KycQueueTableProps {
   currentUserId: string;
 }
 
+/** What fits a 1440 px screen with the reviewer in view; the rest is in "View". */
+const DEFAULT_HIDDEN = ["scenario", "country", "documents"] as const;
+
 export function KycQueueTable({ canReview, currentUserId }: KycQueueTableProps) {
   const t = useT();
   const trpc = useTRPC();
@@ -74,6 +77,7 @@ export function KycQueueTable({ canReview, currentUserId }: KycQueueTableProps) 
     url,
     getRowId,
     defaultSort: { id: "submittedAt", desc: false },
+    defaultHidden: DEFAULT_HIDDEN,
   });
 
   const statusOptions = useMemo<FacetOption<KycStatus>[]>(
