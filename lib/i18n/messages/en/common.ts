@@ -34,5 +34,7 @@ export const common = {
     many: "{count} files chosen",
   },
   /** Shown on a form field whose value fails a check the form names no message for. */
+  /** The toasts' region and close button, for screen readers. */
+  toasts: { region: "Notifications", close: "Close notification" },
   invalidValue: "Check this value",
 } as const;

@@ -34,5 +34,6 @@ export const common: Dict<typeof en> = {
     none: "未选择文件",
     many: "已选择 {count} 个文件",
   },
+  toasts: { region: "通知", close: "关闭通知" },
   invalidValue: "请检查此项",
 };
