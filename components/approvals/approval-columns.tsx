@@ -119,7 +119,7 @@ export function useApprovalColumns({ onDecide, onRequester, kindLabels, viewerId
         enableSorting: false,
         cell: ({ getValue }) =>
           getValue() ? (
-            <span className="line-clamp-2 max-w-64 text-sm" title={getValue()!}>
+            <span className="line-clamp-2 max-w-64 text-sm whitespace-normal" title={getValue()!}>
               {getValue()}
             </span>
           ) : (
