@@ -206,6 +206,7 @@ export function CampaignDialog({ campaign, onClose }: { campaign?: CampaignRow; 
             <FormLabel>{t("bonuses.create.countries")}</FormLabel>
             <FormControl>
               <CountryMultiSelect
+                ref={field.ref}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 label={t("bonuses.create.countriesSearch")}

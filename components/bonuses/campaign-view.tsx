@@ -7,7 +7,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, Download, TriangleAlert, Upload } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
@@ -16,7 +16,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useT } from "@/lib/i18n/client";
+import { countryName } from "@/lib/countries";
+import { useLocale, useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { campaignAllows } from "@/lib/bonuses/campaign-actions";
@@ -65,6 +66,9 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const date = useDateTimeFormat("dateTime");
+  const locale = useLocale();
+  // The period with its time zone named ("GMT+8"): the reader's, the one the form's dates were entered in.
+  const zoned = useMemo(() => new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }), [locale]);
   const [page, setPage] = useState(1);
   const [uploading, setUploading] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -139,9 +143,12 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
             {t("bonuses.campaign.eligibility")}:{" "}
             {[
               c.eligibleGroupIds.length ? t("bonuses.campaign.inGroups", { groups: groupNames.join(", ") }) : t("bonuses.campaign.allGroups"),
-              c.eligibleCountries.length ? c.eligibleCountries.join(", ") : t("bonuses.campaign.allCountries"),
+              c.eligibleCountries.length ? c.eligibleCountries.map((code) => countryName(code, locale)).join(", ") : t("bonuses.campaign.allCountries"),
               t("bonuses.campaign.kycAtLeast", { level: c.minKycLevel }),
             ].join(" · ")}
+          </p>
+          <p className="text-sm text-muted-foreground" data-testid="campaign-period">
+            {t("bonuses.campaign.period", { start: zoned.format(c.startsAt), end: c.endsAt ? zoned.format(c.endsAt) : t("bonuses.campaign.noEnd") })}
           </p>
           {(c.type === "registration" || c.type === "first_deposit") && (
             <p className="text-sm text-muted-foreground">{t(`bonuses.campaign.auto.${c.type}`, { currency: c.currency })}</p>

@@ -104,6 +104,8 @@ export const bonuses = {
     validity: "Validity",
     days: "{days} days",
     noExpiry: "No expiry",
+    period: "Runs {start} – {end}",
+    noEnd: "no end date",
     requestedBy: "Requested by {name}",
     approvedBy: "Approved by {name}",
     submit: "Submit",

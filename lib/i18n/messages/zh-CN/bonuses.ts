@@ -105,6 +105,8 @@ export const bonuses: Dict<typeof en> = {
     validity: "有效期",
     days: "{days} 天",
     noExpiry: "不过期",
+    period: "活动时间 {start} – {end}",
+    noEnd: "无结束时间",
     requestedBy: "申请人：{name}",
     approvedBy: "审批人：{name}",
     submit: "提交",
