@@ -1,7 +1,7 @@
 /** Customers on the dashboards: who was frozen today, and sign-ups per day. */
 import "server-only";
 import { Prisma } from "../db/client";
-import { capped, cappedCountSql, dayRange, DAY_MS, isoDay, startOfUtcDay, tileQuery, toDailyPoints } from "../dashboard/sql";
+import { capped, cappedCountSql, dayRange, DAY_MS, isoDay, startOfUtcDay, TILE_CAP, tileQuery, toDailyPoints } from "../dashboard/sql";
 import type { DashboardChart, DashboardTile, TileFigure } from "../dashboard/types";
 
 export const customerTiles: DashboardTile[] = [
@@ -15,13 +15,17 @@ export const customerTiles: DashboardTile[] = [
       const today = startOfUtcDay(new Date());
       const frozen = Prisma.sql`FROM customer WHERE brand_id = ${ctx.tenantId}::uuid AND status = 'frozen'`;
       // (brand, status, status_changed_at) serves both counts.
-      const [row] = await tileQuery<{ today: number; total: number }>(ctx, Prisma.sql`
+      const yesterday = new Date(today.getTime() - DAY_MS);
+      const [row] = await tileQuery<{ today: number; yesterday: number; total: number }>(ctx, Prisma.sql`
         SELECT ${cappedCountSql(Prisma.sql`${frozen} AND status_changed_at >= ${today}::timestamptz`)} AS today,
+               ${cappedCountSql(Prisma.sql`${frozen} AND status_changed_at >= ${yesterday}::timestamptz AND status_changed_at < ${today}::timestamptz`)} AS yesterday,
                ${cappedCountSql(frozen)} AS total`);
       const total = capped(row?.total ?? 0);
       return {
         ...capped(row?.today ?? 0),
         detail: { key: total.capped ? "dashboard.tiles.frozenToday.detailCapped" : "dashboard.tiles.frozenToday.detail", params: { total: Number(total.value) } },
+        // Yesterday's freezes that still stand: a rise is worth a look.
+        trend: { previous: Math.min(row?.yesterday ?? 0, TILE_CAP), label: "dashboard.yesterday" },
         tone: (row?.today ?? 0) > 0 ? "warning" : "default",
         href: `/customers?status=frozen&statusChangedFrom=${isoDay(today)}`,
       };

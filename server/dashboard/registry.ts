@@ -5,6 +5,7 @@
 import "server-only";
 import type { Permission, Role } from "@/lib/auth/permissions";
 import { apiKeyTiles } from "@/server/api-keys/dashboard";
+import { approvalTiles } from "@/server/approvals/dashboard";
 import { auditTiles } from "@/server/audit/dashboard";
 import { bonusCharts, bonusTiles } from "@/server/bonuses/dashboard";
 import { customerCharts, customerTiles } from "@/server/customers/dashboard";
@@ -17,7 +18,8 @@ import type { DashboardChart, DashboardTile } from "./types";
 
 // Domains add their arrays here as they are written, in the order the page shows them.
 const TILE_GROUPS: readonly (readonly DashboardTile[])[] = [
-  // --- approvals: the admin tile "waiting for approval" (server/approvals/dashboard.ts) goes first ---
+  // Everything waiting for a checker comes first on the admin's board.
+  approvalTiles,
   kycTiles,
   customerTiles,
   fundLockTiles,

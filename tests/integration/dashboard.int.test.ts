@@ -115,7 +115,7 @@ describe("dashboard", () => {
       "apiKeys.unbound",
     ]);
     expect(ids(marketing.ctx)).toEqual(["bonuses.activeCampaigns", "bonuses.pendingGrants", "bonuses.expiringCredit"]);
-    expect(ids(admin.ctx)).toEqual(expect.arrayContaining(["staff.lockedOut", "audit.chain", "kyc.queue", "customers.frozenToday", "jobs.failed"]));
+    expect(ids(admin.ctx)).toEqual(expect.arrayContaining(["approvals.waiting", "staff.lockedOut", "audit.chain", "kyc.queue", "customers.frozenToday", "jobs.failed"]));
     expect(ids(support.ctx)).toEqual([]);
     expect(visibleCharts(marketing.ctx).map((c) => c.id)).toEqual(["customers.newPerDay", "bonuses.creditPerDay"]);
   });
@@ -206,6 +206,7 @@ describe("dashboard", () => {
       expect(await figure(desk.ctx, "customers.frozenToday")).toMatchObject({
         value: 2,
         detail: { params: { total: 3 } },
+        trend: { previous: 0, label: "dashboard.yesterday" },
         href: `/customers?status=frozen&statusChangedFrom=${today}`,
       });
     });
