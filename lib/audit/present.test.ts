@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionKey, actorInWords, auditEntityHref, fieldDiff, REDACTED } from "./present";
+import { createTranslator, translateDynamic } from "@/lib/i18n/translate";
+import { actionKey, actorInWords, auditEntityHref, fieldDiff, REDACTED, valueWordsKey } from "./present";
 
 describe("fieldDiff", () => {
   it("lists the fields that changed, sorted, without bookkeeping", () => {
@@ -61,5 +62,19 @@ describe("actorInWords", () => {
     expect(actorInWords({ actorType: "staff", actorName: null, actorLabel: "ops@a.demo" }, words)).toBe("ops@a.demo");
     expect(actorInWords({ actorType: "system", actorName: null, actorLabel: "job:fund-lock-expiry" }, words)).toBe("The system");
     expect(actorInWords({ actorType: "anonymous", actorName: null, actorLabel: null }, words)).toBe("Someone");
+  });
+});
+
+describe("valueWordsKey", () => {
+  const zh = createTranslator("zh-CN");
+  const words = (type: string, field: string, value: string) => translateDynamic(zh, valueWordsKey(type, field, value) ?? "", value);
+  it("puts coded values into words by kind of record, and leaves other values alone", () => {
+    expect(words("customer", "status", "frozen")).not.toBe("frozen");
+    expect(words("staff_user", "role", "operations")).not.toBe("operations");
+    expect(valueWordsKey("customer", "status", "frozen")).toBe("customers.status.frozen");
+    expect(valueWordsKey("kyc_application", "status", "approved")).toBe("customers.kyc.statuses.approved");
+    expect(valueWordsKey("thing", "status", "x")).toBeNull();
+    expect(valueWordsKey("customer", "name", "Ada")).toBeNull();
+    expect(valueWordsKey("customer", "status", 3)).toBeNull();
   });
 });

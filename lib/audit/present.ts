@@ -11,7 +11,7 @@ export const SECRET_FIELD = /(password|secret|passphrase|totp|token|apikey|api_k
 export const REDACTED = "[REDACTED]";
 
 /** Bookkeeping that every change moves and no reader needs in the table (the raw record keeps it). */
-const BOOKKEEPING = new Set(["version", "updatedAt"]);
+const BOOKKEEPING = new Set(["id", "version", "updatedAt"]);
 
 export interface FieldDiffRow {
   field: string;
@@ -45,6 +45,36 @@ export function fieldDiff(before: unknown, after: unknown): FieldDiffRow[] {
       const redacted = SECRET_FIELD.test(field) || beforeValue === REDACTED || afterValue === REDACTED;
       return { field, before: beforeValue, after: afterValue, redacted };
     });
+}
+
+/**
+ * Dictionaries that put a coded value into words, by field and, where kinds of record share a field name
+ * with different codes (status), by kind. `*` applies to every kind.
+ */
+export const AUDIT_VALUE_WORDS: Record<string, Record<string, string>> = {
+  status: {
+    customer: "customers.status",
+    kyc_application: "customers.kyc.statuses",
+    bonus_campaign: "bonuses.campaignStatuses",
+    bonus_grant: "bonuses.grantStatuses",
+    bonus_grant_batch: "bonuses.batchStatuses",
+    staff_user: "staff.status",
+    brand: "platformBrands.status",
+    trading_account: "tradingAccounts.statuses",
+  },
+  role: { "*": "shell.roles" },
+  scenario: { "*": "customers.kyc.scenarios" },
+  kind: { "*": "kyc.documentKind" },
+  registrationSource: { "*": "customers.sources" },
+  language: { "*": "customers.languages" },
+};
+
+/** The dictionary key that puts `value` of `field` into words for this kind of record, if any. */
+export function valueWordsKey(entityType: string, field: string, value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const byKind = AUDIT_VALUE_WORDS[field];
+  const prefix = byKind?.[entityType] ?? byKind?.["*"];
+  return prefix ? `${prefix}.${value}` : null;
 }
 
 /** A record an entry is about, or a customer it belongs to, as the page links it. */

@@ -94,7 +94,7 @@ export function AuditDetailSheet({ entry, onClose, onShowEntity }: AuditDetailSh
 
               <section className="flex flex-col gap-2" aria-label={t("audit.changes.title")}>
                 <h3 className="text-sm font-medium">{t("audit.changes.title")}</h3>
-                <AuditChanges before={entry.before} after={entry.after} />
+                <AuditChanges entityType={entry.entityType} before={entry.before} after={entry.after} />
               </section>
               <details className="group rounded-md border">
                 <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none">
