@@ -46,8 +46,16 @@ export function AppShell({ user, permissions, brand, brands, initialCollapsed, c
 
   return (
     <div data-brand={brand?.slug} style={brandStyle(brand?.primaryColor)} className="flex min-h-svh bg-background">
+      {/* Focus moves to <main> itself (not only the scroll position), and the URL keeps the table's state. */}
       <a
         href="#main"
+        onClick={(event) => {
+          const main = document.getElementById("main");
+          if (!main) return;
+          event.preventDefault();
+          main.focus();
+          main.scrollIntoView();
+        }}
         className="sr-only z-50 rounded-md bg-background px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
       >
         {t("shell.skipToContent")}

@@ -22,19 +22,21 @@ import { GroupSelect } from "@/components/customers/group-select";
 import { FormDialog } from "@/components/form-dialog";
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { applyServerErrors, useLocalizedResolver } from "@/lib/forms/field-errors";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { customerHref } from "./customer-columns";
 
 export function RegisterCustomerDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RegisterCustomerValues, unknown, z.output<typeof ZRegisterCustomerForm>>({
     resolver: useLocalizedResolver(zodResolver(ZRegisterCustomerForm), REGISTER_MESSAGES),
-    defaultValues: EMPTY_REGISTRATION,
+    // Staff mostly register customers who read what they read; the field stays changeable.
+    defaultValues: { ...EMPTY_REGISTRATION, language: locale },
   });
   const register = useMutation(
     trpc.customer.register.mutationOptions({

@@ -1,5 +1,5 @@
 export const shell = {
-  skipToContent: "Skip to content",
+  skipToContent: "Skip to main content",
   roles: {
     platform_admin: "Platform admin",
     admin: "Admin",
