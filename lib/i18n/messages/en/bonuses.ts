@@ -117,7 +117,6 @@ export const bonuses = {
     endConfirm: "End the campaign {name}? It will grant nothing more. Credit already granted stays.",
     rejectTitle: "Reject campaign",
     rejectBody: "The campaign {name} goes back to draft.",
-    done: "Campaign updated",
     /** What each step changed, named. */
     toast: {
       submitted: "Campaign '{name}' submitted for approval",
@@ -170,7 +169,6 @@ export const bonuses = {
     rejectBody: "Nothing was credited; nothing will be.",
     revokeTitle: "Revoke grant",
     revokeBody: "Takes back what is left of {amount} {currency}; credit already used is recorded as a shortfall.",
-    done: "Grant updated",
     reason: "Reason",
     requestedBy: "Requested by",
     approvedBy: "Approved by",

@@ -118,7 +118,6 @@ export const bonuses: Dict<typeof en> = {
     endConfirm: "结束活动 {name}？之后不再发放，已发放的赠金保留。",
     rejectTitle: "拒绝活动",
     rejectBody: "活动 {name} 将退回草稿。",
-    done: "活动已更新",
     toast: {
       submitted: "活动“{name}”已提交审批",
       live: "活动“{name}”已提交并生效",
@@ -170,7 +169,6 @@ export const bonuses: Dict<typeof en> = {
     rejectBody: "未入账，也不会入账。",
     revokeTitle: "撤回发放",
     revokeBody: "收回 {amount} {currency} 中剩余的部分；已使用的部分记为差额。",
-    done: "发放已更新",
     reason: "原因",
     requestedBy: "申请人",
     approvedBy: "审批人",
