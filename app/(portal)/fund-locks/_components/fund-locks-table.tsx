@@ -70,6 +70,7 @@ export function FundLocksTable({ canManage, canReleaseRiskRule }: { canManage: b
     [t],
   );
   const created = { from: url.searchParams.get("createdFrom"), to: url.searchParams.get("createdTo") };
+  const expires = { from: url.searchParams.get("expiresFrom"), to: url.searchParams.get("expiresTo") };
 
   return (
     <div className="flex flex-col gap-3">
@@ -86,6 +87,11 @@ export function FundLocksTable({ canManage, canReleaseRiskRule }: { canManage: b
           label={t("fundLocks.filters.created")}
           value={created}
           onChange={({ from, to }) => url.setParams({ createdFrom: from, createdTo: to })}
+        />
+        <DataTableDateRange
+          label={t("fundLocks.filters.expires")}
+          value={expires}
+          onChange={({ from, to }) => url.setParams({ expiresFrom: from, expiresTo: to })}
         />
       </DataTableToolbar>
 
