@@ -207,6 +207,16 @@ test.describe("dialogs submitted empty, in Chinese", () => {
     expect(await submitEmpty(page)).toEqual([]);
   });
 
+  test("the lock-transfers dialog's validation messages are Chinese", async ({ page }) => {
+    // One of the seed's oldest active customers, who has a trading account to lock.
+    const { email, name } = DEMO_CUSTOMERS.aurora.fatimaZahra;
+    await page.goto(`/customers?q=${encodeURIComponent(email)}`);
+    await page.getByRole("link", { name }).first().click();
+    await page.getByRole("tab", { name: zh.customers.tabs.fundLocks }).click();
+    await page.getByRole("button", { name: zh.fundLocks.lock.button }).click();
+    expect(await submitEmpty(page)).toEqual([]);
+  });
+
   test("the register-customer dialog's validation messages are Chinese", async ({ page }) => {
     await page.goto("/customers");
     await page.getByRole("button", { name: zh.customers.actions.register }).click();
