@@ -56,11 +56,11 @@ describe("auditEntityHref", () => {
 });
 
 describe("actorInWords", () => {
-  const words = { system: "The system", unknown: "Someone" };
+  const words = { system: "System", unknown: "Someone" };
   it("names staff by name, falling back to the email, and the system as such", () => {
     expect(actorInWords({ actorType: "staff", actorName: "Olivia Ops", actorLabel: "ops@a.demo" }, words)).toBe("Olivia Ops");
     expect(actorInWords({ actorType: "staff", actorName: null, actorLabel: "ops@a.demo" }, words)).toBe("ops@a.demo");
-    expect(actorInWords({ actorType: "system", actorName: null, actorLabel: "job:fund-lock-expiry" }, words)).toBe("The system");
+    expect(actorInWords({ actorType: "system", actorName: null, actorLabel: "job:fund-lock-expiry" }, words)).toBe("System");
     expect(actorInWords({ actorType: "anonymous", actorName: null, actorLabel: null }, words)).toBe("Someone");
   });
 });

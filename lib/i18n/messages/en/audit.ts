@@ -19,7 +19,7 @@ export const audit = {
   fields: auditFields,
   /** How a row names who acted when it was not a staff member. */
   actor: {
-    system: "The system",
+    system: "System",
     unknown: "Someone",
   },
   links: {
