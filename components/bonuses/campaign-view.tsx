@@ -9,21 +9,20 @@ import { ArrowLeft, Download, TriangleAlert, Upload } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { countryName } from "@/lib/countries";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { campaignAllows } from "@/lib/bonuses/campaign-actions";
-import type { BatchRow, CampaignRow } from "@/server/bonuses/types";
-import { BatchStatusBadge, CampaignStatusBadge } from "./bonus-badges";
+import type { CampaignRow } from "@/server/bonuses/types";
+import { CampaignStatusBadge } from "./bonus-badges";
 import { CampaignDialog } from "./campaign-dialog";
+import { CampaignUploads } from "./campaign-uploads";
 import { CsvUploadDialog } from "./csv-upload-dialog";
 import { GrantedChart } from "./granted-chart";
 import { GrantsTable } from "./grants-table";
@@ -65,7 +64,6 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const date = useDateTimeFormat("dateTime");
   const locale = useLocale();
   // The period with its time zone named ("GMT+8"): the reader's, the one the form's dates were entered in.
   const zoned = useMemo(() => new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }), [locale]);
@@ -74,12 +72,10 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
   const [editing, setEditing] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [ending, setEnding] = useState(false);
-  const [rejectingBatch, setRejectingBatch] = useState<string | null>(null);
   const stats = useQuery(trpc.bonus.campaign.stats.queryOptions({ id: c.id }));
   const groups = useQuery({ ...trpc.customerGroup.list.queryOptions(), enabled: c.eligibleGroupIds.length > 0 });
   const groupNames = c.eligibleGroupIds.map((gid) => groups.data?.find((g) => g.id === gid)?.name ?? "…");
   const grants = useQuery({ ...trpc.bonus.grant.list.queryOptions({ campaignId: c.id, page, pageSize: PAGE_SIZE, dir: "desc" }), placeholderData: keepPreviousData });
-  const uploads = useQuery(trpc.bonus.batch.list.queryOptions({ campaignId: c.id }));
   const reload = () => queryClient.invalidateQueries(trpc.bonus.pathFilter());
   /** Each step's success says what changed, from the answer (a submit under the threshold goes live at once). */
   const handlers = <R,>(said: (result: R) => string) => ({
@@ -103,10 +99,6 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
   const resume = useMutation(trpc.bonus.campaign.resume.mutationOptions(handlers(named("resumed"))));
   const end = useMutation(trpc.bonus.campaign.end.mutationOptions(handlers(named("ended"))));
   const reject = useMutation(trpc.bonus.campaign.reject.mutationOptions());
-  const approveBatch = useMutation(
-    trpc.bonus.batch.approve.mutationOptions(handlers((b: BatchRow) => t("bonuses.campaign.toast.batchApproved", { file: b.fileName, count: b.rowCount }))),
-  );
-  const rejectBatch = useMutation(trpc.bonus.batch.reject.mutationOptions());
   const ref = { id: c.id, version: c.version };
   const ownRequest = c.requestedBy?.id === selfId;
   const pages = Math.max(1, Math.ceil((grants.data?.total ?? 0) / PAGE_SIZE));
@@ -267,58 +259,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
         </CardContent>
       </Card>
 
-      <Card className="gap-2 py-4">
-        <CardHeader className="px-4">
-          <CardTitle className="text-sm">{t("bonuses.batch.title2")}</CardTitle>
-        </CardHeader>
-        <CardContent className="px-4">
-          {!uploads.data ? (
-            <Skeleton className="h-16 w-full" />
-          ) : uploads.data.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("bonuses.batch.empty")}</p>
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("bonuses.batch.fileName")}</TableHead>
-                  <TableHead className="text-right">{t("bonuses.batch.row")}</TableHead>
-                  <TableHead className="text-right">{t("bonuses.batch.total")}</TableHead>
-                  <TableHead>{t("bonuses.grants.status")}</TableHead>
-                  <TableHead>{t("bonuses.grants.createdAt")}</TableHead>
-                  {canApprove && <TableHead>{t("bonuses.grants.actions")}</TableHead>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {uploads.data.map((b) => (
-                  <TableRow key={b.id}>
-                    <TableCell>{b.fileName}</TableCell>
-                    <TableCell className="text-right tabular-nums">{b.rowCount}</TableCell>
-                    <TableCell className="text-right font-mono tabular-nums">{b.totalAmount}</TableCell>
-                    <TableCell>
-                      <BatchStatusBadge status={b.status} />
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">{date.format(b.createdAt)}</TableCell>
-                    {canApprove && (
-                      <TableCell className="whitespace-nowrap">
-                        {b.status === "pending_approval" && b.requestedBy?.id !== selfId && (
-                          <>
-                            <Button size="sm" variant="outline" pending={approveBatch.isPending} onClick={() => approveBatch.mutate({ id: b.id })}>
-                              {t("bonuses.batch.approve")}
-                            </Button>{" "}
-                            <Button size="sm" variant="ghost" onClick={() => setRejectingBatch(b.id)}>
-                              {t("bonuses.batch.reject")}
-                            </Button>
-                          </>
-                        )}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      <CampaignUploads campaignId={c.id} canApprove={canApprove} selfId={selfId} />
 
       {editing && <CampaignDialog campaign={c} onClose={() => setEditing(false)} />}
       {uploading && <CsvUploadDialog campaignId={c.id} onClose={() => setUploading(false)} />}
@@ -331,17 +272,6 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
           destructive
           run={(reason) => reject.mutateAsync({ id: c.id, reason })}
           onClose={() => setRejecting(false)}
-        />
-      )}
-      {rejectingBatch && (
-        <ReasonActionDialog
-          title={t("bonuses.batch.rejectTitle")}
-          description={t("bonuses.batch.rejectBody")}
-          confirmLabel={t("bonuses.batch.reject")}
-          doneMessage={t("bonuses.campaign.toast.batchRejected", { file: uploads.data?.find((b) => b.id === rejectingBatch)?.fileName ?? "" })}
-          destructive
-          run={(reason) => rejectBatch.mutateAsync({ id: rejectingBatch, reason })}
-          onClose={() => setRejectingBatch(null)}
         />
       )}
       <ConfirmDialog
