@@ -49,6 +49,7 @@ export const ZCustomerListInput = ZTableQuery.extend({
   registeredTo: zDateParam,
   /** Frozen, unfrozen or closed on or after this day (the dashboard's "frozen today" links here). */
   statusChangedFrom: zDateParam,
+  statusChangedTo: zDateParam,
   /**
    * Keyset cursor from a previous page's `nextCursor` / `prevCursor`. With a cursor, `page` is only the
    * number shown; without one, `page` is read with OFFSET (fine for the first pages, which is all the

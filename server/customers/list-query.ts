@@ -24,7 +24,7 @@ export const totalCapFor = (f: Pick<CustomerFilter, "q">) => (f.q?.trim() ? SEAR
 
 export type CustomerFilter = Pick<
   CustomerListInput,
-  "q" | "status" | "kycLevel" | "group" | "country" | "tag" | "registeredFrom" | "registeredTo" | "statusChangedFrom"
+  "q" | "status" | "kycLevel" | "group" | "country" | "tag" | "registeredFrom" | "registeredTo" | "statusChangedFrom" | "statusChangedTo"
 >;
 
 /** A row as the list statement returns it (uid is a bigint: Prisma gives BigInt, pg gives text). */
@@ -121,6 +121,7 @@ export function customerWhere(tenantId: string, f: CustomerFilter): Prisma.Sql {
   if (f.registeredFrom) parts.push(Prisma.sql`c.registered_at >= ${f.registeredFrom}::timestamptz`);
   if (f.registeredTo) parts.push(Prisma.sql`c.registered_at < ${endOfRange(f.registeredTo)}::timestamptz`);
   if (f.statusChangedFrom) parts.push(Prisma.sql`c.status_changed_at >= ${f.statusChangedFrom}::timestamptz`);
+  if (f.statusChangedTo) parts.push(Prisma.sql`c.status_changed_at < ${endOfRange(f.statusChangedTo)}::timestamptz`);
   const search = f.q ? classifySearch(f.q) : null;
   if (search) parts.push(searchCondition(tenantId, search));
   return Prisma.join(parts, " AND ");

@@ -71,6 +71,7 @@ export function CustomersTable({ canManage }: { canManage: boolean }) {
   );
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const registered = { from: url.searchParams.get("registeredFrom"), to: url.searchParams.get("registeredTo") };
+  const statusChanged = { from: url.searchParams.get("statusChangedFrom"), to: url.searchParams.get("statusChangedTo") };
   const openRegister = () => setRegistering(true);
 
   return (
@@ -125,6 +126,11 @@ export function CustomersTable({ canManage }: { canManage: boolean }) {
           label={t("customers.filters.registered")}
           value={registered}
           onChange={({ from, to }) => url.setParams({ registeredFrom: from, registeredTo: to })}
+        />
+        <DataTableDateRange
+          label={t("customers.filters.statusChanged")}
+          value={statusChanged}
+          onChange={({ from, to }) => url.setParams({ statusChangedFrom: from, statusChangedTo: to })}
         />
       </DataTableToolbar>
 

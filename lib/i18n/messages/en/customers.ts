@@ -49,6 +49,7 @@ export const customers = {
     tag: "Tag",
     tagPlaceholder: "Tag…",
     registered: "Registered",
+    statusChanged: "Status changed",
   },
   empty: {
     filteredTitle: "No customers match these filters",

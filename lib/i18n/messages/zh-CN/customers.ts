@@ -51,6 +51,7 @@ export const customers: Dict<typeof en> = {
     tag: "标签",
     tagPlaceholder: "标签…",
     registered: "注册时间",
+    statusChanged: "状态变更时间",
   },
   empty: {
     filteredTitle: "没有符合这些筛选条件的客户",
