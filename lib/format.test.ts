@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDecimal, formatMoney, formatMoneyFull, formatNumber, isNegativeDecimal, separatorsOf } from "./format";
+import { formatDate, formatDecimal, formatElapsed, formatMoney, formatMoneyFull, formatNumber, isNegativeDecimal, separatorsOf } from "./format";
 
 describe("formatDecimal", () => {
   it("groups and pads by string in English and Chinese, keeping every significant decimal", () => {
@@ -64,5 +64,18 @@ describe("formatNumber and formatDate", () => {
     expect(formatDate(date, "zh-CN", "date", "UTC")).toBe("2026年1月2日");
     expect(formatDate(date.toISOString(), "en", "dateTime", "UTC")).toMatch(/^Jan 2, 2026, 9:05\sAM$/);
     expect(formatDate("not a date", "en")).toBe("");
+  });
+});
+
+describe("formatElapsed", () => {
+  const now = new Date("2026-12-06T12:00:00Z");
+  it("says how long ago in the largest whole unit", () => {
+    expect(formatElapsed(new Date("2026-12-03T11:00:00Z"), now, "en")).toBe("3 days ago");
+    expect(formatElapsed(new Date("2026-12-06T09:30:00Z"), now, "en")).toBe("2 hours ago");
+    expect(formatElapsed(new Date("2026-12-06T11:55:00Z"), now, "en")).toBe("5 minutes ago");
+    expect(formatElapsed(new Date("2026-12-06T11:59:59Z"), now, "en")).toBe("now");
+  });
+  it("in Chinese", () => {
+    expect(formatElapsed(new Date("2026-12-03T11:00:00Z"), now, "zh-CN")).toBe("3天前");
   });
 });

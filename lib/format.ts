@@ -120,3 +120,17 @@ export function formatDate(value: Date | string | number, locale: string, preset
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? "" : dateFormatter(locale, preset, timeZone).format(date);
 }
+
+const ELAPSED_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** How long ago, in the largest whole unit that fits ("3 days ago" / "3天前"); "now" under a minute. */
+export function formatElapsed(since: Date, now: Date, locale: string): string {
+  const elapsed = Math.max(0, now.getTime() - since.getTime());
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, ms] of ELAPSED_UNITS) if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
+  return format.format(0, "second");
+}

@@ -7,20 +7,21 @@ import { DataTableColumnHeader } from "@/components/data-table/data-table-column
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Badge } from "@/components/ui/badge";
+import { Amount } from "@/components/ui/amount";
 import { Button } from "@/components/ui/button";
+import { formatDecimal, formatElapsed } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ApprovalItem } from "@/server/approvals/types";
-import { groupedDecimal, waitedFor } from "./format";
 
 const col = createDataTableColumnHelper<ApprovalItem>();
 
 export type Decision = "approve" | "reject";
 
-/** The item's one-line title in the reader's language, its amount grouped ("Grant of 10,000 USDT to 孙军"). */
+/** The item's one-line title in the reader's language, its amount grouped with every decimal ("Grant of 10,000.00 USDT to 孙军"). */
 export function itemTitle(t: Translate, locale: string, item: Pick<ApprovalItem, "title">): string {
   const params = { ...item.title.params };
-  if (typeof params.amount === "string") params.amount = groupedDecimal(params.amount, locale);
+  if (typeof params.amount === "string") params.amount = formatDecimal(params.amount, locale);
   return t(item.title.key, params);
 }
 
@@ -60,7 +61,7 @@ export function useApprovalColumns({ onDecide, onRequester, kindLabels, viewerId
         header: ({ column }) => <DataTableColumnHeader column={column} title={title.requestedAt} />,
         cell: ({ getValue }) => (
           <time dateTime={getValue().toISOString()} title={dateTime.format(getValue())} className="whitespace-nowrap tabular-nums text-muted-foreground">
-            {waitedFor(getValue(), now, locale)}
+            {formatElapsed(getValue(), now, locale)}
           </time>
         ),
         meta: { label: title.requestedAt },
@@ -90,9 +91,7 @@ export function useApprovalColumns({ onDecide, onRequester, kindLabels, viewerId
         enableSorting: false,
         cell: ({ row }) =>
           row.original.amount ? (
-            <span className="whitespace-nowrap tabular-nums" title={`${row.original.amount} ${row.original.currency ?? ""}`.trim()}>
-              {groupedDecimal(row.original.amount, locale)} {row.original.currency}
-            </span>
+            <Amount value={row.original.amount} currency={row.original.currency} />
           ) : (
             <span className="text-muted-foreground">{t("approvals.none")}</span>
           ),
