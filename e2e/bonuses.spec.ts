@@ -67,7 +67,7 @@ test.describe(() => {
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit).toHaveCount(0);
     await expect(page.getByText("every group")).toBeVisible();
-    await expect(page.getByRole("definition").filter({ hasText: "1200" }).first()).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "1,200.00" }).first()).toBeVisible();
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await expect(page.getByText(`Campaign '${name}' submitted for approval`)).toBeVisible();
     await expect(page.getByText("Pending approval").first()).toBeVisible();
@@ -95,7 +95,7 @@ test.describe(() => {
     await upload.getByLabel("CSV file").setInputFiles({ name: "grants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await upload.getByRole("button", { name: "Check file" }).click();
     await expect(upload.getByText("Every row is valid.")).toBeVisible();
-    await expect(upload.getByText("100 rows, 500 USDT in total")).toBeVisible();
+    await expect(upload.getByText("100 rows, 500.00 USDT in total")).toBeVisible();
     await upload.getByLabel("Reason").fill("Welcome airdrop");
     await upload.getByRole("button", { name: "Submit", exact: true }).click();
     await expect(upload).toHaveCount(0);
@@ -105,7 +105,7 @@ test.describe(() => {
     await page.goto(campaignUrl);
     await page.getByRole("button", { name: "Approve", exact: true }).click();
     await expect(page.getByText("Applied").first()).toBeVisible();
-    await expect(page.getByText("500").first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: "500.00", exact: true }).first()).toBeVisible();
 
     // The first customer's page shows the non-withdrawable credit on their spot account.
     const customers = await page.request.get(`/api/export/customers?q=${uids[0]}&headers=machine&ids=1`);
@@ -116,7 +116,7 @@ test.describe(() => {
     const spot = page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" });
     await expect(spot).toContainText(test.info().retry ? /\d/ : "5.00");
     await page.getByRole("tab", { name: "Bonuses" }).click();
-    await expect(page.getByText(test.info().retry ? /Non-withdrawable [1-9]/ : "Withdrawable 0 · Non-withdrawable 5")).toBeVisible();
+    await expect(page.getByText(test.info().retry ? /Non-withdrawable [1-9]/ : "Withdrawable 0.00 · Non-withdrawable 5.00")).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: "Applied" }).first()).toContainText("5");
 
     // The grants list: the campaign's 100 grants, filtered, paged and exported from the URL's state.
@@ -198,14 +198,14 @@ test.describe(() => {
           async () => {
             await page.goto(`${customerUrl.split("?")[0]}?tab=bonuses`);
             // The tab has loaded when it shows the balances line or says there is nothing yet.
-            await expect(page.getByText(/Withdrawable \d+ · Non-withdrawable \d+|No bonuses granted to this customer/).first()).toBeVisible();
+            await expect(page.getByText(/Withdrawable [\d.,]+ · Non-withdrawable [\d.,]+|No bonuses granted to this customer/).first()).toBeVisible();
             return page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" }).count();
           },
           { timeout: 90_000, intervals: [3_000] },
         )
         .toBe(1);
       await expect(page.getByRole("row").filter({ hasText: "Welcome bonus (demo)" })).toContainText("10");
-      await expect(page.getByText("Withdrawable 0 · Non-withdrawable 10")).toBeVisible();
+      await expect(page.getByText("Withdrawable 0.00 · Non-withdrawable 10.00")).toBeVisible();
       // A spot USDT account was opened to receive it.
       await page.getByRole("tab", { name: "Trading accounts" }).click();
       await expect(page.getByRole("row").filter({ hasText: "Spot" }).filter({ hasText: "USDT" })).toBeVisible();

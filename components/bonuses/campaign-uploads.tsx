@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Amount } from "@/components/ui/amount";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -66,7 +67,9 @@ export function CampaignUploads({ campaignId, canApprove, selfId }: { campaignId
                 <TableRow key={b.id}>
                   <TableCell>{b.fileName}</TableCell>
                   <TableCell className="text-right tabular-nums">{b.rowCount}</TableCell>
-                  <TableCell className="text-right font-mono tabular-nums">{b.totalAmount}</TableCell>
+                  <TableCell className="text-right font-mono tabular-nums">
+                    <Amount value={b.totalAmount} />
+                  </TableCell>
                   <TableCell>
                     <BatchStatusBadge status={b.status} />
                   </TableCell>

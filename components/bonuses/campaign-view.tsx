@@ -9,12 +9,14 @@ import { ArrowLeft, Download, TriangleAlert, Upload } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
+import { Amount } from "@/components/ui/amount";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { countryName } from "@/lib/countries";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -62,6 +64,7 @@ export function CampaignView({ id, selfId, canManage, canApprove }: CampaignView
 
 function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: CampaignRow; selfId: string; canManage: boolean; canApprove: boolean }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const locale = useLocale();
@@ -127,7 +130,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
             {c.name} <CampaignStatusBadge status={c.status} />
           </h1>
           <p className="text-sm text-muted-foreground">
-            {t(`bonuses.types.${c.type}`)} · {c.amountRule === "fixed" ? `${c.fixedAmount} ${c.currency}` : `${c.percent}% ≤ ${c.capAmount} ${c.currency}`} ·{" "}
+            {t(`bonuses.types.${c.type}`)} · {c.amountRule === "fixed" ? f.money(c.fixedAmount ?? "", c.currency) : `${c.percent}% ≤ ${f.money(c.capAmount ?? "", c.currency)}`} ·{" "}
             {c.withdrawable ? t("bonuses.withdrawable") : t("bonuses.nonWithdrawable")} ·{" "}
             {c.validityDays ? t("bonuses.campaign.days", { days: c.validityDays }) : t("bonuses.campaign.noExpiry")}
           </p>
@@ -202,7 +205,7 @@ function Campaign({ campaign: c, selfId, canManage, canApprove }: { campaign: Ca
           <div key={label} className="rounded-md border p-3">
             <dt className="text-xs text-muted-foreground">{label}</dt>
             <dd className="font-mono text-lg tabular-nums">
-              {value} <span className="text-xs text-muted-foreground">{c.currency}</span>
+              <Amount value={value} /> <span className="text-xs text-muted-foreground">{c.currency}</span>
             </dd>
           </div>
         ))}

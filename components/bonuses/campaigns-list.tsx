@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Amount } from "@/components/ui/amount";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -79,9 +80,11 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
                   <CampaignStatusBadge status={c.status} />
                 </TableCell>
                 <TableCell className="text-right font-mono tabular-nums">
-                  {c.budget} {c.currency}
+                  <Amount value={c.budget} currency={c.currency} />
                 </TableCell>
-                <TableCell className="text-right font-mono tabular-nums">{c.granted}</TableCell>
+                <TableCell className="text-right font-mono tabular-nums">
+                  <Amount value={c.granted} />
+                </TableCell>
                 <TableCell className="whitespace-nowrap">
                   {date.format(c.startsAt)} – {c.endsAt ? date.format(c.endsAt) : t("bonuses.none")}
                 </TableCell>

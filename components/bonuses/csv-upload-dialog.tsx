@@ -15,6 +15,7 @@ import { FileInput } from "@/components/ui/file-input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import type { Translate } from "@/lib/i18n/translate";
 import { describeTrpcError } from "@/lib/trpc/errors";
@@ -29,6 +30,7 @@ function problemText(t: Translate, p: BatchPreview["problems"][number]): string 
 
 export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; onClose: () => void }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -76,7 +78,7 @@ export function CsvUploadDialog({ campaignId, onClose }: { campaignId?: string; 
           </div>
           {report && (
             <div className="grid gap-2 text-sm">
-              <p>{t("bonuses.batch.rows", { count: report.rowCount, total: report.totalAmount, currency: report.currency ?? "" })}</p>
+              <p>{t("bonuses.batch.rows", { count: report.rowCount, total: f.decimal(report.totalAmount), currency: report.currency ?? "" })}</p>
               {valid ? (
                 <>
                   <p className="text-muted-foreground">{t("bonuses.batch.valid")}</p>

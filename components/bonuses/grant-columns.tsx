@@ -9,6 +9,7 @@ import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Amount } from "@/components/ui/amount";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
 import type { GrantRow } from "@/server/bonuses/types";
@@ -30,7 +31,7 @@ function Cut({ text, className }: { text: string; className?: string }) {
 
 const money = (amount: string, currency?: string) => (
   <span className="font-mono whitespace-nowrap tabular-nums">
-    {amount}
+    <Amount value={amount} />
     {currency && <span className="ml-1 text-xs text-muted-foreground">{currency}</span>}
   </span>
 );

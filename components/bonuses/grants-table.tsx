@@ -55,7 +55,7 @@ export function GrantsTable({ caption, rows, canManage, canApprove, selfId, show
   const reject = useMutation(trpc.bonus.grant.reject.mutationOptions());
   const revoke = useMutation(trpc.bonus.grant.revoke.mutationOptions());
   /** What changed, named: "Grant of 5 USDT to 孙军 approved". */
-  const said = (g: GrantRow) => ({ amount: g.amount, currency: g.currency, customer: g.customer.name });
+  const said = (g: GrantRow) => ({ amount: f.decimal(g.amount), currency: g.currency, customer: g.customer.name });
   const approve = useMutation(
     trpc.bonus.grant.approve.mutationOptions({
       onSuccess: (g) => {

@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/lib/auth/permissions";
@@ -28,6 +29,7 @@ export function CustomerBonuses({ customer, granted }: { customer: CustomerDetai
 
 function BonusesOfCustomer({ customer, canManage, canApprove }: { customer: CustomerDetail; canManage: boolean; canApprove: boolean }) {
   const t = useT();
+  const f = useFormat();
   const trpc = useTRPC();
   const [granting, setGranting] = useState(false);
   const [releasing, setReleasing] = useState(false);
@@ -64,7 +66,7 @@ function BonusesOfCustomer({ customer, canManage, canApprove }: { customer: Cust
                     {a.demo ? " (demo)" : ""}
                   </span>
                   <span className="font-mono text-xs tabular-nums text-muted-foreground">
-                    {t("bonuses.customerTab.withdrawableBalance", { amount: a.bonusWithdrawable })} · {t("bonuses.customerTab.nonWithdrawableBalance", { amount: a.bonusNonWithdrawable })}
+                    {t("bonuses.customerTab.withdrawableBalance", { amount: f.decimal(a.bonusWithdrawable) })} · {t("bonuses.customerTab.nonWithdrawableBalance", { amount: f.decimal(a.bonusNonWithdrawable) })}
                   </span>
                 </li>
               ))}
