@@ -1,57 +1,45 @@
 /**
- * The audit log as CSV (listed in server/export/registry.ts): the filters of the page, the action's name
- * in the reader's language beside its code, the actor's name beside their email, the record's name.
+ * The audit log as CSV (listed in server/export/registry.ts): the filters of the page, the action's code
+ * beside its name in the reader's language, the actor's name beside their email, the record's name.
  */
 import "server-only";
-import { defineExporter } from "../export/exporter";
+import { defineExporter, exportColumns, type ExportColumn } from "../export/exporter";
 import { ZAuditListInput } from "@/lib/audit/schemas";
 import { actionKey } from "@/lib/audit/present";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
-import { getLocale } from "@/lib/i18n/server";
-import { createTranslator, translateDynamic } from "@/lib/i18n/translate";
-import type { TenantContext } from "../actor";
-import { iterateAudit, type AuditListQuery, type AuditRow } from "./query";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { translateDynamic } from "@/lib/i18n/translate";
+import { iterateAudit, type AuditRow } from "./query";
 
-/** The reader's language from the request; outside one (a script, a test) the default. */
-async function readerLocale(): Promise<Locale> {
-  try {
-    return await getLocale();
-  } catch {
-    return DEFAULT_LOCALE;
-  }
-}
-
-type ExportRow = AuditRow & { actionName: string };
-
-async function* rows(ctx: TenantContext, q: AuditListQuery): AsyncIterable<ExportRow> {
-  const t = createTranslator(await readerLocale());
-  for await (const row of iterateAudit(ctx, q)) {
-    yield { ...row, actionName: translateDynamic(t, `audit.actions.${actionKey(row.action)}.name`, row.action) };
-  }
-}
-
+const c = exportColumns<AuditRow>();
+const h = "audit.exportHeaders";
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+// The action keeps its machine columns as they were (code in `action`, name in `action_name`): scripts read them.
+const action: ExportColumn<AuditRow>[] = [
+  { key: "action", label: (t) => t("table.exportCodeOf", { label: t("audit.columns.action") }), value: (r) => r.action },
+  c.col("action_name", "audit.columns.action", (r, t) => translateDynamic(t, `audit.actions.${actionKey(r.action)}.name`, r.action)),
+];
 
 export const auditExporter = defineExporter({
   permission: "audit.read",
   schema: ZAuditListInput,
-  rows,
+  rows: iterateAudit,
   columns: [
-    { header: "id", value: (r: ExportRow) => r.id },
-    { header: "created_at", value: (r: ExportRow) => r.createdAt },
-    { header: "actor_type", value: (r: ExportRow) => r.actorType },
-    { header: "actor", value: (r: ExportRow) => r.actorLabel },
-    { header: "actor_name", value: (r: ExportRow) => r.actorName },
-    { header: "action", value: (r: ExportRow) => r.action },
-    { header: "action_name", value: (r: ExportRow) => r.actionName },
-    { header: "entity_type", value: (r: ExportRow) => r.entityType },
-    { header: "entity_id", value: (r: ExportRow) => r.entityId },
-    { header: "entity", value: (r: ExportRow) => r.entity?.label ?? null },
-    { header: "customer", value: (r: ExportRow) => r.customer?.label ?? null },
-    { header: "ip", value: (r: ExportRow) => r.ip },
-    { header: "user_agent", value: (r: ExportRow) => r.userAgent },
-    { header: "before", value: (r: ExportRow) => json(r.before) },
-    { header: "after", value: (r: ExportRow) => json(r.after) },
-    { header: "hash", value: (r: ExportRow) => r.hash },
+    // The entry's number in its chain, not an internal uuid: people quote it ("entry #1234").
+    c.col("id", `${h}.id`, (r) => r.id),
+    c.col("created_at", "audit.columns.createdAt", (r) => r.createdAt),
+    ...c.coded("actor_type", `${h}.actorType`, (r) => r.actorType, (type) => `audit.actorTypes.${type}` as MessageKey),
+    c.col("actor", `${h}.actorEmail`, (r) => r.actorLabel),
+    c.col("actor_name", "audit.columns.actor", (r) => r.actorName),
+    ...action,
+    ...c.coded("entity_type", `${h}.entityType`, (r) => r.entityType, (type) => `audit.entities.${type}` as MessageKey),
+    c.id("entity_id", (r) => r.entityId),
+    c.col("entity", "audit.columns.entity", (r) => r.entity?.label ?? null),
+    c.col("customer", `${h}.customer`, (r) => r.customer?.label ?? null),
+    c.col("ip", "audit.columns.ip", (r) => r.ip),
+    c.col("user_agent", `${h}.userAgent`, (r) => r.userAgent),
+    c.col("before", `${h}.before`, (r) => json(r.before)),
+    c.col("after", `${h}.after`, (r) => json(r.after)),
+    c.col("hash", `${h}.hash`, (r) => r.hash),
   ],
 });

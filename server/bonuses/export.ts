@@ -1,40 +1,41 @@
 /** The bonus-grants CSV: a campaign's (or any filter's) grants, same schema as `bonus.grants.list`, streamed in batches. */
 import "server-only";
-import { defineExporter } from "../export/exporter";
+import { defineExporter, exportColumns } from "../export/exporter";
 import { iterateGrants } from "./grant-list";
 import type { GrantRow } from "./types";
 import { ZGrantListInput } from "@/lib/bonuses/schemas";
-import { bonuses } from "@/lib/i18n/messages/en/bonuses";
 
-export const bonusGrantsExporter = defineExporter<typeof ZGrantListInput, GrantRow>({
+const c = exportColumns<GrantRow>();
+const h = "bonuses.exportHeaders";
+
+export const bonusGrantsExporter = defineExporter({
   permission: "bonus.read",
   schema: ZGrantListInput,
   rows: iterateGrants,
   columns: [
-    { header: "id", value: (r) => r.id },
-    { header: "created_at", value: (r) => r.createdAt },
-    { header: "campaign", value: (r) => r.campaignName },
-    { header: "customer_uid", value: (r) => r.customer.uid },
-    { header: "customer_name", value: (r) => r.customer.name },
-    { header: "account_type", value: (r) => r.tradingAccount.type },
-    { header: "currency", value: (r) => r.currency },
-    { header: "withdrawable", value: (r) => r.withdrawable },
-    { header: "amount", value: (r) => r.amount },
-    { header: "remaining", value: (r) => r.remaining },
-    { header: "released", value: (r) => r.released },
-    { header: "expired", value: (r) => r.expired },
-    { header: "revoked", value: (r) => r.revoked },
-    { header: "shortfall", value: (r) => r.shortfall },
-    // Readable for people, the code for formulas and imports.
-    { header: "status", value: (r) => bonuses.grantStatuses[r.status] },
-    { header: "status_code", value: (r) => r.status },
-    { header: "idempotency_key", value: (r) => r.idempotencyKey },
-    { header: "reason", value: (r) => r.reason },
-    { header: "expires_at", value: (r) => r.expiresAt },
-    { header: "requested_by", value: (r) => r.requestedBy?.name ?? null },
-    { header: "approved_by", value: (r) => r.approvedBy?.name ?? null },
-    { header: "applied_at", value: (r) => r.appliedAt },
-    { header: "batch_id", value: (r) => r.batchId },
-    { header: "trading_account_id", value: (r) => r.tradingAccount.id },
+    c.col("created_at", "bonuses.grants.createdAt", (r) => r.createdAt),
+    c.col("campaign", "bonuses.grants.campaign", (r) => r.campaignName),
+    c.digits("customer_uid", `${h}.customerUid`, (r) => r.customer.uid),
+    c.col("customer_name", `${h}.customerName`, (r) => r.customer.name),
+    c.col("account_type", `${h}.accountType`, (r) => r.tradingAccount.type),
+    c.col("currency", `${h}.currency`, (r) => r.currency),
+    c.col("withdrawable", `${h}.withdrawable`, (r) => r.withdrawable),
+    // Amounts as the database holds them: every decimal, no grouping.
+    c.col("amount", "bonuses.grants.amount", (r) => r.amount),
+    c.col("remaining", "bonuses.grants.remaining", (r) => r.remaining),
+    c.col("released", "bonuses.grants.released", (r) => r.released),
+    c.col("expired", `${h}.expired`, (r) => r.expired),
+    c.col("revoked", `${h}.revoked`, (r) => r.revoked),
+    c.col("shortfall", "bonuses.grants.shortfall", (r) => r.shortfall),
+    ...c.coded("status", "bonuses.grants.status", (r) => r.status, (s) => `bonuses.grantStatuses.${s}`),
+    c.col("idempotency_key", `${h}.idempotencyKey`, (r) => r.idempotencyKey),
+    c.col("reason", "bonuses.grants.reason", (r) => r.reason),
+    c.col("expires_at", "bonuses.grants.expiresAt", (r) => r.expiresAt),
+    c.col("requested_by", "bonuses.grants.requestedBy", (r) => r.requestedBy?.name ?? null),
+    c.col("approved_by", "bonuses.grants.approvedBy", (r) => r.approvedBy?.name ?? null),
+    c.col("applied_at", `${h}.appliedAt`, (r) => r.appliedAt),
+    c.id("id", (r) => r.id),
+    c.id("batch_id", (r) => r.batchId),
+    c.id("trading_account_id", (r) => r.tradingAccount.id),
   ],
 });

@@ -103,3 +103,31 @@ describe("staff export", () => {
     expect(me.slice(2, 6)).toEqual(["Admin", "admin", "Active", "active"]);
   });
 });
+
+describe("bonus-grant and audit exports", () => {
+  it("bonus grants: translated headers, the status code beside its label, uuids only with ids=1", async () => {
+    await signIn("admin");
+    const people = await download("bonusGrants", "");
+    expect(people.header.slice(0, 4)).toEqual(["Created", "Campaign", "Customer UID", "Customer name"]);
+    expect(people.header).toEqual(expect.arrayContaining(["Amount", "Status", "Status (code)"]));
+    expect(people.header).not.toContain("id");
+    expect((await download("bonusGrants", "", "zh-CN")).header).toContain("状态（代码）");
+    const machine = await download("bonusGrants", "headers=machine");
+    expect(machine.header).toEqual(expect.arrayContaining(["amount", "status", "status_code"]));
+    expect(machine.header).not.toContain("batch_id");
+    expect((await download("bonusGrants", "headers=machine&ids=1")).header.slice(-3)).toEqual(["id", "batch_id", "trading_account_id"]);
+  });
+
+  it("audit: translated headers, the actor type in words beside its code, the entity's uuid only with ids=1", async () => {
+    await signIn("admin");
+    // The export records itself first, so the file holds at least that entry.
+    const { header, rows } = await download("audit", "");
+    expect(header).toEqual(expect.arrayContaining(["Time", "Actor type", "Actor type (code)", "Action (code)", "Action"]));
+    expect(header).not.toContain("entity_id");
+    const own = rows.find((r) => r[header.indexOf("Action (code)")] === "export.audit")!;
+    expect([own[header.indexOf("Actor type")], own[header.indexOf("Actor type (code)")]]).toEqual(["Staff", "staff"]);
+    const machine = await download("audit", "headers=machine&ids=1");
+    expect(machine.header.indexOf("action_name")).toBe(machine.header.indexOf("action") + 1);
+    expect(machine.header).toContain("entity_id");
+  });
+});

@@ -37,6 +37,18 @@ export const audit = {
     yes: "Yes",
     no: "No",
   },
+  /** CSV headers of the audit export that no column of the page already names. */
+  exportHeaders: {
+    id: "Entry",
+    actorType: "Actor type",
+    actorEmail: "Actor email",
+    entityType: "Entity type",
+    customer: "Customer",
+    userAgent: "User agent",
+    before: "Before",
+    after: "After",
+    hash: "Hash",
+  },
   actorTypes: {
     staff: "Staff",
     system: "System",

@@ -176,6 +176,18 @@ export const bonuses = {
     rejected: "Grant of {amount} {currency} to {customer} rejected",
     revoked: "Grant of {amount} {currency} to {customer} revoked",
   },
+  /** CSV headers of the grants export that no column of the page already names. */
+  exportHeaders: {
+    customerUid: "Customer UID",
+    customerName: "Customer name",
+    accountType: "Account type",
+    currency: "Currency",
+    withdrawable: "Withdrawable",
+    expired: "Expired",
+    revoked: "Revoked",
+    idempotencyKey: "Idempotency key",
+    appliedAt: "Applied at",
+  },
   grant: {
     button: "Grant bonus",
     title: "Grant bonus",

@@ -37,6 +37,17 @@ export const audit: Dict<typeof en> = {
     yes: "是",
     no: "否",
   },
+  exportHeaders: {
+    id: "条目",
+    actorType: "操作人类型",
+    actorEmail: "操作人邮箱",
+    entityType: "对象类型",
+    customer: "客户",
+    userAgent: "用户代理",
+    before: "变更前",
+    after: "变更后",
+    hash: "哈希",
+  },
   actorTypes: {
     staff: "员工",
     system: "系统",

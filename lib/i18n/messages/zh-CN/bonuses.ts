@@ -176,6 +176,17 @@ export const bonuses: Dict<typeof en> = {
     rejected: "已驳回向 {customer} 发放 {amount} {currency}",
     revoked: "已撤销向 {customer} 发放的 {amount} {currency}",
   },
+  exportHeaders: {
+    customerUid: "客户 UID",
+    customerName: "客户姓名",
+    accountType: "账户类型",
+    currency: "币种",
+    withdrawable: "可提现",
+    expired: "已过期",
+    revoked: "已撤销",
+    idempotencyKey: "幂等键",
+    appliedAt: "入账时间",
+  },
   grant: {
     button: "发放赠金",
     title: "发放赠金",
