@@ -20,14 +20,15 @@ test.describe(() => {
 
   test("a list's date filter is typed or picked with the keyboard, in Chinese, into the URL as yyyy-mm-dd", async ({ page }) => {
     await page.goto("/customers");
-    const from = page.getByRole("textbox", { name: zh.table.dateFrom, exact: true });
+    const registered = page.getByRole("group", { name: zh.customers.filters.registered });
+    const from = registered.getByRole("textbox", { name: zh.table.dateFrom, exact: true });
     await from.fill("2026/01/05");
     await from.press("Enter");
     await expect(page).toHaveURL(/registeredFrom=2026-01-05/);
     await expect(from).toHaveValue("2026年1月5日");
 
     // The calendar: opened from its button, the chosen day has focus; → and Enter pick the next day.
-    await page.getByRole("button", { name: zh.common.datePicker.openCalendar }).first().click();
+    await registered.getByRole("button", { name: zh.common.datePicker.openCalendar }).first().click();
     await expect(page.getByRole("grid")).toBeVisible();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
