@@ -90,6 +90,14 @@ test.describe("operations", () => {
     await page.getByTestId("tile-fundLocks.active").click();
     await expect(page).toHaveURL(/\/fund-locks\?status=active/);
     await expect(page.getByRole("button", { name: /Status.*Active/ })).toBeVisible();
+
+    // "Frozen today": frozen customers whose status changed since midnight (UTC), both filters shown.
+    await page.goto("/");
+    await page.getByTestId("tile-customers.frozenToday").click();
+    await expect(page).toHaveURL(/\/customers\?status=frozen&statusChangedFrom=\d{4}-\d{2}-\d{2}/);
+    await expect(page.getByRole("button", { name: /Status.*Frozen/ })).toBeVisible();
+    // A date range with a value is drawn solid, an empty one dashed.
+    await expect(page.getByRole("group", { name: "Status changed" })).not.toHaveClass(/border-dashed/);
   });
 });
 
