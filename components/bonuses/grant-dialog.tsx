@@ -21,6 +21,8 @@ import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { ZGrantInput } from "@/lib/bonuses/schemas";
 import { placeServerErrors } from "./server-errors";
+import { accountLabel } from "@/components/trading-accounts/account-label";
+import type { TradingAccountType } from "@/lib/ledger/schemas";
 
 const NONE = "none";
 type Values = z.input<typeof ZGrantInput>;
@@ -37,7 +39,7 @@ const FIELDS = ["campaignId", "tradingAccountId", "amount", "depositAmount", "re
 
 export interface BonusAccount {
   id: string;
-  type: string;
+  type: TradingAccountType;
   currency: string;
   demo: boolean;
   status: string;
@@ -120,7 +122,7 @@ export function GrantDialog({ customer, accounts, onClose }: { customer: { id: s
         control={form.control}
         name="tradingAccountId"
         label={t("bonuses.grant.account")}
-        options={accountsFor.map((a) => ({ value: a.id, label: `${a.type} ${a.currency}${a.demo ? " (demo)" : ""}` }))}
+        options={accountsFor.map((a) => ({ value: a.id, label: accountLabel(t, a) }))}
         placeholder={t("bonuses.grant.accountPlaceholder")}
         disabled={grant.isPending}
       />

@@ -20,6 +20,7 @@ import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import type { Permission } from "@/lib/auth/permissions";
 import type { CustomerDetail } from "@/server/customers/types";
+import { accountLabel } from "@/components/trading-accounts/account-label";
 
 export function CustomerBonuses({ customer, granted }: { customer: CustomerDetail; granted: readonly Permission[] }) {
   const t = useT();
@@ -61,10 +62,7 @@ function BonusesOfCustomer({ customer, canManage, canApprove }: { customer: Cust
             <ul className="grid gap-1.5 sm:grid-cols-2">
               {data.data.accounts.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm">
-                  <span>
-                    {a.type} {a.currency}
-                    {a.demo ? " (demo)" : ""}
-                  </span>
+                  <span>{accountLabel(t, a)}</span>
                   <span className="font-mono text-xs tabular-nums text-muted-foreground">
                     {t("bonuses.customerTab.withdrawableBalance", { amount: f.decimal(a.bonusWithdrawable) })} · {t("bonuses.customerTab.nonWithdrawableBalance", { amount: f.decimal(a.bonusNonWithdrawable) })}
                   </span>
