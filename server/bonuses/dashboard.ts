@@ -12,7 +12,8 @@ export const bonusTiles: DashboardTile[] = [
     roles: ["marketing", "admin"],
     permission: "bonus.read",
     title: "dashboard.tiles.activeCampaigns.title",
-    href: "/bonuses?status=active",
+    // The campaigns list has no status filter yet: it opens on all campaigns, newest first.
+    href: "/bonuses",
     async load(ctx): Promise<TileFigure> {
       // Campaigns are few per brand; (brand, status, created_at) finds the active ones.
       const rows = await tileQuery<{ name: string; used: number; n: number }>(ctx, Prisma.sql`
@@ -52,7 +53,8 @@ export const bonusTiles: DashboardTile[] = [
     roles: ["marketing"],
     permission: "bonus.read",
     title: "dashboard.tiles.expiringCredit.title",
-    href: "/bonuses?status=active",
+    // Applied grants are the ones holding credit; the list has no expiry filter yet.
+    href: "/bonuses/grants?status=applied",
     async load(ctx): Promise<TileFigure> {
       const now = new Date();
       // (brand, status, expires_at): only the week's applied grants are read.
