@@ -116,6 +116,14 @@ test.describe("marketing", () => {
     );
     await expect(page.getByTestId("chart-bonuses.creditPerDay")).toBeVisible();
     await expect(page.getByTestId("chart-customers.newPerDay")).toBeVisible();
+
+    // The campaigns tile opens the campaigns list filtered to the active ones, the filter shown.
+    await page.getByTestId("tile-bonuses.activeCampaigns").click();
+    await expect(page).toHaveURL(/\/bonuses\?status=active/);
+    await expect(page.getByRole("button", { name: /Status.*Active/ })).toBeVisible();
+    const statuses = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("link") });
+    await expect(statuses.first()).toContainText("Active");
+    for (const row of await statuses.all()) await expect(row).toContainText("Active");
   });
 });
 

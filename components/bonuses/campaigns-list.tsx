@@ -1,9 +1,11 @@
 "use client";
 /** The brand's campaigns, newest first, with budget and amount granted; "New campaign" for bonus.manage. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Gift, Plus } from "lucide-react";
+import { Gift, Plus, SearchX } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { LoadError } from "@/components/load-error";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { Amount } from "@/components/ui/amount";
@@ -13,6 +15,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
+import { BONUS_CAMPAIGN_STATUSES, ZCampaignListInput, type BonusCampaignStatus } from "@/lib/bonuses/schemas";
 import { CampaignStatusBadge } from "./bonus-badges";
 import { CampaignDialog } from "./campaign-dialog";
 
@@ -22,9 +25,16 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
   const t = useT();
   const trpc = useTRPC();
   const date = useDateTimeFormat("date");
-  const [page, setPage] = useState(1);
+  // Status and page live in the URL, so the dashboard's tiles can open the list filtered.
+  const url = useTableUrlState(ZCampaignListInput);
+  const { page, status } = url.input;
+  const setPage = (next: number) => url.setParams({ page: next });
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ ...trpc.bonus.campaign.list.queryOptions({ page, pageSize: PAGE_SIZE, dir: "desc" }), placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.bonus.campaign.list.queryOptions({ page, pageSize: PAGE_SIZE, dir: "desc", status }), placeholderData: keepPreviousData });
+  const statusOptions = useMemo<FacetOption<BonusCampaignStatus>[]>(
+    () => BONUS_CAMPAIGN_STATUSES.map((value) => ({ value, label: t(`bonuses.campaignStatuses.${value}`) })),
+    [t],
+  );
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
 
   const newButton = canManage && (
@@ -49,6 +59,18 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
   } else if (list.isError) {
     body = (
       <LoadError title={t("bonuses.loadError")} error={list.error} onRetry={() => void list.refetch()} />
+    );
+  } else if (list.data.total === 0 && url.hasFilters) {
+    body = (
+      <EmptyState
+        icon={SearchX}
+        title={t("bonuses.list.filteredEmpty")}
+        action={
+          <Button variant="outline" size="sm" onClick={url.resetFilters}>
+            {t("bonuses.grantsList.empty.clearFilters")}
+          </Button>
+        }
+      />
     );
   } else if (list.data.total === 0) {
     body = <EmptyState icon={Gift} title={t("bonuses.list.empty")} description={t("bonuses.list.emptyHint")} action={newButton || undefined} />;
@@ -95,10 +117,10 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
         {pages > 1 && (
           <div className="flex items-center justify-end gap-2 text-sm">
             <span className="text-muted-foreground">{t("bonuses.list.pageOf", { page, pages })}</span>
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t("bonuses.list.previous")}
             </Button>
-            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
               {t("bonuses.list.next")}
             </Button>
           </div>
@@ -109,7 +131,10 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
 
   return (
     <div className="grid gap-4">
-      {list.data && list.data.total > 0 && newButton && <div className="flex justify-end">{newButton}</div>}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <DataTableFacetedFilter title={t("bonuses.list.status")} options={statusOptions} value={status} onChange={(next) => url.setParams({ status: next })} />
+        {list.data && (list.data.total > 0 || url.hasFilters) && newButton}
+      </div>
       {body}
       {creating && <CampaignDialog onClose={() => setCreating(false)} />}
     </div>

@@ -12,8 +12,7 @@ export const bonusTiles: DashboardTile[] = [
     roles: ["marketing", "admin"],
     permission: "bonus.read",
     title: "dashboard.tiles.activeCampaigns.title",
-    // The campaigns list has no status filter yet: it opens on all campaigns, newest first.
-    href: "/bonuses",
+    href: "/bonuses?status=active",
     async load(ctx): Promise<TileFigure> {
       // Campaigns are few per brand; (brand, status, created_at) finds the active ones.
       const rows = await tileQuery<{ name: string; used: number; n: number }>(ctx, Prisma.sql`

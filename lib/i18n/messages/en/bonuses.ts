@@ -14,6 +14,7 @@ export const bonuses = {
   nonWithdrawable: "Non-withdrawable",
   list: {
     empty: "No campaigns yet",
+    filteredEmpty: "No campaigns match this filter",
     emptyHint: "Create a campaign to start granting bonuses.",
     name: "Name",
     type: "Type",

@@ -16,6 +16,7 @@ export const bonuses: Dict<typeof en> = {
   nonWithdrawable: "不可提现",
   list: {
     empty: "暂无活动",
+    filteredEmpty: "没有符合筛选条件的活动",
     emptyHint: "创建活动即可开始发放赠金。",
     name: "名称",
     type: "类型",
