@@ -47,7 +47,7 @@ test.describe(() => {
     await page.getByRole("button", { name: "Grant bonus" }).click();
     const dialog = page.getByRole("dialog", { name: "Grant bonus" });
     await dialog.getByRole("combobox", { name: "Trading account" }).click();
-    await page.getByRole("option", { name: "spot USDT", exact: true }).click();
+    await page.getByRole("option", { name: "Spot USDT", exact: true }).click();
     await dialog.getByLabel("Amount", { exact: true }).fill(amount);
     await dialog.getByLabel("Reason").fill(reason);
     await dialog.getByRole("button", { name: "Grant", exact: true }).click();

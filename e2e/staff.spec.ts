@@ -30,12 +30,12 @@ test("admin creates a staff member, the audit log records it, and the member set
   await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(2); // header + the one match
 
-  // The audit log: newest entry for staff.create is this one, by this admin, with the new email.
+  // The audit log: newest entry for staff.create is this one, in words, by this admin, with the new email.
   await page.goto("/audit");
   await page.getByPlaceholder("Search action, actor or entity id…").fill("staff.create");
   const firstRow = page.getByRole("row").nth(1);
-  await expect(firstRow).toContainText("staff.create");
-  await expect(firstRow).toContainText(DEMO.borealis.admin.email);
+  await expect(firstRow).toContainText("Staff member added");
+  await expect(firstRow).toContainText(`${DEMO.borealis.admin.name} added staff member ${name}`);
   await firstRow.click();
   await expect(page.getByRole("dialog")).toContainText(email);
   await expect(page.getByRole("dialog")).not.toContainText(temporaryPassword);
