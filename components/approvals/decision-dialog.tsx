@@ -7,12 +7,11 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TriangleAlert } from "lucide-react";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { confirmOnCtrlEnter, RefusalAlert } from "@/components/ui/refusal-alert";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -97,13 +96,7 @@ export function DecisionDialog({ item, decision, onClose }: { item: ApprovalItem
                       autoFocus
                       placeholder={t(`approvals.${words}.notePlaceholder`)}
                       disabled={pending}
-                      onKeyDown={(event) => {
-                        // Ctrl/⌘+Enter confirms; plain Enter is a new line.
-                        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-                          event.preventDefault();
-                          void submit();
-                        }
-                      }}
+                      onKeyDown={confirmOnCtrlEnter(() => void submit())}
                       {...field}
                     />
                   </FormControl>
@@ -111,16 +104,7 @@ export function DecisionDialog({ item, decision, onClose }: { item: ApprovalItem
                 </FormItem>
               )}
             />
-            {refusal && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertTitle>{t("approvals.refusedTitle")}</AlertTitle>
-                <AlertDescription>
-                  <p>{refusal.message}</p>
-                  {refusal.refreshed && <p>{t("approvals.refreshed")}</p>}
-                </AlertDescription>
-              </Alert>
-            )}
+            {refusal && <RefusalAlert title={t("approvals.refusedTitle")} refusal={refusal} refreshedText={t("approvals.refreshed")} />}
           </form>
         </Form>
         <AlertDialogFooter>

@@ -6,11 +6,10 @@
  * version, or close refused) shows inside the dialog so the reason is not lost.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { TriangleAlert } from "lucide-react";
 import { useId, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { confirmOnCtrlEnter, RefusalAlert } from "@/components/ui/refusal-alert";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -89,13 +88,7 @@ export function ReasonConfirmDialog({
                       autoFocus
                       placeholder={t("customers.statusChange.reasonPlaceholder")}
                       disabled={pending}
-                      onKeyDown={(event) => {
-                        // Ctrl/⌘+Enter confirms; plain Enter is a new line.
-                        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-                          event.preventDefault();
-                          void submit();
-                        }
-                      }}
+                      onKeyDown={confirmOnCtrlEnter(() => void submit())}
                       {...field}
                     />
                   </FormControl>
@@ -103,16 +96,7 @@ export function ReasonConfirmDialog({
                 </FormItem>
               )}
             />
-            {refusal && (
-              <Alert variant="destructive" role="alert">
-                <TriangleAlert aria-hidden />
-                <AlertTitle>{t("customers.statusChange.refusedTitle")}</AlertTitle>
-                <AlertDescription>
-                  <p>{refusal.message}</p>
-                  {refusal.refreshed && <p>{t("customers.statusChange.refreshed")}</p>}
-                </AlertDescription>
-              </Alert>
-            )}
+            {refusal && <RefusalAlert title={t("customers.statusChange.refusedTitle")} refusal={refusal} refreshedText={t("customers.statusChange.refreshed")} />}
           </form>
         </Form>
         <AlertDialogFooter>
