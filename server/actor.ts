@@ -16,8 +16,19 @@ export type StaffActor = {
   sessionId: string;
 };
 
+/** A brand's own system calling the partner REST API with one of its keys (server/partner/). */
+export type PartnerActor = {
+  type: "partner";
+  /** The partner key's row id. */
+  id: string;
+  /** Its public access key, which staff see in the audit log. */
+  accessKey: string;
+  label: string;
+};
+
 export type Actor =
   | StaffActor
+  | PartnerActor
   | { type: "system"; id: string }
   | { type: "anonymous"; label: string };
 
@@ -38,8 +49,10 @@ export interface ServiceContext {
 export type StaffContext = ServiceContext & { actor: StaffActor };
 /** A context whose brand is known: what every brand-owned service requires. */
 export type TenantContext = StaffContext & { tenantId: string };
-/** Staff or the system (a job) acting for one brand: for services the jobs call too. */
+/** Staff, a partner key or the system (a job) acting for one brand: for services they share. */
 export type BrandContext = ServiceContext & { tenantId: string };
+/** A partner key acting for its brand (the partner REST API). */
+export type PartnerContext = BrandContext & { actor: PartnerActor };
 
 /**
  * The request's client address and agent. The production server (scripts/serve.mjs) sets X-Forwarded-For

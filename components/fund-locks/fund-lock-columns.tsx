@@ -90,7 +90,7 @@ export function useFundLockColumns({ canUnlock, onUnlock }: { canUnlock: (row: F
       col.accessor("source", {
         header: title.source,
         enableSorting: false,
-        cell: ({ getValue }) => (getValue() === "risk_rule" ? <RiskRuleBadge /> : <span className="text-muted-foreground">{t("fundLocks.sources.manual")}</span>),
+        cell: ({ getValue }) => (getValue() === "risk_rule" ? <RiskRuleBadge /> : <span className="text-muted-foreground">{t(`fundLocks.sources.${getValue()}`)}</span>),
         meta: { label: title.source },
       }),
       col.accessor("status", {

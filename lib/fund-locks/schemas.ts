@@ -10,7 +10,7 @@ import { zSearchTerm, zText } from "@/lib/validation/text";
 
 export const FUND_LOCK_DIRECTIONS = ["transfer_in", "transfer_out", "both"] as const;
 export type FundLockDirection = (typeof FUND_LOCK_DIRECTIONS)[number];
-export const FUND_LOCK_SOURCES = ["manual", "risk_rule"] as const;
+export const FUND_LOCK_SOURCES = ["manual", "risk_rule", "partner_api"] as const;
 export type FundLockSource = (typeof FUND_LOCK_SOURCES)[number];
 /**
  * A lock's status as the desk sees it. "expired" covers a lock ended by the expiry job and one whose expiry

@@ -25,6 +25,8 @@ export function actorFields(actor: Actor) {
   switch (actor.type) {
     case "staff":
       return { actorType: "staff", actorId: actor.id, actorLabel: actor.email };
+    case "partner":
+      return { actorType: "partner", actorId: actor.id, actorLabel: `${actor.label} (${actor.accessKey})` };
     case "system":
       return { actorType: "system", actorId: actor.id, actorLabel: actor.id };
     case "anonymous":

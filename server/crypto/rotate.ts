@@ -13,6 +13,7 @@ const SEALED = [
   { table: "brand", columns: ["okx_secret_enc", "okx_passphrase_enc"] },
   { table: "staff_user", columns: ["totp_secret_enc", "totp_pending_secret_enc"] },
   { table: "subaccount_api_key", columns: ["secret_key_enc", "passphrase_enc"] },
+  { table: "partner_key", columns: ["secret_enc"] },
 ] as const;
 
 export interface RotationReport {

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
@@ -22,7 +22,7 @@ const snapshot = (g: GroupRecord) => ({ name: g.name, description: g.description
 const countMembers = (db: DbTx, tenantId: string, groupId: string) => db.customer.count({ where: { brandId: tenantId, groupId } });
 
 /** The brand's groups by name, each with how many customers are in it. */
-export async function listCustomerGroups(ctx: TenantContext): Promise<CustomerGroupRow[]> {
+export async function listCustomerGroups(ctx: BrandContext): Promise<CustomerGroupRow[]> {
   const groups = await ctx.db.customerGroup.findMany({ where: { brandId: ctx.tenantId }, orderBy: { name: "asc" }, select: groupSelect });
   return Promise.all(groups.map(async (g) => ({ ...g, customerCount: await countMembers(ctx.db, ctx.tenantId, g.id) })));
 }

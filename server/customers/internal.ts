@@ -5,7 +5,7 @@
  * never overwritten) and is audited in the transaction that makes it.
  */
 import "server-only";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { AppError, notFound } from "../errors";
@@ -80,7 +80,7 @@ export async function toDetail(db: Db | DbTx, tenantId: string, c: CustomerRecor
   return { ...rest, uid: uid.toString(), groupName: group?.name ?? null, kyc: await kycSummary(db, tenantId, c) };
 }
 
-export async function loadCustomer(db: Db | DbTx, ctx: TenantContext, id: string): Promise<CustomerRecord> {
+export async function loadCustomer(db: Db | DbTx, ctx: BrandContext, id: string): Promise<CustomerRecord> {
   const customer = await db.customer.findFirst({ where: { id, brandId: ctx.tenantId }, select: customerSelect });
   if (!customer) throw notFound("customer");
   return customer;
@@ -91,7 +91,7 @@ export async function loadCustomer(db: Db | DbTx, ctx: TenantContext, id: string
  * only if the version is still the same (bumping it), audit before/after — all in one transaction.
  */
 export async function changeCustomer(
-  ctx: TenantContext,
+  ctx: BrandContext,
   input: { id: string; version: number },
   action: string,
   change: (tx: DbTx, before: CustomerRecord) => Promise<Prisma.CustomerUncheckedUpdateManyInput>,

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext, TenantContext } from "../actor";
 import type { Db, Prisma } from "../db/client";
 import { decodeCursor, encodeCursor, type ListCursor } from "./cursor";
 import {
@@ -55,7 +55,7 @@ const readPage = (db: Db, where: Prisma.Sql, o: Ordering, read: PageRead) =>
  * with one, by keyset from the cursor's row, so any depth costs the same. One extra row is read to know
  * whether there is a further page in the reading direction.
  */
-export async function listCustomers(ctx: TenantContext, q: In<typeof ZCustomerListInput>): Promise<CustomerPage> {
+export async function listCustomers(ctx: BrandContext, q: In<typeof ZCustomerListInput>): Promise<CustomerPage> {
   const o = ordering(q);
   const cursor = q.cursor ? decodeCursor(q.cursor, o) : null;
   const where = customerWhere(ctx.tenantId, q);

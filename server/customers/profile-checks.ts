@@ -5,7 +5,7 @@
 import "server-only";
 import type { z } from "zod";
 import { COUNTRY_CODES } from "@/lib/countries";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { Prisma, type Db, type DbTx } from "../db/client";
 import { invalid } from "../errors";
 import type { ZRegisterCustomerInput, ZUpdateCustomerInput } from "@/lib/customers/schemas";
@@ -19,7 +19,7 @@ interface Contacts {
 }
 
 /** Email and phone are unique per brand; the message names the customer who has them. */
-export async function assertContactsFree(db: Db | DbTx, ctx: TenantContext, c: Contacts, exceptId?: string) {
+export async function assertContactsFree(db: Db | DbTx, ctx: BrandContext, c: Contacts, exceptId?: string) {
   const others = exceptId ? { id: { not: exceptId } } : {};
   if (c.email) {
     const owner = await db.customer.findFirst({ where: { brandId: ctx.tenantId, email: c.email, ...others }, select: { uid: true } });
@@ -38,7 +38,7 @@ export async function assertContactsFree(db: Db | DbTx, ctx: TenantContext, c: C
  * Runs a write that may collide with a concurrent registration on email or phone: the unique index
  * refuses the second writer, which is then told which field, like the check before the write does.
  */
-export async function withContactRace<T>(ctx: TenantContext, c: Contacts, exceptId: string | undefined, write: () => Promise<T>): Promise<T> {
+export async function withContactRace<T>(ctx: BrandContext, c: Contacts, exceptId: string | undefined, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
@@ -51,7 +51,7 @@ export function assertCountry(country: string) {
   if (!COUNTRY_CODES.includes(country)) throw invalid("country", "customers.errors.unknownCountry");
 }
 
-export async function assertGroupInBrand(tx: DbTx, ctx: TenantContext, groupId: string | null) {
+export async function assertGroupInBrand(tx: DbTx, ctx: BrandContext, groupId: string | null) {
   if (groupId === null) return;
   const group = await tx.customerGroup.findFirst({ where: { id: groupId, brandId: ctx.tenantId }, select: { id: true } });
   if (!group) throw invalid("groupId", "customers.errors.groupNotInBrand");

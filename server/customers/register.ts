@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { ZCustomerExistsInput, ZRegisterCustomerInput } from "@/lib/customers/schemas";
 import { customerSelect, snapshot, toDetail } from "./internal";
@@ -15,7 +15,7 @@ type In<T extends z.ZodType> = z.infer<T>;
 
 /** Seed 003 "检测客户信息是否存在": whether an email or phone already belongs to one of the brand's customers. */
 export async function customerExists(
-  ctx: TenantContext,
+  ctx: BrandContext,
   input: In<typeof ZCustomerExistsInput>,
 ): Promise<{ exists: boolean; field: "email" | "phone" | null }> {
   const others = input.exceptId ? { id: { not: input.exceptId } } : {};
@@ -35,8 +35,8 @@ export async function customerExists(
   return { exists: false, field: null };
 }
 
-/** The B-end "customer registration": staff register a customer on their behalf (source "backoffice"). */
-export async function registerCustomer(ctx: TenantContext, input: In<typeof ZRegisterCustomerInput>): Promise<CustomerDetail> {
+/** The B-end "customer registration": staff (source "backoffice") or the brand's own systems through the partner API ("api"). */
+export async function registerCustomer(ctx: BrandContext, input: In<typeof ZRegisterCustomerInput>): Promise<CustomerDetail> {
   assertCountry(input.country);
   const data = profileData(input);
   return withContactRace(ctx, data, undefined, () =>
@@ -44,7 +44,7 @@ export async function registerCustomer(ctx: TenantContext, input: In<typeof ZReg
       await assertGroupInBrand(tx, ctx, input.groupId);
       await assertContactsFree(tx, ctx, data);
       const created = await tx.customer.create({
-        data: { ...data, brandId: ctx.tenantId, groupId: input.groupId, registrationSource: "backoffice" },
+        data: { ...data, brandId: ctx.tenantId, groupId: input.groupId, registrationSource: ctx.actor.type === "partner" ? "api" : "backoffice" },
         select: customerSelect,
       });
       await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "customer.register", entityType: "customer", entityId: created.id, after: snapshot(created) });

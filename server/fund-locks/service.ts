@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import { systemActor, type TenantContext } from "../actor";
+import { systemActor, type BrandContext, type TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
@@ -106,7 +106,7 @@ const ALREADY_LOCKED = {
  * serialises two lock calls on one account, so the duplicate check cannot be raced.
  */
 export async function lock(
-  ctx: TenantContext,
+  ctx: BrandContext,
   input: In<typeof ZLockInput>,
   opts: { source?: "manual" | "risk_rule"; riskRuleId?: string } = {},
 ): Promise<FundLockRow> {
@@ -135,7 +135,7 @@ export async function lock(
         tradingAccountId: account.id,
         direction: input.direction,
         reason: input.reason,
-        source: opts.source ?? "manual",
+        source: opts.source ?? (ctx.actor.type === "partner" ? "partner_api" : "manual"),
         riskRuleId: opts.riskRuleId ?? null,
         expiresAt: input.expiresAt ?? null,
         createdById: ctx.actor.type === "staff" ? ctx.actor.id : null,
@@ -152,7 +152,7 @@ export async function lock(
  * Releases an active lock with a reason. A lock placed by a risk rule can be released only by those who
  * manage risk rules (admins): the rule is theirs, and operations lifting it would defeat the rule.
  */
-export async function unlock(ctx: TenantContext, input: In<typeof ZUnlockInput>): Promise<FundLockRow> {
+export async function unlock(ctx: BrandContext, input: In<typeof ZUnlockInput>): Promise<FundLockRow> {
   return ctx.db.$transaction(async (tx) => {
     const now = new Date();
     const before = await tx.fundLock.findFirst({ where: { id: input.id, brandId: ctx.tenantId }, include: LOCK_INCLUDE });
@@ -160,12 +160,12 @@ export async function unlock(ctx: TenantContext, input: In<typeof ZUnlockInput>)
     if (before.version !== input.version) throw new AppError("CONFLICT", "fundLocks.errors.staleVersion");
     const status = statusOf(before, now);
     if (status !== "active") throw new AppError("CONFLICT", status === "expired" ? "fundLocks.errors.alreadyExpired" : "fundLocks.errors.alreadyReleased");
-    if (before.source === "risk_rule" && !can(ctx.actor.role, "risk.manage")) {
+    if (before.source === "risk_rule" && !(ctx.actor.type === "staff" && can(ctx.actor.role, "risk.manage"))) {
       throw new AppError("FORBIDDEN", "fundLocks.errors.riskRuleLock");
     }
     const { count } = await tx.fundLock.updateMany({
       where: { id: before.id, brandId: ctx.tenantId, version: before.version, endedAt: null },
-      data: { endedAt: now, endReason: "released", endNote: input.reason, endedById: ctx.actor.id, version: { increment: 1 } },
+      data: { endedAt: now, endReason: "released", endNote: input.reason, endedById: ctx.actor.type === "staff" ? ctx.actor.id : null, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT", "fundLocks.errors.staleVersion");
     const after = await tx.fundLock.findUniqueOrThrow({ where: { id: before.id }, include: LOCK_INCLUDE });
@@ -180,6 +180,23 @@ export async function unlock(ctx: TenantContext, input: In<typeof ZUnlockInput>)
     const [row] = await toRows(tx, [after], now);
     return row;
   });
+}
+
+/**
+ * Releases the active lock of one direction on an account (the partner API's "unlock transfers in/out",
+ * which names the account and direction, not the lock).
+ */
+export async function unlockDirection(
+  ctx: BrandContext,
+  input: { tradingAccountId: string; direction: FundLockDirection; reason: string },
+): Promise<FundLockRow> {
+  const now = new Date();
+  const active = await ctx.db.fundLock.findFirst({
+    where: { brandId: ctx.tenantId, tradingAccountId: input.tradingAccountId, direction: input.direction, endedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true, version: true },
+  });
+  if (!active) throw new AppError("NOT_FOUND", "partnerApi.errors.noActiveLock", { field: "direction", params: { direction: input.direction } });
+  return unlock(ctx, { id: active.id, version: active.version, reason: input.reason });
 }
 
 // ── Expiry (job) ───────────────────────────────────────────────────────────────────────────────────

@@ -80,7 +80,7 @@ async function rowsFor(db: Db | DbTx, brandId: string, accounts: AccountRecord[]
   return accounts.map((a) => toRow(a, flags.get(a.id)!));
 }
 
-async function loadAccount(db: Db | DbTx, ctx: TenantContext, id: string, field = "tradingAccountId"): Promise<AccountRecord> {
+async function loadAccount(db: Db | DbTx, ctx: BrandContext, id: string, field = "tradingAccountId"): Promise<AccountRecord> {
   const account = await db.tradingAccount.findFirst({ where: { id, brandId: ctx.tenantId }, select: accountSelect });
   if (!account) throw new AppError("NOT_FOUND", "errors.notFound.tradingAccount", { field });
   return account;
@@ -106,7 +106,7 @@ const snapshot = (a: AccountRecord) => ({
 // ── Accounts ──────────────────────────────────────────────────────────────────────────────────────
 
 /** The customer's trading accounts with their balances and lock flags, oldest first. */
-export async function listForCustomer(ctx: TenantContext, input: In<typeof ZCustomerRef>): Promise<TradingAccountRow[]> {
+export async function listForCustomer(ctx: BrandContext, input: In<typeof ZCustomerRef>): Promise<TradingAccountRow[]> {
   await loadCustomer(ctx.db, ctx, input.customerId);
   const accounts = await ctx.db.tradingAccount.findMany({
     where: { brandId: ctx.tenantId, customerId: input.customerId },
@@ -169,7 +169,7 @@ function decodeCursor(text: string): { at: Date; id: string } {
 }
 
 /** The journal lines behind one trading account's balances, newest first, keyset-paged on (time, id). */
-export async function ledgerLines(ctx: TenantContext, input: In<typeof ZLedgerLinesInput>): Promise<LedgerLinesPage> {
+export async function ledgerLines(ctx: BrandContext, input: In<typeof ZLedgerLinesInput>): Promise<LedgerLinesPage> {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const account = await loadAccount(ctx.db, ctx, input.tradingAccountId);
   const ledgerAccounts = await ctx.db.ledgerAccount.findMany({ where: { brandId: ctx.tenantId, tradingAccountId: account.id }, select: { id: true } });

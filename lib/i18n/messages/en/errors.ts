@@ -28,6 +28,8 @@ export const errors = {
     job: "Job not found",
     export: "Export not found",
     queue: "Queue not found",
+    partnerKey: "Partner key not found",
+    route: "There is no such endpoint",
   },
   unreachable: "The server could not be reached; check the connection and try again",
   databaseUnavailable: "The service is briefly unavailable; try again in a moment",

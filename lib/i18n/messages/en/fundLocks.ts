@@ -24,6 +24,7 @@ export const fundLocks = {
   sources: {
     manual: "Manual",
     risk_rule: "Risk rule",
+    partner_api: "Partner API",
   },
   riskRule: "Risk rule",
   riskRuleHint: "Placed by a risk rule: only an admin can unlock it.",

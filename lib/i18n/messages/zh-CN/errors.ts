@@ -25,6 +25,8 @@ export const errors: Dict<typeof en> = {
     job: "未找到该任务",
     export: "未找到该导出",
     queue: "未找到该队列",
+    partnerKey: "未找到合作方密钥",
+    route: "没有这个接口",
   },
   unreachable: "无法连接服务器，请检查网络后重试",
   databaseUnavailable: "服务暂时不可用，请稍后重试",

@@ -25,6 +25,7 @@ export const fundLocks: Dict<typeof en> = {
   sources: {
     manual: "人工",
     risk_rule: "风控规则",
+    partner_api: "合作方 API",
   },
   riskRule: "风控规则",
   riskRuleHint: "由风控规则设置：仅管理员可以解除。",

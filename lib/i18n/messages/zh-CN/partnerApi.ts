@@ -1,0 +1,36 @@
+import type { Dict } from "../index";
+import type { partnerApi as en } from "../en/partnerApi";
+
+export const partnerApi: Dict<typeof en> = {
+  errors: {
+    missingHeader: "缺少请求头 {header}",
+    invalidTimestamp: "BD-ACCESS-TIMESTAMP 须为带毫秒的 ISO-8601 UTC 时间，例如 2026-12-06T09:08:57.715Z",
+    timestampExpired: "请求时间戳与服务器时间相差超过 {seconds} 秒；请校准时钟后重新签名",
+    unknownKey: "未知的访问密钥",
+    invalidSignature: "签名与请求不符；请用密钥的 secret 对 时间戳 + 方法 + 路径和查询串 + 请求体 签名",
+    signatureReplayed: "该签名已被使用；每个请求须重新签名",
+    keyRevoked: "该密钥已被吊销",
+    keyExpired: "该密钥已过期",
+    ipNotAllowed: "该密钥不允许来自 {ip} 的请求",
+    scopeMissing: "该密钥缺少权限范围 {scope}",
+    rateLimited: "请求过多：{group} 每秒最多 {limit} 次；请在 {retryAfter} 秒后重试",
+    idempotencyKeyMissing: "POST 请求须带 Idempotency-Key 请求头",
+    idempotencyKeyInvalid: "Idempotency-Key 为 1 到 255 个可打印 ASCII 字符",
+    idempotencyKeyReused: "该 Idempotency-Key 已用于另一个请求",
+    idempotencyInFlight: "使用该 Idempotency-Key 的请求仍在处理中；请稍后重试",
+    invalidJson: "请求体不是有效的 JSON",
+    invalidUtf8: "请求体不是有效的 UTF-8",
+    unsupportedMediaType: "请以 application/json 发送请求体",
+    methodNotAllowed: "此路径不支持 {method}",
+    unknownField: "未知字段“{field}”",
+    invalidValue: "字段“{field}”无效：{detail}",
+    badText: "字段“{field}”含有 NUL 或损坏的（未配对代理项）字符",
+    expiryInPast: "过期时间须在将来",
+    staleVersion: "该密钥已被他人修改；请刷新后重试",
+    keyEnded: "该密钥已吊销或过期，无法再修改",
+    alreadyRevoked: "该密钥已被吊销",
+    alreadyRotated: "该密钥已轮换；请轮换其替代密钥",
+    noTradingAccount: "该客户没有 {currency} 的{type}账户",
+    noActiveLock: "该账户没有生效中的{direction}锁定",
+  },
+};

@@ -1,0 +1,7 @@
+/** Every partner endpoint, in the order the reference lists them. A domain adds its list here. */
+import "server-only";
+import type { PartnerEndpoint } from "../registry";
+import { customerEndpoints } from "./customers";
+import { referenceEndpoints } from "./reference";
+
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...referenceEndpoints];
