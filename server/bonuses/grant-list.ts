@@ -77,3 +77,10 @@ export async function customerBonuses(ctx: BonusCtx, input: { customerId: string
     accounts: accounts.map((a) => ({ ...a, bonusWithdrawable: text(a.bonusWithdrawable), bonusNonWithdrawable: text(a.bonusNonWithdrawable) })),
   };
 }
+
+/** One grant of the brand (the partner API's "poll a grant waiting for approval"). */
+export async function getGrant(ctx: BonusCtx, input: { id: string }): Promise<GrantRow> {
+  const [record] = await ctx.db.bonusGrant.findMany({ where: { id: input.id, brandId: ctx.tenantId }, include: GRANT_INCLUDE });
+  if (!record) throw notFound("grant");
+  return (await toGrantRows(ctx.db, [record]))[0];
+}

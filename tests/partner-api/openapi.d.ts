@@ -132,6 +132,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bonus-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant bonus credit (withdrawable or not)
+         * @description Credits a customer's trading account with bonus credit, under a campaign's rules or on its own. Above the brand's approval threshold the grant waits for an admin (`status: pending_approval`).
+         *
+         *     Scope: `funds:write`.
+         */
+        post: operations["grantBonus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bonus-grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bonus grant (poll one waiting for approval)
+         * @description Scope: `funds:read`.
+         */
+        get: operations["getBonusGrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trading-accounts/{tradingAccountId}/bonus-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release non-withdrawable bonus credit
+         * @description Turns non-withdrawable credit in the account into withdrawable credit — all of it, or an amount — oldest grants first.
+         *
+         *     Scope: `funds:write`.
+         */
+        post: operations["releaseBonus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trading-accounts/{tradingAccountId}/locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock an account's transfers in, out or both
+         * @description Scope: `funds:write`.
+         */
+        post: operations["lockTransfers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trading-accounts/{tradingAccountId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock an account's transfers in, out or both
+         * @description Ends the active lock of that direction. Locks placed by a risk rule can only be lifted by the brand's admins.
+         *
+         *     Scope: `funds:write`.
+         */
+        post: operations["unlockTransfers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trading-accounts/{tradingAccountId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledger lines behind an account's balances
+         * @description Newest first. Each line moved one bucket of the account; `balanceAfter` is that bucket's balance after it.
+         *
+         *     Scope: `funds:read`.
+         */
+        get: operations["listLedgerLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -224,6 +352,89 @@ export interface components {
             tags?: string[];
             /** @default null */
             groupId?: string | null;
+        };
+        GrantBonus: {
+            /**
+             * Format: uuid
+             * @description The customer's id (UUID).
+             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             */
+            customerId: string;
+            /**
+             * @description Whether the credit may be withdrawn; a campaign's grants must match the campaign.
+             * @enum {string}
+             */
+            kind: "withdrawable" | "non_withdrawable";
+            /**
+             * @description Required without a campaign; with one, overrides the campaign's rule.
+             * @example 50
+             */
+            amount?: string;
+            /**
+             * Format: uuid
+             * @description The campaign's id (UUID).
+             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             */
+            campaignId?: string;
+            /**
+             * @description For a campaign whose amount is a share of a deposit.
+             * @example 50
+             */
+            depositAmount?: string;
+            /**
+             * Format: uuid
+             * @description The account to credit; or give `currency` (and `accountType`).
+             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             */
+            tradingAccountId?: string;
+            /**
+             * @description With `currency`: the customer's account of this type, opened if they have none.
+             * @default spot
+             * @enum {string}
+             */
+            accountType?: "spot" | "margin" | "futures" | "swap" | "options";
+            /** @example USDT */
+            currency?: string;
+            /** @description Without a campaign: days before unused credit is taken back. */
+            validityDays?: number;
+            /**
+             * @description Why: kept with the change and shown to staff.
+             * @example New-customer airdrop
+             */
+            reason: string;
+        };
+        ReleaseBonus: {
+            /** @description `all`, or a decimal amount. */
+            amount: "all" | string;
+            /**
+             * @description Why: kept with the change and shown to staff.
+             * @example New-customer airdrop
+             */
+            reason: string;
+        };
+        LockTransfers: {
+            /** @enum {string} */
+            direction: "transfer_in" | "transfer_out" | "both";
+            /**
+             * @description Why: kept with the change and shown to staff.
+             * @example New-customer airdrop
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the lock ends by itself; none: until unlocked.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            expiresAt?: string;
+        };
+        UnlockTransfers: {
+            /** @enum {string} */
+            direction: "transfer_in" | "transfer_out" | "both";
+            /**
+             * @description Why: kept with the change and shown to staff.
+             * @example New-customer airdrop
+             */
+            reason: string;
         };
         Customer: {
             /** Format: uuid */
@@ -356,6 +567,111 @@ export interface components {
             id: string;
             name: string;
             customerCount: number;
+        };
+        BonusGrant: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `pending_approval` above the brand's approval threshold: poll `GET /bonus-grants/{grantId}`.
+             * @enum {string}
+             */
+            status: "pending_approval" | "applied" | "rejected" | "closed";
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            tradingAccountId: string;
+            campaignId: string | null;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            amount: string;
+            currency: string;
+            /** @enum {string} */
+            kind: "withdrawable" | "non_withdrawable";
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            remaining: string;
+            expiresAt: string | null;
+            appliedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            createdAt: string;
+        };
+        BonusRelease: {
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            released: string;
+            grants: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description A decimal amount as a string.
+                 * @example 100.5
+                 */
+                released: string;
+            }[];
+        };
+        FundLock: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tradingAccountId: string;
+            /** @enum {string} */
+            direction: "transfer_in" | "transfer_out" | "both";
+            /** @enum {string} */
+            status: "active" | "expired" | "released";
+            /** @enum {string} */
+            source: "manual" | "risk_rule" | "partner_api";
+            reason: string;
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            createdAt: string;
+            endedAt: string | null;
+        };
+        LedgerLinePage: {
+            data: components["schemas"]["LedgerLine"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        LedgerLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journalId: string;
+            /** @description What caused it, e.g. `bonus_grant`, `bonus_release`, `transfer`. */
+            kind: string;
+            /** @enum {string} */
+            bucket: "cash" | "bonus_withdrawable" | "bonus_non_withdrawable";
+            /**
+             * @description Signed: positive came in, negative went out.
+             * @example 100.5
+             */
+            amount: string;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            balanceAfter: string;
+            referenceType: string | null;
+            referenceId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            createdAt: string;
         };
         ProductList: {
             data: components["schemas"]["Product"][];
@@ -908,6 +1224,570 @@ export interface operations {
             };
             /** @description The key may not call this endpoint (scope) or not from this address. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantBonus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantBonus"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BonusGrant"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBonusGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The grant's id (UUID). */
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BonusGrant"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    releaseBonus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The trading account's id (UUID). */
+                tradingAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseBonus"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BonusRelease"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lockTransfers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The trading account's id (UUID). */
+                tradingAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LockTransfers"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundLock"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unlockTransfers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The trading account's id (UUID). */
+                tradingAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockTransfers"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundLock"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLedgerLines: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–100 (default 20). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The trading account's id (UUID). */
+                tradingAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerLinePage"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@
 import "server-only";
 import type { PartnerEndpoint } from "../registry";
 import { customerEndpoints } from "./customers";
+import { fundEndpoints } from "./funds";
 import { referenceEndpoints } from "./reference";
 
-export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...referenceEndpoints];
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...referenceEndpoints];
