@@ -4,7 +4,7 @@
  * tests/partner-api/document.int.test.ts fails while the file is stale.
  */
 import { writeFileSync } from "node:fs";
-import { renderTypes, TYPES_PATH } from "@/tests/partner-api/types";
+import { renderTypes, TYPES_PATH } from "./lib/partner-api-types";
 
 void renderTypes().then((text) => {
   writeFileSync(TYPES_PATH, text);

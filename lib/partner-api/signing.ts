@@ -7,20 +7,14 @@
  * `timestamp` is BD-ACCESS-TIMESTAMP as sent (ISO-8601 UTC with milliseconds), `requestPath` the path with
  * its query string exactly as sent (`/api/v1/customers?limit=20`), `body` the raw bytes of the body ("" for
  * a GET). The server verifies over the bytes it received, never a re-serialisation. Shared by the server
- * (server/partner/authenticate.ts), the tests' client and the examples in the reference page.
+ * (server/partner/authenticate.ts) and the tests' client. Node only (node:crypto): client code takes the
+ * header names from ./headers.ts.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export const HEADERS = {
-  key: "BD-ACCESS-KEY",
-  sign: "BD-ACCESS-SIGN",
-  timestamp: "BD-ACCESS-TIMESTAMP",
-  idempotency: "Idempotency-Key",
-  requestId: "X-Request-Id",
-} as const;
+export { HEADERS, TIMESTAMP_WINDOW_MS } from "./headers";
+import { TIMESTAMP_WINDOW_MS } from "./headers";
 
-/** ±30 s between the partner's clock and ours. */
-export const TIMESTAMP_WINDOW_MS = 30_000;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function sign(secret: string, timestamp: string, method: string, requestPath: string, body: Uint8Array | string = ""): string {

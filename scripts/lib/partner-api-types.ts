@@ -1,4 +1,4 @@
-/** Renders the typed client's definitions from the live document (openapi-typescript). */
+/** Renders the partner API test client's definitions (tests/partner-api/openapi.d.ts) from the live document, with openapi-typescript. */
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { openApiDocument } from "@/server/partner/openapi";
