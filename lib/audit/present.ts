@@ -93,6 +93,7 @@ export const AUDIT_ENTITY_PAGES: Record<string, (id: string) => string> = {
   kyc_rejection_reason: () => "/kyc/settings",
   staff_user: () => "/staff",
   fund_lock: () => "/fund-locks",
+  partner_key: () => "/partner-keys",
   job: () => "/jobs",
   job_queue: () => "/jobs",
 };

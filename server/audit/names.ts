@@ -69,6 +69,11 @@ const RESOLVERS: Record<string, Resolver> = {
       k.id,
       { ref: { label: `${k.label} (${k.subaccount.subAcct})`, href: auditEntityHref("subaccount", k.subaccount.id) }, ...(k.subaccount.customer ? { customer: customerRef(k.subaccount.customer) } : {}) },
     ]),
+  partner_key: async (db, brandId, ids) =>
+    (await db.partnerKey.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, label: true, accessKey: true } })).map((k) => [
+      k.id,
+      { ref: { label: `${k.label} (${k.accessKey})`, href: auditEntityHref("partner_key", k.id) } },
+    ]),
   deposit_address: async (db, brandId, ids) =>
     (await db.depositAddress.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, ccy: true, chain: true, subaccount: { select: { id: true } } } })).map((d) => [
       d.id,

@@ -12,6 +12,7 @@ import { depositRouter } from "./deposit/_router";
 import { fundLockRouter } from "./fundLock/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
+import { partnerKeyRouter } from "./partnerKey/_router";
 import { platformRouter } from "./platform/_router";
 import { staffRouter } from "./staff/_router";
 import { subaccountRouter } from "./subaccount/_router";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   fundLock: fundLockRouter,
   jobs: jobsRouter,
   kyc: kycRouter,
+  partnerKey: partnerKeyRouter,
   platform: platformRouter,
   staff: staffRouter,
   subaccount: subaccountRouter,
