@@ -9,7 +9,7 @@
  * - an answer that says "try again" (5xx: the database or another service failed, so the services'
  *   transactions rolled back) is not saved: the claim is released and the retry runs afresh;
  * - a claim left by a process that died is taken over once it is older than STALE_MS.
- * Rows are kept 48 h, so a key is honoured for at least 24 h.
+ * Rows are kept 48 h (purged hourly by the requests themselves), so a key is honoured for at least 24 h.
  */
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
@@ -57,7 +57,7 @@ async function tryClaim(ctx: PartnerContext, key: string, hash: string): Promise
 
 /** Claims the key, or tells what to answer instead; waits up to 5 s for a request still in flight. */
 export async function claim(ctx: PartnerContext, key: string, hash: string): Promise<Claim> {
-  if (Math.random() < 0.001) void purgeOld(ctx.db).catch(() => undefined);
+  purgeHourly(ctx.db);
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const result = await tryClaim(ctx, key, hash);
@@ -86,6 +86,14 @@ export function release(db: Db, id: string): void {
       }
     }
   })();
+}
+
+let lastPurge = 0;
+/** Deletes keys past their 48 h at most once an hour per process, riding on the requests that need the table. */
+function purgeHourly(db: Db) {
+  if (Date.now() - lastPurge < 3_600_000) return;
+  lastPurge = Date.now();
+  void purgeOld(db).catch(() => undefined);
 }
 
 export const purgeOld = (db: Db) =>
