@@ -78,6 +78,20 @@ describe("partner API: customers", () => {
   });
 });
 
+describe("partner API: customer groups", () => {
+  it("pages the brand's groups by name with their member counts", async () => {
+    const names = ["Alpha", "Bravo", "Charlie"];
+    for (const name of names) await db.customerGroup.create({ data: { brandId, name } });
+    const first = await api.GET("/customer-groups", { params: { query: { limit: 2 } } });
+    expect(first.data!.data.map((g) => g.name)).toEqual(["Alpha", "Bravo"]);
+    const second = await api.GET("/customer-groups", { params: { query: { limit: 2, cursor: first.data!.nextCursor! } } });
+    expect(second.data).toEqual({ data: [expect.objectContaining({ name: "Charlie", customerCount: 0 })], nextCursor: null });
+    const bad = await api.GET("/customer-groups", { params: { query: { cursor: "not-a-cursor" } } });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error).toMatchObject({ field: "cursor" });
+  });
+});
+
 describe("partner API: reference data", () => {
   it("lists products, currencies and labelled dictionaries", async () => {
     const products = await api.GET("/products");

@@ -121,7 +121,9 @@ export interface paths {
         };
         /**
          * Customer groups
-         * @description Scope: `customers:read`.
+         * @description The brand's groups by name, with how many customers each holds.
+         *
+         *     Scope: `customers:read`.
          */
         get: operations["listCustomerGroups"];
         put?: never;
@@ -559,8 +561,10 @@ export interface components {
             transferInLocked: boolean;
             transferOutLocked: boolean;
         };
-        CustomerGroupList: {
+        CustomerGroupPage: {
             data: components["schemas"]["CustomerGroup"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         CustomerGroup: {
             /** Format: uuid */
@@ -1188,7 +1192,12 @@ export interface operations {
     };
     listCustomerGroups: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rows per page, 1–100 (default 20). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1201,7 +1210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerGroupList"];
+                    "application/json": components["schemas"]["CustomerGroupPage"];
                 };
             };
             /** @description The input is invalid: `field` names it. */

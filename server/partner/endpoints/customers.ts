@@ -10,8 +10,10 @@ import { listCustomers } from "../../customers/list";
 import { customerExists, registerCustomer } from "../../customers/register";
 import type { CustomerDetail, CustomerRow } from "../../customers/types";
 import { listForCustomer } from "../../ledger/service";
-import { CUSTOMER_LANGUAGES, CUSTOMER_STATUSES, REGISTRATION_SOURCES, ZCustomerExistsInput, ZRegisterCustomerInput } from "@/lib/customers/schemas";
+import { type CustomerListInput, CUSTOMER_LANGUAGES, CUSTOMER_STATUSES, REGISTRATION_SOURCES, ZCustomerExistsInput, ZRegisterCustomerInput } from "@/lib/customers/schemas";
 import { TRADING_ACCOUNT_STATUSES, TRADING_ACCOUNT_TYPES } from "@/lib/ledger/schemas";
+import { readCursor, writeCursor } from "../../db/cursor";
+import { invalid } from "../../errors";
 import { endpoint } from "../registry";
 import { iso, zDecimal, zListQuery, zPage, zTime, zUuid } from "./common";
 
@@ -74,6 +76,12 @@ const full = (c: CustomerDetail) => ({
   },
 });
 
+function groupOffset(cursor: string): number {
+  const { o } = readCursor(cursor);
+  if (typeof o !== "string" || !/^\d{1,6}$/.test(o)) throw invalid("cursor", "errors.invalidCursor");
+  return Number(o);
+}
+
 const ZCustomerPath = z.strictObject({ customerId: zUuid("customer") });
 
 const ZRegisterBody = z
@@ -118,14 +126,8 @@ export const customerEndpoints = [
     response: zPage(ZCustomerBasic, "CustomerPage"),
     refusals: [400],
     handler: async (ctx, { query }) => {
-      const page = await listCustomers(ctx, {
-        page: 1,
-        pageSize: query.limit,
-        sort: "registeredAt",
-        dir: "desc",
-        cursor: query.cursor,
-        status: query.status ? [query.status] : undefined,
-      } as never);
+      const input: CustomerListInput = { page: 1, pageSize: query.limit, sort: "registeredAt", dir: "desc", cursor: query.cursor, status: query.status ? [query.status] : undefined };
+      const page = await listCustomers(ctx, input);
       return { data: page.rows.map(basic), nextCursor: page.nextCursor };
     },
   }),
@@ -231,7 +233,17 @@ export const customerEndpoints = [
     access: "read",
     tag: TAG,
     summary: "Customer groups",
-    response: z.object({ data: z.array(z.object({ id: z.uuid(), name: z.string(), customerCount: z.number().int() }).meta({ id: "CustomerGroup" })) }).meta({ id: "CustomerGroupList" }),
-    handler: async (ctx) => ({ data: (await listCustomerGroups(ctx)).map((g) => ({ id: g.id, name: g.name, customerCount: g.customerCount })) }),
+    description: "The brand's groups by name, with how many customers each holds.",
+    query: zListQuery,
+    response: zPage(z.object({ id: z.uuid(), name: z.string(), customerCount: z.number().int() }).meta({ id: "CustomerGroup" }), "CustomerGroupPage"),
+    refusals: [400],
+    handler: async (ctx, { query }) => {
+      // A brand has a handful of groups: page the sorted list by position.
+      const offset = query.cursor ? groupOffset(query.cursor) : 0;
+      const groups = await listCustomerGroups(ctx);
+      const rows = groups.slice(offset, offset + query.limit);
+      const next = offset + rows.length;
+      return { data: rows.map((g) => ({ id: g.id, name: g.name, customerCount: g.customerCount })), nextCursor: next < groups.length ? writeCursor({ o: String(next) }) : null };
+    },
   }),
 ];
