@@ -47,9 +47,13 @@ function findRoute(method: string, path: string): { route: Route; params: Record
     pathKnown = true;
     if (route.endpoint.method !== method) continue;
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => {
-      params[name] = decodeURIComponent(match[i + 1]);
-    });
+    for (const [i, name] of route.names.entries()) {
+      try {
+        params[name] = decodeURIComponent(match[i + 1]);
+      } catch {
+        return new AppError("VALIDATION", "partnerApi.errors.invalidValue", { field: name, params: { field: name, detail: "malformed percent-encoding" } });
+      }
+    }
     return { route, params };
   }
   return pathKnown
@@ -122,6 +126,17 @@ async function readBody(req: Request): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Outside production every answer is checked against the endpoint's documented schema, so the tests (which
+ * read answers through the client generated from that document) fail when a handler drifts from it.
+ */
+function checked(endpoint: PartnerEndpoint, value: unknown): unknown {
+  if (process.env.NODE_ENV === "production") return value;
+  const result = endpoint.response.safeParse(value);
+  if (!result.success) throw new Error(`${endpoint.operationId} answered outside its schema: ${JSON.stringify(result.error.issues.slice(0, 3))}`);
+  return value;
+}
+
 const rateHeaders = (rate: RateState | null): Record<string, string> =>
   rate ? { "X-RateLimit-Limit": String(rate.limit), "X-RateLimit-Remaining": String(rate.remaining), "X-RateLimit-Reset": String(Math.ceil(rate.resetMs / 1000)) } : {};
 
@@ -162,7 +177,7 @@ async function run(db: Db, req: Request, requestId: string, rateOut: { rate: Rat
     body: parseWith(endpoint.body, endpoint.body ? readJson(body) : undefined),
     idempotencyKey,
   };
-  const execute = async (): Promise<Answer> => json(endpoint.status ?? 200, await endpoint.handler(ctx, input as never));
+  const execute = async (): Promise<Answer> => json(endpoint.status ?? 200, checked(endpoint, await endpoint.handler(ctx, input as never)));
   if (!idempotencyKey) return execute();
 
   const claimed = await claim(ctx, idempotencyKey, requestHash(req.method, url.pathname + url.search, body));
