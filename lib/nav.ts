@@ -113,7 +113,7 @@ export const NAV_GROUPS = [
       item("staff", "/staff", UserCog, "staff.read", "open"),
       item("audit", "/audit", ScrollText, "audit.read", "open"),
       item("brandSettings", "/settings/brand", Palette, "brand.read", "open"),
-      item("partnerKeys", "/partner-keys", KeySquare, "partnerkey.manage", "soon"),
+      item("partnerKeys", "/partner-keys", KeySquare, "partnerkey.manage", "open"),
     ],
   },
   {

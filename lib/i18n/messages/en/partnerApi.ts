@@ -95,7 +95,7 @@ export const partnerApi = {
       ipTooMany: "At most {max} addresses or blocks.",
       expiresAt: "Enter a valid date.",
       expiresAtPast: "The expiry must be in the future.",
-      rateLimit: "Enter a whole number from 1 to {max}.",
+      rateLimit: "Enter a whole number from 1 to {rateMax}.",
     },
   },
   create: {

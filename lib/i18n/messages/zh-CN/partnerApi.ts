@@ -96,7 +96,7 @@ export const partnerApi: Dict<typeof en> = {
       ipTooMany: "最多 {max} 个地址或网段。",
       expiresAt: "请输入有效日期。",
       expiresAtPast: "过期时间须在将来。",
-      rateLimit: "请输入 1 到 {max} 之间的整数。",
+      rateLimit: "请输入 1 到 {rateMax} 之间的整数。",
     },
   },
   create: {

@@ -1,0 +1,103 @@
+"use client";
+/** Small read-only pieces of a partner-key row: status, scopes, allowlist, limit, last use. */
+import { Badge } from "@/components/ui/badge";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { useT } from "@/lib/i18n/client";
+import { translateDynamic } from "@/lib/i18n/translate";
+import { DEFAULT_RATE_LIMIT_PER_SECOND } from "@/lib/partner-api/schemas";
+import { SCOPES, type Scope } from "@/lib/partner-api/scopes";
+import { cn } from "@/lib/utils";
+import type { PartnerKeyRow } from "@/server/partner/types";
+
+const STATUS_VARIANT = { active: "success", retiring: "warning", expired: "secondary", revoked: "outline" } as const;
+
+export function PartnerKeyStatusBadge({ row }: { row: Pick<PartnerKeyRow, "status" | "retiresAt"> }) {
+  const t = useT();
+  const dateTime = useDateTimeFormat();
+  const text =
+    row.status === "retiring" && row.retiresAt
+      ? t("partnerApi.retiringUntil", { time: dateTime.format(row.retiresAt) })
+      : t(`partnerApi.statuses.${row.status}`);
+  return (
+    <Badge
+      variant={STATUS_VARIANT[row.status]}
+      className={cn(row.status === "revoked" && "border-destructive/40 text-destructive")}
+      title={row.status === "retiring" && row.retiresAt ? t("partnerApi.retiringHint", { time: dateTime.format(row.retiresAt) }) : undefined}
+      data-testid="partner-key-status"
+    >
+      {text}
+    </Badge>
+  );
+}
+
+/** "Customers · Write", in the order the form lists them; the code on hover. */
+export function ScopeBadges({ scopes }: { scopes: string[] }) {
+  const t = useT();
+  const ordered = [...SCOPES.filter((s) => scopes.includes(s)), ...scopes.filter((s) => !SCOPES.includes(s as Scope))];
+  return (
+    <span className="flex max-w-64 flex-wrap gap-1">
+      {ordered.map((scope) => {
+        const [group, access] = scope.split(":");
+        return (
+          <Badge key={scope} variant={access === "write" ? "secondary" : "outline"} title={scope}>
+            {translateDynamic(t, `partnerApi.scopeGroups.${group}`, group ?? scope)} · {translateDynamic(t, `partnerApi.scopeAccess.${access}`, access ?? "")}
+          </Badge>
+        );
+      })}
+    </span>
+  );
+}
+
+/** Addresses shown before "+n"; the rest are in the tooltip. */
+const VISIBLE_IPS = 2;
+
+export function AllowList({ ips }: { ips: string[] }) {
+  const t = useT();
+  if (ips.length === 0) return <span className="whitespace-nowrap text-muted-foreground">{t("partnerApi.anyAddress")}</span>;
+  const shown = ips.slice(0, VISIBLE_IPS);
+  const more = ips.length - shown.length;
+  const list = (
+    <span className="flex flex-col font-mono text-xs">
+      {shown.map((ip) => (
+        <span key={ip}>{ip}</span>
+      ))}
+      {more > 0 && <span className="text-muted-foreground">{t("partnerApi.moreIps", { count: more })}</span>}
+    </span>
+  );
+  if (more === 0) return list;
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <button type="button" className="text-left outline-none focus-visible:underline" aria-label={ips.join(", ")}>
+          {list}
+        </button>
+      </TooltipTrigger>
+      <TooltipContent className="max-w-xs font-mono text-xs">{ips.join(", ")}</TooltipContent>
+    </Tooltip>
+  );
+}
+
+export function RateLimit({ limit }: { limit: number | null }) {
+  const t = useT();
+  return limit === null ? (
+    <span className="whitespace-nowrap text-muted-foreground">{t("partnerApi.defaultRate", { limit: DEFAULT_RATE_LIMIT_PER_SECOND })}</span>
+  ) : (
+    <span className="whitespace-nowrap tabular-nums">{t("partnerApi.perSecond", { limit })}</span>
+  );
+}
+
+/** A time, or "Never"; `detail` (the address of the last use) under it. */
+export function When({ at, detail }: { at: Date | null; detail?: string | null }) {
+  const t = useT();
+  const dateTime = useDateTimeFormat();
+  if (!at) return <span className="text-muted-foreground">{t("partnerApi.never")}</span>;
+  return (
+    <span className="flex flex-col">
+      <time dateTime={at.toISOString()} className="whitespace-nowrap tabular-nums">
+        {dateTime.format(at)}
+      </time>
+      {detail && <span className="font-mono text-xs text-muted-foreground">{detail}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,55 @@
+/** A JSON schema as a table of its fields: path (nested ones indented), type, required, description. */
+import { getT } from "@/lib/i18n/server";
+import { Inline } from "./markdown";
+import { fieldRows, typeLabel, type JsonSchema, type OpenApiDoc } from "./openapi-view";
+
+export async function SchemaFields({ doc, schema }: { doc: OpenApiDoc; schema: JsonSchema | undefined }) {
+  const t = await getT();
+  const rows = fieldRows(doc, schema);
+  if (rows.length === 0) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        <code className="font-mono">{typeLabel(doc, schema)}</code> · {t("partnerApi.reference.noFields")}
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-md border">
+      <table className="w-full text-sm">
+        <thead className="bg-muted/40 text-left text-xs text-muted-foreground">
+          <tr>
+            <th className="px-3 py-2 font-medium">{t("partnerApi.reference.fieldColumns.field")}</th>
+            <th className="px-3 py-2 font-medium">{t("partnerApi.reference.fieldColumns.type")}</th>
+            <th className="px-3 py-2 font-medium">{t("partnerApi.reference.fieldColumns.description")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y">
+          {rows.map((row) => (
+            <tr key={row.path} className="align-top">
+              <td className="px-3 py-2 whitespace-nowrap" style={{ paddingLeft: `${0.75 + row.depth * 1.25}rem` }}>
+                <code className="font-mono text-xs font-medium">{row.path.split(".").pop()}</code>
+                {row.required && <span className="ml-1.5 text-xs text-destructive">{t("partnerApi.reference.required")}</span>}
+              </td>
+              <td className="px-3 py-2">
+                <code className="font-mono text-xs break-all text-muted-foreground">{row.type}</code>
+              </td>
+              <td className="grid gap-1 px-3 py-2 text-sm">
+                {row.description && (
+                  <span>
+                    <Inline text={row.description} />
+                  </span>
+                )}
+                {row.enumValues && (
+                  <span className="text-xs text-muted-foreground">
+                    {t("partnerApi.reference.oneOf", { values: row.enumValues.join(", ") })}
+                  </span>
+                )}
+                {row.defaultValue && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.defaultValue", { value: row.defaultValue })}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
