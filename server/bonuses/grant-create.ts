@@ -7,12 +7,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
-import type { DbTx } from "../db/client";
+import { Prisma, type DbTx } from "../db/client";
+import { openTradingAccountIn } from "../ledger/service";
 import { AppError, invalid, notFound } from "../errors";
 import { brandThreshold, grantSnapshot, loadGrant, refusalError, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
 import { assertBudget, campaignRefusal, post, type CampaignRecord } from "./grant-posting";
 import { addDays, D, dec, ineligibility, needsApproval, ruleAmount, RuleError, type BonusReason } from "./rules";
 import type { ZGrantInput } from "@/lib/bonuses/schemas";
+import type { TradingAccountType } from "@/lib/ledger/schemas";
 import type { GrantRow } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -102,7 +104,42 @@ export async function grant(ctx: BonusCtx, input: In<typeof ZGrantInput>, opts: 
     assertSameGrant(earlier, input);
     return row(ctx.db, earlier, true);
   }
+  return grantOnce(ctx, input, async () => input.tradingAccountId, opts);
+}
+
+type AccountKind = { type: TradingAccountType; currency: string };
+
+/**
+ * A grant to the customer's real account of one type and currency (the partner API names the account so),
+ * opening it in the grant's own transaction when the customer has none: a refused grant opens nothing.
+ */
+export async function grantToAccountOf(ctx: BonusCtx, input: Omit<In<typeof ZGrantInput>, "tradingAccountId">, kind: AccountKind): Promise<GrantRow> {
+  const find = () => ctx.db.tradingAccount.findFirst({ where: { brandId: ctx.tenantId, customerId: input.customerId, ...kind, demo: false }, select: { id: true } });
+  const existing = (await find()) ?? (await loadGrant(ctx.db, ctx.tenantId, { idempotencyKey: input.idempotencyKey }).then((g) => g && { id: g.tradingAccountId }));
+  if (existing) return grant(ctx, { ...input, tradingAccountId: existing.id });
+  try {
+    return await grantOnce(ctx, { ...input, tradingAccountId: "" }, async (tx) => (await openTradingAccountIn(tx, ctx, { customerId: input.customerId, ...kind, demo: false })).id, {});
+  } catch (error) {
+    // A concurrent call opened the account first: grant to it.
+    const opened = isDuplicateAccount(error) ? await find() : null;
+    if (opened) return grant(ctx, { ...input, tradingAccountId: opened.id });
+    throw error;
+  }
+}
+
+const isDuplicateAccount = (error: unknown) =>
+  (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") ||
+  (error instanceof AppError && error.reason === "tradingAccounts.errors.alreadyHasRealAccount");
+
+async function grantOnce(
+  ctx: BonusCtx,
+  given: In<typeof ZGrantInput>,
+  accountIdIn: (tx: DbTx) => Promise<string>,
+  opts: { automatic?: boolean },
+): Promise<GrantRow> {
+  let input = given;
   const created = await ctx.db.$transaction(async (tx): Promise<GrantRow | null> => {
+    input = { ...given, tradingAccountId: await accountIdIn(tx) };
     const now = new Date();
     const r = await resolve(tx, ctx, input, now);
     const pending = !opts.automatic && needsApproval(r.amount, await brandThreshold(tx, ctx.tenantId));

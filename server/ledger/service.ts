@@ -121,41 +121,45 @@ export async function listForCustomer(ctx: BrandContext, input: In<typeof ZCusto
  * Its three bucket ledger accounts are created with it.
  */
 export async function openTradingAccount(ctx: BrandContext, input: In<typeof ZOpenTradingAccountInput>): Promise<TradingAccountRow> {
-  const duplicate = () =>
-    invalid("type", input.demo ? "tradingAccounts.errors.alreadyHasDemoAccount" : "tradingAccounts.errors.alreadyHasRealAccount", {
-      type: input.type,
-      currency: input.currency,
-    });
   try {
-    return await ctx.db.$transaction(async (tx) => {
-      const customer = await loadCustomer(tx, ctx, input.customerId);
-      if (customer.status === "closed") throw new AppError("CONFLICT", "tradingAccounts.errors.customerClosed", { params: { uid: String(customer.uid) } });
-      const existing = await tx.tradingAccount.findFirst({
-        where: { customerId: customer.id, type: input.type, currency: input.currency, demo: input.demo },
-        select: { id: true },
-      });
-      if (existing) throw duplicate();
-      const created = await tx.tradingAccount.create({
-        data: { brandId: ctx.tenantId, customerId: customer.id, type: input.type, currency: input.currency, demo: input.demo },
-        select: accountSelect,
-      });
-      await tx.ledgerAccount.createMany({
-        data: (["cash", "bonus_withdrawable", "bonus_non_withdrawable"] as const).map((bucket) => ({
-          brandId: ctx.tenantId,
-          tradingAccountId: created.id,
-          bucket,
-          currency: created.currency,
-          demo: created.demo,
-        })),
-      });
-      await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "trading_account.open", entityType: "trading_account", entityId: created.id, after: snapshot(created) });
-      return toRow(created, { in: false, out: false });
-    });
+    return await ctx.db.$transaction((tx) => openTradingAccountIn(tx, ctx, input));
   } catch (error) {
     // Two staff opening the same account at once: the unique index refuses the second.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicate();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicateAccount(input);
     throw error;
   }
+}
+
+const duplicateAccount = (input: In<typeof ZOpenTradingAccountInput>) =>
+  invalid("type", input.demo ? "tradingAccounts.errors.alreadyHasDemoAccount" : "tradingAccounts.errors.alreadyHasRealAccount", {
+    type: input.type,
+    currency: input.currency,
+  });
+
+/** The same inside a caller's transaction (a partner grant opens the account it credits, all or nothing). */
+export async function openTradingAccountIn(tx: DbTx, ctx: BrandContext, input: In<typeof ZOpenTradingAccountInput>): Promise<TradingAccountRow> {
+  const customer = await loadCustomer(tx, ctx, input.customerId);
+  if (customer.status === "closed") throw new AppError("CONFLICT", "tradingAccounts.errors.customerClosed", { params: { uid: String(customer.uid) } });
+  const existing = await tx.tradingAccount.findFirst({
+    where: { customerId: customer.id, type: input.type, currency: input.currency, demo: input.demo },
+    select: { id: true },
+  });
+  if (existing) throw duplicateAccount(input);
+  const created = await tx.tradingAccount.create({
+    data: { brandId: ctx.tenantId, customerId: customer.id, type: input.type, currency: input.currency, demo: input.demo },
+    select: accountSelect,
+  });
+  await tx.ledgerAccount.createMany({
+    data: (["cash", "bonus_withdrawable", "bonus_non_withdrawable"] as const).map((bucket) => ({
+      brandId: ctx.tenantId,
+      tradingAccountId: created.id,
+      bucket,
+      currency: created.currency,
+      demo: created.demo,
+    })),
+  });
+  await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "trading_account.open", entityType: "trading_account", entityId: created.id, after: snapshot(created) });
+  return toRow(created, { in: false, out: false });
 }
 
 // ── Ledger view ───────────────────────────────────────────────────────────────────────────────────

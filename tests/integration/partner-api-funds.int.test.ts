@@ -124,4 +124,20 @@ describe("partner API: funds", () => {
     expect(frozen.response.status).toBe(409);
     expect(frozen.error).toMatchObject({ code: "bonuses.errors.customerNotActive.frozen", field: "customerId" });
   });
+
+  it("opens the account a grant names by currency in the grant's transaction: a refused grant opens nothing", async () => {
+    const c = await api.POST("/customers", { params: idempotent(), body: { name: "No account yet", email: `n${Math.random().toString(36).slice(2)}@example.com`, country: "SG" } });
+    const customerId = c.data!.id;
+    await db.customer.update({ where: { id: customerId }, data: { status: "frozen" } });
+    const refused = await api.POST("/bonus-grants", { params: idempotent(), body: { customerId, kind: "withdrawable", amount: "5", currency: "USDC", reason: "Airdrop" } });
+    expect(refused.response.status).toBe(409);
+    expect(await db.tradingAccount.count({ where: { customerId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { brandId, action: "trading_account.open", after: { path: ["customerId"], equals: customerId } } })).toBe(0);
+
+    await db.customer.update({ where: { id: customerId }, data: { status: "active" } });
+    const granted = await api.POST("/bonus-grants", { params: idempotent(), body: { customerId, kind: "withdrawable", amount: "5", accountType: "futures", currency: "usdc", reason: "Airdrop" } });
+    expect(granted.response.status).toBe(201);
+    const accounts = await db.tradingAccount.findMany({ where: { customerId } });
+    expect(accounts).toEqual([expect.objectContaining({ id: granted.data!.tradingAccountId, type: "futures", currency: "USDC", demo: false })]);
+  });
 });

@@ -6,19 +6,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { PartnerContext } from "../../actor";
 import { getCampaign } from "../../bonuses/campaigns";
-import { grant } from "../../bonuses/grant-create";
+import { grant, grantToAccountOf } from "../../bonuses/grant-create";
 import { getGrant } from "../../bonuses/grant-list";
 import { release } from "../../bonuses/grant-release";
 import type { GrantRow } from "../../bonuses/types";
-import { AppError, invalid } from "../../errors";
+import { invalid } from "../../errors";
 import { lock, unlockDirection } from "../../fund-locks/service";
 import type { FundLockRow } from "../../fund-locks/types";
-import { ledgerLines, openTradingAccount } from "../../ledger/service";
+import { ledgerLines } from "../../ledger/service";
 import { BONUS_GRANT_STATUSES, ZGrantInput, ZReleaseInput } from "@/lib/bonuses/schemas";
 import { FUND_LOCK_DIRECTIONS, FUND_LOCK_SOURCES, FUND_LOCK_STATUSES, ZLockInput } from "@/lib/fund-locks/schemas";
-import { TRADING_ACCOUNT_TYPES, zCurrency, type TradingAccountType } from "@/lib/ledger/schemas";
+import { TRADING_ACCOUNT_TYPES, zCurrency } from "@/lib/ledger/schemas";
 import { endpoint } from "../registry";
 import { iso, zDecimal, zListQuery, zPage, zPositiveDecimal, zTime, zUuid } from "./common";
 
@@ -98,24 +97,6 @@ const ZGrantBody = z
   })
   .meta({ id: "GrantBonus" });
 
-/** The customer's real account of this type and currency, opened when they have none. */
-async function accountFor(ctx: PartnerContext, customerId: string, type: TradingAccountType, currencyText: string | undefined): Promise<string> {
-  if (!currencyText) throw invalid("currency", "partnerApi.errors.invalidValue", { field: "currency", detail: "Give tradingAccountId, or currency (and accountType)" });
-  const parsed = zCurrency.safeParse(currencyText);
-  if (!parsed.success) throw invalid("currency", "partnerApi.errors.invalidValue", { field: "currency", detail: parsed.error.issues[0].message });
-  const currency = parsed.data;
-  const find = () => ctx.db.tradingAccount.findFirst({ where: { brandId: ctx.tenantId, customerId, type, currency, demo: false }, select: { id: true } });
-  const existing = await find();
-  if (existing) return existing.id;
-  try {
-    return (await openTradingAccount(ctx, { customerId, type, currency, demo: false })).id;
-  } catch (error) {
-    const opened = error instanceof AppError && error.code === "VALIDATION" ? await find() : null; // opened by a concurrent call
-    if (opened) return opened.id;
-    throw error;
-  }
-}
-
 /** A service-side key per partner key: the grant's own idempotency holds even if the request row is lost. */
 const grantKey = (idempotencyKey: string | null) => `api:${createHash("sha256").update(idempotencyKey ?? "").digest("hex")}`;
 
@@ -142,10 +123,8 @@ export const fundEndpoints = [
         const campaign = await getCampaign(ctx, { id: body.campaignId });
         if (campaign.withdrawable !== withdrawable) throw invalid("kind", "partnerApi.errors.invalidValue", { field: "kind", detail: `The campaign grants ${campaign.withdrawable ? "withdrawable" : "non_withdrawable"} credit` });
       }
-      const tradingAccountId = body.tradingAccountId ?? (await accountFor(ctx, body.customerId, body.accountType, body.currency));
-      const input = ZGrantInput.parse({
+      const input = ZGrantInput.omit({ tradingAccountId: true }).parse({
         customerId: body.customerId,
-        tradingAccountId,
         campaignId: body.campaignId,
         amount: body.amount,
         depositAmount: body.depositAmount,
@@ -154,7 +133,11 @@ export const fundEndpoints = [
         idempotencyKey: grantKey(idempotencyKey),
         reason: body.reason,
       });
-      return grantAnswer(await grant(ctx, input));
+      if (body.tradingAccountId) return grantAnswer(await grant(ctx, { ...input, tradingAccountId: body.tradingAccountId }));
+      if (!body.currency) throw invalid("currency", "partnerApi.errors.invalidValue", { field: "currency", detail: "Give tradingAccountId, or currency (and accountType)" });
+      const currency = zCurrency.safeParse(body.currency);
+      if (!currency.success) throw invalid("currency", "partnerApi.errors.invalidValue", { field: "currency", detail: currency.error.issues[0].message });
+      return grantAnswer(await grantToAccountOf(ctx, input, { type: body.accountType, currency: currency.data }));
     },
   }),
   endpoint({
