@@ -87,15 +87,16 @@ export function RateLimit({ limit }: { limit: number | null }) {
   );
 }
 
-/** A time, or "Never"; `detail` (the address of the last use) under it. */
-export function When({ at, detail }: { at: Date | null; detail?: string | null }) {
+/** A time ("date" shows the day, the full time on hover), or "Never"; `detail` (the address of the last use) under it. */
+export function When({ at, detail, preset = "dateTime" }: { at: Date | null; detail?: string | null; preset?: "date" | "dateTime" }) {
   const t = useT();
-  const dateTime = useDateTimeFormat();
+  const full = useDateTimeFormat();
+  const shown = useDateTimeFormat(preset);
   if (!at) return <span className="text-muted-foreground">{t("partnerApi.never")}</span>;
   return (
     <span className="flex flex-col">
-      <time dateTime={at.toISOString()} className="whitespace-nowrap tabular-nums">
-        {dateTime.format(at)}
+      <time dateTime={at.toISOString()} title={preset === "date" ? full.format(at) : undefined} className="whitespace-nowrap tabular-nums">
+        {shown.format(at)}
       </time>
       {detail && <span className="font-mono text-xs text-muted-foreground">{detail}</span>}
     </span>

@@ -33,7 +33,7 @@ export function usePartnerKeyColumns(onAction: (action: RowAction, row: PartnerK
       col.accessor("label", {
         header: title.label,
         enableHiding: false,
-        cell: ({ getValue }) => <span className="block max-w-40 truncate font-medium">{getValue()}</span>,
+        cell: ({ getValue }) => <span className="block max-w-36 truncate font-medium" title={getValue()}>{getValue()}</span>,
         meta: { label: title.label },
       }),
       col.accessor("accessKey", {
@@ -50,7 +50,7 @@ export function usePartnerKeyColumns(onAction: (action: RowAction, row: PartnerK
       col.accessor("ipAllowlist", { header: title.ipAllowlist, cell: ({ getValue }) => <AllowList ips={getValue()} />, meta: { label: title.ipAllowlist } }),
       col.accessor("rateLimitPerSecond", { id: "rateLimit", header: title.rateLimit, cell: ({ getValue }) => <RateLimit limit={getValue()} />, meta: { label: title.rateLimit } }),
       col.accessor("status", { header: title.status, cell: ({ row }) => <PartnerKeyStatusBadge row={row.original} />, meta: { label: title.status } }),
-      col.accessor("expiresAt", { header: title.expiresAt, cell: ({ getValue }) => <When at={getValue()} />, meta: { label: title.expiresAt } }),
+      col.accessor("expiresAt", { header: title.expiresAt, cell: ({ getValue }) => <When at={getValue()} preset="date" />, meta: { label: title.expiresAt } }),
       col.accessor("lastUsedAt", {
         id: "lastUsed",
         header: title.lastUsed,
@@ -62,7 +62,7 @@ export function usePartnerKeyColumns(onAction: (action: RowAction, row: PartnerK
         cell: ({ getValue }) => formatNumber(getValue(), locale),
         meta: { label: title.requestCount, className: "text-right tabular-nums" },
       }),
-      col.accessor("createdAt", { header: title.createdAt, cell: ({ getValue }) => <When at={getValue()} />, meta: { label: title.createdAt } }),
+      col.accessor("createdAt", { header: title.createdAt, cell: ({ getValue }) => <When at={getValue()} preset="date" />, meta: { label: title.createdAt } }),
       col.display({
         id: "actions",
         header: () => <span className="sr-only">{title.actions}</span>,

@@ -69,13 +69,18 @@ function ScopesField() {
               <legend className="mb-2 text-sm leading-none font-medium">{t("partnerApi.form.scopes")}</legend>
               <div className="divide-y rounded-md border">
                 {SCOPE_GROUPS.map((group, index) => (
-                  <div key={group} role="group" aria-label={t(`partnerApi.scopeGroups.${group}`)} className="flex flex-wrap items-center gap-x-6 gap-y-2 px-3 py-2">
-                    <span className="w-32 text-sm font-medium">{t(`partnerApi.scopeGroups.${group}`)}</span>
+                  <div
+                    key={group}
+                    role="group"
+                    aria-label={t(`partnerApi.scopeGroups.${group}`)}
+                    className="grid grid-cols-[7rem_1fr_1fr] items-center gap-x-4 px-3 py-2 sm:grid-cols-[9rem_1fr_1fr]"
+                  >
+                    <span className="text-sm font-medium">{t(`partnerApi.scopeGroups.${group}`)}</span>
                     {SCOPE_ACCESS.map((access) => {
                       const scope = scopeOf(group, access);
-                      if (!SCOPES.includes(scope)) return <span key={access} className="w-28" aria-hidden />;
+                      if (!SCOPES.includes(scope)) return <span key={access} aria-hidden />;
                       return (
-                        <div key={access} className="flex w-28 items-center gap-2">
+                        <div key={access} className="flex items-center gap-2">
                           <Checkbox
                             id={`${id}-${scope}`}
                             ref={index === 0 && access === "read" ? field.ref : undefined}
@@ -86,12 +91,12 @@ function ScopesField() {
                           <Label htmlFor={`${id}-${scope}`} className="font-normal">
                             {t(`partnerApi.scopeAccess.${access}`)}
                           </Label>
+                          <code className="hidden text-xs text-muted-foreground sm:inline" aria-hidden>
+                            {scope}
+                          </code>
                         </div>
                       );
                     })}
-                    <code className="ml-auto hidden text-xs text-muted-foreground sm:block">
-                      {SCOPES.filter((s) => s.startsWith(`${group}:`)).join(" · ")}
-                    </code>
                   </div>
                 ))}
               </div>

@@ -81,9 +81,9 @@ export default async function PartnerApiReferencePage() {
                   {group.name}
                 </a>
                 {group.operations.map((op) => (
-                  <a key={op.operationId} href={`#${op.operationId}`} className="flex items-center gap-2 text-muted-foreground hover:text-foreground">
-                    <MethodBadge method={op.method} className="w-10 text-[0.65rem]" />
-                    <span className="truncate">{op.summary}</span>
+                  <a key={op.operationId} href={`#${op.operationId}`} className="flex items-start gap-2 leading-snug text-muted-foreground hover:text-foreground">
+                    <MethodBadge method={op.method} className="mt-px w-10 text-[0.65rem]" />
+                    <span>{op.summary}</span>
                   </a>
                 ))}
               </div>

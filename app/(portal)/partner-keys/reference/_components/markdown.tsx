@@ -42,7 +42,7 @@ export function Inline({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
-          <code key={i} className="rounded bg-muted px-1 py-0.5 font-mono text-[0.85em]">
+          <code key={i} className="rounded bg-muted px-[0.3em] py-0.5 font-mono text-[0.85em]">
             {part.slice(1, -1)}
           </code>
         ) : (

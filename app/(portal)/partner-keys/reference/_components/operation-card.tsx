@@ -22,10 +22,13 @@ export function MethodBadge({ method, className }: { method: string; className?:
 /** The description without its trailing "Scope: `x`." line, which the card shows as a badge. */
 const withoutScope = (description: string | undefined) => (description ?? "").replace(/\n*Scope: `[^`]+`\.\s*$/, "").trim();
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, type, children }: { title: string; type?: string; children: React.ReactNode }) {
   return (
     <section className="grid gap-2">
-      <h4 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{title}</h4>
+      <h4 className="flex items-baseline gap-2 text-xs font-semibold tracking-wide text-muted-foreground">
+        <span className="uppercase">{title}</span>
+        {type && <code className="font-mono font-medium normal-case tracking-normal text-foreground">{type}</code>}
+      </h4>
       {children}
     </section>
   );
@@ -82,13 +85,15 @@ export async function OperationCard({ doc, operation, basePath }: { doc: OpenApi
                       <code className="font-mono text-xs text-muted-foreground">{typeLabel(doc, p.schema)}</code>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">{p.required || p.in === "path" ? t("partnerApi.reference.required") : t("partnerApi.reference.optional")}</td>
-                    <td className="grid gap-1 px-3 py-2">
-                      {p.description && (
-                        <span>
-                          <Inline text={p.description} />
-                        </span>
-                      )}
-                      {p.schema?.enum && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.oneOf", { values: p.schema.enum.map(String).join(", ") })}</span>}
+                    <td className="px-3 py-2">
+                      <div className="grid gap-1">
+                        {p.description && (
+                          <span>
+                            <Inline text={p.description} />
+                          </span>
+                        )}
+                        {p.schema?.enum && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.oneOf", { values: p.schema.enum.map(String).join(", ") })}</span>}
+                      </div>
                     </td>
                   </tr>
                 ))}
@@ -99,14 +104,14 @@ export async function OperationCard({ doc, operation, basePath }: { doc: OpenApi
       )}
 
       {body && (
-        <Section title={`${t("partnerApi.reference.requestBody")} · ${typeLabel(doc, body)}`}>
+        <Section title={t("partnerApi.reference.requestBody")} type={typeLabel(doc, body)}>
           <SchemaFields doc={doc} schema={body} />
         </Section>
       )}
 
       {success.map(([status, response]) => (
-        <Section key={status} title={`${t("partnerApi.reference.response")} ${status} · ${typeLabel(doc, jsonSchemaOf(response))}`}>
-          <SchemaFields doc={doc} schema={jsonSchemaOf(response)} />
+        <Section key={status} title={`${t("partnerApi.reference.response")} ${status}`} type={typeLabel(doc, jsonSchemaOf(response))}>
+          <SchemaFields doc={doc} schema={jsonSchemaOf(response)} response />
         </Section>
       ))}
 

@@ -3,7 +3,8 @@ import { getT } from "@/lib/i18n/server";
 import { Inline } from "./markdown";
 import { fieldRows, typeLabel, type JsonSchema, type OpenApiDoc } from "./openapi-view";
 
-export async function SchemaFields({ doc, schema }: { doc: OpenApiDoc; schema: JsonSchema | undefined }) {
+/** `response`: every field an answer lists is always present, so no field is marked required there. */
+export async function SchemaFields({ doc, schema, response = false }: { doc: OpenApiDoc; schema: JsonSchema | undefined; response?: boolean }) {
   const t = await getT();
   const rows = fieldRows(doc, schema);
   if (rows.length === 0) {
@@ -28,23 +29,25 @@ export async function SchemaFields({ doc, schema }: { doc: OpenApiDoc; schema: J
             <tr key={row.path} className="align-top">
               <td className="px-3 py-2 whitespace-nowrap" style={{ paddingLeft: `${0.75 + row.depth * 1.25}rem` }}>
                 <code className="font-mono text-xs font-medium">{row.path.split(".").pop()}</code>
-                {row.required && <span className="ml-1.5 text-xs text-destructive">{t("partnerApi.reference.required")}</span>}
+                {row.required && !response && <span className="ml-1.5 text-xs text-destructive">{t("partnerApi.reference.required")}</span>}
               </td>
               <td className="px-3 py-2">
                 <code className="font-mono text-xs break-all text-muted-foreground">{row.type}</code>
               </td>
-              <td className="grid gap-1 px-3 py-2 text-sm">
-                {row.description && (
-                  <span>
-                    <Inline text={row.description} />
-                  </span>
-                )}
-                {row.enumValues && (
-                  <span className="text-xs text-muted-foreground">
-                    {t("partnerApi.reference.oneOf", { values: row.enumValues.join(", ") })}
-                  </span>
-                )}
-                {row.defaultValue && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.defaultValue", { value: row.defaultValue })}</span>}
+              <td className="px-3 py-2">
+                <div className="grid gap-1">
+                  {row.description && (
+                    <span>
+                      <Inline text={row.description} />
+                    </span>
+                  )}
+                  {row.enumValues && (
+                    <span className="text-xs text-muted-foreground">
+                      {t("partnerApi.reference.oneOf", { values: row.enumValues.join(", ") })}
+                    </span>
+                  )}
+                  {row.defaultValue && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.defaultValue", { value: row.defaultValue })}</span>}
+                </div>
               </td>
             </tr>
           ))}

@@ -24,7 +24,8 @@ call() {
   # ISO-8601 UTC with milliseconds, e.g. 2026-12-06T09:08:57.715Z
   local timestamp sign
   timestamp="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
-  sign="$(printf '%s' "\${timestamp}\${method}\${request_path}\${body}" | openssl dgst -sha256 -hmac "$BD_SECRET" -binary | base64)"
+  sign="$(printf '%s' "\${timestamp}\${method}\${request_path}\${body}" \\
+    | openssl dgst -sha256 -hmac "$BD_SECRET" -binary | base64)"
   local args=(-sS -X "$method" "\${BASE}\${request_path}"
     -H "${HEADERS.key}: $BD_ACCESS_KEY"
     -H "${HEADERS.sign}: $sign"
