@@ -61,8 +61,14 @@ function findRoute(method: string, path: string): { route: Route; params: Record
     : new AppError("NOT_FOUND", "errors.notFound.route");
 }
 
+/** No endpoint's body nests deeper; a deeper one (a 64 KB "[[[[…" ) would overflow the walk below. */
+const MAX_BODY_DEPTH = 32;
+
 /** The first string holding NUL or a lone surrogate, by its path ("customers.0.name"). */
 function badTextPath(value: unknown, path: string[] = []): string | null {
+  if (path.length > MAX_BODY_DEPTH) {
+    throw new AppError("VALIDATION", "partnerApi.errors.invalidValue", { field: "body", params: { field: "body", detail: `nested more than ${MAX_BODY_DEPTH} levels deep` } });
+  }
   if (typeof value === "string") return isPlainText(value, true) && !value.includes("\0") ? null : path.join(".") || "body";
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
