@@ -2,7 +2,8 @@
  * Partner API keys, as the brand's admin: a new key's secret is shown once and then nowhere on the page;
  * the reference page shows the endpoints and the signing examples, and those examples, copied from the page
  * and run as written (bash + openssl + curl, Python, TypeScript), are accepted by the API with that key;
- * revoking the key (confirmed) shows it Revoked and the same example is refused.
+ * an edit shows in the row; a rotation shows the new secret once and leaves the old key retiring;
+ * revoking the old key (confirmed) shows it Revoked and the same example is refused.
  * With SHOTS_DIR set, both pages are also captured at 1440 px in English and Chinese.
  */
 import { execFileSync } from "node:child_process";
@@ -98,8 +99,7 @@ test.describe(() => {
     await shot(page, "partner-reference-en");
     await page.locator("#signing").scrollIntoViewIfNeeded();
     await shot(page, "partner-reference-signing-en");
-    await register.scrollIntoViewIfNeeded();
-    await shot(page, "partner-reference-operation-en");
+    if (SHOTS) await register.screenshot({ path: path.join(SHOTS, "partner-reference-operation-en.png") });
 
     // The examples as shown, run with the new key: the API accepts each signed POST and GET.
     const env = { BD_BASE: baseURL!, BD_ACCESS_KEY: accessKey, BD_SECRET: secret };
@@ -116,9 +116,36 @@ test.describe(() => {
     expect(ts).toContain("status: 201");
     expect(ts).toContain("status: 200");
 
-    // Revoke, confirmed: the row says Revoked and the key is refused.
+    // Edit (the limit), then rotate with a day of overlap: the new secret once, the old key retiring.
     await page.getByRole("link", { name: "Partner API keys" }).first().click();
-    const keyRow = page.getByRole("row").filter({ hasText: label });
+    const keyRow = page.getByRole("row").filter({ hasText: accessKey });
+    await keyRow.getByRole("button", { name: `Actions for ${label}` }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: "Edit partner key" });
+    await expect(edit.getByLabel("Label")).toHaveValue(label);
+    await edit.getByLabel("Requests per second (optional)").fill("20");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(keyRow).toContainText("20/s");
+
+    await keyRow.getByRole("button", { name: `Actions for ${label}` }).click();
+    await page.getByRole("menuitem", { name: "Rotate secret" }).click();
+    const rotate = page.getByRole("alertdialog", { name: `Rotate the secret of ${label}?` });
+    await expect(rotate.getByLabel("The old key keeps working for")).toContainText("1 day");
+    await shot(page, "partner-keys-rotate-en");
+    await rotate.getByRole("button", { name: "Rotate" }).click();
+    const rotated = page.getByRole("dialog", { name: "Save the new secret now" });
+    const newAccessKey = await rotated.getByTestId("partner-accessKey").innerText();
+    const newSecret = await rotated.getByTestId("partner-secret").innerText();
+    expect(newAccessKey).not.toBe(accessKey);
+    await rotated.getByRole("button", { name: "I have saved the secret" }).click();
+    await expect(rotated).toHaveCount(0);
+    await expect(page.locator("body")).not.toContainText(newSecret);
+    await expect(keyRow.getByTestId("partner-key-status")).toContainText(/^Retiring ?until /);
+    await expect(page.getByRole("row").filter({ hasText: newAccessKey }).getByTestId("partner-key-status")).toHaveText("Active");
+    await shot(page, "partner-keys-rotated-en");
+
+    // Revoke the old key, confirmed: the row says Revoked and the key is refused.
     await keyRow.getByRole("button", { name: `Actions for ${label}` }).click();
     await page.getByRole("menuitem", { name: "Revoke" }).click();
     const confirm = page.getByRole("alertdialog", { name: `Revoke ${label}?` });
@@ -131,10 +158,12 @@ test.describe(() => {
 
     await page.getByRole("button", { name: "Status" }).click();
     await page.getByRole("menuitemradio", { name: "Revoked" }).click();
-    await expect(page.getByRole("row").filter({ hasText: label })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: accessKey })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: newAccessKey })).toHaveCount(0);
     await page.getByRole("button", { name: "Status" }).click();
     await page.getByRole("menuitemradio", { name: "Active" }).click();
-    await expect(page.getByRole("row").filter({ hasText: label })).toHaveCount(0);
+    await expect(page.getByRole("row").filter({ hasText: newAccessKey })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: accessKey })).toHaveCount(0);
   });
 
   test("both pages in Chinese", async ({ page }) => {

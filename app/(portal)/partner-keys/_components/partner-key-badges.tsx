@@ -12,22 +12,18 @@ import type { PartnerKeyRow } from "@/server/partner/types";
 
 const STATUS_VARIANT = { active: "success", retiring: "warning", expired: "secondary", revoked: "outline" } as const;
 
+/** The status; a retiring key (replaced by a rotation) says until when, under its badge. */
 export function PartnerKeyStatusBadge({ row }: { row: Pick<PartnerKeyRow, "status" | "retiresAt"> }) {
   const t = useT();
   const dateTime = useDateTimeFormat();
-  const text =
-    row.status === "retiring" && row.retiresAt
-      ? t("partnerApi.retiringUntil", { time: dateTime.format(row.retiresAt) })
-      : t(`partnerApi.statuses.${row.status}`);
+  const until = row.status === "retiring" && row.retiresAt ? dateTime.format(row.retiresAt) : null;
   return (
-    <Badge
-      variant={STATUS_VARIANT[row.status]}
-      className={cn(row.status === "revoked" && "border-destructive/40 text-destructive")}
-      title={row.status === "retiring" && row.retiresAt ? t("partnerApi.retiringHint", { time: dateTime.format(row.retiresAt) }) : undefined}
-      data-testid="partner-key-status"
-    >
-      {text}
-    </Badge>
+    <span className="flex flex-col items-start gap-0.5" data-testid="partner-key-status" title={until ? t("partnerApi.retiringHint", { time: until }) : undefined}>
+      <Badge variant={STATUS_VARIANT[row.status]} className={cn(row.status === "revoked" && "border-destructive/40 text-destructive")}>
+        {t(`partnerApi.statuses.${row.status}`)}
+      </Badge>
+      {until && <span className="text-xs whitespace-nowrap text-muted-foreground">{t("partnerApi.retiringUntil", { time: until })}</span>}
+    </span>
   );
 }
 
@@ -81,7 +77,10 @@ export function AllowList({ ips }: { ips: string[] }) {
 export function RateLimit({ limit }: { limit: number | null }) {
   const t = useT();
   return limit === null ? (
-    <span className="whitespace-nowrap text-muted-foreground">{t("partnerApi.defaultRate", { limit: DEFAULT_RATE_LIMIT_PER_SECOND })}</span>
+    <span className="flex flex-col whitespace-nowrap">
+      <span className="tabular-nums">{t("partnerApi.perSecond", { limit: DEFAULT_RATE_LIMIT_PER_SECOND })}</span>
+      <span className="text-xs text-muted-foreground">{t("partnerApi.defaultRate")}</span>
+    </span>
   ) : (
     <span className="whitespace-nowrap tabular-nums">{t("partnerApi.perSecond", { limit })}</span>
   );

@@ -2,7 +2,6 @@
 /** Column definitions of the partner-key table. Keys are few per brand: nothing is sortable, the list is newest first. */
 import { useMemo } from "react";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import { CopyButton } from "@/components/ui/copy-button";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/format";
 import type { PartnerKeyRow } from "@/server/partner/types";
@@ -33,17 +32,13 @@ export function usePartnerKeyColumns(onAction: (action: RowAction, row: PartnerK
       col.accessor("label", {
         header: title.label,
         enableHiding: false,
-        cell: ({ getValue }) => <span className="block max-w-36 truncate font-medium" title={getValue()}>{getValue()}</span>,
+        cell: ({ getValue }) => <span className="block max-w-32 truncate font-medium" title={getValue()}>{getValue()}</span>,
         meta: { label: title.label },
       }),
       col.accessor("accessKey", {
         header: title.accessKey,
-        cell: ({ getValue }) => (
-          <span className="flex items-center gap-1">
-            <span className="font-mono text-xs whitespace-nowrap">{getValue()}</span>
-            <CopyButton value={getValue()} variant="ghost" className="size-6" />
-          </span>
-        ),
+        // One click selects the whole key (select-all) for copying; a copy button per row would widen the table past the page.
+        cell: ({ getValue }) => <span className="font-mono text-xs whitespace-nowrap select-all">{getValue()}</span>,
         meta: { label: title.accessKey },
       }),
       col.accessor("scopes", { header: title.scopes, cell: ({ getValue }) => <ScopeBadges scopes={getValue()} />, meta: { label: title.scopes } }),

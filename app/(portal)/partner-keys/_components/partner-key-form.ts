@@ -58,6 +58,8 @@ function expiryOf(value: string, current: Date | null): Date | null {
   return day;
 }
 
+const field = (issue: z.core.$ZodIssue) => String(issue.path[0] ?? "");
+
 function messageOf(t: Translate, issue: z.core.$ZodIssue, ips: string[]): string {
   switch (field(issue)) {
     case "label":
@@ -74,7 +76,6 @@ function messageOf(t: Translate, issue: z.core.$ZodIssue, ips: string[]): string
       return t("partnerApi.form.invalid.rateLimit", { rateMax: RATE_LIMIT_MAX });
   }
 }
-const field = (issue: z.core.$ZodIssue) => String(issue.path[0] ?? "");
 
 /** `current`: the edited key's expiry, kept as it is while its day is not changed. */
 export function partnerKeyFormSchema(t: Translate, current: Date | null = null) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMarkdown } from "./markdown";
-import { fieldRows, operationsByTag, typeLabel, type OpenApiDoc } from "./openapi-view";
+import { fieldRows, limitsOf, operationsByTag, typeLabel, type OpenApiDoc } from "./openapi-view";
 
 const doc: OpenApiDoc = {
   info: { title: "T", version: "1" },
@@ -58,6 +58,12 @@ describe("the reference page's reading of the OpenAPI document", () => {
     ]);
     expect(rows.find((r) => r.path === "data[].status")?.enumValues).toEqual(["active", "frozen"]);
     expect(rows.find((r) => r.path === "data[].group.name")?.defaultValue).toBe('"x"');
+  });
+
+  it("reads the bounds of a value, through a nullable union", () => {
+    expect(limitsOf({ type: "string", minLength: 2, maxLength: 2 })).toEqual({ minLength: 2, maxLength: 2 });
+    expect(limitsOf({ anyOf: [{ type: "integer", minimum: 1, maximum: 100 }, { type: "null" }] })).toEqual({ minimum: 1, maximum: 100 });
+    expect(limitsOf({ type: "string" })).toBeUndefined();
   });
 
   it("reads headings, paragraphs that run over lines, and list items that continue on the next line", () => {

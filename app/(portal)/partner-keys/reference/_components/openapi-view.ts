@@ -23,6 +23,7 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  maxItems?: number;
   pattern?: string;
   additionalProperties?: boolean | JsonSchema;
 }
@@ -138,6 +139,25 @@ export interface FieldRow {
   description?: string;
   enumValues?: string[];
   defaultValue?: string;
+  example?: string;
+  /** Bounds of the value: length of text, size of a number, items of a list. */
+  limits?: Limits;
+}
+
+export interface Limits {
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+}
+
+/** The bounds a schema (or the non-null part of a nullable one) sets, if any. */
+export function limitsOf(schema: JsonSchema): Limits | undefined {
+  const base = (schema.anyOf ?? schema.oneOf)?.find((v) => v.type !== "null") ?? schema;
+  const limits: Limits = { minLength: base.minLength, maxLength: base.maxLength, minimum: base.minimum, maximum: base.maximum, maxItems: base.maxItems };
+  const set = Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) as Limits;
+  return Object.keys(set).length ? set : undefined;
 }
 
 /** Every field of an object schema, nested objects and arrays of objects expanded (to `maxDepth`). */
@@ -159,6 +179,8 @@ export function fieldRows(doc: OpenApiDoc, schema: JsonSchema | undefined, maxDe
         description: property.description ?? resolved.description,
         enumValues: values.length ? values.map(String) : undefined,
         defaultValue: property.default !== undefined ? JSON.stringify(property.default) : undefined,
+        example: property.example !== undefined ? JSON.stringify(property.example) : undefined,
+        limits: limitsOf(property),
       });
       walk(property, `${prefix}${name}${isArray ? "[]" : ""}.`, depth + 1, object.seen);
     }

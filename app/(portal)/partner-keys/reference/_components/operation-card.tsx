@@ -3,8 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { getT } from "@/lib/i18n/server";
 import { cn } from "@/lib/utils";
 import { Inline, Markdown } from "./markdown";
-import { isSuccess, jsonSchemaOf, typeLabel, type OpenApiDoc, type Operation } from "./openapi-view";
-import { SchemaFields } from "./schema-fields";
+import { isSuccess, jsonSchemaOf, limitsOf, typeLabel, type OpenApiDoc, type Operation } from "./openapi-view";
+import { limitsText, SchemaFields } from "./schema-fields";
 
 const METHOD_STYLE: Record<string, string> = {
   GET: "bg-sky-600/10 text-sky-700 dark:text-sky-300",
@@ -64,7 +64,7 @@ export async function OperationCard({ doc, operation, basePath }: { doc: OpenApi
       {operation.parameters && operation.parameters.length > 0 && (
         <Section title={t("partnerApi.reference.parameters")}>
           <div className="overflow-x-auto rounded-md border">
-            <table className="w-full text-sm">
+            <table className="w-full text-[0.8125rem]">
               <thead className="bg-muted/40 text-left text-xs text-muted-foreground">
                 <tr>
                   <th className="px-3 py-2 font-medium">{t("partnerApi.reference.paramColumns.name")}</th>
@@ -88,11 +88,12 @@ export async function OperationCard({ doc, operation, basePath }: { doc: OpenApi
                     <td className="px-3 py-2">
                       <div className="grid gap-1">
                         {p.description && (
-                          <span>
+                          <span className="leading-5">
                             <Inline text={p.description} />
                           </span>
                         )}
                         {p.schema?.enum && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.oneOf", { values: p.schema.enum.map(String).join(", ") })}</span>}
+                        {p.schema && limitsOf(p.schema) && <span className="text-xs text-muted-foreground">{limitsText(t, limitsOf(p.schema)!)}</span>}
                       </div>
                     </td>
                   </tr>

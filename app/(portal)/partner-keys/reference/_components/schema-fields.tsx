@@ -1,7 +1,21 @@
 /** A JSON schema as a table of its fields: path (nested ones indented), type, required, description. */
 import { getT } from "@/lib/i18n/server";
 import { Inline } from "./markdown";
-import { fieldRows, typeLabel, type JsonSchema, type OpenApiDoc } from "./openapi-view";
+import type { Translate } from "@/lib/i18n/translate";
+import { fieldRows, typeLabel, type JsonSchema, type Limits, type OpenApiDoc } from "./openapi-view";
+
+/** "1–100 characters", "at most 10 items", "1 to 100": the bounds a value must keep. */
+export function limitsText(t: Translate, limits: Limits): string {
+  const parts: string[] = [];
+  const { minLength = 0, maxLength, minimum, maximum, maxItems } = limits;
+  if (maxLength !== undefined) parts.push(minLength > 0 ? t("partnerApi.reference.limits.length", { min: minLength, max: maxLength }) : t("partnerApi.reference.limits.maxLength", { max: maxLength }));
+  else if (minLength > 0) parts.push(t("partnerApi.reference.limits.minLength", { min: minLength }));
+  if (minimum !== undefined && maximum !== undefined) parts.push(t("partnerApi.reference.limits.range", { min: minimum, max: maximum }));
+  else if (minimum !== undefined) parts.push(t("partnerApi.reference.limits.minimum", { min: minimum }));
+  else if (maximum !== undefined) parts.push(t("partnerApi.reference.limits.maximum", { max: maximum }));
+  if (maxItems !== undefined) parts.push(t("partnerApi.reference.limits.maxItems", { max: maxItems }));
+  return parts.join(" · ");
+}
 
 /** `response`: every field an answer lists is always present, so no field is marked required there. */
 export async function SchemaFields({ doc, schema, response = false }: { doc: OpenApiDoc; schema: JsonSchema | undefined; response?: boolean }) {
@@ -16,7 +30,7 @@ export async function SchemaFields({ doc, schema, response = false }: { doc: Ope
   }
   return (
     <div className="overflow-x-auto rounded-md border">
-      <table className="w-full text-sm">
+      <table className="w-full text-[0.8125rem]">
         <thead className="bg-muted/40 text-left text-xs text-muted-foreground">
           <tr>
             <th className="px-3 py-2 font-medium">{t("partnerApi.reference.fieldColumns.field")}</th>
@@ -37,7 +51,7 @@ export async function SchemaFields({ doc, schema, response = false }: { doc: Ope
               <td className="px-3 py-2">
                 <div className="grid gap-1">
                   {row.description && (
-                    <span>
+                    <span className="leading-5">
                       <Inline text={row.description} />
                     </span>
                   )}
@@ -46,7 +60,13 @@ export async function SchemaFields({ doc, schema, response = false }: { doc: Ope
                       {t("partnerApi.reference.oneOf", { values: row.enumValues.join(", ") })}
                     </span>
                   )}
+                  {row.limits && <span className="text-xs text-muted-foreground">{limitsText(t, row.limits)}</span>}
                   {row.defaultValue && <span className="text-xs text-muted-foreground">{t("partnerApi.reference.defaultValue", { value: row.defaultValue })}</span>}
+                  {row.example && !response && (
+                    <span className="text-xs text-muted-foreground">
+                      {t("partnerApi.reference.example")} <code className="font-mono">{row.example}</code>
+                    </span>
+                  )}
                 </div>
               </td>
             </tr>
