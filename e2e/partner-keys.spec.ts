@@ -170,6 +170,7 @@ test.describe(() => {
     await page.context().addCookies([{ name: "bd-locale", value: "zh-CN", url: test.info().project.use.baseURL! }]);
     await page.goto("/partner-keys");
     await expect(page.getByRole("heading", { name: "合作方 API 密钥" })).toBeVisible();
+    await expect(page.getByText("加载中…")).toHaveCount(0);
     await shot(page, "partner-keys-zh");
     await page.getByRole("button", { name: "新建合作方密钥" }).first().click();
     await page.getByRole("dialog", { name: "新建合作方密钥" }).getByRole("button", { name: "创建密钥" }).click();

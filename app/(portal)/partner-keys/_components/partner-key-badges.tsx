@@ -22,7 +22,7 @@ export function PartnerKeyStatusBadge({ row }: { row: Pick<PartnerKeyRow, "statu
       <Badge variant={STATUS_VARIANT[row.status]} className={cn(row.status === "revoked" && "border-destructive/40 text-destructive")}>
         {t(`partnerApi.statuses.${row.status}`)}
       </Badge>
-      {until && <span className="text-xs whitespace-nowrap text-muted-foreground">{t("partnerApi.retiringUntil", { time: until })}</span>}
+      {until && <span className="max-w-28 text-xs whitespace-normal text-muted-foreground">{t("partnerApi.retiringUntil", { time: until })}</span>}
     </span>
   );
 }
@@ -94,7 +94,7 @@ export function When({ at, detail, preset = "dateTime" }: { at: Date | null; det
   if (!at) return <span className="text-muted-foreground">{t("partnerApi.never")}</span>;
   return (
     <span className="flex flex-col">
-      <time dateTime={at.toISOString()} title={preset === "date" ? full.format(at) : undefined} className="whitespace-nowrap tabular-nums">
+      <time dateTime={at.toISOString()} title={preset === "date" ? full.format(at) : undefined} className={cn("tabular-nums", preset === "date" ? "whitespace-nowrap" : "max-w-32 whitespace-normal")}>
         {shown.format(at)}
       </time>
       {detail && <span className="font-mono text-xs text-muted-foreground">{detail}</span>}

@@ -32,7 +32,7 @@ export function usePartnerKeyColumns(onAction: (action: RowAction, row: PartnerK
       col.accessor("label", {
         header: title.label,
         enableHiding: false,
-        cell: ({ getValue }) => <span className="block max-w-32 truncate font-medium" title={getValue()}>{getValue()}</span>,
+        cell: ({ getValue }) => <span className="block max-w-28 truncate font-medium" title={getValue()}>{getValue()}</span>,
         meta: { label: title.label },
       }),
       col.accessor("accessKey", {
