@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMIT_PER_SECOND } from "@/lib/partner-api/schemas";
 import { scopeOf, type ScopeAccess, type ScopeGroup } from "@/lib/partner-api/scopes";
 import { HEADERS, parseTimestamp, sign, signatureMatches, TIMESTAMP_WINDOW_MS, withinWindow } from "@/lib/partner-api/signing";
 import { statusOf } from "./keys";
+import type { PartnerKeyRecord } from "./types";
 import { countRequest, takeUsage } from "./limits";
 
 export interface SignedRequest {
@@ -40,6 +41,22 @@ function header(req: SignedRequest, name: string): string {
   return value;
 }
 
+type KeyRow = Pick<PartnerKeyRecord, "id" | "brandId" | "accessKey" | "label" | "secretEnc" | "scopes" | "ipAllowlist" | "rateLimitPerSecond" | "expiresAt" | "revokedAt" | "retiresAt">;
+
+/**
+ * The key's row as it is now (read on every request, so a revocation or a new scope applies to the next
+ * request). Raw SQL: it runs on every partner request, and Prisma's findUnique cost about 2.5× its Node CPU
+ * (bench/partner-api, bench/RESULTS.md "Partner API").
+ */
+async function findKey(db: Db, accessKey: string): Promise<KeyRow | null> {
+  const [key] = await db.$queryRaw<KeyRow[]>`
+    SELECT id::text AS "id", brand_id::text AS "brandId", access_key AS "accessKey", label, secret_enc AS "secretEnc", scopes,
+           ip_allowlist AS "ipAllowlist", rate_limit_per_second AS "rateLimitPerSecond",
+           expires_at AS "expiresAt", revoked_at AS "revokedAt", retires_at AS "retiresAt"
+    FROM partner_key WHERE access_key = ${accessKey}`;
+  return key ?? null;
+}
+
 /** Writes the key's last use and request count, at most every 30 s per key; a failure only delays it. */
 function flushUsage(db: Db, keyId: string, ip: string | null) {
   void takeUsage(keyId)
@@ -63,7 +80,7 @@ export async function authenticate(
     throw unauthorized("partnerApi.errors.timestampExpired", { field: HEADERS.timestamp, params: { seconds: TIMESTAMP_WINDOW_MS / 1000 } });
   }
 
-  const key = accessKey.length <= 64 ? await db.partnerKey.findUnique({ where: { accessKey } }) : null;
+  const key = accessKey.length <= 64 ? await findKey(db, accessKey) : null;
   if (!key) throw unauthorized("partnerApi.errors.unknownKey", { field: HEADERS.key });
   const expected = sign(decryptSecret(key.secretEnc), timestamp, req.method, req.requestPath, req.body);
   if (!signatureMatches(expected, signature)) throw unauthorized("partnerApi.errors.invalidSignature", { field: HEADERS.sign });
