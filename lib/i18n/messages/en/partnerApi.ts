@@ -28,7 +28,6 @@ export const partnerApi = {
     keyEnded: "This key is revoked or expired and can no longer be changed",
     alreadyRevoked: "This key is already revoked",
     alreadyRotated: "This key was already rotated; rotate its replacement instead",
-    noTradingAccount: "The customer has no {type} account in {currency}",
     noActiveLock: "No active {direction} lock on this account",
   },
   /** The portal's partner-key page (app/(portal)/partner-keys). */

@@ -30,7 +30,6 @@ export const partnerApi: Dict<typeof en> = {
     keyEnded: "该密钥已吊销或过期，无法再修改",
     alreadyRevoked: "该密钥已被吊销",
     alreadyRotated: "该密钥已轮换；请轮换其替代密钥",
-    noTradingAccount: "该客户没有 {currency} 的{type}账户",
     noActiveLock: "该账户没有生效中的{direction}锁定",
   },
   title: "合作方 API 密钥",
