@@ -18,9 +18,22 @@ const shot = async (page: Page, name: string, fullPage = false) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 };
 
+/** The first Python on the machine that has `requests` (a pyenv shim may shadow Debian's python3-requests). */
+function pythonWithRequests(): string {
+  for (const candidate of ["python3", "/usr/bin/python3"]) {
+    try {
+      execFileSync(candidate, ["-c", "import requests"], { stdio: "ignore" });
+      return candidate;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error("No python3 with the requests package: apt-get install python3-requests");
+}
+
 const RUNNERS = {
   curl: { file: "example.sh", command: "bash" },
-  python: { file: "example.py", command: "python3" },
+  python: { file: "example.py", command: pythonWithRequests() },
   typescript: { file: "example.ts", command: path.resolve("node_modules/.bin/tsx") },
 } as const;
 type Language = keyof typeof RUNNERS;
