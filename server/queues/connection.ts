@@ -59,21 +59,34 @@ export function producerConnection(): Redis {
   return producer;
 }
 
+let readyWait: { redis: Redis; promise: Promise<void> } | null = null;
+
+/** One listener for every caller waiting on the same connection (a burst of requests at start-up). */
+function whenReady(redis: Redis): Promise<void> {
+  if (readyWait?.redis === redis) return readyWait.promise;
+  const promise = new Promise<void>((resolve) => redis.once("ready", () => resolve()));
+  readyWait = { redis, promise };
+  void promise.then(() => {
+    if (readyWait?.promise === promise) readyWait = null;
+  });
+  return promise;
+}
+
 /** Resolves once the producer connection is ready; rejects after `timeoutMs` (Redis down or unreachable). */
 export async function producerReady(timeoutMs = 1_500): Promise<Redis> {
   const redis = producerConnection();
   if (redis.status === "ready") return redis;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      redis.off("ready", onReady);
-      reject(new Error("Redis did not answer in time"));
-    }, timeoutMs);
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    redis.once("ready", onReady);
-  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      whenReady(redis),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("Redis did not answer in time")), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
   return redis;
 }
 
