@@ -7,7 +7,7 @@
 import { TriangleAlert } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { SecretFields } from "@/components/ui/secret-fields";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useT } from "@/lib/i18n/client";
 import type { ApiKeyCredentials } from "@/server/api-keys/types";
@@ -41,23 +41,7 @@ export function ApiKeyCredentialsDialog({ credentials, mode, onClose }: ApiKeyCr
           <DialogTitle>{mode === "created" ? t("apiKeys.credentials.createdTitle") : t("apiKeys.credentials.revealedTitle", vars)}</DialogTitle>
           <DialogDescription>{mode === "created" ? t("apiKeys.credentials.createdDescription", vars) : t("apiKeys.credentials.revealedDescription", vars)}</DialogDescription>
         </DialogHeader>
-        <dl className="grid gap-3 text-sm">
-          {fields.map((field) => (
-            <div key={field.id} className="grid gap-1">
-              <dt className="text-muted-foreground">{field.label}</dt>
-              <dd className="flex items-center gap-2">
-                <output
-                  aria-label={field.label}
-                  data-testid={`credential-${field.id}`}
-                  className="flex min-h-10 min-w-0 flex-1 items-center rounded-md border bg-muted/50 px-3 py-2 font-mono text-xs break-all select-all"
-                >
-                  {field.value}
-                </output>
-                <CopyButton value={field.value} label={field.copy} />
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <SecretFields fields={fields} testIdPrefix="credential" />
         <Alert variant="warning">
           <TriangleAlert aria-hidden />
           {mode === "created" && <AlertTitle>{t("apiKeys.credentials.onceTitle")}</AlertTitle>}

@@ -1,7 +1,7 @@
 "use client";
 /** Small read-only pieces of a partner-key row: status, scopes, allowlist, limit, last use. */
+import { AddressList } from "@/components/data-table/address-list";
 import { Badge } from "@/components/ui/badge";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { useT } from "@/lib/i18n/client";
 import { translateDynamic } from "@/lib/i18n/translate";
@@ -45,33 +45,9 @@ export function ScopeBadges({ scopes }: { scopes: string[] }) {
   );
 }
 
-/** Addresses shown before "+n"; the rest are in the tooltip. */
-const VISIBLE_IPS = 2;
-
 export function AllowList({ ips }: { ips: string[] }) {
   const t = useT();
-  if (ips.length === 0) return <span className="whitespace-nowrap text-muted-foreground">{t("partnerApi.anyAddress")}</span>;
-  const shown = ips.slice(0, VISIBLE_IPS);
-  const more = ips.length - shown.length;
-  const list = (
-    <span className="flex flex-col font-mono text-xs">
-      {shown.map((ip) => (
-        <span key={ip}>{ip}</span>
-      ))}
-      {more > 0 && <span className="text-muted-foreground">{t("partnerApi.moreIps", { count: more })}</span>}
-    </span>
-  );
-  if (more === 0) return list;
-  return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <button type="button" className="text-left outline-none focus-visible:underline" aria-label={ips.join(", ")}>
-          {list}
-        </button>
-      </TooltipTrigger>
-      <TooltipContent className="max-w-xs font-mono text-xs">{ips.join(", ")}</TooltipContent>
-    </Tooltip>
-  );
+  return <AddressList ips={ips} stacked empty={t("partnerApi.anyAddress")} more={(count) => t("partnerApi.moreIps", { count })} />;
 }
 
 export function RateLimit({ limit }: { limit: number | null }) {

@@ -7,7 +7,7 @@
 import { TriangleAlert } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { SecretFields } from "@/components/ui/secret-fields";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useT } from "@/lib/i18n/client";
 import type { PartnerKeyRow } from "@/server/partner/types";
@@ -37,23 +37,7 @@ export function PartnerKeySecretDialog({ issued, onClose }: { issued: IssuedSecr
           <DialogTitle>{issued.mode === "created" ? t("partnerApi.secret.createdTitle") : t("partnerApi.secret.rotatedTitle")}</DialogTitle>
           <DialogDescription>{t("partnerApi.secret.description", { label: issued.key.label })}</DialogDescription>
         </DialogHeader>
-        <dl className="grid gap-3 text-sm">
-          {fields.map((field) => (
-            <div key={field.id} className="grid gap-1">
-              <dt className="text-muted-foreground">{field.label}</dt>
-              <dd className="flex items-center gap-2">
-                <output
-                  aria-label={field.label}
-                  data-testid={`partner-${field.id}`}
-                  className="flex min-h-10 min-w-0 flex-1 items-center rounded-md border bg-muted/50 px-3 py-2 font-mono text-xs break-all select-all"
-                >
-                  {field.value}
-                </output>
-                <CopyButton value={field.value} label={field.copy} />
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <SecretFields fields={fields} testIdPrefix="partner" />
         <Alert variant="warning">
           <TriangleAlert aria-hidden />
           <AlertTitle>{t("partnerApi.secret.onceTitle")}</AlertTitle>
