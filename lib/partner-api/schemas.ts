@@ -2,6 +2,7 @@
  * Inputs of the partner-key procedures (the portal's key pages). Client-safe: the forms use them too.
  */
 import { z } from "zod";
+import { zDate } from "@/lib/validation/dates";
 import { zId } from "@/lib/validation/ids";
 import { zText } from "@/lib/validation/text";
 import { SCOPES, type Scope } from "./scopes";
@@ -38,7 +39,7 @@ export const ZPartnerKeyFields = z.object({
   label: zLabel,
   scopes: zScopes,
   ipAllowlist: zCidrList,
-  expiresAt: z.coerce.date({ error: "Enter a valid date" }).nullable().default(null),
+  expiresAt: zDate("Enter a valid date").nullable().default(null),
   rateLimitPerSecond: z
     .number({ error: "Enter a number" })
     .int({ error: "Enter a whole number" })
