@@ -5,9 +5,10 @@
  * requester and age; approve / reject through a confirming dialog with a note.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Inbox, SearchX } from "lucide-react";
+import { Inbox } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-select-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -15,7 +16,6 @@ import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { APPROVAL_AGES, ZApprovalPageState, type ApprovalView } from "@/lib/approvals/schemas";
@@ -94,17 +94,7 @@ export function ApprovalsInbox({ canDecide, viewerId }: { canDecide: boolean; vi
         filtered={hasFilters}
         empty={
           hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("approvals.empty.filtered")}
-              description={t("approvals.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("approvals.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("approvals.empty.filtered")} hint={t("approvals.empty.filteredHint")} clearLabel={t("approvals.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={Inbox} className="border-0" title={t(`approvals.empty.${view}`)} description={t(`approvals.empty.${view}Hint`)} />
           )

@@ -5,9 +5,10 @@
  * sorting by date or amount, column choice, and the CSV export of exactly the filtered set.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Gift, SearchX } from "lucide-react";
+import { Gift } from "lucide-react";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableDateRange } from "@/components/data-table/data-table-date-range";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-select-filter";
@@ -15,7 +16,6 @@ import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -81,17 +81,7 @@ export function GrantsList() {
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("bonuses.grantsList.empty.filteredTitle")}
-              description={t("bonuses.grantsList.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("bonuses.grantsList.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("bonuses.grantsList.empty.filteredTitle")} hint={t("bonuses.grantsList.empty.filteredHint")} clearLabel={t("bonuses.grantsList.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={Gift} className="border-0" title={t("bonuses.grantsList.empty.title")} description={t("bonuses.grantsList.empty.hint")} />
           )

@@ -6,9 +6,10 @@
  * created; managers also get the row menu here.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { KeyRound, SearchX, TriangleAlert } from "lucide-react";
+import { KeyRound, TriangleAlert } from "lucide-react";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableSelectFilter, type SelectFilterOption } from "@/components/data-table/data-table-select-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { dataTableQueryProps } from "@/components/data-table/query-props";
@@ -68,17 +69,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("apiKeys.empty.filteredTitle")}
-              description={t("apiKeys.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("apiKeys.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("apiKeys.empty.filteredTitle")} hint={t("apiKeys.empty.filteredHint")} clearLabel={t("apiKeys.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={KeyRound} className="border-0" title={t("apiKeys.empty.title")} description={t("apiKeys.empty.hint")} />
           )

@@ -6,10 +6,11 @@
  * also get "Register customer".
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { SearchX, UserPlus, Users } from "lucide-react";
+import { UserPlus, Users } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableDateRange } from "@/components/data-table/data-table-date-range";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableTextFilter } from "@/components/data-table/data-table-text-filter";
@@ -143,17 +144,7 @@ export function CustomersTable({ canManage }: { canManage: boolean }) {
         onRowClick={(row) => router.push(customerHref(row.id))}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("customers.empty.filteredTitle")}
-              description={t("customers.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("customers.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("customers.empty.filteredTitle")} hint={t("customers.empty.filteredHint")} clearLabel={t("customers.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState
               icon={Users}

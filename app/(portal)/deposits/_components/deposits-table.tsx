@@ -5,9 +5,10 @@
  * and the CSV export of the filtered set.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ArrowDownToLine, SearchX } from "lucide-react";
+import { ArrowDownToLine } from "lucide-react";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableDateRange } from "@/components/data-table/data-table-date-range";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -17,7 +18,6 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { useDepositColumns } from "@/components/deposits/deposit-columns";
 import { useDepositCurrencies } from "@/components/deposits/use-deposit-currencies";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -83,17 +83,7 @@ export function DepositsTable() {
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("deposits.empty.filteredTitle")}
-              description={t("deposits.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("deposits.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("deposits.empty.filteredTitle")} hint={t("deposits.empty.filteredHint")} clearLabel={t("deposits.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={ArrowDownToLine} className="border-0" title={t("deposits.empty.title")} description={t("deposits.empty.hint")} />
           )

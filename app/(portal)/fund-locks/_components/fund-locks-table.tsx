@@ -5,9 +5,10 @@
  * column choice, the CSV export of the filtered set, and "Unlock" on active rows for those who may.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Lock, SearchX } from "lucide-react";
+import { Lock } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableDateRange } from "@/components/data-table/data-table-date-range";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -16,7 +17,6 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { FUND_LOCK_DEFAULT_HIDDEN, useFundLockColumns } from "@/components/fund-locks/fund-lock-columns";
 import { UnlockDialog } from "@/components/fund-locks/unlock-dialog";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -102,17 +102,7 @@ export function FundLocksTable({ canManage, canReleaseRiskRule }: { canManage: b
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("fundLocks.empty.filteredTitle")}
-              description={t("fundLocks.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("fundLocks.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("fundLocks.empty.filteredTitle")} hint={t("fundLocks.empty.filteredHint")} clearLabel={t("fundLocks.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={Lock} className="border-0" title={t("fundLocks.empty.title")} description={t("fundLocks.empty.hint")} />
           )

@@ -5,10 +5,11 @@
  * Rotate and Revoke; a new secret (create, rotate) is shown once and dropped from state when its dialog closes.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { KeySquare, Plus, SearchX } from "lucide-react";
+import { KeySquare, Plus } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { z } from "zod";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableSelectFilter, type SelectFilterOption } from "@/components/data-table/data-table-select-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { dataTableQueryProps } from "@/components/data-table/query-props";
@@ -78,17 +79,7 @@ export function PartnerKeysTable() {
         filtered={url.hasFilters}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("partnerApi.empty.filteredTitle")}
-              description={t("partnerApi.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("partnerApi.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("partnerApi.empty.filteredTitle")} hint={t("partnerApi.empty.filteredHint")} clearLabel={t("partnerApi.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={KeySquare} className="border-0" title={t("partnerApi.empty.title")} description={t("partnerApi.empty.hint")} action={create} />
           )

@@ -5,17 +5,17 @@
  * the filtered set. A row (click, Enter, or the name link) opens the sub-account.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Network, SearchX } from "lucide-react";
+import { Network } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilteredEmpty } from "@/components/data-table/filtered-empty";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { levelName } from "@/components/subaccounts/subaccount-badges";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
@@ -97,17 +97,7 @@ export function SubaccountsTable() {
         onRowClick={(row) => router.push(subaccountHref(row.id))}
         empty={
           url.hasFilters ? (
-            <EmptyState
-              icon={SearchX}
-              className="border-0"
-              title={t("subaccounts.empty.filteredTitle")}
-              description={t("subaccounts.empty.filteredHint")}
-              action={
-                <Button variant="outline" size="sm" onClick={url.resetFilters}>
-                  {t("subaccounts.empty.clearFilters")}
-                </Button>
-              }
-            />
+            <FilteredEmpty title={t("subaccounts.empty.filteredTitle")} hint={t("subaccounts.empty.filteredHint")} clearLabel={t("subaccounts.empty.clearFilters")} onClear={url.resetFilters} />
           ) : (
             <EmptyState icon={Network} className="border-0" title={t("subaccounts.empty.title")} description={t("subaccounts.empty.hint")} />
           )
