@@ -56,29 +56,26 @@ function schedule(targets: Target[]): Target[] {
   return slots.sort((a, b) => a.at - b.at).map((s) => s.target);
 }
 
-export async function openLoop(options: LoadOptions, targets: Target[], rate: number, durationMs: number): Promise<Outcome[]> {
-  const order = schedule(targets);
+/**
+ * Calls `fire(i, due)` at `rate` evenly spaced instants for `durationMs` and waits for every call; each call
+ * measures from its due instant, so queueing counts (no coordinated omission).
+ */
+export async function paced(rate: number, durationMs: number, fire: (i: number, due: number) => Promise<void>): Promise<void> {
   const interval = 1000 / rate;
   const total = Math.round((durationMs / 1000) * rate);
-  const outcomes: Outcome[] = [];
   const pending: Promise<void>[] = [];
   const start = performance.now() + 50;
   for (let i = 0; i < total; i++) {
     const due = start + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const target = order[i % order.length];
-    pending.push(
-      get(options, target.path, target.headers).then(({ status, bytes }) => {
-        outcomes.push({ name: target.name, latencyMs: performance.now() - due, status, bytes });
-      }),
-    );
+    pending.push(fire(i, due));
   }
   await Promise.all(pending);
-  return outcomes;
 }
 
-export async function closedLoop(options: LoadOptions, path: string, concurrency: number, durationMs: number) {
+/** `concurrency` calls of `once` (true: it succeeded) in flight at all times for `durationMs`: the saturation rate. */
+export async function saturate(concurrency: number, durationMs: number, once: () => Promise<boolean>) {
   const end = performance.now() + durationMs;
   let done = 0;
   let failed = 0;
@@ -86,15 +83,28 @@ export async function closedLoop(options: LoadOptions, path: string, concurrency
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
-        const { status } = await get(options, path);
-        if (status === 200) done++;
+        if (await once()) done++;
         else failed++;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: done / seconds, failed };
+  return { done, failed, seconds, perSecond: done / seconds };
 }
+
+export async function openLoop(options: LoadOptions, targets: Target[], rate: number, durationMs: number): Promise<Outcome[]> {
+  const order = schedule(targets);
+  const outcomes: Outcome[] = [];
+  await paced(rate, durationMs, async (i, due) => {
+    const target = order[i % order.length];
+    const { status, bytes } = await get(options, target.path, target.headers);
+    outcomes.push({ name: target.name, latencyMs: performance.now() - due, status, bytes });
+  });
+  return outcomes;
+}
+
+export const closedLoop = (options: LoadOptions, path: string, concurrency: number, durationMs: number) =>
+  saturate(concurrency, durationMs, async () => (await get(options, path)).status === 200);
 
 export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 

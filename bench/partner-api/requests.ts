@@ -4,7 +4,7 @@
  * every request with the time of sending and gives every POST its own Idempotency-Key.
  */
 import http from "node:http";
-import type { Outcome } from "../load/generator";
+import { paced, saturate, type Outcome } from "../load/generator";
 
 export interface Call {
   method: "GET" | "POST";
@@ -38,41 +38,15 @@ const ok = (status: number) => status === 200 || status === 201;
 
 /** `rate` requests a second at evenly spaced instants for `durationMs`; each latency counts from its due instant. */
 export async function openLoop(origin: string, name: string, make: MakeCall, rate: number, durationMs: number): Promise<Outcome[]> {
-  const interval = 1000 / rate;
-  const total = Math.round((durationMs / 1000) * rate);
   const outcomes: Outcome[] = [];
-  const pending: Promise<void>[] = [];
-  const start = performance.now() + 50;
-  for (let i = 0; i < total; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(
-      send(origin, make()).then(({ status, body }) => {
-        // Status 200 for the summary's error count: a 201 is a success here.
-        outcomes.push({ name, latencyMs: performance.now() - due, status: ok(status) ? 200 : status, bytes: Buffer.byteLength(body) });
-      }),
-    );
-  }
-  await Promise.all(pending);
+  await paced(rate, durationMs, async (_i, due) => {
+    const { status, body } = await send(origin, make());
+    // Status 200 for the summary's error count: a 201 is a success here.
+    outcomes.push({ name, latencyMs: performance.now() - due, status: ok(status) ? 200 : status, bytes: Buffer.byteLength(body) });
+  });
   return outcomes;
 }
 
 /** `concurrency` requests in flight at all times for `durationMs`: the saturation rate. */
-export async function closedLoop(origin: string, make: MakeCall, concurrency: number, durationMs: number) {
-  const end = performance.now() + durationMs;
-  let done = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const { status } = await send(origin, make());
-        if (ok(status)) done++;
-        else failed++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { done, failed, seconds, perSecond: done / seconds };
-}
+export const closedLoop = (origin: string, make: MakeCall, concurrency: number, durationMs: number) =>
+  saturate(concurrency, durationMs, async () => ok((await send(origin, make())).status));
