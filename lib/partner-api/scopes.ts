@@ -17,4 +17,3 @@ export const SCOPES: readonly Scope[] = SCOPE_GROUPS.flatMap((group) =>
 );
 
 export const scopeOf = (group: ScopeGroup, access: ScopeAccess): Scope => `${group}:${access}`;
-export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);

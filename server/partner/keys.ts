@@ -98,10 +98,6 @@ export async function listPartnerKeys(ctx: TenantContext, input: In<typeof ZPart
   return q.status ? rows.filter((r) => r.status === q.status) : rows;
 }
 
-export async function getPartnerKey(ctx: TenantContext, id: string): Promise<PartnerKeyRow> {
-  return toRow(await load(ctx.db, ctx, id));
-}
-
 /** A new key and its secret, shown this once. */
 export async function createPartnerKey(ctx: TenantContext, input: In<typeof ZPartnerKeyFields>): Promise<{ key: PartnerKeyRow; secret: string }> {
   const fields = ZPartnerKeyFields.parse(input);

@@ -1,6 +1,5 @@
 import type { PartnerKey } from "../db/generated/client";
 import type { PartnerKeyStatus } from "@/lib/partner-api/schemas";
-import type { Scope } from "@/lib/partner-api/scopes";
 
 export type PartnerKeyRecord = PartnerKey;
 
@@ -23,5 +22,3 @@ export interface PartnerKeyRow {
   version: number;
   status: PartnerKeyStatus;
 }
-
-export type { Scope };
