@@ -6,6 +6,8 @@ import { processAuditVerify } from "./workers/audit-verify";
 import { processBonusAutoGrants } from "./workers/bonus-auto-grants";
 import { processBonusExpiry } from "./workers/bonus-expiry";
 import { processFundLockExpiry } from "./workers/fund-lock-expiry";
+import { processMessageDispatch } from "./workers/message-dispatch";
+import { processMessageFanout } from "./workers/message-fanout";
 import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
 
@@ -18,4 +20,6 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "fund-lock-expiry": (job) => processFundLockExpiry(job.data, db),
   "bonus-expiry": (job) => processBonusExpiry(job.data, db),
   "bonus-auto-grants": (job) => processBonusAutoGrants(job.data, db),
+  "message-dispatch": (job) => processMessageDispatch(job.data, db),
+  "message-fanout": (job) => processMessageFanout(job.data, db, job),
 };

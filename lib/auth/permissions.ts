@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   "rebate.manage": [...ADMINS, "operations"],
   "message.read": [...ADMINS, "marketing", "support"],
   "message.manage": [...ADMINS, "marketing"],
+  /** A message to more customers than the brand's threshold waits for an admin (never its own writer). */
+  "message.approve": ADMINS,
   "jobs.read": [...ADMINS, "operations"],
   /** Retry, remove and run-now of the caller's brand's jobs. */
   "jobs.manage": [...ADMINS, "operations"],

@@ -12,6 +12,7 @@ import { customerCharts, customerTiles } from "@/server/customers/dashboard";
 import { fundLockTiles } from "@/server/fund-locks/dashboard";
 import { jobTiles } from "@/server/jobs/dashboard";
 import { kycCharts, kycTiles } from "@/server/kyc/dashboard";
+import { messageTiles } from "@/server/messages/dashboard";
 import { staffTiles } from "@/server/staff/dashboard";
 import { subaccountTiles } from "@/server/subaccounts/dashboard";
 import type { DashboardChart, DashboardTile } from "./types";
@@ -27,6 +28,7 @@ const TILE_GROUPS: readonly (readonly DashboardTile[])[] = [
   subaccountTiles,
   apiKeyTiles,
   bonusTiles,
+  messageTiles,
   staffTiles,
   auditTiles,
 ];

@@ -88,6 +88,19 @@ export const ZBonusAutoGrantsPayload = z.object({
 /** The minute `at` falls in, e.g. "2026-11-21T2217" (no ":"). */
 const minute = (at: Date) => at.toISOString().slice(0, 16).replace(":", "");
 
+export const ZMessageDispatchPayload = z.object({});
+
+export const ZMessageFanoutPayload = z.object({
+  brandId: z.uuid(),
+  messageId: z.uuid(),
+});
+
+/** The 5-second slot `at` falls in, e.g. "2026-11-21T221705" (no ":"). */
+const fiveSeconds = (at: Date) => {
+  const slot = new Date(Math.floor(at.getTime() / 5000) * 5000).toISOString();
+  return `${slot.slice(0, 16).replace(":", "")}${slot.slice(17, 19)}`;
+};
+
 export const QUEUES = {
   "audit-verify": defineQueue({
     name: "audit-verify",
@@ -163,6 +176,32 @@ export const QUEUES = {
     runOnStart: true,
     defaultPayload: {},
     jobId: (p, at) => `bonus-auto-grants.${p.brandId ?? "all"}.${minute(at)}`,
+  }),
+  "message-dispatch": defineQueue({
+    name: "message-dispatch",
+    description: "Sends queued automatic messages, starts scheduled messages whose time has come and resumes stalled fan-outs",
+    payload: ZMessageDispatchPayload,
+    attempts: 2,
+    backoffMs: 5_000,
+    // Runs every 5 s: history of the last hour is plenty, and keeps the jobs page readable.
+    removeOnComplete: { count: 200, age: 60 * 60 },
+    removeOnFail: RETENTION.removeOnFail,
+    schedule: { everyMs: 5_000 },
+    runOnStart: true,
+    defaultPayload: {},
+    jobId: (_p, at) => `message-dispatch.${fiveSeconds(at)}`,
+  }),
+  "message-fanout": defineQueue({
+    name: "message-fanout",
+    description: "Takes a message's audience snapshot and delivers it in chunks, resumable without duplicates",
+    payload: ZMessageFanoutPayload,
+    attempts: 5,
+    backoffMs: 10_000,
+    ...RETENTION,
+    // One fan-out at a time per worker: a million-row fan-out must leave the database to the portal too.
+    concurrency: 1,
+    defaultPayload: { brandId: "00000000-0000-4000-8000-000000000000", messageId: "00000000-0000-4000-8000-000000000000" },
+    jobId: (p) => `message-fanout.${p.messageId}.run`,
   }),
 } as const;
 

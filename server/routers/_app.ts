@@ -2,6 +2,7 @@
 import "server-only";
 import { createTRPCRouter } from "@/server/trpc";
 import { accountRouter } from "./account/_router";
+import { announcementRouter } from "./announcement/_router";
 import { apiKeyRouter } from "./apiKey/_router";
 import { approvalsRouter } from "./approvals/_router";
 import { auditRouter } from "./audit/_router";
@@ -12,6 +13,7 @@ import { depositRouter } from "./deposit/_router";
 import { fundLockRouter } from "./fundLock/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
+import { messageRouter } from "./message/_router";
 import { partnerKeyRouter } from "./partnerKey/_router";
 import { platformRouter } from "./platform/_router";
 import { staffRouter } from "./staff/_router";
@@ -20,6 +22,7 @@ import { tradingAccountRouter } from "./tradingAccount/_router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  announcement: announcementRouter,
   apiKey: apiKeyRouter,
   approvals: approvalsRouter,
   audit: auditRouter,
@@ -31,6 +34,7 @@ export const appRouter = createTRPCRouter({
   fundLock: fundLockRouter,
   jobs: jobsRouter,
   kyc: kycRouter,
+  message: messageRouter,
   partnerKey: partnerKeyRouter,
   platform: platformRouter,
   staff: staffRouter,

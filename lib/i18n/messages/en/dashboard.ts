@@ -46,6 +46,8 @@ export const dashboard = {
       detailCapped: "More than {total} frozen in total",
     },
     fundLocksActive: { title: "Active fund locks", detail: "Transfers blocked on customers' accounts" },
+    messagesInFlight: { title: "Messages going out", detail: "Sending now or scheduled" },
+    messagesAwaitingApproval: { title: "Messages awaiting approval", detail: "Large sends waiting for an admin" },
     fundLocksExpiring: { title: "Fund locks ending soon", detail: "Active locks that expire within {days} days" },
     jobsFailed: { title: "Failed background jobs", detail: "Most in the {queue} queue", none: "No failures for this brand" },
     syncFreshness: {

@@ -35,6 +35,8 @@ export const jobs = {
       "fund-lock-expiry": "Ends the fund locks whose expiry has passed, every minute",
       "bonus-expiry": "Claws back unused bonus credit whose validity has ended, every 5 minutes",
       "bonus-auto-grants": "Grants registration and first-deposit bonuses to newly eligible customers, every minute",
+      "message-dispatch": "Sends automatic messages, starts scheduled messages when their time comes and resumes stalled sends, every 5 seconds",
+      "message-fanout": "Delivers one message to its audience in chunks, with progress; resumes without sending twice",
     },
   },
   schedule: {

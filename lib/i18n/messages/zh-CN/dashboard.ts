@@ -49,6 +49,8 @@ export const dashboard: Dict<typeof en> = {
       detailCapped: "超过 {total} 位客户处于冻结状态",
     },
     fundLocksActive: { title: "生效中的资金锁定", detail: "客户账户上被阻止的划转" },
+    messagesInFlight: { title: "待发出的消息", detail: "正在发送或已排期" },
+    messagesAwaitingApproval: { title: "待审批的消息", detail: "等待管理员审批的群发" },
     fundLocksExpiring: { title: "即将到期的资金锁定", detail: "{days} 天内到期的生效锁定" },
     jobsFailed: { title: "失败的后台任务", detail: "{queue} 队列中最多", none: "本品牌没有失败的任务" },
     syncFreshness: {

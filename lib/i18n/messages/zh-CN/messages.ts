@@ -1,0 +1,52 @@
+import type { Dict } from "../index";
+import type { messages as en } from "../en/messages";
+
+export const messages: Dict<typeof en> = {
+  types: { system: "系统", account: "账户", marketing: "营销", risk: "风险" },
+  statuses: {
+    awaiting_approval: "待审批",
+    scheduled: "已排期",
+    sending: "发送中",
+    sent: "已发送",
+    cancelled: "已取消",
+    retracted: "已撤回",
+    rejected: "已驳回",
+    failed: "发送失败",
+  },
+  sources: { portal: "员工", automatic: "自动", partner_api: "合作方 API" },
+  events: {
+    "kyc.approved": "身份认证通过",
+    "kyc.rejected": "身份认证被拒",
+    "kyc.more_info": "需要补充 KYC 资料",
+    "bonus.credited": "赠金到账",
+    "bonus.expiring": "赠金 3 天内到期",
+    "fund_lock.applied": "资金锁定",
+    "fund_lock.released": "资金解锁",
+    "deposit.credited": "充值到账",
+  },
+  approvals: {
+    kind: "群发消息",
+    title: "“{title}”发送给 {count} 位客户",
+  },
+  errors: {
+    scheduleInPast: "发送时间已过，请选择将来的时间",
+    unknownVariable: "{{{variable}}} 不是此消息可填充的变量；可用：{allowed}",
+    templateNotFound: "该模板不属于本品牌",
+    audienceEmpty: "没有客户符合此受众，消息不会送达任何人",
+    segmentNotFound: "该客户分群已不存在",
+    segmentOutdated: "该分群的筛选条件已失效，请在客户列表中重新保存分群",
+    groupNotFound: "该客户组不属于本品牌",
+    customerNotFound: "该客户不属于本品牌",
+    customerClosed: "该客户账户已注销，注销账户不接收消息",
+    automaticReadOnly: "自动消息不可修改；如需停用，请在模板页关闭该事件",
+    stale: "其他人刚修改过此记录，请刷新后重试",
+    notCancellable: "只有已排期或待审批的消息可以取消",
+    notRetractable: "只有发送中或已发送的消息可以撤回",
+    notAwaitingApproval: "此消息不在待审批状态",
+    notResumable: "只有发送失败的消息可以续发",
+    ownMessage: "这条消息是您撰写的，须由另一位管理员审批",
+    templateNameTaken: "已存在同名模板",
+    segmentNameTaken: "已存在同名分群",
+    unknownEvent: "该事件没有自动消息",
+  },
+};
