@@ -11,6 +11,7 @@ import { encryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";
 import { newTotpSecret } from "@/server/auth/totp";
 import { TEST_PASSWORD } from "./helpers/db";
+import { ANNOUNCEMENT_CASES } from "./cases/announcements";
 import { API_KEY_CASES } from "./cases/api-keys";
 import { APPROVAL_CASES } from "./cases/approvals";
 import { BONUS_CASES } from "./cases/bonuses";
@@ -303,4 +304,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...BONUS_CASES,
   ...APPROVAL_CASES,
   ...PARTNER_KEY_CASES,
+  ...ANNOUNCEMENT_CASES,
 };

@@ -94,6 +94,7 @@ export const AUDIT_ENTITY_PAGES: Record<string, (id: string) => string> = {
   staff_user: () => "/staff",
   fund_lock: () => "/fund-locks",
   partner_key: () => "/partner-keys",
+  announcement: (id) => `/messages/announcements/${id}`,
   job: () => "/jobs",
   job_queue: () => "/jobs",
 };

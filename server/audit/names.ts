@@ -7,6 +7,7 @@
 import "server-only";
 import type { Db, DbTx } from "../db/client";
 import { auditEntityHref, type AuditRef } from "@/lib/audit/present";
+import { titleOf } from "../announcements/content";
 
 type Reader = Db | DbTx;
 
@@ -74,6 +75,8 @@ const RESOLVERS: Record<string, Resolver> = {
       k.id,
       { ref: { label: `${k.label} (${k.accessKey})`, href: auditEntityHref("partner_key", k.id) } },
     ]),
+  announcement: async (db, brandId, ids) =>
+    (await db.announcement.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, content: true } })).map((a) => [a.id, { ref: ref("announcement", a.id, titleOf(a.content)) }]),
   deposit_address: async (db, brandId, ids) =>
     (await db.depositAddress.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, ccy: true, chain: true, subaccount: { select: { id: true } } } })).map((d) => [
       d.id,
