@@ -9,6 +9,7 @@ import { listInbox, markAllReadFor, markRead, messageTypes, openMessage, unreadC
 import { sendMessage } from "../../messages/send";
 import { MESSAGE_STATUSES, MESSAGE_TYPES, ZMessageContent } from "@/lib/messages/schemas";
 import { MESSAGE_LOCALES } from "@/lib/messages/template";
+import { notFound } from "../../errors";
 import { endpoint } from "../registry";
 import { iso, zListQuery, zPage, zTime, zUuid } from "./common";
 
@@ -150,6 +151,8 @@ export const messageEndpoints = [
     status: 201,
     refusals: [400, 404, 409],
     handler: async (ctx, { params, body }) => {
+      // The path names the customer: one the brand does not have is "not found", as on every customer path.
+      if (!(await ctx.db.customer.findFirst({ where: { id: params.customerId, brandId: ctx.tenantId }, select: { id: true } }))) throw notFound("customer");
       const sent = await sendMessage(ctx, {
         type: body.type,
         content: body.content,
