@@ -94,7 +94,7 @@ export const NAV_GROUPS = [
     id: "engagement",
     labelKey: "nav.groups.engagement",
     items: [
-      item("messages", "/messages", Mail, "message.read", "soon"),
+      item("messages", "/messages", Mail, "message.read", "open"),
     ],
   },
   {
