@@ -36,7 +36,7 @@ export default async function CustomersPage() {
       />
       {/* useSearchParams needs a boundary; the table renders its own skeleton. */}
       <Suspense>
-        <CustomersTable canManage={shell.permissions.includes("customer.manage")} />
+        <CustomersTable canManage={shell.permissions.includes("customer.manage")} canSaveSegment={shell.permissions.includes("message.manage")} />
       </Suspense>
     </>
   );

@@ -15,6 +15,7 @@ import { DataTableDateRange } from "@/components/data-table/data-table-date-rang
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableTextFilter } from "@/components/data-table/data-table-text-filter";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { SaveSegmentButton } from "@/components/messages/save-segment-button";
 import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useCursorPaging } from "@/components/data-table/use-cursor-paging";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -34,7 +35,8 @@ const getRowId = (row: CustomerRow) => row.id;
 const DEFAULT_HIDDEN = ["group", "tags", "source"] as const;
 type KycLevelValue = (typeof KYC_LEVELS)[number];
 
-export function CustomersTable({ canManage }: { canManage: boolean }) {
+/** `canSaveSegment`: message.manage — the list's filters can be saved as a message segment. */
+export function CustomersTable({ canManage, canSaveSegment }: { canManage: boolean; canSaveSegment: boolean }) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -83,12 +85,15 @@ export function CustomersTable({ canManage }: { canManage: boolean }) {
         searchPlaceholder={t("customers.searchPlaceholder")}
         exportHref="/api/export/customers"
         actions={
-          canManage && (
-            <Button size="sm" className="h-8" onClick={openRegister}>
-              <UserPlus />
-              {t("customers.actions.register")}
-            </Button>
-          )
+          <>
+            {canSaveSegment && <SaveSegmentButton input={input} />}
+            {canManage && (
+              <Button size="sm" className="h-8" onClick={openRegister}>
+                <UserPlus />
+                {t("customers.actions.register")}
+              </Button>
+            )}
+          </>
         }
       >
         <DataTableFacetedFilter
