@@ -329,10 +329,6 @@ export const customers = {
     loadError: "Could not load the notes.",
     invalid: "Write a note of at most 2,000 characters.",
   },
-  later: {
-    notAvailable: "{area} are not available yet",
-    hint: "They appear here when the area opens. Until then nothing is shown.",
-  },
   groups: {
     title: "Customer groups",
     description: "Groups of customers that later get their own risk limits and bonus eligibility.",

@@ -331,10 +331,6 @@ export const customers: Dict<typeof en> = {
     loadError: "无法加载备注。",
     invalid: "请填写不超过 2,000 个字符的备注。",
   },
-  later: {
-    notAvailable: "{area}暂未开放",
-    hint: "该功能开放后会显示在这里，在此之前不显示任何内容。",
-  },
   groups: {
     title: "客户分组",
     description: "客户分组，之后可为其设置独立的风控限额和赠金资格。",

@@ -1,8 +1,8 @@
 "use client";
 /**
  * The customer page: loads `customer.get`, shows the header (with actions for operations) and the tabs.
- * The open tab is in the URL (?tab=timeline) so links and reloads land on it; later domains have tabs
- * already, each saying which issue brings it. An id that is no customer of this brand shows the not-found state.
+ * The open tab is in the URL (?tab=timeline) so links and reloads land on it. An id that is no customer of
+ * this brand shows the not-found state.
  */
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -19,16 +19,14 @@ import { CustomerApiKeys } from "./customer-api-keys";
 import { CustomerBonuses } from "./customer-bonuses";
 import { CustomerFundLocks } from "./customer-fund-locks";
 import { CustomerHeader } from "./customer-header";
+import { CustomerMessages } from "./customer-messages";
 import { CustomerNotFound } from "./customer-not-found";
 import { CustomerNotes } from "./customer-notes";
 import { CustomerOverview } from "./customer-overview";
 import { CustomerSubaccounts } from "./customer-subaccounts";
 import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTradingAccounts } from "./customer-trading-accounts";
-import { LaterDomain, laterTabLabel, type LaterTab } from "./later-domain";
 import { CUSTOMER_TABS, type CustomerPagePermissions, type CustomerTab } from "./types";
-
-const LATER_TABS: readonly LaterTab[] = ["messages"];
 
 export function CustomerView({ id, permissions }: { id: string; permissions: CustomerPagePermissions }) {
   const t = useT();
@@ -60,11 +58,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             <TabsTrigger value="api-keys">{t("customers.tabs.apiKeys")}</TabsTrigger>
             <TabsTrigger value="bonuses">{t("customers.tabs.bonuses")}</TabsTrigger>
             <TabsTrigger value="fund-locks">{t("customers.tabs.fundLocks")}</TabsTrigger>
-            {LATER_TABS.map((later) => (
-              <TabsTrigger key={later} value={later} className="text-muted-foreground data-[state=active]:text-foreground">
-                {t(laterTabLabel(later))}
-              </TabsTrigger>
-            ))}
+            <TabsTrigger value="messages">{t("customers.tabs.messages")}</TabsTrigger>
           </TabsList>
         </div>
         <TabsContent value="overview">
@@ -96,11 +90,9 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         <TabsContent value="fund-locks">
           <CustomerFundLocks customer={customer} granted={permissions.granted} />
         </TabsContent>
-        {LATER_TABS.map((later) => (
-          <TabsContent key={later} value={later}>
-            <LaterDomain tab={later} />
-          </TabsContent>
-        ))}
+        <TabsContent value="messages">
+          <CustomerMessages customer={customer} granted={permissions.granted} />
+        </TabsContent>
       </Tabs>
     </div>
   );
