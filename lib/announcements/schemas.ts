@@ -72,8 +72,9 @@ export const ZAnnouncementVersionRef = ZAnnouncementRef.extend({ version: z.numb
 export const ZUpdateAnnouncementInput = ZFields.extend(ZAnnouncementVersionRef.shape).superRefine(endsAfterStart);
 export type UpdateAnnouncementInput = z.input<typeof ZUpdateAnnouncementInput>;
 
-/** What the editor's preview renders: the content as typed, nothing saved. */
-export const ZPreviewAnnouncementInput = z.object({ content: ZAnnouncementContent });
+/** What the editor's preview renders: the content as typed so far (either part may still be empty), nothing saved. */
+const ZPreviewLocale = z.object({ title: zText(TITLE_MAX), body: zText(BODY_MAX, { multiline: true }) });
+export const ZPreviewAnnouncementInput = z.object({ content: z.strictObject({ en: ZPreviewLocale.optional(), "zh-CN": ZPreviewLocale.optional() }) });
 
 export const ZAnnouncementListInput = ZTableQuery.extend({
   sort: z.enum(["createdAt", "startsAt"]).optional(),

@@ -24,7 +24,7 @@ export function buildContent(input: AnnouncementContentInput): AnnouncementConte
 }
 
 /** Per language, what a customer would see (nothing is saved). */
-export function previewOf(input: AnnouncementContentInput): AnnouncementPreview {
+export function previewOf(input: Partial<Record<AnnouncementLocale, { title: string; body: string }>>): AnnouncementPreview {
   const preview: AnnouncementPreview = {};
   for (const locale of ANNOUNCEMENT_LOCALES) {
     const written = input[locale];

@@ -14,10 +14,17 @@ import "server-only";
 import type { z } from "zod";
 import type { BrandContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import type { DbTx } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import type { Announcement } from "../db/generated/client";
 import { AppError, invalid } from "../errors";
-import type { ZAnnouncementVersionRef, ZCreateAnnouncementInput, ZPreviewAnnouncementInput, ZUpdateAnnouncementInput } from "@/lib/announcements/schemas";
+import {
+  isAnnouncementLocale,
+  type AnnouncementLocale,
+  type ZAnnouncementVersionRef,
+  type ZCreateAnnouncementInput,
+  type ZPreviewAnnouncementInput,
+  type ZUpdateAnnouncementInput,
+} from "@/lib/announcements/schemas";
 import { buildContent, previewOf, readContent, requireDefaultLanguage } from "./content";
 import { snapshot, toRows } from "./rows";
 import type { AnnouncementPreview, AnnouncementRow } from "./types";
@@ -31,7 +38,7 @@ type Action = "announcement.create" | "announcement.update" | "announcement.publ
 const notFound = () => new AppError("NOT_FOUND", "announcements.errors.notFound");
 const stale = () => new AppError("CONFLICT", "announcements.errors.staleVersion");
 
-async function defaultLanguageOf(tx: DbTx, brandId: string): Promise<string> {
+async function defaultLanguageOf(tx: Db | DbTx, brandId: string): Promise<string> {
   const brand = await tx.brand.findUniqueOrThrow({ where: { id: brandId }, select: { defaultLanguage: true } });
   return brand.defaultLanguage;
 }
@@ -150,6 +157,12 @@ export async function deleteAnnouncement(ctx: BrandContext, input: In<typeof ZAn
     await audited(tx, ctx, "announcement.delete", before, null);
     return { id: before.id };
   });
+}
+
+/** What the editor needs of the brand: the language customers without their own get (it must be written). */
+export async function announcementDefaults(ctx: BrandContext): Promise<{ defaultLanguage: AnnouncementLocale }> {
+  const defaultLanguage = await defaultLanguageOf(ctx.db, ctx.tenantId);
+  return { defaultLanguage: isAnnouncementLocale(defaultLanguage) ? defaultLanguage : "en" };
 }
 
 /** The content as typed, as customers would see it in each language: plain-text titles and sanitised HTML. Saves nothing. */

@@ -66,6 +66,13 @@ export const ANNOUNCEMENT_CASES: Record<string, ProcedureCase> = {
       await expect(call("announcement.get", { id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     },
   },
+  "announcement.defaults": {
+    input: () => undefined,
+    isolation: async (f, call) => {
+      await db.brand.update({ where: { id: f.brandB.id }, data: { defaultLanguage: "zh-CN" } });
+      expect(await call("announcement.defaults")).toEqual({ defaultLanguage: "en" });
+    },
+  },
   "announcement.preview": {
     input: () => ({ content: { en: { title: "Preview", body: "Hello **there**" } } }),
     // Renders what it is given and reads no brand rows: the answer is that content and nothing else.

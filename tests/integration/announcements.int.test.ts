@@ -19,8 +19,8 @@ const at = (ms: number) => new Date(Date.now() + ms);
 
 async function member(brandId: string, role: "admin" | "marketing" | "support" = "marketing") {
   const { user } = await createTestStaff({ brandId, role });
-  const ctx = (await staffContext(user, { tenantId: brandId })) as TenantContext;
-  return { user, ctx, caller: createCaller(ctx) };
+  const trpcCtx = await staffContext(user, { tenantId: brandId });
+  return { user, ctx: trpcCtx as TenantContext, caller: createCaller(trpcCtx) };
 }
 
 const en = (title: string, body = "Trading pauses on **Saturday**.") => ({ en: { title, body } });
@@ -274,6 +274,16 @@ describe("announcements", () => {
     expect(await call({ groupIds: ["not-a-uuid"] })).toBe("groupIds.0");
     expect(await call({ groupIds: [(await createTestGroup((await createTestBrand()).id)).id] })).toBe("groupIds");
     expect(await call({ pinned: "yes" })).toBe("pinned");
+  });
+
+  it("previews what is typed so far and tells the editor the brand's default language", async () => {
+    expect(await marketing.caller.announcement.preview({ content: { en: { title: "", body: "Half **written" }, "zh-CN": { title: "<i>标题</i>", body: "" } } })).toEqual({
+      en: { title: "", html: "<p>Half **written</p>" },
+      "zh-CN": { title: "标题", html: "" },
+    });
+    expect(await marketing.caller.announcement.defaults()).toEqual({ defaultLanguage: "en" });
+    const zh = await member((await createTestBrand({ defaultLanguage: "zh-CN" })).id);
+    expect(await zh.caller.announcement.defaults()).toEqual({ defaultLanguage: "zh-CN" });
   });
 
   it("lets support read but not write", async () => {

@@ -16,6 +16,8 @@ export const announcementRouter = createTRPCRouter({
   list: brandProcedure("message.read").input(ZAnnouncementListInput).query(({ ctx, input }) => announcements.listAnnouncements(ctx, input)),
   /** One announcement with its content in every language written. */
   get: brandProcedure("message.read").input(ZAnnouncementRef).query(({ ctx, input }) => announcements.getAnnouncement(ctx, input)),
+  /** What the editor needs of the brand: its default language, which every announcement must be written in. */
+  defaults: brandProcedure("message.read").query(({ ctx }) => announcements.announcementDefaults(ctx)),
   /** The editor's content as customers would see it (titles as plain text, sanitised HTML). Saves nothing; a mutation so long texts travel in the body. */
   preview: brandProcedure("message.manage").input(ZPreviewAnnouncementInput).mutation(({ input }) => announcements.previewAnnouncement(input)),
   create: brandProcedure("message.manage").input(ZCreateAnnouncementInput).mutation(({ ctx, input }) => announcements.createAnnouncement(ctx, input)),
