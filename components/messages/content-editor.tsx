@@ -142,22 +142,24 @@ export function ContentEditor({ allowed, tab, onTabChange, disabled }: ContentEd
           </TabsContent>
         ))}
       </Tabs>
-      <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-muted-foreground">
         <span>{t("messages.composer.variablesHint", { variables: allowedText })}</span>
-        {allowed.map((variable) => (
-          <Button
-            key={variable}
-            type="button"
-            variant="outline"
-            size="sm"
-            className="h-7 font-mono text-xs"
-            disabled={disabled}
-            aria-label={t("messages.composer.insertVariable", { variable: braces(variable) })}
-            onClick={() => insert(variable)}
-          >
-            {braces(variable)}
-          </Button>
-        ))}
+        <span className="flex flex-wrap gap-1.5">
+          {allowed.map((variable) => (
+            <Button
+              key={variable}
+              type="button"
+              variant="outline"
+              size="sm"
+              className="h-7 px-2 font-mono text-xs"
+              disabled={disabled}
+              aria-label={t("messages.composer.insertVariable", { variable: braces(variable) })}
+              onClick={() => insert(variable)}
+            >
+              {braces(variable)}
+            </Button>
+          ))}
+        </span>
       </div>
       {errors.content?.message && (
         <p className="text-sm text-destructive" role="alert">

@@ -49,7 +49,7 @@ export function MessageStatsPanel({ message }: { message: MessageDetail }) {
           <CardHeader className="px-4">
             <CardTitle className="text-sm">{t("messages.stats.chartTitle")}</CardTitle>
           </CardHeader>
-          <CardContent className="px-4">{s ? <ReadRateChart stats={s} startedAt={message.startedAt} /> : <Skeleton className="h-56 w-full" />}</CardContent>
+          <CardContent className="px-4">{s ? <ReadRateChart stats={s} startedAt={message.startedAt} asOf={stats.dataUpdatedAt} /> : <Skeleton className="h-56 w-full" />}</CardContent>
         </Card>
         <Card className="gap-2 py-4">
           <CardHeader className="px-4">

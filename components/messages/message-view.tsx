@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
 import { MESSAGE_LOCALES } from "@/lib/messages/template";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -59,8 +59,11 @@ export function MessageView({ id, selfId, canManage, canApprove }: MessageViewPr
 
 function Message({ message: m, selfId, canManage, canApprove }: { message: MessageDetail; selfId: string; canManage: boolean; canApprove: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const words = useMessageWords();
-  const title = useMessageTitle()(m);
+  const titleOf = useMessageTitle();
+  // The reader's language when the message has it.
+  const title = (m.source !== "automatic" && m.content[locale]?.title) || titleOf(m);
   const own = m.createdById === selfId;
   const started = m.recipientCount !== null;
 

@@ -1,7 +1,7 @@
 "use client";
 /**
- * A message's read rate over time: the share of its delivered copies read by each hour (cumulative), from
- * the hour sending started. The tooltip gives the rate and how many that is.
+ * A message's read rate over time: the share of its delivered copies read by the end of each hour
+ * (cumulative), from 0 when sending started up to now. The tooltip gives the rate and how many that is.
  */
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartTooltip, type ChartConfig } from "@/components/ui/chart";
@@ -11,15 +11,16 @@ import type { MessageStats } from "./types";
 
 const HOUR = 3_600_000;
 
-export function ReadRateChart({ stats, startedAt }: { stats: MessageStats; startedAt: Date | null }) {
+/** `asOf`: when the statistics were read (the end of the hour under way). */
+export function ReadRateChart({ stats, startedAt, asOf }: { stats: MessageStats; startedAt: Date | null; asOf: number }) {
   const t = useT();
   const f = useFormat();
   if (stats.overTime.length === 0) return <p className="text-sm text-muted-foreground">{t("messages.stats.chartEmpty")}</p>;
   const config: ChartConfig = { rate: { label: t("messages.stats.chartRate"), color: "var(--chart-1)" } };
-  const points = stats.overTime.map((p) => ({ at: new Date(p.at).getTime(), rate: p.rate, read: p.read }));
-  // The line starts at 0 in the hour sending started, so a first read hour is a rise, not a lone dot.
-  const start = startedAt ? Math.floor(startedAt.getTime() / HOUR) * HOUR : null;
-  if (start !== null && start < points[0]!.at) points.unshift({ at: start, rate: 0, read: 0 });
+  // Each hour's total counts at its end (or now, for the hour under way); the line starts at 0 when sending
+  // started, so reads within the first hour are a rise rather than a lone dot.
+  const points = stats.overTime.map((p) => ({ at: Math.min(new Date(p.at).getTime() + HOUR, asOf), rate: p.rate, read: p.read }));
+  if (startedAt && startedAt.getTime() < points[0]!.at) points.unshift({ at: startedAt.getTime(), rate: 0, read: 0 });
   const short = f.dateFormatter("dateTime");
   const percent = (rate: number) => f.number(rate, { style: "percent", maximumFractionDigits: 1 });
   return (
@@ -48,7 +49,7 @@ export function ReadRateChart({ stats, startedAt }: { stats: MessageStats; start
               );
             }}
           />
-          <Line type="stepAfter" dataKey="rate" stroke="var(--color-rate)" strokeWidth={2} dot={points.length < 30} isAnimationActive={false} />
+          <Line type="linear" dataKey="rate" stroke="var(--color-rate)" strokeWidth={2} dot={points.length < 30} isAnimationActive={false} />
         </LineChart>
       </ChartContainer>
       <figcaption className="sr-only">{t("messages.stats.chartTitle")}</figcaption>

@@ -58,7 +58,7 @@ export function ComposerHead({ settings, disabled, onTemplate }: ComposerHeadPro
     ? (["en", "zh-CN"] as const).map((l) => typeLabel(type as MessageType, l, settings?.typeLabels)).join(" / ")
     : null;
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid items-start gap-4 md:grid-cols-2">
       <SelectField
         control={form.control}
         name="type"

@@ -103,7 +103,7 @@ export function TemplateDialog({ template, onClose }: { template: MessageTemplat
         },
       )}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <TextField control={form.control} name="name" label={t("messages.templates.dialog.name")} input={{ maxLength: 100, disabled: pending, autoFocus: true }} />
         <SelectField
           control={form.control}
