@@ -20,6 +20,7 @@ import { DEPOSIT_CASES } from "./cases/deposits";
 import { FUND_LOCK_CASES } from "./cases/fund-locks";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
+import { MESSAGE_CASES } from "./cases/messages";
 import { PARTNER_KEY_CASES } from "./cases/partner-keys";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";
 import { TRADING_ACCOUNT_CASES } from "./cases/tradingaccounts";
@@ -305,4 +306,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...APPROVAL_CASES,
   ...PARTNER_KEY_CASES,
   ...ANNOUNCEMENT_CASES,
+  ...MESSAGE_CASES,
 };

@@ -8,6 +8,7 @@ import { seedCustomers } from "./customers";
 import { seedFoundation } from "./foundation";
 import { seedFreezes } from "./freezes";
 import { seedKyc } from "./kyc";
+import { seedMessages } from "./messages";
 import { seedMoney } from "./money";
 
 export interface SeedModule {
@@ -21,6 +22,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   { name: "kyc", run: seedKyc },
   { name: "freezes", run: seedFreezes },
   { name: "money", run: seedMoney },
+  { name: "messages", run: seedMessages },
 ];
 
 export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {

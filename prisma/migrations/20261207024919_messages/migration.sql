@@ -148,6 +148,9 @@ CREATE INDEX "message_brand_id_source_created_at_id_idx" ON "message"("brand_id"
 CREATE INDEX "message_status_scheduled_at_idx" ON "message"("status", "scheduled_at");
 
 -- CreateIndex
+CREATE INDEX "message_brand_id_status_idx" ON "message"("brand_id", "status");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "message_brand_id_event_event_ref_key" ON "message"("brand_id", "event", "event_ref");
 
 -- CreateIndex

@@ -1,8 +1,10 @@
 /** Every partner endpoint, in the order the reference lists them. A domain adds its list here. */
 import "server-only";
 import type { PartnerEndpoint } from "../registry";
+import { announcementEndpoints } from "./announcements";
 import { customerEndpoints } from "./customers";
 import { fundEndpoints } from "./funds";
+import { messageEndpoints } from "./messages";
 import { referenceEndpoints } from "./reference";
 
-export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...referenceEndpoints];
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...referenceEndpoints];
