@@ -55,13 +55,17 @@ import { bonusApprovals as enBonusApprovals } from "./en/bonusApprovals";
 import { bonusApprovals as zhBonusApprovals } from "./zh-CN/bonusApprovals";
 import { partnerApi as enPartnerApi } from "./en/partnerApi";
 import { partnerApi as zhPartnerApi } from "./zh-CN/partnerApi";
+import { announcements as enAnnouncements } from "./en/announcements";
+import { messages as enMessages } from "./en/messages";
+import { messages as zhMessages } from "./zh-CN/messages";
+import { announcements as zhAnnouncements } from "./zh-CN/announcements";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks, bonuses: enBonuses, approvals: enApprovals, bonusApprovals: enBonusApprovals, partnerApi: enPartnerApi, errors: enErrors };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks, bonuses: enBonuses, approvals: enApprovals, bonusApprovals: enBonusApprovals, partnerApi: enPartnerApi, announcements: enAnnouncements, messages: enMessages, errors: enErrors };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks, bonuses: zhBonuses, approvals: zhApprovals, bonusApprovals: zhBonusApprovals, partnerApi: zhPartnerApi, errors: zhErrors };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks, bonuses: zhBonuses, approvals: zhApprovals, bonusApprovals: zhBonusApprovals, partnerApi: zhPartnerApi, announcements: zhAnnouncements, messages: zhMessages, errors: zhErrors };
 
 export const messages = { en, "zh-CN": zhCN } as const;

@@ -1,5 +1,6 @@
 /** Names the audit page gives record types and the fields of before/after snapshots. */
 export const auditEntities = {
+  announcement: "Announcement",
   customer: "Customer",
   customer_group: "Customer group",
   kyc_application: "KYC application",
@@ -17,6 +18,9 @@ export const auditEntities = {
   deposit_sync: "Deposit sync",
   trading_account: "Trading account",
   fund_lock: "Fund lock",
+  message: "Message",
+  message_template: "Message template",
+  message_segment: "Customer segment",
   job: "Job",
   job_queue: "Job queue",
   apiKeys: "API key list",
@@ -30,6 +34,14 @@ export const auditEntities = {
 } as const;
 
 export const auditFields = {
+  estimatedCount: "Estimated recipients",
+  scheduledAt: "Send time",
+  audience: "Audience",
+  templateId: "Template",
+  defaultLanguage: "Default language",
+  messageApprovalThreshold: "Approval above (recipients)",
+  messageTypeLabels: "Message type names",
+  decisionNote: "Decision note",
   accessKey: "Access key",
   accentColor: "Accent colour",
   accountLevel: "Account level",
@@ -86,6 +98,7 @@ export const auditFields = {
   firstApproverId: "First approver",
   fixedAmount: "Fixed amount",
   groupId: "Group",
+  groupIds: "Groups",
   ids: "Include ids",
   ipAllowlist: "IP allowlist",
   ips: "Bound IPs",
@@ -115,7 +128,10 @@ export const auditFields = {
   perms: "Permissions",
   phone: "Phone",
   phoneCountryCode: "Area code",
+  pinned: "Pinned",
+  popup: "Pop-up",
   primaryColor: "Primary colour",
+  publishedAt: "Published",
   reason: "Reason",
   reasonCode: "Reason",
   receivingAccount: "Receiving account",

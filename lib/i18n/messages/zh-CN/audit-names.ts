@@ -2,6 +2,7 @@ import type { Dict } from "../index";
 import type { auditEntities as enEntities, auditFields as enFields } from "../en/audit-names";
 
 export const auditEntities: Dict<typeof enEntities> = {
+  announcement: "公告",
   customer: "客户",
   customer_group: "客户分组",
   kyc_application: "KYC 申请",
@@ -19,6 +20,9 @@ export const auditEntities: Dict<typeof enEntities> = {
   deposit_sync: "入金同步",
   trading_account: "交易账户",
   fund_lock: "资金锁定",
+  message: "消息",
+  message_template: "消息模板",
+  message_segment: "客户分群",
   job: "任务",
   job_queue: "任务队列",
   apiKeys: "API 密钥列表",
@@ -32,6 +36,14 @@ export const auditEntities: Dict<typeof enEntities> = {
 };
 
 export const auditFields: Dict<typeof enFields> = {
+  estimatedCount: "预计接收人数",
+  scheduledAt: "发送时间",
+  audience: "受众",
+  templateId: "模板",
+  defaultLanguage: "默认语言",
+  messageApprovalThreshold: "超过此人数需审批",
+  messageTypeLabels: "消息类型名称",
+  decisionNote: "审批备注",
   accessKey: "访问密钥",
   accentColor: "强调色",
   accountLevel: "账户等级",
@@ -88,6 +100,7 @@ export const auditFields: Dict<typeof enFields> = {
   firstApproverId: "初审人",
   fixedAmount: "固定金额",
   groupId: "分组",
+  groupIds: "分组",
   ids: "包含 ID",
   ipAllowlist: "IP 白名单",
   ips: "绑定 IP",
@@ -117,7 +130,10 @@ export const auditFields: Dict<typeof enFields> = {
   perms: "权限",
   phone: "电话",
   phoneCountryCode: "区号",
+  pinned: "置顶",
+  popup: "弹窗",
   primaryColor: "主色",
+  publishedAt: "发布时间",
   reason: "原因",
   reasonCode: "原因",
   receivingAccount: "入账账户",
