@@ -54,7 +54,7 @@ export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef> & 
         version: { increment: 1 },
       },
     });
-    await post(tx, ctx, { id: before.id, tradingAccountId: before.tradingAccountId, amount: dec(before.amount), withdrawable: before.withdrawable, currency: before.currency, demo: account.demo, campaignId: before.campaignId });
+    await post(tx, ctx, { id: before.id, customerId: before.customerId, tradingAccountId: before.tradingAccountId, amount: dec(before.amount), withdrawable: before.withdrawable, currency: before.currency, demo: account.demo, campaignId: before.campaignId });
     const after = (await loadGrant(tx, ctx.tenantId, { id: before.id }))!;
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.grant_approve", entityType: "bonus_grant", entityId: before.id, before: grantSnapshot(before), after: { ...grantSnapshot(after), ...noted(input.note) } });
     return row(tx, after);

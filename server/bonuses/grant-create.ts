@@ -160,7 +160,7 @@ async function grantOnce(
     if (pending) {
       if (r.campaign) assertBudget(r.campaign, r.amount);
     } else {
-      await post(tx, ctx, { id, tradingAccountId: r.account.id, amount: r.amount, withdrawable: r.withdrawable, currency: r.account.currency, demo: r.account.demo, campaignId: r.campaign?.id ?? null });
+      await post(tx, ctx, { id, customerId: input.customerId, tradingAccountId: r.account.id, amount: r.amount, withdrawable: r.withdrawable, currency: r.account.currency, demo: r.account.demo, campaignId: r.campaign?.id ?? null });
     }
     const record = (await loadGrant(tx, ctx.tenantId, { id }))!;
     await recordAudit(tx, ctx, {

@@ -27,6 +27,7 @@ import { Prisma, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { assertTransferAllowed } from "../fund-locks/guard";
 import { postJournal, type CustomerBucket } from "../ledger/post";
+import { queueAutomaticMessage } from "../messages/events";
 import { refusalError, staffId, type BonusCtx } from "./common";
 import { D, dec, text, type BonusReason, type Refusal } from "./rules";
 
@@ -74,10 +75,15 @@ export function assertBudget(c: CampaignRecord, amount: D) {
 
 /**
  * Credits an applied grant under the locks described at the top: fund-lock guard (money comes in), the
- * campaign's status and budget, the journal, the campaign's running total. The grant row is already
- * written with its applied values by the caller.
+ * campaign's status and budget, the journal, the campaign's running total, and the customer's "bonus
+ * credited" message (one row, sent by the message dispatcher). The grant row is already written with its
+ * applied values by the caller.
  */
-export async function post(tx: DbTx, ctx: BonusCtx, g: { id: string; tradingAccountId: string; amount: D; withdrawable: boolean; currency: string; demo: boolean; campaignId: string | null }) {
+export async function post(
+  tx: DbTx,
+  ctx: BonusCtx,
+  g: { id: string; customerId: string; tradingAccountId: string; amount: D; withdrawable: boolean; currency: string; demo: boolean; campaignId: string | null },
+) {
   await assertTransferAllowed(tx, { in: g.tradingAccountId });
   if (g.campaignId) {
     const campaign = await lockCampaign(tx, ctx.tenantId, g.campaignId);
@@ -99,6 +105,13 @@ export async function post(tx: DbTx, ctx: BonusCtx, g: { id: string; tradingAcco
   if (g.campaignId) {
     await tx.$executeRaw`UPDATE bonus_campaign SET granted = granted + ${g.amount.toFixed()}::numeric, updated_at = now() WHERE id = ${g.campaignId}::uuid`;
   }
+  await queueAutomaticMessage(tx, {
+    brandId: ctx.tenantId,
+    customerId: g.customerId,
+    event: "bonus.credited",
+    ref: g.id,
+    vars: { amount: { amount: text(g.amount), currency: g.currency } },
+  });
 }
 
 export const bucketBalance = async (tx: DbTx, tradingAccountId: string, bucket: CustomerBucket): Promise<D> => {

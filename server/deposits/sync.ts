@@ -32,6 +32,9 @@
  * Concurrency: each page transaction first locks the brand's sync-state row, so two runs for one brand
  * (the all-brands schedule beside a "Sync now") write one page at a time; the upsert never moves a deposit
  * from a final state (2, 11) back to a pending one, so a lagging run cannot undo a newer one's answer.
+ *
+ * Customers' messages: the statement that stores a page (and the one linking late sub-accounts) also queues
+ * the "deposit credited" message of each recent credited deposit of a customer's sub-account, once per deposit.
  */
 import "server-only";
 import { systemActor } from "@/server/actor";
@@ -39,6 +42,7 @@ import { recordAudit } from "@/server/audit/audit";
 import { Prisma, type Db, type DbTx } from "@/server/db/client";
 import { brandExchange, type BrandClientOptions } from "@/server/exchange/brand-client";
 import type { Deposit, OkxClient } from "@/server/exchange/okx";
+import { automaticMessagesInsert, moneyVar } from "@/server/messages/queue-many";
 import { DEPOSIT_STATES, FINAL_DEPOSIT_STATES, PENDING_DEPOSIT_STATES } from "@/lib/deposits/schemas";
 
 /** The exchange's largest page. */
@@ -87,6 +91,26 @@ export interface DepositSyncSummary {
 const PENDING_SQL = Prisma.sql`ARRAY[${Prisma.join(PENDING_DEPOSIT_STATES.map((s) => Prisma.sql`${s}`))}]::smallint[]`;
 const FINAL_SQL = Prisma.sql`(${Prisma.join(FINAL_DEPOSIT_STATES.map((s) => Prisma.sql`${s}`))})`;
 
+/** Credited deposit states (seed 001: 1 credited, 2 success). */
+const CREDITED_STATES = [1, 2];
+
+/**
+ * The customer's "deposit credited" message for each deposit of `written` (a CTE of deposit rows) that is
+ * credited, on a sub-account linked to a customer, and made since `since` (the pending lookback: history
+ * read on a brand's first sync, or linked late, is not news). Once per deposit — the message's unique key
+ * — however often the sync reads it or its state moves from credited to success.
+ */
+const creditedMessages = (written: Prisma.Sql, since: Date) =>
+  automaticMessagesInsert(
+    "deposit.credited",
+    Prisma.sql`
+      SELECT w."brand_id", s."customer_id", w."id"::text, jsonb_build_object('amount', ${moneyVar(Prisma.sql`w."amount"`, Prisma.sql`upper(w."ccy")`)})
+      FROM ${written} w JOIN "subaccount" s ON s."id" = w."subaccount_id"
+      WHERE s."customer_id" IS NOT NULL AND w."state" = ANY(${CREDITED_STATES}::int[]) AND w."exchange_ts" >= ${since}`,
+  );
+/** The columns creditedMessages reads, returned by the statements that write deposits. */
+const WRITTEN = Prisma.sql`d."id", d."brand_id", d."subaccount_id", d."state", d."amount", d."ccy", d."exchange_ts"`;
+
 /** The exchange's state as the smallint we store; anything but digits is a response we cannot keep. */
 function stateOf(d: Deposit): number {
   if (!/^\d{1,4}$/.test(d.state)) throw new Error(`deposit ${d.depId}: unexpected state "${d.state.slice(0, 20)}"`);
@@ -104,11 +128,13 @@ function unique(rows: Deposit[]): Deposit[] {
 
 /**
  * Upserts one batch in one statement, linking each deposit to the brand's sub-account of that name when
- * it is known. Returns one row per created or changed deposit (unchanged ones are not written at all).
+ * it is known, and queueing the customers' messages of newly credited deposits (creditedMessages). Returns
+ * one row per created or changed deposit (unchanged ones are not written at all).
  */
-function upsertDeposits(tx: DbTx, brandId: string, rows: Deposit[], at: Date) {
+function upsertDeposits(tx: DbTx, brandId: string, rows: Deposit[], at: Date, floor: Date) {
   const text = (f: (d: Deposit) => string) => rows.map(f);
   return tx.$queryRaw<{ inserted: boolean }[]>`
+    WITH up AS (
     INSERT INTO "deposit" AS d ("id", "brand_id", "dep_id", "sub_acct", "subaccount_id", "ccy", "chain", "amount", "from_account",
                                "area_code_from", "to_address", "tx_id", "state", "confirmations", "exchange_ts", "first_seen_at", "updated_at")
     SELECT gen_random_uuid(), ${brandId}::uuid, r.dep_id, r.sub_acct, s.id, r.ccy, r.chain, r.amount, r.from_account,
@@ -142,7 +168,9 @@ function upsertDeposits(tx: DbTx, brandId: string, rows: Deposit[], at: Date) {
         OR (d."subaccount_id" IS NULL AND EXCLUDED."subaccount_id" IS NOT NULL)
       )
       AND NOT (d."state" IN ${FINAL_SQL} AND EXCLUDED."state" NOT IN ${FINAL_SQL})
-    RETURNING (xmax = 0) AS inserted`;
+    RETURNING ${WRITTEN}, (xmax = 0) AS inserted),
+    told AS (${creditedMessages(Prisma.sql`up`, floor)})
+    SELECT inserted FROM up`;
 }
 
 /** The oldest deposit of the lookback window still in a pending state: one index probe per state. */
@@ -164,7 +192,7 @@ async function oldestPending(tx: DbTx, brandId: string, floor: Date): Promise<Da
 async function storePage(tx: DbTx, brandId: string, rows: Deposit[], readTo: number, floor: Date, at: Date) {
   // Serialises page writes of concurrent runs for this brand (and orders their row locks).
   await tx.$queryRaw`SELECT "brand_id" FROM "deposit_sync_state" WHERE "brand_id" = ${brandId}::uuid FOR UPDATE`;
-  const written = rows.length ? await upsertDeposits(tx, brandId, rows, at) : [];
+  const written = rows.length ? await upsertDeposits(tx, brandId, rows, at, floor) : [];
   const pending = await oldestPending(tx, brandId, floor);
   const cursor = new Date(pending ? Math.min(readTo, pending.getTime() - 1) : readTo);
   await tx.$executeRaw`UPDATE "deposit_sync_state" SET "cursor_ts" = ${cursor}, "updated_at" = ${at} WHERE "brand_id" = ${brandId}::uuid`;
@@ -193,13 +221,21 @@ async function readMillisecond(client: OkxClient, ts: number, limit: number, alr
   return { rows: [...found.values()], truncated };
 }
 
-/** Links deposits stored before their sub-account was, for sub-accounts created since `since`. */
-function linkLateSubaccounts(db: Db, brandId: string, since: Date, at: Date): Promise<number> {
-  return db.$executeRaw`
-    UPDATE "deposit" d SET "subaccount_id" = s."id", "updated_at" = ${at}
-    FROM "subaccount" s
-    WHERE s."brand_id" = ${brandId}::uuid AND s."created_at" >= ${since}
-      AND d."brand_id" = ${brandId}::uuid AND d."sub_acct" = s."sub_acct" AND d."subaccount_id" IS NULL`;
+/**
+ * Links deposits stored before their sub-account was, for sub-accounts created since `since`; a recent
+ * credited deposit of a customer's sub-account gets its message then (creditedMessages).
+ */
+async function linkLateSubaccounts(db: Db, brandId: string, since: Date, at: Date, floor: Date): Promise<number> {
+  const [{ linked }] = await db.$queryRaw<{ linked: number }[]>`
+    WITH up AS (
+      UPDATE "deposit" d SET "subaccount_id" = s."id", "updated_at" = ${at}
+      FROM "subaccount" s
+      WHERE s."brand_id" = ${brandId}::uuid AND s."created_at" >= ${since}
+        AND d."brand_id" = ${brandId}::uuid AND d."sub_acct" = s."sub_acct" AND d."subaccount_id" IS NULL
+      RETURNING ${WRITTEN}),
+    told AS (${creditedMessages(Prisma.sql`up`, floor)})
+    SELECT count(*)::int AS linked FROM up`;
+  return linked;
 }
 
 /**
@@ -304,7 +340,7 @@ export async function syncDeposits(brandId: string, deps: DepositSyncDeps): Prom
     }
 
     const since = state.lastCompletedAt ? new Date(state.lastCompletedAt.getTime() - LINK_MARGIN_MS) : new Date(0);
-    totals.linked = await linkLateSubaccounts(db, brandId, since, now());
+    totals.linked = await linkLateSubaccounts(db, brandId, since, now(), floor);
     await db.$transaction(async (tx) => {
       await tx.depositSyncState.update({ where: { brandId }, data: { lastCompletedAt: now() } });
       await audit(tx, summary(), true);

@@ -1,7 +1,9 @@
 /**
  * Fund locks: staff (or, later, risk rules) stop money moving into, out of, or both ways on one trading
  * account. Every query is scoped to the caller's brand; every change is audited in its transaction.
- * Money movement paths enforce locks through guard.ts; this file places, ends and lists them.
+ * Money movement paths enforce locks through guard.ts; this file places, ends and lists them. The account's
+ * customer is told when a lock is placed and when it ends (released or expired), by an automatic message
+ * queued in the same transaction.
  */
 import "server-only";
 import type { z } from "zod";
@@ -10,6 +12,7 @@ import { recordAudit } from "../audit/audit";
 import { can } from "@/lib/auth/permissions";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { AppError, invalid, notFound, type ErrorReason } from "../errors";
+import { DIRECTION_WORDS, queueAutomaticMessage } from "../messages/events";
 import type { FundLockDirection, FundLockListInput, FundLockStatus, ZCustomerRef, ZLockInput, ZUnlockInput } from "@/lib/fund-locks/schemas";
 import { statusOf } from "./status";
 import type { CustomerTradingAccount, FundLockPage, FundLockRow } from "./types";
@@ -98,6 +101,10 @@ const ALREADY_LOCKED = {
   },
 } as const satisfies Record<"real" | "demo", Record<FundLockDirection, ErrorReason>>;
 
+/** The customer's message that a lock was placed or ended (once per lock and event). */
+const tellCustomer = (tx: DbTx, event: "fund_lock.applied" | "fund_lock.released", l: { id: string; brandId: string; direction: FundLockDirection }, customerId: string) =>
+  queueAutomaticMessage(tx, { brandId: l.brandId, customerId, event, ref: l.id, vars: { direction: { words: DIRECTION_WORDS[l.direction] } } });
+
 // ── Lock / unlock ──────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -143,6 +150,7 @@ export async function lock(
       include: LOCK_INCLUDE,
     });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "fundlock.lock", entityType: "fund_lock", entityId: created.id, after: snapshot(created) });
+    await tellCustomer(tx, "fund_lock.applied", created, created.tradingAccount.customer.id);
     const [row] = await toRows(tx, [created], now);
     return row;
   });
@@ -177,6 +185,7 @@ export async function unlock(ctx: BrandContext, input: In<typeof ZUnlockInput>):
       before: snapshot(before),
       after: snapshot(after),
     });
+    await tellCustomer(tx, "fund_lock.released", before, before.tradingAccount.customer.id);
     const [row] = await toRows(tx, [after], now);
     return row;
   });
@@ -222,7 +231,7 @@ export async function expireDue(db: Db, now: Date): Promise<{ expired: number }>
     });
     for (const { id } of due) {
       const ended = await db.$transaction(async (tx) => {
-        const before = await tx.fundLock.findUnique({ where: { id } });
+        const before = await tx.fundLock.findUnique({ where: { id }, include: { tradingAccount: { select: { customerId: true } } } });
         if (!before || before.endedAt !== null || !before.expiresAt) return false;
         const { count } = await tx.fundLock.updateMany({
           where: { id, endedAt: null },
@@ -238,6 +247,7 @@ export async function expireDue(db: Db, now: Date): Promise<{ expired: number }>
           before: snapshot(before),
           after: snapshot(after),
         });
+        await tellCustomer(tx, "fund_lock.released", before, before.tradingAccount.customerId);
         return true;
       });
       if (ended) expired += 1;

@@ -1,6 +1,8 @@
 /**
  * Review decisions: approve (four eyes for level 3), reject with one of the brand's reasons, or ask the
- * customer for more. A customer's KYC level changes here only, on a final approval.
+ * customer for more. A customer's KYC level changes here only, on a final approval. The customer hears of a
+ * final approval, a rejection or a request for more through an automatic message queued in the decision's
+ * transaction (server/messages/events.ts).
  */
 import "server-only";
 import type { z } from "zod";
@@ -8,6 +10,7 @@ import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { DbTx } from "../db/client";
 import { invalid } from "../errors";
+import { queueAutomaticMessage } from "../messages/events";
 import type { ZKycApproveInput, ZKycRejectInput, ZKycRequestInfoInput } from "@/lib/kyc/schemas";
 import { approvalOutcome } from "@/lib/kyc/transitions";
 import { ensureDefaultReasonsIn } from "./settings";
@@ -54,19 +57,22 @@ export async function approveKycApplication(ctx: TenantContext, input: In<typeof
       action: "kyc.approve",
       note: input.note,
       data: { status: "approved", decidedById: ctx.actor.id, decidedAt: now, decisionNote: input.note ?? null },
-      alsoWrite: () => raiseCustomerLevel(tx, ctx, app),
+      alsoWrite: async () => {
+        await raiseCustomerLevel(tx, ctx, app);
+        await queueAutomaticMessage(tx, { brandId: ctx.tenantId, customerId: app.customerId, event: "kyc.approved", ref: app.id, vars: { level: String(app.level) } });
+      },
     };
   });
 }
 
 /** Rejects with one of the brand's active reasons; the reason's resubmit rule is copied onto the application. */
 export async function rejectKycApplication(ctx: TenantContext, input: In<typeof ZKycRejectInput>): Promise<KycApplicationDetail> {
-  return applyStep(ctx, input, async ({ tx, assertMay }) => {
+  return applyStep(ctx, input, async ({ tx, app, assertMay }) => {
     assertMay("reject");
     await ensureDefaultReasonsIn(tx, ctx);
     const reason = await tx.kycRejectionReason.findFirst({
       where: { brandId: ctx.tenantId, code: input.reasonCode, active: true },
-      select: { code: true, allowResubmit: true },
+      select: { code: true, label: true, labelZh: true, allowResubmit: true },
     });
     if (!reason) throw invalid("reasonCode", "kyc.errors.rejectionReasonNotActive");
     return {
@@ -81,6 +87,15 @@ export async function rejectKycApplication(ctx: TenantContext, input: In<typeof 
         canResubmit: reason.allowResubmit,
         decisionNote: input.note ?? null,
       },
+      // The customer reads the reason's label in their language (a brand's reason may have no Chinese label).
+      alsoWrite: () =>
+        queueAutomaticMessage(tx, {
+          brandId: ctx.tenantId,
+          customerId: app.customerId,
+          event: "kyc.rejected",
+          ref: app.id,
+          vars: { reason: { words: { en: reason.label, "zh-CN": reason.labelZh ?? reason.label } } },
+        }),
     };
   });
 }
@@ -90,12 +105,21 @@ export async function rejectKycApplication(ctx: TenantContext, input: In<typeof 
  * approval is withdrawn, since the answer may change what was approved.
  */
 export async function requestKycInformation(ctx: TenantContext, input: In<typeof ZKycRequestInfoInput>): Promise<KycApplicationDetail> {
-  return applyStep(ctx, input, ({ assertMay }) => {
+  return applyStep(ctx, input, ({ tx, app, assertMay }) => {
     assertMay("requestInfo");
     return {
       action: "kyc.request_info",
       note: input.note,
       data: { status: "more_info_requested", assigneeId: null, assignedAt: null, firstApproverId: null, firstApprovedAt: null },
+      // One message per request: an application can be sent back more than once, each at a new version.
+      alsoWrite: () =>
+        queueAutomaticMessage(tx, {
+          brandId: ctx.tenantId,
+          customerId: app.customerId,
+          event: "kyc.more_info",
+          ref: `${app.id}:${app.version}`,
+          vars: { note: input.note ?? "" },
+        }),
     };
   });
 }

@@ -33,7 +33,7 @@ export const jobs = {
       "subaccount-sync": "Syncs sub-accounts and their fee rates from the exchange, every 15 minutes",
       "deposit-sync": "Syncs new deposits and the state changes of pending ones from the exchange, every 5 minutes",
       "fund-lock-expiry": "Ends the fund locks whose expiry has passed, every minute",
-      "bonus-expiry": "Claws back unused bonus credit whose validity has ended, every 5 minutes",
+      "bonus-expiry": "Claws back unused bonus credit whose validity has ended, and tells customers whose credit ends within 72 hours, every 5 minutes",
       "bonus-auto-grants": "Grants registration and first-deposit bonuses to newly eligible customers, every minute",
       "message-dispatch": "Sends automatic messages, starts scheduled messages when their time comes and resumes stalled sends, every 5 seconds",
       "message-fanout": "Delivers one message to its audience in chunks, with progress; resumes without sending twice",

@@ -35,7 +35,7 @@ export const jobs: Dict<typeof en> = {
       "subaccount-sync": "每 15 分钟从交易所同步子账户及其费率",
       "deposit-sync": "每 5 分钟从交易所同步新充值及未完成充值的状态变化",
       "fund-lock-expiry": "每分钟结束已到期的资金锁定",
-      "bonus-expiry": "每 5 分钟收回已过有效期且未使用的赠金",
+      "bonus-expiry": "每 5 分钟收回已过有效期且未使用的赠金，并通知赠金将在 72 小时内到期的客户",
       "bonus-auto-grants": "每分钟向新符合条件的客户发放注册赠金和首充赠金",
       "message-dispatch": "每 5 秒发送自动消息、到时启动定时消息并恢复中断的发送",
       "message-fanout": "分批将一条消息投递给其受众并报告进度；中断后续发，不会重复发送",
