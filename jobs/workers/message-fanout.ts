@@ -20,7 +20,7 @@ export async function processMessageFanout(data: unknown, db: Db, job?: Pick<Job
     const last = job && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (last) {
       const reason = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      await db.message.updateMany({ where: { id: messageId, status: "sending" }, data: { status: "failed", failure: reason } }).catch(() => undefined);
+      await db.message.updateMany({ where: { id: messageId, status: { in: ["scheduled", "sending"] } }, data: { status: "failed", failure: reason } }).catch(() => undefined);
     }
     throw error;
   }

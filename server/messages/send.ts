@@ -38,13 +38,21 @@ export function assertKnownVariables(content: SendInput["content"], allowed: rea
   if (first) throw invalid(first.field, "messages.errors.unknownVariable", { variable: first.variable, allowed: allowed.map((v) => `{{${v}}}`).join(", ") });
 }
 
-/** Starts a message whose time has come: in the request for one customer, else on the fan-out queue. */
+/**
+ * Starts a message whose time has come: in the request for one customer, else on the fan-out queue. The
+ * message is already saved as due, so if this fails (Redis down, a lost connection) the dispatcher starts it
+ * on its next run: the caller is told it is scheduled, not given an error for a message that will go out.
+ */
 async function startNow(ctx: BrandContext, message: { id: string; audience: SendInput["audience"] }) {
-  if (message.audience.kind === "customer") {
-    if (await takeSnapshot(ctx.db, message.id)) await deliver(ctx.db, message.id);
-    return;
+  try {
+    if (message.audience.kind === "customer") {
+      if (await takeSnapshot(ctx.db, message.id)) await deliver(ctx.db, message.id);
+      return;
+    }
+    await enqueue("message-fanout", { brandId: ctx.tenantId, messageId: message.id }, { jobId: `message-fanout.${message.id}.now` });
+  } catch (error) {
+    console.warn(`message ${message.id}: not started at once, the dispatcher will start it (${error instanceof Error ? error.message : String(error)})`);
   }
-  await enqueue("message-fanout", { brandId: ctx.tenantId, messageId: message.id }, { jobId: `message-fanout.${message.id}.now` });
 }
 
 /**
@@ -99,7 +107,7 @@ async function lockMessage(tx: DbTx, ctx: BrandContext, id: string, version: num
 
 type Change = { id: string; version: number };
 
-async function change(ctx: TenantContext, input: Change, allowed: readonly MessageStatus[], action: string, wrongState: ErrorReason, data: (m: { createdById: string | null }) => Record<string, unknown>) {
+async function change(ctx: TenantContext, input: Change, allowed: readonly MessageStatus[], action: string, wrongState: ErrorReason, data: (m: { createdById: string | null; recipientCount: number | null }) => Record<string, unknown>) {
   return ctx.db.$transaction(async (tx) => {
     const before = await lockMessage(tx, ctx, input.id, input.version);
     if (!allowed.includes(before.status)) throw new AppError("CONFLICT", wrongState, { params: { status: before.status } });
@@ -159,9 +167,15 @@ export async function rejectMessage(ctx: TenantContext, input: In<typeof ZMessag
   return { id: m.id, status: m.status };
 }
 
-/** Starts a failed fan-out again from where it stopped (its delivered chunks stay delivered). */
+/**
+ * Starts a failed send again from where it stopped: its delivered chunks stay delivered; one that failed
+ * before its audience was fixed starts from the snapshot.
+ */
 export async function resumeMessage(ctx: TenantContext, input: { id: string; version: number }) {
-  const m = await change(ctx, input, ["failed"], "message.resume", "messages.errors.notResumable", () => ({ status: "sending", failure: null }));
+  const m = await change(ctx, input, ["failed"], "message.resume", "messages.errors.notResumable", (before) => ({
+    status: before.recipientCount === null ? "scheduled" : "sending",
+    failure: null,
+  }));
   await enqueue("message-fanout", { brandId: ctx.tenantId, messageId: m.id }, { jobId: `message-fanout.${m.id}.resume-${m.version}` });
   return { id: m.id, status: m.status };
 }

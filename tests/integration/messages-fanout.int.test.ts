@@ -111,6 +111,22 @@ describe("message fan-out", () => {
     expect(await message(m.id)).toMatchObject({ status: "sent", deliveredCount: 35 });
   });
 
+  it("marks a send failed on the job's last attempt, and resumes it from the snapshot", async () => {
+    const { group } = await groupOf(brandId, 4);
+    const segment = await db.messageSegment.create({ data: { brandId, name: `Gone ${randomUUID()}`, filter: { group: [group.id] } } });
+    const m = await dueMessage(brandId, group.id, { audience: { kind: "segment", segmentId: segment.id } });
+    await db.messageSegment.delete({ where: { id: segment.id } });
+    const lastAttempt = { updateProgress: async () => undefined, attemptsMade: 4, opts: { attempts: 5 } };
+    await expect(processMessageFanout({ brandId, messageId: m.id }, db, lastAttempt)).rejects.toThrow();
+    expect(await message(m.id)).toMatchObject({ status: "failed", recipientCount: null });
+
+    await db.message.update({ where: { id: m.id }, data: { audience: { kind: "group", groupId: group.id } } });
+    const failed = await message(m.id);
+    expect(await marketing.caller.message.resume({ id: m.id, version: failed.version })).toMatchObject({ status: "scheduled" });
+    await processMessageFanout({ brandId, messageId: m.id }, db);
+    expect(await message(m.id)).toMatchObject({ status: "sent", recipientCount: 4, deliveredCount: 4 });
+  });
+
   it("stops a fan-out that is retracted mid-way and hides what was delivered", async () => {
     const { group } = await groupOf(brandId, 25);
     const sent = await dueMessage(brandId, group.id, { createdById: marketing.user.id });
