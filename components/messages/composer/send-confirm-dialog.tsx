@@ -38,9 +38,12 @@ export function SendConfirmDialog({ title, count, scheduledAt, threshold, locale
           </span>
           <span>{at ? t("messages.composer.confirm.at", { time: at }) : t("messages.composer.confirm.now")}</span>
           <span>{t("messages.composer.confirm.languages", { languages: locales.map((l) => t(`messages.languages.${l}`)).join(" · ") })}</span>
-          <span className={needsApproval ? "font-medium text-foreground" : undefined}>
-            {needsApproval ? t("messages.composer.confirm.approval", { threshold: f.number(threshold) }) : t("messages.composer.confirm.noApproval")}
-          </span>
+          {/* Unknown until the audience is counted: nothing is claimed about approval before that. */}
+          {count !== null && threshold !== undefined && (
+            <span className={needsApproval ? "font-medium text-foreground" : undefined}>
+              {needsApproval ? t("messages.composer.confirm.approval", { threshold: f.number(threshold) }) : t("messages.composer.confirm.noApproval")}
+            </span>
+          )}
         </span>
       }
       confirmLabel={confirmLabel}
