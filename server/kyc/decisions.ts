@@ -19,6 +19,9 @@ import type { KycApplicationDetail } from "./types";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
+/** What a customer is told of a final rejection's reason. */
+const UNDISCLOSED_REASON = { en: "we are unable to give more detail", "zh-CN": "恕无法提供更多细节" } as const;
+
 /** Raises the customer's level to the approved one (never lowers it), audited on the customer. */
 async function raiseCustomerLevel(tx: DbTx, ctx: TenantContext, app: { id: string; customerId: string; level: number }) {
   const customer = await tx.customer.findFirstOrThrow({ where: { id: app.customerId, brandId: ctx.tenantId }, select: { kycLevel: true } });
@@ -94,7 +97,9 @@ export async function rejectKycApplication(ctx: TenantContext, input: In<typeof 
           customerId: app.customerId,
           event: "kyc.rejected",
           ref: app.id,
-          vars: { reason: { words: { en: reason.label, "zh-CN": reason.labelZh ?? reason.label } } },
+          // Only a reason the customer can put right (one that allows resubmitting) is told: naming a final one
+          // — a sanctions match, suspected fraud — could tip the customer off.
+          vars: { reason: { words: reason.allowResubmit ? { en: reason.label, "zh-CN": reason.labelZh ?? reason.label } : UNDISCLOSED_REASON } },
         }),
     };
   });

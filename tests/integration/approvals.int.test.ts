@@ -86,6 +86,7 @@ describe("approvals inbox", () => {
       ["bonus.grant", 1],
       ["bonus.batch", 1],
       ["bonus.campaign", 1],
+      ["message.send", 0],
     ]);
     expect(inbox.requesters).toEqual([{ id: b.maker.user.id, name: b.maker.user.name }]);
     expect(await waitingCount(b.admin.ctx)).toEqual({ count: 3, capped: false });

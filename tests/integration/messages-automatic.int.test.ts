@@ -68,6 +68,15 @@ describe("KYC decisions", () => {
     expect(await inboxOf(brandId, cn.id)).toEqual([{ title: "身份认证未通过", body: `${cn.name}，您好：您的身份认证未能通过，原因：证件已过期。`, locale: "zh-CN" }]);
   });
 
+  it("does not name a final reason (a sanctions match) to the customer", async () => {
+    const c = await createTestCustomer(brandId);
+    await rejectKycApplication(r1, { id: (await inReview(c.id)).id, version: 1, reasonCode: "sanctions_match" });
+    await sendQueued();
+    const [message] = await inboxOf(brandId, c.id);
+    expect(message!.body).toBe(`Hello ${c.name}, we could not approve your identity verification: we are unable to give more detail.`);
+    expect(message!.body).not.toMatch(/sanction/i);
+  });
+
   it("tells each request for more information with the reviewer's note", async () => {
     const c = await createTestCustomer(brandId);
     const app = await inReview(c.id);
