@@ -51,16 +51,16 @@ const boxesOf = (s: { defaultLanguage: string; messageApprovalThreshold: number;
   typeLabels: Object.fromEntries(MESSAGE_TYPES.map((type) => [type, { en: s.typeLabels?.[type]?.en ?? "", "zh-CN": s.typeLabels?.[type]?.["zh-CN"] ?? "" }])) as Values["typeLabels"],
 });
 
-export function MessageSettingsForm({ canManage }: { canManage: boolean }) {
+export function MessageSettingsForm({ canManage, canApprove }: { canManage: boolean; canApprove: boolean }) {
   const t = useT();
   const trpc = useTRPC();
   const settings = useQuery(trpc.message.settings.queryOptions());
   if (settings.isPending) return <Skeleton className="h-96 w-full max-w-3xl" />;
   if (settings.isError) return <LoadError title={t("messages.settings.loadError")} error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <SettingsForm initial={boxesOf(settings.data)} canManage={canManage} />;
+  return <SettingsForm initial={boxesOf(settings.data)} canManage={canManage} canApprove={canApprove} />;
 }
 
-function SettingsForm({ initial, canManage }: { initial: Values; canManage: boolean }) {
+function SettingsForm({ initial, canManage, canApprove }: { initial: Values; canManage: boolean; canApprove: boolean }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -104,7 +104,7 @@ function SettingsForm({ initial, canManage }: { initial: Values; canManage: bool
               name="messageApprovalThreshold"
               label={t("messages.settings.threshold")}
               hint={t("messages.settings.thresholdHint")}
-              input={{ inputMode: "numeric", disabled, className: "w-48" }}
+              input={{ inputMode: "numeric", disabled: disabled || !canApprove, className: "w-48" }}
             />
           </CardContent>
         </Card>

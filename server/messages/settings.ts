@@ -6,6 +6,8 @@ import "server-only";
 import type { z } from "zod";
 import type { BrandContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
+import { AppError } from "../errors";
+import { can } from "@/lib/auth/permissions";
 import type { TypeLabels } from "@/lib/messages/labels";
 import type { ZMessageSettingsInput } from "@/lib/messages/schemas";
 
@@ -19,6 +21,10 @@ export async function getMessageSettings(ctx: BrandContext) {
 export async function updateMessageSettings(ctx: TenantContext, input: z.infer<typeof ZMessageSettingsInput>) {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.brand.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: SELECT });
+    // The threshold is the approval control itself: whoever is held by it may not move it.
+    if (before.messageApprovalThreshold !== input.messageApprovalThreshold && !can(ctx.actor.role, "message.approve")) {
+      throw new AppError("FORBIDDEN", "messages.errors.thresholdApproversOnly", { field: "messageApprovalThreshold" });
+    }
     const after = await tx.brand.update({
       where: { id: ctx.tenantId },
       data: { defaultLanguage: input.defaultLanguage, messageApprovalThreshold: input.messageApprovalThreshold, messageTypeLabels: input.typeLabels },

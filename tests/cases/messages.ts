@@ -207,7 +207,7 @@ export const MESSAGE_CASES: Record<string, ProcedureCase> = {
     input: () => ({ defaultLanguage: "en", messageApprovalThreshold: 10_000, typeLabels: {} }),
     isolation: async (f, call) => {
       const before = await db.brand.findUniqueOrThrow({ where: { id: f.brandB.id } });
-      await call("message.updateSettings", { defaultLanguage: "zh-CN", messageApprovalThreshold: 5, typeLabels: {} });
+      await call("message.updateSettings", { defaultLanguage: "zh-CN", messageApprovalThreshold: 10_000, typeLabels: {} });
       expect(await db.brand.findUniqueOrThrow({ where: { id: f.brandB.id } })).toEqual(before);
     },
   },

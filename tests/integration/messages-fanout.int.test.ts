@@ -197,6 +197,19 @@ describe("message fan-out", () => {
     expect(await db.message.count({ where: { brandId, audience: { path: ["groupId"], equals: empty.id } } })).toBe(0);
   });
 
+  it("lets only an approver move the approval threshold; marketing may rename the types", async () => {
+    const own = (await createTestBrand()).id;
+    const [m, a] = [await member(own), await member(own, "admin")];
+    const labels = { marketing: { en: "Deals", "zh-CN": "特惠" } };
+    await expect(m.caller.message.updateSettings({ defaultLanguage: "en", messageApprovalThreshold: 1_000_000, typeLabels: {} })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      cause: { field: "messageApprovalThreshold" },
+    });
+    await m.caller.message.updateSettings({ defaultLanguage: "zh-CN", messageApprovalThreshold: 10_000, typeLabels: labels });
+    await a.caller.message.updateSettings({ defaultLanguage: "zh-CN", messageApprovalThreshold: 50, typeLabels: labels });
+    expect(await db.brand.findUniqueOrThrow({ where: { id: own } })).toMatchObject({ defaultLanguage: "zh-CN", messageApprovalThreshold: 50, messageTypeLabels: labels });
+  });
+
   it("reports unknown, duplicate, other-brand and closed uids in a CSV without telling the last two apart from unknown", async () => {
     const [a, b] = [await createTestCustomer(brandId), await createTestCustomer(brandId, { status: "closed" })];
     const foreign = await createTestCustomer((await createTestBrand()).id);

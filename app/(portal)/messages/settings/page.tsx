@@ -21,7 +21,7 @@ export default async function MessageSettingsPage() {
     <>
       <BackToMessages label={t("messages.header.back")} />
       <PageHeader className="mb-4" title={t("messages.settings.title")} description={t("messages.settings.description")} />
-      {shell.brand ? <MessageSettingsForm canManage={shell.permissions.includes("message.manage")} /> : <NoBrand hint={t("messages.settings.description")} />}
+      {shell.brand ? <MessageSettingsForm canManage={shell.permissions.includes("message.manage")} canApprove={shell.permissions.includes("message.approve")} /> : <NoBrand hint={t("messages.settings.description")} />}
     </>
   );
 }

@@ -369,6 +369,7 @@ export const messages = {
     ownMessage: "You wrote this message; another admin must approve it",
     templateNameTaken: "A template with this name exists already",
     segmentNameTaken: "A segment with this name exists already",
+    thresholdApproversOnly: "Only admins, who approve large sends, may change the approval threshold",
     unknownEvent: "There is no automatic message for this event",
   },
 } as const;

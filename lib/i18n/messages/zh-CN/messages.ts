@@ -371,6 +371,7 @@ export const messages: Dict<typeof en> = {
     ownMessage: "这条消息是您撰写的，须由另一位管理员审批",
     templateNameTaken: "已存在同名模板",
     segmentNameTaken: "已存在同名分群",
+    thresholdApproversOnly: "审批阈值只能由负责审批的管理员修改",
     unknownEvent: "该事件没有自动消息",
   },
 };
