@@ -125,7 +125,8 @@ export function AnnouncementEditor({ row, defaultLanguage }: { row?: Announcemen
           </CardContent>
         </Card>
 
-        <div className="grid gap-3 xl:col-span-2">
+        {/* Save stays in view below the long text fields. */}
+        <div className="sticky bottom-0 z-10 grid gap-3 border-t bg-background/95 py-3 backdrop-blur xl:col-span-2">
           {formError && (
             <Alert variant="destructive" role="alert">
               <TriangleAlert aria-hidden />
