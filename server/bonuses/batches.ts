@@ -19,7 +19,7 @@ import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { directionsBlocking } from "../fund-locks/guard";
 import { postJournal } from "../ledger/post";
-import { automaticMessagesInsert, moneyVar } from "../messages/queue-many";
+import { automaticMessagesInsert, moneyVar } from "../messages/queue";
 import { assertApprover, brandThreshold, refusalError, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grant-posting";
 import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, rowProblem, ruleAmount, RuleError, text, type BonusReason, type Refusal } from "./rules";

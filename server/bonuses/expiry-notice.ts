@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { Prisma, type Db } from "../db/client";
-import { moneyVar, queueAutomaticMessages } from "../messages/queue-many";
+import { moneyVar, queueAutomaticMessages } from "../messages/queue";
 
 /** How long before a grant's expiry its customer is told. */
 export const EXPIRY_NOTICE_MS = 72 * 60 * 60 * 1000;

@@ -27,7 +27,7 @@ import { Prisma, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { assertTransferAllowed } from "../fund-locks/guard";
 import { postJournal, type CustomerBucket } from "../ledger/post";
-import { queueAutomaticMessage } from "../messages/events";
+import { queueAutomaticMessage } from "../messages/queue";
 import { refusalError, staffId, type BonusCtx } from "./common";
 import { D, dec, text, type BonusReason, type Refusal } from "./rules";
 

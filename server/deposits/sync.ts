@@ -42,7 +42,7 @@ import { recordAudit } from "@/server/audit/audit";
 import { Prisma, type Db, type DbTx } from "@/server/db/client";
 import { brandExchange, type BrandClientOptions } from "@/server/exchange/brand-client";
 import type { Deposit, OkxClient } from "@/server/exchange/okx";
-import { automaticMessagesInsert, moneyVar } from "@/server/messages/queue-many";
+import { automaticMessagesInsert, moneyVar } from "@/server/messages/queue";
 import { DEPOSIT_STATES, FINAL_DEPOSIT_STATES, PENDING_DEPOSIT_STATES } from "@/lib/deposits/schemas";
 
 /** The exchange's largest page. */

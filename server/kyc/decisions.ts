@@ -10,7 +10,7 @@ import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import type { DbTx } from "../db/client";
 import { invalid } from "../errors";
-import { queueAutomaticMessage } from "../messages/events";
+import { queueAutomaticMessage } from "../messages/queue";
 import type { ZKycApproveInput, ZKycRejectInput, ZKycRequestInfoInput } from "@/lib/kyc/schemas";
 import { approvalOutcome } from "@/lib/kyc/transitions";
 import { ensureDefaultReasonsIn } from "./settings";

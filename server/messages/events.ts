@@ -3,14 +3,13 @@
  * type, the variables it fills and a default text in every language; a brand edits the text or switches
  * the event off on the templates page (a `message_template` row with that `event`).
  *
- * A domain calls `queueAutomaticMessage` inside its own transaction, so the message exists exactly when
+ * A domain calls `queueAutomaticMessage` (queue.ts) inside its own transaction, so the message exists exactly when
  * the event committed; it is one row (the dispatcher job sends it within seconds), unique per brand, event
  * and record, so an event seen twice — a retried job, a sync re-reading a deposit — is told once.
  */
 import "server-only";
-import type { DbTx } from "../db/client";
 import type { MessageType } from "@/lib/messages/schemas";
-import type { MessageContent, VariableValue } from "@/lib/messages/template";
+import type { MessageContent } from "@/lib/messages/template";
 
 export interface AutomaticEvent {
   type: MessageType;
@@ -89,27 +88,6 @@ export const AUTOMATIC_EVENTS = {
 export type AutomaticEventKey = keyof typeof AUTOMATIC_EVENTS;
 export const AUTOMATIC_EVENT_KEYS = Object.keys(AUTOMATIC_EVENTS) as AutomaticEventKey[];
 export const isAutomaticEvent = (key: string): key is AutomaticEventKey => key in AUTOMATIC_EVENTS;
-
-export interface QueuedEvent {
-  brandId: string;
-  customerId: string;
-  event: AutomaticEventKey;
-  /** The record the event is about, unique within the event ("<applicationId>", "<grantId>"). */
-  ref: string;
-  vars: Record<string, VariableValue>;
-}
-
-/** One row in the caller's transaction; a second call for the same event and record adds nothing. */
-export async function queueAutomaticMessage(tx: DbTx, e: QueuedEvent): Promise<void> {
-  const { type } = AUTOMATIC_EVENTS[e.event];
-  await tx.$executeRaw`
-    INSERT INTO message (id, brand_id, type, source, content, vars, audience, estimated_count, status, scheduled_at,
-                         event, event_ref, customer_id, updated_at)
-    VALUES (gen_random_uuid(), ${e.brandId}::uuid, ${type}::"MessageType", 'automatic', '{}'::jsonb, ${JSON.stringify(e.vars)}::jsonb,
-            ${JSON.stringify({ kind: "customer", customerId: e.customerId })}::jsonb, 1, 'scheduled', now(),
-            ${e.event}, ${e.ref}, ${e.customerId}::uuid, now())
-    ON CONFLICT (brand_id, event, event_ref) DO NOTHING`;
-}
 
 /** Words for a fund lock's direction in a sentence ("transfers in"). */
 export const DIRECTION_WORDS = {

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { Prisma, type Db, type DbTx } from "../db/client";
+import type { VariableValue } from "@/lib/messages/template";
 import { AUTOMATIC_EVENTS, type AutomaticEventKey } from "./events";
 
 /**
@@ -33,3 +34,17 @@ export function queueAutomaticMessages(db: Db | DbTx, event: AutomaticEventKey, 
 /** `{ amount, currency }` as an event variable, built in SQL from a numeric column (trailing zeros dropped). */
 export const moneyVar = (amount: Prisma.Sql, currency: Prisma.Sql) =>
   Prisma.sql`jsonb_build_object('amount', trim_scale(${amount})::text, 'currency', ${currency})`;
+
+export interface QueuedEvent {
+  brandId: string;
+  customerId: string;
+  event: AutomaticEventKey;
+  /** The record the event is about, unique within the event ("<applicationId>", "<grantId>"). */
+  ref: string;
+  vars: Record<string, VariableValue>;
+}
+
+/** One row in the caller's transaction; a second call for the same event and record adds nothing. */
+export async function queueAutomaticMessage(tx: DbTx, e: QueuedEvent): Promise<void> {
+  await queueAutomaticMessages(tx, e.event, Prisma.sql`VALUES (${e.brandId}::uuid, ${e.customerId}::uuid, ${e.ref}, ${JSON.stringify(e.vars)}::jsonb)`);
+}
