@@ -19,7 +19,6 @@ import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { directionsBlocking } from "../fund-locks/guard";
 import { postJournal } from "../ledger/post";
-import { automaticMessagesInsert, moneyVar } from "../messages/queue";
 import { assertApprover, brandThreshold, refusalError, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grant-posting";
 import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, rowProblem, ruleAmount, RuleError, text, type BonusReason, type Refusal } from "./rules";
@@ -351,7 +350,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
       // meanwhile inserts nothing for that row, which refuses the whole file below.
       const requestedById = staffId(ctx.actor);
       for (const part of chunks(v.rows, 5000)) {
-        const grants = Prisma.sql`
+        const inserted = await tx.$executeRaw`
           INSERT INTO bonus_grant (id, brand_id, campaign_id, batch_id, customer_id, trading_account_id, amount, currency, withdrawable,
                                    remaining, status, idempotency_key, reason, expires_at, requested_by_id, applied_at, updated_at)
           SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${v.campaign?.id ?? null}::uuid, ${batch.id}::uuid, r.customer, r.account, r.amount, r.currency,
@@ -360,13 +359,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
           FROM unnest(${part.map((r) => r.customerId)}::uuid[], ${part.map((r) => r.tradingAccountId)}::uuid[], ${part.map((r) => r.amount.toFixed())}::numeric[],
                       ${part.map((r) => r.currency)}::text[], ${part.map((r) => r.idempotencyKey)}::text[], ${part.map((r) => r.reason || input.reason)}::text[])
             AS r(customer, account, amount, currency, key, reason)
-          ON CONFLICT DO NOTHING
-          RETURNING brand_id, customer_id, id::text AS ref, jsonb_build_object('amount', ${moneyVar(Prisma.sql`amount`, Prisma.sql`currency`)}) AS vars`;
-        // Applied at once: each customer's "bonus credited" message, in the same statement (a file whose
-        // apply fails below rolls it back with the grants).
-        const [{ inserted }] = await tx.$queryRaw<{ inserted: number }[]>`
-          WITH g AS (${grants})${pending ? Prisma.empty : Prisma.sql`, m AS (${automaticMessagesInsert("bonus.credited", Prisma.sql`SELECT * FROM g`)})`}
-          SELECT count(*)::int AS inserted FROM g`;
+          ON CONFLICT DO NOTHING`;
         if (inserted !== part.length) {
           throw new AppError("CONFLICT", "bonuses.errors.batchKeyTaken", { field: "csv" });
         }
@@ -423,11 +416,7 @@ export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef> & 
         version: { increment: 1 },
       },
     });
-    // The credit becomes the grants' remaining, and each customer gets a "bonus credited" message: one statement.
-    await tx.$executeRaw`
-      WITH g AS (UPDATE bonus_grant SET remaining = amount WHERE batch_id = ${before.id}::uuid AND status = 'applied'
-                 RETURNING brand_id, customer_id, id::text AS ref, jsonb_build_object('amount', ${moneyVar(Prisma.sql`amount`, Prisma.sql`currency`)}) AS vars)
-      ${automaticMessagesInsert("bonus.credited", Prisma.sql`SELECT * FROM g`)}`;
+    await tx.$executeRaw`UPDATE bonus_grant SET remaining = amount WHERE batch_id = ${before.id}::uuid AND status = 'applied'`;
     const rows = grants.map((g) => ({ tradingAccountId: g.tradingAccountId, amount: dec(g.amount), currency: g.currency, demo: g.tradingAccount.demo }));
     if (rows.length) await apply(tx, ctx, before.id, before.campaignId, rows, grants[0].withdrawable);
     const after = await tx.bonusGrantBatch.update({ where: { id: before.id }, data: { status: "applied", approvedById: staffId(ctx.actor), decidedAt: now, version: { increment: 1 } } });

@@ -1,6 +1,6 @@
 /**
  * Automatic messages from the product's own events, each caused through the real service and sent by the
- * message-dispatch job's first step: KYC decisions, bonus credit (single grants, approvals, CSV batches) and
+ * message-dispatch job's first step: KYC decisions, bonus credit (single grants, approvals; CSV batches after they applied) and
  * its coming expiry, fund locks placed, released and expired. Each customer's inbox holds one message, in
  * their language with the variables filled; a repeated event tells nobody twice; a brand's switched-off
  * event is cancelled unsent; a brand's edited text is the one sent. Deposits: messages-automatic-deposits.int.
@@ -11,6 +11,7 @@ import { processBonusExpiry } from "@/jobs/workers/bonus-expiry";
 import { processFundLockExpiry } from "@/jobs/workers/fund-lock-expiry";
 import type { TenantContext } from "@/server/actor";
 import { systemActor } from "@/server/actor";
+import { processBonusAutoGrants } from "@/jobs/workers/bonus-auto-grants";
 import * as batches from "@/server/bonuses/batches";
 import { approveGrant } from "@/server/bonuses/grant-approval";
 import { grant } from "@/server/bonuses/grant-create";
@@ -132,10 +133,15 @@ describe("bonus credit", () => {
     const now = await batches.submitBatch(b.maker, { campaignId: c.id, fileName: "a.csv", csv: await csv(accts, "20"), reason });
     const later = await batches.submitBatch(b.maker, { campaignId: c.id, fileName: "b.csv", csv: await csv(accts.slice(0, 2), "60"), reason });
     expect([now.status, later.status]).toEqual(["applied", "pending_approval"]);
+    // Told after the batch applied, by the bonus-auto-grants job — not inside the batch's transaction.
+    for (const a of accts) expect(await messagesOf(a.customerId, "bonus.credited")).toHaveLength(0);
+    await processBonusAutoGrants({ brandId: b.brandId }, db);
+    await processBonusAutoGrants({ brandId: b.brandId }, db);
     await sendQueued();
     for (const a of accts) expect(await messagesOf(a.customerId, "bonus.credited")).toHaveLength(1);
 
     await batches.approveBatch(b.admin, { id: later.id });
+    await processBonusAutoGrants({ brandId: b.brandId }, db);
     await sendQueued();
     for (const [i, a] of accts.entries()) {
       const bodies = (await inboxOf(b.brandId, a.customerId)).map((m) => m.body.replace(/^Hello [^,]+, /, ""));

@@ -166,3 +166,7 @@ CREATE INDEX "announcement_brand_id_created_at_id_idx" ON "announcement"("brand_
 CREATE INDEX "message_delivery_unread_idx" ON "message_delivery" ("customer_id", "delivered_at" DESC, "message_id" DESC) WHERE "read_at" IS NULL;
 -- The dispatcher finds the inboxes whose "mark all read" is not yet written to their deliveries.
 CREATE INDEX "customer_inbox_pending_idx" ON "customer_inbox" ("customer_id") WHERE "pending";
+
+-- A CSV batch's customers are told after it applied; batches applied before messages existed are not.
+ALTER TABLE "bonus_grant_batch" ADD COLUMN "notified_at" TIMESTAMPTZ(3);
+UPDATE "bonus_grant_batch" SET "notified_at" = now() WHERE "status" = 'applied';
