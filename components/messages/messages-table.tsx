@@ -50,7 +50,7 @@ export function MessagesTable({ canManage }: { canManage: boolean }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <DataTableToolbar table={table} url={url} search={false}>
+      <DataTableToolbar table={table} url={url} searchPlaceholder={t("messages.list.searchPlaceholder")}>
         <DataTableFacetedFilter title={t("messages.list.filters.status")} options={statusOptions} value={input.status} onChange={(status) => url.setParams({ status })} />
         <DataTableFacetedFilter title={t("messages.list.filters.type")} options={typeOptions} value={input.type} onChange={(type) => url.setParams({ type })} />
         <DataTableSelectFilter title={t("messages.list.filters.source")} options={sourceOptions} value={input.source} onChange={(source) => url.setParams({ source })} />

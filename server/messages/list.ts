@@ -6,6 +6,7 @@
 import "server-only";
 import type { BrandContext, TenantContext } from "../actor";
 import { Prisma } from "../db/client";
+import { escapeLike } from "../customers/search";
 import { notFound } from "../errors";
 import { audienceWhere, countAudience, resolveAudience } from "./audience";
 import type { Audience, MessageListInput } from "@/lib/messages/schemas";
@@ -53,10 +54,23 @@ async function withStaff(ctx: BrandContext, rows: Row[]) {
 
 export type MessageRow = Awaited<ReturnType<typeof withStaff>>[number];
 
+/** Messages whose title, in either language, holds the text (case-insensitive), at most SEARCH_CAP of them. */
+const SEARCH_CAP = 1_000;
+async function titleMatches(ctx: BrandContext, q: string, automatic: boolean): Promise<string[]> {
+  const pattern = `%${escapeLike(q)}%`;
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM message WHERE brand_id = ${ctx.tenantId}::uuid AND (source = 'automatic') = ${automatic}
+      AND (content->'en'->>'title' ILIKE ${pattern} OR content->'zh-CN'->>'title' ILIKE ${pattern})
+    ORDER BY created_at DESC LIMIT ${SEARCH_CAP}`;
+  return rows.map((r) => r.id);
+}
+
 export async function listMessages(ctx: BrandContext, input: MessageListInput) {
+  const q = input.q?.trim();
   const where: Prisma.MessageWhereInput = {
     brandId: ctx.tenantId,
     source: input.source ?? { not: "automatic" },
+    ...(q ? { id: { in: await titleMatches(ctx, q, input.source === "automatic") } } : {}),
     ...(input.status?.length ? { status: { in: input.status } } : {}),
     ...(input.type?.length ? { type: { in: input.type } } : {}),
   };

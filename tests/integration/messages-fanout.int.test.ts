@@ -164,6 +164,10 @@ describe("message fan-out", () => {
     const now = await marketing.caller.message.send({ type: "account", content, audience: { kind: "customer", customerId: customer.id } });
     expect(now.status).toBe("sent");
     expect(await deliveries(now.id)).toHaveLength(1);
+    const titled = async (q: string) => (await marketing.caller.message.list({ page: 1, pageSize: 100, q })).rows.map((r) => r.id);
+    expect(await titled("hELLo {{")).toContain(now.id);
+    expect(await titled("你好")).toContain(now.id);
+    expect(await titled("100%_none")).not.toContain(now.id);
 
     const later = await marketing.caller.message.send({ type: "account", content, audience: { kind: "customer", customerId: customer.id }, scheduledAt: new Date(Date.now() + 3_600_000) });
     await marketing.caller.message.cancel({ id: later.id, version: 1, reason: "Not needed" });

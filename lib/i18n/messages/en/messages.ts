@@ -8,6 +8,7 @@ export const messages = {
   list: {
     filters: { status: "Status", type: "Type", source: "Source" },
     sourceOptions: { portal: "Sent by staff", automatic: "Automatic", partner_api: "Partner API" },
+    searchPlaceholder: "Search titles…",
     sourceHint: "Automatic messages are listed when you choose them under Source.",
     columns: {
       title: "Title",

@@ -10,6 +10,7 @@ export const messages: Dict<typeof en> = {
   list: {
     filters: { status: "状态", type: "类型", source: "来源" },
     sourceOptions: { portal: "员工发送", automatic: "自动消息", partner_api: "合作方 API" },
+    searchPlaceholder: "搜索标题…",
     sourceHint: "在“来源”中选择“自动消息”后才会列出自动消息。",
     columns: {
       title: "标题",
