@@ -1,8 +1,9 @@
 /**
  * In-app messages end to end. Marketing saves a template, starts a message from it, writes it in English and
- * Chinese (an unknown variable is flagged as typed), sends it now to the VIP group after the confirmation
- * states the recipients, and watches delivery reach 100 % on the message's page while the real worker
- * process (started by the test, for the fan-out queue only) delivers it. Two recipients then read it through
+ * Chinese (an unknown variable is flagged as typed), schedules it for the VIP group a minute or two ahead
+ * after the confirmation states the recipients and the time, and watches delivery reach 100 % on the
+ * message's page when the real worker process (started by the test: the dispatcher and the fan-out queue)
+ * starts it at its time. Two recipients then read it through
  * the partner API (a key made for the test), and the page's statistics show it; each recipient's Messages tab
  * lists the message, read or "Unread". A customer-list filter is saved as a segment and listed. The pages
  * are checked for English in Chinese mode; with SHOTS_DIR set they are captured at 1440 px in both languages.
@@ -26,10 +27,10 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** The worker process on the e2e server's database and queues, running only the fan-out queue. */
+/** The worker process on the e2e server's database and queues, running only the dispatcher and the fan-out. */
 function startFanoutWorker() {
   const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "message-fanout" },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "message-dispatch,message-fanout" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -90,8 +91,8 @@ async function markRead(baseURL: string, credentials: { accessKey: string; secre
 test.describe(() => {
   test.use({ ...asRole(DEMO.aurora.marketing), viewport: { width: 1440, height: 900 } });
 
-  test("marketing sends a two-language message to a group, sees it delivered and read", async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
+  test("marketing schedules a two-language message to a group, sees it delivered and read", async ({ page, baseURL }) => {
+    test.setTimeout(270_000);
     const stamp = Date.now();
     const name = `E2E VIP update ${stamp}`;
     const title = `VIP desk hours ${stamp}`;
@@ -136,16 +137,23 @@ test.describe(() => {
       expect(recipients).toBeGreaterThan(2);
       await shot(page, "messages-composer-en");
 
-      await page.getByRole("button", { name: "Review and send" }).click();
+      // At the start of a minute at least one minute away (the picker's resolution is the minute).
+      await page.getByRole("radio", { name: "At a time" }).check();
+      const at = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 120_000);
+      const two = (n: number) => String(n).padStart(2, "0");
+      await page.getByRole("textbox", { name: "Send at" }).fill(`${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`);
+
+      await page.getByRole("button", { name: "Review and schedule" }).click();
       const confirm = page.getByRole("alertdialog");
       await expect(confirm.getByTestId("confirm-recipients")).toHaveText(`“${title}” goes to ${recipients} customers.`);
       await expect(confirm).toContainText("No approval is needed.");
-      await confirm.getByRole("button", { name: "Send", exact: true }).click();
+      await confirm.getByRole("button", { name: "Schedule", exact: true }).click();
       await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
       const messageId = page.url().split("/").pop()!;
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Scheduled");
 
-      // The page follows the fan-out until every recipient has it.
-      await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
+      // At its time the dispatcher starts it; the page follows the fan-out until every recipient has it.
+      await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100", { timeout: 150_000 });
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Sent");
       await expect(page.getByTestId("stat-delivered")).toContainText(String(recipients));
       await expect(page.getByTestId("stat-read")).toContainText("0");

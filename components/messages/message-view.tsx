@@ -31,13 +31,17 @@ interface MessageViewProps {
 }
 
 /** Sending, or scheduled with its time come (the dispatcher picks it up within seconds). */
-const moving = (m: Pick<MessageDetail, "status" | "scheduledAt">) =>
-  m.status === "sending" || (m.status === "scheduled" && m.scheduledAt !== null && m.scheduledAt.getTime() <= Date.now());
+/** When to look again: every 2 s while it is sending or due; a scheduled one when its time comes (at most a minute on). */
+function nextLook(m: Pick<MessageDetail, "status" | "scheduledAt">): number | false {
+  if (m.status === "sending") return 2_000;
+  if (m.status === "scheduled" && m.scheduledAt !== null) return Math.min(60_000, Math.max(2_000, m.scheduledAt.getTime() - Date.now()));
+  return false;
+}
 
 export function MessageView({ id, selfId, canManage, canApprove }: MessageViewProps) {
   const t = useT();
   const trpc = useTRPC();
-  const query = useQuery(trpc.message.get.queryOptions({ id }, { refetchInterval: (q) => (q.state.data && moving(q.state.data) ? 2_000 : false) }));
+  const query = useQuery(trpc.message.get.queryOptions({ id }, { refetchInterval: (q) => (q.state.data ? nextLook(q.state.data) : false) }));
   if (query.isPending) {
     return (
       <div className="grid gap-3" aria-busy="true">
