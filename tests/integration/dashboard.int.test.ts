@@ -7,6 +7,9 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/server/actor";
+import { ZMessageListInput } from "@/lib/messages/schemas";
+import { listMessages } from "@/server/messages/list";
+import { createTestMessage } from "../cases/messages";
 import { firstBreak } from "@/server/audit/dashboard";
 import { recordAudit } from "@/server/audit/audit";
 import { systemActor } from "@/server/actor";
@@ -59,6 +62,8 @@ async function listTotal(ctx: TenantContext, href: string): Promise<number> {
       return (await kycQueue(ctx, parse(ZKycQueueInput))).total;
     case "/staff":
       return (await listStaff(ctx, parse(ZStaffListInput))).total;
+    case "/messages":
+      return (await listMessages(ctx, parse(ZMessageListInput))).total;
     default:
       throw new Error(`no list for ${href}`);
   }
@@ -114,10 +119,23 @@ describe("dashboard", () => {
       "exchange.syncFreshness",
       "apiKeys.unbound",
     ]);
-    expect(ids(marketing.ctx)).toEqual(["bonuses.activeCampaigns", "bonuses.pendingGrants", "bonuses.expiringCredit"]);
+    expect(ids(marketing.ctx)).toEqual(["bonuses.activeCampaigns", "bonuses.pendingGrants", "bonuses.expiringCredit", "messages.inFlight", "messages.awaitingApproval"]);
     expect(ids(admin.ctx)).toEqual(expect.arrayContaining(["approvals.waiting", "staff.lockedOut", "audit.chain", "kyc.queue", "customers.frozenToday", "jobs.failed"]));
     expect(ids(support.ctx)).toEqual([]);
     expect(visibleCharts(marketing.ctx).map((c) => c.id)).toEqual(["customers.newPerDay", "bonuses.creditPerDay"]);
+  });
+
+  it("counts the messages going out and those awaiting approval, as their lists do", async () => {
+    const brand = (await createTestBrand()).id;
+    const desk = await member(brand, "marketing");
+    for (const b of [brand, (await createTestBrand()).id]) {
+      for (const status of ["scheduled", "sending", "awaiting_approval", "awaiting_approval", "sent"] as const) await createTestMessage(b, { status });
+      await createTestMessage(b, { status: "scheduled", source: "automatic" });
+    }
+    expect(await figure(desk.ctx, "messages.inFlight")).toMatchObject({ value: 2 });
+    expect(await figure(desk.ctx, "messages.awaitingApproval")).toMatchObject({ value: 2, tone: "warning" });
+    await expectListMatches(desk.ctx, "messages.inFlight");
+    await expectListMatches(desk.ctx, "messages.awaitingApproval");
   });
 
   it("does not load a tile whose permission the caller lacks", async () => {
