@@ -1,6 +1,6 @@
 /**
  * In-app messages end to end. Marketing saves a template, starts a message from it, writes it in English and
- * Chinese (an unknown variable is flagged as typed), schedules it for the VIP group a minute or two ahead
+ * Chinese (an unknown variable is flagged as typed), schedules it for the VIP group up to a minute ahead
  * after the confirmation states the recipients and the time, and watches delivery reach 100 % on the
  * message's page when the real worker process (started by the test: the dispatcher and the fan-out queue)
  * starts it at its time. Two recipients then read it through
@@ -137,9 +137,9 @@ test.describe(() => {
       expect(recipients).toBeGreaterThan(2);
       await shot(page, "messages-composer-en");
 
-      // At the start of a minute at least one minute away (the picker's resolution is the minute).
+      // The next start of a minute at least 20 s away (the picker's resolution is the minute): a wait of 20–80 s.
       await page.getByRole("radio", { name: "At a time" }).check();
-      const at = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 120_000);
+      const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
       const two = (n: number) => String(n).padStart(2, "0");
       await page.getByRole("textbox", { name: "Send at" }).fill(`${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`);
 

@@ -87,10 +87,19 @@ const report = (found: Record<string, Finding[]>) =>
 /** The first link of a list page to one of its detail pages. */
 async function firstDetail(page: Page, list: string, prefix: string, exclude: RegExp): Promise<string> {
   await page.goto(list);
+  // The rows load after the page: wait for one (network idle can come before the list's request starts).
+  let href: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+        href = hrefs.map((h) => h.split("?")[0]!).find((h) => h !== prefix && !exclude.test(h));
+        return href;
+      },
+      { message: `a detail link on ${list}`, timeout: 20_000 },
+    )
+    .toBeTruthy();
   await page.waitForLoadState("networkidle");
-  const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  const href = hrefs.map((h) => h.split("?")[0]!).find((h) => h !== prefix && !exclude.test(h));
-  expect(href, `a detail link on ${list}`).toBeTruthy();
   return href!;
 }
 
