@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
+import type { MessageType } from "@/lib/messages/schemas";
 import { db } from "@/server/db/client";
 import { materialiseReadAll } from "@/server/messages/inbox-state";
 import { createTestCustomer } from "../cases/customers";
@@ -26,11 +27,11 @@ beforeAll(async () => {
   api = (await partnerKey(admin)).api;
 });
 
-const send = (customerId: string, type: "system" | "account" | "marketing" | "risk", title: string, body = "Hello {{name}}, uid {{uid}}") =>
+const send = (customerId: string, type: MessageType, title: string, body = "Hello {{name}}, uid {{uid}}") =>
   api.POST("/customers/{customerId}/messages", { params: { ...idempotent(), path: { customerId } }, body: { type, content: { en: { title, body }, "zh-CN": { title: `${title} 中文`, body } } } });
 
-async function inbox(customerId: string, query: { limit?: number; cursor?: string; type?: string[] } = {}) {
-  const page = await api.GET("/customers/{customerId}/messages", { params: { path: { customerId }, query: { limit: 20, ...query } as never } });
+async function inbox(customerId: string, query: { limit?: number; cursor?: string; type?: MessageType[] } = {}) {
+  const page = await api.GET("/customers/{customerId}/messages", { params: { path: { customerId }, query: { limit: 20, ...query } } });
   expect(page.response.status, JSON.stringify(page.error)).toBe(200);
   return page.data!;
 }
