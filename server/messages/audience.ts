@@ -42,8 +42,8 @@ export function audienceWhere(tenantId: string, audience: ResolvedAudience): Pri
   }
 }
 
-/** How many customers the audience reaches now. A group or segment of another brand is refused. */
-export async function countAudience(db: Db | DbTx, ctx: BrandContext, audience: Audience): Promise<number> {
+/** Refuses a group, customer or segment that is not the brand's (or a closed customer); returns the audience to query. */
+export async function checkedAudience(db: Db | DbTx, ctx: BrandContext, audience: Audience): Promise<ResolvedAudience> {
   if (audience.kind === "group") {
     const group = await db.customerGroup.findFirst({ where: { id: audience.groupId, brandId: ctx.tenantId }, select: { id: true } });
     if (!group) throw invalid("audience.groupId", "messages.errors.groupNotFound");
@@ -53,7 +53,12 @@ export async function countAudience(db: Db | DbTx, ctx: BrandContext, audience: 
     if (!customer) throw invalid("audience.customerId", "messages.errors.customerNotFound");
     if (customer.status === "closed") throw new AppError("CONFLICT", "messages.errors.customerClosed", { field: "audience.customerId" });
   }
-  const resolved = await resolveAudience(db, ctx.tenantId, audience);
+  return resolveAudience(db, ctx.tenantId, audience);
+}
+
+/** How many customers the audience reaches now. A group or segment of another brand is refused. */
+export async function countAudience(db: Db | DbTx, ctx: BrandContext, audience: Audience): Promise<number> {
+  const resolved = await checkedAudience(db, ctx, audience);
   const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM customer c WHERE ${audienceWhere(ctx.tenantId, resolved)}`;
   return Number(row?.n ?? 0);
 }

@@ -8,7 +8,7 @@ import type { BrandContext, TenantContext } from "../actor";
 import { Prisma } from "../db/client";
 import { escapeLike } from "../customers/search";
 import { notFound } from "../errors";
-import { audienceWhere, countAudience, resolveAudience } from "./audience";
+import { audienceWhere, checkedAudience } from "./audience";
 import type { Audience, MessageListInput } from "@/lib/messages/schemas";
 import { localesOf, MESSAGE_LOCALES, type MessageContent } from "@/lib/messages/template";
 import { pageArgs } from "@/lib/table-state";
@@ -142,11 +142,11 @@ export async function customerMessages(ctx: TenantContext, customerId: string, p
 
 /** How many the audience reaches now, how many read each language, and the languages the text lacks. */
 export async function audiencePreview(ctx: BrandContext, audience: Audience, content?: MessageContent) {
-  const total = await countAudience(ctx.db, ctx, audience);
-  const resolved = await resolveAudience(ctx.db, ctx.tenantId, audience);
+  const resolved = await checkedAudience(ctx.db, ctx, audience);
   const rows = await ctx.db.$queryRaw<{ language: string; n: bigint }[]>`
     SELECT c.language, count(*) AS n FROM customer c WHERE ${audienceWhere(ctx.tenantId, resolved)} GROUP BY c.language`;
   const byLanguage = rows.map((r) => ({ language: r.language, count: Number(r.n) }));
+  const total = byLanguage.reduce((sum, l) => sum + l.count, 0);
   const has = content ? localesOf(content) : [...MESSAGE_LOCALES];
   const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { defaultLanguage: true } });
   const fallback = has.find((l) => l === brand.defaultLanguage) ?? has[0] ?? brand.defaultLanguage;
