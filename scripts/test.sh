@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, in order, stopping at the first failure:
-#   services → typecheck → lint → migration drift → unit → integration (fresh brokerdesk_test)
+#   services → typecheck and lint (side by side) → migration drift → unit → integration (fresh brokerdesk_test)
 #   → next build → Playwright (fresh brokerdesk_e2e, server on port 3100)
 # Ends with one line `N passed, M failed` (vitest + Playwright test counts; a failed step that is not
 # a test run counts as one failure) and exits non-zero when anything failed.
@@ -75,6 +75,23 @@ db_check() {
   return "$rc"
 }
 
+# tsc and ESLint each read the whole project on one core: run side by side on the two, each one's output
+# printed whole when both are done (not interleaved). Fails when either fails.
+typecheck_and_lint() {
+  local tsc_out lint_out tsc_rc=0 lint_rc=0 tsc_pid
+  tsc_out="$(mktemp)"
+  lint_out="$(mktemp)"
+  npm run -s typecheck >"$tsc_out" 2>&1 &
+  tsc_pid=$!
+  npm run -s lint >"$lint_out" 2>&1 || lint_rc=$?
+  wait "$tsc_pid" || tsc_rc=$?
+  cat "$tsc_out" "$lint_out"
+  rm -f "$tsc_out" "$lint_out"
+  ((tsc_rc == 0)) && log "typecheck: ok" || log "typecheck: failed (exit $tsc_rc)"
+  ((lint_rc == 0)) && log "lint: ok" || log "lint: failed (exit $lint_rc)"
+  ((tsc_rc == 0 && lint_rc == 0))
+}
+
 vitest_project() {
   local project=$1 report="test-results/vitest-$1.json" rc=0
   rm -f "$report"
@@ -95,8 +112,10 @@ playwright_suite() {
 
 step "dependencies" ensure_node_modules
 step "services" bash scripts/ensure-services.sh
-step "typecheck" npm run -s typecheck
-step "lint" npm run -s lint
+step "typecheck and lint" typecheck_and_lint
+# The build below would type-check the same sources again (Next's own TypeScript pass, ~35 s): it was
+# just done, so next.config.mjs skips it for this run's build only.
+export BROKERDESK_TYPECHECKED=1
 step "migrations match the schema" db_check
 step "unit tests" vitest_project unit
 step "integration tests" vitest_project integration
