@@ -17,7 +17,7 @@ export type EndpointFamily =
   | "deposit" // deposit addresses and history
   | "withdrawal"
   | "asset" // currency and chain reference data of the funding account
-  | "rebate" // FD rebate files, if-rebate, ND rebate-daily
+  | "rebate" // FD rebate files, DMA trading files, if-rebate (FD and affiliate), ND rebate-daily
   | "market"; // public tickers and candles
 
 export interface EndpointDef {
@@ -59,6 +59,18 @@ export const ENDPOINTS = {
   createRebateFile: def({ id: "createRebateFile", method: "POST", path: "/api/v5/broker/fd/rebate-per-orders", family: "rebate", private: true, limit: { count: 1, windowMs: 3600 * S, key: "user" }, creates: true, paging: "none" }),
   getRebateFile: def({ id: "getRebateFile", method: "GET", path: "/api/v5/broker/fd/rebate-per-orders", family: "rebate", private: true, limit: { count: 2, windowMs: 60 * S, key: "user" }, paging: "none" }),
   ifRebate: def({ id: "ifRebate", method: "GET", path: "/api/v5/broker/fd/if-rebate", family: "rebate", private: true, limit: { count: 5, windowMs: 2 * S, key: "user" }, paging: "none" }),
+
+  // ── DMA trading details and the affiliate check (OKX.md; OKX's broker docs, not in seed 001) ──────────
+  /** begin/end YYYYMMDD (UTC, end exclusive, ≤ 180 days): data[0] = {result, ts}, like createRebateFile. */
+  createDmaTradesFile: def({ id: "createDmaTradesFile", method: "POST", path: "/api/v5/broker/dma/trades", family: "rebate", private: true, limit: { count: 1, windowMs: 3600 * S, key: "user" }, creates: true, paging: "none" }),
+  /** The requested trading files, like getRebateFile's rows; a finished one's link lives 9 hours. */
+  getDmaTradesFile: def({ id: "getDmaTradesFile", method: "GET", path: "/api/v5/broker/dma/rebate-per-orders", family: "rebate", private: true, limit: { count: 2, windowMs: 60 * S, key: "user" }, paging: "none" }),
+  /**
+   * Whether a user's key is an affiliate invitee who earns the affiliate a rebate. OKX's docs give no limit
+   * we could confirm for this path; 20 per 2 s (user id) is the common figure for account reads — chosen
+   * here, to revisit if OKX ever answers 50011 below it.
+   */
+  partnerIfRebate: def({ id: "partnerIfRebate", method: "GET", path: "/api/v5/users/partner/if-rebate", family: "rebate", private: true, limit: { count: 20, windowMs: 2 * S, key: "user" }, paging: "none" }),
 
   // ── Older ND calls a full back office needs (OKX.md), under /broker/nd/ and /asset/broker/nd/ ────────
   createSubaccount: def({ id: "createSubaccount", method: "POST", path: "/api/v5/broker/nd/create-subaccount", family: "subaccount", private: true, limit: { count: 1, windowMs: S, key: "user" }, creates: true, paging: "none" }),

@@ -11,7 +11,9 @@ export { OkxError, isOkxError, toAppError, classifyOkx, LOCAL_CODES } from "./er
 export type { OkxErrorKind } from "./errors";
 export { jsonLogger, silentLogger } from "./logger";
 export type { OkxCallLog, OkxLogger } from "./logger";
+export { DMA_TRADES_MAX_DAYS } from "./params";
 export type { ParamsInput } from "./params";
+export { DMA_TRADES_CSV_COLUMNS, FD_REBATE_CSV_COLUMNS, FILE_LINK_TTL_MS } from "./files";
 export type {
   ApiKeyInfo,
   Candle,
@@ -20,7 +22,10 @@ export type {
   DecimalString,
   Deposit,
   DepositAddress,
+  DmaTradesFile,
+  FileRequest,
   Page,
+  PartnerRebate,
   RebateDay,
   RebateFile,
   Result,

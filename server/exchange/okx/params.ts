@@ -54,6 +54,13 @@ const yyyymmdd = z.string().refine(
 );
 const beginNotAfterEnd = (p: { begin?: string; end?: string }) => !p.begin || !p.end || p.begin <= p.end;
 const beginEndIssue = { error: "begin must not be after end", path: ["end"] };
+/** Days from one YYYYMMDD (already valid) to another. */
+const daysBetween = (from: string, to: string) => {
+  const ms = (v: string) => Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8));
+  return (ms(to) - ms(from)) / 86_400_000;
+};
+/** DMA trading files: OKX's longest range for one request. */
+export const DMA_TRADES_MAX_DAYS = 180;
 
 // ── Per endpoint ─────────────────────────────────────────────────────────────────────────────────────
 const listPage = z.object({ subAcct: subAcct.optional(), uid: z.string().regex(/^\d{1,32}$/).optional(), page: pageNo.optional(), limit: pageSize(100).optional() });
@@ -87,6 +94,17 @@ export const PARAMS = {
     .refine((p) => p.type || (p.begin && p.end), { error: "begin and end are required when type is false", path: ["begin"] })
     .refine(beginNotAfterEnd, beginEndIssue),
   ifRebate: z.object({ apiKey, brokerType: brokerType.optional() }),
+  /** end is exclusive (UTC days), so it must come after begin; at most 180 days. */
+  createDmaTradesFile: z
+    .object({ begin: yyyymmdd, end: yyyymmdd })
+    .refine((p) => p.begin < p.end, { error: "end must be after begin (end is exclusive)", path: ["end"] })
+    .refine((p) => daysBetween(p.begin, p.end) <= DMA_TRADES_MAX_DAYS, { error: `at most ${DMA_TRADES_MAX_DAYS} days from begin to end`, path: ["end"] }),
+  /** begin/end filter by when links were requested, as getRebateFile's do. */
+  getDmaTradesFile: z
+    .object({ type: z.boolean(), begin: yyyymmdd.optional(), end: yyyymmdd.optional() })
+    .refine((p) => p.type || (p.begin && p.end), { error: "begin and end are required when type is false", path: ["begin"] })
+    .refine(beginNotAfterEnd, beginEndIssue),
+  partnerIfRebate: z.object({ apiKey }),
   createSubaccount: z.object({ subAcct, label: label.optional() }),
   deleteSubaccount: z.object({ subAcct }),
   modifyApiKey: z.object({ subAcct, apiKey, label: label.optional(), perm: permList.optional(), ip: ipList.optional() }),

@@ -39,6 +39,8 @@ const paged = <T extends z.ZodType>(detail: T) =>
     .transform((rows): Page<z.output<T>> => rows[0] ?? { page: 1, totalPage: 0, details: [] });
 /** Calls that answer one object in `data[0]`. */
 const one = <T extends z.ZodType>(row: T) => z.array(row).min(1, { error: "empty data" }).transform((rows) => rows[0]);
+/** One object in `data[0]`, or `data` as the object itself (some OKX docs examples show that). */
+const oneOrObject = <T extends z.ZodType>(row: T) => z.union([one(row), row.transform((r) => r as z.output<T>)]);
 const many = <T extends z.ZodType>(row: T) => z.array(row);
 
 // ── Rows ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -118,8 +120,9 @@ const withdrawal = z.object({
   clientId: textOr(),
 });
 
+/** An FD rebate file or a DMA trading file (same row shape). */
 const rebateFile = z.object({
-  /** Valid for 2 hours after `ts`. */
+  /** Valid for 2 hours (FD) or 9 hours (DMA) after `ts`; "" while ongoing. See files.ts. */
   fileHref: textOr(),
   beginTime: msDate,
   endTime: msDate,
@@ -127,6 +130,21 @@ const rebateFile = z.object({
   ts: msDate,
   state: z.enum(["finished", "ongoing"]),
 });
+
+/** A file request (FD rebate-per-orders POST, DMA trades POST). */
+const fileRequest = z.object({
+  /** true: a file for this range exists already; false: generating (FD ~2 h, DMA 3–5 h at OKX). */
+  result: flag,
+  /** When the exchange first received a request for this range. */
+  ts: msDate,
+});
+
+/**
+ * users/partner/if-rebate: `result` — the key's user was invited by this affiliate; `type` 0 rebate,
+ * 1 none (the caller is not an affiliate), 2 none (no invitation relationship, e.g. unknown key),
+ * 4 none (user at VIP6 or above).
+ */
+const partnerRebate = z.object({ result: flag, type: text });
 
 /** ND rebate-daily: one row per sub-account per UTC day it traded (USDT). */
 const rebateDay = z.object({
@@ -218,11 +236,13 @@ export const RESULTS = {
   modifyDepositAddress: one(modifiedAddress),
   getDepositAddresses: many(depositAddress),
   depositHistory: many(deposit),
-  /** result true: a file for this range exists already; false: generating, look again in ~2 hours. */
-  createRebateFile: one(z.object({ result: flag, ts: msDate })),
+  createRebateFile: one(fileRequest),
   getRebateFile: many(rebateFile),
   /** type 0 rebate possible, 1 broker expired, 2 VIP4/5 monthly cap reached, 3 VIP6 or above. */
   ifRebate: one(z.object({ type: text, brokerCode: textOr(), affiliated: flag, clientRebateRatio: decOrNull, lastRebate: decOrNull.optional().transform((v) => v ?? null) })),
+  createDmaTradesFile: one(fileRequest),
+  getDmaTradesFile: many(rebateFile),
+  partnerIfRebate: oneOrObject(partnerRebate),
   createSubaccount: one(z.object({ subAcct: text, label: textOr(), uid: textOr(), acctLv: textOr(), ts: msDate })),
   deleteSubaccount: one(z.object({ subAcct: text })),
   modifyApiKey: one(z.object({ subAcct: text, label: textOr(), apiKey: text, perm: commaList, ip: commaList, ts: msDate })),
@@ -245,6 +265,10 @@ export type DepositAddress = z.output<typeof depositAddress>;
 export type Deposit = z.output<typeof deposit>;
 export type Withdrawal = z.output<typeof withdrawal>;
 export type RebateFile = z.output<typeof rebateFile>;
+/** A row of getDmaTradesFile: the same shape as an FD rebate file's. */
+export type DmaTradesFile = RebateFile;
+export type FileRequest = z.output<typeof fileRequest>;
+export type PartnerRebate = z.output<typeof partnerRebate>;
 export type RebateDay = z.output<typeof rebateDay>;
 export type CurrencyChain = z.output<typeof currencyChain>;
 export type Ticker = z.output<typeof ticker>;

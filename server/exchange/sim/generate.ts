@@ -16,7 +16,7 @@ import {
   WITHDRAWAL_STATES,
   type Withdrawal,
 } from "./model";
-import { Rng, units } from "./random";
+import { Rng, hash32, units } from "./random";
 
 const DAY = 86_400_000;
 
@@ -113,6 +113,20 @@ function subaccounts(rng: Rng, count: number, now: number): Subaccount[] {
     sub.depositTo = rng.bool(0.8) ? "6" : "18";
     return sub;
   });
+}
+
+/**
+ * Makes about one in seven sub-accounts second-level: mainAcct names an earlier first-level one (OKX's
+ * two-level tree; the first in the list stays first-level). A generator of its own, so the rest of the
+ * data set is what the same seed gave before second levels existed.
+ */
+function secondLevels(seed: number, subs: Subaccount[]) {
+  const rng = new Rng(hash32(`${seed}|second-level`));
+  for (let i = 1; i < subs.length; i++) {
+    if (!rng.bool(0.15)) continue;
+    const parent = subs[rng.int(0, i - 1)];
+    if (parent.mainAcct === "") subs[i].mainAcct = parent.subAcct;
+  }
 }
 
 function apiKeys(rng: Rng, subs: Subaccount[]): ApiKeyRecord[] {
@@ -236,6 +250,7 @@ function newestFirst(rows: { ts: string }[]) {
 export function generate(options: GenerateOptions): Snapshot {
   const rng = new Rng(options.seed);
   const subs = subaccounts(rng, options.subaccounts, options.now);
+  secondLevels(options.seed, subs);
   const addrs = addresses(rng, subs);
   return {
     version: 1,

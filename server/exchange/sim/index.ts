@@ -4,4 +4,6 @@ import "server-only";
 export { createSimulator, type Simulator } from "./server";
 export type { SimConfig, SimulatorOptions } from "./config";
 export type { FaultConfig } from "./faults";
-export { REBATE_CSV_FIELDS } from "./handlers/files";
+/** The files' CSV columns (server/exchange/okx/files.ts); REBATE_CSV_FIELDS is the FD one's older name. */
+export { DMA_TRADES_CSV_COLUMNS, FD_REBATE_CSV_COLUMNS, FD_REBATE_CSV_COLUMNS as REBATE_CSV_FIELDS } from "../okx/files";
+export { feeTypeOf } from "./handlers/trades-csv";

@@ -19,7 +19,7 @@ export const SubaccountSchema = z.object({
   enable: z.boolean(),
   frozenFunc: z.array(str),
   canTransOut: z.boolean(),
-  /** "" = first-level sub-account (all of ours). */
+  /** "" = first-level sub-account; else the first-level parent's name (a second-level sub-account). */
   mainAcct: str,
   ts: str,
   feeRates: z.array(FeeRateSchema),
@@ -107,10 +107,12 @@ export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
 export const RebateFileSchema = z.object({
   id: str,
-  /** FD and the ND twin keep separate lists. */
-  scope: z.enum(["fd", "nd"]),
+  /** FD rebate files, their ND twin, and DMA trading files keep separate lists. */
+  scope: z.enum(["fd", "nd", "dma"]),
+  /** YYYYMMDD; FD/ND end is inclusive (the seed's reading), DMA end exclusive. */
   begin: str,
   end: str,
+  /** "" when not given (always for DMA). */
   brokerType: str,
   /** First request for this range (ms). */
   cTime: z.number(),

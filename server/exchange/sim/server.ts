@@ -14,7 +14,7 @@ import { type SimConfig, type SimulatorOptions, resolveConfig } from "./config";
 import { Errors, OkxError, type OkxBody, errorBody } from "./errors";
 import { type FaultKind, Faults } from "./faults";
 import { type AdminRuntime, handleAdmin, isLoopback } from "./handlers/admin";
-import { linkValid, rebateCsv } from "./handlers/files";
+import { linkValid, sendFile } from "./handlers/files";
 import { RateLimiter, Stats } from "./rate-limit";
 import { type Route, buildRoutes, lookup, pathKnown } from "./routes";
 import { type RawParams, paramsFromBody, paramsFromQuery } from "./validation";
@@ -194,20 +194,19 @@ function applyFault(rt: Runtime, kind: FaultKind, req: IncomingMessage, res: Ser
   }
 }
 
-/** /sim/files/<id>.csv (signed link) and /sim/admin/* (loopback only; `?account=<id>` picks the account, default main). */
+/** /sim/files/<id>.csv.gz (signed link, streamed gzip) and /sim/admin/* (loopback only; `?account=<id>` picks the account, default main). */
 async function simPath(rt: Runtime, req: IncomingMessage, res: ServerResponse, method: string, path: string, query: string, body: string) {
-  const file = /^\/sim\/files\/([0-9a-f]{1,64})\.csv$/.exec(path);
+  const file = /^\/sim\/files\/([0-9a-f]{1,64})\.csv\.gz$/.exec(path);
   if (file && method === "GET") {
     const owner = rt.accounts.all().find((s) => s.rebateFiles.some((f) => f.id === file[1]));
     const rec = owner?.rebateFiles.find((f) => f.id === file[1]);
     const q = new URLSearchParams(query);
     const now = Date.now();
-    if (!rec || now < rec.readyAt) return send(res, 404, "NoSuchKey: The specified key does not exist.\n", "text/plain");
+    if (!owner || !rec || now < rec.readyAt) return send(res, 404, "NoSuchKey: The specified key does not exist.\n", "text/plain");
     if (!linkValid(rt.config, rec.id, q.get("Expires"), q.get("Signature"), now)) {
       return send(res, 403, "AccessDenied: Request has expired or the signature does not match.\n", "text/plain");
     }
-    res.setHeader("Content-Disposition", `attachment; filename="RebateDetails${rec.begin.slice(4)}-${rec.end.slice(4)}.csv"`);
-    return send(res, 200, rebateCsv(rec, owner!.meta.brokerCode, rt.config.rebateRows), "text/csv; charset=utf-8");
+    return sendFile(res, rec, owner, rt.config);
   }
   if (path.startsWith("/sim/admin/")) {
     if (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined) {

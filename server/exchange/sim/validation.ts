@@ -134,3 +134,11 @@ export const msDate = (ms: number) => new Date(ms).toISOString().slice(0, 10).re
 export function checkRange(begin: string, end: string) {
   if (begin > end) throw paramError("end");
 }
+
+/**
+ * A range whose end day is exclusive (DMA trading files): end after begin and at most `maxDays` days
+ * later, else an error of `end` as checkRange gives.
+ */
+export function checkExclusiveRange(begin: string, end: string, maxDays: number) {
+  if (end <= begin || dateMs(end) - dateMs(begin) > maxDays * 86_400_000) throw paramError("end");
+}

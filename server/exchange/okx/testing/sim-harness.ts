@@ -47,6 +47,8 @@ export interface SimHarness {
   resetStats(): Promise<void>;
   /** Forget the simulator's rate-limit windows. */
   resetLimits(): Promise<void>;
+  /** Lifetime of file links handed out from now on (0: born expired); null restores OKX's (FD 2 h, DMA 9 h). */
+  setFileLinkTtl(ttlMs: number | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startSim(options: SimulatorOptions = {}): Promise<SimHarne
     statsOf: async (method, p) => (await stats()).endpoints[`${method} ${p}`] ?? { requests: 0, rateLimited: 0 },
     resetStats: async () => void (await simAdmin(sim.url, "POST", "reset-stats")),
     resetLimits: async () => void (await simAdmin(sim.url, "POST", "rate-limits", { reset: true })),
+    setFileLinkTtl: async (ttlMs) => void (await simAdmin(sim.url, "POST", "file-links", { ttlMs })),
     close: async () => {
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });

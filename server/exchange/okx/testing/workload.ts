@@ -22,6 +22,7 @@ export function paramsFor(endpoint: EndpointId, i: number, subaccounts: readonly
   const sub = subaccounts[i % Math.max(1, subaccounts.length)];
   switch (endpoint) {
     case "ifRebate":
+    case "partnerIfRebate":
       return { apiKey: `hammer-${i % 16}` };
     case "depositHistory":
     case "withdrawalHistory":

@@ -8,6 +8,9 @@
  *   POST /sim/admin/seed            {"subaccounts", "deposits", "seed"?} — replace the data set
  *   POST /sim/admin/deposit         add a deposit, or change one's state ({"depId", "state"})
  *   GET  /sim/admin/state           record counts and settings (never secrets)
+ *   GET  /sim/admin/file-links      link lifetimes of rebate / trading files (ms)
+ *   POST /sim/admin/file-links      {"ttlMs": number | null} — links handed out from now on live ttlMs
+ *                                   (0: already expired); null restores OKX's (FD 2 h, DMA 9 h)
  * The data endpoints (seed, deposit, state) act on one broker account: `?account=<id>` (a brand id for a
  * brand without credentials), "main" by default; an account not yet used is created.
  * Refused (403) unless the caller is on a loopback address and is not a browser (no Origin header).
@@ -21,6 +24,7 @@ import { DEPOSIT_STATES, DEPOSIT_TYPES, type Deposit } from "../model";
 import type { RateLimiter, Stats } from "../rate-limit";
 import type { SimAccounts } from "../accounts";
 import type { SimStore } from "../store";
+import { linkTtlMs } from "./files";
 
 export interface AdminRuntime {
   config: SimConfig;
@@ -51,6 +55,8 @@ const SeedSchema = z.strictObject({
 });
 
 const RateLimitsSchema = z.strictObject({ enabled: z.boolean().optional(), reset: z.boolean().optional() });
+
+const FileLinksSchema = z.strictObject({ ttlMs: z.number().int().min(0).max(24 * 3600_000).nullable() });
 
 const DepositSchema = z.union([
   z.strictObject({ depId: z.string(), state: z.enum(DEPOSIT_STATES), actualDepBlkConfirm: z.string().regex(/^\d+$/).optional() }),
@@ -104,10 +110,21 @@ export function handleAdmin(rt: AdminRuntime, method: string, path: string, body
       return deposit(rt, body);
     case "GET /sim/admin/state":
       return { status: 200, body: counts(rt) };
+    case "GET /sim/admin/file-links":
+      return { status: 200, body: fileLinks(rt.config) };
+    case "POST /sim/admin/file-links": {
+      const parsed = FileLinksSchema.safeParse(body);
+      if (!parsed.success) return bad(parsed.error);
+      rt.config.fileLinkTtlMs = parsed.data.ttlMs;
+      return { status: 200, body: fileLinks(rt.config) };
+    }
     default:
       return { status: 404, body: { error: `no admin endpoint ${route}` } };
   }
 }
+
+/** The override (null = none) and the lifetimes in effect. */
+const fileLinks = (config: SimConfig) => ({ ttlMs: config.fileLinkTtlMs, fd: linkTtlMs(config, "fd"), dma: linkTtlMs(config, "dma") });
 
 function counts(rt: AdminRuntime) {
   const s = rt.store;

@@ -1,89 +1,78 @@
 /**
- * Rebate detail files. OKX hands out a signed object-storage link valid for 2 hours; the simulator
- * serves the CSV itself at /sim/files/<id>.csv?Expires=<s>&Signature=<hmac> (no OKX auth, like a
- * pre-signed URL). Rows are computed from the file id, so they need no storage and never change.
+ * Rebate and trading-detail files. OKX hands out a signed object-storage link (FD valid 2 hours, DMA 9);
+ * the simulator serves the file itself at /sim/files/<id>.csv.gz?Expires=<s>&Signature=<hmac> (no OKX
+ * auth, like a pre-signed URL), as gzip-compressed CSV (application/gzip, not Content-Encoding: the
+ * caller gunzips, as with OKX's objects). Rows are computed from the file id as they are sent — a
+ * generator piped through gzip with backpressure — so no file is ever held in memory or on disk and
+ * millions of rows cost no more memory than ten.
  */
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { FILE_LINK_TTL_MS } from "../../okx/files";
 import type { SimConfig } from "../config";
 import type { RebateFile } from "../model";
-import { Rng, hash32, units } from "../random";
-import { dateMs } from "../validation";
+import type { SimStore } from "../store";
+import { fdRebateLines } from "./rebate-csv";
+import { dmaTradeLines } from "./trades-csv";
 
-export const LINK_TTL_MS = 2 * 3600_000;
+/** The link lifetime for a file of this scope: the config's override, else OKX's (ND as FD). */
+export const linkTtlMs = (config: SimConfig, scope: RebateFile["scope"]) => config.fileLinkTtlMs ?? FILE_LINK_TTL_MS[scope === "dma" ? "dma" : "fd"];
 
 const signature = (config: SimConfig, id: string, expires: string) =>
   createHmac("sha256", `okx-sim-files|${config.secretKey}`).update(`${id}|${expires}`).digest("base64url");
 
-/** A fresh link (OKX gives a new one on every request), valid 2 h from `now`. */
-export function fileLink(config: SimConfig, baseUrl: string, id: string, now: number): string {
-  const expires = String(Math.floor((now + LINK_TTL_MS) / 1000));
-  return `${baseUrl}/sim/files/${id}.csv?Expires=${expires}&Signature=${signature(config, id, expires)}`;
+/** A fresh link (OKX gives a new one on every request), valid for the scope's lifetime from `now`. */
+export function fileLink(config: SimConfig, baseUrl: string, file: RebateFile, now: number): string {
+  const expires = String(Math.floor((now + linkTtlMs(config, file.scope)) / 1000));
+  return `${baseUrl}/sim/files/${file.id}.csv.gz?Expires=${expires}&Signature=${signature(config, file.id, expires)}`;
 }
 
+/** Signed by us and not expired; a link is expired from its Expires second on. */
 export function linkValid(config: SimConfig, id: string, expires: string | null, sig: string | null, now: number): boolean {
-  if (!expires || !sig || !/^\d{1,12}$/.test(expires) || Number(expires) * 1000 < now) return false;
+  if (!expires || !sig || !/^\d{1,12}$/.test(expires) || Number(expires) * 1000 <= now) return false;
   const want = Buffer.from(signature(config, id, expires));
   const got = Buffer.from(sig);
   return want.length === got.length && timingSafeEqual(want, got);
 }
 
-/** Seed 001's CSV fields, in its order. */
-export const REBATE_CSV_FIELDS = [
-  "brokerCode",
-  "level",
-  "instId",
-  "ordId",
-  "spotTradeAmt",
-  "derivativeTradeAmt",
-  "fee",
-  "netFee",
-  "settlementFee",
-  "brokerRebate",
-  "suBrokerRebate",
-  "userRebate",
-  "affiliated",
-  "ts",
-] as const;
+/** The download name OKX's objects carry (RebateDetails1222-1222.csv in seed 001), compressed. */
+function fileName(file: RebateFile): string {
+  const days = `${file.begin.slice(4)}-${file.end.slice(4)}`;
+  return `${file.scope === "dma" ? "TradeDetails" : "RebateDetails"}${days}.csv.gz`;
+}
 
-const INSTRUMENTS = ["BTC-USDT", "ETH-USDT", "SOL-USDT", "XRP-USDT", "BTC-USDT-SWAP", "ETH-USDT-SWAP", "SOL-USDT-SWAP", "BTC-USD-SWAP", "ETH-USDT-250627"];
-const LEVELS = ["Lv1", "Lv2", "Lv3", "VIP1", "VIP2", "VIP3"];
+/** The file's lines (each ending in "\n"): FD/ND rebate rows, or DMA trades of the account's sub-accounts. */
+function fileLines(file: RebateFile, store: SimStore, rows: number): Iterable<string> {
+  return file.scope === "dma" ? dmaTradeLines(file, [...store.subaccounts.values()], rows) : fdRebateLines(file, store.meta.brokerCode, rows);
+}
 
-/** The CSV text: header + `rows` lines; amounts in USDT with 8 decimals at most. */
-export function rebateCsv(file: RebateFile, brokerCode: string, rows: number): string {
-  const rng = new Rng(hash32(`rebate-file|${file.id}`));
-  const from = dateMs(file.begin);
-  const span = dateMs(file.end) + 86_400_000 - from;
-  const lines: string[] = [REBATE_CSV_FIELDS.join(",")];
-  // Amounts in 1e-8 USDT, integers, so the derived columns stay exact.
-  for (let i = 0; i < rows; i++) {
-    const instId = rng.pick(INSTRUMENTS);
-    const spot = !instId.includes("-SWAP") && instId.split("-").length === 2;
-    const tradeAmt = rng.int(10, 250_000) * 1e8;
-    const fee = Math.round(tradeAmt * (spot ? 0.0008 : 0.0005));
-    const netFee = Math.round(fee * (0.85 + rng.next() * 0.15));
-    const settlementFee = Math.round(netFee * (0.9 + rng.next() * 0.1));
-    const brokerRebate = Math.round(settlementFee * 0.3);
-    const suBrokerRebate = Math.round(brokerRebate * (rng.bool(0.2) ? 0.1 : 0));
-    const userRebate = Math.round(settlementFee * (rng.bool(0.3) ? 0.1 : 0));
-    lines.push(
-      [
-        brokerCode,
-        rng.pick(LEVELS),
-        instId,
-        `${rng.digits(18)}`,
-        spot ? units(tradeAmt, 8) : "0",
-        spot ? "0" : units(tradeAmt, 8),
-        units(fee, 8),
-        units(netFee, 8),
-        units(settlementFee, 8),
-        units(brokerRebate, 8),
-        units(suBrokerRebate, 8),
-        units(userRebate, 8),
-        String(rng.bool(0.15)),
-        String(from + rng.int(0, span - 1)),
-      ].join(","),
-    );
+/** Lines joined into chunks of about 64 KiB: one stream write per chunk, not per row. */
+function* chunked(lines: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let buf = "";
+  for (const line of lines) {
+    buf += line;
+    if (buf.length >= size) {
+      yield buf;
+      buf = "";
+    }
   }
-  return `${lines.join("\n")}\n`;
+  if (buf) yield buf;
+}
+
+/**
+ * Answers 200 with the gzip-compressed CSV, streamed (chunked transfer, no Content-Length). A client
+ * that goes away stops the generator; the stream error is not the simulator's, so it is only logged.
+ */
+export async function sendFile(res: ServerResponse, file: RebateFile, store: SimStore, config: SimConfig): Promise<void> {
+  res.writeHead(200, { "Content-Type": "application/gzip", "Content-Disposition": `attachment; filename="${fileName(file)}"` });
+  try {
+    await pipeline(Readable.from(chunked(fileLines(file, store, config.rebateRows))), createGzip(), res);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ERR_STREAM_PREMATURE_CLOSE") config.log(`file ${file.id}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -1,24 +1,36 @@
 /**
- * Rebates: FD rebate files and if-rebate (seed 001), their ND twins, and ND rebate-daily.
- * A requested file is "ongoing" for rebateDelayMs, then "finished" with a 2-hour link to the simulator.
+ * Rebates: FD rebate files and if-rebate (seed 001), their ND twins, DMA trading files and the affiliate
+ * if-rebate (OKX's broker docs), and ND rebate-daily. A requested file is "ongoing" for rebateDelayMs, then
+ * "finished" with a link to the simulator (files.ts): FD valid 2 hours, DMA 9.
  */
 import "server-only";
+import { DMA_TRADES_MAX_DAYS } from "../../okx/params";
 import { paramEmpty } from "../errors";
 import type { RebateFile } from "../model";
 import { Rng, hash32, rngFor, units } from "../random";
-import { checkRange, dateMs, isBrokerType, isDate, isLimit, isPage, isTrueFalse, msDate, optional, parse, required } from "../validation";
+import { checkExclusiveRange, checkRange, dateMs, isBrokerType, isDate, isLimit, isPage, isTrueFalse, msDate, optional, parse, required } from "../validation";
 import { type Handler, type HandlerContext, pageOf } from "./context";
 import { fileLink } from "./files";
 
 const DAY = 86_400_000;
 
-/** POST broker/fd/rebate-per-orders (and the ND twin): result "true" when that range was already requested. */
-const createRebateFile =
+/** FD and ND take brokerType and an inclusive end day; DMA neither, and an exclusive end at most 180 days on. */
+const takesBrokerType = (scope: RebateFile["scope"]) => scope !== "dma";
+/** DMA calls document no brokerType: ignored there, like any unknown parameter. */
+const brokerTypeCheck = (scope: RebateFile["scope"]) => (takesBrokerType(scope) ? isBrokerType : () => true);
+const checkRequestRange = (scope: RebateFile["scope"], begin: string, end: string) =>
+  scope === "dma" ? checkExclusiveRange(begin, end, DMA_TRADES_MAX_DAYS) : checkRange(begin, end);
+
+/**
+ * POST broker/fd/rebate-per-orders, its ND twin, broker/dma/trades: result "true" when that range was
+ * already requested (ts = that first request), else "false" and the file starts generating.
+ */
+const createFile =
   (scope: RebateFile["scope"]): Handler =>
   ({ params, store, config, now }) => {
-    const p = parse(params, { begin: required(isDate), end: required(isDate), brokerType: optional(isBrokerType) });
-    checkRange(p.begin, p.end);
-    const brokerType = p.brokerType ?? "";
+    const p = parse(params, { begin: required(isDate), end: required(isDate), brokerType: optional(brokerTypeCheck(scope)) });
+    checkRequestRange(scope, p.begin, p.end);
+    const brokerType = takesBrokerType(scope) ? (p.brokerType ?? "") : "";
     const existing = store.rebateFiles.find((f) => f.scope === scope && f.begin === p.begin && f.end === p.end && f.brokerType === brokerType);
     if (existing) return [{ result: "true", ts: String(existing.cTime) }];
     const id = store.rng().hex(24);
@@ -28,22 +40,25 @@ const createRebateFile =
   };
 
 /**
- * GET broker/fd/rebate-per-orders: type=true → every request made; type=false → those matching begin/end,
- * which the seed describes as link-generation dates — a request matches when it was made in that window
- * or its rebate range overlaps it, so either reading finds it.
+ * GET broker/fd/rebate-per-orders (and twins, and broker/dma/rebate-per-orders): type=true → every request
+ * made; type=false → those matching begin/end, which the docs describe as link-generation dates — a request
+ * matches when it was made in that window or its data range overlaps it, so either reading finds it. Each
+ * call signs a fresh link.
  */
-const getRebateFile =
+const getFiles =
   (scope: RebateFile["scope"]): Handler =>
   ({ params, store, config, now, baseUrl }) => {
-    const p = parse(params, { type: required(isTrueFalse), begin: optional(isDate), end: optional(isDate), brokerType: optional(isBrokerType) });
-    let files = store.rebateFiles.filter((f) => f.scope === scope && (!p.brokerType || f.brokerType === p.brokerType));
+    const p = parse(params, { type: required(isTrueFalse), begin: optional(isDate), end: optional(isDate), brokerType: optional(brokerTypeCheck(scope)) });
+    let files = store.rebateFiles.filter((f) => f.scope === scope && (!p.brokerType || !takesBrokerType(scope) || f.brokerType === p.brokerType));
     if (p.type === "false") {
       if (!p.begin) throw paramEmpty("begin");
       if (!p.end) throw paramEmpty("end");
       checkRange(p.begin, p.end);
       const from = dateMs(p.begin);
       const to = dateMs(p.end) + DAY;
-      files = files.filter((f) => (f.cTime >= from && f.cTime < to) || (dateMs(f.begin) < to && dateMs(f.end) + DAY > from));
+      // A DMA file's data ends at its end day's 00:00; an FD file's the day after.
+      const dataEnd = (f: RebateFile) => dateMs(f.end) + (f.scope === "dma" ? 0 : DAY);
+      files = files.filter((f) => (f.cTime >= from && f.cTime < to) || (dateMs(f.begin) < to && dataEnd(f) > from));
     }
     return [...files]
       .sort((a, b) => b.cTime - a.cTime)
@@ -53,7 +68,7 @@ const getRebateFile =
           beginTime: String(dateMs(f.begin)),
           cTime: String(f.cTime),
           endTime: String(dateMs(f.end)),
-          fileHref: finished ? fileLink(config, baseUrl, f.id, now) : "",
+          fileHref: finished ? fileLink(config, baseUrl, f, now) : "",
           state: finished ? "finished" : "ongoing",
           // The link's generation time; while ongoing (no link yet) the request time, never "".
           ts: String(finished ? now : f.cTime),
@@ -61,10 +76,12 @@ const getRebateFile =
       });
   };
 
-export const createFdRebateFile = createRebateFile("fd");
-export const getFdRebateFile = getRebateFile("fd");
-export const createNdRebateFile = createRebateFile("nd");
-export const getNdRebateFile = getRebateFile("nd");
+export const createFdRebateFile = createFile("fd");
+export const getFdRebateFile = getFiles("fd");
+export const createNdRebateFile = createFile("nd");
+export const getNdRebateFile = getFiles("nd");
+export const createDmaTradesFile = createFile("dma");
+export const getDmaTradesFile = getFiles("dma");
 
 /**
  * GET broker/fd/if-rebate: a stable answer per apiKey. type 0 can rebate, 1 broker expired, 2 VIP4/5 at
@@ -84,6 +101,19 @@ export const ifRebate: Handler = ({ params, store, config }) => {
       lastRebate: type === "2" ? units(rng.int(100_00, 5_000_00), 2) : "",
     },
   ];
+};
+
+/**
+ * GET users/partner/if-rebate (affiliate): a stable answer per apiKey. The account's own sub-account keys
+ * are invitees earning a rebate (type 0); any other key draws type 0 (rebate), 2 (no invitation
+ * relationship — result false) or 4 (VIP6 or above). Type 1 (the caller is no affiliate) never comes:
+ * every simulated account is one.
+ */
+export const partnerIfRebate: Handler = ({ params, store, config }) => {
+  const p = parse(params, { apiKey: required() });
+  if (store.apiKeys.has(p.apiKey)) return [{ result: true, type: "0" }];
+  const type = new Rng(hash32(`${config.seed}|partner-if-rebate|${p.apiKey}`)).weighted([["0", 70], ["2", 20], ["4", 10]] as const);
+  return [{ result: type !== "2", type }];
 };
 
 /**
