@@ -128,6 +128,16 @@ describe("parameter rules (seed 001) before sending", () => {
     await expect(c.subaccountInfo({ limit: 101 })).rejects.toMatchObject({ fields: ["limit"] });
     await expect(c.createDepositAddress({ subAcct: "brokerTest5", ccy: "ETH", addrType: "2" })).rejects.toMatchObject({ fields: ["addrType"] });
   });
+
+  it("DMA trading files: end exclusive (after begin), at most 180 days; type=false needs begin and end", async () => {
+    const { c, requests } = client([ok([{ result: "false", ts: "1646892328000" }])]);
+    await expect(c.createDmaTradesFile({ begin: "20240301", end: "20240301" })).rejects.toMatchObject({ kind: "parameter", fields: ["end"] });
+    await expect(c.createDmaTradesFile({ begin: "20240101", end: "20240630" })).rejects.toMatchObject({ fields: ["end"] }); // 181 days
+    await expect(c.getDmaTradesFile({ type: false, end: "20240301" })).rejects.toMatchObject({ fields: ["begin"] });
+    expect(requests).toHaveLength(0);
+    expect(await c.createDmaTradesFile({ begin: "20240101", end: "20240629" })).toEqual({ result: false, ts: new Date(1646892328000) });
+    expect(requests[0]).toMatchObject({ method: "POST", url: "https://okx.test/api/v5/broker/dma/trades", body: '{"begin":"20240101","end":"20240629"}' });
+  });
 });
 
 describe("errors, retries and time-outs", () => {

@@ -145,6 +145,24 @@ describe("the client against the simulator", () => {
     called.add("createRebateFile").add("getRebateFile");
   });
 
+  it("createDmaTradesFile / getDmaTradesFile (DMA trading details): a 9-hour gzip link", async () => {
+    const first = await okx.createDmaTradesFile({ begin: "20240101", end: "20240108" });
+    expect(first.result).toBe(false);
+    expect(isDate(first.ts)).toBe(true);
+    const files = await okx.getDmaTradesFile({ type: false, begin: "20240101", end: "20240107" });
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ state: "finished", beginTime: new Date(Date.UTC(2024, 0, 1)), endTime: new Date(Date.UTC(2024, 0, 8)) });
+    expect(files[0].fileHref).toMatch(/^http:\/\/.+\/sim\/files\/[0-9a-f]+\.csv\.gz\?Expires=\d+&Signature=/);
+    called.add("createDmaTradesFile").add("getDmaTradesFile");
+  });
+
+  it("partnerIfRebate: the affiliate check, result and type", async () => {
+    const r = await okx.partnerIfRebate({ apiKey: "63d54aa0-0020-4ad9-a9f0-ac92654bc831" });
+    called.add("partnerIfRebate");
+    expect(typeof r.result).toBe("boolean");
+    expect(["0", "1", "2", "4"]).toContain(r.type);
+  });
+
   it("rebateDaily: a page with the total commission", async () => {
     const page = await okx.rebateDaily({ limit: 3 });
     called.add("rebateDaily");

@@ -60,6 +60,23 @@ describe("response schemas on seed 001's examples", () => {
     expect(file.fileHref).toMatch(/^http:\/\/okg-pri-hk/);
   });
 
+  it("reads DMA trading-file requests and links like the FD ones (OKX's DMA examples)", () => {
+    expect(RESULTS.createDmaTradesFile.parse([{ result: "false", ts: "1646892328000" }])).toEqual({ result: false, ts: new Date(1646892328000) });
+    const [file] = RESULTS.getDmaTradesFile.parse(SEED_EXAMPLES.getRebateFile);
+    expect(file).toMatchObject({ state: "finished", beginTime: new Date(1671638400000), ts: new Date(1671676696000) });
+    const [ongoing] = RESULTS.getDmaTradesFile.parse([{ ...SEED_EXAMPLES.getRebateFile[0], state: "ongoing", fileHref: "" }]);
+    expect(ongoing).toMatchObject({ state: "ongoing", fileHref: "" });
+    expect(RESULTS.getDmaTradesFile.safeParse([{ ...SEED_EXAMPLES.getRebateFile[0], state: "queued" }]).success).toBe(false);
+  });
+
+  it("reads the affiliate if-rebate answer in data[0], or as the bare object OKX's docs example shows", () => {
+    expect(RESULTS.partnerIfRebate.parse([{ result: true, type: "0" }])).toEqual({ result: true, type: "0" });
+    expect(RESULTS.partnerIfRebate.parse({ result: false, type: "2" })).toEqual({ result: false, type: "2" });
+    expect(RESULTS.partnerIfRebate.parse([{ result: "true", type: "4" }])).toEqual({ result: true, type: "4" });
+    expect(RESULTS.partnerIfRebate.safeParse([]).success).toBe(false);
+    expect(RESULTS.partnerIfRebate.safeParse([{ type: "0" }]).success).toBe(false);
+  });
+
   it("reads an empty broker page as page 1 of 0, and candles as objects", () => {
     expect(RESULTS.subaccountInfo.parse([])).toEqual({ page: 1, totalPage: 0, details: [] });
     const [c] = RESULTS.candles.parse([["1597026383085", "3.721", "3.743", "3.677", "3.708", "8422410", "22698348.04828491", "12698348.04828491", "0"]]);

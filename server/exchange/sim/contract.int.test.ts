@@ -8,6 +8,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_OKX_SIM_API_KEY, DEFAULT_OKX_SIM_PASSPHRASE, DEFAULT_OKX_SIM_SECRET_KEY } from "../../env-defaults";
 import { signOkx } from "../okx/sign";
@@ -550,7 +551,7 @@ describe("response shapes (seed 001 field names; strings, booleans where the see
 // ── Rebate files ─────────────────────────────────────────────────────────────────────────────────────
 
 describe("FD rebate files", () => {
-  it("POST creates (result false, then true); GET is ongoing, then finished with a 2-hour link to a CSV with the seed's fields", async () => {
+  it("POST creates (result false, then true); GET is ongoing, then finished with a 2-hour link to a gzip CSV with the seed's fields", async () => {
     expect(expectOk(await post(sim, P.rebateFile, { begin: "20240101", end: "20240131" }))).toEqual([{ result: "false", ts: expect.stringMatching(/^\d+$/) }]);
     expect(expectOk(await post(sim, P.rebateFile, { begin: "20240101", end: "20240131" }))[0]).toMatchObject({ result: "true" });
 
@@ -569,9 +570,12 @@ describe("FD rebate files", () => {
     const expires = Number(new URL(finished.fileHref).searchParams.get("Expires"));
     expect(expires * 1000 - Number(finished.ts)).toBeGreaterThan(2 * 3600_000 - 2000);
 
-    const file = await send(sim.url, "GET", finished.fileHref.slice(sim.url.length));
+    const file = await fetch(finished.fileHref);
     expect(file.status).toBe(200);
-    const lines = file.text.trim().split("\n");
+    expect(file.headers.get("content-type")).toBe("application/gzip");
+    expect(file.headers.get("content-disposition")).toBe('attachment; filename="RebateDetails0101-0131.csv.gz"');
+    expect(new URL(finished.fileHref).pathname).toMatch(/^\/sim\/files\/[0-9a-f]+\.csv\.gz$/);
+    const lines = gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8").trim().split("\n");
     expect(lines[0]).toBe(REBATE_CSV_FIELDS.join(","));
     expect(lines[0]).toBe("brokerCode,level,instId,ordId,spotTradeAmt,derivativeTradeAmt,fee,netFee,settlementFee,brokerRebate,suBrokerRebate,userRebate,affiliated,ts");
     expect(lines).toHaveLength(51);
