@@ -9,6 +9,7 @@ import { processFundLockExpiry } from "./workers/fund-lock-expiry";
 import { processMessageDispatch } from "./workers/message-dispatch";
 import { processMessageFanout } from "./workers/message-fanout";
 import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
+import { processRebateFiles } from "./workers/rebate-files";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
 
 export type Processor = (job: Job) => Promise<unknown>;
@@ -22,4 +23,5 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "bonus-auto-grants": (job) => processBonusAutoGrants(job.data, db),
   "message-dispatch": (job) => processMessageDispatch(job.data, db),
   "message-fanout": (job) => processMessageFanout(job.data, db, job),
+  "rebate-files": (job) => processRebateFiles(job.data, db),
 };

@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   KYC_STORAGE: z.enum(["local", "s3"], { error: 'KYC_STORAGE must be "local" or "s3"' }).default("local"),
   /** Local storage directory; a relative path is taken from the directory the app starts in (the project root). */
   KYC_STORAGE_DIR: z.string().min(1, { error: "KYC_STORAGE_DIR must not be empty" }).default("var/kyc-documents"),
+  /** Where downloaded exchange rebate and trading-details files are kept (server/rebates/storage.ts); relative to the project root. */
+  REBATE_FILES_DIR: z.string().min(1, { error: "REBATE_FILES_DIR must not be empty" }).default("var/rebate-files"),
   /** Base URL of the S3-compatible service, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000; path-style requests. */
   KYC_S3_ENDPOINT: z.url({ error: "KYC_S3_ENDPOINT must be a URL such as https://s3.eu-west-1.amazonaws.com" }).optional(),
   KYC_S3_BUCKET: z.string().min(1).optional(),

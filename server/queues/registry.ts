@@ -90,6 +90,11 @@ const minute = (at: Date) => at.toISOString().slice(0, 16).replace(":", "");
 
 export const ZMessageDispatchPayload = z.object({});
 
+export const ZRebateFilesPayload = z.object({
+  /** Only this brand's files (the job is then that brand's); without it, every brand's, and yesterday's are requested. */
+  brandId: z.uuid().optional(),
+});
+
 export const ZMessageFanoutPayload = z.object({
   brandId: z.uuid(),
   messageId: z.uuid(),
@@ -190,6 +195,20 @@ export const QUEUES = {
     runOnStart: true,
     defaultPayload: {},
     jobId: (_p, at) => `message-dispatch.${fiveSeconds(at)}`,
+  }),
+  "rebate-files": defineQueue({
+    name: "rebate-files",
+    description: "Requests yesterday's trading-details and rebate files, follows them until ready, downloads and imports them",
+    payload: ZRebateFilesPayload,
+    attempts: 3,
+    backoffMs: 30_000,
+    // Every minute; most runs only look at the exchange's file list and find nothing to do.
+    removeOnComplete: { count: 300, age: DAY_S },
+    removeOnFail: RETENTION.removeOnFail,
+    schedule: { pattern: "* * * * *", tz: "UTC" },
+    runOnStart: true,
+    defaultPayload: {},
+    jobId: (p, at) => `rebate-files.${p.brandId ?? "all"}.${minute(at)}`,
   }),
   "message-fanout": defineQueue({
     name: "message-fanout",

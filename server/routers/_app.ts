@@ -10,6 +10,7 @@ import { bonusRouter } from "./bonus/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
+import { rebateRouter } from "./rebate/_router";
 import { fundLockRouter } from "./fundLock/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   customerGroup: customerGroupRouter,
   deposit: depositRouter,
+  rebate: rebateRouter,
   fundLock: fundLockRouter,
   jobs: jobsRouter,
   kyc: kycRouter,

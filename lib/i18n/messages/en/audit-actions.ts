@@ -69,6 +69,8 @@ export const auditActions = {
   deposit_sync: { name: "Deposits synced", sentence: "{actor} synced deposits from the exchange" },
   deposit_sync_failed: { name: "Deposit sync failed", sentence: "{actor} could not finish syncing deposits from the exchange" },
   deposit_sync_requested: { name: "Deposit sync requested", sentence: "{actor} asked for deposits to be synced now" },
+  rebate_files_requested: { name: "Rebate files requested", sentence: "{actor} requested exchange files for a range of days" },
+  rebate_file_retried: { name: "Rebate file retried", sentence: "{actor} asked for a failed exchange file to be tried again" },
   deposit_address_create: { name: "Deposit address created", sentence: "{actor} created a deposit address for sub-account {entity}" },
   deposit_address_refresh: { name: "Deposit addresses refreshed", sentence: "{actor} refreshed the deposit addresses of sub-account {entity}" },
   deposit_address_set_receiving_account: { name: "Deposit receiving account changed", sentence: "{actor} changed the account that deposits of sub-account {entity} are credited to" },

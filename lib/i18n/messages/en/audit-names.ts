@@ -16,6 +16,7 @@ export const auditEntities = {
   subaccount_sync: "Sub-account sync",
   deposit_address: "Deposit address",
   deposit_sync: "Deposit sync",
+  rebate_file: "Rebate file",
   trading_account: "Trading account",
   fund_lock: "Fund lock",
   message: "Message",

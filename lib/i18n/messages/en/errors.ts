@@ -33,6 +33,7 @@ export const errors = {
     template: "Template not found",
     segment: "Segment not found",
     announcement: "Announcement not found",
+    rebateFile: "Rebate file not found",
     route: "There is no such endpoint",
   },
   unreachable: "The server could not be reached; check the connection and try again",

@@ -67,6 +67,8 @@ export const auditActions: Dict<typeof en> = {
   deposit_sync: { name: "同步入金", sentence: "{actor} 从交易所同步了入金" },
   deposit_sync_failed: { name: "入金同步失败", sentence: "{actor} 未能完成从交易所同步入金" },
   deposit_sync_requested: { name: "请求同步入金", sentence: "{actor} 请求立即同步入金" },
+  rebate_files_requested: { name: "申请返佣文件", sentence: "{actor} 申请了一段日期的交易所文件" },
+  rebate_file_retried: { name: "重试返佣文件", sentence: "{actor} 要求重新处理一个失败的交易所文件" },
   deposit_address_create: { name: "创建充值地址", sentence: "{actor} 为子账户 {entity} 创建了充值地址" },
   deposit_address_refresh: { name: "刷新充值地址", sentence: "{actor} 刷新了子账户 {entity} 的充值地址" },
   deposit_address_set_receiving_account: { name: "更改充值入账账户", sentence: "{actor} 更改了子账户 {entity} 的充值入账账户" },

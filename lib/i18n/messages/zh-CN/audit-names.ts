@@ -18,6 +18,7 @@ export const auditEntities: Dict<typeof enEntities> = {
   subaccount_sync: "子账户同步",
   deposit_address: "充值地址",
   deposit_sync: "入金同步",
+  rebate_file: "返佣文件",
   trading_account: "交易账户",
   fund_lock: "资金锁定",
   message: "消息",

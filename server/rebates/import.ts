@@ -1,0 +1,161 @@
+/**
+ * Imports one stored exchange file, all or nothing, without holding it in memory:
+ *  1. the file (gunzipped when it is an archive) streams through a header check into PostgreSQL `COPY`
+ *     as text, in a temporary staging table on one dedicated connection — COPY parses the CSV, the
+ *     fastest way in (STACK.md: per-row parsing in Node costs ~4× the COPY);
+ *  2. every column is checked set-based in SQL (the kind's rules, ./kinds.ts); refused rows are written to
+ *     the file's error report and nothing else is kept;
+ *  3. otherwise one merge inserts the rows new to the brand (duplicates within the file and with earlier
+ *     files are skipped on the kind's natural key), attributes them, and marks the file imported.
+ * All of it is one transaction that starts by locking the file's row, so two workers cannot import it twice
+ * and a worker killed midway leaves nothing behind.
+ */
+import "server-only";
+import { PassThrough, Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { env } from "../env";
+import type { RebateFileKind } from "../db/generated/enums";
+import { fileKind, type FileKindDef } from "./kinds";
+import { readStored, storedHead } from "./storage";
+
+/** Refused rows kept in a file's error report; the count covers all of them. */
+export const MAX_REPORTED_ERRORS = 10_000;
+
+export class RebateImportError extends Error {
+  constructor(
+    readonly key: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export type ImportOutcome =
+  | { status: "imported"; rowsTotal: number; rowsAdded: number; rowsDuplicate: number; rowsUnmatched: number }
+  | { status: "refused"; rowsTotal: number; rowsRefused: number }
+  | { status: "already" };
+
+const BOM = "\uFEFF";
+
+/** Passes the bytes on once the first line is the kind's header (BOM and CR tolerated). */
+function headerCheck(def: FileKindDef): Transform {
+  const want = def.columns.map((c) => c.header).join(",");
+  let head = "";
+  let checked = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (checked) return done(null, chunk);
+      head += chunk.toString("utf8", 0, Math.min(chunk.length, 4096));
+      const end = head.indexOf("\n");
+      if (end < 0 && head.length < 4096) return done(null, chunk);
+      const found = (end < 0 ? head : head.slice(0, end)).replace(/\r$/, "").replace(BOM, "");
+      checked = true;
+      if (found !== want) return done(new RebateImportError("rebates.errors.wrongHeader", `expected "${want}", found "${found.slice(0, 300)}"`));
+      done(null, chunk);
+    },
+    flush(done) {
+      if (!checked) return done(new RebateImportError("rebates.errors.emptyFile", "the file has no header line"));
+      done();
+    },
+  });
+}
+
+/** One VALUES row per column: (header, value, first reason that applies or null). */
+function checksSql(def: FileKindDef): string {
+  return def.columns
+    .map((c) => `('${c.header}', s.${c.column}, CASE ${c.refuse.map((r) => `WHEN ${r.when} THEN '${r.reason}'`).join(" ")} END)`)
+    .join(",\n");
+}
+
+const mergeFrom = (def: FileKindDef) =>
+  `(SELECT DISTINCT ON (${def.naturalKey.join(", ")}) * FROM stage ORDER BY ${def.naturalKey.join(", ")}, line)`;
+
+export async function importStoredFile(
+  file: { id: string; brandId: string; kind: RebateFileKind; storageKey: string },
+  onProgress?: (bytesRead: number) => void,
+): Promise<ImportOutcome> {
+  const def = fileKind(file.kind);
+  const gzip = (await storedHead(file.storageKey, 2)).equals(Buffer.from([0x1f, 0x8b]));
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  // A COPY cut short leaves the connection busy: closing it is what rolls the transaction back then.
+  let copying = false;
+  try {
+    await client.query("BEGIN");
+    const locked = await client.query<{ state: string }>("SELECT state FROM rebate_file WHERE id = $1 FOR UPDATE", [file.id]);
+    if (locked.rows[0]?.state !== "importing") {
+      await client.query("ROLLBACK");
+      return { status: "already" };
+    }
+    const columns = def.columns.map((c) => c.column);
+    await client.query(`CREATE TEMP TABLE stage (line bigint GENERATED ALWAYS AS IDENTITY, ${columns.map((c) => `${c} text`).join(", ")}) ON COMMIT DROP`);
+    let bytesRead = 0;
+    const source: Readable = readStored(file.storageKey);
+    source.on("data", (chunk: Buffer) => onProgress?.((bytesRead += chunk.length)));
+    const copy = client.query(copyFrom(`COPY stage (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
+    copying = true;
+    await pipeline(source, gzip ? createGunzip() : new PassThrough(), headerCheck(def), copy);
+    copying = false;
+    const rowsTotal = Number(copy.rowCount ?? 0);
+
+    await client.query(`
+      CREATE TEMP TABLE refused ON COMMIT DROP AS
+      SELECT s.line + 1 AS line, c.field, left(coalesce(c.value, ''), 200) AS value, c.reason
+      FROM stage s CROSS JOIN LATERAL (VALUES ${checksSql(def)}) AS c(field, value, reason)
+      WHERE c.reason IS NOT NULL`);
+    const refusedRows = Number((await client.query<{ n: string }>("SELECT count(DISTINCT line) AS n FROM refused")).rows[0].n);
+    if (refusedRows > 0) {
+      await client.query(
+        `INSERT INTO rebate_file_error (file_id, line, field, value, reason)
+         SELECT $1, line, field, value, reason FROM refused ORDER BY line, field LIMIT ${MAX_REPORTED_ERRORS}`,
+        [file.id],
+      );
+      await client.query(
+        `UPDATE rebate_file SET state = 'failed', rows_total = $2, rows_refused = $3, error_key = 'rebates.errors.rowsRefused',
+           error_detail = NULL, heartbeat_at = NULL, updated_at = now() WHERE id = $1`,
+        [file.id, rowsTotal, refusedRows],
+      );
+      await client.query("COMMIT");
+      return { status: "refused", rowsTotal, rowsRefused: refusedRows };
+    }
+
+    const merged = await client.query<{ added: string; matched: string }>(
+      `WITH ins AS (${def.mergeSql.replace("FROM stage s", `FROM ${mergeFrom(def)} s`)})
+       SELECT count(*) AS added, count(*) FILTER (WHERE matched) AS matched FROM ins`,
+      [file.id, file.brandId],
+    );
+    const rowsAdded = Number(merged.rows[0].added);
+    const rowsUnmatched = rowsAdded - Number(merged.rows[0].matched);
+    await client.query(
+      `UPDATE rebate_file SET state = 'imported', rows_total = $2, rows_added = $3, rows_duplicate = $4, rows_unmatched = $5,
+         rows_refused = 0, error_key = NULL, error_detail = NULL, heartbeat_at = NULL, imported_at = now(), updated_at = now()
+       WHERE id = $1`,
+      [file.id, rowsTotal, rowsAdded, rowsTotal - rowsAdded, rowsUnmatched],
+    );
+    await client.query("COMMIT");
+    return { status: "imported", rowsTotal, rowsAdded, rowsDuplicate: rowsTotal - rowsAdded, rowsUnmatched };
+  } catch (error) {
+    if (!copying) await client.query("ROLLBACK").catch(() => undefined);
+    throw asImportError(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** What went wrong, in the file's terms: a broken archive, a malformed CSV line (PostgreSQL names it), or else. */
+function asImportError(error: unknown): Error {
+  if (error instanceof RebateImportError) return error;
+  const e = error as { code?: string; message?: string; where?: string };
+  if (e.code === "Z_DATA_ERROR" || e.code === "Z_BUF_ERROR" || /unexpected end of file|incorrect header check/i.test(e.message ?? "")) {
+    return new RebateImportError("rebates.errors.corruptArchive", e.message ?? "the archive is damaged");
+  }
+  // 22P04 bad_copy_file_format, 22021 invalid byte sequence, 22P02/22003 etc. raised by COPY itself.
+  if (typeof e.code === "string" && e.code.startsWith("22")) {
+    const line = /line (\d+)/.exec(e.where ?? "")?.[1];
+    return new RebateImportError("rebates.errors.malformedCsv", `${line ? `line ${line}: ` : ""}${e.message ?? ""}`.slice(0, 500));
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,104 @@
+/**
+ * The exchange files Brokerdesk imports, one entry per kind: how to ask for it, what its CSV holds, how
+ * each column is checked (in SQL, on the staged text) and how checked rows land in their table. The
+ * pipeline (./pipeline.ts) and the import (./import.ts) work for any kind registered here.
+ */
+import "server-only";
+import type { RebateFileKind } from "../db/generated/enums";
+
+/** One CSV column: its header name, its staging column and the SQL condition that makes a value bad. */
+export interface FileColumn {
+  header: string;
+  column: string;
+  /** A SQL condition on `s.<column>` (text) that is true when the value is refused, with the reason key. */
+  refuse: { when: string; reason: RebateRowReason }[];
+}
+
+export type RebateRowReason = "missing" | "invalid" | "tooPrecise" | "outOfRange";
+
+export interface FileKindDef {
+  kind: RebateFileKind;
+  /** The CSV header, in the file's order. */
+  columns: FileColumn[];
+  /** The endpoints that create and list the files, and whether `end` is exclusive on the wire. */
+  createEndpoint: "createDmaTradesFile" | "createRebateFile";
+  listEndpoint: "getDmaTradesFile" | "getRebateFile";
+  endExclusive: boolean;
+  /** Longest range one request may cover, in days. */
+  maxDays: number;
+  /**
+   * The merge: inserts the staged rows of file $1 for brand $2 (from temp table `stage`, already checked,
+   * duplicates within the file removed by `naturalKey`) into the kind's table, ON CONFLICT DO NOTHING, and
+   * RETURNS one row per row added with `matched` (true when it was attributed to a customer).
+   */
+  mergeSql: string;
+  /** Staging columns that identify a row; the first occurrence in the file wins. */
+  naturalKey: string[];
+}
+
+const required = (column: string) => ({ when: `s.${column} IS NULL OR s.${column} = ''`, reason: "missing" as const });
+/** A decimal as OKX writes it: optional sign, digits, optional fraction. No exponent, NaN or Infinity. */
+const decimal = (column: string, scale = 18) => [
+  required(column),
+  { when: `s.${column} !~ '^-?[0-9]{1,18}(\\.[0-9]+)?$'`, reason: "invalid" as const },
+  { when: `s.${column} ~ '\\.[0-9]{${scale + 1},}$'`, reason: "tooPrecise" as const },
+];
+/** Milliseconds since the epoch, between 2017 (OKX's V5 did not exist before) and 2100. */
+const epochMs = (column: string) => [
+  required(column),
+  { when: `s.${column} !~ '^[0-9]{13}$'`, reason: "invalid" as const },
+  { when: `s.${column} ~ '^[0-9]{13}$' AND (s.${column}::bigint < 1483228800000 OR s.${column}::bigint >= 4102444800000)`, reason: "outOfRange" as const },
+];
+const pattern = (column: string, regex: string) => [required(column), { when: `s.${column} !~ '${regex}'`, reason: "invalid" as const }];
+
+/** The instrument family from an OKX instrument id: BTC-USDT spot, …-SWAP, …-YYMMDD futures, …-C/-P options. */
+export const INST_FAMILY_SQL = (column: string) => `CASE
+  WHEN ${column} ~ '-SWAP$' THEN 'SWAP'
+  WHEN ${column} ~ '-[0-9]{6}-[0-9.]+-[CP]$' THEN 'OPTION'
+  WHEN ${column} ~ '-[0-9]{6}$' THEN 'FUTURES'
+  ELSE 'SPOT' END`;
+
+const DMA_TRADES: FileKindDef = {
+  kind: "dma_trades",
+  createEndpoint: "createDmaTradesFile",
+  listEndpoint: "getDmaTradesFile",
+  endExclusive: true,
+  maxDays: 180,
+  columns: [
+    { header: "subAcct", column: "sub_acct", refuse: pattern("sub_acct", "^[A-Za-z0-9]{1,32}$") },
+    { header: "subAcctLv", column: "sub_acct_lv", refuse: pattern("sub_acct_lv", "^[12]$") },
+    { header: "firstLvSubAcct", column: "first_lv_sub_acct", refuse: pattern("first_lv_sub_acct", "^[A-Za-z0-9]{1,32}$") },
+    { header: "instId", column: "inst_id", refuse: pattern("inst_id", "^[A-Z0-9]{1,20}(-[A-Z0-9.]{1,20}){1,4}$") },
+    { header: "ordId", column: "ord_id", refuse: pattern("ord_id", "^[0-9]{1,32}$") },
+    { header: "tradeId", column: "trade_id", refuse: pattern("trade_id", "^[0-9]{1,32}$") },
+    { header: "amt", column: "amt", refuse: decimal("amt") },
+    { header: "fee", column: "fee", refuse: decimal("fee") },
+    { header: "execType", column: "exec_type", refuse: pattern("exec_type", "^[TM]$") },
+    { header: "ts", column: "ts", refuse: epochMs("ts") },
+  ],
+  naturalKey: ["trade_id", "ord_id"],
+  mergeSql: `
+    INSERT INTO dma_trade (brand_id, trade_id, ord_id, sub_acct, sub_acct_level, first_lv_sub_acct, inst_id, inst_family,
+                           amount, fee, exec_type, traded_at, day, file_id, subaccount_id, customer_id)
+    SELECT $2::uuid, s.trade_id, s.ord_id, s.sub_acct, s.sub_acct_lv::smallint, s.first_lv_sub_acct, s.inst_id,
+           ${INST_FAMILY_SQL("s.inst_id")}, s.amt::numeric, s.fee::numeric, s.exec_type,
+           to_timestamp(s.ts::bigint / 1000.0), (to_timestamp(s.ts::bigint / 1000.0) AT TIME ZONE 'UTC')::date,
+           $1::uuid, sa.id, sa.customer_id
+    FROM stage s
+    LEFT JOIN subaccount sa ON sa.brand_id = $2::uuid AND sa.sub_acct = s.sub_acct
+    ON CONFLICT (brand_id, trade_id, ord_id) DO NOTHING
+    RETURNING customer_id IS NOT NULL AS matched`,
+};
+
+export const FILE_KINDS: Partial<Record<RebateFileKind, FileKindDef>> = {
+  dma_trades: DMA_TRADES,
+};
+
+/** The kinds the pipeline can fetch and import now. */
+export const IMPORTABLE_KINDS = Object.keys(FILE_KINDS) as RebateFileKind[];
+
+export function fileKind(kind: RebateFileKind): FileKindDef {
+  const def = FILE_KINDS[kind];
+  if (!def) throw new Error(`No importer for rebate file kind ${kind}`);
+  return def;
+}

@@ -1,0 +1,213 @@
+/**
+ * Rebate files end to end against the simulator over HTTP (signed, with its documented limits): a range is
+ * requested, followed until the exchange has made it, downloaded (gzip, kept with its SHA-256) and imported
+ * through COPY, attributed to customers through their sub-accounts; rows whose sub-account is not linked
+ * yet are kept unmatched and attributed once it is. The same file again adds nothing; an expired link is
+ * asked for again; bad files import nothing and say why, row by row.
+ */
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { ENDPOINTS } from "@/server/exchange/okx";
+import { silentLogger } from "@/server/exchange/okx/logger";
+import { simAdmin, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
+import { requestRebateFiles } from "@/server/rebates/files";
+import { importStoredFile, RebateImportError } from "@/server/rebates/import";
+import type { RebatePipelineDeps } from "@/server/rebates/pipeline";
+import { runRebateFiles } from "@/server/rebates/runner";
+import { newFileKey, readStored, storeStream } from "@/server/rebates/storage";
+import { syncSubaccounts } from "@/server/subaccounts/sync";
+import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
+
+const ROWS = 400;
+let sim: SimHarness;
+let redis: Redis;
+const keyPrefix = `test:rebates:${randomUUID()}:`;
+
+beforeAll(async () => {
+  sim = await startSim({ subaccounts: 0, deposits: 0, rebateRows: ROWS });
+  redis = new Redis(env.REDIS_URL, { keyPrefix, maxRetriesPerRequest: 1 });
+});
+
+afterAll(async () => {
+  await sim?.close();
+  if (redis) {
+    const raw = new Redis(env.REDIS_URL);
+    const keys = await raw.keys(`${keyPrefix}*`);
+    if (keys.length) await raw.del(...keys);
+    raw.disconnect();
+    redis.disconnect();
+  }
+});
+
+/** Forgets this run's client-side limit windows (as an hour passing would). */
+async function clearLimiter() {
+  const raw = new Redis(env.REDIS_URL);
+  const keys = await raw.keys(`${keyPrefix}*`);
+  if (keys.length) await raw.del(...keys);
+  raw.disconnect();
+}
+
+const deps = (): RebatePipelineDeps => ({ db, pollMs: 20, clientOptions: { endpoints: { simulatorUrl: sim.url }, redis, logger: silentLogger } });
+const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+/** A brand whose simulator account has `subs` sub-accounts, synced, each linked to a customer of its own. */
+async function brandWithCustomers(subs: number) {
+  const brand = await createTestBrand();
+  await simAdmin(sim.url, "POST", "seed", { subaccounts: subs, deposits: 0, seed: 7 }, brand.id);
+  await syncSubaccounts(brand.id, { db, clientOptions: deps().clientOptions });
+  const subaccounts = await db.subaccount.findMany({ where: { brandId: brand.id }, orderBy: { subAcct: "asc" } });
+  for (const [i, sa] of subaccounts.entries()) {
+    const customer = await db.customer.create({ data: { brandId: brand.id, name: `Trader ${i}`, email: `t${i}.${randomUUID()}@example.test`, country: "SG", registrationSource: "api" } });
+    await db.subaccount.update({ where: { id: sa.id }, data: { customerId: customer.id } });
+  }
+  const { user } = await createTestStaff({ brandId: brand.id, role: "operations" });
+  return { brand, subaccounts, ctx: { ...(await staffContext(user)), tenantId: brand.id } };
+}
+
+/** Runs the brand's job until the file is done (or gives up): each run is what the worker does every minute. */
+async function runUntilSettled(brandId: string, fileId: string) {
+  for (let i = 0; i < 40; i++) {
+    await db.rebateFile.update({ where: { id: fileId }, data: { nextCheckAt: new Date() } });
+    await runRebateFiles(deps(), { brandId });
+    const file = await db.rebateFile.findUniqueOrThrow({ where: { id: fileId } });
+    if (file.state === "imported" || file.state === "failed") return file;
+  }
+  return db.rebateFile.findUniqueOrThrow({ where: { id: fileId } });
+}
+
+/** The stored file's rows as the exchange wrote them. */
+async function storedRows(storageKey: string) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of readStored(storageKey)) chunks.push(chunk as Buffer);
+  const [header, ...lines] = gunzipSync(Buffer.concat(chunks)).toString("utf8").trim().split("\n");
+  const fields = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [fields[i], v])) as Record<string, string>);
+}
+
+describe("DMA trading details", () => {
+  it("requests, downloads, imports and attributes a day's file; the same file again adds nothing", { timeout: 60_000 }, async () => {
+    const { brand, subaccounts, ctx } = await brandWithCustomers(12);
+    // Two sub-accounts not linked to a customer yet: their rows are kept, unmatched.
+    const late = subaccounts.slice(0, 2);
+    await db.subaccount.updateMany({ where: { id: { in: late.map((s) => s.id) } }, data: { customerId: null } });
+    await sim.resetStats();
+
+    const { ids } = await requestRebateFiles(ctx, { kind: "dma_trades", begin: yesterday(), end: yesterday() });
+    expect(ids).toHaveLength(1);
+    const file = await runUntilSettled(brand.id, ids[0]);
+    expect(file).toMatchObject({ state: "imported", rowsTotal: ROWS, rowsRefused: 0, errorKey: null });
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // What the exchange wrote is what was imported: counts, sums to the last decimal, attribution.
+    const rows = await storedRows(file.storageKey!);
+    expect(rows).toHaveLength(ROWS);
+    const keys = new Set(rows.map((r) => `${r.tradeId}|${r.ordId}`));
+    expect(file.rowsAdded).toBe(keys.size);
+    const [sums] = await db.$queryRaw<{ n: bigint; amount: string; fee: string; unmatched: bigint }[]>`
+      SELECT count(*) AS n, sum(amount)::text AS amount, sum(fee)::text AS fee, count(*) FILTER (WHERE customer_id IS NULL) AS unmatched
+      FROM dma_trade WHERE brand_id = ${brand.id}::uuid`;
+    expect(Number(sums.n)).toBe(keys.size);
+    const [expected] = await db.$queryRaw<{ amount: string; fee: string }[]>`
+      SELECT sum(a)::numeric(36, 18)::text AS amount, sum(f)::numeric(36, 18)::text AS fee FROM unnest(${rows.map((r) => r.amt)}::numeric[], ${rows.map((r) => r.fee)}::numeric[]) AS t(a, f)`;
+    expect(sums.amount).toBe(expected.amount);
+    expect(sums.fee).toBe(expected.fee);
+    const lateRows = rows.filter((r) => late.some((s) => s.subAcct === r.subAcct)).length;
+    expect(Number(sums.unmatched)).toBe(lateRows);
+    expect(file.rowsUnmatched).toBe(lateRows);
+
+    // Once the sub-accounts are linked, the next run attributes their rows.
+    for (const sa of late) {
+      const customer = await db.customer.create({ data: { brandId: brand.id, name: "Late", email: `late.${randomUUID()}@example.test`, country: "SG", registrationSource: "api" } });
+      await db.subaccount.update({ where: { id: sa.id }, data: { customerId: customer.id } });
+    }
+    const run = await runRebateFiles(deps(), { brandId: brand.id });
+    expect(run.reattributed).toBe(lateRows);
+    expect(await db.dmaTrade.count({ where: { brandId: brand.id, customerId: null } })).toBe(0);
+
+    // The same range again (an hour later: both limit windows forgotten): the exchange answers "exists" and
+    // hands the same file; nothing is added twice.
+    await sim.resetLimits();
+    await clearLimiter();
+    const again = await requestRebateFiles(ctx, { kind: "dma_trades", begin: yesterday(), end: yesterday() });
+    const second = await runUntilSettled(brand.id, again.ids[0]);
+    expect(second).toMatchObject({ state: "imported", duplicateOfId: file.id, rowsAdded: 0 });
+    expect(await db.dmaTrade.count({ where: { brandId: brand.id } })).toBe(keys.size);
+
+    // The client kept to the exchange's limits: not one 50011.
+    expect((await sim.stats()).rateLimited).toBe(0);
+    expect((await sim.statsOf("POST", ENDPOINTS.createDmaTradesFile.path)).rateLimited).toBe(0);
+  });
+
+  it("asks for a fresh link when the one it got has expired, then completes", { timeout: 60_000 }, async () => {
+    const { brand, ctx } = await brandWithCustomers(3);
+    await sim.setFileLinkTtl(0);
+    const { ids } = await requestRebateFiles(ctx, { kind: "dma_trades", begin: yesterday(), end: yesterday() });
+    await runRebateFiles(deps(), { brandId: brand.id });
+    let file = await db.rebateFile.findUniqueOrThrow({ where: { id: ids[0] } });
+    expect(file).toMatchObject({ state: "downloading", errorKey: "rebates.errors.linkRefused" });
+    await sim.setFileLinkTtl(null);
+    file = await runUntilSettled(brand.id, ids[0]);
+    expect(file).toMatchObject({ state: "imported", rowsTotal: ROWS, errorKey: null });
+  });
+});
+
+describe("a bad file imports nothing", () => {
+  const header = "subAcct,subAcctLv,firstLvSubAcct,instId,ordId,tradeId,amt,fee,execType,ts";
+  const good = (n: number) => `sub${n},1,sub${n},BTC-USDT,${1000 + n},${2000 + n},100.5,-0.08,T,1764979200000`;
+
+  async function stagedFile(brandId: string, content: string | Buffer) {
+    const storageKey = newFileKey(brandId);
+    await storeStream(storageKey, Readable.from([Buffer.from(content)]));
+    const row = await db.rebateFile.create({
+      data: { brandId, kind: "dma_trades", beginDay: new Date("2026-12-01"), endDay: new Date("2026-12-01"), trigger: "manual", state: "importing", storageKey },
+    });
+    return { id: row.id, brandId, kind: "dma_trades" as const, storageKey };
+  }
+
+  it("refuses NaN, exponents, 40 decimals, missing and malformed values, each reported with its line and field", async () => {
+    const brand = await createTestBrand();
+    const lines = [
+      header,
+      good(1),
+      "sub2,1,sub2,BTC-USDT,1002,2002,NaN,-0.08,T,1764979200000",
+      "sub3,1,sub3,BTC-USDT,1003,2003,1e5,-0.08,T,1764979200000",
+      `sub4,1,sub4,BTC-USDT,1004,2004,1.${"1".repeat(40)},-0.08,T,1764979200000`,
+      "sub5,1,sub5,BTC-USDT,1005,2005,100,,X,17649792",
+      good(6),
+    ];
+    const file = await stagedFile(brand.id, `${lines.join("\n")}\n`);
+    const outcome = await importStoredFile(file);
+    expect(outcome).toEqual({ status: "refused", rowsTotal: 6, rowsRefused: 4 });
+    const errors = await db.rebateFileError.findMany({ where: { fileId: file.id }, orderBy: [{ line: "asc" }, { field: "asc" }] });
+    expect(errors.map((e) => [e.line, e.field, e.reason])).toEqual([
+      [3, "amt", "invalid"],
+      [4, "amt", "invalid"],
+      [5, "amt", "tooPrecise"],
+      [6, "execType", "invalid"],
+      [6, "fee", "missing"],
+      [6, "ts", "invalid"],
+    ]);
+    expect(await db.dmaTrade.count({ where: { brandId: brand.id } })).toBe(0);
+    expect(await db.rebateFile.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({ state: "failed", errorKey: "rebates.errors.rowsRefused", rowsRefused: 4 });
+  });
+
+  it("says so for wrong headers, a broken archive and a line with too many columns", async () => {
+    const brand = await createTestBrand();
+    const wrong = await stagedFile(brand.id, "subAcct,amt\nx,1\n");
+    await expect(importStoredFile(wrong)).rejects.toMatchObject({ key: "rebates.errors.wrongHeader" });
+    // A gzip archive cut short after its first bytes.
+    const truncated = gzipSync(Buffer.from(`${header}\n${good(1)}\n`.repeat(50))).subarray(0, 40);
+    const archive = await stagedFile(brand.id, truncated);
+    const refusal = importStoredFile(archive);
+    await expect(refusal).rejects.toBeInstanceOf(RebateImportError);
+    await expect(refusal).rejects.toMatchObject({ key: "rebates.errors.corruptArchive" });
+    const extra = await stagedFile(brand.id, `${header}\n${good(1)},surplus\n`);
+    await expect(importStoredFile(extra)).rejects.toMatchObject({ key: "rebates.errors.malformedCsv" });
+    expect(await db.dmaTrade.count({ where: { brandId: brand.id } })).toBe(0);
+  });
+});
