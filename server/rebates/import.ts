@@ -6,7 +6,8 @@
  *  2. every column is checked set-based in SQL (the kind's rules, ./kinds.ts); refused rows are written to
  *     the file's error report and nothing else is kept;
  *  3. otherwise one merge inserts the rows new to the brand (duplicates within the file and with earlier
- *     files are skipped on the kind's natural key), attributes them, and marks the file imported.
+ *     files are skipped on the kind's natural key), attributes them, adds them to the daily sums the
+ *     reports read, and marks the file imported.
  * All of it is one transaction that starts by locking the file's row, so two workers cannot import it twice
  * and a worker killed midway leaves nothing behind.
  */
@@ -123,7 +124,8 @@ export async function importStoredFile(
     }
 
     const merged = await client.query<{ added: string; matched: string }>(
-      `WITH ins AS (${def.mergeSql.replace("FROM stage s", `FROM ${mergeFrom(def)} s`)})
+      `WITH ins AS (${def.mergeSql.replace("FROM stage s", `FROM ${mergeFrom(def)} s`)}),
+       rollup AS (${def.rollupSql})
        SELECT count(*) AS added, count(*) FILTER (WHERE matched) AS matched FROM ins`,
       [file.id, file.brandId],
     );

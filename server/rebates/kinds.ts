@@ -29,9 +29,12 @@ export interface FileKindDef {
   /**
    * The merge: inserts the staged rows of file $1 for brand $2 (from temp table `stage`, already checked,
    * duplicates within the file removed by `naturalKey`) into the kind's table, ON CONFLICT DO NOTHING, and
-   * RETURNS one row per row added with `matched` (true when it was attributed to a customer).
+   * RETURNS one row per row added with `matched` (true when it was attributed to a customer) and the
+   * columns `rollupSql` reads.
    */
   mergeSql: string;
+  /** Adds the rows just merged (CTE `ins`) to the kind's daily sums, in the same statement. */
+  rollupSql: string;
   /** Staging columns that identify a row; the first occurrence in the file wins. */
   naturalKey: string[];
 }
@@ -87,7 +90,13 @@ const DMA_TRADES: FileKindDef = {
     FROM stage s
     LEFT JOIN subaccount sa ON sa.brand_id = $2::uuid AND sa.sub_acct = s.sub_acct
     ON CONFLICT (brand_id, trade_id, ord_id) DO NOTHING
-    RETURNING customer_id IS NOT NULL AS matched`,
+    RETURNING customer_id IS NOT NULL AS matched, day, sub_acct, inst_id, inst_family, exec_type, amount, fee`,
+  rollupSql: `
+    INSERT INTO dma_trade_daily AS d (brand_id, day, sub_acct, inst_id, inst_family, exec_type, trades, amount, fee)
+    SELECT $2::uuid, day, sub_acct, inst_id, inst_family, exec_type, count(*), sum(amount), sum(fee)
+    FROM ins GROUP BY day, sub_acct, inst_id, inst_family, exec_type
+    ON CONFLICT (brand_id, day, sub_acct, inst_id, exec_type)
+    DO UPDATE SET trades = d.trades + excluded.trades, amount = d.amount + excluded.amount, fee = d.fee + excluded.fee`,
 };
 
 export const FILE_KINDS: Partial<Record<RebateFileKind, FileKindDef>> = {

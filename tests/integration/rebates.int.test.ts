@@ -116,6 +116,10 @@ describe("DMA trading details", () => {
       SELECT sum(a)::numeric(36, 18)::text AS amount, sum(f)::numeric(36, 18)::text AS fee FROM unnest(${rows.map((r) => r.amt)}::numeric[], ${rows.map((r) => r.fee)}::numeric[]) AS t(a, f)`;
     expect(sums.amount).toBe(expected.amount);
     expect(sums.fee).toBe(expected.fee);
+    // The daily sums the reports read hold the same totals.
+    const [rolled] = await db.$queryRaw<{ trades: bigint; amount: string; fee: string }[]>`
+      SELECT sum(trades) AS trades, sum(amount)::text AS amount, sum(fee)::text AS fee FROM dma_trade_daily WHERE brand_id = ${brand.id}::uuid`;
+    expect({ trades: Number(rolled.trades), amount: rolled.amount, fee: rolled.fee }).toEqual({ trades: keys.size, amount: expected.amount, fee: expected.fee });
     const lateRows = rows.filter((r) => late.some((s) => s.subAcct === r.subAcct)).length;
     expect(Number(sums.unmatched)).toBe(lateRows);
     expect(file.rowsUnmatched).toBe(lateRows);
@@ -137,6 +141,8 @@ describe("DMA trading details", () => {
     const second = await runUntilSettled(brand.id, again.ids[0]);
     expect(second).toMatchObject({ state: "imported", duplicateOfId: file.id, rowsAdded: 0 });
     expect(await db.dmaTrade.count({ where: { brandId: brand.id } })).toBe(keys.size);
+    const [after] = await db.$queryRaw<{ trades: bigint }[]>`SELECT sum(trades) AS trades FROM dma_trade_daily WHERE brand_id = ${brand.id}::uuid`;
+    expect(Number(after.trades)).toBe(keys.size);
 
     // The client kept to the exchange's limits: not one 50011.
     expect((await sim.stats()).rateLimited).toBe(0);
@@ -153,6 +159,29 @@ describe("DMA trading details", () => {
     await sim.setFileLinkTtl(null);
     file = await runUntilSettled(brand.id, ids[0]);
     expect(file).toMatchObject({ state: "imported", rowsTotal: ROWS, errorKey: null });
+  });
+});
+
+describe("imports by the file's natural key", () => {
+  const header = "subAcct,subAcctLv,firstLvSubAcct,instId,ordId,tradeId,amt,fee,execType,ts";
+  const row = (n: number) => `sub${n},1,sub${n},BTC-USDT-SWAP,${1000 + n},${2000 + n},100.5,-0.05,M,1764979200000`;
+
+  it("an overlapping file adds only the rows it does not share, and a row twice in one file counts once", async () => {
+    const brand = await createTestBrand();
+    const stage = async (lines: string[]) => {
+      const storageKey = newFileKey(brand.id);
+      await storeStream(storageKey, Readable.from([Buffer.from(`${[header, ...lines].join("\n")}\n`)]));
+      const f = await db.rebateFile.create({
+        data: { brandId: brand.id, kind: "dma_trades", beginDay: new Date("2026-12-01"), endDay: new Date("2026-12-01"), trigger: "manual", state: "importing", storageKey },
+      });
+      return importStoredFile({ id: f.id, brandId: brand.id, kind: "dma_trades", storageKey });
+    };
+    expect(await stage([row(1), row(2), row(3), row(3)])).toMatchObject({ status: "imported", rowsTotal: 4, rowsAdded: 3, rowsDuplicate: 1, rowsUnmatched: 3 });
+    expect(await stage([row(2), row(3), row(4)])).toMatchObject({ status: "imported", rowsTotal: 3, rowsAdded: 1, rowsDuplicate: 2 });
+    expect(await db.dmaTrade.count({ where: { brandId: brand.id } })).toBe(4);
+    const daily = await db.dmaTradeDaily.findMany({ where: { brandId: brand.id } });
+    expect(daily.reduce((n, d) => n + d.trades, 0)).toBe(4);
+    expect(daily.every((d) => d.instFamily === "SWAP" && d.execType === "M")).toBe(true);
   });
 });
 

@@ -100,3 +100,21 @@ CREATE UNIQUE INDEX "rebate_file_scheduled_day_key" ON "rebate_file" ("brand_id"
 
 -- Rows waiting for their sub-account to be known (re-attributed when a sync or a link brings it).
 CREATE INDEX "dma_trade_unmatched_idx" ON "dma_trade" ("brand_id", "sub_acct") WHERE "customer_id" IS NULL;
+
+-- CreateTable
+CREATE TABLE "dma_trade_daily" (
+    "brand_id" UUID NOT NULL,
+    "day" DATE NOT NULL,
+    "sub_acct" TEXT NOT NULL,
+    "inst_id" TEXT NOT NULL,
+    "inst_family" TEXT NOT NULL,
+    "exec_type" CHAR(1) NOT NULL,
+    "trades" INTEGER NOT NULL,
+    "amount" DECIMAL(36,18) NOT NULL,
+    "fee" DECIMAL(36,18) NOT NULL,
+
+    CONSTRAINT "dma_trade_daily_pkey" PRIMARY KEY ("brand_id","day","sub_acct","inst_id","exec_type")
+);
+
+-- CreateIndex
+CREATE INDEX "dma_trade_daily_brand_id_sub_acct_day_idx" ON "dma_trade_daily"("brand_id", "sub_acct", "day");
