@@ -27,3 +27,40 @@ export const ZRebateFileListInput = ZTableQuery.extend({
 });
 
 export const ZRebateFileRef = z.object({ id: zId() });
+
+/** Report dimensions: what the breakdown groups the daily sums by. */
+export const REPORT_DIMENSIONS = ["customer", "subaccount", "instrument", "family", "execType"] as const;
+/** A report covers at most this many days (a year and a bit: a year of data is what it must stay fast for). */
+export const MAX_REPORT_DAYS = 400;
+
+export const ZRebateReportInput = z
+  .object({
+    from: day,
+    to: day,
+    /** One customer's report (the customer page's tab). */
+    customerId: zId().optional(),
+  })
+  .refine((r) => r.from <= r.to, { error: "The last day must not be before the first day", path: ["to"] })
+  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_REPORT_DAYS, { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });
+
+export const ZRebateBreakdownInput = z
+  .object({
+    from: day,
+    to: day,
+    customerId: zId().optional(),
+    by: z.enum(REPORT_DIMENSIONS),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((r) => r.from <= r.to, { error: "The last day must not be before the first day", path: ["to"] })
+  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_REPORT_DAYS, { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });
+
+export const ZDmaTradeListInput = ZTableQuery.extend({
+  sort: z.enum(["tradedAt"]).optional(),
+  from: day,
+  to: day,
+  customerId: zId().optional(),
+  subAcct: z.string().regex(/^[A-Za-z0-9]{1,32}$/, { error: "A sub-account name is letters and digits" }).optional(),
+  instId: z.string().regex(/^[A-Z0-9.-]{1,64}$/, { error: "An instrument id such as BTC-USDT" }).optional(),
+  instFamily: z.enum(["SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION"]).optional(),
+  execType: z.enum(["T", "M"]).optional(),
+});

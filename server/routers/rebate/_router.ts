@@ -1,7 +1,8 @@
 /** Exchange rebate and trading-details files. Thin: rules live in server/rebates. */
 import "server-only";
 import * as files from "@/server/rebates/files";
-import { ZRebateFileListInput, ZRebateFileRef, ZRebateRequestInput } from "@/lib/rebates/schemas";
+import * as reports from "@/server/rebates/reports";
+import { ZDmaTradeListInput, ZRebateBreakdownInput, ZRebateFileListInput, ZRebateFileRef, ZRebateReportInput, ZRebateRequestInput } from "@/lib/rebates/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const rebateRouter = createTRPCRouter({
@@ -11,6 +12,12 @@ export const rebateRouter = createTRPCRouter({
   fileErrors: brandProcedure("rebate.read").input(ZRebateFileRef).query(({ ctx, input }) => files.rebateFileErrors(ctx, input.id)),
   /** Queues the files of a range of days, split into the exchange's ≤ 180-day requests. */
   request: brandProcedure("rebate.manage").input(ZRebateRequestInput).mutation(({ ctx, input }) => files.requestRebateFiles(ctx, input)),
+  /** Fees paid over a range of days: totals and one point per day (the brand's, or one customer's). */
+  report: brandProcedure("rebate.read").input(ZRebateReportInput).query(({ ctx, input }) => reports.rebateReport(ctx, input)),
+  /** The largest contributors by customer, sub-account, instrument, family or maker/taker. */
+  breakdown: brandProcedure("rebate.read").input(ZRebateBreakdownInput).query(({ ctx, input }) => reports.rebateBreakdown(ctx, input)),
+  /** The trades behind a report (the drill-down), newest first. */
+  trades: brandProcedure("rebate.read").input(ZDmaTradeListInput).query(({ ctx, input }) => reports.listDmaTrades(ctx, input)),
   /** A failed file starts over. */
   retry: brandProcedure("rebate.manage").input(ZRebateFileRef).mutation(({ ctx, input }) => files.retryRebateFile(ctx, input.id)),
 });
