@@ -13,6 +13,7 @@ import { fundLockTiles } from "@/server/fund-locks/dashboard";
 import { jobTiles } from "@/server/jobs/dashboard";
 import { kycCharts, kycTiles } from "@/server/kyc/dashboard";
 import { messageTiles } from "@/server/messages/dashboard";
+import { rebateTiles } from "@/server/rebates/dashboard";
 import { staffTiles } from "@/server/staff/dashboard";
 import { subaccountTiles } from "@/server/subaccounts/dashboard";
 import type { DashboardChart, DashboardTile } from "./types";
@@ -27,6 +28,7 @@ const TILE_GROUPS: readonly (readonly DashboardTile[])[] = [
   jobTiles,
   subaccountTiles,
   apiKeyTiles,
+  rebateTiles,
   bonusTiles,
   messageTiles,
   staffTiles,

@@ -118,6 +118,8 @@ describe("dashboard", () => {
       "jobs.failed",
       "exchange.syncFreshness",
       "apiKeys.unbound",
+      "rebates.yesterdayFees",
+      "rebates.lastFile",
     ]);
     expect(ids(marketing.ctx)).toEqual(["bonuses.activeCampaigns", "bonuses.pendingGrants", "bonuses.expiringCredit", "messages.inFlight", "messages.awaitingApproval"]);
     expect(ids(admin.ctx)).toEqual(expect.arrayContaining(["approvals.waiting", "staff.lockedOut", "audit.chain", "kyc.queue", "customers.frozenToday", "jobs.failed"]));
@@ -136,6 +138,22 @@ describe("dashboard", () => {
     expect(await figure(desk.ctx, "messages.awaitingApproval")).toMatchObject({ value: 2, tone: "warning" });
     await expectListMatches(desk.ctx, "messages.inFlight");
     await expectListMatches(desk.ctx, "messages.awaitingApproval");
+  });
+
+  it("shows yesterday's trading fees from the daily sums and counts failed rebate files", async () => {
+    const brand = (await createTestBrand()).id;
+    const desk = await member(brand, "operations");
+    expect(await figure(desk.ctx, "rebates.lastFile")).toMatchObject({ value: null });
+    const day = (n: number) => new Date(`${new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+    const other = (await createTestBrand()).id;
+    for (const [b, d, fee] of [[brand, 1, "-1.25"], [brand, 1, "0.05"], [brand, 2, "-3"], [brand, 3, "-7"], [other, 1, "-100"]] as const) {
+      await db.dmaTradeDaily.create({ data: { brandId: b, day: day(d), subAcct: `s${fee}`, instId: "BTC-USDT", instFamily: "SPOT", execType: "T", trades: 1, amount: "10", fee } });
+    }
+    expect(await figure(desk.ctx, "rebates.yesterdayFees")).toMatchObject({ value: "1.2", format: "money", detail: { params: { before: "3" } } });
+    const file = { brandId: brand, kind: "dma_trades" as const, beginDay: day(1), endDay: day(1), trigger: "schedule" };
+    await db.rebateFile.create({ data: { ...file, state: "failed", createdAt: new Date(Date.now() - 60_000) } });
+    await db.rebateFile.create({ data: { ...file, beginDay: day(2), endDay: day(2), state: "imported", rowsAdded: 42 } });
+    expect(await figure(desk.ctx, "rebates.lastFile")).toMatchObject({ value: 1, tone: "danger", detail: { key: "dashboard.tiles.rebatesLastFile.states.imported", params: { rows: 42 } } });
   });
 
   it("does not load a tile whose permission the caller lacks", async () => {

@@ -48,6 +48,19 @@ export const dashboard = {
     fundLocksActive: { title: "Active fund locks", detail: "Transfers blocked on customers' accounts" },
     messagesInFlight: { title: "Messages going out", detail: "Sending now or scheduled" },
     messagesAwaitingApproval: { title: "Messages awaiting approval", detail: "Large sends waiting for an admin" },
+    rebatesYesterdayFees: { title: "Trading fees yesterday", detail: "{before} USDT the day before" },
+    rebatesLastFile: {
+      title: "Failed rebate files",
+      none: "No rebate file requested yet",
+      states: {
+        requested: "Latest file: requested",
+        generating: "Latest file: being generated",
+        downloading: "Latest file: downloading",
+        importing: "Latest file: importing",
+        imported: "Latest file imported: {rows} new rows",
+        failed: "Latest file failed",
+      },
+    },
     fundLocksExpiring: { title: "Fund locks ending soon", detail: "Active locks that expire within {days} days" },
     jobsFailed: { title: "Failed background jobs", detail: "Most in the {queue} queue", none: "No failures for this brand" },
     syncFreshness: {

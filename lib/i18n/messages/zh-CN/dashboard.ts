@@ -51,6 +51,19 @@ export const dashboard: Dict<typeof en> = {
     fundLocksActive: { title: "生效中的资金锁定", detail: "客户账户上被阻止的划转" },
     messagesInFlight: { title: "待发出的消息", detail: "正在发送或已排期" },
     messagesAwaitingApproval: { title: "待审批的消息", detail: "等待管理员审批的群发" },
+    rebatesYesterdayFees: { title: "昨日交易手续费", detail: "前一日 {before} USDT" },
+    rebatesLastFile: {
+      title: "失败的返佣文件",
+      none: "尚未申请任何返佣文件",
+      states: {
+        requested: "最新文件：已申请",
+        generating: "最新文件：生成中",
+        downloading: "最新文件：下载中",
+        importing: "最新文件：导入中",
+        imported: "最新文件已导入：新增 {rows} 行",
+        failed: "最新文件失败",
+      },
+    },
     fundLocksExpiring: { title: "即将到期的资金锁定", detail: "{days} 天内到期的生效锁定" },
     jobsFailed: { title: "失败的后台任务", detail: "{queue} 队列中最多", none: "本品牌没有失败的任务" },
     syncFreshness: {
