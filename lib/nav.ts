@@ -79,7 +79,7 @@ export const NAV_GROUPS = [
       item("subAccounts", "/sub-accounts", Network, "subaccount.read", "open"),
       item("apiKeys", "/api-keys", KeyRound, "apikey.read", "open"),
       item("deposits", "/deposits", ArrowDownToLine, "deposit.read", "open"),
-      item("rebates", "/rebates", HandCoins, "rebate.read", "soon"),
+      item("rebates", "/rebates", HandCoins, "rebate.read", "open"),
     ],
   },
   {

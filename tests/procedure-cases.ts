@@ -22,6 +22,7 @@ import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
 import { MESSAGE_CASES } from "./cases/messages";
 import { PARTNER_KEY_CASES } from "./cases/partner-keys";
+import { REBATE_CASES } from "./cases/rebates";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";
 import { TRADING_ACCOUNT_CASES } from "./cases/tradingaccounts";
 
@@ -307,4 +308,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...PARTNER_KEY_CASES,
   ...ANNOUNCEMENT_CASES,
   ...MESSAGE_CASES,
+  ...REBATE_CASES,
 };

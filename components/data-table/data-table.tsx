@@ -39,6 +39,8 @@ export interface DataTableProps<TData extends RowData> {
   caption?: string;
   /** Keyset paging (from `useCursorPaging`); without it the table pages by number. */
   cursorPaging?: CursorPaging;
+  /** A line under a row, across all its columns (e.g. why a file failed); null for none. */
+  rowDetail?: (row: TData) => ReactNode;
   className?: string;
 }
 
@@ -62,6 +64,7 @@ export function DataTable<TData extends RowData>({
   empty,
   caption,
   cursorPaging,
+  rowDetail,
   className,
 }: DataTableProps<TData>) {
   const t = useT();
@@ -116,30 +119,42 @@ export function DataTable<TData extends RowData>({
       </TableRow>
     );
   } else {
-    body = rows.map((row) => (
-      <TableRow
-        key={row.id}
-        className={cn("h-10", onRowClick && "cursor-pointer focus-visible:bg-muted/50 focus-visible:outline-none")}
-        tabIndex={onRowClick ? 0 : undefined}
-        onClick={onRowClick ? (event) => !fromInteractive(event) && onRowClick(row.original) : undefined}
-        onKeyDown={
-          onRowClick
-            ? (event) => {
-                if ((event.key === "Enter" || event.key === " ") && !fromInteractive(event)) {
-                  event.preventDefault();
-                  onRowClick(row.original);
+    body = rows.map((row) => {
+      const detail = rowDetail?.(row.original) ?? null;
+      const main = (
+        <TableRow
+          key={row.id}
+          className={cn("h-10", onRowClick && "cursor-pointer focus-visible:bg-muted/50 focus-visible:outline-none", detail && "border-b-0")}
+          tabIndex={onRowClick ? 0 : undefined}
+          onClick={onRowClick ? (event) => !fromInteractive(event) && onRowClick(row.original) : undefined}
+          onKeyDown={
+            onRowClick
+              ? (event) => {
+                  if ((event.key === "Enter" || event.key === " ") && !fromInteractive(event)) {
+                    event.preventDefault();
+                    onRowClick(row.original);
+                  }
                 }
-              }
-            : undefined
-        }
-      >
-        {row.getVisibleCells().map((cell) => (
-          <TableCell key={cell.id} className={cell.column.columnDef.meta?.className}>
-            <table.FlexRender cell={cell} />
+              : undefined
+          }
+        >
+          {row.getVisibleCells().map((cell) => (
+            <TableCell key={cell.id} className={cell.column.columnDef.meta?.className}>
+              <table.FlexRender cell={cell} />
+            </TableCell>
+          ))}
+        </TableRow>
+      );
+      if (!detail) return main;
+      return [
+        main,
+        <TableRow key={`${row.id}-detail`} className="hover:bg-transparent">
+          <TableCell colSpan={columnCount} className="pt-0 whitespace-normal">
+            {detail}
           </TableCell>
-        ))}
-      </TableRow>
-    ));
+        </TableRow>,
+      ];
+    });
   }
 
   const busy = Boolean(isFetching && !isLoading);

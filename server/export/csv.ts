@@ -1,12 +1,13 @@
 /**
  * Streaming CSV (RFC 4180) for exports of any size: rows are pulled from an async iterator as the
- * client reads, so memory stays flat. Cells that a spreadsheet would run as a formula are prefixed
- * with an apostrophe (CSV injection); plain numbers, negative ones included, are not formulas and stay as
- * they are.
+ * client reads, so memory stays flat. Each cell goes through lib/csv.ts's `csvCell`, which also
+ * neutralises spreadsheet formulas (CSV injection).
  */
 import "server-only";
 
-export type CsvValue = string | number | boolean | Date | null | undefined;
+import { csvCell, csvLine, type CsvValue } from "@/lib/csv";
+
+export { csvCell, csvLine, type CsvValue };
 
 export interface CsvColumn<Row> {
   header: string;
@@ -14,25 +15,12 @@ export interface CsvColumn<Row> {
   /**
    * Digits a spreadsheet must keep as text (phone numbers, area codes, long ids): written as ="…", which
    * Excel, LibreOffice and Google Sheets show as the bare text — no leading zero lost, no 1.2E+17, no
-   * visible apostrophe. Chosen over a leading tab, which the injection guard below must treat as a
+   * visible apostrophe. Chosen over a leading tab, which the injection guard (lib/csv.ts) must treat as a
    * formula lead-in, and which a spreadsheet keeps as a stray character. Only a value made of digits
    * (with an optional leading +) takes this form, so nothing a user typed can become a formula.
    */
   text?: boolean;
 }
-
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
-const TEXT_DIGITS = /^\+?\d+$/;
-
-export function csvCell(value: CsvValue, options: { text?: boolean } = {}): string {
-  if (value === null || value === undefined) return "";
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (options.text && TEXT_DIGITS.test(text)) return `"=""${text}"""`;
-  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (cells: CsvValue[]) => cells.map((cell) => csvCell(cell)).join(",") + "\r\n";
 
 const rowLine = <Row>(columns: CsvColumn<Row>[], row: Row) => columns.map((c) => csvCell(c.value(row), { text: c.text })).join(",") + "\r\n";
 

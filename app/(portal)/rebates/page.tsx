@@ -1,7 +1,40 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/app/(portal)/_components/not-built";
+/** The brand's exchange files (trading details, rebates): their states and imports; operations request and retry them. */
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Forbidden } from "@/components/shell/forbidden";
+import { NoBrand } from "@/components/shell/no-brand";
+import { PageHeader } from "@/components/shell/page-header";
+import { getT } from "@/lib/i18n/server";
+import { requirePermission } from "@/server/auth/require-permission";
+import { RebateFilesTable } from "./_components/rebate-files-table";
+import { RequestFilesButton } from "./_components/request-files-dialog";
 
-export const generateMetadata = () => notBuiltMetadata("rebates");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("rebates.title") };
+}
 
-export default function Page() {
-  return <NotBuiltPage id="rebates" />;
+export default async function RebatesPage() {
+  const { shell, allowed } = await requirePermission("rebate.read");
+  if (!allowed) return <Forbidden />;
+  const t = await getT();
+  const canManage = shell.permissions.includes("rebate.manage");
+  return (
+    <>
+      <PageHeader
+        className="mb-4"
+        title={t("rebates.title")}
+        description={t("rebates.description")}
+        actions={shell.brand && canManage ? <RequestFilesButton /> : undefined}
+      />
+      {shell.brand ? (
+        // useSearchParams needs a boundary; the table renders its own skeleton.
+        <Suspense>
+          <RebateFilesTable canManage={canManage} />
+        </Suspense>
+      ) : (
+        <NoBrand hint={t("rebates.description")} />
+      )}
+    </>
+  );
 }

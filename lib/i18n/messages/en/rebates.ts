@@ -32,7 +32,6 @@ export const rebates = {
     requestedAt: "Requested",
     importedAt: "Imported",
     size: "Size",
-    actions: "Actions",
   },
   request: {
     open: "Request files",
@@ -41,6 +40,7 @@ export const rebates = {
     kind: "File",
     begin: "First day",
     end: "Last day",
+    utcHint: "Days are UTC days. The latest is yesterday, the last day that has ended.",
     submit: "Request",
     submitting: "Requesting…",
     done: "{count} file request(s) queued",

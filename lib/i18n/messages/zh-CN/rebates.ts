@@ -35,7 +35,6 @@ export const rebates: Dict<typeof en> = {
     requestedAt: "申请时间",
     importedAt: "导入时间",
     size: "大小",
-    actions: "操作",
   },
   request: {
     open: "申请文件",
@@ -44,6 +43,7 @@ export const rebates: Dict<typeof en> = {
     kind: "文件",
     begin: "开始日期",
     end: "结束日期",
+    utcHint: "日期按 UTC 计算。最晚为昨天，即最近一个已结束的日期。",
     submit: "申请",
     submitting: "申请中…",
     done: "已加入 {count} 个文件申请",

@@ -1,0 +1,146 @@
+/**
+ * Permission-matrix and brand-isolation cases for the rebate procedures (see tests/procedure-cases.ts).
+ * Files, trades and daily sums are written straight to the database (the worker's pipeline and the reports'
+ * sums are tested on their own); a request asks for yesterday's trading details, which every brand fetches
+ * by default. The reports' isolation: brand B's trades on a day change nothing brand A reads for it.
+ */
+import { expect } from "vitest";
+import { db, type Prisma } from "@/server/db/client";
+import { uniqueSuffix } from "../helpers/db";
+import type { Fixture, ProcedureCase } from "../procedure-cases";
+import { createTestCustomer } from "./customers";
+
+type Call = (path: string, input?: unknown) => Promise<unknown>;
+
+const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
+
+/** A file of `brandId` in the given state (failed by default, with one refused row). */
+export async function createTestRebateFile(brandId: string, data: Partial<Prisma.RebateFileUncheckedCreateInput> = {}) {
+  const file = await db.rebateFile.create({
+    data: {
+      brandId,
+      kind: "dma_trades",
+      beginDay: day(yesterday()),
+      endDay: day(yesterday()),
+      trigger: "manual",
+      state: "failed",
+      errorKey: "rebates.errors.rowsRefused",
+      rowsRefused: 1,
+      ...data,
+    },
+  });
+  if (file.state === "failed") await db.rebateFileError.create({ data: { fileId: file.id, line: 2, field: "amt", value: "1e5", reason: "invalid" } });
+  return file;
+}
+
+/** A day no other case writes trades on. */
+const REPORT_DAY = "2025-03-14";
+const range = { from: REPORT_DAY, to: REPORT_DAY };
+
+/** One trade of brand B on REPORT_DAY (its customer's), with the daily sum the import would keep. */
+async function brandBTrade(f: Fixture) {
+  const customer = await createTestCustomer(f.brandB.id);
+  const file = await createTestRebateFile(f.brandB.id, { state: "imported", errorKey: null, rowsRefused: 0 });
+  const subAcct = `rb${uniqueSuffix()}`;
+  const trade = await db.dmaTrade.create({
+    data: {
+      brandId: f.brandB.id,
+      tradeId: uniqueSuffix(),
+      ordId: "1",
+      subAcct,
+      subAcctLevel: 1,
+      firstLvSubAcct: subAcct,
+      instId: "BTC-USDT",
+      instFamily: "SPOT",
+      amount: "1000",
+      fee: "-0.8",
+      execType: "T",
+      tradedAt: new Date(`${REPORT_DAY}T10:00:00Z`),
+      day: day(REPORT_DAY),
+      fileId: file.id,
+      customerId: customer.id,
+    },
+  });
+  await db.dmaTradeDaily.create({
+    data: { brandId: f.brandB.id, day: day(REPORT_DAY), subAcct, instId: "BTC-USDT", instFamily: "SPOT", execType: "T", trades: 1, amount: "1000", fee: "-0.8" },
+  });
+  return { customer, trade };
+}
+
+/**
+ * A report read as brand A before and after brand B trades on its day gives the same answer, and naming
+ * brand B's customer gives `empty`.
+ */
+const unchangedByBrandB = (path: string, input: Record<string, unknown>, empty: unknown) => async (f: Fixture, call: Call) => {
+  const before = await call(path, input);
+  const { customer } = await brandBTrade(f);
+  expect(await call(path, input)).toEqual(before);
+  expect(await call(path, { ...input, customerId: customer.id })).toEqual(empty);
+};
+
+/** A file and its refused rows, to prove a cross-brand call left them alone. */
+const fileState = async (id: string) => ({
+  file: await db.rebateFile.findUniqueOrThrow({ where: { id } }),
+  errors: await db.rebateFileError.findMany({ where: { fileId: id }, orderBy: { line: "asc" } }),
+});
+
+export const REBATE_CASES: Record<string, ProcedureCase> = {
+  "rebate.files": {
+    input: () => ({ page: 1, pageSize: 20 }),
+    isolation: async (f: Fixture, call: Call) => {
+      const own = await createTestRebateFile(f.brandA.id);
+      const other = await createTestRebateFile(f.brandB.id);
+      const ids = async (input: Record<string, unknown>) =>
+        ((await call("rebate.files", { page: 1, pageSize: 100, ...input })) as { rows: { id: string }[] }).rows.map((r) => r.id);
+      const all = await ids({});
+      expect(all).toContain(own.id);
+      expect(all).not.toContain(other.id);
+      expect(await ids({ state: ["failed"], kind: ["dma_trades"] })).not.toContain(other.id);
+    },
+  },
+  "rebate.fileErrors": {
+    input: async (f) => ({ id: (await createTestRebateFile(f.brandA.id)).id }),
+    isolation: async (f, call) => {
+      const other = await createTestRebateFile(f.brandB.id);
+      await expect(call("rebate.fileErrors", { id: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "rebate.request": {
+    input: () => ({ kind: "dma_trades", begin: yesterday(), end: yesterday() }),
+    isolation: async (f, call) => {
+      const before = await db.rebateFile.count({ where: { brandId: f.brandB.id } });
+      const { ids } = (await call("rebate.request", { kind: "dma_trades", begin: yesterday(), end: yesterday() })) as { ids: string[] };
+      expect(ids).toHaveLength(1);
+      expect(await db.rebateFile.count({ where: { id: { in: ids }, brandId: f.brandA.id } })).toBe(1);
+      expect(await db.rebateFile.count({ where: { brandId: f.brandB.id } })).toBe(before);
+    },
+  },
+  "rebate.report": {
+    input: () => range,
+    isolation: unchangedByBrandB("rebate.report", range, { totals: { trades: 0, volume: "0", feesPaid: "0", makerFeesPaid: "0", takerFeesPaid: "0" }, days: [] }),
+  },
+  "rebate.breakdown": {
+    input: () => ({ ...range, by: "customer" }),
+    isolation: unchangedByBrandB("rebate.breakdown", { ...range, by: "subaccount" }, []),
+  },
+  "rebate.trades": {
+    input: () => ({ page: 1, pageSize: 20, ...range }),
+    isolation: async (f, call) => {
+      const { customer, trade } = await brandBTrade(f);
+      const page = (await call("rebate.trades", { page: 1, pageSize: 100, ...range })) as { rows: { tradeId: string }[] };
+      expect(page.rows.map((r) => r.tradeId)).not.toContain(trade.tradeId);
+      expect(await call("rebate.trades", { page: 1, pageSize: 100, ...range, customerId: customer.id })).toMatchObject({ total: 0, rows: [] });
+      expect(await call("rebate.trades", { page: 1, pageSize: 100, ...range, subAcct: trade.subAcct })).toMatchObject({ total: 0, rows: [] });
+    },
+  },
+  "rebate.retry": {
+    input: async (f) => ({ id: (await createTestRebateFile(f.brandA.id)).id }),
+    isolation: async (f, call) => {
+      const other = await createTestRebateFile(f.brandB.id);
+      const before = await fileState(other.id);
+      await expect(call("rebate.retry", { id: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await fileState(other.id)).toEqual(before);
+    },
+  },
+};
