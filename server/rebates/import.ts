@@ -1,10 +1,9 @@
 /**
  * Imports one stored exchange file, all or nothing, without holding it in memory:
- *  1. the file (gunzipped when it is an archive) streams through a header check into PostgreSQL `COPY`
- *     as text, in a temporary staging table on one dedicated connection — COPY parses the CSV, the
- *     fastest way in (STACK.md: per-row parsing in Node costs ~4× the COPY);
- *  2. every column is checked set-based in SQL (the kind's rules, ./kinds.ts); refused rows are written to
- *     the file's error report and nothing else is kept;
+ *  1. the file (gunzipped when it is an archive) streams into PostgreSQL `COPY` as text, in a temporary
+ *     staging table on one dedicated connection, while ./line-checks.ts checks the header and every value
+ *     on the way (the kind's rules, ./kinds.ts);
+ *  2. refused rows are written to the file's error report and nothing else is kept;
  *  3. otherwise one merge inserts the rows new to the brand (duplicates within the file and with earlier
  *     files are skipped on the kind's natural key), attributes them, adds them to the daily sums the
  *     reports read, and marks the file imported.
@@ -12,18 +11,16 @@
  * and a worker killed midway leaves nothing behind.
  */
 import "server-only";
-import { PassThrough, Transform, type Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { env } from "../env";
 import type { RebateFileKind } from "../db/generated/enums";
-import { fileKind, type FileKindDef } from "./kinds";
+import { fileKind } from "./kinds";
+import { FileRefusal, LineChecker } from "./line-checks";
 import { readStored, storedHead } from "./storage";
-
-/** Refused rows kept in a file's error report; the count covers all of them. */
-export const MAX_REPORTED_ERRORS = 10_000;
 
 export class RebateImportError extends Error {
   constructor(
@@ -39,45 +36,17 @@ export type ImportOutcome =
   | { status: "refused"; rowsTotal: number; rowsRefused: number }
   | { status: "already" };
 
-const BOM = "\uFEFF";
-
-/** Passes the bytes on once the first line is the kind's header (BOM and CR tolerated). */
-function headerCheck(def: FileKindDef): Transform {
-  const want = def.columns.map((c) => c.header).join(",");
-  let head = "";
-  let checked = false;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (checked) return done(null, chunk);
-      head += chunk.toString("utf8", 0, Math.min(chunk.length, 4096));
-      const end = head.indexOf("\n");
-      if (end < 0 && head.length < 4096) return done(null, chunk);
-      const found = (end < 0 ? head : head.slice(0, end)).replace(/\r$/, "").replace(BOM, "");
-      checked = true;
-      if (found !== want) return done(new RebateImportError("rebates.errors.wrongHeader", `expected "${want}", found "${found.slice(0, 300)}"`));
-      done(null, chunk);
-    },
-    flush(done) {
-      if (!checked) return done(new RebateImportError("rebates.errors.emptyFile", "the file has no header line"));
-      done();
-    },
-  });
-}
-
-/** One VALUES row per column: (header, value, first reason that applies or null). */
-function checksSql(def: FileKindDef): string {
-  return def.columns
-    .map((c) => `('${c.header}', s.${c.column}, CASE ${c.refuse.map((r) => `WHEN ${r.when} THEN '${r.reason}'`).join(" ")} END)`)
-    .join(",\n");
-}
-
-const mergeFrom = (def: FileKindDef) =>
-  `(SELECT DISTINCT ON (${def.naturalKey.join(", ")}) * FROM stage ORDER BY ${def.naturalKey.join(", ")}, line)`;
-
 export async function importStoredFile(
   file: { id: string; brandId: string; kind: RebateFileKind; storageKey: string },
   onProgress?: (bytesRead: number) => void,
+  /** Each phase's duration as it ends (copy with the line checks, merge): for the benchmark. */
+  onPhase?: (phase: "copy" | "merge", ms: number) => void,
 ): Promise<ImportOutcome> {
+  let phaseStart = performance.now();
+  const phase = (name: "copy" | "merge") => {
+    onPhase?.(name, performance.now() - phaseStart);
+    phaseStart = performance.now();
+  };
   const def = fileKind(file.kind);
   const gzip = (await storedHead(file.storageKey, 2)).equals(Buffer.from([0x1f, 0x8b]));
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
@@ -92,27 +61,25 @@ export async function importStoredFile(
       return { status: "already" };
     }
     const columns = def.columns.map((c) => c.column);
-    await client.query(`CREATE TEMP TABLE stage (line bigint GENERATED ALWAYS AS IDENTITY, ${columns.map((c) => `${c} text`).join(", ")}) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE stage (${columns.map((c) => `${c} text`).join(", ")}) ON COMMIT DROP`);
     let bytesRead = 0;
     const source: Readable = readStored(file.storageKey);
     source.on("data", (chunk: Buffer) => onProgress?.((bytesRead += chunk.length)));
     const copy = client.query(copyFrom(`COPY stage (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
     copying = true;
-    await pipeline(source, gzip ? createGunzip() : new PassThrough(), headerCheck(def), copy);
+    const checker = new LineChecker(def);
+    await pipeline(source, gzip ? createGunzip() : new PassThrough(), checker, copy);
     copying = false;
+    phase("copy");
     const rowsTotal = Number(copy.rowCount ?? 0);
 
-    await client.query(`
-      CREATE TEMP TABLE refused ON COMMIT DROP AS
-      SELECT s.line + 1 AS line, c.field, left(coalesce(c.value, ''), 200) AS value, c.reason
-      FROM stage s CROSS JOIN LATERAL (VALUES ${checksSql(def)}) AS c(field, value, reason)
-      WHERE c.reason IS NOT NULL`);
-    const refusedRows = Number((await client.query<{ n: string }>("SELECT count(DISTINCT line) AS n FROM refused")).rows[0].n);
+    const refusedRows = checker.refusedRows;
     if (refusedRows > 0) {
+      const e = checker.errors;
       await client.query(
         `INSERT INTO rebate_file_error (file_id, line, field, value, reason)
-         SELECT $1, line, field, value, reason FROM refused ORDER BY line, field LIMIT ${MAX_REPORTED_ERRORS}`,
-        [file.id],
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+        [file.id, e.map((x) => x.line), e.map((x) => x.field), e.map((x) => x.value), e.map((x) => x.reason)],
       );
       await client.query(
         `UPDATE rebate_file SET state = 'failed', rows_total = $2, rows_refused = $3, error_key = 'rebates.errors.rowsRefused',
@@ -124,11 +91,13 @@ export async function importStoredFile(
     }
 
     const merged = await client.query<{ added: string; matched: string }>(
-      `WITH ins AS (${def.mergeSql.replace("FROM stage s", `FROM ${mergeFrom(def)} s`)}),
+      // A row twice in the file is skipped by the same ON CONFLICT DO NOTHING as a row already imported.
+      `WITH ins AS (${def.mergeSql}),
        rollup AS (${def.rollupSql})
        SELECT count(*) AS added, count(*) FILTER (WHERE matched) AS matched FROM ins`,
       [file.id, file.brandId],
     );
+    phase("merge");
     const rowsAdded = Number(merged.rows[0].added);
     const rowsUnmatched = rowsAdded - Number(merged.rows[0].matched);
     await client.query(
@@ -150,6 +119,7 @@ export async function importStoredFile(
 /** What went wrong, in the file's terms: a broken archive, a malformed CSV line (PostgreSQL names it), or else. */
 function asImportError(error: unknown): Error {
   if (error instanceof RebateImportError) return error;
+  if (error instanceof FileRefusal) return new RebateImportError(error.key, error.detail);
   const e = error as { code?: string; message?: string; where?: string };
   if (e.code === "Z_DATA_ERROR" || e.code === "Z_BUF_ERROR" || /unexpected end of file|incorrect header check/i.test(e.message ?? "")) {
     return new RebateImportError("rebates.errors.corruptArchive", e.message ?? "the archive is damaged");

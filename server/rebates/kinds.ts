@@ -1,17 +1,17 @@
 /**
  * The exchange files Brokerdesk imports, one entry per kind: how to ask for it, what its CSV holds, how
- * each column is checked (in SQL, on the staged text) and how checked rows land in their table. The
+ * each value is checked (as the file streams by, ./line-checks.ts) and how checked rows land in their table. The
  * pipeline (./pipeline.ts) and the import (./import.ts) work for any kind registered here.
  */
 import "server-only";
 import type { RebateFileKind } from "../db/generated/enums";
 
-/** One CSV column: its header name, its staging column and the SQL condition that makes a value bad. */
+/** One CSV column: its header name, its staging column and the check of a value as written. */
 export interface FileColumn {
   header: string;
   column: string;
-  /** A SQL condition on `s.<column>` (text) that is true when the value is refused, with the reason key. */
-  refuse: { when: string; reason: RebateRowReason }[];
+  /** Why the value (the field's text, unquoted) is refused, or null when it is fine. */
+  check: (value: string) => RebateRowReason | null;
 }
 
 export type RebateRowReason = "missing" | "invalid" | "tooPrecise" | "outOfRange";
@@ -27,32 +27,42 @@ export interface FileKindDef {
   /** Longest range one request may cover, in days. */
   maxDays: number;
   /**
-   * The merge: inserts the staged rows of file $1 for brand $2 (from temp table `stage`, already checked,
-   * duplicates within the file removed by `naturalKey`) into the kind's table, ON CONFLICT DO NOTHING, and
+   * The merge: inserts the staged rows of file $1 for brand $2 (from temp table `stage`, already checked)
+   * into the kind's table, ON CONFLICT (its natural key) DO NOTHING — which also skips a row's second
+   * occurrence in the same file — and
    * RETURNS one row per row added with `matched` (true when it was attributed to a customer) and the
    * columns `rollupSql` reads.
    */
   mergeSql: string;
   /** Adds the rows just merged (CTE `ins`) to the kind's daily sums, in the same statement. */
   rollupSql: string;
-  /** Staging columns that identify a row; the first occurrence in the file wins. */
-  naturalKey: string[];
 }
 
-const required = (column: string) => ({ when: `s.${column} IS NULL OR s.${column} = ''`, reason: "missing" as const });
-/** A decimal as OKX writes it: optional sign, digits, optional fraction. No exponent, NaN or Infinity. */
-const decimal = (column: string, scale = 18) => [
-  required(column),
-  { when: `s.${column} !~ '^-?[0-9]{1,18}(\\.[0-9]+)?$'`, reason: "invalid" as const },
-  { when: `s.${column} ~ '\\.[0-9]{${scale + 1},}$'`, reason: "tooPrecise" as const },
-];
+/** A value matching `regex`, required. */
+const pattern =
+  (regex: RegExp) =>
+  (v: string): RebateRowReason | null =>
+    v === "" ? "missing" : regex.test(v) ? null : "invalid";
+const DECIMAL = /^-?[0-9]{1,18}(\.[0-9]+)?$/;
+/** A decimal as OKX writes it: optional sign, digits, optional fraction; no exponent, NaN or Infinity. */
+const decimal =
+  (scale = 18) =>
+  (v: string): RebateRowReason | null => {
+    if (v === "") return "missing";
+    if (!DECIMAL.test(v)) return "invalid";
+    const dot = v.indexOf(".");
+    return dot >= 0 && v.length - dot - 1 > scale ? "tooPrecise" : null;
+  };
+const EPOCH_MS = /^[0-9]{13}$/;
 /** Milliseconds since the epoch, between 2017 (OKX's V5 did not exist before) and 2100. */
-const epochMs = (column: string) => [
-  required(column),
-  { when: `s.${column} !~ '^[0-9]{13}$'`, reason: "invalid" as const },
-  { when: `s.${column} ~ '^[0-9]{13}$' AND (s.${column}::bigint < 1483228800000 OR s.${column}::bigint >= 4102444800000)`, reason: "outOfRange" as const },
-];
-const pattern = (column: string, regex: string) => [required(column), { when: `s.${column} !~ '${regex}'`, reason: "invalid" as const }];
+const epochMs = (v: string): RebateRowReason | null => {
+  if (v === "") return "missing";
+  if (!EPOCH_MS.test(v)) return "invalid";
+  const n = Number(v);
+  return n < 1483228800000 || n >= 4102444800000 ? "outOfRange" : null;
+};
+const SUB_ACCT = pattern(/^[A-Za-z0-9]{1,32}$/);
+const DIGITS = pattern(/^[0-9]{1,32}$/);
 
 /** The instrument family from an OKX instrument id: BTC-USDT spot, …-SWAP, …-YYMMDD futures, …-C/-P options. */
 export const INST_FAMILY_SQL = (column: string) => `CASE
@@ -68,18 +78,17 @@ const DMA_TRADES: FileKindDef = {
   endExclusive: true,
   maxDays: 180,
   columns: [
-    { header: "subAcct", column: "sub_acct", refuse: pattern("sub_acct", "^[A-Za-z0-9]{1,32}$") },
-    { header: "subAcctLv", column: "sub_acct_lv", refuse: pattern("sub_acct_lv", "^[12]$") },
-    { header: "firstLvSubAcct", column: "first_lv_sub_acct", refuse: pattern("first_lv_sub_acct", "^[A-Za-z0-9]{1,32}$") },
-    { header: "instId", column: "inst_id", refuse: pattern("inst_id", "^[A-Z0-9]{1,20}(-[A-Z0-9.]{1,20}){1,4}$") },
-    { header: "ordId", column: "ord_id", refuse: pattern("ord_id", "^[0-9]{1,32}$") },
-    { header: "tradeId", column: "trade_id", refuse: pattern("trade_id", "^[0-9]{1,32}$") },
-    { header: "amt", column: "amt", refuse: decimal("amt") },
-    { header: "fee", column: "fee", refuse: decimal("fee") },
-    { header: "execType", column: "exec_type", refuse: pattern("exec_type", "^[TM]$") },
-    { header: "ts", column: "ts", refuse: epochMs("ts") },
+    { header: "subAcct", column: "sub_acct", check: SUB_ACCT },
+    { header: "subAcctLv", column: "sub_acct_lv", check: pattern(/^[12]$/) },
+    { header: "firstLvSubAcct", column: "first_lv_sub_acct", check: SUB_ACCT },
+    { header: "instId", column: "inst_id", check: pattern(/^[A-Z0-9]{1,20}(-[A-Z0-9.]{1,20}){1,4}$/) },
+    { header: "ordId", column: "ord_id", check: DIGITS },
+    { header: "tradeId", column: "trade_id", check: DIGITS },
+    { header: "amt", column: "amt", check: decimal() },
+    { header: "fee", column: "fee", check: decimal() },
+    { header: "execType", column: "exec_type", check: pattern(/^[TM]$/) },
+    { header: "ts", column: "ts", check: epochMs },
   ],
-  naturalKey: ["trade_id", "ord_id"],
   mergeSql: `
     INSERT INTO dma_trade (brand_id, trade_id, ord_id, sub_acct, sub_acct_level, first_lv_sub_acct, inst_id, inst_family,
                            amount, fee, exec_type, traded_at, day, file_id, subaccount_id, customer_id)

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { Prisma } from "../db/client";
 import { type Page } from "@/lib/table-state";
-import type { ZDmaTradeListInput, ZRebateBreakdownInput, ZRebateReportInput } from "@/lib/rebates/schemas";
+import { UNLINKED_CUSTOMER, type ZDmaTradeListInput, type ZRebateBreakdownInput, type ZRebateReportInput } from "@/lib/rebates/schemas";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -105,24 +105,34 @@ export interface DmaTradeRow {
 /** Beyond this many matching trades the total reads "10,000+". */
 export const TRADE_TOTAL_CAP = 10_000;
 
-/** The trades behind a report, newest first (the drill-down). */
-export async function listDmaTrades(ctx: TenantContext, q: In<typeof ZDmaTradeListInput>): Promise<Page<DmaTradeRow> & { totalIsExact: boolean }> {
+/** The trades a drill-down or its CSV export selects: the brand's, in the range, narrowed by its filters. */
+export function tradeWhere(ctx: TenantContext, q: In<typeof ZDmaTradeListInput>): Prisma.Sql {
   const parts = [
     Prisma.sql`t.brand_id = ${ctx.tenantId}::uuid`,
     Prisma.sql`t.day BETWEEN ${q.from}::date AND ${q.to}::date`,
   ];
-  if (q.customerId) parts.push(Prisma.sql`t.customer_id = ${q.customerId}::uuid`);
+  if (q.customerId === UNLINKED_CUSTOMER) parts.push(Prisma.sql`t.customer_id IS NULL`);
+  else if (q.customerId) parts.push(Prisma.sql`t.customer_id = ${q.customerId}::uuid`);
   if (q.subAcct) parts.push(Prisma.sql`t.sub_acct = ${q.subAcct}`);
   if (q.instId) parts.push(Prisma.sql`t.inst_id = ${q.instId}`);
   if (q.instFamily) parts.push(Prisma.sql`t.inst_family = ${q.instFamily}`);
   if (q.execType) parts.push(Prisma.sql`t.exec_type = ${q.execType}`);
-  const where = Prisma.join(parts, " AND ");
+  return Prisma.join(parts, " AND ");
+}
+
+/** A trade as the drill-down and the export read it (FROM dma_trade t LEFT JOIN customer c). */
+export const TRADE_COLUMNS = Prisma.sql`
+  t.trade_id AS "tradeId", t.ord_id AS "ordId", t.sub_acct AS "subAcct", t.inst_id AS "instId", t.inst_family AS "instFamily",
+  t.exec_type AS "execType", t.amount::text AS amount, t.fee::text AS fee, t.traded_at AS "tradedAt",
+  t.customer_id AS "customerId", c.name AS "customerName", c.uid::text AS "customerUid"`;
+
+/** The trades behind a report, newest first (the drill-down). */
+export async function listDmaTrades(ctx: TenantContext, q: In<typeof ZDmaTradeListInput>): Promise<Page<DmaTradeRow> & { totalIsExact: boolean }> {
+  const where = tradeWhere(ctx, q);
   const dir = Prisma.raw(q.dir === "asc" ? "ASC" : "DESC");
   const [rows, counted] = await Promise.all([
     ctx.db.$queryRaw<DmaTradeRow[]>`
-      SELECT t.trade_id AS "tradeId", t.ord_id AS "ordId", t.sub_acct AS "subAcct", t.inst_id AS "instId", t.inst_family AS "instFamily",
-             t.exec_type AS "execType", t.amount::text AS amount, t.fee::text AS fee, t.traded_at AS "tradedAt",
-             t.customer_id AS "customerId", c.name AS "customerName", c.uid::text AS "customerUid"
+      SELECT ${TRADE_COLUMNS}
       FROM dma_trade t LEFT JOIN customer c ON c.id = t.customer_id
       WHERE ${where}
       ORDER BY t.traded_at ${dir}, t.trade_id ${dir}

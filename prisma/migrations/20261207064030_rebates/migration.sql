@@ -89,9 +89,6 @@ CREATE INDEX "dma_trade_brand_id_day_idx" ON "dma_trade"("brand_id", "day");
 -- CreateIndex
 CREATE INDEX "dma_trade_brand_id_customer_id_day_idx" ON "dma_trade"("brand_id", "customer_id", "day");
 
--- CreateIndex
-CREATE INDEX "dma_trade_brand_id_sub_acct_idx" ON "dma_trade"("brand_id", "sub_acct");
-
 -- AddForeignKey
 ALTER TABLE "rebate_file_error" ADD CONSTRAINT "rebate_file_error_file_id_fkey" FOREIGN KEY ("file_id") REFERENCES "rebate_file"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
