@@ -54,11 +54,15 @@ export const ZRebateBreakdownInput = z
   .refine((r) => r.from <= r.to, { error: "The last day must not be before the first day", path: ["to"] })
   .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_REPORT_DAYS, { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });
 
+/** The drill-down's customer filter for trades of sub-accounts linked to no customer. */
+export const UNLINKED_CUSTOMER = "none";
+
 export const ZDmaTradeListInput = ZTableQuery.extend({
   sort: z.enum(["tradedAt"]).optional(),
   from: day,
   to: day,
-  customerId: zId().optional(),
+  /** A customer's trades, or `none`: the trades attributed to no customer. */
+  customerId: z.union([zId(), z.literal(UNLINKED_CUSTOMER)]).optional(),
   subAcct: z.string().regex(/^[A-Za-z0-9]{1,32}$/, { error: "A sub-account name is letters and digits" }).optional(),
   instId: z.string().regex(/^[A-Z0-9.-]{1,64}$/, { error: "An instrument id such as BTC-USDT" }).optional(),
   instFamily: z.enum(["SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION"]).optional(),

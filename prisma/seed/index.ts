@@ -10,6 +10,7 @@ import { seedFreezes } from "./freezes";
 import { seedKyc } from "./kyc";
 import { seedMessages } from "./messages";
 import { seedMoney } from "./money";
+import { seedRebates } from "./rebates";
 
 export interface SeedModule {
   name: string;
@@ -23,6 +24,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   { name: "freezes", run: seedFreezes },
   { name: "money", run: seedMoney },
   { name: "messages", run: seedMessages },
+  { name: "rebates", run: seedRebates },
 ];
 
 export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {

@@ -11,12 +11,14 @@ import { subaccountExporter } from "../subaccounts/export";
 import { customerExporter } from "../customers/export";
 import { depositsExporter } from "../deposits/export";
 import { fundLockExporter } from "../fund-locks/export";
+import { rebateTradesExporter } from "../rebates/export";
 
 export const EXPORTERS = {
   apiKeys: apiKeyExporter,
   bonusGrants: bonusGrantsExporter,
   deposits: depositsExporter,
   fundLocks: fundLockExporter,
+  rebateTrades: rebateTradesExporter,
   subaccounts: subaccountExporter,
   staff: staffExporter,
   customers: customerExporter,

@@ -16,7 +16,7 @@ type InstFamily = (typeof INST_FAMILIES)[number];
 type ExecType = (typeof EXEC_TYPES)[number];
 
 /** Every trade the query selects, in batches after the last one read (time, trade id, order id). */
-export async function* iterateDmaTrades(ctx: TenantContext, q: z.infer<typeof ZRebateTradeQuery>): AsyncGenerator<DmaTradeRow> {
+export async function* iterateDmaTrades(ctx: TenantContext, q: z.infer<typeof ZRebateTradeQuery>, batchSize = BATCH): AsyncGenerator<DmaTradeRow> {
   const where = tradeWhere(ctx, q);
   const asc = q.dir === "asc";
   const dir = Prisma.raw(asc ? "ASC" : "DESC");
@@ -32,9 +32,9 @@ export async function* iterateDmaTrades(ctx: TenantContext, q: z.infer<typeof ZR
       FROM dma_trade t LEFT JOIN customer c ON c.id = t.customer_id
       WHERE ${where} ${past}
       ORDER BY t.traded_at ${dir}, t.trade_id ${dir}, t.ord_id ${dir}
-      LIMIT ${BATCH}`;
+      LIMIT ${batchSize}`;
     yield* rows;
-    if (rows.length < BATCH) return;
+    if (rows.length < batchSize) return;
     after = rows[rows.length - 1];
   }
 }

@@ -80,6 +80,7 @@ export const auditActions = {
   export_customers: { name: "Customers exported", sentence: "{actor} exported the customer list" },
   export_deposits: { name: "Deposits exported", sentence: "{actor} exported the deposit list" },
   export_fundLocks: { name: "Fund locks exported", sentence: "{actor} exported the fund lock list" },
+  export_rebateTrades: { name: "Fee report trades exported", sentence: "{actor} exported trades of the fee reports" },
   export_staff: { name: "Staff exported", sentence: "{actor} exported the staff list" },
   export_subaccounts: { name: "Sub-accounts exported", sentence: "{actor} exported the sub-account list" },
   fundlock_expire: { name: "Transfer lock expired", sentence: "{actor} ended the expired transfer lock on {entity}" },

@@ -30,6 +30,7 @@ export const auditEntities = {
   customers: "Customer list",
   deposits: "Deposit list",
   fundLocks: "Fund lock list",
+  rebateTrades: "Trade list",
   staff: "Staff list",
   subaccounts: "Sub-account list",
 } as const;

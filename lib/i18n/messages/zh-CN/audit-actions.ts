@@ -78,6 +78,7 @@ export const auditActions: Dict<typeof en> = {
   export_customers: { name: "导出客户", sentence: "{actor} 导出了客户列表" },
   export_deposits: { name: "导出入金", sentence: "{actor} 导出了入金列表" },
   export_fundLocks: { name: "导出资金锁定", sentence: "{actor} 导出了资金锁定列表" },
+  export_rebateTrades: { name: "导出手续费报表成交", sentence: "{actor} 导出了手续费报表的成交明细" },
   export_staff: { name: "导出员工", sentence: "{actor} 导出了员工列表" },
   export_subaccounts: { name: "导出子账户", sentence: "{actor} 导出了子账户列表" },
   fundlock_expire: { name: "转账锁定到期", sentence: "{actor} 结束了 {entity} 上已到期的转账锁定" },

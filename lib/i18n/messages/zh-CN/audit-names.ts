@@ -32,6 +32,7 @@ export const auditEntities: Dict<typeof enEntities> = {
   customers: "客户列表",
   deposits: "入金列表",
   fundLocks: "资金锁定列表",
+  rebateTrades: "成交明细",
   staff: "员工列表",
   subaccounts: "子账户列表",
 };

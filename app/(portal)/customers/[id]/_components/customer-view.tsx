@@ -23,6 +23,7 @@ import { CustomerMessages } from "./customer-messages";
 import { CustomerNotFound } from "./customer-not-found";
 import { CustomerNotes } from "./customer-notes";
 import { CustomerOverview } from "./customer-overview";
+import { CustomerRebates } from "./customer-rebates";
 import { CustomerSubaccounts } from "./customer-subaccounts";
 import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTradingAccounts } from "./customer-trading-accounts";
@@ -33,6 +34,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
   const trpc = useTRPC();
   const query = useQuery(trpc.customer.get.queryOptions({ id }));
   const [tab, setTab] = useTabParam(permissions);
+  const rebates = permissions.granted.includes("rebate.read");
 
   if (query.isPending) return <CustomerSkeleton />;
   if (query.isError) {
@@ -59,6 +61,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             <TabsTrigger value="bonuses">{t("customers.tabs.bonuses")}</TabsTrigger>
             <TabsTrigger value="fund-locks">{t("customers.tabs.fundLocks")}</TabsTrigger>
             <TabsTrigger value="messages">{t("customers.tabs.messages")}</TabsTrigger>
+            {rebates && <TabsTrigger value="rebates">{t("rebateReports.customerTab.tab")}</TabsTrigger>}
           </TabsList>
         </div>
         <TabsContent value="overview">
@@ -93,6 +96,11 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         <TabsContent value="messages">
           <CustomerMessages customer={customer} granted={permissions.granted} />
         </TabsContent>
+        {rebates && (
+          <TabsContent value="rebates">
+            <CustomerRebates customer={customer} />
+          </TabsContent>
+        )}
       </Tabs>
     </div>
   );
@@ -107,7 +115,9 @@ function useTabParam(permissions: CustomerPagePermissions): [CustomerTab, (tab: 
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const requested = searchParams.get("tab");
-  const tab = CUSTOMER_TABS.find((candidate) => candidate === requested && (candidate !== "kyc" || permissions.kyc)) ?? "overview";
+  const visible = (candidate: CustomerTab) =>
+    (candidate !== "kyc" || permissions.kyc) && (candidate !== "rebates" || permissions.granted.includes("rebate.read"));
+  const tab = CUSTOMER_TABS.find((candidate) => candidate === requested && visible(candidate)) ?? "overview";
   const setTab = useCallback(
     (next: CustomerTab) => {
       const params = new URLSearchParams(window.location.search);

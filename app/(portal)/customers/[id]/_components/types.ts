@@ -25,5 +25,6 @@ export const CUSTOMER_TABS = [
   "bonuses",
   "fund-locks",
   "messages",
+  "rebates",
 ] as const;
 export type CustomerTab = (typeof CUSTOMER_TABS)[number];
