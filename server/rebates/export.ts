@@ -9,7 +9,7 @@ import type { TenantContext } from "../actor";
 import { Prisma } from "../db/client";
 import { defineExporter, exportColumns } from "../export/exporter";
 import { negateDecimal, ZRebateTradeQuery, type EXEC_TYPES, type INST_FAMILIES } from "@/lib/rebates/report-query";
-import { TRADE_COLUMNS, tradeWhere, type DmaTradeRow } from "./reports";
+import { TRADE_COLUMNS, TRADE_FROM, tradeWhere, type DmaTradeRow } from "./reports";
 
 const BATCH = 1000;
 type InstFamily = (typeof INST_FAMILIES)[number];
@@ -29,7 +29,7 @@ export async function* iterateDmaTrades(ctx: TenantContext, q: z.infer<typeof ZR
       : Prisma.empty;
     const rows = await ctx.db.$queryRaw<DmaTradeRow[]>`
       SELECT ${TRADE_COLUMNS}
-      FROM dma_trade t LEFT JOIN customer c ON c.id = t.customer_id
+      FROM ${TRADE_FROM}
       WHERE ${where} ${past}
       ORDER BY t.traded_at ${dir}, t.trade_id ${dir}, t.ord_id ${dir}
       LIMIT ${batchSize}`;

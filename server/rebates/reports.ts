@@ -111,8 +111,10 @@ export function tradeWhere(ctx: TenantContext, q: In<typeof ZDmaTradeListInput>)
     Prisma.sql`t.brand_id = ${ctx.tenantId}::uuid`,
     Prisma.sql`t.day BETWEEN ${q.from}::date AND ${q.to}::date`,
   ];
-  if (q.customerId === UNLINKED_CUSTOMER) parts.push(Prisma.sql`t.customer_id IS NULL`);
-  else if (q.customerId) parts.push(Prisma.sql`t.customer_id = ${q.customerId}::uuid`);
+  // The customer through the sub-account as it is linked now, as the report and its breakdown read it.
+  const linked = Prisma.sql`SELECT s.sub_acct FROM subaccount s WHERE s.brand_id = ${ctx.tenantId}::uuid`;
+  if (q.customerId === UNLINKED_CUSTOMER) parts.push(Prisma.sql`t.sub_acct NOT IN (${linked} AND s.customer_id IS NOT NULL)`);
+  else if (q.customerId) parts.push(Prisma.sql`t.sub_acct IN (${linked} AND s.customer_id = ${q.customerId}::uuid)`);
   if (q.subAcct) parts.push(Prisma.sql`t.sub_acct = ${q.subAcct}`);
   if (q.instId) parts.push(Prisma.sql`t.inst_id = ${q.instId}`);
   if (q.instFamily) parts.push(Prisma.sql`t.inst_family = ${q.instFamily}`);
@@ -120,11 +122,16 @@ export function tradeWhere(ctx: TenantContext, q: In<typeof ZDmaTradeListInput>)
   return Prisma.join(parts, " AND ");
 }
 
-/** A trade as the drill-down and the export read it (FROM dma_trade t LEFT JOIN customer c). */
+/** A trade as the drill-down and the export read it (FROM TRADE_FROM). */
 export const TRADE_COLUMNS = Prisma.sql`
   t.trade_id AS "tradeId", t.ord_id AS "ordId", t.sub_acct AS "subAcct", t.inst_id AS "instId", t.inst_family AS "instFamily",
   t.exec_type AS "execType", t.amount::text AS amount, t.fee::text AS fee, t.traded_at AS "tradedAt",
-  t.customer_id AS "customerId", c.name AS "customerName", c.uid::text AS "customerUid"`;
+  c.id AS "customerId", c.name AS "customerName", c.uid::text AS "customerUid"`;
+
+/** Trades with the customer their sub-account is linked to now (a link made after the import counts). */
+export const TRADE_FROM = Prisma.sql`dma_trade t
+  LEFT JOIN subaccount sa ON sa.brand_id = t.brand_id AND sa.sub_acct = t.sub_acct
+  LEFT JOIN customer c ON c.id = sa.customer_id`;
 
 /** The trades behind a report, newest first (the drill-down). */
 export async function listDmaTrades(ctx: TenantContext, q: In<typeof ZDmaTradeListInput>): Promise<Page<DmaTradeRow> & { totalIsExact: boolean }> {
@@ -133,7 +140,7 @@ export async function listDmaTrades(ctx: TenantContext, q: In<typeof ZDmaTradeLi
   const [rows, counted] = await Promise.all([
     ctx.db.$queryRaw<DmaTradeRow[]>`
       SELECT ${TRADE_COLUMNS}
-      FROM dma_trade t LEFT JOIN customer c ON c.id = t.customer_id
+      FROM ${TRADE_FROM}
       WHERE ${where}
       ORDER BY t.traded_at ${dir}, t.trade_id ${dir}
       OFFSET ${(q.page - 1) * q.pageSize} LIMIT ${q.pageSize}`,

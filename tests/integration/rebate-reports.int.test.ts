@@ -101,4 +101,21 @@ describe("fee reports", () => {
     const bobs = await listDmaTrades(ctx, ZDmaTradeListInput.parse({ from: "2026-12-01", to: "2026-12-02", customerId: bob.id, execType: "M" }));
     expect(bobs.total).toBe(0);
   });
+
+  it("follows a sub-account linked after its trades were imported, in the breakdown and the drill-down alike", async () => {
+    const range = { from: "2026-12-01", to: "2026-12-02" };
+    const unlinked = await listDmaTrades(ctx, ZDmaTradeListInput.parse({ ...range, customerId: "none" }));
+    expect(unlinked.rows.map((r) => r.subAcct)).toEqual(["orphanSub1"]);
+    const carol = await db.customer.create({ data: { brandId: ctx.tenantId, name: "Carol", email: `${randomUUID()}@example.test`, country: "SG", registrationSource: "api" } });
+    await db.subaccount.update({ where: { brandId_subAcct: { brandId: ctx.tenantId, subAcct: "orphanSub1" } }, data: { customerId: carol.id } });
+    try {
+      const breakdown = await rebateBreakdown(ctx, ZRebateBreakdownInput.parse({ ...range, by: "customer" }));
+      expect(breakdown.find((r) => r.key === carol.id)).toMatchObject({ trades: 1 });
+      const hers = await listDmaTrades(ctx, ZDmaTradeListInput.parse({ ...range, customerId: carol.id }));
+      expect(hers.rows.map((r) => [r.subAcct, r.customerName])).toEqual([["orphanSub1", "Carol"]]);
+      expect((await listDmaTrades(ctx, ZDmaTradeListInput.parse({ ...range, customerId: "none" }))).total).toBe(0);
+    } finally {
+      await db.subaccount.update({ where: { brandId_subAcct: { brandId: ctx.tenantId, subAcct: "orphanSub1" } }, data: { customerId: null } });
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Forbidden } from "@/components/shell/forbidden";
 import { NoBrand } from "@/components/shell/no-brand";
+import { RebateTabs } from "@/components/rebate-reports/rebate-tabs";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/server/auth/require-permission";
@@ -27,6 +28,7 @@ export default async function RebatesPage() {
         description={t("rebates.description")}
         actions={shell.brand && canManage ? <RequestFilesButton /> : undefined}
       />
+      <RebateTabs current="files" />
       {shell.brand ? (
         // useSearchParams needs a boundary; the table renders its own skeleton.
         <Suspense>

@@ -37,6 +37,7 @@ export const jobs = {
       "bonus-auto-grants": "Grants registration and first-deposit bonuses to newly eligible customers, every minute",
       "message-dispatch": "Sends automatic messages, starts scheduled messages when their time comes and resumes stalled sends, every 5 seconds",
       "message-fanout": "Delivers one message to its audience in chunks, with progress; resumes without sending twice",
+      "rebate-files": "Requests yesterday's trading-details files, follows them until ready, downloads and imports them, every minute",
     },
   },
   schedule: {

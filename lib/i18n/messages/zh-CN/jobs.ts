@@ -39,6 +39,7 @@ export const jobs: Dict<typeof en> = {
       "bonus-auto-grants": "每分钟向新符合条件的客户发放注册赠金和首充赠金",
       "message-dispatch": "每 5 秒发送自动消息、到时启动定时消息并恢复中断的发送",
       "message-fanout": "分批将一条消息投递给其受众并报告进度；中断后续发，不会重复发送",
+      "rebate-files": "申请前一天的交易明细文件，跟踪至生成完毕后下载并导入，每分钟一次",
     },
   },
   schedule: {
