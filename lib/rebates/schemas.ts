@@ -12,7 +12,10 @@ export const MAX_DAYS_PER_FILE = 180;
 /** How far back the exchange keeps files. */
 export const MAX_YEARS_BACK = 3;
 
-const day = z.iso.date({ error: "Enter a day as YYYY-MM-DD" });
+/** A calendar day that exists, within the years the database and every date elsewhere accept (1970–2999). */
+const day = z.iso
+  .date({ error: "Enter a day as YYYY-MM-DD" })
+  .refine((d) => d >= "1970-01-01" && d <= "2999-12-31", { error: "Enter a date between 1970 and 2999" });
 
 export const ZRebateRequestInput = z.object({
   kind: z.enum(REBATE_FILE_KINDS, { error: "Choose a kind of file" }),
