@@ -8,10 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { env } from "@/server/env";
 import { ENDPOINTS } from "@/server/exchange/okx";
 import { silentLogger } from "@/server/exchange/okx/logger";
 import { simAdmin, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
@@ -21,36 +19,22 @@ import type { RebatePipelineDeps } from "@/server/rebates/pipeline";
 import { runRebateFiles } from "@/server/rebates/runner";
 import { newFileKey, readStored, storeStream } from "@/server/rebates/storage";
 import { syncSubaccounts } from "@/server/subaccounts/sync";
+import { prefixedRedis } from "../helpers/redis";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 
 const ROWS = 400;
 let sim: SimHarness;
-let redis: Redis;
-const keyPrefix = `test:rebates:${randomUUID()}:`;
+const limiter = prefixedRedis("rebates");
+const redis = limiter.redis;
 
 beforeAll(async () => {
   sim = await startSim({ subaccounts: 0, deposits: 0, rebateRows: ROWS });
-  redis = new Redis(env.REDIS_URL, { keyPrefix, maxRetriesPerRequest: 1 });
 });
 
 afterAll(async () => {
   await sim?.close();
-  if (redis) {
-    const raw = new Redis(env.REDIS_URL);
-    const keys = await raw.keys(`${keyPrefix}*`);
-    if (keys.length) await raw.del(...keys);
-    raw.disconnect();
-    redis.disconnect();
-  }
+  await limiter.close();
 });
-
-/** Forgets this run's client-side limit windows (as an hour passing would). */
-async function clearLimiter() {
-  const raw = new Redis(env.REDIS_URL);
-  const keys = await raw.keys(`${keyPrefix}*`);
-  if (keys.length) await raw.del(...keys);
-  raw.disconnect();
-}
 
 const deps = (): RebatePipelineDeps => ({ db, pollMs: 20, clientOptions: { endpoints: { simulatorUrl: sim.url }, redis, logger: silentLogger } });
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -136,7 +120,7 @@ describe("DMA trading details", () => {
     // The same range again (an hour later: both limit windows forgotten): the exchange answers "exists" and
     // hands the same file; nothing is added twice.
     await sim.resetLimits();
-    await clearLimiter();
+    await limiter.clear();
     const again = await requestRebateFiles(ctx, { kind: "dma_trades", begin: yesterday(), end: yesterday() });
     const second = await runUntilSettled(brand.id, again.ids[0]);
     expect(second).toMatchObject({ state: "imported", duplicateOfId: file.id, rowsAdded: 0 });

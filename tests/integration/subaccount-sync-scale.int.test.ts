@@ -6,15 +6,13 @@
  * paced passes of 20 pages), hence its own file and timeout. The full 5,000 (50 pages a pass) is
  * `npm run bench:sync`'s: twenty pages already prove the pacing, and every page the test adds costs CI a second.
  */
-import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { env } from "@/server/env";
 import { ENDPOINTS } from "@/server/exchange/okx";
 import { silentLogger } from "@/server/exchange/okx/logger";
 import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { syncSubaccounts } from "@/server/subaccounts/sync";
+import { prefixedRedis } from "../helpers/redis";
 import { createTestBrand } from "../helpers/db";
 
 const SUBS = 2_000;
@@ -23,12 +21,11 @@ const FEE_TYPES = 9;
 
 let sim: SimHarness;
 /** The real Redis, every key under a prefix of this run's own: its buckets are shared with nobody else. */
-let redis: Redis;
-const keyPrefix = `test:sync-scale:${randomUUID()}:`;
+const limiter = prefixedRedis("sync-scale");
+const redis = limiter.redis;
 
 beforeAll(async () => {
   sim = await startSim({ subaccounts: SUBS, deposits: 0 });
-  redis = new Redis(env.REDIS_URL, { keyPrefix, maxRetriesPerRequest: 1 });
   // Warm the connection and code paths on an unrelated public bucket: a cold first page can reach the
   // simulator later than the client's 40 ms margin after its slot on a busy CI core, and page 2 would then
   // arrive inside the simulator's window — a 50011 that says nothing about the client's pacing.
@@ -37,13 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim?.close();
-  if (redis) {
-    const raw = new Redis(env.REDIS_URL);
-    const keys = await raw.keys(`${keyPrefix}*`);
-    if (keys.length) await raw.del(...keys);
-    raw.disconnect();
-    redis.disconnect();
-  }
+  await limiter.close();
 });
 
 describe("sub-account sync at scale", () => {
