@@ -5,15 +5,15 @@
  * Client-safe and pure.
  */
 import { z } from "zod";
-import { MAX_REPORT_DAYS, REPORT_DIMENSIONS, UNLINKED_CUSTOMER, ZDmaTradeListInput } from "./schemas";
+import { MAX_REPORT_DAYS, REPORT_DIMENSIONS, UNLINKED_CUSTOMER, ZDmaTradeListInput, zReportDay } from "./schemas";
+
+export { daysIn, EXEC_TYPES, INST_FAMILIES, rangeProblem } from "./schemas";
 
 const DAY_MS = 86_400_000;
 /** How many days a report covers unless told otherwise. */
 export const DEFAULT_REPORT_DAYS = 30;
 
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
-export const INST_FAMILIES = ["SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION"] as const;
-export const EXEC_TYPES = ["M", "T"] as const;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -22,13 +22,6 @@ export function lastFullDays(days = DEFAULT_REPORT_DAYS, now = new Date()): { fr
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return { from: isoDay(today - days * DAY_MS), to: isoDay(today - DAY_MS) };
 }
-
-/** How many days `from`…`to` covers, both included (0 when `to` is before `from`). */
-export const daysIn = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1);
-
-/** Whether the procedures accept the range: in order and at most MAX_REPORT_DAYS long. */
-export const rangeProblem = (from: string, to: string): "order" | "length" | null =>
-  from > to ? "order" : daysIn(from, to) > MAX_REPORT_DAYS ? "length" : null;
 
 /** Every day of the range, for a chart with no gaps on days without trades. */
 export function eachDay(from: string, to: string): string[] {
@@ -39,8 +32,8 @@ export function eachDay(from: string, to: string): string[] {
 
 /** The trades table and its CSV export: the drill-down's filters over a range that defaults to the last 30 days. */
 export const ZRebateTradeQuery = ZDmaTradeListInput.extend({
-  from: z.iso.date().default(() => lastFullDays().from),
-  to: z.iso.date().default(() => lastFullDays().to),
+  from: zReportDay.default(() => lastFullDays().from),
+  to: zReportDay.default(() => lastFullDays().to),
 });
 
 /** The reports page: the trades' query plus the breakdown's dimension. */

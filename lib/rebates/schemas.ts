@@ -13,14 +13,14 @@ export const MAX_DAYS_PER_FILE = 180;
 export const MAX_YEARS_BACK = 3;
 
 /** A calendar day that exists, within the years the database and every date elsewhere accept (1970–2999). */
-const day = z.iso
+export const zReportDay = z.iso
   .date({ error: "Enter a day as YYYY-MM-DD" })
   .refine((d) => d >= "1970-01-01" && d <= "2999-12-31", { error: "Enter a date between 1970 and 2999" });
 
 export const ZRebateRequestInput = z.object({
   kind: z.enum(REBATE_FILE_KINDS, { error: "Choose a kind of file" }),
-  begin: day,
-  end: day,
+  begin: zReportDay,
+  end: zReportDay,
 });
 
 export const ZRebateFileListInput = ZTableQuery.extend({
@@ -36,38 +36,54 @@ export const REPORT_DIMENSIONS = ["customer", "subaccount", "instrument", "famil
 /** A report covers at most this many days (a year and a bit: a year of data is what it must stay fast for). */
 export const MAX_REPORT_DAYS = 400;
 
-export const ZRebateReportInput = z
-  .object({
-    from: day,
-    to: day,
+/** Instrument families and maker/taker as the trades table stores them. */
+export const INST_FAMILIES = ["SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION"] as const;
+export const EXEC_TYPES = ["M", "T"] as const;
+
+const DAY_MS = 86_400_000;
+/** How many days `from`…`to` covers, both included (0 when `to` is before `from`). */
+export const daysIn = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1);
+
+/** What is wrong with a report's range, if anything: out of order, or longer than MAX_REPORT_DAYS. */
+export const rangeProblem = (from: string, to: string): "order" | "length" | null =>
+  from > to ? "order" : daysIn(from, to) > MAX_REPORT_DAYS ? "length" : null;
+
+/** A report's days, in order and at most MAX_REPORT_DAYS of them: the rule of every report input. */
+const inRange = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
+  schema
+    .refine((r) => rangeProblem(r.from, r.to) !== "order", { error: "The last day must not be before the first day", path: ["to"] })
+    .refine((r) => rangeProblem(r.from, r.to) !== "length", { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });
+
+export const ZRebateReportInput = inRange(
+  z.object({
+    from: zReportDay,
+    to: zReportDay,
     /** One customer's report (the customer page's tab). */
     customerId: zId().optional(),
-  })
-  .refine((r) => r.from <= r.to, { error: "The last day must not be before the first day", path: ["to"] })
-  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_REPORT_DAYS, { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });
+  }),
+);
 
-export const ZRebateBreakdownInput = z
-  .object({
-    from: day,
-    to: day,
+export const ZRebateBreakdownInput = inRange(
+  z.object({
+    from: zReportDay,
+    to: zReportDay,
     customerId: zId().optional(),
     by: z.enum(REPORT_DIMENSIONS),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .refine((r) => r.from <= r.to, { error: "The last day must not be before the first day", path: ["to"] })
-  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < MAX_REPORT_DAYS, { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });
+  }),
+);
 
 /** The drill-down's customer filter for trades of sub-accounts linked to no customer. */
 export const UNLINKED_CUSTOMER = "none";
 
 export const ZDmaTradeListInput = ZTableQuery.extend({
   sort: z.enum(["tradedAt"]).optional(),
-  from: day,
-  to: day,
+  from: zReportDay,
+  to: zReportDay,
   /** A customer's trades, or `none`: the trades attributed to no customer. */
   customerId: z.union([zId(), z.literal(UNLINKED_CUSTOMER)]).optional(),
   subAcct: z.string().regex(/^[A-Za-z0-9]{1,32}$/, { error: "A sub-account name is letters and digits" }).optional(),
   instId: z.string().regex(/^[A-Z0-9.-]{1,64}$/, { error: "An instrument id such as BTC-USDT" }).optional(),
-  instFamily: z.enum(["SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION"]).optional(),
-  execType: z.enum(["T", "M"]).optional(),
+  instFamily: z.enum(INST_FAMILIES).optional(),
+  execType: z.enum(EXEC_TYPES).optional(),
 });
