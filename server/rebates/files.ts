@@ -11,7 +11,7 @@ import type { Prisma } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { pageArgs, type Page } from "@/lib/table-state";
 import { MAX_DAYS_PER_FILE, MAX_YEARS_BACK, type ZRebateFileListInput, type ZRebateRequestInput } from "@/lib/rebates/schemas";
-import { IMPORTABLE_KINDS } from "./kinds";
+import { fileKind, IMPORTABLE_KINDS } from "./kinds";
 
 type In<T extends z.ZodType> = z.infer<T>;
 const DAY_MS = 86_400_000;
@@ -40,7 +40,7 @@ export async function requestRebateFiles(ctx: TenantContext, input: In<typeof ZR
   const brand = await ctx.db.brand.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { rebateFileKinds: true } });
   if (!brand.rebateFileKinds.includes(input.kind) || !IMPORTABLE_KINDS.includes(input.kind)) throw invalid("kind", "rebates.errors.kindNotEnabled");
 
-  const parts = splitRange(begin, end);
+  const parts = splitRange(begin, end, fileKind(input.kind).maxDays);
   return ctx.db.$transaction(async (tx) => {
     const ids: string[] = [];
     for (const part of parts) {

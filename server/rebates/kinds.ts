@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { RebateFileKind } from "../db/generated/enums";
+import { DMA_TRADES_MAX_DAYS } from "../exchange/okx";
 
 /** One CSV column: its header name, its staging column and the check of a value as written. */
 export interface FileColumn {
@@ -76,7 +77,7 @@ const DMA_TRADES: FileKindDef = {
   createEndpoint: "createDmaTradesFile",
   listEndpoint: "getDmaTradesFile",
   endExclusive: true,
-  maxDays: 180,
+  maxDays: DMA_TRADES_MAX_DAYS,
   columns: [
     { header: "subAcct", column: "sub_acct", check: SUB_ACCT },
     { header: "subAcctLv", column: "sub_acct_lv", check: pattern(/^[12]$/) },

@@ -146,6 +146,21 @@ describe("DMA trading details", () => {
   });
 });
 
+describe("requesting a range", () => {
+  it("splits a long range into consecutive files of at most 180 days, in one audited request", async () => {
+    const { brand, ctx } = await brandWithCustomers(0);
+    const { ids } = await requestRebateFiles(ctx, { kind: "dma_trades", begin: "2025-01-01", end: "2026-02-04" });
+    const files = await db.rebateFile.findMany({ where: { id: { in: ids } }, orderBy: { beginDay: "asc" } });
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    expect(files.map((f) => [day(f.beginDay), day(f.endDay), f.state, f.trigger])).toEqual([
+      ["2025-01-01", "2025-06-29", "requested", "manual"],
+      ["2025-06-30", "2025-12-26", "requested", "manual"],
+      ["2025-12-27", "2026-02-04", "requested", "manual"],
+    ]);
+    expect(await db.auditLog.count({ where: { brandId: brand.id, action: "rebate.files_requested" } })).toBe(1);
+  });
+});
+
 describe("imports by the file's natural key", () => {
   const header = "subAcct,subAcctLv,firstLvSubAcct,instId,ordId,tradeId,amt,fee,execType,ts";
   const row = (n: number) => `sub${n},1,sub${n},BTC-USDT-SWAP,${1000 + n},${2000 + n},100.5,-0.05,M,1764979200000`;
