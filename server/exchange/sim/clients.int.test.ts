@@ -1,7 +1,10 @@
 /**
  * Public OKX clients from npm, unchanged but for the base URL, against the simulator: `okx-api` (generic
  * signed GET/POST plus a named method) and `ccxt` (raw implicit methods, which need no loadMarkets). Both
- * run in demo mode, which is how they add `x-simulated-trading: 1`. See ../../../../shared/OKX.md "Known
+ * run in demo mode, which is how they add `x-simulated-trading: 1`. Issue 15's three calls — the DMA trades
+ * POST, the DMA link GET and the affiliate if-rebate — go through each library's own method where it has one
+ * (ccxt: all three; okx-api: getAffiliateRebateInfo, and its generic postPrivate / getPrivate for the DMA
+ * pair, which it does not name) and are refused with a forged signature. See ../../../../shared/OKX.md "Known
  * clients". Needs no database; lives with the integration tests because it starts a server.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -28,6 +31,28 @@ interface Envelope<T = unknown> {
   msg: string;
   data: T[];
 }
+/** broker/dma/trades: the file exists already ("true") or starts generating ("false"). */
+interface FileRequest {
+  result: string;
+  ts: string;
+}
+/** broker/dma/rebate-per-orders: one row per requested file. */
+interface FileRow {
+  beginTime: string;
+  endTime: string;
+  cTime: string;
+  fileHref: string;
+  state: string;
+  ts: string;
+}
+
+/** A UTC day `back` days ago as the DMA endpoints take it: YYYYMMDD. */
+const dayAgo = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
+/** A key the simulator's account does not hold: the affiliate answer is drawn for it (type 0, 2 or 4). */
+const OUTSIDE_KEY = "63d54aa0-0020-4ad9-a9f0-ac92654bc831";
+/** The answer's type and the result it must come with (only type 2, no invitation, is false). */
+const affiliateAnswer = { result: expect.any(Boolean), type: expect.stringMatching(/^[024]$/) };
+const consistent = (r: { result: boolean; type: string }) => expect(r.result).toBe(r.type !== "2");
 
 let dir: string;
 let sim: Simulator;
@@ -75,6 +100,46 @@ describe("okx-api (RestClient)", () => {
     const tickers = await client().getTickers({ instType: "SPOT" });
     expect(tickers.length).toBeGreaterThan(0);
     expect(tickers.find((t) => t.instId === "BTC-USDT")).toMatchObject({ instType: "SPOT", last: expect.stringMatching(/^\d+(\.\d+)?$/) });
+  });
+
+  // okx-api 3.2.3 names no DMA file method: the trades POST and the link GET go through its generic signed
+  // postPrivate / getPrivate (postPrivate adds its `tag` to the body, which the endpoint does not document).
+  it("requests a DMA trading-details file (postPrivate broker/dma/trades) and finds it by its link GET (getPrivate broker/dma/rebate-per-orders)", async () => {
+    const c = client();
+    const range = { begin: dayAgo(40), end: dayAgo(38) };
+    expect(await c.postPrivate("/api/v5/broker/dma/trades", range)).toEqual([{ result: "false", ts: expect.stringMatching(/^\d{13}$/) }]);
+    // The same range again: the exchange already has it.
+    expect(await c.postPrivate("/api/v5/broker/dma/trades", range)).toEqual([{ result: "true", ts: expect.stringMatching(/^\d{13}$/) }]);
+    const all = (await c.getPrivate("/api/v5/broker/dma/rebate-per-orders", { type: "true" })) as FileRow[];
+    const beginMs = String(Date.parse(`${range.begin.slice(0, 4)}-${range.begin.slice(4, 6)}-${range.begin.slice(6)}T00:00:00Z`));
+    const mine = all.find((f) => f.beginTime === beginMs);
+    expect(mine).toMatchObject({ state: expect.stringMatching(/^(ongoing|finished)$/), cTime: expect.stringMatching(/^\d{13}$/) });
+    // type=false: the files whose link was asked for, or whose data falls, within begin–end.
+    const inRange = (await c.getPrivate("/api/v5/broker/dma/rebate-per-orders", { type: "false", begin: range.begin, end: range.end })) as FileRow[];
+    expect(inRange).toContainEqual(mine);
+  });
+
+  it("reads the affiliate if-rebate with its named getAffiliateRebateInfo (users/partner/if-rebate)", async () => {
+    const [answer] = (await client().getAffiliateRebateInfo({ apiKey: OUTSIDE_KEY })) as { result: boolean; type: string }[];
+    expect(answer).toEqual(affiliateAnswer);
+    consistent(answer);
+    // One of the account's own sub-account keys: an invitee earning a rebate.
+    const [page] = (await client().getPrivate("/api/v5/broker/dma/subaccount-info", { limit: "100" })) as Page<SubRow>[];
+    let own: string | undefined;
+    for (const { subAcct } of page.details) {
+      const keys = (await client().getPrivate("/api/v5/broker/dma/subaccount/apikey", { subAcct })) as { apiKey: string }[];
+      own = keys[0]?.apiKey;
+      if (own) break;
+    }
+    expect(own).toBeDefined();
+    expect(await client().getAffiliateRebateInfo({ apiKey: own! })).toEqual([{ result: true, type: "0" }]);
+  });
+
+  it("is refused on these endpoints when the signature is wrong (the simulator checks it)", async () => {
+    const forged = new RestClient({ apiKey: DEFAULT_OKX_SIM_API_KEY, apiSecret: "NOT0THE0SECRET0KEY0000000000000", apiPass: DEFAULT_OKX_SIM_PASSPHRASE, baseUrl: sim.url, demoTrading: true });
+    await expect(forged.postPrivate("/api/v5/broker/dma/trades", { begin: dayAgo(3), end: dayAgo(1) })).rejects.toMatchObject({ code: "50113" });
+    await expect(forged.getPrivate("/api/v5/broker/dma/rebate-per-orders", { type: "true" })).rejects.toMatchObject({ code: "50113" });
+    await expect(forged.getAffiliateRebateInfo({ apiKey: OUTSIDE_KEY })).rejects.toMatchObject({ code: "50113" });
   });
 
   it("is refused without the demo header (the default key is a demo key)", async () => {
@@ -125,6 +190,48 @@ describe("ccxt (okx, raw implicit methods)", () => {
     expect(all.data.some((t) => t.instId === "BTC-USDT")).toBe(true);
     const one = (await ex.publicGetMarketTicker({ instId: "BTC-USDT" })) as Envelope<{ instId: string; last: string }>;
     expect(one).toMatchObject({ code: "0", data: [{ instId: "BTC-USDT", last: expect.stringMatching(/^\d+(\.\d+)?$/) }] });
+  });
+
+  // ccxt spaces calls by each endpoint's cost: broker/dma/trades costs an hour (OKX's 1 request per 60 min),
+  // so after one POST its throttle holds every later call of that instance for an hour. These cases are about
+  // paths and signatures, not ccxt's throttle, so they switch it off (the simulator runs without limits too).
+  const unthrottled = () => {
+    const ex = client();
+    ex.enableRateLimit = false;
+    return ex;
+  };
+
+  it("requests a DMA trading-details file with privatePostBrokerDmaTrades and finds it with privateGetBrokerDmaRebatePerOrders", async () => {
+    const ex = unthrottled();
+    const range = { begin: dayAgo(60), end: dayAgo(59) };
+    const first = (await ex.privatePostBrokerDmaTrades(range)) as Envelope<FileRequest>;
+    expect(first).toEqual({ code: "0", msg: "", data: [{ result: "false", ts: expect.stringMatching(/^\d{13}$/) }] });
+    const again = (await ex.privatePostBrokerDmaTrades(range)) as Envelope<FileRequest>;
+    expect(again.data).toEqual([{ result: "true", ts: first.data[0].ts }]);
+    const links = (await ex.privateGetBrokerDmaRebatePerOrders({ type: "false", begin: range.begin, end: range.end })) as Envelope<FileRow>;
+    expect(links.code).toBe("0");
+    expect(links.data).toContainEqual(expect.objectContaining({ cTime: first.data[0].ts, state: expect.stringMatching(/^(ongoing|finished)$/) }));
+  });
+
+  it("reads the affiliate if-rebate with privateGetUsersPartnerIfRebate", async () => {
+    const res = (await client().privateGetUsersPartnerIfRebate({ apiKey: OUTSIDE_KEY })) as Envelope<{ result: boolean; type: string }>;
+    expect(res).toMatchObject({ code: "0", msg: "" });
+    expect(res.data).toEqual([affiliateAnswer]);
+    consistent(res.data[0]);
+  });
+
+  it("is refused on these endpoints when the signature is wrong (the simulator checks it)", async () => {
+    const forged = new ccxt.okx({
+      apiKey: DEFAULT_OKX_SIM_API_KEY,
+      secret: "NOT0THE0SECRET0KEY0000000000000",
+      password: DEFAULT_OKX_SIM_PASSPHRASE,
+      urls: { api: { rest: sim.url }, test: { rest: sim.url } },
+      enableRateLimit: false,
+    });
+    forged.setSandboxMode(true);
+    await expect(forged.privatePostBrokerDmaTrades({ begin: dayAgo(3), end: dayAgo(1) })).rejects.toThrow(/50113/);
+    await expect(forged.privateGetBrokerDmaRebatePerOrders({ type: "true" })).rejects.toThrow(/50113/);
+    await expect(forged.privateGetUsersPartnerIfRebate({ apiKey: OUTSIDE_KEY })).rejects.toThrow(/50113/);
   });
 
   it("maps a simulator error to ccxt's exception (unknown sub-account)", async () => {
