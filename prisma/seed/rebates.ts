@@ -1,86 +1,143 @@
 /**
- * Demo fee reports. Each demo brand gets a few demo sub-accounts linked to its well-known customers (and one
- * linked to nobody, as a house account), and their trades over the last 30 full UTC days arrive the way the
- * exchange's files do: a trading-details CSV is stored (server/rebates/storage.ts) and imported
+ * Demo fee reports. Each demo brand's trading sub-accounts are the simulator's own — the ones its account for
+ * the brand is generated with (server/exchange/sim/initial-data.ts, from the same OKX_SIM_* settings) — linked
+ * to the brand's well-known customers (and one to nobody, as a house account), so the sub-account sync finds
+ * them on the exchange and keeps them. Their API keys (the simulator's, without secrets) are stored too, so a
+ * customer's keys can be picked for the rebate check. Their trades over the last 30 full UTC days arrive the
+ * way the exchange's files do: a trading-details CSV is stored (server/rebates/storage.ts) and imported
  * (server/rebates/import.ts), which attributes each trade to its customer and keeps the daily sums the
  * reports read. A re-run imports only the days since the brand's last trade (nothing when it is up to
  * date), so a demo installation started every day keeps live-looking reports.
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
+import { withReadOnly } from "../../lib/api-keys/rules";
 import type { Db } from "../../server/db/client";
+import type { SimulatorOptions } from "../../server/exchange/sim/config";
+import { initialAccountData, type InitialAccountData } from "../../server/exchange/sim/initial-data";
+import type { Subaccount } from "../../server/exchange/sim/model";
 import { importStoredFile } from "../../server/rebates/import";
 import { newFileKey, storeStream } from "../../server/rebates/storage";
 import { DEMO_BRANDS, type DemoBrandSlug } from "../demo-accounts";
-import { seededRandom } from "./customers";
 import { DEMO_CUSTOMERS } from "./demo-customers";
 import { daysBetween, TRADES_HEADER, tradeLines, type TradingSub } from "./rebate-trades";
 
 const DAYS = 30;
 const DAY_MS = 86_400_000;
 
-interface DemoSub extends TradingSub {
-  /** The linked customer's e-mail; null for a sub-account linked to no customer. */
+/** Who trades in a demo brand: whose sub-account, how busy, VIP maker rates; `under`: a second sub-account below trader n's. */
+interface DemoTrader {
+  /** The linked customer's e-mail; null for the house account, linked to no customer. */
   customer: string | null;
-  label: string;
+  perDay: number;
+  vip: boolean;
+  under?: number;
+}
+
+/** A simulator sub-account given to a demo trader. */
+export interface DemoTradingSub extends TradingSub {
+  customer: string | null;
+  sim: Subaccount;
 }
 
 const A = DEMO_CUSTOMERS.aurora;
 const B = DEMO_CUSTOMERS.borealis;
-const sub = (subAcct: string, customer: string | null, perDay: number, vip: boolean, label: string, parent?: string): DemoSub => ({
-  subAcct,
-  level: parent ? 2 : 1,
-  firstLevel: parent ?? subAcct,
-  customer,
-  perDay,
-  vip,
-  label,
-});
 
-/** Each brand's trading sub-accounts: the VIPs trade most; the house account belongs to no customer. */
-export const DEMO_TRADING_SUBACCOUNTS: Record<DemoBrandSlug, DemoSub[]> = {
+/** Each brand's traders: the VIPs trade most; Liang Wei has a second-level sub-account under his first. */
+export const DEMO_TRADERS: Record<DemoBrandSlug, DemoTrader[]> = {
   aurora: [
-    sub("aurLiangWei01", A.liangWei.email, 6, true, "main"),
-    sub("aurLiangWei02", A.liangWei.email, 3, true, "grid", "aurLiangWei01"),
-    sub("aurNoahF01", A.noahFischer.email, 4, true, "main"),
-    sub("aurFatimaZ01", A.fatimaZahra.email, 2, true, "main"),
-    sub("aurAishaR01", A.aishaRahman.email, 3, false, "api"),
-    sub("aurPriyaN01", A.priyaNair.email, 1, false, "main"),
-    sub("aurHouse01", null, 2, false, "house"),
+    { customer: A.liangWei.email, perDay: 6, vip: true },
+    { customer: A.liangWei.email, perDay: 3, vip: true, under: 0 },
+    { customer: A.noahFischer.email, perDay: 4, vip: true },
+    { customer: A.fatimaZahra.email, perDay: 2, vip: true },
+    { customer: A.aishaRahman.email, perDay: 3, vip: false },
+    { customer: A.priyaNair.email, perDay: 1, vip: false },
+    { customer: null, perDay: 2, vip: false },
   ],
   borealis: [
-    sub("borIngridL01", B.ingridLarsen.email, 4, true, "main"),
-    sub("borLiangWei01", B.liangWei.email, 2, false, "main"),
-    sub("borYukiS01", B.yukiSato.email, 1, false, "main"),
-    sub("borHouse01", null, 1, false, "house"),
+    { customer: B.ingridLarsen.email, perDay: 4, vip: true },
+    { customer: B.liangWei.email, perDay: 2, vip: false },
+    { customer: B.yukiSato.email, perDay: 1, vip: false },
+    { customer: null, perDay: 1, vip: false },
   ],
 };
 
+/**
+ * Gives each trader one of the simulator's sub-accounts: only ones that can trade (enabled, nothing frozen),
+ * those with an API key first, in the simulator's order. A trader `under` another gets a second-level
+ * sub-account and that trader its parent, when the simulator has such a pair; otherwise a first-level one.
+ * Deterministic: the same account data gives the same picks, so a re-run finds the rows it made.
+ */
+export function pickTradingSubaccounts(traders: readonly DemoTrader[], data: InitialAccountData): DemoTradingSub[] {
+  const keyed = new Set(data.apiKeys.map((k) => k.subAcct));
+  const usable = data.subaccounts
+    .filter((s) => s.enable && s.frozenFunc.length === 0)
+    .sort((a, b) => Number(keyed.has(b.subAcct)) - Number(keyed.has(a.subAcct)));
+  const byName = new Map(usable.map((s) => [s.subAcct, s]));
+  const taken = new Set<string>();
+  const picked: (Subaccount | undefined)[] = traders.map(() => undefined);
+  const take = (i: number, s: Subaccount) => {
+    picked[i] = s;
+    taken.add(s.subAcct);
+  };
+  traders.forEach((t, i) => {
+    if (t.under === undefined || picked[t.under]) return;
+    const child = usable.find((c) => c.mainAcct && !taken.has(c.subAcct) && !taken.has(c.mainAcct) && byName.has(c.mainAcct));
+    if (!child) return;
+    take(t.under, byName.get(child.mainAcct)!);
+    take(i, child);
+  });
+  const rest = [...usable.filter((s) => !s.mainAcct), ...usable.filter((s) => s.mainAcct)];
+  traders.forEach((_, i) => {
+    const next = picked[i] ? undefined : rest.find((s) => !taken.has(s.subAcct));
+    if (next) take(i, next);
+  });
+  return traders.flatMap((t, i) => {
+    const s = picked[i];
+    return s ? [{ subAcct: s.subAcct, level: s.mainAcct ? 2 : 1, firstLevel: s.mainAcct || s.subAcct, perDay: t.perDay, vip: t.vip, customer: t.customer, sim: s }] : [];
+  });
+}
+
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The demo sub-accounts that are missing, created as a first sync would find them, linked to their customers. */
-async function ensureSubaccounts(db: Db, brandId: string, slug: DemoBrandSlug): Promise<number> {
+/**
+ * The picked sub-accounts that are missing, created as a first sync would find them (the simulator's columns)
+ * and linked to their customers, with their API keys. Existing rows are left as they are.
+ */
+async function ensureSubaccounts(db: Db, brandId: string, subs: readonly DemoTradingSub[], data: InitialAccountData): Promise<number> {
   let created = 0;
-  for (const s of DEMO_TRADING_SUBACCOUNTS[slug]) {
+  for (const s of subs) {
     if (await db.subaccount.findUnique({ where: { brandId_subAcct: { brandId, subAcct: s.subAcct } }, select: { id: true } })) continue;
     const customer = s.customer ? await db.customer.findFirst({ where: { brandId, email: s.customer }, select: { id: true } }) : null;
-    const rng = seededRandom(`subaccount:${slug}:${s.subAcct}`);
-    const uid = `3${Array.from({ length: 17 }, () => Math.floor(rng() * 10)).join("")}`;
-    const now = new Date();
-    await db.subaccount.create({
+    const row = await db.subaccount.create({
       data: {
         brandId,
         subAcct: s.subAcct,
-        uid,
-        label: s.label,
-        accountLevel: s.vip ? 2 : 1,
-        enabled: true,
-        canTransferOut: true,
-        mainAcct: s.level === 2 ? s.firstLevel : null,
-        exchangeCreatedAt: new Date(now.getTime() - (120 + Math.floor(rng() * 60)) * DAY_MS),
-        lastSyncedAt: now,
+        uid: s.sim.uid,
+        label: s.sim.label,
+        accountLevel: Number(s.sim.acctLv),
+        enabled: s.sim.enable,
+        frozenFunctions: s.sim.frozenFunc,
+        canTransferOut: s.sim.canTransOut,
+        mainAcct: s.sim.mainAcct || null,
+        exchangeCreatedAt: new Date(Number(s.sim.ts)),
+        lastSyncedAt: new Date(),
         customerId: customer?.id ?? null,
       },
+      select: { id: true },
+    });
+    const keys = data.apiKeys.filter((k) => k.subAcct === s.subAcct);
+    await db.subaccountApiKey.createMany({
+      data: keys.map((k) => ({
+        brandId,
+        subaccountId: row.id,
+        apiKey: k.apiKey,
+        label: k.label,
+        perms: withReadOnly(k.perm.split(",")),
+        ips: k.ip ? k.ip.split(",") : [],
+        exchangeCreatedAt: new Date(Number(k.ts)),
+      })),
+      skipDuplicates: true,
     });
     created++;
   }
@@ -98,8 +155,8 @@ async function missingDays(db: Db, brandId: string): Promise<string[]> {
 }
 
 /** One trading-details file of the brand for `days`, stored and imported as the worker would. */
-async function importDays(db: Db, brandId: string, slug: DemoBrandSlug, days: string[]): Promise<number> {
-  const lines = days.flatMap((day) => tradeLines(slug, day, DEMO_TRADING_SUBACCOUNTS[slug]));
+async function importDays(db: Db, brandId: string, slug: DemoBrandSlug, subs: readonly TradingSub[], days: string[]): Promise<number> {
+  const lines = days.flatMap((day) => tradeLines(slug, day, subs));
   const storageKey = newFileKey(brandId);
   const stored = await storeStream(storageKey, Readable.from([Buffer.from(`${[TRADES_HEADER, ...lines].join("\n")}\n`)]));
   const file = await db.rebateFile.create({
@@ -123,14 +180,27 @@ async function importDays(db: Db, brandId: string, slug: DemoBrandSlug, days: st
   return outcome.rowsAdded;
 }
 
+/**
+ * One demo brand's trading sub-accounts and trades. Nothing for a brand with exchange credentials of its own:
+ * its sub-accounts are on OKX, not in the simulator. `sim`: the simulator's settings (tests; default OKX_SIM_*).
+ */
+export async function seedBrandRebates(db: Db, brandId: string, slug: DemoBrandSlug, sim?: SimulatorOptions): Promise<string> {
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { okxApiKey: true } });
+  if (brand.okxApiKey) return `${slug} uses its own exchange credentials: no demo trades`;
+  const data = initialAccountData(brandId, sim);
+  const subs = pickTradingSubaccounts(DEMO_TRADERS[slug], data);
+  if (subs.length === 0) return `${slug} has no simulator sub-accounts to trade on`;
+  const created = await ensureSubaccounts(db, brandId, subs, data);
+  const days = await missingDays(db, brandId);
+  const added = days.length ? await importDays(db, brandId, slug, subs, days) : 0;
+  return `${slug} ${created} sub-accounts, ${added} trades over ${days.length} days`;
+}
+
 export async function seedRebates(db: Db): Promise<string> {
   const lines: string[] = [];
   for (const { slug } of DEMO_BRANDS) {
     const brand = await db.brand.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    const created = await ensureSubaccounts(db, brand.id, slug);
-    const days = await missingDays(db, brand.id);
-    const added = days.length ? await importDays(db, brand.id, slug, days) : 0;
-    lines.push(`${slug} ${created} sub-accounts, ${added} trades over ${days.length} days`);
+    lines.push(await seedBrandRebates(db, brand.id, slug));
   }
   return `rebates: ${lines.join(", ")}`;
 }

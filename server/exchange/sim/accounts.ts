@@ -14,6 +14,9 @@ import { SimStore } from "./store";
 
 const ACCOUNTS_DIR = "accounts";
 
+/** The seed an account's data set is generated from: the simulator's own for "main", one derived per account id otherwise. */
+export const accountSeed = (simSeed: number, id: string) => (id === MAIN_SIM_ACCOUNT ? simSeed : hash32(`${simSeed}|account|${id}`));
+
 export class SimAccounts {
   private readonly stores = new Map<string, SimStore>();
   /** Accounts being opened, so two first requests at once open one store. */
@@ -47,7 +50,7 @@ export class SimAccounts {
       pending = SimStore.open({
         dataDir: this.config.dataDir,
         file: main ? undefined : path.join(ACCOUNTS_DIR, `${id}.json`),
-        seed: main ? this.config.seed : hash32(`${this.config.seed}|account|${id}`),
+        seed: accountSeed(this.config.seed, id),
         subaccounts: this.config.subaccounts,
         deposits: this.config.deposits,
         debounceMs: this.config.persistDebounceMs,

@@ -1,0 +1,29 @@
+/**
+ * What a simulator account starts with — its sub-accounts and their API keys — worked out without the
+ * simulator running, exactly as the simulator generates them on the account's first request (same seed,
+ * same size: config.ts, read from the same OKX_SIM_* variables). The demo seed links its demo customers
+ * to these, so the first sub-account sync finds them instead of marking them removed.
+ *
+ * Sub-accounts and keys are drawn before the deposits, so generating without deposits gives the same ones.
+ * Secrets are left out: nothing outside the simulator is given them.
+ */
+import "server-only";
+import { accountSeed } from "./accounts";
+import { optionsFromEnv, resolveConfig, type SimulatorOptions } from "./config";
+import { generate } from "./generate";
+import type { ApiKeyRecord, Subaccount } from "./model";
+
+export interface InitialAccountData {
+  subaccounts: Subaccount[];
+  apiKeys: Omit<ApiKeyRecord, "secretKey" | "passphrase">[];
+}
+
+/** The account `accountId` (a brand id; "main" for the master key) as the simulator generates it. */
+export function initialAccountData(accountId: string, options: SimulatorOptions = optionsFromEnv(), now = Date.now()): InitialAccountData {
+  const config = resolveConfig(options);
+  const data = generate({ seed: accountSeed(config.seed, accountId), subaccounts: config.subaccounts, deposits: 0, now });
+  return {
+    subaccounts: data.subaccounts,
+    apiKeys: data.apiKeys.map(({ secretKey: _secret, passphrase: _passphrase, ...key }) => key),
+  };
+}
