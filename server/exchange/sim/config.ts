@@ -34,8 +34,13 @@ export interface SimConfig {
   deposits: number;
   /** How long a rebate file stays "ongoing". */
   rebateDelayMs: number;
-  /** Rows in each rebate / trading-details file (streamed, so millions are fine). */
+  /** Rows in each FD rebate file (streamed, so millions are fine). */
   rebateRows: number;
+  /**
+   * Fills a day in DMA trading details (every file covering the day lists them; rebate-daily sums them).
+   * Streamed, so a file of millions of rows is fine.
+   */
+  dmaRowsPerDay: number;
   /**
    * How long a file link stays valid; null = the documented times (FD 2 h, DMA 9 h). Tests shorten it
    * (0 = links already expired) here or at run time with POST /sim/admin/file-links.
@@ -69,6 +74,7 @@ export function resolveConfig(options: SimulatorOptions = {}): SimConfig {
     deposits: 200,
     rebateDelayMs: 3000,
     rebateRows: 1000,
+    dmaRowsPerDay: 1000,
     fileLinkTtlMs: null,
     faults: {},
     timestampToleranceMs: 30_000,
@@ -100,6 +106,7 @@ const EnvSchema = z.object({
   OKX_SIM_DEPOSITS: int("OKX_SIM_DEPOSITS", 0, 1_000_000),
   OKX_SIM_REBATE_DELAY_MS: int("OKX_SIM_REBATE_DELAY_MS", 0, 24 * 3600 * 1000),
   OKX_SIM_REBATE_ROWS: int("OKX_SIM_REBATE_ROWS", 0, 100_000_000),
+  OKX_SIM_DMA_ROWS_PER_DAY: int("OKX_SIM_DMA_ROWS_PER_DAY", 0, 10_000_000),
   OKX_SIM_FILE_LINK_TTL_MS: int("OKX_SIM_FILE_LINK_TTL_MS", 0, 24 * 3600 * 1000),
   OKX_SIM_FAULTS: z
     .string()
@@ -137,6 +144,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SimulatorO
     deposits: e.OKX_SIM_DEPOSITS,
     rebateDelayMs: e.OKX_SIM_REBATE_DELAY_MS,
     rebateRows: e.OKX_SIM_REBATE_ROWS,
+    dmaRowsPerDay: e.OKX_SIM_DMA_ROWS_PER_DAY,
     fileLinkTtlMs: e.OKX_SIM_FILE_LINK_TTL_MS,
     faults: e.OKX_SIM_FAULTS,
   };

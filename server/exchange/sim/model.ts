@@ -27,6 +27,12 @@ export const SubaccountSchema = z.object({
   depositTo: z.enum(["6", "18"]),
   /** Rebate-daily fee level, e.g. "Lv1". */
   level: str,
+  /**
+   * The rates that applied before a change (set-subaccount-fee-rate), oldest first: fills of a day before
+   * `until` (00:00 UTC of the change's effective day, ms) paid `feeRates` of the first such entry. Absent
+   * when the rates never changed.
+   */
+  feeRateHistory: z.array(z.object({ until: str, feeRates: z.array(FeeRateSchema) })).optional(),
 });
 export type Subaccount = z.infer<typeof SubaccountSchema>;
 

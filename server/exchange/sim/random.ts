@@ -27,9 +27,6 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** A generator seeded from several parts, e.g. rngFor(seed, "rebate-daily", subAcct, day). */
-export const rngFor = (...parts: (string | number)[]) => mulberry32(hash32(parts.join("|")));
-
 export class Rng {
   readonly next: () => number;
   constructor(seed: number) {

@@ -23,6 +23,14 @@ export interface StoreOptions {
 
 export const STATE_FILE = "state.json";
 
+/** Added to one sub-account's rebate-daily row of a day; amounts in 1e-8 USDT. */
+export interface RebateDailyAdjustment {
+  /** The sub-account whose row changes; without it, the first that traded that day (or the first listed). */
+  subAcct?: string;
+  vol: bigint;
+  commission: bigint;
+}
+
 export class SimStore {
   meta!: Meta;
   /** Insertion order = creation order = the order of the broker list endpoints. */
@@ -35,6 +43,11 @@ export class SimStore {
   /** Newest first. */
   withdrawals: Withdrawal[] = [];
   rebateFiles: RebateFile[] = [];
+  /**
+   * Test hook (POST /sim/admin/rebate-daily): per day (YYYYMMDD), amounts rebate-daily adds to what the
+   * day's fills give, so it disagrees with the trading details. In memory only: a restart forgets them.
+   */
+  rebateDailyAdjustments = new Map<string, RebateDailyAdjustment>();
 
   private timer: NodeJS.Timeout | null = null;
   private saving: Promise<void> | null = null;

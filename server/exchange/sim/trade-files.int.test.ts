@@ -1,8 +1,10 @@
 /**
  * DMA trading-detail files and the affiliate if-rebate, through the typed client against the simulator:
  * request → ongoing → finished → a 9-hour link → gzip CSV whose rows are the simulator's own sub-accounts
- * trading at their own fee rates; links that expire; OKX's parameter errors; 50011 on a second request
- * inside the hour. (FD files are covered by contract.int.test.ts; both are gzip.)
+ * trading at their own fee rates; an overlapping file holds the same fills on the days it shares, and ND
+ * rebate-daily sums exactly those fills (unless a test adjusts a day); links that expire; OKX's parameter
+ * errors; 50011 on a second request inside the hour. (FD files are covered by contract.int.test.ts; both
+ * are gzip.)
  */
 import Decimal from "decimal.js";
 import { gunzipSync } from "node:zlib";
@@ -13,7 +15,12 @@ import { ENDPOINTS } from "../okx/endpoints";
 import { simClient, startSim, type SimHarness } from "../okx/testing/sim-harness";
 import { feeTypeOf } from ".";
 
-const ROWS = 400;
+/** Fills a day; the main file covers seven days. */
+const PER_DAY = 60;
+const DAY = 86_400_000;
+const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+/** The UTC day `back` days before today, as YYYYMMDD. */
+const daysAgo = (back: number) => new Date(today - back * DAY).toISOString().slice(0, 10).replaceAll("-", "");
 /** No client-side pacing: the simulator's own limits (off here, on in `limited`) are what is tested. */
 const unpaced = Object.fromEntries(Object.keys(ENDPOINTS).map((id) => [id, { count: 1000, windowMs: 1000 }]));
 
@@ -27,7 +34,7 @@ const start = async (options: Parameters<typeof startSim>[0]) => {
 };
 
 beforeAll(async () => {
-  h = await start({ rateLimits: false, rebateDelayMs: 400, rebateRows: ROWS });
+  h = await start({ rateLimits: false, rebateDelayMs: 400, dmaRowsPerDay: PER_DAY });
   okx = simClient(h.url, null, { limits: unpaced, maxRetries: 0 });
 });
 afterAll(async () => {
@@ -38,6 +45,8 @@ const download = async (href: string) => {
   const res = await fetch(href);
   return { res, text: res.ok ? gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8") : await res.text() };
 };
+/** YYYYMMDD → its 00:00 UTC in ms. */
+const dateOf = (yyyymmdd: string) => Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8)));
 const rowsOf = (text: string) => text.trimEnd().split("\n").map((l) => l.split(","));
 const finishedFiles = async (client: OkxClient) => {
   let files: Awaited<ReturnType<OkxClient["getDmaTradesFile"]>> = [];
@@ -53,12 +62,12 @@ const finishedFiles = async (client: OkxClient) => {
 
 describe("DMA trading files", () => {
   it("request → ongoing → finished with a 9-hour link → gzip CSV of the sim's sub-accounts at their fee rates", async () => {
-    const first = await okx.createDmaTradesFile({ begin: "20240101", end: "20240108" });
+    const first = await okx.createDmaTradesFile({ begin: daysAgo(7), end: daysAgo(0) });
     expect(first.result).toBe(false);
-    expect(await okx.createDmaTradesFile({ begin: "20240101", end: "20240108" })).toEqual({ result: true, ts: first.ts });
+    expect(await okx.createDmaTradesFile({ begin: daysAgo(7), end: daysAgo(0) })).toEqual({ result: true, ts: first.ts });
 
     const [ongoing] = await okx.getDmaTradesFile({ type: true });
-    expect(ongoing).toMatchObject({ state: "ongoing", fileHref: "", beginTime: new Date(Date.UTC(2024, 0, 1)), endTime: new Date(Date.UTC(2024, 0, 8)), cTime: first.ts });
+    expect(ongoing).toMatchObject({ state: "ongoing", fileHref: "", beginTime: new Date(today - 7 * DAY), endTime: new Date(today), cTime: first.ts });
 
     const [file] = await finishedFiles(okx);
     const link = new URL(file.fileHref);
@@ -70,16 +79,16 @@ describe("DMA trading files", () => {
     const { res, text } = await download(file.fileHref);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/gzip");
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="TradeDetails0101-0108.csv.gz"');
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="TradeDetails${daysAgo(7).slice(4)}-${daysAgo(0).slice(4)}.csv.gz"`);
     expect(res.headers.get("content-length")).toBeNull(); // streamed
     const [header, ...rows] = rowsOf(text);
     expect(header).toEqual([...DMA_TRADES_CSV_COLUMNS]);
     expect(header.join(",")).toBe("subAcct,subAcctLv,firstLvSubAcct,instId,ordId,tradeId,amt,fee,execType,ts");
-    expect(rows).toHaveLength(ROWS);
+    expect(rows).toHaveLength(7 * PER_DAY);
 
     const subs = new Map((await okx.subaccountInfo({ limit: 100 })).details.map((s) => [s.subAcct, s]));
     const rates = new Map((await okx.subaccountTradeFee({ limit: 100 })).details.map((s) => [s.subAcct, s.feeRates]));
-    const [from, to] = [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 8)];
+    const [from, to] = [today - 7 * DAY, today];
     const tradeIds = new Set<string>();
     const fillsPerOrder = new Map<string, number>();
     for (const [subAcct, lv, firstLv, instId, ordId, tradeId, amt, fee, execType, ts] of rows) {
@@ -98,13 +107,62 @@ describe("DMA trading files", () => {
       tradeIds.add(tradeId);
       fillsPerOrder.set(ordId, (fillsPerOrder.get(ordId) ?? 0) + 1);
     }
-    expect(tradeIds.size).toBe(ROWS);
+    expect(tradeIds.size).toBe(7 * PER_DAY);
     expect(Math.max(...fillsPerOrder.values())).toBeGreaterThan(1);
     // Both levels: the generated set has second-level sub-accounts, and they trade.
     expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(["1", "2"]));
 
     // The same file again: the same rows.
     expect((await download(file.fileHref)).text).toBe(text);
+  });
+
+  it("an overlapping file holds the same fills on the shared day; rebate-daily sums exactly those fills", async () => {
+    await okx.createDmaTradesFile({ begin: daysAgo(3), end: daysAgo(1) });
+    await okx.createDmaTradesFile({ begin: daysAgo(2), end: daysAgo(0) });
+    const files = await finishedFiles(okx);
+    const rowsFrom = async (begin: string, end: string) => {
+      const f = files.find((x) => x.beginTime.getTime() === dateOf(begin) && x.endTime.getTime() === dateOf(end))!;
+      return rowsOf((await download(f.fileHref)).text).slice(1);
+    };
+    const [early, late] = [await rowsFrom(daysAgo(3), daysAgo(1)), await rowsFrom(daysAgo(2), daysAgo(0))];
+    const shared = dateOf(daysAgo(2));
+    const onShared = (rows: string[][]) => rows.filter((r) => Number(r[9]) >= shared && Number(r[9]) < shared + DAY).map((r) => r.join(","));
+    expect(onShared(early)).toHaveLength(PER_DAY);
+    expect(onShared(late)).toEqual(onShared(early));
+
+    // Per sub-account and day: vol = Σ amt, totalCommission = 30 % of Σ |fee| (half up, 8 decimals).
+    const want = new Map<string, { vol: Decimal; fees: Decimal }>();
+    for (const r of [...early, ...late.filter((x) => Number(x[9]) >= shared + DAY)]) {
+      const key = `${r[0]}|${Math.floor(Number(r[9]) / DAY) * DAY}`;
+      const w = want.get(key) ?? { vol: new Decimal(0), fees: new Decimal(0) };
+      want.set(key, { vol: w.vol.plus(r[6]), fees: w.fees.plus(new Decimal(r[7]).abs()) });
+    }
+    const daily = async () => {
+      const rows: Awaited<ReturnType<OkxClient["rebateDaily"]>>["details"] = [];
+      for (let page = 1; ; page++) {
+        const answer = await okx.rebateDaily({ begin: daysAgo(3), end: daysAgo(1), page, limit: 100 });
+        rows.push(...answer.details);
+        if (page >= answer.totalPage) return rows;
+      }
+    };
+    const got = await daily();
+    expect(new Set(got.map((d) => d.ts.getTime()))).toEqual(new Set([3, 2, 1].map((n) => dateOf(daysAgo(n)))));
+    expect(got).toHaveLength(want.size);
+    for (const d of got) {
+      const w = want.get(`${d.subAcct}|${d.ts.getTime()}`);
+      expect(w, `${d.subAcct} traded on ${d.ts.toISOString()}`).toBeDefined();
+      expect(d.vol).toBe(w!.vol.toFixed());
+      expect(d.totalCommission).toBe(w!.fees.times("0.3").toDecimalPlaces(8, Decimal.ROUND_HALF_UP).toFixed());
+    }
+
+    // The admin hook: one day's rebate-daily disagrees by the delta, the other days do not move.
+    const volOf = (rows: typeof got, day: string) => rows.filter((d) => d.ts.getTime() === dateOf(day)).reduce((n, d) => n.plus(d.vol), new Decimal(0));
+    await h.adjustRebateDaily({ day: daysAgo(2), volDelta: "1000.5", commissionDelta: "-0.1" });
+    const adjusted = await daily();
+    expect(volOf(adjusted, daysAgo(2)).minus(volOf(got, daysAgo(2))).toFixed()).toBe("1000.5");
+    expect(volOf(adjusted, daysAgo(3)).eq(volOf(got, daysAgo(3)))).toBe(true);
+    await h.adjustRebateDaily({ day: daysAgo(2) });
+    expect(await daily()).toEqual(got);
   });
 
   it("links: a fresh one per GET; one made expired (admin file-links) or tampered with is refused with 403", async () => {

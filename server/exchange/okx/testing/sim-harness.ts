@@ -49,6 +49,11 @@ export interface SimHarness {
   resetLimits(): Promise<void>;
   /** Lifetime of file links handed out from now on (0: born expired); null restores OKX's (FD 2 h, DMA 9 h). */
   setFileLinkTtl(ttlMs: number | null): Promise<void>;
+  /**
+   * Makes ND rebate-daily of `day` (YYYYMMDD) add the deltas (USDT) to one sub-account's row, so it
+   * disagrees with the trading details; no delta clears the day. On `account` (a brand id) or the main one.
+   */
+  adjustRebateDaily(adjustment: { day: string; volDelta?: string; commissionDelta?: string; subAcct?: string }, account?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,7 @@ export async function startSim(options: SimulatorOptions = {}): Promise<SimHarne
     resetStats: async () => void (await simAdmin(sim.url, "POST", "reset-stats")),
     resetLimits: async () => void (await simAdmin(sim.url, "POST", "rate-limits", { reset: true })),
     setFileLinkTtl: async (ttlMs) => void (await simAdmin(sim.url, "POST", "file-links", { ttlMs })),
+    adjustRebateDaily: async (adjustment, account) => void (await simAdmin(sim.url, "POST", "rebate-daily", adjustment, account)),
     close: async () => {
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -11,7 +11,11 @@
  *   GET  /sim/admin/file-links      link lifetimes of rebate / trading files (ms)
  *   POST /sim/admin/file-links      {"ttlMs": number | null} — links handed out from now on live ttlMs
  *                                   (0: already expired); null restores OKX's (FD 2 h, DMA 9 h)
- * The data endpoints (seed, deposit, state) act on one broker account: `?account=<id>` (a brand id for a
+ *   GET  /sim/admin/rebate-daily    the rebate-daily adjustments in force, per day
+ *   POST /sim/admin/rebate-daily    {"day": "YYYYMMDD", "volDelta"?, "commissionDelta"?, "subAcct"?} — that
+ *                                   day's rebate-daily adds the deltas (USDT decimals) to one sub-account's
+ *                                   row, so it disagrees with the trading details; no delta clears the day
+ * The data endpoints (seed, deposit, state, rebate-daily) act on one broker account: `?account=<id>` (a brand id for a
  * brand without credentials), "main" by default; an account not yet used is created.
  * Refused (403) unless the caller is on a loopback address and is not a browser (no Origin header).
  */
@@ -23,7 +27,9 @@ import { FaultConfigSchema, type Faults } from "../faults";
 import { DEPOSIT_STATES, DEPOSIT_TYPES, type Deposit } from "../model";
 import type { RateLimiter, Stats } from "../rate-limit";
 import type { SimAccounts } from "../accounts";
+import { units } from "../random";
 import type { SimStore } from "../store";
+import { isDate } from "../validation";
 import { linkTtlMs } from "./files";
 
 export interface AdminRuntime {
@@ -57,6 +63,14 @@ const SeedSchema = z.strictObject({
 const RateLimitsSchema = z.strictObject({ enabled: z.boolean().optional(), reset: z.boolean().optional() });
 
 const FileLinksSchema = z.strictObject({ ttlMs: z.number().int().min(0).max(24 * 3600_000).nullable() });
+
+const delta = z.string().regex(/^-?\d{1,15}(\.\d{1,8})?$/, { error: "a USDT amount with at most 8 decimals" });
+const RebateDailySchema = z.strictObject({
+  day: z.string().refine(isDate, { error: "a day as YYYYMMDD" }),
+  subAcct: z.string().min(1).max(32).optional(),
+  volDelta: delta.optional(),
+  commissionDelta: delta.optional(),
+});
 
 const DepositSchema = z.union([
   z.strictObject({ depId: z.string(), state: z.enum(DEPOSIT_STATES), actualDepBlkConfirm: z.string().regex(/^\d+$/).optional() }),
@@ -118,6 +132,10 @@ export function handleAdmin(rt: AdminRuntime, method: string, path: string, body
       rt.config.fileLinkTtlMs = parsed.data.ttlMs;
       return { status: 200, body: fileLinks(rt.config) };
     }
+    case "GET /sim/admin/rebate-daily":
+      return { status: 200, body: adjustments(rt.store) };
+    case "POST /sim/admin/rebate-daily":
+      return rebateDaily(rt, body);
     default:
       return { status: 404, body: { error: `no admin endpoint ${route}` } };
   }
@@ -141,6 +159,31 @@ function counts(rt: AdminRuntime) {
     withdrawals: s.withdrawals.length,
     rebateFiles: s.rebateFiles.length,
   };
+}
+
+/** In 1e-8 USDT, exactly: "12.5" → 1250000000n. */
+const toUnits8 = (text: string) => {
+  const [whole, frac = ""] = text.replace("-", "").split(".");
+  const n = BigInt(whole) * 100_000_000n + BigInt(frac.padEnd(8, "0"));
+  return text.startsWith("-") ? -n : n;
+};
+
+const adjustments = (store: SimStore) =>
+  Object.fromEntries(
+    [...store.rebateDailyAdjustments].map(([day, a]) => [day, { subAcct: a.subAcct ?? null, volDelta: units(a.vol, 8), commissionDelta: units(a.commission, 8) }]),
+  );
+
+/** Sets (or, with no delta, clears) the day's rebate-daily adjustment of the account. */
+function rebateDaily(rt: AdminRuntime, body: unknown): AdminAnswer {
+  const parsed = RebateDailySchema.safeParse(body);
+  if (!parsed.success) return bad(parsed.error);
+  const { day, subAcct, volDelta, commissionDelta } = parsed.data;
+  if (subAcct && !rt.store.subaccounts.has(subAcct)) return bad(`no sub-account ${subAcct}`);
+  const vol = toUnits8(volDelta ?? "0");
+  const commission = toUnits8(commissionDelta ?? "0");
+  if (vol === 0n && commission === 0n) rt.store.rebateDailyAdjustments.delete(day);
+  else rt.store.rebateDailyAdjustments.set(day, { subAcct, vol, commission });
+  return { status: 200, body: adjustments(rt.store) };
 }
 
 /** Lets a test make a deposit arrive, or move one through its states (0 → 1 → 2 ...). */

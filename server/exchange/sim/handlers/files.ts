@@ -2,9 +2,9 @@
  * Rebate and trading-detail files. OKX hands out a signed object-storage link (FD valid 2 hours, DMA 9);
  * the simulator serves the file itself at /sim/files/<id>.csv.gz?Expires=<s>&Signature=<hmac> (no OKX
  * auth, like a pre-signed URL), as gzip-compressed CSV (application/gzip, not Content-Encoding: the
- * caller gunzips, as with OKX's objects). Rows are computed from the file id as they are sent — a
- * generator piped through gzip with backpressure — so no file is ever held in memory or on disk and
- * millions of rows cost no more memory than ten.
+ * caller gunzips, as with OKX's objects). Rows are computed as they are sent (FD from the file id, DMA
+ * from the account's fills of each day) — a generator piped through gzip with backpressure — so no file
+ * is ever held in memory or on disk and millions of rows cost no more memory than ten.
  */
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -17,7 +17,7 @@ import type { SimConfig } from "../config";
 import type { RebateFile } from "../model";
 import type { SimStore } from "../store";
 import { fdRebateLines } from "./rebate-csv";
-import { dmaTradeLines } from "./trades-csv";
+import { dmaFileLines } from "./trades-csv";
 
 /** The link lifetime for a file of this scope: the config's override, else OKX's (ND as FD). */
 export const linkTtlMs = (config: SimConfig, scope: RebateFile["scope"]) => config.fileLinkTtlMs ?? FILE_LINK_TTL_MS[scope === "dma" ? "dma" : "fd"];
@@ -45,9 +45,11 @@ function fileName(file: RebateFile): string {
   return `${file.scope === "dma" ? "TradeDetails" : "RebateDetails"}${days}.csv.gz`;
 }
 
-/** The file's lines (each ending in "\n"): FD/ND rebate rows, or DMA trades of the account's sub-accounts. */
-function fileLines(file: RebateFile, store: SimStore, rows: number): Iterable<string> {
-  return file.scope === "dma" ? dmaTradeLines(file, [...store.subaccounts.values()], rows) : fdRebateLines(file, store.meta.brokerCode, rows);
+/** The file's lines (each ending in "\n"): FD/ND rebate rows, or the fills of the account's sub-accounts day by day. */
+function fileLines(file: RebateFile, store: SimStore, config: SimConfig): Iterable<string> {
+  return file.scope === "dma"
+    ? dmaFileLines(file, store.subaccounts.values(), store.meta.seed, config.dmaRowsPerDay)
+    : fdRebateLines(file, store.meta.brokerCode, config.rebateRows);
 }
 
 /** Lines joined into chunks of about 64 KiB: one stream write per chunk, not per row. */
@@ -70,7 +72,7 @@ function* chunked(lines: Iterable<string>, size = 64 * 1024): Generator<string> 
 export async function sendFile(res: ServerResponse, file: RebateFile, store: SimStore, config: SimConfig): Promise<void> {
   res.writeHead(200, { "Content-Type": "application/gzip", "Content-Disposition": `attachment; filename="${fileName(file)}"` });
   try {
-    await pipeline(Readable.from(chunked(fileLines(file, store, config.rebateRows))), createGzip(), res);
+    await pipeline(Readable.from(chunked(fileLines(file, store, config))), createGzip(), res);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== "ERR_STREAM_PREMATURE_CLOSE") config.log(`file ${file.id}: ${e instanceof Error ? e.message : String(e)}`);

@@ -7,7 +7,8 @@ import "server-only";
 import { DMA_TRADES_MAX_DAYS } from "../../okx/params";
 import { paramEmpty } from "../errors";
 import type { RebateFile } from "../model";
-import { Rng, hash32, rngFor, units } from "../random";
+import { commissionOf, dayTotals, TraderBook } from "../dma-fills";
+import { Rng, hash32, units } from "../random";
 import { checkExclusiveRange, checkRange, dateMs, isBrokerType, isDate, isLimit, isPage, isTrueFalse, msDate, optional, parse, required } from "../validation";
 import { type Handler, type HandlerContext, pageOf } from "./context";
 import { fileLink } from "./files";
@@ -117,28 +118,40 @@ export const partnerIfRebate: Handler = ({ params, store, config }) => {
 };
 
 /**
- * GET broker/nd/rebate-daily: one row per sub-account per UTC day it traded, newest day first, computed
- * from the seed (not stored). begin/end default to the last 30 days. The seed does not document this
- * endpoint; the shape follows OKX's ND docs: data[0] = {page, totalPage, totalCommission, details[]}.
+ * GET broker/nd/rebate-daily: one row per sub-account per UTC day it traded, newest day first (sub-accounts
+ * in list order within a day), summed from the same fills the DMA trading details list (../dma-fills.ts):
+ * vol = Σ amt, totalCommission = REBATE_SHARE (30 %) of Σ |fee|, 8 decimals. begin/end (inclusive)
+ * default to the last 30 days; days that have not begun are empty. An adjustment set through POST
+ * /sim/admin/rebate-daily is added to its day (tests of reconciliation). The seed does not document this
+ * endpoint; the shape follows OKX's ND docs: data[0] = {page, totalPage, totalCommission, details[]}, the
+ * total over every page.
  */
 export const rebateDaily: Handler = ({ params, store, config, now }: HandlerContext) => {
   const p = parse(params, { subAcct: optional(), begin: optional(isDate), end: optional(isDate), page: optional(isPage), limit: optional(isLimit) });
   const end = p.end ?? msDate(now);
   const begin = p.begin ?? msDate(dateMs(end) - 29 * DAY);
   checkRange(begin, end);
-  const subs = p.subAcct ? [store.subaccounts.get(p.subAcct)].filter((s) => s !== undefined) : [...store.subaccounts.values()];
+  const listed = [...store.subaccounts.values()];
+  const subs = p.subAcct ? listed.filter((s) => s.subAcct === p.subAcct) : listed;
+  const book = new TraderBook(listed);
   const rows: { subAcct: string; uid: string; label: string; level: string; asset: string; vol: string; totalCommission: string; ts: string }[] = [];
-  let total = 0;
+  let total = 0n;
   for (let day = dateMs(end); day >= dateMs(begin); day -= DAY) {
     if (day > now) continue;
+    const sums = new Map([...dayTotals(store.meta.seed, day, book, config.dmaRowsPerDay)].map(([sub, t]) => [sub, { vol: t.cents * 1_000_000n, commission: commissionOf(t.absFee) }]));
+    const adjustment = store.rebateDailyAdjustments.get(msDate(day));
+    if (adjustment) {
+      const target = adjustment.subAcct ?? listed.find((s) => sums.has(s.subAcct))?.subAcct ?? listed[0]?.subAcct;
+      if (target) {
+        const sum = sums.get(target) ?? { vol: 0n, commission: 0n };
+        sums.set(target, { vol: sum.vol + adjustment.vol, commission: sum.commission + adjustment.commission });
+      }
+    }
     for (const s of subs) {
-      if (Number(s.ts) >= day + DAY) continue;
-      const rng = rngFor(config.seed, "rebate-daily", s.subAcct, day);
-      if (rng() < 0.4) continue; // no trading that day
-      const vol = Math.round(rng() * rng() * 2_000_000 * 100); // cents
-      const commission = Math.round(vol * 1e6 * 0.0005 * 0.3); // 1e-8 USDT: 0.05% fee, 30% rebate
-      total += commission;
-      rows.push({ subAcct: s.subAcct, uid: s.uid, label: s.label, level: s.level, asset: "USDT", vol: units(vol, 2), totalCommission: units(commission, 8), ts: String(day) });
+      const sum = sums.get(s.subAcct);
+      if (!sum) continue;
+      total += sum.commission;
+      rows.push({ subAcct: s.subAcct, uid: s.uid, label: s.label, level: s.level, asset: "USDT", vol: units(sum.vol, 8), totalCommission: units(sum.commission, 8), ts: String(day) });
     }
   }
   return [pageOf(rows, p.page, p.limit, { totalCommission: units(total, 8) })];

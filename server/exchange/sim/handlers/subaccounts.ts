@@ -4,7 +4,7 @@ import Decimal from "decimal.js";
 import { eitherParam, paramError } from "../errors";
 import { feeRatesFor, newSubaccount } from "../generate";
 import type { Subaccount } from "../model";
-import { isAcctLv, isDate, isDecimal, isLabel, isLimit, isPage, isSubAcctName, oneOf, optional, parse, required } from "../validation";
+import { dateMs, isAcctLv, isDate, isDecimal, isLabel, isLimit, isPage, isSubAcctName, msDate, oneOf, optional, parse, required } from "../validation";
 import { type Handler, pageOf, subaccountOrThrow } from "./context";
 
 const listParams = { subAcct: optional(), uid: optional(), page: optional(isPage), limit: optional(isLimit) };
@@ -86,8 +86,11 @@ const TYPES_OF: Record<string, string[]> = {
 /**
  * POST broker/nd/set-subaccount-fee-rate (ND extra). The change is applied to the sub-account level's base
  * rate: "absolute" adds the value as an extra fee (rates are negative = charged), "percentage" scales it.
+ * It takes effect at 00:00 UTC of effDate, or of today without one (never before an earlier change's day):
+ * the fills of earlier days keep the rates they had (feeRateHistory), so their fees never change. The
+ * list endpoints show the new rates at once.
  */
-export const setSubaccountFeeRate: Handler = ({ params, store }) => {
+export const setSubaccountFeeRate: Handler = ({ params, store, now }) => {
   const p = parse(params, {
     subAcct: required(),
     instType: required(oneOf(...Object.keys(TYPES_OF))),
@@ -104,6 +107,11 @@ export const setSubaccountFeeRate: Handler = ({ params, store }) => {
     const r = new Decimal(rate);
     return (p.chgType === "absolute" ? r.minus(chg) : r.times(new Decimal(1).plus(new Decimal(chg).div(100)))).toString();
   };
+  const history = sub.feeRateHistory ?? [];
+  const latest = history.length ? Number(history[history.length - 1].until) : 0;
+  const effective = Math.max(p.effDate ? dateMs(p.effDate) : dateMs(msDate(now)), latest);
+  // An earlier change effective the same day already keeps the rates that applied before that day.
+  if (effective > latest) sub.feeRateHistory = [...history, { until: String(effective), feeRates: sub.feeRates }];
   sub.feeRates = sub.feeRates.map((f, i) =>
     TYPES_OF[p.instType].includes(f.type) ? { type: f.type, maker: adjust(base[i].maker, p.chgMaker), taker: adjust(base[i].taker, p.chgTaker) } : f,
   );
