@@ -1,6 +1,6 @@
 /**
  * rebate-files (every minute): yesterday's files requested, due files moved along — requested, generated,
- * downloaded, imported — and late sub-accounts' rows attributed (server/rebates/runner.ts). Each step is
+ * downloaded, imported — and rows attributed whose sub-account or order link came late (server/rebates/runner.ts). Each step is
  * idempotent and each file is claimed, so a retry or a second worker repeats nothing.
  */
 import type { Db } from "@/server/db/client";

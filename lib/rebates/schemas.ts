@@ -31,6 +31,11 @@ export const ZRebateFileListInput = ZTableQuery.extend({
 
 export const ZRebateFileRef = z.object({ id: zId() });
 
+/** The kinds of file a brand fetches each day (brand settings): each at most once, none allowed. */
+export const ZRebateFileKindsInput = z.object({
+  kinds: z.array(z.enum(REBATE_FILE_KINDS, { error: "Choose a kind of file" })).max(REBATE_FILE_KINDS.length),
+});
+
 /** Report dimensions: what the breakdown groups the daily sums by. */
 export const REPORT_DIMENSIONS = ["customer", "subaccount", "instrument", "family", "execType"] as const;
 /** A report covers at most this many days (a year and a bit: a year of data is what it must stay fast for). */
@@ -49,7 +54,7 @@ export const rangeProblem = (from: string, to: string): "order" | "length" | nul
   from > to ? "order" : daysIn(from, to) > MAX_REPORT_DAYS ? "length" : null;
 
 /** A report's days, in order and at most MAX_REPORT_DAYS of them: the rule of every report input. */
-const inRange = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
+export const inRange = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
   schema
     .refine((r) => rangeProblem(r.from, r.to) !== "order", { error: "The last day must not be before the first day", path: ["to"] })
     .refine((r) => rangeProblem(r.from, r.to) !== "length", { error: `A report covers at most ${MAX_REPORT_DAYS} days`, path: ["from"] });

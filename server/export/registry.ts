@@ -12,6 +12,7 @@ import { customerExporter } from "../customers/export";
 import { depositsExporter } from "../deposits/export";
 import { fundLockExporter } from "../fund-locks/export";
 import { rebateTradesExporter } from "../rebates/export";
+import { fdRebatesExporter } from "../rebates/fd-export";
 
 export const EXPORTERS = {
   apiKeys: apiKeyExporter,
@@ -19,6 +20,7 @@ export const EXPORTERS = {
   deposits: depositsExporter,
   fundLocks: fundLockExporter,
   rebateTrades: rebateTradesExporter,
+  fdRebates: fdRebatesExporter,
   subaccounts: subaccountExporter,
   staff: staffExporter,
   customers: customerExporter,

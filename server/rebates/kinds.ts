@@ -6,6 +6,7 @@
 import "server-only";
 import type { RebateFileKind } from "../db/generated/enums";
 import { DMA_TRADES } from "./kinds-dma";
+import { FD_REBATES } from "./kinds-fd";
 
 /** One CSV column: its header name, its staging column and the check of a value as written. */
 export interface FileColumn {
@@ -15,7 +16,7 @@ export interface FileColumn {
   check: (value: string) => RebateRowReason | null;
 }
 
-export type RebateRowReason = "missing" | "invalid" | "tooPrecise" | "outOfRange";
+export type RebateRowReason = "missing" | "invalid" | "tooPrecise" | "outOfRange" | "otherBroker";
 
 export interface FileKindDef {
   kind: RebateFileKind;
@@ -41,6 +42,7 @@ export interface FileKindDef {
 
 export const FILE_KINDS: Partial<Record<RebateFileKind, FileKindDef>> = {
   dma_trades: DMA_TRADES,
+  fd_rebates: FD_REBATES,
 };
 
 /** The kinds the pipeline can fetch and import now. */

@@ -1,13 +1,14 @@
 /**
  * The rebate-files job: each run asks for yesterday's file of every kind each active brand fetches (once
  * per brand, kind and day: a unique index makes a second ask a no-op), then moves every due file along
- * (./pipeline.ts) and re-attributes rows whose sub-account has since become known. Files are claimed with a
- * heartbeat, so two workers never drive the same file and a worker that died mid-way is taken over after
- * CLAIM_STALE_MS.
+ * (./pipeline.ts) and re-attributes rows whose sub-account (DMA) or order link (FD, ./fd-attribution.ts)
+ * has since become known. Files are claimed with a heartbeat, so two workers never drive the same file and
+ * a worker that died mid-way is taken over after CLAIM_STALE_MS.
  */
 import "server-only";
 import { Prisma } from "../db/client";
 import { advanceRebateFile, type RebatePipelineDeps } from "./pipeline";
+import { attributeLinkedFdRebates } from "./fd-attribution";
 import { IMPORTABLE_KINDS } from "./kinds";
 
 const DAY_MS = 86_400_000;
@@ -19,6 +20,8 @@ export interface RebateRunSummary {
   scheduled: number;
   advanced: number;
   reattributed: number;
+  /** FD rows given their customer by an order link that arrived after their import. */
+  fdAttributed: number;
 }
 
 /** Yesterday's file (UTC) of each kind each active brand fetches; returns how many were new. */
@@ -72,5 +75,6 @@ export async function runRebateFiles(deps: RebatePipelineDeps, options: { brandI
     }
   }
   const reattributed = await reattributeTrades(deps, options.brandId);
-  return { scheduled, advanced: ids.length, reattributed };
+  const fdAttributed = await attributeLinkedFdRebates(deps, options.brandId);
+  return { scheduled, advanced: ids.length, reattributed, fdAttributed };
 }

@@ -1,4 +1,5 @@
 /** Checks of one CSV value as the exchange writes it, shared by the file kinds (./kinds-*.ts). */
+import { importScope } from "./import-scope";
 import type { RebateRowReason } from "./kinds";
 
 /** A value matching `regex`, required. */
@@ -27,3 +28,16 @@ export const epochMs = (v: string): RebateRowReason | null => {
 export const SUB_ACCT = pattern(/^[A-Za-z0-9]{1,32}$/);
 export const DIGITS = pattern(/^[0-9]{1,32}$/);
 
+/** An OKX instrument id: BTC-USDT, BTC-USDT-SWAP, BTC-USD-250627, BTC-USD-250627-100000-C. */
+export const INST_ID = pattern(/^[A-Z0-9]{1,20}(-[A-Z0-9.]{1,20}){1,4}$/);
+/** "true" or "false", as OKX writes a flag. */
+export const BOOLEAN = pattern(/^(true|false)$/);
+/**
+ * The broker code of the brand the file is imported for (./import-scope.ts): a row of another broker — or
+ * any row, when the brand has no broker code — is refused.
+ */
+export const brandBrokerCode = (v: string): RebateRowReason | null => {
+  if (v === "") return "missing";
+  const expected = importScope().brokerCode;
+  return expected !== null && v === expected ? null : "otherBroker";
+};

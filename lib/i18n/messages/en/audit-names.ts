@@ -17,6 +17,7 @@ export const auditEntities = {
   deposit_address: "Deposit address",
   deposit_sync: "Deposit sync",
   rebate_file: "Rebate file",
+  fd_order_link: "Order links",
   trading_account: "Trading account",
   fund_lock: "Fund lock",
   message: "Message",
@@ -31,6 +32,7 @@ export const auditEntities = {
   deposits: "Deposit list",
   fundLocks: "Fund lock list",
   rebateTrades: "Trade list",
+  fdRebates: "FD rebate list",
   staff: "Staff list",
   subaccounts: "Sub-account list",
 } as const;
@@ -175,4 +177,8 @@ export const auditFields = {
   validityDays: "Valid for (days)",
   version: "Version",
   withdrawable: "Withdrawable",
+  rebateFileKinds: "Files fetched",
+  received: "Received",
+  created: "New",
+  unchanged: "Already known",
 } as const;

@@ -34,6 +34,7 @@ export const errors = {
     segment: "Segment not found",
     announcement: "Announcement not found",
     rebateFile: "Rebate file not found",
+    orderLink: "No link for this order",
     route: "There is no such endpoint",
   },
   unreachable: "The server could not be reached; check the connection and try again",

@@ -19,6 +19,7 @@ export const auditEntities: Dict<typeof enEntities> = {
   deposit_address: "充值地址",
   deposit_sync: "入金同步",
   rebate_file: "返佣文件",
+  fd_order_link: "订单关联",
   trading_account: "交易账户",
   fund_lock: "资金锁定",
   message: "消息",
@@ -33,6 +34,7 @@ export const auditEntities: Dict<typeof enEntities> = {
   deposits: "入金列表",
   fundLocks: "资金锁定列表",
   rebateTrades: "成交明细",
+  fdRebates: "FD 返佣订单列表",
   staff: "员工列表",
   subaccounts: "子账户列表",
 };
@@ -177,4 +179,8 @@ export const auditFields: Dict<typeof enFields> = {
   validityDays: "有效天数",
   version: "版本",
   withdrawable: "可提现",
+  rebateFileKinds: "获取的文件",
+  received: "收到",
+  created: "新增",
+  unchanged: "已存在",
 };

@@ -31,6 +31,7 @@ export const errors: Dict<typeof en> = {
     segment: "未找到该客户分群",
     announcement: "未找到该公告",
     rebateFile: "未找到返佣文件",
+    orderLink: "此订单没有关联",
     route: "没有这个接口",
   },
   unreachable: "无法连接服务器，请检查网络后重试",

@@ -1,0 +1,92 @@
+/**
+ * The FD rebate file's checks, pure: flags, instrument ids, and the broker code, which is the brand's —
+ * read from the import's scope, refused when another, and a programming error outside any import.
+ */
+import { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { describe, expect, it } from "vitest";
+import { FILE_KINDS } from "./kinds";
+import { withImportScope } from "./import-scope";
+import { LineChecker } from "./line-checks";
+import { BOOLEAN, brandBrokerCode, INST_ID } from "./value-checks";
+
+const fd = FILE_KINDS.fd_rebates!;
+const header = fd.columns.map((c) => c.header).join(",");
+const GOOD: Record<string, string> = {
+  brokerCode: "AURORA01",
+  level: "Lv1",
+  instId: "BTC-USDT-SWAP",
+  ordId: "590908157585625111",
+  spotTradeAmt: "0",
+  derivativeTradeAmt: "12000.5",
+  fee: "6.00025",
+  netFee: "5.5",
+  settlementFee: "5.1",
+  brokerRebate: "1.53",
+  suBrokerRebate: "0",
+  userRebate: "0.51",
+  affiliated: "false",
+  ts: "1764979200000",
+};
+const row = (patch: Record<string, string> = {}) => fd.columns.map((c) => patch[c.header] ?? GOOD[c.header]).join(",");
+const scope = (brokerCode: string | null) => ({ brandId: "b", brokerCode });
+
+async function check(text: string) {
+  const checker = new LineChecker(fd);
+  await pipeline(Readable.from([Buffer.from(text)]), checker, new Writable({ write: (_c, _e, done) => done() }));
+  return checker;
+}
+
+describe("FD value checks", () => {
+  it("takes true and false as flags, nothing else", () => {
+    expect(BOOLEAN("true")).toBeNull();
+    expect(BOOLEAN("false")).toBeNull();
+    expect(["TRUE", "1", "yes", " true"].map(BOOLEAN)).toEqual(["invalid", "invalid", "invalid", "invalid"]);
+    expect(BOOLEAN("")).toBe("missing");
+  });
+
+  it("takes OKX instrument ids of every family", () => {
+    for (const id of ["BTC-USDT", "BTC-USDT-SWAP", "BTC-USD-250627", "BTC-USD-250627-100000-C", "ETH-USD-250627-2500.5-P"]) expect(INST_ID(id)).toBeNull();
+    expect(["BTCUSDT", "btc-usdt", "BTC-USDT;DROP", "BTC--USDT"].map(INST_ID)).toEqual(["invalid", "invalid", "invalid", "invalid"]);
+  });
+
+  it("takes the brand's broker code only, and none when the brand has none", async () => {
+    await withImportScope(scope("AURORA01"), async () => {
+      expect(brandBrokerCode("AURORA01")).toBeNull();
+      expect(brandBrokerCode("BOREAL02")).toBe("otherBroker");
+      expect(brandBrokerCode("aurora01")).toBe("otherBroker");
+      expect(brandBrokerCode("")).toBe("missing");
+    });
+    await withImportScope(scope(null), async () => expect(brandBrokerCode("AURORA01")).toBe("otherBroker"));
+  });
+
+  it("refuses to check a broker code outside an import (a caller that skipped the brand's scope)", () => {
+    expect(() => brandBrokerCode("AURORA01")).toThrow(/importRebateFile/);
+  });
+});
+
+describe("an FD file's lines", () => {
+  it("has the seed's columns in the seed's order", () => {
+    expect(header).toBe("brokerCode,level,instId,ordId,spotTradeAmt,derivativeTradeAmt,fee,netFee,settlementFee,brokerRebate,suBrokerRebate,userRebate,affiliated,ts");
+  });
+
+  it("refuses another broker's row with its line, and bad values with their fields, inside the brand's scope", async () => {
+    const text = [header, row(), row({ brokerCode: "OTHER99" }), row({ affiliated: "maybe", userRebate: "1e-3" }), row({ ts: "17649792" }), ""].join("\n");
+    const checker = await withImportScope(scope("AURORA01"), () => check(text));
+    expect(checker.rows).toBe(4);
+    expect(checker.refusedRows).toBe(3);
+    expect(checker.errors.map((e) => [e.line, e.field, e.reason])).toEqual([
+      [3, "brokerCode", "otherBroker"],
+      [4, "userRebate", "invalid"],
+      [4, "affiliated", "invalid"],
+      [5, "ts", "invalid"],
+    ]);
+  });
+
+  it("keeps the brand of each import apart when two run at once", async () => {
+    const text = [header, row(), ""].join("\n");
+    const [a, b] = await Promise.all([withImportScope(scope("AURORA01"), () => check(text)), withImportScope(scope("BOREAL02"), () => check(text))]);
+    expect(a.refusedRows).toBe(0);
+    expect(b.refusedRows).toBe(1);
+  });
+});
