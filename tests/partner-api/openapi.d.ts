@@ -460,6 +460,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rebates/order-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report which customer placed exchange orders
+         * @description Up to 1000 links of an exchange order id to a customer, all or nothing. The exchange's rebate files name only the order: its rebates count for the linked customer, including rows already imported. A link never changes: sending it again is accepted and changes nothing; an order already linked to another customer is refused (409).
+         *
+         *     Scope: `rebates:write`.
+         */
+        post: operations["recordOrderLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rebates/order-links/{ordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer an exchange order is linked to
+         * @description Scope: `rebates:read`.
+         */
+        get: operations["getOrderLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -656,6 +698,21 @@ export interface components {
              * @example 2026-12-06T09:08:57.715Z
              */
             scheduledAt?: string;
+        };
+        RecordOrderLinks: {
+            links: components["schemas"]["OrderLinkInput"][];
+        };
+        OrderLinkInput: {
+            /**
+             * @description The exchange's order id (`ordId`), as digits.
+             * @example 590908157585625111
+             */
+            ordId: string;
+            /**
+             * @description The customer's number (`uid` of the customer endpoints).
+             * @example 100042
+             */
+            uid: string;
         };
         Customer: {
             /** Format: uuid */
@@ -1003,6 +1060,28 @@ export interface components {
         };
         AnnouncementPopup: {
             data: components["schemas"]["Announcement"] | null;
+        };
+        OrderLinksOutcome: {
+            /** @description Links in the call. */
+            received: number;
+            /** @description Links new to the brand. */
+            created: number;
+            /** @description Links the brand already had, the same order and customer. */
+            unchanged: number;
+        };
+        OrderLink: {
+            ordId: string;
+            /** Format: uuid */
+            customerId: string;
+            uid: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            createdAt: string;
+            /** @description When rebate rows imported before the link were given its customer (within about a minute); null until then. Rows imported after it get the customer at once. */
+            attributedAt: string | null;
         };
         ProductList: {
             data: components["schemas"]["Product"][];
@@ -2936,6 +3015,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Announcement"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordOrderLinks: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOrderLinks"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderLinksOutcome"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrderLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exchange's order id (`ordId`), as digits. */
+                ordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderLink"];
                 };
             };
             /** @description The input is invalid: `field` names it. */

@@ -5,6 +5,7 @@ import { announcementEndpoints } from "./announcements";
 import { customerEndpoints } from "./customers";
 import { fundEndpoints } from "./funds";
 import { messageEndpoints } from "./messages";
+import { rebateEndpoints } from "./rebates";
 import { referenceEndpoints } from "./reference";
 
-export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...referenceEndpoints];
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...referenceEndpoints];
