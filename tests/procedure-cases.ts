@@ -23,6 +23,7 @@ import { KYC_CASES } from "./cases/kyc";
 import { MESSAGE_CASES } from "./cases/messages";
 import { PARTNER_KEY_CASES } from "./cases/partner-keys";
 import { REBATE_CASES } from "./cases/rebates";
+import { FD_REBATE_CASES } from "./cases/fd-rebates";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";
 import { TRADING_ACCOUNT_CASES } from "./cases/tradingaccounts";
 
@@ -309,4 +310,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...ANNOUNCEMENT_CASES,
   ...MESSAGE_CASES,
   ...REBATE_CASES,
+  ...FD_REBATE_CASES,
 };

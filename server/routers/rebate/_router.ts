@@ -1,8 +1,19 @@
 /** Exchange rebate and trading-details files. Thin: rules live in server/rebates. */
 import "server-only";
 import * as files from "@/server/rebates/files";
+import * as fdReports from "@/server/rebates/fd-reports";
 import * as reports from "@/server/rebates/reports";
-import { ZDmaTradeListInput, ZRebateBreakdownInput, ZRebateFileListInput, ZRebateFileRef, ZRebateReportInput, ZRebateRequestInput } from "@/lib/rebates/schemas";
+import * as settings from "@/server/rebates/settings";
+import { ZFdBreakdownInput, ZFdRebateListInput, ZFdReportInput } from "@/lib/rebates/fd-schemas";
+import {
+  ZDmaTradeListInput,
+  ZRebateBreakdownInput,
+  ZRebateFileKindsInput,
+  ZRebateFileListInput,
+  ZRebateFileRef,
+  ZRebateReportInput,
+  ZRebateRequestInput,
+} from "@/lib/rebates/schemas";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const rebateRouter = createTRPCRouter({
@@ -18,6 +29,16 @@ export const rebateRouter = createTRPCRouter({
   breakdown: brandProcedure("rebate.read").input(ZRebateBreakdownInput).query(({ ctx, input }) => reports.rebateBreakdown(ctx, input)),
   /** The trades behind a report (the drill-down), newest first. */
   trades: brandProcedure("rebate.read").input(ZDmaTradeListInput).query(({ ctx, input }) => reports.listDmaTrades(ctx, input)),
+  /** FD rebates over a range of days: totals and one point per day, split by who the rebate goes to. */
+  fdReport: brandProcedure("rebate.read").input(ZFdReportInput).query(({ ctx, input }) => fdReports.fdRebateReport(ctx, input)),
+  /** The largest contributors to the broker's FD rebate by customer, instrument, family or affiliate flag. */
+  fdBreakdown: brandProcedure("rebate.read").input(ZFdBreakdownInput).query(({ ctx, input }) => fdReports.fdRebateBreakdown(ctx, input)),
+  /** The FD rebate rows behind a report (the drill-down), newest first. */
+  fdRows: brandProcedure("rebate.read").input(ZFdRebateListInput).query(({ ctx, input }) => fdReports.listFdRebates(ctx, input)),
+  /** Which kinds of file the brand fetches each day, and the broker code FD rows must carry. */
+  fileKinds: brandProcedure("brand.read").query(({ ctx }) => settings.getRebateFileSettings(ctx)),
+  /** Sets the kinds of file the brand fetches each day (brand settings). */
+  setFileKinds: brandProcedure("brand.manage").input(ZRebateFileKindsInput).mutation(({ ctx, input }) => settings.setRebateFileKinds(ctx, input)),
   /** A failed file starts over. */
   retry: brandProcedure("rebate.manage").input(ZRebateFileRef).mutation(({ ctx, input }) => files.retryRebateFile(ctx, input.id)),
 });
