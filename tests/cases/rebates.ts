@@ -8,6 +8,7 @@ import { expect } from "vitest";
 import { db, type Prisma } from "@/server/db/client";
 import { uniqueSuffix } from "../helpers/db";
 import type { Fixture, ProcedureCase } from "../procedure-cases";
+import { createTestKeyRow, createTestSubaccount } from "./api-keys";
 import { createTestCustomer } from "./customers";
 
 type Call = (path: string, input?: unknown) => Promise<unknown>;
@@ -85,6 +86,16 @@ const fileState = async (id: string) => ({
   errors: await db.rebateFileError.findMany({ where: { fileId: id }, orderBy: { line: "asc" } }),
 });
 
+/** A key stored for a sub-account of one of `brandId`'s customers. */
+async function customerKey(brandId: string) {
+  const customer = await createTestCustomer(brandId);
+  const sub = await createTestSubaccount(brandId, { customerId: customer.id });
+  return { customer, key: await createTestKeyRow(brandId, { subaccountId: sub.id, stored: false }) };
+}
+
+/** A key no brand stores: the simulator answers for any key. */
+const PASTED_KEY = "63d54aa0-0020-4ad9-a9f0-ac92654bc831";
+
 export const REBATE_CASES: Record<string, ProcedureCase> = {
   "rebate.files": {
     input: () => ({ page: 1, pageSize: 20 }),
@@ -132,6 +143,23 @@ export const REBATE_CASES: Record<string, ProcedureCase> = {
       expect(page.rows.map((r) => r.tradeId)).not.toContain(trade.tradeId);
       expect(await call("rebate.trades", { page: 1, pageSize: 100, ...range, customerId: customer.id })).toMatchObject({ total: 0, rows: [] });
       expect(await call("rebate.trades", { page: 1, pageSize: 100, ...range, subAcct: trade.subAcct })).toMatchObject({ total: 0, rows: [] });
+    },
+  },
+  "rebate.checkEligibility": {
+    input: () => ({ program: "fd", source: "pasted", apiKey: PASTED_KEY }),
+    // Brand B's stored key is not found by id, and pasting it tells nothing of brand B's sub-account or customer.
+    isolation: async (f, call) => {
+      const { key } = await customerKey(f.brandB.id);
+      await expect(call("rebate.checkEligibility", { program: "affiliate", source: "stored", apiKeyId: key.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const pasted = (await call("rebate.checkEligibility", { program: "affiliate", source: "pasted", apiKey: key.apiKey })) as { key: unknown };
+      expect(pasted.key).toEqual({ apiKeyMasked: expect.any(String), subAcct: null, label: null, customer: null });
+    },
+  },
+  "rebate.customerKeys": {
+    input: async (f) => ({ customerId: (await customerKey(f.brandA.id)).customer.id }),
+    isolation: async (f, call) => {
+      const { customer } = await customerKey(f.brandB.id);
+      await expect(call("rebate.customerKeys", { customerId: customer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     },
   },
   "rebate.retry": {

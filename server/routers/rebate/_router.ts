@@ -1,6 +1,7 @@
 /** Exchange rebate and trading-details files. Thin: rules live in server/rebates. */
 import "server-only";
 import * as files from "@/server/rebates/files";
+import * as eligibility from "@/server/rebates/if-rebate";
 import * as fdReports from "@/server/rebates/fd-reports";
 import * as reports from "@/server/rebates/reports";
 import * as settings from "@/server/rebates/settings";
@@ -14,6 +15,7 @@ import {
   ZRebateReportInput,
   ZRebateRequestInput,
 } from "@/lib/rebates/schemas";
+import { ZCustomerRebateKeysInput, ZRebateEligibilityInput } from "@/lib/rebates/eligibility";
 import { brandProcedure, createTRPCRouter } from "@/server/trpc";
 
 export const rebateRouter = createTRPCRouter({
@@ -39,6 +41,10 @@ export const rebateRouter = createTRPCRouter({
   fileKinds: brandProcedure("brand.read").query(({ ctx }) => settings.getRebateFileSettings(ctx)),
   /** Sets the kinds of file the brand fetches each day (brand settings). */
   setFileKinds: brandProcedure("brand.manage").input(ZRebateFileKindsInput).mutation(({ ctx, input }) => settings.setRebateFileKinds(ctx, input)),
+  /** Asks the exchange whether a key's trading earns the FD broker's or the affiliate's rebate (a read: nothing stored). */
+  checkEligibility: brandProcedure("rebate.read").input(ZRebateEligibilityInput).query(({ ctx, input }) => eligibility.checkRebateEligibility(ctx, input)),
+  /** A customer's API keys (masked), to pick one for the eligibility check. */
+  customerKeys: brandProcedure("rebate.read").input(ZCustomerRebateKeysInput).query(({ ctx, input }) => eligibility.customerRebateKeys(ctx, input)),
   /** A failed file starts over. */
   retry: brandProcedure("rebate.manage").input(ZRebateFileRef).mutation(({ ctx, input }) => files.retryRebateFile(ctx, input.id)),
 });
