@@ -1,12 +1,13 @@
 "use client";
 /**
- * The two views of the Rebates area, as links (each is its own page with its own URL state): the exchange
- * files (/rebates) and the fee reports built from them (/rebates/reports). Either page shows it under its header.
+ * The views of the Rebates area, as links (each is its own page with its own URL state): the exchange
+ * files (/rebates), the fee reports built from them (/rebates/reports) and, for a brand that fetches FD
+ * rebate files, their report (/rebates/reports/fd). Each page shows it under its header.
  */
 import { LinkTabs } from "@/components/shell/link-tabs";
 import { useT } from "@/lib/i18n/client";
 
-export function RebateTabs({ current }: { current: "files" | "reports" }) {
+export function RebateTabs({ current, fd = false }: { current: "files" | "reports" | "fd"; fd?: boolean }) {
   const t = useT();
   return (
     <LinkTabs
@@ -14,6 +15,7 @@ export function RebateTabs({ current }: { current: "files" | "reports" }) {
       tabs={[
         { href: "/rebates", label: t("rebateReports.tabs.files"), current: current === "files" },
         { href: "/rebates/reports", label: t("rebateReports.tabs.reports"), current: current === "reports" },
+        ...(fd ? [{ href: "/rebates/reports/fd", label: t("fdReports.tab"), current: current === "fd" }] : []),
       ]}
     />
   );

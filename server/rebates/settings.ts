@@ -7,7 +7,7 @@ import "server-only";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import type { DbTx } from "../db/client";
+import { db as defaultDb, type DbTx } from "../db/client";
 import type { RebateFileKind } from "../db/generated/enums";
 import { invalid, notFound } from "../errors";
 import { REBATE_FILE_KINDS, type ZRebateFileKindsInput } from "@/lib/rebates/schemas";
@@ -51,8 +51,8 @@ export async function setRebateFileKinds(ctx: TenantContext, input: z.infer<type
   });
 }
 
-/** Whether the brand fetches FD rebate files (the fee reports show their tab then). */
-export async function brandFetchesFd(db: DbTx, brandId: string): Promise<boolean> {
+/** Whether the brand fetches FD rebate files (the Rebates pages show the FD report's tab then). */
+export async function brandFetchesFd(brandId: string, db: DbTx = defaultDb): Promise<boolean> {
   const brand = await db.brand.findUnique({ where: { id: brandId }, select: { rebateFileKinds: true } });
   return brand?.rebateFileKinds.includes("fd_rebates") ?? false;
 }

@@ -7,6 +7,7 @@ import { RebateTabs } from "@/components/rebate-reports/rebate-tabs";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/server/auth/require-permission";
+import { brandFetchesFd } from "@/server/rebates/settings";
 import { RebateFilesTable } from "./_components/rebate-files-table";
 import { RequestFilesButton } from "./_components/request-files-dialog";
 
@@ -28,7 +29,7 @@ export default async function RebatesPage() {
         description={t("rebates.description")}
         actions={shell.brand && canManage ? <RequestFilesButton /> : undefined}
       />
-      <RebateTabs current="files" />
+      <RebateTabs current="files" fd={shell.brand ? await brandFetchesFd(shell.brand.id) : false} />
       {shell.brand ? (
         // useSearchParams needs a boundary; the table renders its own skeleton.
         <Suspense>

@@ -7,6 +7,7 @@ import { NoBrand } from "@/components/shell/no-brand";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/server/auth/require-permission";
+import { brandFetchesFd } from "@/server/rebates/settings";
 import { ReportsView } from "./_components/reports-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function RebateReportsPage() {
   return (
     <>
       <PageHeader className="mb-4" title={t("rebateReports.title")} description={t("rebateReports.description")} />
-      <RebateTabs current="reports" />
+      <RebateTabs current="reports" fd={shell.brand ? await brandFetchesFd(shell.brand.id) : false} />
       {shell.brand ? (
         // useSearchParams needs a boundary; the view renders its own skeletons.
         <Suspense>

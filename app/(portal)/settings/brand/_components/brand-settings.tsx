@@ -1,7 +1,7 @@
 "use client";
 /**
  * Loads the current brand's settings and lays out the page's cards: the settings form (with the logo
- * card inside it) and the exchange (OKX) card, which loads and saves on its own. Handles loading, load
+ * card inside it), and the exchange (OKX) and exchange files cards, which load and save on their own. Handles loading, load
  * errors and the case where the cached settings belong to another brand (a platform admin just switched
  * brands).
  */
@@ -16,6 +16,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { BrandSettingsForm } from "./brand-settings-form";
 import { ExchangeCard } from "./exchange-card";
 import { LogoCard } from "./logo-card";
+import { RebateFilesCard } from "./rebate-files-card";
 
 export function BrandSettingsView({ brandId, canManage }: { brandId: string; canManage: boolean }) {
   const t = useT();
@@ -56,6 +57,7 @@ export function BrandSettingsView({ brandId, canManage }: { brandId: string; can
       )}
       {body}
       <ExchangeCard canManage={canManage} />
+      <RebateFilesCard canManage={canManage} />
     </div>
   );
 }

@@ -1,0 +1,96 @@
+"use client";
+/**
+ * Columns of the FD rebate rows table (the FD tab of the fee reports). The last fill's column id is the
+ * server's sort key; amounts are decimal text, rounded as text for reading with every decimal on hover.
+ */
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { createDataTableColumnHelper } from "@/components/data-table/features";
+import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
+import { Amount } from "@/components/ui/amount";
+import { Badge } from "@/components/ui/badge";
+import { translateDynamic } from "@/lib/i18n/translate";
+import { useT } from "@/lib/i18n/client";
+import type { FdRebateRow } from "@/server/rebates/fd-reports";
+
+const col = createDataTableColumnHelper<FdRebateRow>();
+
+/** Hidden until chosen from "View": what fits a 1440 px screen beside the sidebar. */
+export const FD_DEFAULT_HIDDEN = ["day", "instFamily", "level", "spotTradeAmt", "derivativeTradeAmt", "netFee", "settlementFee"] as const;
+export const fdRowId = (row: FdRebateRow) => `${row.ordId}:${row.day}`;
+
+type Header = keyof typeof import("@/lib/i18n/messages/en/fdReports").fdReports.rows.columns;
+const AMOUNTS = ["spotTradeAmt", "derivativeTradeAmt", "fee", "netFee", "settlementFee", "brokerRebate", "subBrokerRebate", "userRebate"] as const;
+
+export function useFdColumns() {
+  const t = useT();
+  const dateTime = useDateTimeFormat("dateTimeSeconds");
+  return useMemo(() => {
+    const h = (key: Header) => t(`fdReports.rows.columns.${key}`);
+    const mono = (text: string) => <span className="font-mono text-xs whitespace-nowrap">{text}</span>;
+    const right = (title: string) => <span className="block text-right">{title}</span>;
+    return col.columns([
+      col.accessor("lastFillAt", {
+        id: "lastFillAt",
+        header: ({ column }) => <DataTableColumnHeader column={column} title={h("lastFillAt")} />,
+        cell: ({ getValue }) => (
+          <time dateTime={getValue().toISOString()} className="whitespace-nowrap tabular-nums text-muted-foreground">
+            {dateTime.format(getValue())}
+          </time>
+        ),
+        sortDescFirst: true,
+        enableHiding: false,
+        meta: { label: h("lastFillAt") },
+      }),
+      col.accessor("day", { header: h("day"), enableSorting: false, cell: ({ getValue }) => mono(getValue()), meta: { label: h("day") } }),
+      col.accessor("customerName", {
+        id: "customer",
+        header: h("customer"),
+        enableSorting: false,
+        cell: ({ row }) =>
+          row.original.customerId ? (
+            <span className="flex max-w-48 flex-col">
+              <Link href={`/customers/${row.original.customerId}`} className="truncate font-medium underline-offset-4 hover:underline" title={row.original.customerName ?? undefined}>
+                {row.original.customerName}
+              </Link>
+              <span className="font-mono text-xs text-muted-foreground">{row.original.customerUid}</span>
+            </span>
+          ) : (
+            <span className="text-muted-foreground">{t("fdReports.breakdown.unlinked")}</span>
+          ),
+        meta: { label: h("customer") },
+      }),
+      col.accessor("ordId", { header: h("ordId"), enableSorting: false, cell: ({ getValue }) => mono(getValue()), meta: { label: h("ordId") } }),
+      col.accessor("instId", { header: h("instId"), enableSorting: false, cell: ({ getValue }) => mono(getValue()), meta: { label: h("instId") } }),
+      col.accessor("instFamily", {
+        header: h("instFamily"),
+        enableSorting: false,
+        cell: ({ getValue }) => <span className="whitespace-nowrap">{translateDynamic(t, `rebateReports.families.${getValue()}`, getValue())}</span>,
+        meta: { label: h("instFamily") },
+      }),
+      col.accessor("level", { header: h("level"), enableSorting: false, cell: ({ getValue }) => mono(getValue()), meta: { label: h("level") } }),
+      ...AMOUNTS.map((key) =>
+        col.accessor(key, {
+          header: () => right(h(key)),
+          enableSorting: false,
+          cell: ({ getValue }) => <Amount value={getValue()} className="block text-right font-mono text-xs" />,
+          meta: { label: h(key), className: "text-right" },
+        }),
+      ),
+      col.accessor("affiliated", {
+        header: h("affiliated"),
+        enableSorting: false,
+        cell: ({ getValue }) =>
+          getValue() ? (
+            <Badge variant="secondary" className="whitespace-nowrap">
+              {t("fdReports.affiliated.yes")}
+            </Badge>
+          ) : (
+            <span className="whitespace-nowrap text-muted-foreground">{t("fdReports.affiliated.no")}</span>
+          ),
+        meta: { label: h("affiliated") },
+      }),
+    ]);
+  }, [t, dateTime]);
+}
