@@ -11,6 +11,7 @@ import { seedKyc } from "./kyc";
 import { seedMessages } from "./messages";
 import { seedMoney } from "./money";
 import { seedRebates } from "./rebates";
+import { seedFdRebates } from "./fd-rebates";
 
 export interface SeedModule {
   name: string;
@@ -25,6 +26,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   { name: "money", run: seedMoney },
   { name: "messages", run: seedMessages },
   { name: "rebates", run: seedRebates },
+  { name: "fd-rebates", run: seedFdRebates },
 ];
 
 export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {

@@ -1,8 +1,8 @@
 /**
- * What a simulator account starts with — its sub-accounts and their API keys — worked out without the
- * simulator running, exactly as the simulator generates them on the account's first request (same seed,
- * same size: config.ts, read from the same OKX_SIM_* variables). The demo seed links its demo customers
- * to these, so the first sub-account sync finds them instead of marking them removed.
+ * What a simulator account starts with — its broker code, sub-accounts and their API keys — worked out
+ * without the simulator running, exactly as the simulator generates them on the account's first request
+ * (same seed, same size: config.ts, read from the same OKX_SIM_* variables). The demo seed links its demo
+ * customers to these, so the first sub-account sync finds them instead of marking them removed.
  *
  * Sub-accounts and keys are drawn before the deposits, so generating without deposits gives the same ones.
  * Secrets are left out: nothing outside the simulator is given them.
@@ -14,6 +14,8 @@ import { generate } from "./generate";
 import type { ApiKeyRecord, Subaccount } from "./model";
 
 export interface InitialAccountData {
+  /** The account's broker code: what its FD rebate files carry in every row, and FD if-rebate answers. */
+  brokerCode: string;
   subaccounts: Subaccount[];
   apiKeys: Omit<ApiKeyRecord, "secretKey" | "passphrase">[];
 }
@@ -23,6 +25,7 @@ export function initialAccountData(accountId: string, options: SimulatorOptions 
   const config = resolveConfig(options);
   const data = generate({ seed: accountSeed(config.seed, accountId), subaccounts: config.subaccounts, deposits: 0, now });
   return {
+    brokerCode: data.meta.brokerCode,
     subaccounts: data.subaccounts,
     apiKeys: data.apiKeys.map(({ secretKey: _secret, passphrase: _passphrase, ...key }) => key),
   };
