@@ -2,8 +2,9 @@
  * Rebate files end to end against the simulator over HTTP (signed, with its documented limits): a range is
  * requested, followed until the exchange has made it, downloaded (gzip, kept with its SHA-256) and imported
  * through COPY, attributed to customers through their sub-accounts; rows whose sub-account is not linked
- * yet are kept unmatched and attributed once it is. The same file again adds nothing; an expired link is
- * asked for again; bad files import nothing and say why, row by row.
+ * yet are kept unmatched and attributed once it is. The same file again adds nothing, and neither do the
+ * days an overlapping file shares with one imported before (the exchange lists a day's fills the same in
+ * every file); an expired link is asked for again; bad files import nothing and say why, row by row.
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
@@ -28,7 +29,7 @@ const limiter = prefixedRedis("rebates");
 const redis = limiter.redis;
 
 beforeAll(async () => {
-  sim = await startSim({ subaccounts: 0, deposits: 0, rebateRows: ROWS });
+  sim = await startSim({ subaccounts: 0, deposits: 0, dmaRowsPerDay: ROWS });
 });
 
 afterAll(async () => {
@@ -37,7 +38,9 @@ afterAll(async () => {
 });
 
 const deps = (): RebatePipelineDeps => ({ db, pollMs: 20, clientOptions: { endpoints: { simulatorUrl: sim.url }, redis, logger: silentLogger } });
-const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/** The UTC day `back` days ago, as "2026-12-06". */
+const daysAgo = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+const yesterday = () => daysAgo(1);
 
 /** A brand whose simulator account has `subs` sub-accounts, synced, each linked to a customer of its own. */
 async function brandWithCustomers(subs: number) {
@@ -165,7 +168,39 @@ describe("imports by the file's natural key", () => {
   const header = "subAcct,subAcctLv,firstLvSubAcct,instId,ordId,tradeId,amt,fee,execType,ts";
   const row = (n: number) => `sub${n},1,sub${n},BTC-USDT-SWAP,${1000 + n},${2000 + n},100.5,-0.05,M,1764979200000`;
 
-  it("an overlapping file adds only the rows it does not share, and a row twice in one file counts once", async () => {
+  it("an overlapping range from the exchange adds the new day's fills and nothing twice of the shared day", { timeout: 60_000 }, async () => {
+    const { brand, ctx } = await brandWithCustomers(5);
+    const daySums = async () =>
+      db.$queryRaw<{ day: string; trades: bigint; amount: string; fee: string }[]>`
+        SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(trades) AS trades, sum(amount)::text AS amount, sum(fee)::text AS fee
+        FROM dma_trade_daily WHERE brand_id = ${brand.id}::uuid GROUP BY day ORDER BY day`;
+
+    const first = await requestRebateFiles(ctx, { kind: "dma_trades", begin: daysAgo(3), end: daysAgo(2) });
+    expect(await runUntilSettled(brand.id, first.ids[0])).toMatchObject({ state: "imported", rowsTotal: 2 * ROWS, rowsAdded: 2 * ROWS });
+    const before = await daySums();
+    expect(before.map((d) => [d.day, Number(d.trades)])).toEqual([[daysAgo(3), ROWS], [daysAgo(2), ROWS]]);
+
+    // The next range shares its first day: an hour later (both limit windows forgotten), a file of different bytes.
+    await sim.resetLimits();
+    await limiter.clear();
+    const second = await requestRebateFiles(ctx, { kind: "dma_trades", begin: daysAgo(2), end: daysAgo(1) });
+    const overlapping = await runUntilSettled(brand.id, second.ids[0]);
+    expect(overlapping).toMatchObject({ state: "imported", duplicateOfId: null, rowsTotal: 2 * ROWS, rowsAdded: ROWS, rowsDuplicate: ROWS });
+    // The shared day's fills are the same in both files: same ids, same values.
+    const dayOf = (rows: Record<string, string>[], day: string) =>
+      rows.filter((r) => new Date(Number(r.ts)).toISOString().startsWith(day)).map((r) => Object.values(r).join(","));
+    const shared = dayOf(await storedRows(overlapping.storageKey!), daysAgo(2));
+    expect(shared).toHaveLength(ROWS);
+    expect(shared).toEqual(dayOf(await storedRows((await db.rebateFile.findUniqueOrThrow({ where: { id: first.ids[0] } })).storageKey!), daysAgo(2)));
+
+    const after = await daySums();
+    expect(after.slice(0, 2)).toEqual(before);
+    expect(after.map((d) => [d.day, Number(d.trades)])).toEqual([[daysAgo(3), ROWS], [daysAgo(2), ROWS], [daysAgo(1), ROWS]]);
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM dma_trade WHERE brand_id = ${brand.id}::uuid`;
+    expect(n).toBe(3 * ROWS);
+  });
+
+  it("a row twice in one file counts once, and a row another file brought is skipped", async () => {
     const brand = await createTestBrand();
     const stage = async (lines: string[]) => {
       const storageKey = newFileKey(brand.id);

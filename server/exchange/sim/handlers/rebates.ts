@@ -4,6 +4,7 @@
  * "finished" with a link to the simulator (files.ts): FD valid 2 hours, DMA 9.
  */
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { DMA_TRADES_MAX_DAYS } from "../../okx/params";
 import { paramEmpty } from "../errors";
 import type { RebateFile } from "../model";
@@ -34,7 +35,9 @@ const createFile =
     const brokerType = takesBrokerType(scope) ? (p.brokerType ?? "") : "";
     const existing = store.rebateFiles.find((f) => f.scope === scope && f.begin === p.begin && f.end === p.end && f.brokerType === brokerType);
     if (existing) return [{ result: "true", ts: String(existing.cTime) }];
-    const id = store.rng().hex(24);
+    // Random, not drawn from the account's seed: two accounts generated from one seed would otherwise hand
+    // out the same ids, and a link would serve the other account's file.
+    const id = randomBytes(12).toString("hex");
     store.rebateFiles.push({ id, scope, begin: p.begin, end: p.end, brokerType, cTime: now, readyAt: now + config.rebateDelayMs });
     store.changed();
     return [{ result: "false", ts: String(now) }];
