@@ -10,6 +10,7 @@ import { processMessageDispatch } from "./workers/message-dispatch";
 import { processMessageFanout } from "./workers/message-fanout";
 import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
 import { processRebateFiles } from "./workers/rebate-files";
+import { processRebateReconciliation } from "./workers/rebate-reconciliation";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
 
 export type Processor = (job: Job) => Promise<unknown>;
@@ -24,4 +25,5 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "message-dispatch": (job) => processMessageDispatch(job.data, db),
   "message-fanout": (job) => processMessageFanout(job.data, db, job),
   "rebate-files": (job) => processRebateFiles(job.data, db),
+  "rebate-reconciliation": (job) => processRebateReconciliation(job.data, db),
 };

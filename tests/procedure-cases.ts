@@ -23,6 +23,7 @@ import { KYC_CASES } from "./cases/kyc";
 import { MESSAGE_CASES } from "./cases/messages";
 import { PARTNER_KEY_CASES } from "./cases/partner-keys";
 import { REBATE_CASES } from "./cases/rebates";
+import { REBATE_RECONCILIATION_CASES } from "./cases/rebate-reconciliation";
 import { FD_REBATE_CASES } from "./cases/fd-rebates";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";
 import { TRADING_ACCOUNT_CASES } from "./cases/tradingaccounts";
@@ -310,5 +311,6 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...ANNOUNCEMENT_CASES,
   ...MESSAGE_CASES,
   ...REBATE_CASES,
+  ...REBATE_RECONCILIATION_CASES,
   ...FD_REBATE_CASES,
 };

@@ -12,6 +12,7 @@ import { customerExporter } from "../customers/export";
 import { depositsExporter } from "../deposits/export";
 import { fundLockExporter } from "../fund-locks/export";
 import { rebateTradesExporter } from "../rebates/export";
+import { rebateReconciliationExporter } from "../rebates/reconciliation-list";
 import { fdRebatesExporter } from "../rebates/fd-export";
 
 export const EXPORTERS = {
@@ -20,6 +21,7 @@ export const EXPORTERS = {
   deposits: depositsExporter,
   fundLocks: fundLockExporter,
   rebateTrades: rebateTradesExporter,
+  rebateReconciliation: rebateReconciliationExporter,
   fdRebates: fdRebatesExporter,
   subaccounts: subaccountExporter,
   staff: staffExporter,

@@ -95,6 +95,11 @@ export const ZRebateFilesPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
+export const ZRebateReconciliationPayload = z.object({
+  /** Only this brand's waiting reconciliations; without it, every brand's. */
+  brandId: z.uuid().optional(),
+});
+
 export const ZMessageFanoutPayload = z.object({
   brandId: z.uuid(),
   messageId: z.uuid(),
@@ -209,6 +214,19 @@ export const QUEUES = {
     runOnStart: true,
     defaultPayload: {},
     jobId: (p, at) => `rebate-files.${p.brandId ?? "all"}.${minute(at)}`,
+  }),
+  "rebate-reconciliation": defineQueue({
+    name: "rebate-reconciliation",
+    description: "Reconciles the days each import brought, and ranges staff ask for, against the files and the exchange's daily rebate statement",
+    payload: ZRebateReconciliationPayload,
+    attempts: 3,
+    backoffMs: 30_000,
+    // Every minute; most runs find nothing waiting.
+    removeOnComplete: { count: 300, age: DAY_S },
+    removeOnFail: RETENTION.removeOnFail,
+    schedule: { pattern: "* * * * *", tz: "UTC" },
+    defaultPayload: {},
+    jobId: (p, at) => `rebate-reconciliation.${p.brandId ?? "all"}.${minute(at)}`,
   }),
   "message-fanout": defineQueue({
     name: "message-fanout",

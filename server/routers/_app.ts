@@ -11,6 +11,7 @@ import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
 import { rebateRouter } from "./rebate/_router";
+import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
 import { fundLockRouter } from "./fundLock/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   customerGroup: customerGroupRouter,
   deposit: depositRouter,
   rebate: rebateRouter,
+  rebateReconciliation: rebateReconciliationRouter,
   fundLock: fundLockRouter,
   jobs: jobsRouter,
   kyc: kycRouter,

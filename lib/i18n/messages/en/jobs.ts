@@ -38,6 +38,7 @@ export const jobs = {
       "message-dispatch": "Sends automatic messages, starts scheduled messages when their time comes and resumes stalled sends, every 5 seconds",
       "message-fanout": "Delivers one message to its audience in chunks, with progress; resumes without sending twice",
       "rebate-files": "Requests yesterday's trading-details files, follows them until ready, downloads and imports them, every minute",
+      "rebate-reconciliation": "Reconciles the days each import brought, and the ranges staff ask for, against the files and the exchange's daily rebate statement, every minute",
     },
   },
   schedule: {

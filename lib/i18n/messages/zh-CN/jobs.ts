@@ -40,6 +40,7 @@ export const jobs: Dict<typeof en> = {
       "message-dispatch": "每 5 秒发送自动消息、到时启动定时消息并恢复中断的发送",
       "message-fanout": "分批将一条消息投递给其受众并报告进度；中断后续发，不会重复发送",
       "rebate-files": "申请前一天的交易明细文件，跟踪至生成完毕后下载并导入，每分钟一次",
+      "rebate-reconciliation": "将每次导入的日期及员工申请的日期与文件和交易所每日返佣报表进行对账，每分钟一次",
     },
   },
   schedule: {
