@@ -15,7 +15,7 @@ import { translateDynamic } from "@/lib/i18n/translate";
 import { useT } from "@/lib/i18n/client";
 import { negateDecimal } from "@/lib/rebates/report-query";
 import { cn } from "@/lib/utils";
-import type { DmaTradeRow } from "@/server/rebates/reports";
+import type { DmaTradeRow } from "@/server/rebates/trades";
 
 const col = createDataTableColumnHelper<DmaTradeRow>();
 

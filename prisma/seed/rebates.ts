@@ -147,7 +147,7 @@ async function ensureSubaccounts(db: Db, brandId: string, subs: readonly DemoTra
 /** The days to import: from the day after the brand's last trade (at most 30 days back) to yesterday. */
 async function missingDays(db: Db, brandId: string): Promise<string[]> {
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-  const [latest] = await db.$queryRaw<{ day: string | null }[]>`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM dma_trade WHERE brand_id = ${brandId}::uuid`;
+  const [latest] = await db.$queryRaw<{ day: string | null }[]>`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM dma_trade_day WHERE brand_id = ${brandId}::uuid`;
   const windowStart = today - DAYS * DAY_MS;
   const after = latest?.day ? Date.parse(`${latest.day}T00:00:00Z`) + DAY_MS : windowStart;
   const from = Math.max(windowStart, after);

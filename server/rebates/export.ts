@@ -9,7 +9,7 @@ import type { TenantContext } from "../actor";
 import { Prisma } from "../db/client";
 import { defineExporter, exportColumns } from "../export/exporter";
 import { negateDecimal, ZRebateTradeQuery, type EXEC_TYPES, type INST_FAMILIES } from "@/lib/rebates/report-query";
-import { TRADE_COLUMNS, TRADE_FROM, tradeWhere, type DmaTradeRow } from "./reports";
+import { TRADE_COLUMNS, TRADE_FROM, tradeWhere, type DmaTradeRow } from "./trades";
 
 const BATCH = 1000;
 type InstFamily = (typeof INST_FAMILIES)[number];
@@ -24,14 +24,14 @@ export async function* iterateDmaTrades(ctx: TenantContext, q: z.infer<typeof ZR
   for (;;) {
     const past = after
       ? asc
-        ? Prisma.sql`AND (t.traded_at, t.trade_id, t.ord_id) > (${after.tradedAt}, ${after.tradeId}, ${after.ordId})`
-        : Prisma.sql`AND (t.traded_at, t.trade_id, t.ord_id) < (${after.tradedAt}, ${after.tradeId}, ${after.ordId})`
+        ? Prisma.sql`AND (t.ts, t.trade_id, t.ord_id) > (${after.tradedAt.getTime()}, ${after.tradeId}, ${after.ordId})`
+        : Prisma.sql`AND (t.ts, t.trade_id, t.ord_id) < (${after.tradedAt.getTime()}, ${after.tradeId}, ${after.ordId})`
       : Prisma.empty;
     const rows = await ctx.db.$queryRaw<DmaTradeRow[]>`
       SELECT ${TRADE_COLUMNS}
       FROM ${TRADE_FROM}
       WHERE ${where} ${past}
-      ORDER BY t.traded_at ${dir}, t.trade_id ${dir}, t.ord_id ${dir}
+      ORDER BY t.ts ${dir}, t.trade_id ${dir}, t.ord_id ${dir}
       LIMIT ${batchSize}`;
     yield* rows;
     if (rows.length < batchSize) return;

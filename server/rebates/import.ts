@@ -1,24 +1,29 @@
 /**
- * Imports one stored exchange file, all or nothing, without holding it in memory:
- *  1. the file (gunzipped when it is an archive) streams into PostgreSQL `COPY` as text, in a temporary
- *     staging table on one dedicated connection, while ./line-checks.ts checks the header and every value
- *     on the way (the kind's rules, ./kinds.ts);
- *  2. refused rows are written to the file's error report and nothing else is kept;
- *  3. otherwise one merge inserts the rows new to the brand (duplicates within the file and with earlier
- *     files are skipped on the kind's natural key), attributes them, adds them to the daily sums the
- *     reports read, and marks the file imported.
+ * Imports one stored exchange file, all or nothing, without holding it in memory. The file (gunzipped when
+ * it is an archive) streams into PostgreSQL `COPY` on one dedicated connection while its lines are checked on
+ * the way (the kind's rules, ./kinds.ts), one of two ways:
+ *  - merged (loadMerged below): COPY into a temporary staging table, checked by ./line-checks.ts; then one
+ *    merge inserts the rows new to the brand (duplicates within the file and with earlier files skipped on
+ *    the kind's natural key), attributes them and adds them to the daily sums;
+ *  - direct (./direct-import.ts): COPY straight into the kind's table, checked by ./direct-load.ts; then one
+ *    pass sums what the file brought.
+ * Refused rows are written to the file's error report and nothing else is kept; otherwise the file is marked
+ * imported.
  * All of it is one transaction that starts by locking the file's row, so two workers cannot import it twice
  * and a worker killed midway leaves nothing behind.
  */
 import "server-only";
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough, type Readable, type Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { env } from "../env";
 import type { RebateFileKind } from "../db/generated/enums";
+import { loadDirect } from "./direct-import";
+import { FileDayTotals, recordFileDays } from "./file-days";
 import { fileKind } from "./kinds";
+import type { LoadContext, LoadResult } from "./load";
 import { FileRefusal, LineChecker } from "./line-checks";
 import { readStored, storedHead } from "./storage";
 
@@ -40,10 +45,10 @@ export async function importStoredFile(
   file: { id: string; brandId: string; kind: RebateFileKind; storageKey: string },
   onProgress?: (bytesRead: number) => void,
   /** Each phase's duration as it ends (copy with the line checks, merge): for the benchmark. */
-  onPhase?: (phase: "copy" | "merge", ms: number) => void,
+  onPhase?: (phase: "copy" | "merge" | "sums", ms: number) => void,
 ): Promise<ImportOutcome> {
   let phaseStart = performance.now();
-  const phase = (name: "copy" | "merge") => {
+  const phase = (name: "copy" | "merge" | "sums") => {
     onPhase?.(name, performance.now() - phaseStart);
     phaseStart = performance.now();
   };
@@ -60,22 +65,19 @@ export async function importStoredFile(
       await client.query("ROLLBACK");
       return { status: "already" };
     }
-    const columns = def.columns.map((c) => c.column);
-    await client.query(`CREATE TEMP TABLE stage (${columns.map((c) => `${c} text`).join(", ")}) ON COMMIT DROP`);
-    let bytesRead = 0;
-    const source: Readable = readStored(file.storageKey);
-    source.on("data", (chunk: Buffer) => onProgress?.((bytesRead += chunk.length)));
-    const copy = client.query(copyFrom(`COPY stage (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
-    copying = true;
-    const checker = new LineChecker(def);
-    await pipeline(source, gzip ? createGunzip() : new PassThrough(), checker, copy);
-    copying = false;
-    phase("copy");
-    const rowsTotal = Number(copy.rowCount ?? 0);
-
-    const refusedRows = checker.refusedRows;
-    if (refusedRows > 0) {
-      const e = checker.errors;
+    const days = FileDayTotals.for(def);
+    const open = (): [Readable, Transform] => {
+      let bytesRead = 0;
+      const source: Readable = readStored(file.storageKey);
+      source.on("data", (chunk: Buffer) => onProgress?.((bytesRead += chunk.length)));
+      const inflated = gzip ? createGunzip() : new PassThrough();
+      days?.observe(inflated);
+      return [source, inflated];
+    };
+    const load: LoadContext = { client, file, def, open, copying: (on) => (copying = on), phase };
+    const result = def.direct ? await loadDirect(load) : await loadMerged(load);
+    if (result.refused) {
+      const e = result.refused.errors;
       await client.query(
         `INSERT INTO rebate_file_error (file_id, line, field, value, reason)
          SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
@@ -84,22 +86,13 @@ export async function importStoredFile(
       await client.query(
         `UPDATE rebate_file SET state = 'failed', rows_total = $2, rows_refused = $3, error_key = 'rebates.errors.rowsRefused',
            error_detail = NULL, heartbeat_at = NULL, updated_at = now() WHERE id = $1`,
-        [file.id, rowsTotal, refusedRows],
+        [file.id, result.rowsTotal, result.refused.rows],
       );
       await client.query("COMMIT");
-      return { status: "refused", rowsTotal, rowsRefused: refusedRows };
+      return { status: "refused", rowsTotal: result.rowsTotal, rowsRefused: result.refused.rows };
     }
-
-    const merged = await client.query<{ added: string; matched: string }>(
-      // A row twice in the file is skipped by the same ON CONFLICT DO NOTHING as a row already imported.
-      `WITH ins AS (${def.mergeSql}),
-       rollup AS (${def.rollupSql})
-       SELECT count(*) AS added, count(*) FILTER (WHERE matched) AS matched FROM ins`,
-      [file.id, file.brandId],
-    );
-    phase("merge");
-    const rowsAdded = Number(merged.rows[0].added);
-    const rowsUnmatched = rowsAdded - Number(merged.rows[0].matched);
+    const { rowsTotal, rowsAdded, rowsUnmatched } = result;
+    if (days) await recordFileDays(client, file, days);
     await client.query(
       `UPDATE rebate_file SET state = 'imported', rows_total = $2, rows_added = $3, rows_duplicate = $4, rows_unmatched = $5,
          rows_refused = 0, error_key = NULL, error_detail = NULL, heartbeat_at = NULL, imported_at = now(), updated_at = now()
@@ -114,6 +107,29 @@ export async function importStoredFile(
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** The merge: every line staged as text, then inserted where new (see FileKindDef.mergeSql). */
+async function loadMerged({ client, file, def, open, copying, phase }: LoadContext): Promise<LoadResult> {
+  const columns = def.columns.map((c) => c.column);
+  await client.query(`CREATE TEMP TABLE stage (${columns.map((c) => `${c} text`).join(", ")}) ON COMMIT DROP`);
+  const copy = client.query(copyFrom(`COPY stage (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
+  copying(true);
+  const checker = new LineChecker(def);
+  await pipeline(...open(), checker, copy);
+  copying(false);
+  phase("copy");
+  const rowsTotal = Number(copy.rowCount ?? 0);
+  if (checker.refusedRows > 0) return { rowsTotal, refused: { rows: checker.refusedRows, errors: checker.errors } };
+  const merged = await client.query<{ added: string; matched: string }>(
+    `WITH ins AS (${def.mergeSql}),
+     rollup AS (${def.rollupSql})
+     SELECT count(*) AS added, count(*) FILTER (WHERE matched) AS matched FROM ins`,
+    [file.id, file.brandId],
+  );
+  phase("merge");
+  const rowsAdded = Number(merged.rows[0].added);
+  return { rowsTotal, rowsAdded, rowsUnmatched: rowsAdded - Number(merged.rows[0].matched) };
 }
 
 /** What went wrong, in the file's terms: a broken archive, a malformed CSV line (PostgreSQL names it), or else. */

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { RebateFileKind } from "../db/generated/enums";
+import type { DirectLoad } from "./direct-load";
 import { DMA_TRADES } from "./kinds-dma";
 import { FD_REBATES } from "./kinds-fd";
 
@@ -29,15 +30,16 @@ export interface FileKindDef {
   /** Longest range one request may cover, in days. */
   maxDays: number;
   /**
-   * The merge: inserts the staged rows of file $1 for brand $2 (from temp table `stage`, already checked)
-   * into the kind's table, ON CONFLICT (its natural key) DO NOTHING — which also skips a row's second
-   * occurrence in the same file — and
-   * RETURNS one row per row added with `matched` (true when it was attributed to a customer) and the
-   * columns `rollupSql` reads.
+   * How checked rows land, one of two ways. The merge, for files of moderate size: rows are staged and
+   * `mergeSql` inserts the staged rows of file $1 for brand $2 (temp table `stage`) into the kind's table,
+   * ON CONFLICT (its natural key) DO NOTHING — which also skips a row's second occurrence in the same file —
+   * RETURNING one row per row added with `matched` (attributed to a customer) and the columns `rollupSql`
+   * reads; `rollupSql` adds the rows just merged (CTE `ins`) to the kind's daily sums in the same statement.
    */
-  mergeSql: string;
-  /** Adds the rows just merged (CTE `ins`) to the kind's daily sums, in the same statement. */
-  rollupSql: string;
+  mergeSql?: string;
+  rollupSql?: string;
+  /** Or straight into the table by COPY (./direct-load.ts), for the files that run to millions of rows. */
+  direct?: DirectLoad;
 }
 
 export const FILE_KINDS: Partial<Record<RebateFileKind, FileKindDef>> = {

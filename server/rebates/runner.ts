@@ -1,9 +1,10 @@
 /**
  * The rebate-files job: each run asks for yesterday's file of every kind each active brand fetches (once
  * per brand, kind and day: a unique index makes a second ask a no-op), then moves every due file along
- * (./pipeline.ts) and re-attributes rows whose sub-account (DMA) or order link (FD, ./fd-attribution.ts)
- * has since become known. Files are claimed with a heartbeat, so two workers never drive the same file and
- * a worker that died mid-way is taken over after CLAIM_STALE_MS.
+ * (./pipeline.ts) and attributes FD rows whose order link (./fd-attribution.ts) has since become known (DMA
+ * fills need none: their customer is found through the sub-account when read). Files are claimed with a
+ * heartbeat, so two workers never drive the same file and a worker that died mid-way is taken over after
+ * CLAIM_STALE_MS.
  */
 import "server-only";
 import { Prisma } from "../db/client";
@@ -19,7 +20,6 @@ const FILES_PER_RUN = 20;
 export interface RebateRunSummary {
   scheduled: number;
   advanced: number;
-  reattributed: number;
   /** FD rows given their customer by an order link that arrived after their import. */
   fdAttributed: number;
 }
@@ -54,16 +54,6 @@ async function claimDue(deps: RebatePipelineDeps, brandId: string | undefined, l
   return rows.map((r) => r.id);
 }
 
-/** Rows imported before their sub-account (or its customer) was known get both now. */
-export async function reattributeTrades(deps: Pick<RebatePipelineDeps, "db">, brandId?: string): Promise<number> {
-  return deps.db.$executeRaw`
-    UPDATE dma_trade t SET subaccount_id = sa.id, customer_id = sa.customer_id
-    FROM subaccount sa
-    WHERE t.customer_id IS NULL AND sa.brand_id = t.brand_id AND sa.sub_acct = t.sub_acct
-      AND (t.subaccount_id IS DISTINCT FROM sa.id OR sa.customer_id IS NOT NULL)
-      ${brandId ? Prisma.sql`AND t.brand_id = ${brandId}::uuid` : Prisma.empty}`;
-}
-
 export async function runRebateFiles(deps: RebatePipelineDeps, options: { brandId?: string } = {}): Promise<RebateRunSummary> {
   const scheduled = options.brandId ? 0 : await scheduleYesterday(deps);
   const ids = await claimDue(deps, options.brandId, FILES_PER_RUN);
@@ -74,7 +64,6 @@ export async function runRebateFiles(deps: RebatePipelineDeps, options: { brandI
       await deps.db.rebateFile.update({ where: { id }, data: { heartbeatAt: null } }).catch(() => undefined);
     }
   }
-  const reattributed = await reattributeTrades(deps, options.brandId);
   const fdAttributed = await attributeLinkedFdRebates(deps, options.brandId);
-  return { scheduled, advanced: ids.length, reattributed, fdAttributed };
+  return { scheduled, advanced: ids.length, fdAttributed };
 }

@@ -42,30 +42,19 @@ const range = { from: REPORT_DAY, to: REPORT_DAY };
 /** One trade of brand B on REPORT_DAY (its customer's), with the daily sum the import would keep. */
 async function brandBTrade(f: Fixture) {
   const customer = await createTestCustomer(f.brandB.id);
-  const file = await createTestRebateFile(f.brandB.id, { state: "imported", errorKey: null, rowsRefused: 0 });
   const subAcct = `rb${uniqueSuffix()}`;
-  const trade = await db.dmaTrade.create({
-    data: {
-      brandId: f.brandB.id,
-      tradeId: uniqueSuffix(),
-      ordId: "1",
-      subAcct,
-      subAcctLevel: 1,
-      firstLvSubAcct: subAcct,
-      instId: "BTC-USDT",
-      instFamily: "SPOT",
-      amount: "1000",
-      fee: "-0.8",
-      execType: "T",
-      tradedAt: new Date(`${REPORT_DAY}T10:00:00Z`),
-      day: day(REPORT_DAY),
-      fileId: file.id,
-      customerId: customer.id,
-    },
-  });
-  await db.dmaTradeDaily.create({
-    data: { brandId: f.brandB.id, day: day(REPORT_DAY), subAcct, instId: "BTC-USDT", instFamily: "SPOT", execType: "T", trades: 1, amount: "1000", fee: "-0.8" },
-  });
+  // The fill, its sub-account linked to the customer (how a fill finds its customer), and the sums the import keeps.
+  const trade = { tradeId: uniqueSuffix(), ordId: "1", subAcct };
+  await db.$executeRaw`INSERT INTO subaccount (id, brand_id, sub_acct, uid, account_level, enabled, can_transfer_out, exchange_created_at, last_synced_at, customer_id, updated_at)
+    VALUES (gen_random_uuid(), ${f.brandB.id}::uuid, ${subAcct}, ${uniqueSuffix()}, 1, true, true, now(), now(), ${customer.id}::uuid, now())`;
+  await db.$executeRaw`INSERT INTO dma_trade (brand_id, sub_acct, sub_acct_level, first_lv_sub_acct, inst_id, ord_id, trade_id, amount, fee, exec_type, ts)
+    VALUES (${f.brandB.id}::uuid, ${subAcct}, 1, ${subAcct}, 'BTC-USDT', ${trade.ordId}, ${trade.tradeId}, 1000, -0.8, 'T', ${Date.parse(`${REPORT_DAY}T10:00:00Z`)})`;
+  await db.$executeRaw`INSERT INTO dma_trade_daily AS d (brand_id, day, inst_id, inst_family, exec_type, trades, amount, fee)
+    VALUES (${f.brandB.id}::uuid, ${REPORT_DAY}::date, 'BTC-USDT', 'SPOT', 'T', 1, 1000, -0.8)
+    ON CONFLICT (brand_id, day, inst_id, exec_type) DO UPDATE SET trades = d.trades + 1, amount = d.amount + 1000, fee = d.fee - 0.8`;
+  const sums = { makerTrades: 0, takerTrades: 1, makerAmount: "0", takerAmount: "1000", makerFee: "0", takerFee: "-0.8" };
+  await db.dmaSubDaily.create({ data: { brandId: f.brandB.id, subAcct, day: day(REPORT_DAY), ...sums } });
+  await db.dmaSubMonthly.create({ data: { brandId: f.brandB.id, subAcct, month: day(`${REPORT_DAY.slice(0, 7)}-01`), ...sums } });
   return { customer, trade };
 }
 

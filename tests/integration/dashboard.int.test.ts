@@ -147,7 +147,7 @@ describe("dashboard", () => {
     const day = (n: number) => new Date(`${new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
     const other = (await createTestBrand()).id;
     for (const [b, d, fee] of [[brand, 1, "-1.25"], [brand, 1, "0.05"], [brand, 2, "-3"], [brand, 3, "-7"], [other, 1, "-100"]] as const) {
-      await db.dmaTradeDaily.create({ data: { brandId: b, day: day(d), subAcct: `s${fee}`, instId: "BTC-USDT", instFamily: "SPOT", execType: "T", trades: 1, amount: "10", fee } });
+      await db.dmaTradeDaily.create({ data: { brandId: b, day: day(d), instId: `BTC${fee}-USDT`, instFamily: "SPOT", execType: "T", trades: 1, amount: "10", fee } });
     }
     expect(await figure(desk.ctx, "rebates.yesterdayFees")).toMatchObject({ value: "1.2", format: "money", detail: { params: { before: "3" } } });
     const file = { brandId: brand, kind: "dma_trades" as const, beginDay: day(1), endDay: day(1), trigger: "schedule" };

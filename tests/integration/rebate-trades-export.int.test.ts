@@ -10,7 +10,7 @@ import { db } from "@/server/db/client";
 import { startExport } from "@/server/export/export";
 import { iterateDmaTrades } from "@/server/rebates/export";
 import { importStoredFile } from "@/server/rebates/import";
-import { listDmaTrades } from "@/server/rebates/reports";
+import { listDmaTrades } from "@/server/rebates/trades";
 import { newFileKey, storeStream } from "@/server/rebates/storage";
 import { ZRebateTradeQuery } from "@/lib/rebates/report-query";
 import type { TenantContext } from "@/server/actor";
