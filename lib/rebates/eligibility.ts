@@ -92,3 +92,16 @@ export interface AffiliateEligibility extends AnswerBase {
 }
 
 export type RebateEligibility = FdEligibility | AffiliateEligibility;
+
+/**
+ * A ratio as the exchange gives it ("0.2") as a percentage ("20"), by moving the decimal point, so no digit
+ * is lost to floating point; null for text that is not a plain non-negative decimal.
+ */
+export function ratioPercent(ratio: string): string | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(ratio.trim());
+  if (!match) return null;
+  const frac = (match[2] ?? "").padEnd(2, "0");
+  const int = `${match[1]}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, "");
+  const rest = frac.slice(2).replace(/0+$/, "");
+  return rest ? `${int}.${rest}` : int;
+}

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/server/auth/require-permission";
 import { brandFetchesFd } from "@/server/rebates/settings";
+import { EligibilityButton } from "./_components/eligibility-dialog";
 import { RebateFilesTable } from "./_components/rebate-files-table";
 import { RequestFilesButton } from "./_components/request-files-dialog";
 
@@ -27,7 +28,14 @@ export default async function RebatesPage() {
         className="mb-4"
         title={t("rebates.title")}
         description={t("rebates.description")}
-        actions={shell.brand && canManage ? <RequestFilesButton /> : undefined}
+        actions={
+          shell.brand ? (
+            <>
+              <EligibilityButton />
+              {canManage && <RequestFilesButton />}
+            </>
+          ) : undefined
+        }
       />
       <RebateTabs current="files" fd={shell.brand ? await brandFetchesFd(shell.brand.id) : false} />
       {shell.brand ? (

@@ -19,7 +19,7 @@ export const rebateEligibility = {
     stored: "A customer's key",
   },
   apiKey: "API key",
-  apiKeyHint: "The public API key, like 8a1b2c3d-…. Never the secret key or the passphrase.",
+  apiKeyHint: "The public API key (for example 8a1b2c3d-…), never the secret key or the passphrase.",
   customer: "Customer",
   storedKey: "Customer's API key",
   storedKeyPlaceholder: "Choose a key",
@@ -55,7 +55,7 @@ export const rebateEligibility = {
     caps: {
       reached: "Reached: no more rebates this month",
       below: "Not reached",
-      none: "No cap applies (fee tier is not VIP4 or VIP5)",
+      none: "Not applicable (only fee tiers VIP4 and VIP5 have one)",
     },
     monthlyRebate: "Rebate this month",
     brokerCode: "Broker code",
