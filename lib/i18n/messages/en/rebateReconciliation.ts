@@ -35,6 +35,11 @@ export const rebateReconciliation = {
     range: "Days (UTC)",
     onlyDifferences: "Only differences",
   },
+  sources: {
+    file: "File",
+    imported: "Imported",
+    exchange: "Exchange",
+  },
   noFile: "No file",
   notAvailable: "Not available",
   diff: {

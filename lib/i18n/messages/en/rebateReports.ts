@@ -6,6 +6,7 @@ export const rebateReports = {
     label: "Rebates",
     files: "Files",
     reports: "Fee reports",
+    reconciliation: "Reconciliation",
   },
   range: {
     label: "Days (UTC)",

@@ -36,6 +36,11 @@ export const rebateReconciliation: Dict<typeof en> = {
     range: "日期（UTC）",
     onlyDifferences: "仅看差异",
   },
+  sources: {
+    file: "文件",
+    imported: "已导入",
+    exchange: "交易所",
+  },
   noFile: "无文件",
   notAvailable: "不可用",
   diff: {

@@ -8,6 +8,7 @@ export const rebateReports: Dict<typeof en> = {
     label: "返佣",
     files: "文件",
     reports: "手续费报表",
+    reconciliation: "对账",
   },
   range: {
     label: "日期（UTC）",
