@@ -17,7 +17,7 @@ import type { FdRebateRow } from "@/server/rebates/fd-reports";
 const col = createDataTableColumnHelper<FdRebateRow>();
 
 /** Hidden until chosen from "View": what fits a 1440 px screen beside the sidebar. */
-export const FD_DEFAULT_HIDDEN = ["day", "instFamily", "level", "spotTradeAmt", "derivativeTradeAmt", "netFee", "settlementFee"] as const;
+export const FD_DEFAULT_HIDDEN = ["day", "instFamily", "level", "spotTradeAmt", "derivativeTradeAmt", "fee", "netFee", "settlementFee"] as const;
 export const fdRowId = (row: FdRebateRow) => `${row.ordId}:${row.day}`;
 
 type Header = keyof typeof import("@/lib/i18n/messages/en/fdReports").fdReports.rows.columns;
