@@ -3,10 +3,10 @@
  * the brand is generated with (server/exchange/sim/initial-data.ts, from the same OKX_SIM_* settings) — linked
  * to the brand's well-known customers (and one to nobody, as a house account), so the sub-account sync finds
  * them on the exchange and keeps them. Their API keys (the simulator's, without secrets) are stored too, so a
- * customer's keys can be picked for the rebate check. Their trades over the last 30 full UTC days arrive the
- * way the exchange's files do: a trading-details CSV is stored (server/rebates/storage.ts) and imported
- * (server/rebates/import.ts), which attributes each trade to its customer and keeps the daily sums the
- * reports read. A re-run imports only the days since the brand's last trade (nothing when it is up to
+ * customer's keys can be picked for the rebate check. The fills of the last 30 full UTC days are the
+ * simulator's own (every sub-account's, as its files and ND rebate-daily give them) and arrive the way the
+ * exchange's files do: a trading-details CSV is stored (server/rebates/storage.ts) and imported
+ * (server/rebates/import.ts), which keeps the sums the reports read. A re-run imports only the days since the brand's last trade (nothing when it is up to
  * date), so a demo installation started every day keeps live-looking reports.
  */
 import { randomUUID } from "node:crypto";
@@ -14,28 +14,29 @@ import { Readable } from "node:stream";
 import { withReadOnly } from "../../lib/api-keys/rules";
 import type { Db } from "../../server/db/client";
 import type { SimulatorOptions } from "../../server/exchange/sim/config";
-import { initialAccountData, type InitialAccountData } from "../../server/exchange/sim/initial-data";
+import { initialAccountData, initialDmaFileLines, type InitialAccountData } from "../../server/exchange/sim/initial-data";
 import type { Subaccount } from "../../server/exchange/sim/model";
 import { importStoredFile } from "../../server/rebates/import";
 import { newFileKey, storeStream } from "../../server/rebates/storage";
 import { DEMO_BRANDS, type DemoBrandSlug } from "../demo-accounts";
 import { DEMO_CUSTOMERS } from "./demo-customers";
-import { daysBetween, TRADES_HEADER, tradeLines, type TradingSub } from "./rebate-trades";
+import { daysBetween } from "./rebate-trades";
 
 const DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** Who trades in a demo brand: whose sub-account, how busy, VIP maker rates; `under`: a second sub-account below trader n's. */
+/** Whose simulator sub-account a demo customer trades on; `under`: a second sub-account below trader n's. */
 interface DemoTrader {
   /** The linked customer's e-mail; null for the house account, linked to no customer. */
   customer: string | null;
-  perDay: number;
-  vip: boolean;
   under?: number;
 }
 
 /** A simulator sub-account given to a demo trader. */
-export interface DemoTradingSub extends TradingSub {
+export interface DemoTradingSub {
+  subAcct: string;
+  level: 1 | 2;
+  firstLevel: string;
   customer: string | null;
   sim: Subaccount;
 }
@@ -43,22 +44,22 @@ export interface DemoTradingSub extends TradingSub {
 const A = DEMO_CUSTOMERS.aurora;
 const B = DEMO_CUSTOMERS.borealis;
 
-/** Each brand's traders: the VIPs trade most; Liang Wei has a second-level sub-account under his first. */
+/** Each brand's traders (the simulator decides how much each trades); Liang Wei has a second-level sub-account under his first. */
 export const DEMO_TRADERS: Record<DemoBrandSlug, DemoTrader[]> = {
   aurora: [
-    { customer: A.liangWei.email, perDay: 6, vip: true },
-    { customer: A.liangWei.email, perDay: 3, vip: true, under: 0 },
-    { customer: A.noahFischer.email, perDay: 4, vip: true },
-    { customer: A.fatimaZahra.email, perDay: 2, vip: true },
-    { customer: A.aishaRahman.email, perDay: 3, vip: false },
-    { customer: A.priyaNair.email, perDay: 1, vip: false },
-    { customer: null, perDay: 2, vip: false },
+    { customer: A.liangWei.email },
+    { customer: A.liangWei.email, under: 0 },
+    { customer: A.noahFischer.email },
+    { customer: A.fatimaZahra.email },
+    { customer: A.aishaRahman.email },
+    { customer: A.priyaNair.email },
+    { customer: null },
   ],
   borealis: [
-    { customer: B.ingridLarsen.email, perDay: 4, vip: true },
-    { customer: B.liangWei.email, perDay: 2, vip: false },
-    { customer: B.yukiSato.email, perDay: 1, vip: false },
-    { customer: null, perDay: 1, vip: false },
+    { customer: B.ingridLarsen.email },
+    { customer: B.liangWei.email },
+    { customer: B.yukiSato.email },
+    { customer: null },
   ],
 };
 
@@ -94,7 +95,7 @@ export function pickTradingSubaccounts(traders: readonly DemoTrader[], data: Ini
   });
   return traders.flatMap((t, i) => {
     const s = picked[i];
-    return s ? [{ subAcct: s.subAcct, level: s.mainAcct ? 2 : 1, firstLevel: s.mainAcct || s.subAcct, perDay: t.perDay, vip: t.vip, customer: t.customer, sim: s }] : [];
+    return s ? [{ subAcct: s.subAcct, level: s.mainAcct ? 2 : 1, firstLevel: s.mainAcct || s.subAcct, customer: t.customer, sim: s }] : [];
   });
 }
 
@@ -154,11 +155,17 @@ async function missingDays(db: Db, brandId: string): Promise<string[]> {
   return from > today - DAY_MS ? [] : daysBetween(isoDay(from), isoDay(today - DAY_MS));
 }
 
-/** One trading-details file of the brand for `days`, stored and imported as the worker would. */
-async function importDays(db: Db, brandId: string, slug: DemoBrandSlug, subs: readonly TradingSub[], days: string[]): Promise<number> {
-  const lines = days.flatMap((day) => tradeLines(slug, day, subs));
+/**
+ * The brand's trading-details file for `days`, stored and imported as the worker would: the simulator's own
+ * fills of those days (every sub-account's, the demo customers' among them), so the file the simulator serves
+ * for a day, its ND rebate-daily and the reconciliation all agree with what the demo holds.
+ */
+async function importDays(db: Db, brandId: string, slug: DemoBrandSlug, days: string[], sim?: SimulatorOptions): Promise<number> {
+  const compact = (ms: number) => isoDay(ms).replaceAll("-", "");
+  const range = { begin: compact(Date.parse(`${days[0]}T00:00:00Z`)), end: compact(Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS) };
+  const lines = [...initialDmaFileLines(brandId, range, sim)];
   const storageKey = newFileKey(brandId);
-  const stored = await storeStream(storageKey, Readable.from([Buffer.from(`${[TRADES_HEADER, ...lines].join("\n")}\n`)]));
+  const stored = await storeStream(storageKey, Readable.from([Buffer.from(lines.join(""))]));
   const file = await db.rebateFile.create({
     data: {
       id: randomUUID(),
@@ -192,7 +199,7 @@ export async function seedBrandRebates(db: Db, brandId: string, slug: DemoBrandS
   if (subs.length === 0) return `${slug} has no simulator sub-accounts to trade on`;
   const created = await ensureSubaccounts(db, brandId, subs, data);
   const days = await missingDays(db, brandId);
-  const added = days.length ? await importDays(db, brandId, slug, subs, days) : 0;
+  const added = days.length ? await importDays(db, brandId, slug, days, sim) : 0;
   return `${slug} ${created} sub-accounts, ${added} trades over ${days.length} days`;
 }
 

@@ -93,8 +93,11 @@ const PERMS = ["read_only", "read_only,trade", "read_only,trade", "read_only,wit
 function subaccounts(rng: Rng, count: number, now: number): Subaccount[] {
   const names = new Set<string>();
   const uids = new Set<string>();
-  // Creation times spread over two years, oldest first (the list order).
-  const times = Array.from({ length: count }, () => now - rng.int(1, 730) * DAY - rng.int(0, DAY - 1)).sort((a, b) => a - b);
+  // Creation times spread over the two years before today (UTC), oldest first (the list order). Counted from
+  // the day's start, so whoever generates the account on the same day — the simulator on its first request,
+  // the demo seed before it runs (initial-data.ts) — gets the same times, and with them the same fills.
+  const today = now - (now % DAY);
+  const times = Array.from({ length: count }, () => today - rng.int(1, 730) * DAY + rng.int(0, DAY - 1)).sort((a, b) => a - b);
   return times.map((ts) => {
     let name = "";
     do name = `${rng.pick(WORDS_A)}${rng.pick(WORDS_B)}${rng.int(10, 9999)}`;

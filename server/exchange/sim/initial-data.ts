@@ -11,6 +11,7 @@ import "server-only";
 import { accountSeed } from "./accounts";
 import { optionsFromEnv, resolveConfig, type SimulatorOptions } from "./config";
 import { generate } from "./generate";
+import { dmaFileLines } from "./handlers/trades-csv";
 import type { ApiKeyRecord, Subaccount } from "./model";
 
 export interface InitialAccountData {
@@ -29,4 +30,14 @@ export function initialAccountData(accountId: string, options: SimulatorOptions 
     subaccounts: data.subaccounts,
     apiKeys: data.apiKeys.map(({ secretKey: _secret, passphrase: _passphrase, ...key }) => key),
   };
+}
+
+/**
+ * The account's DMA trading-details file for `begin`…`end` (YYYYMMDD, end excluded) as the simulator would
+ * serve it: the same fills, line for line (./dma-fills.ts), so what the demo seed imports is what the
+ * simulator's files and ND rebate-daily say about those days.
+ */
+export function initialDmaFileLines(accountId: string, range: { begin: string; end: string }, options: SimulatorOptions = optionsFromEnv(), now = Date.now()): Generator<string> {
+  const config = resolveConfig(options);
+  return dmaFileLines(range, initialAccountData(accountId, options, now).subaccounts, accountSeed(config.seed, accountId), config.dmaRowsPerDay);
 }
