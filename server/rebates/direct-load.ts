@@ -12,7 +12,7 @@ import "server-only";
 import { Transform } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import type { FileKindDef } from "./kinds";
-import { FileRefusal, MAX_REPORTED_ERRORS, splitCsvLine, type RowError } from "./line-checks";
+import { FileRefusal, lineRefusals, MAX_REPORTED_ERRORS, type RowError } from "./line-checks";
 
 export const DAY_MS = 86_400_000;
 
@@ -148,30 +148,16 @@ export class DirectLineLoader extends Transform {
 
   /** Why a line the fast check refused is wrong: each value's own check, or a quoted value (which COPY would read, this path not). */
   private diagnose(line: string): void {
-    const fields = splitCsvLine(line);
-    const columns = this.def.columns;
-    if (fields.length !== columns.length) {
-      throw new FileRefusal("rebates.errors.malformedCsv", `line ${this.line}: ${fields.length} values where ${columns.length} columns are expected`);
-    }
-    let refused = false;
-    for (let i = 0; i < columns.length; i++) {
-      const reason = columns[i].check(fields[i]);
-      if (!reason) continue;
-      if (!refused) this.refusedRows++;
-      refused = true;
-      this.report(columns[i].header, fields[i], reason);
-    }
+    const refusals = lineRefusals(this.def, line, this.line);
     // Every value passes its check but not the whole-line pattern: quoting, which COPY reads but this path does not.
-    if (!refused) throw new FileRefusal("rebates.errors.malformedCsv", `line ${this.line}: quoted values are not expected in this file`);
+    if (refusals.length === 0) throw new FileRefusal("rebates.errors.malformedCsv", `line ${this.line}: quoted values are not expected in this file`);
+    this.refusedRows++;
+    this.errors.push(...refusals.slice(0, MAX_REPORTED_ERRORS - this.errors.length));
   }
 
   private refuse(field: string, value: string, reason: RowError["reason"]): string {
     this.refusedRows++;
-    this.report(field, value, reason);
-    return "";
-  }
-
-  private report(field: string, value: string, reason: RowError["reason"]) {
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line: this.line, field, value: value.slice(0, 200), reason });
+    return "";
   }
 }

@@ -101,18 +101,27 @@ export class LineChecker extends Transform {
     }
     if (line === "") return;
     this.rows++;
-    const fields = splitCsvLine(line);
-    const columns = this.def.columns;
-    if (fields.length !== columns.length) {
-      throw new FileRefusal("rebates.errors.malformedCsv", `line ${this.line}: ${fields.length} values where ${columns.length} columns are expected`);
-    }
-    let refused = false;
-    for (let i = 0; i < columns.length; i++) {
-      const reason = columns[i].check(fields[i]);
-      if (!reason) continue;
-      refused = true;
-      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line: this.line, field: columns[i].header, value: fields[i].slice(0, 200), reason });
-    }
-    if (refused) this.refusedRows++;
+    const refusals = lineRefusals(this.def, line, this.line);
+    if (refusals.length === 0) return;
+    this.refusedRows++;
+    this.errors.push(...refusals.slice(0, MAX_REPORTED_ERRORS - this.errors.length));
   }
+}
+
+/**
+ * Each value of a data line checked by its column: the values refused and why (none: the line is good).
+ * A line without the kind's number of values is refused as a whole (FileRefusal).
+ */
+export function lineRefusals(def: FileKindDef, line: string, lineNo: number): RowError[] {
+  const fields = splitCsvLine(line);
+  const columns = def.columns;
+  if (fields.length !== columns.length) {
+    throw new FileRefusal("rebates.errors.malformedCsv", `line ${lineNo}: ${fields.length} values where ${columns.length} columns are expected`);
+  }
+  const refusals: RowError[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const reason = columns[i].check(fields[i]);
+    if (reason) refusals.push({ line: lineNo, field: columns[i].header, value: fields[i].slice(0, 200), reason });
+  }
+  return refusals;
 }
