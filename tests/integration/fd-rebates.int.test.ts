@@ -8,7 +8,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { ENDPOINTS } from "@/server/exchange/okx";
@@ -18,9 +17,9 @@ import { attributeLinkedFdRebates } from "@/server/rebates/fd-attribution";
 import { requestRebateFiles } from "@/server/rebates/files";
 import { importRebateFile } from "@/server/rebates/import-brand";
 import { recordOrderLinks } from "@/server/rebates/order-links";
-import type { RebatePipelineDeps } from "@/server/rebates/pipeline";
 import { runRebateFiles } from "@/server/rebates/runner";
-import { newFileKey, readStored, storeStream } from "@/server/rebates/storage";
+import { newFileKey, storeStream } from "@/server/rebates/storage";
+import { pipelineDeps, runUntilSettled, storedRows } from "../helpers/rebates";
 import { prefixedRedis } from "../helpers/redis";
 import { createTestBrand, createTestStaff, staffContext, uniqueSuffix } from "../helpers/db";
 
@@ -38,7 +37,7 @@ afterAll(async () => {
   await limiter.close();
 });
 
-const deps = (): RebatePipelineDeps => ({ db, pollMs: 20, clientOptions: { endpoints: { simulatorUrl: sim.url }, redis, logger: silentLogger } });
+const deps = () => pipelineDeps(sim.url, redis);
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const SUMMED = ["spot_trade_amt", "derivative_trade_amt", "fee", "net_fee", "settlement_fee", "broker_rebate", "sub_broker_rebate", "user_rebate"] as const;
 
@@ -54,24 +53,6 @@ async function fdBrand(customers = 3) {
     people.push(await db.customer.create({ data: { brandId: brand.id, name: `Trader ${i}`, email: `fd${i}.${randomUUID()}@example.test`, country: "SG", registrationSource: "api" } }));
   }
   return { brand: { ...brand, brokerCode: brokerCode! }, ctx, customers: people };
-}
-
-async function runUntilSettled(brandId: string, fileId: string) {
-  for (let i = 0; i < 40; i++) {
-    await db.rebateFile.update({ where: { id: fileId }, data: { nextCheckAt: new Date() } });
-    await runRebateFiles(deps(), { brandId });
-    const file = await db.rebateFile.findUniqueOrThrow({ where: { id: fileId } });
-    if (file.state === "imported" || file.state === "failed") return file;
-  }
-  return db.rebateFile.findUniqueOrThrow({ where: { id: fileId } });
-}
-
-async function storedRows(storageKey: string) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of readStored(storageKey)) chunks.push(chunk as Buffer);
-  const [header, ...lines] = gunzipSync(Buffer.concat(chunks)).toString("utf8").trim().split("\n");
-  const fields = header.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [fields[i], v])) as Record<string, string>);
 }
 
 /** The rows' sums and the daily sums, per customer (null: unattributed), as exact decimal text. */
@@ -93,7 +74,7 @@ describe("FD rebate files", () => {
     const { brand, ctx, customers } = await fdBrand(3);
     await sim.resetStats();
     const { ids } = await requestRebateFiles(ctx, { kind: "fd_rebates", begin: yesterday(), end: yesterday() });
-    const file = await runUntilSettled(brand.id, ids[0]);
+    const file = await runUntilSettled(deps(), brand.id, ids[0]);
     expect(file).toMatchObject({ state: "imported", rowsTotal: ROWS, rowsRefused: 0, errorKey: null });
 
     // What the exchange wrote is what was imported, to the last decimal; every row carries the brand's code.
@@ -138,7 +119,7 @@ describe("FD rebate files", () => {
     await sim.resetLimits();
     await limiter.clear();
     const again = await requestRebateFiles(ctx, { kind: "fd_rebates", begin: yesterday(), end: yesterday() });
-    expect(await runUntilSettled(brand.id, again.ids[0])).toMatchObject({ state: "imported", duplicateOfId: file.id, rowsAdded: 0 });
+    expect(await runUntilSettled(deps(), brand.id, again.ids[0])).toMatchObject({ state: "imported", duplicateOfId: file.id, rowsAdded: 0 });
     expect(await db.fdRebate.count({ where: { brandId: brand.id } })).toBe(keys.size);
     expect((await sim.stats()).rateLimited).toBe(0);
     expect((await sim.statsOf("POST", ENDPOINTS.createRebateFile.path)).rateLimited).toBe(0);
@@ -150,7 +131,7 @@ describe("FD rebate files", () => {
     await sim.resetLimits();
     await limiter.clear();
     const { ids } = await requestRebateFiles(ctx, { kind: "fd_rebates", begin: yesterday(), end: yesterday() });
-    const file = await runUntilSettled(brand.id, ids[0]);
+    const file = await runUntilSettled(deps(), brand.id, ids[0]);
     expect(file).toMatchObject({ state: "failed", errorKey: "rebates.errors.rowsRefused", rowsRefused: ROWS });
     const errors = await db.rebateFileError.findMany({ where: { fileId: file.id }, orderBy: { line: "asc" }, take: 3 });
     expect(errors.map((e) => [e.line, e.field, e.value, e.reason])).toEqual([2, 3, 4].map((line) => [line, "brokerCode", brand.brokerCode, "otherBroker"]));

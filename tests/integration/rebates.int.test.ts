@@ -8,18 +8,17 @@
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/server/db/client";
 import { ENDPOINTS } from "@/server/exchange/okx";
-import { silentLogger } from "@/server/exchange/okx/logger";
 import { simAdmin, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { requestRebateFiles } from "@/server/rebates/files";
 import { importStoredFile, RebateImportError } from "@/server/rebates/import";
-import type { RebatePipelineDeps } from "@/server/rebates/pipeline";
 import { runRebateFiles } from "@/server/rebates/runner";
-import { newFileKey, readStored, storeStream } from "@/server/rebates/storage";
+import { newFileKey, storeStream } from "@/server/rebates/storage";
 import { syncSubaccounts } from "@/server/subaccounts/sync";
+import { daysAgo, pipelineDeps, runUntilSettled, storedRows } from "../helpers/rebates";
 import { prefixedRedis } from "../helpers/redis";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 
@@ -37,9 +36,7 @@ afterAll(async () => {
   await limiter.close();
 });
 
-const deps = (): RebatePipelineDeps => ({ db, pollMs: 20, clientOptions: { endpoints: { simulatorUrl: sim.url }, redis, logger: silentLogger } });
-/** The UTC day `back` days ago, as "2026-12-06". */
-const daysAgo = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+const deps = () => pipelineDeps(sim.url, redis);
 const yesterday = () => daysAgo(1);
 
 /** A brand whose simulator account has `subs` sub-accounts, synced, each linked to a customer of its own. */
@@ -54,26 +51,6 @@ async function brandWithCustomers(subs: number) {
   }
   const { user } = await createTestStaff({ brandId: brand.id, role: "operations" });
   return { brand, subaccounts, ctx: { ...(await staffContext(user)), tenantId: brand.id } };
-}
-
-/** Runs the brand's job until the file is done (or gives up): each run is what the worker does every minute. */
-async function runUntilSettled(brandId: string, fileId: string) {
-  for (let i = 0; i < 40; i++) {
-    await db.rebateFile.update({ where: { id: fileId }, data: { nextCheckAt: new Date() } });
-    await runRebateFiles(deps(), { brandId });
-    const file = await db.rebateFile.findUniqueOrThrow({ where: { id: fileId } });
-    if (file.state === "imported" || file.state === "failed") return file;
-  }
-  return db.rebateFile.findUniqueOrThrow({ where: { id: fileId } });
-}
-
-/** The stored file's rows as the exchange wrote them. */
-async function storedRows(storageKey: string) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of readStored(storageKey)) chunks.push(chunk as Buffer);
-  const [header, ...lines] = gunzipSync(Buffer.concat(chunks)).toString("utf8").trim().split("\n");
-  const fields = header.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [fields[i], v])) as Record<string, string>);
 }
 
 /** A brand's fills (those matching `where`, on dma_trade t). */
@@ -94,7 +71,7 @@ describe("DMA trading details", () => {
 
     const { ids } = await requestRebateFiles(ctx, { kind: "dma_trades", begin: yesterday(), end: yesterday() });
     expect(ids).toHaveLength(1);
-    const file = await runUntilSettled(brand.id, ids[0]);
+    const file = await runUntilSettled(deps(), brand.id, ids[0]);
     expect(file).toMatchObject({ state: "imported", rowsTotal: ROWS, rowsRefused: 0, errorKey: null });
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -131,7 +108,7 @@ describe("DMA trading details", () => {
     await sim.resetLimits();
     await limiter.clear();
     const again = await requestRebateFiles(ctx, { kind: "dma_trades", begin: yesterday(), end: yesterday() });
-    const second = await runUntilSettled(brand.id, again.ids[0]);
+    const second = await runUntilSettled(deps(), brand.id, again.ids[0]);
     expect(second).toMatchObject({ state: "imported", duplicateOfId: file.id, rowsAdded: 0 });
     expect(await fills(brand.id)).toBe(keys.size);
     const [after] = await db.$queryRaw<{ trades: bigint }[]>`SELECT sum(trades) AS trades FROM dma_trade_daily WHERE brand_id = ${brand.id}::uuid`;
@@ -150,7 +127,7 @@ describe("DMA trading details", () => {
     let file = await db.rebateFile.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(file).toMatchObject({ state: "downloading", errorKey: "rebates.errors.linkRefused" });
     await sim.setFileLinkTtl(null);
-    file = await runUntilSettled(brand.id, ids[0]);
+    file = await runUntilSettled(deps(), brand.id, ids[0]);
     expect(file).toMatchObject({ state: "imported", rowsTotal: ROWS, errorKey: null });
   });
 });
@@ -182,7 +159,7 @@ describe("imports by the file's natural key", () => {
         FROM dma_trade_daily WHERE brand_id = ${brand.id}::uuid GROUP BY day ORDER BY day`;
 
     const first = await requestRebateFiles(ctx, { kind: "dma_trades", begin: daysAgo(3), end: daysAgo(2) });
-    expect(await runUntilSettled(brand.id, first.ids[0])).toMatchObject({ state: "imported", rowsTotal: 2 * ROWS, rowsAdded: 2 * ROWS });
+    expect(await runUntilSettled(deps(), brand.id, first.ids[0])).toMatchObject({ state: "imported", rowsTotal: 2 * ROWS, rowsAdded: 2 * ROWS });
     const before = await daySums();
     expect(before.map((d) => [d.day, Number(d.trades)])).toEqual([[daysAgo(3), ROWS], [daysAgo(2), ROWS]]);
 
@@ -190,7 +167,7 @@ describe("imports by the file's natural key", () => {
     await sim.resetLimits();
     await limiter.clear();
     const second = await requestRebateFiles(ctx, { kind: "dma_trades", begin: daysAgo(2), end: daysAgo(1) });
-    const overlapping = await runUntilSettled(brand.id, second.ids[0]);
+    const overlapping = await runUntilSettled(deps(), brand.id, second.ids[0]);
     expect(overlapping).toMatchObject({ state: "imported", duplicateOfId: null, rowsTotal: 2 * ROWS, rowsAdded: ROWS, rowsDuplicate: ROWS });
     // The shared day's fills are the same in both files: same ids, same values.
     const dayOf = (rows: Record<string, string>[], day: string) =>
