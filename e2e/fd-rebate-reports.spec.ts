@@ -9,25 +9,16 @@
  * 1440 px in both languages.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
-import { DataLookup, englishUi, shownStrings } from "./zh-scan";
+import { englishShown, shot } from "./page-checks";
+import { DataLookup } from "./zh-scan";
 import { messages } from "../lib/i18n/messages";
 import { DEMO_CUSTOMERS } from "../prisma/seed/demo-customers";
 
 const en = messages.en.fdReports;
 const zh = messages["zh-CN"].fdReports;
 const ingrid = DEMO_CUSTOMERS.borealis.ingridLarsen.name;
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await page.waitForLoadState("networkidle");
-  await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 const figure = async (page: Page, id: string) => Number((await page.getByTestId(`fd-kpi-${id}`).getByTestId("kpi-figure").innerText()).replace(/[^\d.-]/g, ""));
 const tabs = (page: Page, label = messages.en.rebateReports.tabs.label) => page.getByRole("navigation", { name: label });
@@ -132,22 +123,17 @@ test("in Chinese the FD report and the files card show no English", async ({ pag
   const data = new DataLookup();
   await data.open();
   try {
-    const scan = async () => {
-      await page.waitForLoadState("networkidle");
-      await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
-      return (await englishUi(await shownStrings(page), data)).findings.map((f) => `${f.text} (${f.why})`);
-    };
     await page.goto("/rebates/reports/fd");
     await expect(page.getByRole("heading", { name: zh.title, exact: true })).toBeVisible();
     const byCustomer = page.getByRole("table", { name: `${zh.breakdown.title}: ${zh.breakdown.dimensions.customer}` });
     await expect(byCustomer.getByRole("row").filter({ hasText: zh.breakdown.unlinked })).toBeVisible();
     await expect(page.getByRole("table", { name: zh.rows.caption })).toBeVisible();
-    expect(await scan()).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await shot(page, "fd-rebate-reports-zh");
 
     await page.goto("/settings/brand");
     await expect(page.getByTestId("rebate-files-card").getByRole("form", { name: zh.settings.title })).toBeVisible();
-    expect(await scan()).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await page.getByTestId("rebate-files-card").scrollIntoViewIfNeeded();
     await shot(page, "brand-settings-files-zh");
   } finally {

@@ -5,23 +5,16 @@
  * queues a range (no worker runs during e2e, so it stays waiting and says so). In Chinese the page shows no
  * English. With SHOTS_DIR set, the page is captured at 1440 px in both languages.
  */
-import path from "node:path";
 import pg from "pg";
-import { expect, test, type Page } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
-import { DataLookup, englishUi, shownStrings } from "./zh-scan";
+import { englishShown, shot } from "./page-checks";
+import { DataLookup } from "./zh-scan";
 import { messages } from "../lib/i18n/messages";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 
 const en = messages.en.rebateReconciliation;
 const zh = messages["zh-CN"].rebateReconciliation;
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** A UTC day `back` days ago, as "2026-12-06". */
 const daysAgo = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
@@ -125,9 +118,7 @@ test("in Chinese the page, filtered to its differences, shows no English", async
     await expect(page.getByRole("heading", { name: zh.title, exact: true })).toBeVisible();
     await expect(page.getByRole("row")).toHaveCount(3);
     await expect(page.getByRole("switch", { name: zh.filters.onlyDifferences })).toBeChecked();
-    await page.waitForLoadState("networkidle");
-    await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
-    expect((await englishUi(await shownStrings(page), data)).findings.map((f) => `${f.text} (${f.why})`)).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await shot(page, "reconciliation-differences-zh");
   } finally {
     await data.close();

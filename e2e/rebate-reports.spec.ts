@@ -7,11 +7,11 @@
  * SHOTS_DIR set, the pages are captured at 1440 px in both languages.
  */
 import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO, switchTo } from "./helpers";
-import { DataLookup, englishUi, shownStrings } from "./zh-scan";
+import { englishShown, shot } from "./page-checks";
+import { DataLookup } from "./zh-scan";
 import { messages } from "../lib/i18n/messages";
 import { DEMO_CUSTOMERS } from "../prisma/seed/demo-customers";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
@@ -19,16 +19,6 @@ import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 const en = messages.en.rebateReports;
 const zh = messages["zh-CN"].rebateReports;
 const liang = DEMO_CUSTOMERS.aurora.liangWei.name;
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await page.waitForLoadState("networkidle");
-  await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
-  // A full-page capture of a scrolled page draws the sticky sidebar where the viewport was.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /**
  * Liang Wei's sub-accounts in Aurora, as a pattern: the demo seed links two of the simulator's own to him
@@ -127,22 +117,17 @@ test("in Chinese the reports page and the customer's tab show no English", async
   const data = new DataLookup();
   await data.open();
   try {
-    const scan = async () => {
-      await page.waitForLoadState("networkidle");
-      await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
-      return (await englishUi(await shownStrings(page), data)).findings.map((f) => `${f.text} (${f.why})`);
-    };
     await page.goto("/rebates/reports");
     await expect(page.getByRole("heading", { name: zh.title, exact: true })).toBeVisible();
     const byCustomer = page.getByRole("table", { name: `${zh.breakdown.title}: ${zh.breakdown.dimensions.customer}` });
     await expect(byCustomer.getByRole("row").filter({ hasText: zh.breakdown.unlinked })).toBeVisible();
-    expect(await scan()).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await shot(page, "rebate-reports-zh");
 
     await byCustomer.getByRole("link", { name: liang, exact: true }).click();
     await page.getByRole("tab", { name: zh.customerTab.tab }).click();
     await expect(page.getByRole("table", { name: zh.customerTab.latest })).toBeVisible();
-    expect(await scan()).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await shot(page, "customer-rebates-zh");
   } finally {
     await data.close();

@@ -7,23 +7,16 @@
  * page and its dialog show no English. With SHOTS_DIR set, the page is captured at 1440 px in both languages.
  */
 import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
-import { expect, test, type Page } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
-import { DataLookup, englishUi, shownStrings } from "./zh-scan";
+import { englishShown, shot } from "./page-checks";
+import { DataLookup } from "./zh-scan";
 import { messages } from "../lib/i18n/messages";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 
 const en = messages.en.rebates;
 const zh = messages["zh-CN"].rebates;
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** A UTC day `back` days ago, as "2026-12-06". */
 const daysAgo = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
@@ -125,15 +118,10 @@ test("in Chinese the page and its request dialog show no English", async ({ page
   const data = new DataLookup();
   await data.open();
   try {
-    const scan = async () => {
-      await page.waitForLoadState("networkidle");
-      await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
-      return (await englishUi(await shownStrings(page), data)).findings.map((f) => `${f.text} (${f.why})`);
-    };
     await page.goto("/rebates");
     await expect(page.getByRole("heading", { name: zh.title, exact: true })).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: zh.errors.rowsRefused }).first()).toBeVisible();
-    expect(await scan()).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await shot(page, "rebates-list-zh");
 
     await page.getByRole("button", { name: zh.request.open }).click();
@@ -142,7 +130,7 @@ test("in Chinese the page and its request dialog show no English", async ({ page
     await page.getByRole("option", { name: zh.kinds.fd_rebates, exact: true }).click();
     await dialog.getByRole("button", { name: zh.request.submit }).click();
     await expect(dialog.getByText(zh.errors.kindNotEnabled)).toBeVisible();
-    expect(await scan()).toEqual([]);
+    expect(await englishShown(page, data)).toEqual([]);
     await shot(page, "rebates-request-zh");
   } finally {
     await data.close();
