@@ -3,16 +3,14 @@
  * Columns of the FD rebate rows table (the FD tab of the fee reports). The last fill's column id is the
  * server's sort key; amounts are decimal text, rounded as text for reading with every decimal on hover.
  */
-import Link from "next/link";
 import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
-import { Amount } from "@/components/ui/amount";
 import { Badge } from "@/components/ui/badge";
-import { translateDynamic } from "@/lib/i18n/translate";
 import { useT } from "@/lib/i18n/client";
 import type { FdRebateRow } from "@/server/rebates/fd-reports";
+import { amountCell, CustomerCell, FamilyCell, monoCell as mono, rightHeader as right, TimeCell } from "./report-cells";
 
 const col = createDataTableColumnHelper<FdRebateRow>();
 
@@ -28,17 +26,11 @@ export function useFdColumns() {
   const dateTime = useDateTimeFormat("dateTimeSeconds");
   return useMemo(() => {
     const h = (key: Header) => t(`fdReports.rows.columns.${key}`);
-    const mono = (text: string) => <span className="font-mono text-xs whitespace-nowrap">{text}</span>;
-    const right = (title: string) => <span className="block text-right">{title}</span>;
     return col.columns([
       col.accessor("lastFillAt", {
         id: "lastFillAt",
         header: ({ column }) => <DataTableColumnHeader column={column} title={h("lastFillAt")} />,
-        cell: ({ getValue }) => (
-          <time dateTime={getValue().toISOString()} className="whitespace-nowrap tabular-nums text-muted-foreground">
-            {dateTime.format(getValue())}
-          </time>
-        ),
+        cell: ({ getValue }) => <TimeCell value={getValue()} format={dateTime} />,
         sortDescFirst: true,
         enableHiding: false,
         meta: { label: h("lastFillAt") },
@@ -48,17 +40,7 @@ export function useFdColumns() {
         id: "customer",
         header: h("customer"),
         enableSorting: false,
-        cell: ({ row }) =>
-          row.original.customerId ? (
-            <span className="flex max-w-48 flex-col">
-              <Link href={`/customers/${row.original.customerId}`} className="truncate font-medium underline-offset-4 hover:underline" title={row.original.customerName ?? undefined}>
-                {row.original.customerName}
-              </Link>
-              <span className="font-mono text-xs text-muted-foreground">{row.original.customerUid}</span>
-            </span>
-          ) : (
-            <span className="text-muted-foreground">{t("fdReports.breakdown.unlinked")}</span>
-          ),
+        cell: ({ row }) => <CustomerCell id={row.original.customerId} name={row.original.customerName} uid={row.original.customerUid} unlinked={t("fdReports.breakdown.unlinked")} />,
         meta: { label: h("customer") },
       }),
       col.accessor("ordId", { header: h("ordId"), enableSorting: false, cell: ({ getValue }) => mono(getValue()), meta: { label: h("ordId") } }),
@@ -66,7 +48,7 @@ export function useFdColumns() {
       col.accessor("instFamily", {
         header: h("instFamily"),
         enableSorting: false,
-        cell: ({ getValue }) => <span className="whitespace-nowrap">{translateDynamic(t, `rebateReports.families.${getValue()}`, getValue())}</span>,
+        cell: ({ getValue }) => <FamilyCell family={getValue()} />,
         meta: { label: h("instFamily") },
       }),
       col.accessor("level", { header: h("level"), enableSorting: false, cell: ({ getValue }) => mono(getValue()), meta: { label: h("level") } }),
@@ -74,7 +56,7 @@ export function useFdColumns() {
         col.accessor(key, {
           header: () => right(h(key)),
           enableSorting: false,
-          cell: ({ getValue }) => <Amount value={getValue()} className="block text-right font-mono text-xs" />,
+          cell: ({ getValue }) => amountCell(getValue()),
           meta: { label: h(key), className: "text-right" },
         }),
       ),

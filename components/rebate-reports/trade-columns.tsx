@@ -4,7 +4,6 @@
  * the server's sort key; amounts and fees are decimal text, rounded as text for reading with every decimal
  * on hover. The fee is shown as paid (the reports' sign): a maker rebate is negative.
  */
-import Link from "next/link";
 import { useMemo } from "react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
@@ -16,6 +15,7 @@ import { useT } from "@/lib/i18n/client";
 import { negateDecimal } from "@/lib/rebates/report-query";
 import { cn } from "@/lib/utils";
 import type { DmaTradeRow } from "@/server/rebates/trades";
+import { amountCell, CustomerCell, FamilyCell, monoCell as mono, rightHeader as right, TimeCell } from "./report-cells";
 
 const col = createDataTableColumnHelper<DmaTradeRow>();
 
@@ -29,17 +29,11 @@ export function useTradeColumns({ showCustomer }: { showCustomer: boolean }) {
   return useMemo(() => {
     const h = (key: "tradedAt" | "customer" | "subAcct" | "instId" | "instFamily" | "execType" | "amount" | "feePaid" | "tradeId" | "ordId") =>
       t(`rebateReports.trades.columns.${key}`);
-    const mono = (text: string) => <span className="font-mono text-xs whitespace-nowrap">{text}</span>;
-    const right = (title: string) => <span className="block text-right">{title}</span>;
     return col.columns([
       col.accessor("tradedAt", {
         id: "tradedAt",
         header: ({ column }) => <DataTableColumnHeader column={column} title={h("tradedAt")} />,
-        cell: ({ getValue }) => (
-          <time dateTime={getValue().toISOString()} className="whitespace-nowrap tabular-nums text-muted-foreground">
-            {dateTime.format(getValue())}
-          </time>
-        ),
+        cell: ({ getValue }) => <TimeCell value={getValue()} format={dateTime} />,
         sortDescFirst: true,
         enableHiding: false,
         meta: { label: h("tradedAt") },
@@ -50,17 +44,9 @@ export function useTradeColumns({ showCustomer }: { showCustomer: boolean }) {
               id: "customer",
               header: h("customer"),
               enableSorting: false,
-              cell: ({ row }) =>
-                row.original.customerId ? (
-                  <span className="flex max-w-48 flex-col">
-                    <Link href={`/customers/${row.original.customerId}`} className="truncate font-medium underline-offset-4 hover:underline" title={row.original.customerName ?? undefined}>
-                      {row.original.customerName}
-                    </Link>
-                    <span className="font-mono text-xs text-muted-foreground">{row.original.customerUid}</span>
-                  </span>
-                ) : (
-                  <span className="text-muted-foreground">{t("rebateReports.breakdown.unlinked")}</span>
-                ),
+              cell: ({ row }) => (
+                <CustomerCell id={row.original.customerId} name={row.original.customerName} uid={row.original.customerUid} unlinked={t("rebateReports.breakdown.unlinked")} />
+              ),
               meta: { label: h("customer") },
             }),
           ]
@@ -70,7 +56,7 @@ export function useTradeColumns({ showCustomer }: { showCustomer: boolean }) {
       col.accessor("instFamily", {
         header: h("instFamily"),
         enableSorting: false,
-        cell: ({ getValue }) => <span className="whitespace-nowrap">{translateDynamic(t, `rebateReports.families.${getValue()}`, getValue())}</span>,
+        cell: ({ getValue }) => <FamilyCell family={getValue()} />,
         meta: { label: h("instFamily") },
       }),
       col.accessor("execType", {
@@ -82,7 +68,7 @@ export function useTradeColumns({ showCustomer }: { showCustomer: boolean }) {
       col.accessor("amount", {
         header: () => right(h("amount")),
         enableSorting: false,
-        cell: ({ getValue }) => <Amount value={getValue()} className="block text-right font-mono text-xs" />,
+        cell: ({ getValue }) => amountCell(getValue()),
         meta: { label: h("amount"), className: "text-right" },
       }),
       col.accessor("fee", {
