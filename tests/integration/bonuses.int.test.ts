@@ -422,9 +422,14 @@ describe("a batch and a single grant racing for the same key", () => {
         batches.submitBatch(b.maker, { campaignId: c.id, fileName: `race-${round}.csv`, csv, reason }),
         grant(b.maker, { campaignId: c.id, customerId: target.customerId, tradingAccountId: target.id, amount: "1", idempotencyKey: shared, reason }),
       ]);
-      for (const r of [batch, single]) {
-        // Whoever loses is refused as a conflict (or replays the winner's grant), never a database error.
-        if (r.status === "rejected") expect(r.reason).toMatchObject({ name: "AppError", code: "CONFLICT" });
+      // Whoever loses is told why, never with a database error: the single grant as a conflict; the batch as a
+      // conflict when the two meet at the insert, or — when the single grant committed before the batch checked its
+      // file again in its transaction — as a file whose one problem is that row's key, already used.
+      if (single.status === "rejected") expect(single.reason).toMatchObject({ name: "AppError", code: "CONFLICT" });
+      if (batch.status === "rejected" && (batch.reason as { code?: string }).code !== "CONFLICT") {
+        expect(batch.reason).toMatchObject({ name: "AppError", code: "VALIDATION", reason: "bonuses.errors.batchHasProblems", params: { count: 1 } });
+        const preview = await batches.previewBatch(b.maker, { campaignId: c.id, fileName: `race-${round}.csv`, csv });
+        expect(preview.problems.map((p) => [p.row, p.field, p.reason])).toEqual([[accts.indexOf(target) + 2, "idempotency_key", "bonuses.errors.csv.keyUsed"]]);
       }
       expect(batch.status === "fulfilled" || single.status === "fulfilled").toBe(true);
       expect(await db.bonusGrant.count({ where: { brandId: b.brandId, idempotencyKey: shared } })).toBe(1);
