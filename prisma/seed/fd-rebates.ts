@@ -3,7 +3,7 @@
  * its trading details, and its broker code is its simulated account's (server/exchange/sim/initial-data.ts),
  * so the files the worker fetches from the simulator every day pass the broker-code check like real ones.
  * The last 30 full UTC days arrive as the daily files would: one CSV per day, stored and imported
- * (server/rebates/import-brand.ts) as that day's scheduled file, so the worker does not ask for those days
+ * (server/rebates/import.ts) as that day's scheduled file, so the worker does not ask for those days
  * again. Most orders were placed by the brand's well-known customers and linked to them before the import
  * (as the brand's systems report them through the partner API); some belong to nobody the brand knows, and
  * yesterday's last orders are linked after the import, so the worker's next pass attributes them.
@@ -14,12 +14,12 @@ import { Readable } from "node:stream";
 import type { Db } from "../../server/db/client";
 import type { SimulatorOptions } from "../../server/exchange/sim/config";
 import { initialAccountData } from "../../server/exchange/sim/initial-data";
-import { importRebateFile } from "../../server/rebates/import-brand";
 import { newFileKey, storeStream } from "../../server/rebates/storage";
 import type { DemoBrandSlug } from "../demo-accounts";
 import { seededRandom } from "./customers";
 import { DEMO_CUSTOMERS } from "./demo-customers";
 import { daysBetween } from "./rebate-trades";
+import { importStoredFile } from "../../server/rebates/import";
 
 /** The demo brand that fetches FD rebate files. */
 export const FD_DEMO_BRAND: DemoBrandSlug = "borealis";
@@ -133,7 +133,7 @@ async function importDay(db: Db, brandId: string, slug: string, day: string, bro
       progressBytes: BigInt(stored.bytes),
     },
   });
-  const outcome = await importRebateFile(db, { id: file.id, brandId, kind: "fd_rebates", storageKey });
+  const outcome = await importStoredFile({ id: file.id, brandId, kind: "fd_rebates", storageKey });
   if (outcome.status !== "imported") throw new Error(`demo FD rebates of ${slug} on ${day} not imported: ${JSON.stringify(outcome)}`);
   // Reported after the import: the worker's next pass gives these rows their customer.
   await db.fdOrderLink.createMany({ data: links(later, null), skipDuplicates: true });

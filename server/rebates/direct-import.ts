@@ -14,12 +14,12 @@ import type { LoadContext, LoadResult } from "./load";
 /** Memory for the sums' hash tables (a year's file has millions of sub-account days); this transaction only. */
 const SUMS_WORK_MEM = "256MB";
 
-export async function loadDirect({ client, file, def, open, copying, phase }: LoadContext): Promise<LoadResult> {
+export async function loadDirect({ client, file, brand, def, open, copying, phase }: LoadContext): Promise<LoadResult> {
   const direct = def.direct;
   if (!direct) throw new Error(`${def.kind} does not load directly`);
   await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`rebate-import:${def.kind}:${file.brandId}`]);
   const owned = await client.query<{ d: number }>(`SELECT (day - date '1970-01-01') AS d FROM ${direct.dayTable} WHERE brand_id = $1::uuid`, [file.brandId]);
-  const loader = new DirectLineLoader(def, file.brandId, new Set(owned.rows.map((r) => Number(r.d))));
+  const loader = new DirectLineLoader(def, brand, new Set(owned.rows.map((r) => Number(r.d))));
 
   await client.query("SAVEPOINT load");
   const copy = client.query(copyFrom(`COPY ${direct.table} (${direct.tableColumns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));

@@ -11,7 +11,7 @@
 import "server-only";
 import { Transform } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import type { FileKindDef } from "./kinds";
+import type { FileKindDef, ImportBrand } from "./kinds";
 import { FileRefusal, lineRefusals, MAX_REPORTED_ERRORS, type RowError } from "./line-checks";
 
 export const DAY_MS = 86_400_000;
@@ -66,7 +66,7 @@ export class DirectLineLoader extends Transform {
 
   constructor(
     private readonly def: FileKindDef,
-    brandId: string,
+    private readonly brand: ImportBrand,
     /** Days (since the epoch) another file of the brand already brought. */
     private readonly ownedElsewhere: ReadonlySet<number>,
   ) {
@@ -74,7 +74,7 @@ export class DirectLineLoader extends Transform {
     if (!def.direct) throw new Error(`${def.kind} does not load directly`);
     this.direct = def.direct;
     this.header = def.columns.map((c) => c.header).join(",");
-    this.prefix = `${brandId},`;
+    this.prefix = `${brand.brandId},`;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null, data?: string) => void) {
@@ -121,7 +121,7 @@ export class DirectLineLoader extends Transform {
     const { tsField, keyFields } = this.direct;
     const at = commas(line, Math.max(tsField, keyFields[1] + 1));
     const tsText = line.slice(at[tsField - 1] + 1, tsField < at.length ? at[tsField] : line.length);
-    const tsReason = this.def.columns[tsField].check(tsText);
+    const tsReason = this.def.columns[tsField].check(tsText, this.brand);
     if (tsReason) return this.refuse(this.def.columns[tsField].header, tsText, tsReason);
     const ts = Number(tsText);
     const day = Math.floor(ts / DAY_MS);
@@ -148,7 +148,7 @@ export class DirectLineLoader extends Transform {
 
   /** Why a line the fast check refused is wrong: each value's own check, or a quoted value (which COPY would read, this path not). */
   private diagnose(line: string): void {
-    const refusals = lineRefusals(this.def, line, this.line);
+    const refusals = lineRefusals(this.def, this.brand, line, this.line);
     // Every value passes its check but not the whole-line pattern: quoting, which COPY reads but this path does not.
     if (refusals.length === 0) throw new FileRefusal("rebates.errors.malformedCsv", `line ${this.line}: quoted values are not expected in this file`);
     this.refusedRows++;

@@ -60,7 +60,10 @@ export async function importStoredFile(
   let copying = false;
   try {
     await client.query("BEGIN");
-    const locked = await client.query<{ state: string }>("SELECT state FROM rebate_file WHERE id = $1 FOR UPDATE", [file.id]);
+    const locked = await client.query<{ state: string; broker_code: string | null }>(
+      "SELECT f.state, b.broker_code FROM rebate_file f JOIN brand b ON b.id = f.brand_id WHERE f.id = $1 FOR UPDATE OF f",
+      [file.id],
+    );
     if (locked.rows[0]?.state !== "importing") {
       await client.query("ROLLBACK");
       return { status: "already" };
@@ -74,7 +77,8 @@ export async function importStoredFile(
       days?.observe(inflated);
       return [source, inflated];
     };
-    const load: LoadContext = { client, file, def, open, copying: (on) => (copying = on), phase };
+    const brand = { brandId: file.brandId, brokerCode: locked.rows[0].broker_code };
+    const load: LoadContext = { client, file, brand, def, open, copying: (on) => (copying = on), phase };
     const result = def.direct ? await loadDirect(load) : await loadMerged(load);
     if (result.refused) {
       const e = result.refused.errors;
@@ -110,12 +114,12 @@ export async function importStoredFile(
 }
 
 /** The merge: every line staged as text, then inserted where new (see FileKindDef.mergeSql). */
-async function loadMerged({ client, file, def, open, copying, phase }: LoadContext): Promise<LoadResult> {
+async function loadMerged({ client, file, brand, def, open, copying, phase }: LoadContext): Promise<LoadResult> {
   const columns = def.columns.map((c) => c.column);
   await client.query(`CREATE TEMP TABLE stage (${columns.map((c) => `${c} text`).join(", ")}) ON COMMIT DROP`);
   const copy = client.query(copyFrom(`COPY stage (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
   copying(true);
-  const checker = new LineChecker(def);
+  const checker = new LineChecker(def, brand);
   await pipeline(...open(), checker, copy);
   copying(false);
   phase("copy");

@@ -33,7 +33,8 @@ const BAD: string[][] = [
 
 const checks = DMA_TRADES.columns.map((c) => c.check);
 const linePasses = (values: string[]) => DMA_TRADES.direct!.line.test(values.join(","));
-const valuesPass = (values: string[]) => values.every((v, i) => checks[i](v) === null);
+const BRAND = { brandId: "b", brokerCode: null };
+const valuesPass = (values: string[]) => values.every((v, i) => checks[i](v, BRAND) === null);
 
 describe("the DMA whole-line check", () => {
   it("accepts every good value in every column", () => {
@@ -67,7 +68,7 @@ describe("the DMA whole-line check", () => {
         const pool = next() < 0.8 ? good : BAD[col];
         return pool[Math.floor(next() * pool.length)];
       });
-      const tsInRange = checks[9](values[9]) === null || !/^[0-9]{13}$/.test(values[9]);
+      const tsInRange = checks[9](values[9], BRAND) === null || !/^[0-9]{13}$/.test(values[9]);
       const expected = tsInRange ? valuesPass(values) : valuesPass([...values.slice(0, 9), GOOD[9][0]]);
       expect(linePasses(values), values.join(",")).toBe(expected);
     }

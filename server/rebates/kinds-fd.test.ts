@@ -1,12 +1,11 @@
 /**
- * The FD rebate file's checks, pure: flags, instrument ids, and the broker code, which is the brand's —
- * read from the import's scope, refused when another, and a programming error outside any import.
+ * The FD rebate file's checks, pure: flags, instrument ids, and the broker code, which is the brand's
+ * (given to the checks by the import) and refused when another.
  */
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { describe, expect, it } from "vitest";
 import { FILE_KINDS } from "./kinds";
-import { withImportScope } from "./import-scope";
 import { LineChecker } from "./line-checks";
 import { BOOLEAN, brandBrokerCode, INST_ID } from "./value-checks";
 
@@ -29,10 +28,10 @@ const GOOD: Record<string, string> = {
   ts: "1764979200000",
 };
 const row = (patch: Record<string, string> = {}) => fd.columns.map((c) => patch[c.header] ?? GOOD[c.header]).join(",");
-const scope = (brokerCode: string | null) => ({ brandId: "b", brokerCode });
+const brand = (brokerCode: string | null) => ({ brandId: "b", brokerCode });
 
-async function check(text: string) {
-  const checker = new LineChecker(fd);
+async function check(text: string, brokerCode: string | null) {
+  const checker = new LineChecker(fd, brand(brokerCode));
   await pipeline(Readable.from([Buffer.from(text)]), checker, new Writable({ write: (_c, _e, done) => done() }));
   return checker;
 }
@@ -51,17 +50,12 @@ describe("FD value checks", () => {
   });
 
   it("takes the brand's broker code only, and none when the brand has none", async () => {
-    await withImportScope(scope("AURORA01"), async () => {
-      expect(brandBrokerCode("AURORA01")).toBeNull();
-      expect(brandBrokerCode("BOREAL02")).toBe("otherBroker");
-      expect(brandBrokerCode("aurora01")).toBe("otherBroker");
-      expect(brandBrokerCode("")).toBe("missing");
-    });
-    await withImportScope(scope(null), async () => expect(brandBrokerCode("AURORA01")).toBe("otherBroker"));
-  });
-
-  it("refuses to check a broker code outside an import (a caller that skipped the brand's scope)", () => {
-    expect(() => brandBrokerCode("AURORA01")).toThrow(/importRebateFile/);
+    const aurora = brand("AURORA01");
+    expect(brandBrokerCode("AURORA01", aurora)).toBeNull();
+    expect(brandBrokerCode("BOREAL02", aurora)).toBe("otherBroker");
+    expect(brandBrokerCode("aurora01", aurora)).toBe("otherBroker");
+    expect(brandBrokerCode("", aurora)).toBe("missing");
+    expect(brandBrokerCode("AURORA01", brand(null))).toBe("otherBroker");
   });
 });
 
@@ -70,9 +64,9 @@ describe("an FD file's lines", () => {
     expect(header).toBe("brokerCode,level,instId,ordId,spotTradeAmt,derivativeTradeAmt,fee,netFee,settlementFee,brokerRebate,suBrokerRebate,userRebate,affiliated,ts");
   });
 
-  it("refuses another broker's row with its line, and bad values with their fields, inside the brand's scope", async () => {
+  it("refuses another broker's row with its line, and bad values with their fields", async () => {
     const text = [header, row(), row({ brokerCode: "OTHER99" }), row({ affiliated: "maybe", userRebate: "1e-3" }), row({ ts: "17649792" }), ""].join("\n");
-    const checker = await withImportScope(scope("AURORA01"), () => check(text));
+    const checker = await check(text, "AURORA01");
     expect(checker.rows).toBe(4);
     expect(checker.refusedRows).toBe(3);
     expect(checker.errors.map((e) => [e.line, e.field, e.reason])).toEqual([
@@ -85,7 +79,7 @@ describe("an FD file's lines", () => {
 
   it("keeps the brand of each import apart when two run at once", async () => {
     const text = [header, row(), ""].join("\n");
-    const [a, b] = await Promise.all([withImportScope(scope("AURORA01"), () => check(text)), withImportScope(scope("BOREAL02"), () => check(text))]);
+    const [a, b] = await Promise.all([check(text, "AURORA01"), check(text, "BOREAL02")]);
     expect(a.refusedRows).toBe(0);
     expect(b.refusedRows).toBe(1);
   });

@@ -9,12 +9,19 @@ import type { DirectLoad } from "./direct-load";
 import { DMA_TRADES } from "./kinds-dma";
 import { FD_REBATES } from "./kinds-fd";
 
+/** The brand a file is imported for, as its checks need it (an FD row must carry the brand's broker code). */
+export interface ImportBrand {
+  brandId: string;
+  /** Null when the brand has none: then every FD row is refused. */
+  brokerCode: string | null;
+}
+
 /** One CSV column: its header name, its staging column and the check of a value as written. */
 export interface FileColumn {
   header: string;
   column: string;
   /** Why the value (the field's text, unquoted) is refused, or null when it is fine. */
-  check: (value: string) => RebateRowReason | null;
+  check: (value: string, brand: ImportBrand) => RebateRowReason | null;
 }
 
 export type RebateRowReason = "missing" | "invalid" | "tooPrecise" | "outOfRange" | "otherBroker";

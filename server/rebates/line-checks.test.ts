@@ -11,7 +11,7 @@ const row = (patch: Record<string, string> = {}) =>
 
 /** Streams `text` through a checker in chunks of `size` bytes (to cut lines and characters anywhere). */
 async function check(text: string, size = 7) {
-  const checker = new LineChecker(dma);
+  const checker = new LineChecker(dma, { brandId: "b", brokerCode: null });
   const bytes = Buffer.from(text);
   const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
   let passed = 0;

@@ -9,7 +9,7 @@
 import "server-only";
 import { Transform } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import type { FileKindDef, RebateRowReason } from "./kinds";
+import type { FileKindDef, ImportBrand, RebateRowReason } from "./kinds";
 
 /** Refused rows kept in a file's error report; the count covers all of them. */
 export const MAX_REPORTED_ERRORS = 10_000;
@@ -63,7 +63,10 @@ export class LineChecker extends Transform {
   private line = 0;
   private readonly header: string;
 
-  constructor(private readonly def: FileKindDef) {
+  constructor(
+    private readonly def: FileKindDef,
+    private readonly brand: ImportBrand,
+  ) {
     super();
     this.header = def.columns.map((c) => c.header).join(",");
   }
@@ -101,7 +104,7 @@ export class LineChecker extends Transform {
     }
     if (line === "") return;
     this.rows++;
-    const refusals = lineRefusals(this.def, line, this.line);
+    const refusals = lineRefusals(this.def, this.brand, line, this.line);
     if (refusals.length === 0) return;
     this.refusedRows++;
     this.errors.push(...refusals.slice(0, MAX_REPORTED_ERRORS - this.errors.length));
@@ -112,7 +115,7 @@ export class LineChecker extends Transform {
  * Each value of a data line checked by its column: the values refused and why (none: the line is good).
  * A line without the kind's number of values is refused as a whole (FileRefusal).
  */
-export function lineRefusals(def: FileKindDef, line: string, lineNo: number): RowError[] {
+export function lineRefusals(def: FileKindDef, brand: ImportBrand, line: string, lineNo: number): RowError[] {
   const fields = splitCsvLine(line);
   const columns = def.columns;
   if (fields.length !== columns.length) {
@@ -120,7 +123,7 @@ export function lineRefusals(def: FileKindDef, line: string, lineNo: number): Ro
   }
   const refusals: RowError[] = [];
   for (let i = 0; i < columns.length; i++) {
-    const reason = columns[i].check(fields[i]);
+    const reason = columns[i].check(fields[i], brand);
     if (reason) refusals.push({ line: lineNo, field: columns[i].header, value: fields[i].slice(0, 200), reason });
   }
   return refusals;

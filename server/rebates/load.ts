@@ -2,13 +2,15 @@
 import type { Readable, Transform } from "node:stream";
 import type pg from "pg";
 import type { RebateFileKind } from "../db/generated/enums";
-import type { FileKindDef } from "./kinds";
+import type { FileKindDef, ImportBrand } from "./kinds";
 import type { RowError } from "./line-checks";
 
 export interface LoadContext {
   /** The import's connection, in its transaction, the file's row locked. */
   client: pg.Client;
   file: { id: string; brandId: string; kind: RebateFileKind };
+  /** The brand as the kind's checks read it. */
+  brand: ImportBrand;
   def: FileKindDef;
   /** The file's bytes: the stored object and its decompression, to lead a pipeline. */
   open: () => [Readable, Transform];

@@ -7,8 +7,7 @@
  *  - generating: read the range's file; "ongoing" → look again after a growing pause; "finished" → download.
  *  - downloading: a fresh link every time (each read gives one; a link expires after 2 h FD / 9 h DMA), the
  *    bytes streamed into the store with their SHA-256. An expired or refused link is asked for again.
- *  - importing: ./import.ts, in the brand's scope (./import-brand.ts), once; the same bytes already imported
- *    for the brand → recorded as a duplicate.
+ *  - importing: ./import.ts, once; the same bytes already imported for the brand → recorded as a duplicate.
  * Exchange faults: a time-out, 429/50011 or 5xx waits and tries again up to a limit, then fails the file
  * with what the exchange said; a refusal (parameters, permissions) fails it at once. A failed file can be
  * retried by staff.
@@ -19,10 +18,9 @@ import type { RebateFile } from "../db/generated/client";
 import { brandExchange, type BrandClientOptions } from "../exchange/brand-client";
 import { isOkxError, type OkxClient } from "../exchange/okx";
 import { fileKind, type FileKindDef } from "./kinds";
-import { RebateImportError } from "./import";
-import { importRebateFile } from "./import-brand";
 import { newFileKey, storeStream } from "./storage";
 import { Readable } from "node:stream";
+import { importStoredFile, RebateImportError } from "./import";
 
 export interface RebatePipelineDeps {
   db: Db;
@@ -142,7 +140,7 @@ async function download(deps: RebatePipelineDeps, file: RebateFile, href: string
 async function importStep(deps: RebatePipelineDeps, file: RebateFile, now: Date): Promise<Step> {
   if (!file.storageKey) return { state: "downloading", nextCheckAt: now };
   let lastReport = 0;
-  const outcome = await importRebateFile(deps.db, { id: file.id, brandId: file.brandId, kind: file.kind, storageKey: file.storageKey }, (bytes) => {
+  const outcome = await importStoredFile({ id: file.id, brandId: file.brandId, kind: file.kind, storageKey: file.storageKey }, (bytes) => {
     if (Date.now() - lastReport < 1000) return;
     lastReport = Date.now();
     void deps.db.rebateFile.update({ where: { id: file.id }, data: { progressBytes: bytes, heartbeatAt: new Date() } }).catch(() => undefined);

@@ -1,6 +1,5 @@
 /** Checks of one CSV value as the exchange writes it, shared by the file kinds (./kinds-*.ts). */
-import { importScope } from "./import-scope";
-import type { RebateRowReason } from "./kinds";
+import type { ImportBrand, RebateRowReason } from "./kinds";
 
 /** A value matching `regex`, required. */
 export const pattern =
@@ -33,11 +32,10 @@ export const INST_ID = pattern(/^[A-Z0-9]{1,20}(-[A-Z0-9.]{1,20}){1,4}$/);
 /** "true" or "false", as OKX writes a flag. */
 export const BOOLEAN = pattern(/^(true|false)$/);
 /**
- * The broker code of the brand the file is imported for (./import-scope.ts): a row of another broker — or
- * any row, when the brand has no broker code — is refused.
+ * The broker code of the brand the file is imported for: a row of another broker — or any row, when the
+ * brand has no broker code — is refused.
  */
-export const brandBrokerCode = (v: string): RebateRowReason | null => {
+export const brandBrokerCode = (v: string, brand: ImportBrand): RebateRowReason | null => {
   if (v === "") return "missing";
-  const expected = importScope().brokerCode;
-  return expected !== null && v === expected ? null : "otherBroker";
+  return brand.brokerCode !== null && v === brand.brokerCode ? null : "otherBroker";
 };

@@ -15,13 +15,13 @@ import { silentLogger } from "@/server/exchange/okx/logger";
 import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { attributeLinkedFdRebates } from "@/server/rebates/fd-attribution";
 import { requestRebateFiles } from "@/server/rebates/files";
-import { importRebateFile } from "@/server/rebates/import-brand";
 import { recordOrderLinks } from "@/server/rebates/order-links";
 import { runRebateFiles } from "@/server/rebates/runner";
 import { newFileKey, storeStream } from "@/server/rebates/storage";
 import { pipelineDeps, runUntilSettled, storedRows } from "../helpers/rebates";
 import { prefixedRedis } from "../helpers/redis";
 import { createTestBrand, createTestStaff, staffContext, uniqueSuffix } from "../helpers/db";
+import { importStoredFile } from "@/server/rebates/import";
 
 const ROWS = 300;
 let sim: SimHarness;
@@ -151,7 +151,7 @@ describe("FD rows by their natural key (order + day) and their links", () => {
     const f = await db.rebateFile.create({
       data: { brandId, kind: "fd_rebates", beginDay: new Date("2026-11-02"), endDay: new Date("2026-11-03"), trigger: "manual", state: "importing", storageKey },
     });
-    return { id: f.id, outcome: await importRebateFile(db, { id: f.id, brandId, kind: "fd_rebates", storageKey }) };
+    return { id: f.id, outcome: await importStoredFile({ id: f.id, brandId, kind: "fd_rebates", storageKey }) };
   }
 
   it("an overlapping file adds only new order-days, and an order on two days is two rows", async () => {

@@ -13,13 +13,13 @@ import { db } from "@/server/db/client";
 import { startExport } from "@/server/export/export";
 import { iterateFdRebates } from "@/server/rebates/fd-export";
 import { fdRebateBreakdown, fdRebateReport, listFdRebates } from "@/server/rebates/fd-reports";
-import { importRebateFile } from "@/server/rebates/import-brand";
 import { recordOrderLinks } from "@/server/rebates/order-links";
 import { scheduleYesterday } from "@/server/rebates/runner";
 import { setRebateFileKinds } from "@/server/rebates/settings";
 import { newFileKey, storeStream } from "@/server/rebates/storage";
 import { ZFdRebateListInput, ZFdRebateQuery } from "@/lib/rebates/fd-schemas";
 import { createTestBrand, createTestStaff, staffContext, uniqueSuffix } from "../helpers/db";
+import { importStoredFile } from "@/server/rebates/import";
 
 const HEADER = "brokerCode,level,instId,ordId,spotTradeAmt,derivativeTradeAmt,fee,netFee,settlementFee,brokerRebate,suBrokerRebate,userRebate,affiliated,ts";
 const D1 = Date.parse("2026-09-14T08:00:00Z");
@@ -51,7 +51,7 @@ beforeAll(async () => {
   const storageKey = newFileKey(brand.id);
   await storeStream(storageKey, Readable.from([Buffer.from(`${[HEADER, ...lines].join("\n")}\n`)]));
   const f = await db.rebateFile.create({ data: { brandId: brand.id, kind: "fd_rebates", beginDay: new Date(range.from), endDay: new Date(range.to), trigger: "manual", state: "importing", storageKey } });
-  expect(await importRebateFile(db, { id: f.id, brandId: brand.id, kind: "fd_rebates", storageKey })).toMatchObject({ status: "imported", rowsAdded: 5, rowsUnmatched: 2 });
+  expect(await importStoredFile({ id: f.id, brandId: brand.id, kind: "fd_rebates", storageKey })).toMatchObject({ status: "imported", rowsAdded: 5, rowsUnmatched: 2 });
 });
 
 describe("FD rebate reports", () => {

@@ -10,12 +10,12 @@ import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { attributeLinkedFdRebates } from "@/server/rebates/fd-attribution";
-import { importRebateFile } from "@/server/rebates/import-brand";
 import { newFileKey, storeStream } from "@/server/rebates/storage";
 import { member } from "../helpers/bonuses";
 import { uniqueSuffix } from "../helpers/db";
 import { idempotent, type PartnerClient } from "../partner-api/client";
 import { partnerBrand, partnerKey } from "../partner-api/fixture";
+import { importStoredFile } from "@/server/rebates/import";
 
 const HEADER = "brokerCode,level,instId,ordId,spotTradeAmt,derivativeTradeAmt,fee,netFee,settlementFee,brokerRebate,suBrokerRebate,userRebate,affiliated,ts";
 let api: PartnerClient;
@@ -29,7 +29,7 @@ async function importOrders(ordIds: string[]) {
   const storageKey = newFileKey(brandId);
   await storeStream(storageKey, Readable.from([Buffer.from(`${[HEADER, ...lines].join("\n")}\n`)]));
   const f = await db.rebateFile.create({ data: { brandId, kind: "fd_rebates", beginDay: new Date("2025-12-06"), endDay: new Date("2025-12-06"), trigger: "manual", state: "importing", storageKey } });
-  expect(await importRebateFile(db, { id: f.id, brandId, kind: "fd_rebates", storageKey })).toMatchObject({ status: "imported", rowsUnmatched: ordIds.length });
+  expect(await importStoredFile({ id: f.id, brandId, kind: "fd_rebates", storageKey })).toMatchObject({ status: "imported", rowsUnmatched: ordIds.length });
 }
 
 beforeAll(async () => {
