@@ -102,6 +102,7 @@ export const fdReports = {
   attribution: "Orders are attributed to customers through the order links your systems report (partner API, rebates:write); rows without one are listed as not attributed until a link arrives.",
   settings: {
     title: "Exchange files",
+    loadError: "Could not load the files this brand fetches.",
     description: "The files fetched from the exchange every day (yesterday's) and on request, imported and reported under Rebates.",
     kinds: "Files fetched",
     brokerCode: "FD rows must carry the broker code {code}.",

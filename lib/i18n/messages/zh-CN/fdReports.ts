@@ -104,6 +104,7 @@ export const fdReports: Dict<typeof en> = {
   attribution: "订单通过您的系统上报的订单关联（合作方 API，rebates:write）归属到客户；在关联到达之前，没有关联的行显示为未归属。",
   settings: {
     title: "交易所文件",
+    loadError: "无法加载该品牌获取的文件设置。",
     description: "每天（获取前一天的）以及按需从交易所获取的文件，导入后在“返佣”下报告。",
     kinds: "获取的文件",
     brokerCode: "FD 明细的每一行都必须带有经纪商代码 {code}。",

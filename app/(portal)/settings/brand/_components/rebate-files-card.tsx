@@ -6,9 +6,10 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { FileStack, TriangleAlert } from "lucide-react";
+import { FileStack } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { LoadError } from "@/components/load-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -17,7 +18,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { ZRebateFileKindsInput } from "@/lib/rebates/schemas";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RebateFileSettings } from "@/server/rebates/settings";
 
@@ -33,15 +33,7 @@ export function RebateFilesCard({ canManage }: { canManage: boolean }) {
   if (query.data) {
     body = <RebateFilesForm key={query.data.kinds.join(",")} settings={query.data} canManage={canManage} />;
   } else if (query.isError && !query.isFetching) {
-    body = (
-      <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-destructive">
-        <TriangleAlert aria-hidden className="size-4" />
-        <span>{describeTrpcError(query.error, t).message}</span>
-        <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-          {t("common.retry")}
-        </Button>
-      </div>
-    );
+    body = <LoadError title={t("fdReports.settings.loadError")} error={query.error} onRetry={() => void query.refetch()} />;
   } else {
     body = (
       <div className="grid gap-3" aria-busy="true">
