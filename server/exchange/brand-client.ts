@@ -82,7 +82,7 @@ export async function brandExchange(db: DbTx, brandId: string, options: BrandCli
     : simAccountCredentials(endpoints.simulatorCredentials, brand.id);
 
   const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, credentials, mode: target.mode, brokerCode: brand.brokerCode, brandId: brand.id });
-  return { client, target };
+  return { client, target, brokerCode: brand.brokerCode };
 }
 
 /** The brand's exchange client: what every service and job that talks to the exchange uses. */

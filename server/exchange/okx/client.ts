@@ -73,11 +73,17 @@ export type OkxClient = { [K in EndpointId]: Method<K> } & {
 };
 
 /**
- * Endpoints that document a `tag` (broker code) parameter. Seed 001 documents none of the broker, asset and
- * market endpoints in the table with one — OKX takes `tag` on order placement — so nothing is tagged yet;
- * add an id here when an endpoint that takes `tag` joins the table.
+ * Endpoints that document a `tag` (broker code) parameter: OKX takes it on order placement and on
+ * close-position, which attributes the order to the broker. Seed 001's broker endpoints take none.
  */
-export const TAGGED_ENDPOINTS: ReadonlySet<EndpointId> = new Set<EndpointId>();
+export const TAGGED_ENDPOINTS: ReadonlySet<EndpointId> = new Set<EndpointId>(["placeOrder", "closePosition"]);
+
+/** Typed params → wire strings; an array body travels as its JSON text under its one param (http.ts buildRequest). */
+function wireOf(def: EndpointDef, params: Record<string, unknown>): Record<string, string> {
+  if (!def.arrayBody) return toWire(params);
+  const items = params[def.arrayBody];
+  return { [def.arrayBody]: JSON.stringify(Array.isArray(items) ? items.map((i) => toWire(i as Record<string, unknown>)) : []) };
+}
 
 export function createOkxClient(options: OkxClientOptions): OkxClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -101,14 +107,14 @@ export function createOkxClient(options: OkxClientOptions): OkxClient {
 
   function wireParams(def: EndpointDef, params: unknown, skipValidation: boolean): Record<string, string> {
     const raw = (params ?? {}) as Record<string, unknown>;
-    if (skipValidation) return toWire(raw);
+    if (skipValidation) return wireOf(def, raw);
     const parsed = PARAMS[def.id as EndpointId].safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues;
       const msg = issues.map((i) => `${i.path.join(".") || "params"}: ${i.message}`).join("; ");
       throw fail(def, LOCAL_CODES.params, msg, "parameter", issues.map((i) => i.path.join(".")));
     }
-    return toWire(parsed.data as Record<string, unknown>);
+    return wireOf(def, parsed.data as Record<string, unknown>);
   }
 
   /**

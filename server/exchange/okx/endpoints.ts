@@ -18,7 +18,10 @@ export type EndpointFamily =
   | "withdrawal"
   | "asset" // currency and chain reference data of the funding account
   | "rebate" // FD rebate files, DMA trading files, if-rebate (FD and affiliate), ND rebate-daily
-  | "market"; // public tickers and candles
+  | "market" // public tickers, candles and instruments
+  | "account" // a sub-account's own trading account: balance, positions, bills
+  | "trade" // a sub-account's orders and fills: list, place, cancel, close
+  | "funding"; // a sub-account's own funding account: balances, withdrawals
 
 export interface EndpointDef {
   /** Stable id used by code, logs, metrics and rate-limit keys. */
@@ -37,6 +40,22 @@ export interface EndpointDef {
   creates?: boolean;
   /** Response `data` shape: a broker list page `[{page,totalPage,details[]}]`, or plain rows. */
   paging: "page" | "cursor" | "none";
+  /**
+   * Whose key signs: the broker's (absent), a sub-account's own key (OKX.md "A sub-account's own account"),
+   * or either. The simulator answers a sub-account key on a broker endpoint with 50114; a broker key on a
+   * sub-account endpoint reads the broker's own (empty) trading account, as OKX would.
+   */
+  signer?: "subaccount" | "any";
+  /** The key's permission OKX requires beyond read_only (a key without it → 50120). */
+  perm?: "trade" | "withdraw";
+  /**
+   * Per-item results (`sCode`/`sMsg` in each `data` row): OKX answers code "1" (all failed) or "2" (some
+   * failed) with the rows. The client returns the rows for "2" and for "1" when more than one item was
+   * sent; a one-item call that failed throws the item's own sCode / sMsg.
+   */
+  perItem?: boolean;
+  /** POST whose body is a JSON array: the client sends the param named here as the whole body. */
+  arrayBody?: string;
 }
 
 const S = 1000;
@@ -82,12 +101,38 @@ export const ENDPOINTS = {
 
   // ── Funding account (standard V5, OKX.md "A sub-account's own account"; OKX docs "Get currencies") ──────
   /** Every currency and chain the account may use, one row per ccy + chain: canDep/canWd, minimums, mainNet, needTag. */
-  currencies: def({ id: "currencies", method: "GET", path: "/api/v5/asset/currencies", family: "asset", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none" }),
+  currencies: def({ id: "currencies", method: "GET", path: "/api/v5/asset/currencies", family: "asset", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none", signer: "any" }),
 
   // ── Public market data (no signature; limited per IP) ────────────────────────────────────────────
   tickers: def({ id: "tickers", method: "GET", path: "/api/v5/market/tickers", family: "market", private: false, limit: { count: 20, windowMs: 2 * S, key: "ip" }, paging: "none" }),
   ticker: def({ id: "ticker", method: "GET", path: "/api/v5/market/ticker", family: "market", private: false, limit: { count: 20, windowMs: 2 * S, key: "ip" }, paging: "none" }),
   candles: def({ id: "candles", method: "GET", path: "/api/v5/market/candles", family: "market", private: false, limit: { count: 40, windowMs: 2 * S, key: "ip" }, paging: "none" }),
+  /** SPOT / SWAP instruments: lot, tick and contract sizes (OKX: 20 per 2 s per IP + instType). */
+  instruments: def({ id: "instruments", method: "GET", path: "/api/v5/public/instruments", family: "market", private: false, limit: { count: 20, windowMs: 2 * S, key: "ip" }, paging: "none" }),
+
+  // ── A sub-account's own account and trading, signed with ITS key (OKX.md; OKX V5 docs' figures) ────────
+  // OKX keys the order endpoints' limits by user id + instrument; the client keeps one bucket per key (the
+  // stricter reading), the simulator enforces OKX's per-instrument buckets.
+  accountBalance: def({ id: "accountBalance", method: "GET", path: "/api/v5/account/balance", family: "account", private: true, limit: { count: 10, windowMs: 2 * S, key: "user" }, paging: "none", signer: "subaccount" }),
+  accountPositions: def({ id: "accountPositions", method: "GET", path: "/api/v5/account/positions", family: "account", private: true, limit: { count: 10, windowMs: 2 * S, key: "user" }, paging: "none", signer: "subaccount" }),
+  /** Last 7 days, newest first; `after`/`before` are bill ids. */
+  accountBills: def({ id: "accountBills", method: "GET", path: "/api/v5/account/bills", family: "account", private: true, limit: { count: 5, windowMs: S, key: "user" }, paging: "cursor", signer: "subaccount" }),
+  ordersPending: def({ id: "ordersPending", method: "GET", path: "/api/v5/trade/orders-pending", family: "trade", private: true, limit: { count: 60, windowMs: 2 * S, key: "user" }, paging: "cursor", signer: "subaccount" }),
+  /** Last 7 days of finished orders (cancelled, filled); `after`/`before` are order ids. */
+  ordersHistory: def({ id: "ordersHistory", method: "GET", path: "/api/v5/trade/orders-history", family: "trade", private: true, limit: { count: 40, windowMs: 2 * S, key: "user" }, paging: "cursor", signer: "subaccount" }),
+  /** Last 3 days of fills; `after`/`before` are bill ids. */
+  fills: def({ id: "fills", method: "GET", path: "/api/v5/trade/fills", family: "trade", private: true, limit: { count: 60, windowMs: 2 * S, key: "user" }, paging: "cursor", signer: "subaccount" }),
+  placeOrder: def({ id: "placeOrder", method: "POST", path: "/api/v5/trade/order", family: "trade", private: true, limit: { count: 60, windowMs: 2 * S, key: "user" }, paging: "none", signer: "subaccount", perm: "trade", perItem: true, creates: true }),
+  cancelOrder: def({ id: "cancelOrder", method: "POST", path: "/api/v5/trade/cancel-order", family: "trade", private: true, limit: { count: 60, windowMs: 2 * S, key: "user" }, paging: "none", signer: "subaccount", perm: "trade", perItem: true }),
+  /** Up to 20 orders per request; the body is a JSON array. OKX counts 300 orders per 2 s; the client counts requests (15 × 20). */
+  cancelBatchOrders: def({ id: "cancelBatchOrders", method: "POST", path: "/api/v5/trade/cancel-batch-orders", family: "trade", private: true, limit: { count: 15, windowMs: 2 * S, key: "user" }, paging: "none", signer: "subaccount", perm: "trade", perItem: true, arrayBody: "orders" }),
+  /** Market-closes one position; `autoCxl` cancels the instrument's pending orders first. Not retried blindly. */
+  closePosition: def({ id: "closePosition", method: "POST", path: "/api/v5/trade/close-position", family: "trade", private: true, limit: { count: 20, windowMs: 2 * S, key: "user" }, paging: "none", signer: "subaccount", perm: "trade", creates: true }),
+  assetBalances: def({ id: "assetBalances", method: "GET", path: "/api/v5/asset/balances", family: "funding", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none", signer: "subaccount" }),
+  /** On-chain (dest 4) or internal (dest 3) withdrawal; `clientId` makes a resend findable, never double. */
+  withdraw: def({ id: "withdraw", method: "POST", path: "/api/v5/asset/withdrawal", family: "funding", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none", signer: "subaccount", perm: "withdraw", creates: true }),
+  withdrawalHistoryOwn: def({ id: "withdrawalHistoryOwn", method: "GET", path: "/api/v5/asset/withdrawal-history", family: "funding", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "cursor", signer: "subaccount" }),
+  cancelWithdrawal: def({ id: "cancelWithdrawal", method: "POST", path: "/api/v5/asset/cancel-withdrawal", family: "funding", private: true, limit: { count: 6, windowMs: S, key: "user" }, paging: "none", signer: "subaccount", perm: "withdraw" }),
 } as const;
 
 export type EndpointId = keyof typeof ENDPOINTS;

@@ -37,7 +37,8 @@ export function buildRequest(def: EndpointDef, wire: Record<string, string>, ctx
   const fields = ctx.tag && wire.tag === undefined ? { ...wire, tag: ctx.tag } : wire;
   const query = def.method === "GET" ? new URLSearchParams(fields).toString() : "";
   const requestPath = query ? `${def.path}?${query}` : def.path;
-  const body = def.method === "POST" ? JSON.stringify(fields) : "";
+  // An array-body POST (cancel-batch-orders): the client put the array's JSON text under that one param.
+  const body = def.method !== "POST" ? "" : def.arrayBody ? (fields[def.arrayBody] ?? "[]") : JSON.stringify(fields);
   const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
   // Demo trading: same host, this header, and keys created in demo mode.
   if (ctx.mode === "demo") headers["x-simulated-trading"] = "1";
@@ -100,9 +101,22 @@ export async function sendOnce(baseUrl: string, def: EndpointDef, req: BuiltRequ
     return fail(LOCAL_CODES.badResponse, `unreadable response (HTTP ${status})`, status, undefined, "permanent");
   }
   const { code, msg, data } = envelope.data;
+  if (code !== "0" && def.perItem && (code === "1" || code === "2") && Array.isArray(data) && data.length > 0) return perItemAnswer(def, code, status, data);
   if (code !== "0") return fail(code, msg, status);
   if (status >= 400) return fail(`HTTP_${status}`, `HTTP ${status} with code 0`, status);
   return { httpStatus: status, code, data };
+}
+
+/**
+ * OKX's per-item answers: code "2" (some failed) and a multi-item "1" (all failed) come back as rows, each
+ * with its own sCode / sMsg; a one-item "1" is that item's refusal, thrown with the item's code.
+ */
+function perItemAnswer(def: EndpointDef, code: string, status: number, data: unknown[]): Exchange {
+  if (code === "2" || data.length > 1) return { httpStatus: status, code, data };
+  const item = (data[0] ?? {}) as { sCode?: unknown; sMsg?: unknown };
+  const sCode = typeof item.sCode === "string" && item.sCode !== "" ? item.sCode : code;
+  const sMsg = typeof item.sMsg === "string" ? item.sMsg : "";
+  return { httpStatus: status, code: sCode, error: new OkxError({ code: sCode, msg: sMsg, httpStatus: status, endpoint: def.id }) };
 }
 
 function isTimeout(e: unknown): boolean {

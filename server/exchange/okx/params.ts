@@ -62,6 +62,25 @@ const daysBetween = (from: string, to: string) => {
 /** DMA trading files: OKX's longest range for one request. */
 export const DMA_TRADES_MAX_DAYS = 180;
 
+// ── Trading fields (a sub-account's own account; OKX V5 trade docs) ───────────────────────────────────
+const instId = z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+){1,4}$/, { error: "instId like BTC-USDT" });
+const instType = z.enum(["SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION"]);
+/** An OKX order, bill or trade id: digits. */
+const okxId = z.string().regex(/^\d{1,32}$/, { error: "expected an OKX id (digits)" });
+/** cash (spot without margin), cross or isolated margin. */
+const tdMode = z.enum(["cash", "cross", "isolated"]);
+const orderSide = z.enum(["buy", "sell"]);
+/** long / short in long-short mode; net in net mode. */
+const posSide = z.enum(["long", "short", "net"]);
+const ordType = z.enum(["market", "limit", "post_only", "fok", "ioc"]);
+/** Client order id: 1–32 letters and digits (OKX). */
+const clOrdId = z.string().regex(/^[A-Za-z0-9]{1,32}$/, { error: "clOrdId must be 1-32 letters or digits" });
+/** A positive decimal as text (never a float). */
+const positiveDecimal = z.string().regex(/^(?!0+(\.0+)?$)\d{1,20}(\.\d{1,18})?$/, { error: "expected a positive decimal, e.g. 0.01" });
+const orderRef = z
+  .object({ instId, ordId: okxId.optional(), clOrdId: clOrdId.optional() })
+  .refine((o) => o.ordId !== undefined || o.clOrdId !== undefined, { error: "ordId or clOrdId is required", path: ["ordId"] });
+
 // ── Per endpoint ─────────────────────────────────────────────────────────────────────────────────────
 const listPage = z.object({ subAcct: subAcct.optional(), uid: z.string().regex(/^\d{1,32}$/).optional(), page: pageNo.optional(), limit: pageSize(100).optional() });
 /** Seed deposit states: 0 waiting, 1 credited, 2 success, 8 suspended, 11 blacklist, 12 frozen, 13 intercepted, 14 KYC limit. */
@@ -136,6 +155,53 @@ export const PARAMS = {
     before: msTime.optional(),
     limit: pageSize(300).optional(),
   }),
+  instruments: z.object({ instType: z.enum(["SPOT", "SWAP"]), instId: instId.optional() }),
+  accountBalance: z.object({ ccy: ccyList.optional() }),
+  accountPositions: z.object({ instType: z.enum(["MARGIN", "SWAP", "FUTURES", "OPTION"]).optional(), instId: instId.optional(), posId: z.string().min(1).max(64).optional() }),
+  accountBills: z.object({
+    instType: instType.optional(),
+    ccy: ccy.optional(),
+    /** OKX bill types: 1 transfer, 2 trade, 3 delivery, 5 liquidation, 8 funding fee, … */
+    type: z.string().regex(/^\d{1,3}$/).optional(),
+    after: okxId.optional(),
+    before: okxId.optional(),
+    limit: pageSize(100).optional(),
+  }),
+  ordersPending: z.object({ instType: instType.optional(), instId: instId.optional(), ordType: ordType.optional(), state: z.enum(["live", "partially_filled"]).optional(), after: okxId.optional(), before: okxId.optional(), limit: pageSize(100).optional() }),
+  ordersHistory: z.object({ instType, instId: instId.optional(), ordType: ordType.optional(), state: z.enum(["canceled", "filled", "mmp_canceled"]).optional(), after: okxId.optional(), before: okxId.optional(), limit: pageSize(100).optional() }),
+  fills: z.object({ instType: instType.optional(), instId: instId.optional(), ordId: okxId.optional(), after: okxId.optional(), before: okxId.optional(), limit: pageSize(100).optional() }),
+  placeOrder: z
+    .object({ instId, tdMode, side: orderSide, posSide: posSide.optional(), ordType, sz: positiveDecimal, px: positiveDecimal.optional(), clOrdId: clOrdId.optional(), reduceOnly: z.boolean().optional(), tag: z.string().regex(/^[A-Za-z0-9]{1,16}$/).optional() })
+    .refine((p) => p.ordType === "market" || p.px !== undefined, { error: "px is required for limit orders", path: ["px"] }),
+  cancelOrder: orderRef,
+  /** 1–20 orders, each by ordId or clOrdId. */
+  cancelBatchOrders: z.object({ orders: z.array(orderRef).min(1).max(20, { error: "at most 20 orders per request" }) }),
+  closePosition: z.object({ instId, mgnMode: z.enum(["cross", "isolated"]), posSide: posSide.optional(), ccy: ccy.optional(), autoCxl: z.boolean().optional(), clOrdId: clOrdId.optional(), tag: z.string().regex(/^[A-Za-z0-9]{1,16}$/).optional() }),
+  assetBalances: z.object({ ccy: ccyList.optional() }),
+  withdraw: z.object({
+    ccy,
+    amt: positiveDecimal,
+    /** 3 internal (to another OKX account), 4 on-chain. */
+    dest: z.enum(["3", "4"]),
+    toAddr: z.string().min(1).max(256),
+    chain: chain.optional(),
+    /** OKX's idempotency key: letters and digits, 1–32 characters. */
+    clientId: z.string().regex(/^[A-Za-z0-9]{1,32}$/, { error: "clientId must be 1-32 letters or digits" }),
+    /** An internal withdrawal to a phone number: its area code. A chain's tag or memo goes in `toAddr` as "addr:tag". */
+    areaCode: z.string().regex(/^\d{1,4}$/).optional(),
+  }),
+  withdrawalHistoryOwn: z.object({
+    ccy: ccy.optional(),
+    wdId: z.string().min(1).max(64).optional(),
+    clientId: z.string().min(1).max(32).optional(),
+    txId: z.string().min(1).max(256).optional(),
+    type: z.enum(["3", "4"]).optional(),
+    state: z.string().regex(/^-?\d{1,2}$/).optional(),
+    after: msTime.optional(),
+    before: msTime.optional(),
+    limit: pageSize(100).optional(),
+  }),
+  cancelWithdrawal: z.object({ wdId: z.string().min(1).max(64) }),
 } satisfies Record<EndpointId, z.ZodType<Record<string, unknown>>>;
 
 export type ParamsInput<K extends EndpointId> = z.input<(typeof PARAMS)[K]>;

@@ -225,6 +225,144 @@ const candle = z
     confirmed: confirm === undefined ? true : confirm === "1",
   }));
 
+// ── A sub-account's own account and trading (OKX V5 account / trade / asset docs) ─────────────────────
+/** `public/instruments`: sizes are decimals; ctVal "" for spot. */
+const instrument = z.object({
+  instType: text,
+  instId: text,
+  baseCcy: textOr(),
+  quoteCcy: textOr(),
+  settleCcy: textOr(),
+  ctVal: decOrNull.optional().transform((v) => v ?? null),
+  ctValCcy: textOr(),
+  tickSz: dec,
+  lotSz: dec,
+  minSz: dec,
+  /** Max leverage ("" for spot). */
+  lever: textOr(),
+  /** live, suspend, preopen, test. */
+  state: text,
+});
+
+/** One currency of account/balance `details`. */
+const balanceDetail = z.object({
+  ccy: text,
+  /** Equity of the currency. */
+  eq: dec,
+  cashBal: dec,
+  availBal: decOrNull.optional().transform((v) => v ?? null),
+  frozenBal: decOrNull.optional().transform((v) => v ?? null),
+  /** Held by open orders. */
+  ordFrozen: decOrNull.optional().transform((v) => v ?? null),
+  /** Unrealised PnL of the currency's positions. */
+  upl: decOrNull.optional().transform((v) => v ?? null),
+  /** Equity in USD. */
+  eqUsd: decOrNull.optional().transform((v) => v ?? null),
+  uTime: msDate,
+});
+/** account/balance: `data[0]` with the account's USD equity and one row per currency. */
+const accountBalance = z.object({
+  totalEq: dec,
+  /** Margin ratio of the whole account (multi-currency / portfolio margin); "" otherwise. */
+  mgnRatio: decOrNull.optional().transform((v) => v ?? null),
+  uTime: msDate,
+  details: z.array(balanceDetail),
+});
+
+const position = z.object({
+  instType: text,
+  instId: text,
+  posId: text,
+  /** long / short (long-short mode) or net. */
+  posSide: text,
+  /** Size in contracts; negative for a net short. */
+  pos: dec,
+  mgnMode: text,
+  avgPx: decOrNull,
+  markPx: decOrNull,
+  upl: decOrNull,
+  uplRatio: decOrNull.optional().transform((v) => v ?? null),
+  lever: textOr(),
+  liqPx: decOrNull.optional().transform((v) => v ?? null),
+  /** Maintenance margin ratio; "" when there is none. */
+  mgnRatio: decOrNull.optional().transform((v) => v ?? null),
+  imr: decOrNull.optional().transform((v) => v ?? null),
+  notionalUsd: decOrNull.optional().transform((v) => v ?? null),
+  ccy: textOr(),
+  cTime: msDate,
+  uTime: msDate,
+});
+
+const order = z.object({
+  instType: text,
+  instId: text,
+  ordId: text,
+  clOrdId: textOr(),
+  /** "" for a market order. */
+  px: decOrNull,
+  sz: dec,
+  ordType: text,
+  side: text,
+  posSide: textOr(),
+  tdMode: textOr(),
+  accFillSz: dec,
+  avgPx: decOrNull,
+  /** live, partially_filled, filled, canceled, mmp_canceled. */
+  state: text,
+  lever: textOr(),
+  /** Negative: charged; positive: rebate. */
+  fee: decOrNull.optional().transform((v) => v ?? null),
+  feeCcy: textOr(),
+  reduceOnly: flag.optional().transform((v) => v ?? false),
+  cTime: msDate,
+  uTime: msDate,
+});
+
+const fill = z.object({
+  instType: text,
+  instId: text,
+  tradeId: text,
+  ordId: text,
+  clOrdId: textOr(),
+  billId: text,
+  fillPx: dec,
+  fillSz: dec,
+  side: text,
+  posSide: textOr(),
+  /** T taker, M maker. */
+  execType: text,
+  fee: dec,
+  feeCcy: text,
+  ts: msDate,
+});
+
+const bill = z.object({
+  billId: text,
+  instType: textOr(),
+  instId: textOr(),
+  ccy: text,
+  /** Balance change and balance after it. */
+  balChg: dec,
+  bal: dec,
+  /** OKX bill type and sub-type (1 transfer, 2 trade, 8 funding fee, …). */
+  type: text,
+  subType: textOr(),
+  sz: decOrNull.optional().transform((v) => v ?? null),
+  px: decOrNull.optional().transform((v) => v ?? null),
+  pnl: decOrNull.optional().transform((v) => v ?? null),
+  fee: decOrNull.optional().transform((v) => v ?? null),
+  ordId: textOr(),
+  ts: msDate,
+});
+
+/** One row of a per-item answer. */
+const itemResult = { sCode: textOr("0"), sMsg: textOr() };
+const orderAck = z.object({ ordId: textOr(), clOrdId: textOr(), tag: textOr(), ...itemResult });
+const closeAck = z.object({ instId: text, posSide: textOr(), clOrdId: textOr() });
+
+const fundingBalance = z.object({ ccy: text, bal: dec, frozenBal: dec, availBal: dec });
+const withdrawAck = z.object({ wdId: text, ccy: text, chain: textOr(), amt: dec, clientId: textOr() });
+
 // ── Per endpoint ─────────────────────────────────────────────────────────────────────────────────────
 export const RESULTS = {
   subaccountInfo: paged(subaccount),
@@ -254,6 +392,22 @@ export const RESULTS = {
   tickers: many(ticker),
   ticker: one(ticker),
   candles: many(candle),
+  instruments: many(instrument),
+  /** A broker or sub-account key with no trading account answers `[]`: read as empty. */
+  accountBalance: z.array(accountBalance).transform((rows) => rows[0] ?? { totalEq: "0", mgnRatio: null, uTime: new Date(0), details: [] }),
+  accountPositions: many(position),
+  accountBills: many(bill),
+  ordersPending: many(order),
+  ordersHistory: many(order),
+  fills: many(fill),
+  placeOrder: many(orderAck),
+  cancelOrder: many(orderAck),
+  cancelBatchOrders: many(orderAck),
+  closePosition: one(closeAck),
+  assetBalances: many(fundingBalance),
+  withdraw: one(withdrawAck),
+  withdrawalHistoryOwn: many(withdrawal),
+  cancelWithdrawal: one(z.object({ wdId: text })),
 } satisfies Record<EndpointId, z.ZodType>;
 
 export type Result<K extends EndpointId> = z.output<(typeof RESULTS)[K]>;
@@ -273,6 +427,15 @@ export type RebateDay = z.output<typeof rebateDay>;
 export type CurrencyChain = z.output<typeof currencyChain>;
 export type Ticker = z.output<typeof ticker>;
 export type Candle = z.output<typeof candle>;
+export type Instrument = z.output<typeof instrument>;
+export type AccountBalance = z.output<typeof accountBalance>;
+export type BalanceDetail = z.output<typeof balanceDetail>;
+export type Position = z.output<typeof position>;
+export type Order = z.output<typeof order>;
+export type Fill = z.output<typeof fill>;
+export type Bill = z.output<typeof bill>;
+export type OrderAck = z.output<typeof orderAck>;
+export type FundingBalance = z.output<typeof fundingBalance>;
 
 /** OKX's envelope: `code` is a string, `data` always an array ("0" = success). */
 export const ENVELOPE = z.object({ code: z.string(), msg: z.string().optional().default(""), data: z.unknown().optional() });
