@@ -47,6 +47,15 @@ export const PERMISSIONS = {
   "bonus.approve": ADMINS,
   "fundlock.read": [...ADMINS, "operations", "compliance", "support"],
   "fundlock.manage": [...ADMINS, "operations"],
+  /** Customers' exchange accounts (balances, positions, orders, fills, bills), read through their keys. */
+  "exchange.read": [...ADMINS, "operations", "compliance", "support"],
+  /** Cancelling orders and closing positions on a customer's exchange account. */
+  "exchange.act": [...ADMINS, "operations"],
+  "withdrawal.read": [...ADMINS, "operations", "compliance", "support"],
+  /** Entering a withdrawal for a customer, cancelling one, and the withdrawal address book. */
+  "withdrawal.request": [...ADMINS, "operations"],
+  /** Deciding a withdrawal above the brand's threshold (never one's own request). */
+  "withdrawal.approve": ADMINS,
   "rebate.read": [...ADMINS, "operations"],
   "rebate.manage": [...ADMINS, "operations"],
   "message.read": [...ADMINS, "marketing", "support"],
