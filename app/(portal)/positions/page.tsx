@@ -1,0 +1,7 @@
+import { NotBuiltPage, notBuiltMetadata } from "@/app/(portal)/_components/not-built";
+
+export const generateMetadata = () => notBuiltMetadata("positions");
+
+export default function Page() {
+  return <NotBuiltPage id="positions" />;
+}
