@@ -111,6 +111,19 @@ const fiveSeconds = (at: Date) => {
   return `${slot.slice(0, 16).replace(":", "")}${slot.slice(17, 19)}`;
 };
 
+export const EXCHANGE_SYNC_REASONS = ["schedule", "manual", "action"] as const;
+
+export const ZExchangeAccountSyncPayload = z
+  .object({
+    /** Only this brand; without it, every active brand. */
+    brandId: z.uuid().optional(),
+    /** One sub-account of `brandId`; without it, the run fans out one job per sub-account with a key. */
+    subaccountId: z.uuid().optional(),
+    /** What asked for it: the schedule, staff's "Refresh", or an action on the account (cancel, close, withdraw). */
+    reason: z.enum(EXCHANGE_SYNC_REASONS).default("schedule"),
+  })
+  .refine((p) => !p.subaccountId || p.brandId, { error: "a sub-account's sync needs its brand", path: ["brandId"] });
+
 export const QUEUES = {
   "audit-verify": defineQueue({
     name: "audit-verify",
@@ -227,6 +240,24 @@ export const QUEUES = {
     schedule: { pattern: "* * * * *", tz: "UTC" },
     defaultPayload: {},
     jobId: (p, at) => `rebate-reconciliation.${p.brandId ?? "all"}.${minute(at)}`,
+  }),
+  "exchange-account-sync": defineQueue({
+    name: "exchange-account-sync",
+    description: "Reads each customer sub-account's balances, positions, open orders, fills and bills through its own API key",
+    payload: ZExchangeAccountSyncPayload,
+    attempts: 3,
+    backoffMs: 15_000,
+    // A job per sub-account every 5 minutes: a day of history is plenty for the jobs page.
+    removeOnComplete: { count: 1000, age: DAY_S },
+    removeOnFail: RETENTION.removeOnFail,
+    // Sub-accounts sync side by side: each has its own key and so its own per-user rate limits.
+    concurrency: 4,
+    schedule: { pattern: "*/5 * * * *", tz: "UTC" },
+    runOnStart: true,
+    defaultPayload: {},
+    // A sub-account's job is de-duplicated by sub-account (server/exchange-accounts/sync-queue.ts), so its id only has to be unique.
+    jobId: (p, at) =>
+      p.subaccountId ? `exchange-account-sync.${p.subaccountId}.${p.reason}.${at.getTime()}` : `exchange-account-sync.${p.brandId ?? "all"}.${fiveMinutes(at)}`,
   }),
   "message-fanout": defineQueue({
     name: "message-fanout",

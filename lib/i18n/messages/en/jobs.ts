@@ -36,6 +36,7 @@ export const jobs = {
       "bonus-expiry": "Claws back unused bonus credit whose validity has ended, and tells customers whose credit ends within 72 hours, every 5 minutes",
       "bonus-auto-grants": "Grants registration and first-deposit bonuses to newly eligible customers, every minute",
       "message-dispatch": "Sends automatic messages, starts scheduled messages when their time comes and resumes stalled sends, every 5 seconds",
+      "exchange-account-sync": "Reads each customer sub-account's balances, positions, open orders, fills and bills through its own API key, every 5 minutes and on request",
       "message-fanout": "Delivers one message to its audience in chunks, with progress; resumes without sending twice",
       "rebate-files": "Requests yesterday's trading-details files, follows them until ready, downloads and imports them, every minute",
       "rebate-reconciliation": "Reconciles the days each import brought, and the ranges staff ask for, against the files and the exchange's daily rebate statement, every minute",

@@ -38,6 +38,7 @@ export const jobs: Dict<typeof en> = {
       "bonus-expiry": "每 5 分钟收回已过有效期且未使用的赠金，并通知赠金将在 72 小时内到期的客户",
       "bonus-auto-grants": "每分钟向新符合条件的客户发放注册赠金和首充赠金",
       "message-dispatch": "每 5 秒发送自动消息、到时启动定时消息并恢复中断的发送",
+      "exchange-account-sync": "每 5 分钟及按需通过各客户子账户自己的 API 密钥读取其余额、持仓、当前委托、成交和账单",
       "message-fanout": "分批将一条消息投递给其受众并报告进度；中断后续发，不会重复发送",
       "rebate-files": "申请前一天的交易明细文件，跟踪至生成完毕后下载并导入，每分钟一次",
       "rebate-reconciliation": "将每次导入的日期及员工申请的日期与文件和交易所每日返佣报表进行对账，每分钟一次",
