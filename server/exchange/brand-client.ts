@@ -35,7 +35,7 @@ export const defaultExchangeEndpoints = (): ExchangeEndpoints => ({
 });
 
 /** The client's tuning knobs a caller may set (Redis for shared rate limits, time-outs, retries). */
-export type BrandClientOptions = Partial<Pick<OkxClientOptions, "redis" | "timeoutMs" | "maxRetries" | "maxRateWaitMs" | "logger">> & {
+export type BrandClientOptions = Partial<Pick<OkxClientOptions, "redis" | "timeoutMs" | "maxRetries" | "maxRateWaitMs" | "logger" | "limits">> & {
   /** Overrides of the environment's destinations (tests). */
   endpoints?: Partial<ExchangeEndpoints>;
 };
