@@ -74,6 +74,11 @@ export class SimAccounts {
     return [...this.stores.keys()];
   }
 
+  /** Loaded accounts by id. */
+  byId(): ReadonlyMap<string, SimStore> {
+    return this.stores;
+  }
+
   all(): SimStore[] {
     return [...this.stores.values()];
   }

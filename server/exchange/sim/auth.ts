@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { verifyOkxSignature } from "../okx/sign";
 import { MAIN_SIM_ACCOUNT, simAccountCredentials, simAccountOfKey } from "../sim-accounts";
 import type { SimConfig } from "./config";
-import { Errors, type OkxError } from "./errors";
+import { Errors, type OkxError, ipNotAllowed } from "./errors";
 import type { SimStore } from "./store";
 
 export interface AuthRequest {
@@ -19,8 +19,18 @@ export interface AuthRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** `account`: the broker master account the key opens (../sim-accounts.ts). */
-export type AuthResult = { ok: true; apiKey: string; account: string } | { ok: false; error: OkxError };
+/**
+ * `account`: the broker master account the key opens (../sim-accounts.ts); `subAcct`: the sub-account a
+ * sub-account key belongs to (null for a broker key).
+ */
+export type AuthResult = { ok: true; apiKey: string; account: string; subAcct: string | null } | { ok: false; error: OkxError };
+
+/** What the route asks of the key (endpoints.ts `signer` / `perm`). */
+export interface RouteAccess {
+  /** undefined: broker endpoints only. */
+  signer?: "subaccount" | "any";
+  perm?: "trade" | "withdraw";
+}
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const v = headers[name];
@@ -32,18 +42,21 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 /** The secret and passphrase behind a key: a master account's, or a sub-account key created in any account. */
-function keyOwner(key: string, config: SimConfig, stores: readonly SimStore[]) {
+function keyOwner(key: string, config: SimConfig, stores: ReadonlyMap<string, SimStore>) {
   const account = simAccountOfKey(config.apiKey, key);
-  if (account === MAIN_SIM_ACCOUNT) return { account, subKey: false, secretKey: config.secretKey, passphrase: config.passphrase };
-  if (account) return { account, subKey: false, ...simAccountCredentials(config, account) };
-  for (const store of stores) {
+  if (account === MAIN_SIM_ACCOUNT) return { account, record: null, secretKey: config.secretKey, passphrase: config.passphrase };
+  if (account) return { account, record: null, ...simAccountCredentials(config, account) };
+  for (const [id, store] of stores) {
     const record = store.apiKeys.get(key);
-    if (record) return { account: "", subKey: true, secretKey: record.secretKey, passphrase: record.passphrase };
+    if (record) return { account: id, record, secretKey: record.secretKey, passphrase: record.passphrase };
   }
   return null;
 }
 
-export function authenticate(req: AuthRequest, config: SimConfig, stores: readonly SimStore[], now = Date.now()): AuthResult {
+/** "::ffff:1.2.3.4" → "1.2.3.4". */
+const plainIp = (ip: string) => (ip.startsWith("::ffff:") ? ip.slice(7) : ip);
+
+export function authenticate(req: AuthRequest, config: SimConfig, stores: ReadonlyMap<string, SimStore>, now = Date.now(), access: RouteAccess = {}, remoteIp = ""): AuthResult {
   const fail = (error: OkxError): AuthResult => ({ ok: false, error });
   const key = header(req.headers, "ok-access-key");
   const sign = header(req.headers, "ok-access-sign");
@@ -68,6 +81,13 @@ export function authenticate(req: AuthRequest, config: SimConfig, stores: readon
   if (demoRequest !== (config.mode === "demo")) return fail(Errors.demoLiveMismatch());
 
   if (!verifyOkxSignature(owner.secretKey, sign, timestamp, req.method.toUpperCase(), req.target, req.body)) return fail(Errors.invalidSign());
-  if (owner.subKey) return fail(Errors.invalidAuthority());
-  return { ok: true, apiKey: key, account: owner.account };
+  const record = owner.record;
+  // A sub-account key opens only the sub-account endpoints; a broker key reads its own (empty) account there.
+  if (record && !access.signer) return fail(Errors.invalidAuthority());
+  if (record?.ip) {
+    const ip = plainIp(remoteIp);
+    if (!record.ip.split(",").includes(ip)) return fail(ipNotAllowed(ip));
+  }
+  if (record && access.perm && !record.perm.split(",").includes(access.perm)) return fail(Errors.noPermission());
+  return { ok: true, apiKey: key, account: owner.account, subAcct: record?.subAcct ?? null };
 }

@@ -49,6 +49,11 @@ export interface SimConfig {
   faults: FaultConfig;
   /** Allowed distance between OK-ACCESS-TIMESTAMP and the simulator's clock (50102 beyond). */
   timestampToleranceMs: number;
+  /**
+   * Pace of a sub-account's own withdrawals: waiting (0) → broadcasting (1) → success (2), one step each;
+   * a cancel goes -3 → -2 in one step.
+   */
+  withdrawalStepMs: number;
   /** Debounce of state.json writes. */
   persistDebounceMs: number;
   /** Log lines (start, persistence problems); never given a secret. */
@@ -79,6 +84,7 @@ export function resolveConfig(options: SimulatorOptions = {}): SimConfig {
     faults: {},
     timestampToleranceMs: 30_000,
     persistDebounceMs: 250,
+    withdrawalStepMs: 3000,
     log: (line) => console.log(`[okx-sim] ${line}`),
     ...options,
   };
@@ -108,6 +114,7 @@ const EnvSchema = z.object({
   OKX_SIM_REBATE_ROWS: int("OKX_SIM_REBATE_ROWS", 0, 100_000_000),
   OKX_SIM_DMA_ROWS_PER_DAY: int("OKX_SIM_DMA_ROWS_PER_DAY", 0, 10_000_000),
   OKX_SIM_FILE_LINK_TTL_MS: int("OKX_SIM_FILE_LINK_TTL_MS", 0, 24 * 3600 * 1000),
+  OKX_SIM_WITHDRAWAL_STEP_MS: int("OKX_SIM_WITHDRAWAL_STEP_MS", 0, 24 * 3600 * 1000),
   OKX_SIM_FAULTS: z
     .string()
     .transform((text, ctx) => {
@@ -147,6 +154,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SimulatorO
     dmaRowsPerDay: e.OKX_SIM_DMA_ROWS_PER_DAY,
     fileLinkTtlMs: e.OKX_SIM_FILE_LINK_TTL_MS,
     faults: e.OKX_SIM_FAULTS,
+    withdrawalStepMs: e.OKX_SIM_WITHDRAWAL_STEP_MS,
   };
   // Drop unset entries so resolveConfig's defaults apply.
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SimulatorOptions;

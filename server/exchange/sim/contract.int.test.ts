@@ -261,8 +261,8 @@ describe("parameter validation (seed 001 rules): 50014 empty / 51000 invalid, na
   const key = (over: Record<string, string>) => ({ subAcct: sub(), label: "valid1", passphrase: "Good-Pass-1", ...over });
 
   it("API key creation", async () => {
-    expectError(await post(sim, P.apikey, { subAcct: sub(), passphrase: "Good-Pass-1" }), 400, "50014", "Parameter label can not be empty");
-    expectError(await post(sim, P.apikey, key({ label: "" })), 400, "50014", "Parameter label can not be empty");
+    expectError(await post(sim, P.apikey, { subAcct: sub(), passphrase: "Good-Pass-1" }), 400, "50014", "Parameter label can not be empty.");
+    expectError(await post(sim, P.apikey, key({ label: "" })), 400, "50014", "Parameter label can not be empty.");
     expectError(await post(sim, P.apikey, key({ label: "has space" })), 400, "51000", "Parameter label error");
     expectError(await post(sim, P.apikey, key({ label: "x".repeat(51) })), 400, "51000", "Parameter label error");
     for (const weak of ["short1A!", "alllower1!", "ALLUPPER1!", "NoDigits!!", "NoSpecial12", "x".repeat(30) + "A1!a"]) {
@@ -284,7 +284,7 @@ describe("parameter validation (seed 001 rules): 50014 empty / 51000 invalid, na
     expectError(await post(sim, P.create, { subAcct: "a".repeat(21) }), 400, "51000", "Parameter subAcct error");
     expectError(await post(sim, P.create, { subAcct: sub() }), 400, "51000", "Parameter subAcct error"); // exists
     expectError(await post(sim, P.level, { subAcct: sub(), acctLv: "5" }), 400, "51000", "Parameter acctLv error");
-    expectError(await post(sim, P.level, { subAcct: sub() }), 400, "50014", "Parameter acctLv can not be empty");
+    expectError(await post(sim, P.level, { subAcct: sub() }), 400, "50014", "Parameter acctLv can not be empty.");
     expectError(await post(sim, P.level, { subAcct: "nosuchaccount1", acctLv: "1" }), 400, "51000", "Parameter subAcct error");
   });
 
@@ -294,8 +294,8 @@ describe("parameter validation (seed 001 rules): 50014 empty / 51000 invalid, na
     expectError(await post(sim, P.addr, { subAcct: sub(), ccy: "USDT", addrType: "2" }), 400, "51000", "Parameter addrType error");
     expectError(await post(sim, P.addr, { subAcct: sub(), ccy: "USDT", chain: "USDT-Nowhere" }), 400, "51000", "Parameter chain error");
     expectError(await post(sim, P.modifyAddr, { subAcct: sub(), ccy: "USDT", addr: "0xnotmine", to: "18" }), 400, "51000", "Parameter addr error");
-    expectError(await post(sim, P.modifyAddr, { subAcct: sub(), ccy: "USDT", addr: "0xnotmine" }), 400, "50014", "Parameter to can not be empty");
-    expectError(await get(sim, `${P.addr}?subAcct=${sub()}`), 400, "50014", "Parameter ccy can not be empty");
+    expectError(await post(sim, P.modifyAddr, { subAcct: sub(), ccy: "USDT", addr: "0xnotmine" }), 400, "50014", "Parameter to can not be empty.");
+    expectError(await get(sim, `${P.addr}?subAcct=${sub()}`), 400, "50014", "Parameter ccy can not be empty.");
   });
 
   it("currencies: ccy upper-case, at most 20, comma-separated (percent-encoded too)", async () => {
@@ -319,7 +319,7 @@ describe("parameter validation (seed 001 rules): 50014 empty / 51000 invalid, na
     expectError(await get(sim, `${P.rebateDaily}?begin=20240231&end=20240301`), 400, "51000", "Parameter begin error");
     expectError(await get(sim, `${P.rebateDaily}?begin=2024-01-01`), 400, "51000", "Parameter begin error");
     expectError(await get(sim, `${P.rebateDaily}?begin=20240310&end=20240301`), 400, "51000", "Parameter end error");
-    expectError(await get(sim, `${P.rebateFile}?type=false&end=20240301`), 400, "50014", "Parameter begin can not be empty");
+    expectError(await get(sim, `${P.rebateFile}?type=false&end=20240301`), 400, "50014", "Parameter begin can not be empty.");
     expectError(await get(sim, `${P.rebateFile}?type=maybe`), 400, "51000", "Parameter type error");
   });
 
@@ -517,7 +517,7 @@ describe("response shapes (seed 001 field names; strings, booleans where the see
     const [r] = expectOk(await get(sim, `${P.ifRebate}?apiKey=63d54aa0-0020-4ad9-a9f0-ac92654bc831`)) as Record<string, unknown>[];
     expect(Object.keys(r).sort()).toEqual(["affiliated", "brokerCode", "clientRebateRatio", "lastRebate", "type"]);
     expect(r).toMatchObject({ affiliated: expect.any(Boolean), type: expect.stringMatching(/^[0-3]$/), brokerCode: expect.stringMatching(/^[0-9a-f]{12}SCDE$/) });
-    expectError(await get(sim, P.ifRebate), 400, "50014", "Parameter apiKey can not be empty");
+    expectError(await get(sim, P.ifRebate), 400, "50014", "Parameter apiKey can not be empty.");
     const [daily] = expectOk(await get(sim, `${P.rebateDaily}?limit=5`)) as (Page<Record<string, string>> & { totalCommission: string })[];
     expect(daily).toMatchObject({ page: "1", totalCommission: expect.stringMatching(/^\d+(\.\d+)?$/) });
     expect(daily.details.length).toBeLessThanOrEqual(5);
@@ -634,10 +634,10 @@ describe("fault injection", () => {
 
   it("5xx → HTTP 503 50001; errorRate → HTTP 500 50026; only on the listed paths", async () => {
     expect(await setFaults({ status5xxRate: 1, paths: [P.info] })).toEqual({ status5xxRate: 1, paths: [P.info] });
-    expectError(await get(faulty, target), 503, "50001", "Service temporarily unavailable, please try again later.");
+    expectError(await get(faulty, target), 503, "50001", "Service temporarily unavailable. Please try again later.");
     expectOk(await get(faulty, P.fee));
     await setFaults({ errorRate: 1 });
-    expectError(await get(faulty, target), 500, "50026", "System error, please try again later.");
+    expectError(await get(faulty, target), 500, "50026", "System error. Try again later");
     await setFaults({});
     expectOk(await get(faulty, target));
   });

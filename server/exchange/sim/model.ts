@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { SubTradingSchema } from "./trading/model";
 
 const str = z.string();
 
@@ -108,6 +109,21 @@ export const WithdrawalSchema = z.object({
   type: z.enum(DEPOSIT_TYPES),
   memo: str.optional(),
   tag: str.optional(),
+  /**
+   * Present on withdrawals made through asset/withdrawal: they move through OKX's states over time (see
+   * trading/funding.ts) and hold `amt + fee` of the sub-account's funding balance until they end.
+   */
+  live: z
+    .object({
+      /** fail: → -1 after the first step; stall: stops at stallState. */
+      outcome: z.enum(["fail", "stall"]).optional(),
+      stallState: z.enum(["0", "1"]).optional(),
+      /** When cancel-withdrawal was accepted (ms): -3 now, -2 one step later. */
+      cancelAt: z.number().optional(),
+      /** The funding balance was debited (success) — never twice. */
+      settled: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
@@ -146,5 +162,7 @@ export const SnapshotSchema = z.object({
   deposits: z.array(DepositSchema),
   withdrawals: z.array(WithdrawalSchema),
   rebateFiles: z.array(RebateFileSchema),
+  /** Sub-accounts' own trading and funding state, only those that changed (older snapshots have none). */
+  trading: z.array(SubTradingSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -15,8 +15,8 @@ export class RateLimiter {
 
   constructor(public enabled: boolean) {}
 
-  /** true = allowed (and recorded); false = answer 50011. */
-  take(routeKey: string, caller: string, limit: Limit, now = Date.now()): boolean {
+  /** true = allowed (and recorded, `units` times: a batch counting its orders); false = answer 50011. */
+  take(routeKey: string, caller: string, limit: Limit, now = Date.now(), units = 1): boolean {
     if (!this.enabled) return true;
     const key = `${routeKey}\n${caller}`;
     let log = this.windows.get(key);
@@ -25,8 +25,8 @@ export class RateLimiter {
     let expired = 0;
     while (expired < log.length && log[expired] <= now - limit.windowMs) expired++;
     if (expired) log.splice(0, expired);
-    if (log.length >= limit.count) return false;
-    log.push(now);
+    if (log.length + units > limit.count) return false;
+    for (let i = 0; i < units; i++) log.push(now);
     return true;
   }
 

@@ -4,14 +4,17 @@
  * `satisfies Record<EndpointId, Handler>` makes a new table entry without a handler a type error.
  */
 import "server-only";
-import { ENDPOINTS, type EndpointId, type HttpMethod, ND_EXTRA, ND_TWINS } from "../okx/endpoints";
+import { ENDPOINTS, type EndpointDef, type EndpointId, type HttpMethod, ND_EXTRA, ND_TWINS } from "../okx/endpoints";
+import * as account from "./handlers/account";
 import * as apikeys from "./handlers/apikeys";
 import type { Handler } from "./handlers/context";
 import * as currencies from "./handlers/currencies";
 import * as deposits from "./handlers/deposits";
+import * as funding from "./handlers/funding";
 import * as market from "./handlers/market";
 import * as rebates from "./handlers/rebates";
 import * as subaccounts from "./handlers/subaccounts";
+import * as trade from "./handlers/trade";
 import type { Limit } from "./rate-limit";
 
 export interface Route {
@@ -23,7 +26,26 @@ export interface Route {
   private: boolean;
   limit: Limit & { key: "user" | "ip" };
   handler: Handler;
+  /** Who may sign and the key permission needed (endpoints.ts). */
+  signer?: "subaccount" | "any";
+  perm?: "trade" | "withdraw";
+  /**
+   * OKX keys these limits by user id + instrument: "instrument" counts requests per instId, "orders" counts
+   * each order of a batch per instId against `limit` (cancel-batch-orders: 300 orders per 2 s).
+   */
+  limitBy?: "instrument" | "orders";
+  /** POST whose body is a JSON array, handed to the handler as this one parameter (its JSON text). */
+  arrayBody?: string;
 }
+
+const S = 1000;
+/** Where the simulator's limit differs from the client's table: OKX's own per user + instrument figures. */
+const SIM_LIMITS: Partial<Record<EndpointId, Pick<Route, "limitBy"> & { limit?: Route["limit"] }>> = {
+  placeOrder: { limitBy: "instrument" },
+  cancelOrder: { limitBy: "instrument" },
+  closePosition: { limitBy: "instrument" },
+  cancelBatchOrders: { limitBy: "orders", limit: { count: 300, windowMs: 2 * S, key: "user" } },
+};
 
 const HANDLERS = {
   subaccountInfo: subaccounts.subaccountInfo,
@@ -51,6 +73,21 @@ const HANDLERS = {
   tickers: market.tickers,
   ticker: market.singleTicker,
   candles: market.candles,
+  instruments: market.instruments,
+  accountBalance: account.accountBalance,
+  accountPositions: account.accountPositions,
+  accountBills: account.accountBills,
+  ordersPending: trade.ordersPending,
+  ordersHistory: trade.ordersHistory,
+  fills: trade.fills,
+  placeOrder: trade.placeOrderHandler,
+  cancelOrder: trade.cancelOrderHandler,
+  cancelBatchOrders: trade.cancelBatchOrders,
+  closePosition: trade.closePositionHandler,
+  assetBalances: funding.assetBalances,
+  withdraw: funding.withdraw,
+  withdrawalHistoryOwn: funding.withdrawalHistoryOwn,
+  cancelWithdrawal: funding.cancelWithdrawal,
 } satisfies Record<EndpointId, Handler>;
 
 const EXTRA_HANDLERS = {
@@ -65,7 +102,21 @@ const routeKey = (method: string, path: string) => `${method} ${path}`;
 export function buildRoutes(): Map<string, Route> {
   const routes: Route[] = [];
   for (const [id, e] of Object.entries(ENDPOINTS) as [EndpointId, (typeof ENDPOINTS)[EndpointId]][]) {
-    routes.push({ key: routeKey(e.method, e.path), id, method: e.method, path: e.path, private: e.private, limit: e.limit, handler: HANDLERS[id] });
+    const def = e as EndpointDef;
+    const sim = SIM_LIMITS[id];
+    routes.push({
+      key: routeKey(e.method, e.path),
+      id,
+      method: e.method,
+      path: e.path,
+      private: e.private,
+      limit: sim?.limit ?? e.limit,
+      handler: HANDLERS[id],
+      signer: def.signer,
+      perm: def.perm,
+      limitBy: sim?.limitBy,
+      arrayBody: def.arrayBody,
+    });
     const twin = ND_TWINS[id];
     if (twin) routes.push({ key: routeKey(e.method, twin), id: `nd:${id}`, method: e.method, path: twin, private: true, limit: e.limit, handler: HANDLERS[id] });
   }

@@ -11,7 +11,8 @@ import { MAIN_SIM_ACCOUNT, SIM_ACCOUNT_ID } from "../sim-accounts";
 import { SimAccounts } from "./accounts";
 import { authenticate } from "./auth";
 import { type SimConfig, type SimulatorOptions, resolveConfig } from "./config";
-import { Errors, OkxError, type OkxBody, errorBody } from "./errors";
+import { Errors, OkxError, type OkxBody, PerItemAnswer, errorBody } from "./errors";
+import type { Caller } from "./handlers/context";
 import { type FaultKind, Faults } from "./faults";
 import { type AdminRuntime, handleAdmin, isLoopback } from "./handlers/admin";
 import { linkValid, sendFile } from "./handlers/files";
@@ -138,30 +139,71 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse) {
   let caller = req.socket.remoteAddress ?? "unknown";
   // Public endpoints read only what every account shares (currencies, prices): the main account's.
   let account = MAIN_SIM_ACCOUNT;
+  let who: Caller | null = null;
   if (route.private) {
-    const auth = authenticate({ method, target, body, headers: req.headers }, rt.config, rt.accounts.all(), now);
+    const access = { signer: route.signer, perm: route.perm };
+    const auth = authenticate({ method, target, body, headers: req.headers }, rt.config, rt.accounts.byId(), now, access, req.socket.remoteAddress ?? "");
     if (!auth.ok) return sendError(res, auth.error);
     caller = auth.apiKey;
     account = auth.account;
+    who = { apiKey: auth.apiKey, subAcct: auth.subAcct };
   }
-  if (!rt.limiter.take(route.key, caller, route.limit, now)) {
-    rt.stats.rateLimited(route.key);
-    return sendError(res, Errors.tooManyRequests());
+  for (const [scope, units] of limitScopes(route, method === "GET" ? "" : body)) {
+    if (!rt.limiter.take(route.key, scope ? `${caller}\n${scope}` : caller, route.limit, now, units)) {
+      rt.stats.rateLimited(route.key);
+      return sendError(res, Errors.tooManyRequests());
+    }
   }
   // After the limit is counted: a new account's first request generates its data set, which takes a moment.
   const store = await rt.accounts.get(account);
 
   let answer: { status: number; body: OkxBody };
   try {
-    const params = method === "GET" ? paramsFromQuery(query) : paramsFromJson(body);
-    const data = route.handler({ params, store, config: rt.config, now, baseUrl: `http://${req.headers.host ?? `127.0.0.1:${rt.config.port}`}` });
+    const params = method === "GET" ? paramsFromQuery(query) : route.arrayBody ? arrayParams(route.arrayBody, body) : paramsFromJson(body);
+    const data = route.handler({ params, store, config: rt.config, now, baseUrl: `http://${req.headers.host ?? `127.0.0.1:${rt.config.port}`}`, caller: who });
     answer = { status: 200, body: { code: "0", msg: "", data } };
   } catch (e) {
-    if (!(e instanceof OkxError)) throw e;
-    answer = { status: e.httpStatus, body: errorBody(e) };
+    if (e instanceof PerItemAnswer) answer = { status: 200, body: { code: e.code, msg: e.message, data: e.data } };
+    else if (e instanceof OkxError) answer = { status: e.httpStatus, body: errorBody(e) };
+    else throw e;
   }
   if (fault?.kind) return applyFault(rt, fault.kind, req, res);
   send(res, answer.status, answer.body);
+}
+
+/**
+ * The limiter buckets one request counts against: [scope, units]. Most count once per caller; OKX's order
+ * endpoints count per caller + instrument, and cancel-batch-orders counts each order per instrument.
+ */
+function limitScopes(route: Route, body: string): [string, number][] {
+  if (!route.limitBy) return [["", 1]];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [["", 1]];
+  }
+  const items = (Array.isArray(parsed) ? parsed : [parsed]) as { instId?: unknown }[];
+  const counts = new Map<string, number>();
+  for (const it of items) {
+    const instId = typeof it?.instId === "string" ? it.instId : "";
+    counts.set(instId, (counts.get(instId) ?? 0) + 1);
+  }
+  if (route.limitBy === "instrument") return [[[...counts.keys()][0] ?? "", 1]];
+  return [...counts];
+}
+
+/** An array body (cancel-batch-orders) → one parameter holding its JSON text; anything else is 50002. */
+function arrayParams(name: string, body: string): RawParams {
+  if (body.trim() === "") throw Errors.emptyBody();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw Errors.badJson();
+  }
+  if (!Array.isArray(parsed)) throw Errors.badJson();
+  return new Map([[name, JSON.stringify(parsed)]]);
 }
 
 /** POST parameters: a JSON object; an empty body is OKX's 50000, anything else unparsable 50002. */

@@ -9,6 +9,7 @@ import path from "node:path";
 import { generate } from "./generate";
 import { type ApiKeyRecord, type Deposit, type DepositAddress, type Meta, type RebateFile, type Snapshot, SnapshotSchema, type Subaccount, type Withdrawal } from "./model";
 import { Rng, hash32 } from "./random";
+import type { SubTrading } from "./trading/model";
 
 export interface StoreOptions {
   dataDir: string;
@@ -43,6 +44,10 @@ export class SimStore {
   /** Newest first. */
   withdrawals: Withdrawal[] = [];
   rebateFiles: RebateFile[] = [];
+  /** Sub-accounts' trading state in use (generated on first read, see trading/state.ts). */
+  trading = new Map<string, SubTrading>();
+  /** The ones a request changed: only these are written to the snapshot. */
+  tradingTouched = new Set<string>();
   /**
    * Test hook (POST /sim/admin/rebate-daily): per day (YYYYMMDD), amounts rebate-daily adds to what the
    * day's fills give, so it disagrees with the trading details. In memory only: a restart forgets them.
@@ -91,6 +96,8 @@ export class SimStore {
     this.deposits = s.deposits;
     this.withdrawals = s.withdrawals;
     this.rebateFiles = s.rebateFiles;
+    this.trading = new Map((s.trading ?? []).map((t) => [t.subAcct, t]));
+    this.tradingTouched = new Set(this.trading.keys());
   }
 
   snapshot(): Snapshot {
@@ -103,6 +110,7 @@ export class SimStore {
       deposits: this.deposits,
       withdrawals: this.withdrawals,
       rebateFiles: this.rebateFiles,
+      trading: [...this.tradingTouched].flatMap((name) => this.trading.get(name) ?? []),
     };
   }
 

@@ -200,9 +200,9 @@ describe("DMA trading files", () => {
     expect(await raw("createDmaTradesFile", { begin: "20240302", end: "20240301" })).toBe("51000 Parameter end error");
     expect(await raw("createDmaTradesFile", { begin: "20240101", end: "20240630" })).toBe("51000 Parameter end error");
     expect(await raw("createDmaTradesFile", { begin: "20240101", end: "20240629" })).toBe("ok"); // 180 days
-    expect(await raw("createDmaTradesFile", { end: "20240301" })).toBe("50014 Parameter begin can not be empty");
+    expect(await raw("createDmaTradesFile", { end: "20240301" })).toBe("50014 Parameter begin can not be empty.");
     expect(await raw("createDmaTradesFile", { begin: "20240230", end: "20240301" })).toBe("51000 Parameter begin error");
-    expect(await raw("getDmaTradesFile", { type: false, end: "20240301" })).toBe("50014 Parameter begin can not be empty");
+    expect(await raw("getDmaTradesFile", { type: false, end: "20240301" })).toBe("50014 Parameter begin can not be empty.");
     expect(await raw("getDmaTradesFile", { type: "maybe" })).toBe("51000 Parameter type error");
   });
 

@@ -67,7 +67,7 @@ describe("parameter rules", () => {
 
   it('50014 for missing or "" required parameters, 51000 for invalid ones, in declaration order', () => {
     const spec = { subAcct: required(isSubAcctName), acctLv: required((v) => v === "1"), label: optional(isLabel) };
-    expect(codeOf(() => parse(paramsFromBody({ subAcct: "", acctLv: "1" }), spec))).toBe("50014 Parameter subAcct can not be empty");
+    expect(codeOf(() => parse(paramsFromBody({ subAcct: "", acctLv: "1" }), spec))).toBe("50014 Parameter subAcct can not be empty.");
     expect(codeOf(() => parse(paramsFromBody({ subAcct: "abc", acctLv: "9" }), spec))).toBe("51000 Parameter subAcct error");
     expect(codeOf(() => parse(paramsFromBody({ subAcct: "abcdef", acctLv: 1, label: "a b" }), spec))).toBe("51000 Parameter label error");
     expect(parse(paramsFromQuery("acctLv=1&subAcct=abc%44ef&label="), spec)).toEqual({ subAcct: "abcDef", acctLv: "1", label: undefined });

@@ -6,6 +6,12 @@ import type { Subaccount } from "../model";
 import type { SimStore } from "../store";
 import type { RawParams } from "../validation";
 
+/** Who signed a private request: the broker's master key (subAcct null) or a sub-account's own key. */
+export interface Caller {
+  apiKey: string;
+  subAcct: string | null;
+}
+
 export interface HandlerContext {
   params: RawParams;
   store: SimStore;
@@ -14,6 +20,14 @@ export interface HandlerContext {
   now: number;
   /** Where this simulator is reachable for the caller (for rebate file links), e.g. http://127.0.0.1:8787. */
   baseUrl: string;
+  /** null on public endpoints. */
+  caller?: Caller | null;
+}
+
+/** The sub-account a sub-account key acts on; null for the broker's own (empty) trading account. */
+export function ownSubaccount(ctx: HandlerContext): Subaccount | null {
+  const name = ctx.caller?.subAcct;
+  return name ? (ctx.store.subaccounts.get(name) ?? null) : null;
 }
 
 /** Returns the response `data` array; throws OkxError for error answers. */

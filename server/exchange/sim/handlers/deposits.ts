@@ -1,5 +1,6 @@
 /** Deposit addresses and deposit history (DMA, seed 001) and ND withdrawal history. */
 import "server-only";
+import { advanceAll } from "../trading/funding";
 import { chainOf, currency } from "../assets";
 import { paramError } from "../errors";
 import { newAddress } from "../generate";
@@ -112,7 +113,7 @@ export const depositHistory: Handler = ({ params, store }) => {
 };
 
 /** GET asset/broker/nd/subaccount-withdrawal-history: same paging as deposits. */
-export const withdrawalHistory: Handler = ({ params, store }) => {
+export const withdrawalHistory: Handler = ({ params, store, now, config }) => {
   const p = parse(params, {
     subAcct: optional(),
     ccy: optional(isCcy),
@@ -125,6 +126,8 @@ export const withdrawalHistory: Handler = ({ params, store }) => {
     before: optional(isMs),
     limit: optional(isLimit),
   });
+  // Sub-accounts' own withdrawals (asset/withdrawal) move on with time; bring them up to now first.
+  advanceAll(store, now, config.withdrawalStepMs);
   const rows = store.withdrawals.filter(
     (w) =>
       (!p.subAcct || w.subAcct === p.subAcct) &&

@@ -1,68 +1,14 @@
 /**
- * Public market data (no signature): tickers, one ticker, candles, server time. Prices are a smooth
- * deterministic function of time per instrument (a few slow waves plus interpolated noise), so they
- * move plausibly, candles agree with tickers, and the same moment always has the same price.
+ * Public market data (no signature): tickers, one ticker, candles, instruments, server time. Prices come
+ * from ../trading/market.ts (a deterministic path per instrument), so candles, tickers and fills agree.
  */
 import "server-only";
 import { unknownInstrument } from "../errors";
 import { hash32, mulberry32 } from "../random";
+import { DAY, HOUR, INSTRUMENTS, type Instrument, MIN, instrument, priceAt, px, tickSz } from "../trading/market";
 import { isMs, isPositiveInt, oneOf, optional, parse, required } from "../validation";
 import type { Handler } from "./context";
 
-interface Instrument {
-  instId: string;
-  instType: "SPOT" | "SWAP";
-  base: number;
-  /** Decimals of the price (tick size 10^-decimals). */
-  decimals: number;
-  /** Contract/coin size decimals. */
-  szDecimals: number;
-}
-
-const SPOT: [string, number, number, number][] = [
-  ["BTC-USDT", 65000, 1, 8],
-  ["ETH-USDT", 3200, 2, 6],
-  ["SOL-USDT", 150, 2, 4],
-  ["XRP-USDT", 0.55, 4, 2],
-  ["LTC-USDT", 80, 2, 4],
-  ["TRX-USDT", 0.12, 5, 2],
-  ["EOS-USDT", 0.7, 4, 2],
-  ["TON-USDT", 6, 3, 3],
-  ["USDC-USDT", 1.0001, 4, 2],
-  ["ETH-BTC", 0.05, 5, 4],
-];
-const INSTRUMENTS: Instrument[] = [
-  ...SPOT.map(([instId, base, decimals, szDecimals]) => ({ instId, instType: "SPOT" as const, base, decimals, szDecimals })),
-  { instId: "BTC-USDT-SWAP", instType: "SWAP", base: 65010, decimals: 1, szDecimals: 0 },
-  { instId: "ETH-USDT-SWAP", instType: "SWAP", base: 3201, decimals: 2, szDecimals: 0 },
-];
-const byId = new Map(INSTRUMENTS.map((i) => [i.instId, i]));
-
-const MIN = 60_000;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** Hashed value in [-1, 1] for (instrument, minute), linearly interpolated between minutes. */
-function noise(inst: string, t: number): number {
-  const m = Math.floor(t / MIN);
-  const at = (k: number) => mulberry32(hash32(`${inst}|${k}`))() * 2 - 1;
-  const f = (t - m * MIN) / MIN;
-  return at(m) * (1 - f) + at(m + 1) * f;
-}
-
-/** The instrument's price at time t (ms). Stablecoins barely move. */
-function priceAt(inst: Instrument, t: number): number {
-  const stable = inst.instId.startsWith("USDC-");
-  const phase = (hash32(inst.instId) % 1000) / 1000;
-  const x =
-    0.04 * Math.sin((2 * Math.PI * t) / (5 * DAY) + phase * 6) +
-    0.015 * Math.sin((2 * Math.PI * t) / (7 * HOUR) + phase * 3) +
-    0.004 * Math.sin((2 * Math.PI * t) / (23 * MIN) + phase) +
-    0.002 * noise(inst.instId, t);
-  return inst.base * Math.exp(stable ? x / 40 : x);
-}
-
-const px = (inst: Instrument, p: number) => p.toFixed(inst.decimals);
 const size = (inst: Instrument, t: number, scale: number) => (scale * (0.2 + mulberry32(hash32(`${inst.instId}|sz|${t}`))())).toFixed(inst.szDecimals);
 
 function ticker(inst: Instrument, now: number) {
@@ -106,7 +52,7 @@ export const tickers: Handler = ({ params, now }) => {
 /** GET market/ticker?instId=… */
 export const singleTicker: Handler = ({ params, now }) => {
   const p = parse(params, { instId: required() });
-  const inst = byId.get(p.instId);
+  const inst = instrument(p.instId);
   if (!inst) throw unknownInstrument();
   return [ticker(inst, now)];
 };
@@ -137,7 +83,7 @@ const BARS: Record<string, { ms: number; hk: boolean }> = {
  */
 export const candles: Handler = ({ params, now }) => {
   const p = parse(params, { instId: required(), bar: optional(oneOf(...Object.keys(BARS))), after: optional(isMs), before: optional(isMs), limit: optional(isPositiveInt(300)) });
-  const inst = byId.get(p.instId);
+  const inst = instrument(p.instId);
   if (!inst) throw unknownInstrument();
   const bar = BARS[p.bar ?? "1m"];
   const offset = bar.hk ? 8 * HOUR : 0;
@@ -171,3 +117,28 @@ export const candles: Handler = ({ params, now }) => {
 
 /** GET public/time — Python's SDK asks for it when told to use server time. */
 export const publicTime: Handler = ({ now }) => [{ ts: String(now) }];
+
+/** GET public/instruments?instType=SPOT|SWAP[&instId=] — sizes and ticks the trading engine enforces. */
+export const instruments: Handler = ({ params }) => {
+  const p = parse(params, { instType: required(oneOf("SPOT", "MARGIN", "SWAP", "FUTURES", "OPTION")), instId: optional() });
+  return INSTRUMENTS.filter((i) => i.instType === p.instType && (!p.instId || i.instId === p.instId)).map((i) => ({
+    instType: i.instType,
+    instId: i.instId,
+    uly: i.instType === "SWAP" ? `${i.baseCcy}-${i.quoteCcy}` : "",
+    instFamily: i.instType === "SWAP" ? `${i.baseCcy}-${i.quoteCcy}` : "",
+    baseCcy: i.instType === "SPOT" ? i.baseCcy : "",
+    quoteCcy: i.instType === "SPOT" ? i.quoteCcy : "",
+    settleCcy: i.instType === "SWAP" ? i.quoteCcy : "",
+    ctVal: i.ctVal,
+    ctMult: i.instType === "SWAP" ? "1" : "",
+    ctValCcy: i.instType === "SWAP" ? i.baseCcy : "",
+    ctType: i.instType === "SWAP" ? "linear" : "",
+    tickSz: tickSz(i),
+    lotSz: i.lotSz,
+    minSz: i.minSz,
+    lever: i.instType === "SWAP" ? i.maxLever : "10",
+    listTime: "1606468572000",
+    expTime: "",
+    state: "live",
+  }));
+};
