@@ -17,6 +17,7 @@ import { APPROVAL_CASES } from "./cases/approvals";
 import { BONUS_CASES } from "./cases/bonuses";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
+import { EXCHANGE_ACTION_CASES } from "./cases/exchange-actions";
 import { FUND_LOCK_CASES } from "./cases/fund-locks";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
@@ -313,4 +314,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...REBATE_CASES,
   ...REBATE_RECONCILIATION_CASES,
   ...FD_REBATE_CASES,
+  ...EXCHANGE_ACTION_CASES,
 };

@@ -3,7 +3,7 @@
  * "funds:write"). Endpoints declare their group and access (server/partner/endpoints/*); the key's scopes
  * must include it. Later domains add their group here. Client-safe: the portal's key form reads it.
  */
-export const SCOPE_GROUPS = ["customers", "funds", "messages", "rebates", "reference"] as const;
+export const SCOPE_GROUPS = ["customers", "funds", "messages", "rebates", "reference", "trading"] as const;
 export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
 export const SCOPE_ACCESS = ["read", "write"] as const;
 export type ScopeAccess = (typeof SCOPE_ACCESS)[number];

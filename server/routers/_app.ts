@@ -10,6 +10,7 @@ import { bonusRouter } from "./bonus/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
+import { exchangeActionRouter } from "./exchangeAction/_router";
 import { rebateRouter } from "./rebate/_router";
 import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
 import { fundLockRouter } from "./fundLock/_router";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   customerGroup: customerGroupRouter,
   deposit: depositRouter,
+  exchangeAction: exchangeActionRouter,
   rebate: rebateRouter,
   rebateReconciliation: rebateReconciliationRouter,
   fundLock: fundLockRouter,

@@ -502,6 +502,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customerId}/orders/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel one of a customer's open orders
+         * @description Looks the order up among the exchange's open orders first; one no longer open is answered as `not_open` and nothing is sent.
+         *
+         *     Scope: `trading:write`.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/orders/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel all of a customer's open orders
+         * @description Every open order the exchange lists for the customer's sub-accounts (or one), in batches of up to 20 per instrument; one result per order.
+         *
+         *     Scope: `trading:write`.
+         */
+        post: operations["cancelAllOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/positions/close-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close all of a customer's positions at market
+         * @description Every open position the exchange lists for the customer's sub-accounts (or one), closed at market with its pending orders cancelled; one result per position. After an unclear answer a close is not sent again: the positions are read back.
+         *
+         *     Scope: `trading:write`.
+         */
+        post: operations["closeAllPositions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -713,6 +779,48 @@ export interface components {
              * @example 100042
              */
             uid: string;
+        };
+        CancelOrder: {
+            /**
+             * Format: uuid
+             * @description The sub-account's id (UUID).
+             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             */
+            subaccountId: string;
+            /** @example BTC-USDT-SWAP */
+            instId: string;
+            ordId: string;
+            /**
+             * @description Why: kept in the audit log with the partner key as actor.
+             * @example Customer asked to flatten the account
+             */
+            reason: string;
+        };
+        CancelAllOrders: {
+            /**
+             * @description Why: kept in the audit log with the partner key as actor.
+             * @example Customer asked to flatten the account
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Only this sub-account of the customer; all of them when absent.
+             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             */
+            subaccountId?: string;
+        };
+        CloseAllPositions: {
+            /**
+             * @description Why: kept in the audit log with the partner key as actor.
+             * @example Customer asked to flatten the account
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Only this sub-account of the customer; all of them when absent.
+             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             */
+            subaccountId?: string;
         };
         Customer: {
             /** Format: uuid */
@@ -1082,6 +1190,45 @@ export interface components {
             createdAt: string;
             /** @description When rebate rows imported before the link were given its customer (within about a minute); null until then. Rows imported after it get the customer at once. */
             attributedAt: string | null;
+        };
+        ExchangeActionResult: {
+            items: components["schemas"]["ExchangeActionItem"][];
+            skipped: {
+                /** Format: uuid */
+                subaccountId: string;
+                subAcct: string;
+                /** @description Why the sub-account could not be reached (e.g. no API key with the trade permission). */
+                reason: string;
+            }[];
+            counts: {
+                done: number;
+                failed: number;
+                unknown: number;
+                not_open: number;
+            };
+        };
+        ExchangeActionItem: {
+            /** @enum {string} */
+            kind: "order" | "position";
+            /** Format: uuid */
+            subaccountId: string;
+            subAcct: string;
+            instId: string;
+            ordId: string | null;
+            mgnMode: string | null;
+            posSide: string | null;
+            /** @description Unfilled size of the order, or the position's size, as sent. */
+            size: string | null;
+            /**
+             * @description `done`: accepted by the exchange; `failed`: refused or not done (see `code`, `message`); `unknown`: no clear answer and the live state could not be read; `not_open`: no longer open, nothing sent.
+             * @enum {string}
+             */
+            status: "done" | "failed" | "unknown" | "not_open";
+            /** @description The exchange's code (`0` accepted), or a local one such as `TIMEOUT` or `HTTP_503`. */
+            code: string | null;
+            message: string | null;
+            /** @description The answer was unclear, so the outcome was read back from the live state (a close is never sent twice). */
+            checkedAfterUnclearAnswer: boolean;
         };
         ProductList: {
             data: components["schemas"]["Product"][];
@@ -3213,6 +3360,312 @@ export interface operations {
             };
             /** @description No such resource in the key's brand. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The customer's id (UUID). */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOrder"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeActionResult"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelAllOrders: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The customer's id (UUID). */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelAllOrders"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeActionResult"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeAllPositions: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The customer's id (UUID). */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAllPositions"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeActionResult"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

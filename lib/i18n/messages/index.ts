@@ -56,6 +56,8 @@ import { rebateEligibility as zhRebateEligibility } from "./zh-CN/rebateEligibil
 import { fdReports as enFdReports } from "./en/fdReports";
 import { exchangeAccounts as enExchangeAccounts } from "./en/exchangeAccounts";
 import { exchangeAccounts as zhExchangeAccounts } from "./zh-CN/exchangeAccounts";
+import { exchangeActions as enExchangeActions } from "./en/exchangeActions";
+import { exchangeActions as zhExchangeActions } from "./zh-CN/exchangeActions";
 import { fdReports as zhFdReports } from "./zh-CN/fdReports";
 import { bonuses as enBonuses } from "./en/bonuses";
 import { errors as enErrors } from "./en/errors";
@@ -72,12 +74,12 @@ import { messages as enMessages } from "./en/messages";
 import { messages as zhMessages } from "./zh-CN/messages";
 import { announcements as zhAnnouncements } from "./zh-CN/announcements";
 
-export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks, bonuses: enBonuses, approvals: enApprovals, bonusApprovals: enBonusApprovals, partnerApi: enPartnerApi, announcements: enAnnouncements, messages: enMessages, rebates: enRebates, rebateReports: enRebateReports, rebateReconciliation: enRebateReconciliation, rebateEligibility: enRebateEligibility, fdReports: enFdReports, exchangeAccounts: enExchangeAccounts, errors: enErrors };
+export const en = { common: enCommon, brandSettings: enBrandSettings, platformBrands: enPlatformBrands, nav: enNav, shell: enShell, auth: enAuth, account: enAccount, placeholder: enPlaceholder, dashboard: enDashboard, table: enTable, staff: enStaff, audit: enAudit, exchange: enExchange, customers: enCustomers, kyc: enKyc, jobs: enJobs, subaccounts: enSubaccounts, apiKeys: enApiKeys, deposits: enDeposits, tradingAccounts: enTradingAccounts, fundLocks: enFundLocks, bonuses: enBonuses, approvals: enApprovals, bonusApprovals: enBonusApprovals, partnerApi: enPartnerApi, announcements: enAnnouncements, messages: enMessages, rebates: enRebates, rebateReports: enRebateReports, rebateReconciliation: enRebateReconciliation, rebateEligibility: enRebateEligibility, fdReports: enFdReports, exchangeAccounts: enExchangeAccounts, exchangeActions: enExchangeActions, errors: enErrors };
 
 /** Same shape as English, every leaf a string. */
 export type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
 export type Messages = typeof en;
 
-const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks, bonuses: zhBonuses, approvals: zhApprovals, bonusApprovals: zhBonusApprovals, partnerApi: zhPartnerApi, announcements: zhAnnouncements, messages: zhMessages, rebates: zhRebates, rebateReports: zhRebateReports, rebateReconciliation: zhRebateReconciliation, rebateEligibility: zhRebateEligibility, fdReports: zhFdReports, exchangeAccounts: zhExchangeAccounts, errors: zhErrors };
+const zhCN: Dict<Messages> = { common: zhCommon, brandSettings: zhBrandSettings, platformBrands: zhPlatformBrands, nav: zhNav, shell: zhShell, auth: zhAuth, account: zhAccount, placeholder: zhPlaceholder, dashboard: zhDashboard, table: zhTable, staff: zhStaff, audit: zhAudit, exchange: zhExchange, customers: zhCustomers, kyc: zhKyc, jobs: zhJobs, subaccounts: zhSubaccounts, apiKeys: zhApiKeys, deposits: zhDeposits, tradingAccounts: zhTradingAccounts, fundLocks: zhFundLocks, bonuses: zhBonuses, approvals: zhApprovals, bonusApprovals: zhBonusApprovals, partnerApi: zhPartnerApi, announcements: zhAnnouncements, messages: zhMessages, rebates: zhRebates, rebateReports: zhRebateReports, rebateReconciliation: zhRebateReconciliation, rebateEligibility: zhRebateEligibility, fdReports: zhFdReports, exchangeAccounts: zhExchangeAccounts, exchangeActions: zhExchangeActions, errors: zhErrors };
 
 export const messages = { en, "zh-CN": zhCN } as const;

@@ -7,5 +7,6 @@ import { fundEndpoints } from "./funds";
 import { messageEndpoints } from "./messages";
 import { rebateEndpoints } from "./rebates";
 import { referenceEndpoints } from "./reference";
+import { tradingEndpoints } from "./trading";
 
-export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...referenceEndpoints];
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...tradingEndpoints, ...referenceEndpoints];

@@ -56,7 +56,7 @@ export const partnerApi = {
   statuses: { active: "Active", retiring: "Retiring", expired: "Expired", revoked: "Revoked" },
   retiringUntil: "until {time}",
   retiringHint: "Replaced by a rotation: this key keeps working until {time}, then stops.",
-  scopeGroups: { customers: "Customers", funds: "Funds", messages: "Messages and announcements", rebates: "Rebates", reference: "Reference data" },
+  scopeGroups: { customers: "Customers", funds: "Funds", messages: "Messages and announcements", rebates: "Rebates", reference: "Reference data", trading: "Exchange orders and positions" },
   scopeAccess: { read: "Read", write: "Write" },
   filters: { status: "Status" },
   empty: {

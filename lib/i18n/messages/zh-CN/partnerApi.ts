@@ -57,7 +57,7 @@ export const partnerApi: Dict<typeof en> = {
   statuses: { active: "有效", retiring: "即将停用", expired: "已过期", revoked: "已吊销" },
   retiringUntil: "至 {time}",
   retiringHint: "已被轮换替代：该密钥在 {time} 前仍可使用，之后停用。",
-  scopeGroups: { customers: "客户", funds: "资金", messages: "消息与公告", rebates: "返佣", reference: "参考数据" },
+  scopeGroups: { customers: "客户", funds: "资金", messages: "消息与公告", rebates: "返佣", reference: "参考数据", trading: "交易所订单与持仓" },
   scopeAccess: { read: "读取", write: "写入" },
   filters: { status: "状态" },
   empty: {
