@@ -13,6 +13,7 @@ import { processExchangeAccountSync } from "./workers/exchange-account-sync";
 import { processRebateFiles } from "./workers/rebate-files";
 import { processRebateReconciliation } from "./workers/rebate-reconciliation";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
+import { processWithdrawalFollow, processWithdrawalSend, workerWithdrawalDeps } from "./workers/withdrawals";
 
 export type Processor = (job: Job) => Promise<unknown>;
 
@@ -28,4 +29,6 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "message-fanout": (job) => processMessageFanout(job.data, db, job),
   "rebate-files": (job) => processRebateFiles(job.data, db),
   "rebate-reconciliation": (job) => processRebateReconciliation(job.data, db),
+  "withdrawal-send": (job) => processWithdrawalSend(job.data, workerWithdrawalDeps(db)),
+  "withdrawal-follow": (job) => processWithdrawalFollow(job.data, workerWithdrawalDeps(db)),
 };

@@ -84,7 +84,7 @@ export const NAV_GROUPS = [
       item("deposits", "/deposits", ArrowDownToLine, "deposit.read", "open"),
       item("positions", "/positions", CandlestickChart, "exchange.read", "soon"),
       item("openOrders", "/orders", ListOrdered, "exchange.read", "soon"),
-      item("withdrawals", "/withdrawals", ArrowUpFromLine, "withdrawal.read", "soon"),
+      item("withdrawals", "/withdrawals", ArrowUpFromLine, "withdrawal.read", "open"),
       item("rebates", "/rebates", HandCoins, "rebate.read", "open"),
     ],
   },

@@ -28,6 +28,7 @@ import { REBATE_RECONCILIATION_CASES } from "./cases/rebate-reconciliation";
 import { FD_REBATE_CASES } from "./cases/fd-rebates";
 import { SUBACCOUNT_CASES } from "./cases/subaccounts";
 import { TRADING_ACCOUNT_CASES } from "./cases/tradingaccounts";
+import { WITHDRAWAL_CASES } from "./cases/withdrawals";
 
 export interface Fixture {
   brandA: { id: string };
@@ -314,5 +315,6 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...REBATE_CASES,
   ...REBATE_RECONCILIATION_CASES,
   ...FD_REBATE_CASES,
+  ...WITHDRAWAL_CASES,
   ...EXCHANGE_ACTION_CASES,
 };

@@ -6,10 +6,11 @@ import "server-only";
 import { can, type Role } from "@/lib/auth/permissions";
 import { BONUS_APPROVAL_KINDS } from "@/server/bonuses/approvals";
 import { MESSAGE_APPROVAL_KINDS } from "@/server/messages/approvals";
+import { WITHDRAWAL_APPROVAL_KINDS } from "@/server/withdrawals/approvals";
 import type { ApprovalKind } from "./types";
 
 // Domains add their arrays here as they are written.
-const KIND_GROUPS: readonly (readonly ApprovalKind[])[] = [BONUS_APPROVAL_KINDS, MESSAGE_APPROVAL_KINDS];
+const KIND_GROUPS: readonly (readonly ApprovalKind[])[] = [BONUS_APPROVAL_KINDS, MESSAGE_APPROVAL_KINDS, WITHDRAWAL_APPROVAL_KINDS];
 
 export const APPROVAL_KINDS: readonly ApprovalKind[] = KIND_GROUPS.flat();
 

@@ -14,6 +14,7 @@ import { fundLockExporter } from "../fund-locks/export";
 import { rebateTradesExporter } from "../rebates/export";
 import { rebateReconciliationExporter } from "../rebates/reconciliation-list";
 import { fdRebatesExporter } from "../rebates/fd-export";
+import { withdrawalsExporter } from "../withdrawals/export";
 
 export const EXPORTERS = {
   apiKeys: apiKeyExporter,
@@ -27,6 +28,7 @@ export const EXPORTERS = {
   staff: staffExporter,
   customers: customerExporter,
   audit: auditExporter,
+  withdrawals: withdrawalsExporter,
 } as const;
 
 export type ExportResource = keyof typeof EXPORTERS;

@@ -124,6 +124,16 @@ export const ZExchangeAccountSyncPayload = z
   })
   .refine((p) => !p.subaccountId || p.brandId, { error: "a sub-account's sync needs its brand", path: ["brandId"] });
 
+export const ZWithdrawalSendPayload = z.object({
+  brandId: z.uuid(),
+  withdrawalId: z.uuid(),
+});
+
+export const ZWithdrawalFollowPayload = z.object({
+  /** Only this brand's withdrawals; without it, every brand's. */
+  brandId: z.uuid().optional(),
+});
+
 export const QUEUES = {
   "audit-verify": defineQueue({
     name: "audit-verify",
@@ -270,6 +280,30 @@ export const QUEUES = {
     concurrency: 1,
     defaultPayload: { brandId: "00000000-0000-4000-8000-000000000000", messageId: "00000000-0000-4000-8000-000000000000" },
     jobId: (p) => `message-fanout.${p.messageId}.run`,
+  }),
+  "withdrawal-send": defineQueue({
+    name: "withdrawal-send",
+    description: "Sends an approved withdrawal through the sub-account's key, once: a retry first looks it up by its clientId",
+    payload: ZWithdrawalSendPayload,
+    attempts: 6,
+    backoffMs: 20_000,
+    ...RETENTION,
+    defaultPayload: { brandId: "00000000-0000-4000-8000-000000000000", withdrawalId: "00000000-0000-4000-8000-000000000000" },
+    // The row's state makes a second send job a no-op; the id only has to be unique.
+    jobId: (p, at) => `withdrawal-send.${p.withdrawalId}.${at.getTime()}`,
+  }),
+  "withdrawal-follow": defineQueue({
+    name: "withdrawal-follow",
+    description: "Follows sent withdrawals on the exchange until they complete, fail or are cancelled, and sends queued ones left behind",
+    payload: ZWithdrawalFollowPayload,
+    attempts: 3,
+    backoffMs: 15_000,
+    removeOnComplete: { count: 1000, age: DAY_S },
+    removeOnFail: RETENTION.removeOnFail,
+    schedule: { everyMs: 60_000 },
+    runOnStart: true,
+    defaultPayload: {},
+    jobId: (p, at) => `withdrawal-follow.${p.brandId ?? "all"}.${minute(at)}`,
   }),
 } as const;
 

@@ -22,6 +22,7 @@ import { platformRouter } from "./platform/_router";
 import { staffRouter } from "./staff/_router";
 import { subaccountRouter } from "./subaccount/_router";
 import { tradingAccountRouter } from "./tradingAccount/_router";
+import { withdrawalRouter } from "./withdrawal/_router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   subaccount: subaccountRouter,
   tradingAccount: tradingAccountRouter,
+  withdrawal: withdrawalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -568,6 +568,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a withdrawal for a customer
+         * @description Checks the customer's status, KYC-level limits, transfer-out locks, the address book and its cooling-off, the chain, amount and address, the live funding balance and the brand's limits; a refusal names its field and changes nothing. Above the brand's approval threshold the withdrawal waits for a second person (`status: pending_approval`); otherwise it is sent at once. Poll `GET /withdrawals/{withdrawalId}`.
+         *
+         *     Scope: `funds:write`.
+         */
+        post: operations["requestWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/withdrawals/{withdrawalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A withdrawal's status
+         * @description Scope: `funds:read`.
+         */
+        get: operations["getWithdrawal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -821,6 +863,29 @@ export interface components {
              * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
              */
             subaccountId?: string;
+        };
+        RequestWithdrawal: {
+            /**
+             * @description The customer's UID.
+             * @example 100023
+             */
+            customerUid: string;
+            /** @description The sub-account to withdraw from; may be left out when the customer has exactly one. */
+            subAcct?: string;
+            /** @example USDT */
+            ccy: string;
+            /** @example USDT-TRC20 */
+            chain: string;
+            /**
+             * @description A positive decimal amount as a string (up to 18 decimals).
+             * @example 50
+             */
+            amount: string;
+            /** @description An address in the customer's withdrawal address book, past its cooling-off. */
+            address: string;
+            /** @description Memo / tag, for chains that need one. */
+            tag?: string;
+            reason?: string;
         };
         Customer: {
             /** Format: uuid */
@@ -1229,6 +1294,41 @@ export interface components {
             message: string | null;
             /** @description The answer was unclear, so the outcome was read back from the live state (a close is never sent twice). */
             checkedAfterUnclearAnswer: boolean;
+        };
+        Withdrawal: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `pending_approval` above the brand's threshold; then `queued`, `sending`, `sent` (on the exchange), and one of `completed`, `failed`, `cancelled`, `rejected`, `refused`.
+             * @enum {string}
+             */
+            status: "pending_approval" | "rejected" | "queued" | "sending" | "sent" | "completed" | "failed" | "cancelled" | "refused";
+            /** @description OKX's withdrawal state while it holds it (-3 cancelling, -2 cancelled, -1 failed, 0 waiting, 1 broadcasting, 2 success, 4–17 review). */
+            exchangeState: string | null;
+            customerUid: string;
+            subAcct: string;
+            ccy: string;
+            chain: string;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            amount: string;
+            fee: string | null;
+            address: string;
+            tag: string;
+            /** @description The id sent to the exchange as its clientId. */
+            clientId: string;
+            wdId: string | null;
+            txId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            createdAt: string;
+            sentAt: string | null;
+            finishedAt: string | null;
         };
         ProductList: {
             data: components["schemas"]["Product"][];
@@ -3666,6 +3766,182 @@ export interface operations {
             };
             /** @description The body is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestWithdrawal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: see Idempotency. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the resource's state, or an Idempotency-Key reused with another request or still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The withdrawal's id (UUID). */
+                withdrawalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -188,6 +188,8 @@ const currencyChain = z.object({
   maxFee: decOrNull.optional().transform((v) => v ?? null),
   mainNet: flag,
   needTag: flag.optional().transform((v) => v ?? false),
+  /** Decimals a withdrawal amount may carry ("" when OKX does not say). */
+  wdTickSz: textOr(),
   /** Confirmations before a deposit is credited. */
   minDepArrivalConfirm: textOr(),
 });

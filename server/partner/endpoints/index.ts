@@ -7,6 +7,7 @@ import { fundEndpoints } from "./funds";
 import { messageEndpoints } from "./messages";
 import { rebateEndpoints } from "./rebates";
 import { referenceEndpoints } from "./reference";
+import { withdrawalEndpoints } from "./withdrawals";
 import { tradingEndpoints } from "./trading";
 
-export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...tradingEndpoints, ...referenceEndpoints];
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...tradingEndpoints, ...withdrawalEndpoints, ...referenceEndpoints];

@@ -37,6 +37,9 @@ export const auditEntities = {
   fdRebates: "FD rebate list",
   staff: "Staff list",
   subaccounts: "Sub-account list",
+  withdrawal: "Withdrawal",
+  withdrawal_address: "Withdrawal address",
+  withdrawals: "Withdrawal list",
 } as const;
 
 export const auditFields = {

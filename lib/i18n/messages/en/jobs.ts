@@ -40,6 +40,8 @@ export const jobs = {
       "message-fanout": "Delivers one message to its audience in chunks, with progress; resumes without sending twice",
       "rebate-files": "Requests yesterday's trading-details files, follows them until ready, downloads and imports them, every minute",
       "rebate-reconciliation": "Reconciles the days each import brought, and the ranges staff ask for, against the files and the exchange's daily rebate statement, every minute",
+      "withdrawal-send": "Sends an approved withdrawal once through the customer's sub-account key; a retry first looks it up on the exchange",
+      "withdrawal-follow": "Follows sent withdrawals on the exchange until they complete, fail or are cancelled, and sends queued ones left behind, every minute",
     },
   },
   schedule: {

@@ -39,6 +39,9 @@ export const auditEntities: Dict<typeof enEntities> = {
   fdRebates: "FD 返佣订单列表",
   staff: "员工列表",
   subaccounts: "子账户列表",
+  withdrawal: "提现",
+  withdrawal_address: "提现地址",
+  withdrawals: "提现列表",
 };
 
 export const auditFields: Dict<typeof enFields> = {

@@ -42,6 +42,8 @@ export const jobs: Dict<typeof en> = {
       "message-fanout": "分批将一条消息投递给其受众并报告进度；中断后续发，不会重复发送",
       "rebate-files": "申请前一天的交易明细文件，跟踪至生成完毕后下载并导入，每分钟一次",
       "rebate-reconciliation": "将每次导入的日期及员工申请的日期与文件和交易所每日返佣报表进行对账，每分钟一次",
+      "withdrawal-send": "通过客户子账户的 API Key 发出已批准的提现，只发一次；重试前先在交易所按 clientId 查找",
+      "withdrawal-follow": "每分钟跟踪已发出的提现直至完成、失败或撤销，并发出遗留在队列中的提现",
     },
   },
   schedule: {

@@ -8,6 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { CustomerKycPanel } from "@/app/(portal)/kyc/_components/customer-kyc-panel";
+import { WithdrawalAddressBook } from "@/app/(portal)/withdrawals/_components/address-book";
 import { LoadError } from "@/components/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -83,6 +84,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         </TabsContent>
         <TabsContent value="sub-accounts">
           <CustomerSubaccounts customer={customer} granted={permissions.granted} />
+          <WithdrawalAddressBook customerId={customer.id} granted={permissions.granted} />
         </TabsContent>
         <TabsContent value="api-keys">
           <CustomerApiKeys customer={customer} granted={permissions.granted} />

@@ -1,0 +1,86 @@
+/**
+ * Requesting a withdrawal (staff, or a partner key for a customer). Every check of checks.ts runs first;
+ * a refusal leaves nothing. Passing, it is stored with its clientId — generated here, once — and either
+ * waits for a second person (value above the brand's threshold) or is queued and sent at once.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { recordAudit } from "../audit/audit";
+import { AppError } from "../errors";
+import type { BrandClientOptions } from "../exchange/brand-client";
+import { enqueue } from "../queues/registry";
+import type { ZRequestWithdrawalInput } from "@/lib/withdrawals/schemas";
+import { checkInTransaction, checkOnExchange, checkParties } from "./checks";
+import { snapshot, staffId, toRow, TX, WITHDRAWAL_INCLUDE, type WithdrawalCtx } from "./common";
+import { withdrawClient } from "./exchange";
+import { effectiveSettings } from "./settings";
+import type { WithdrawalRow } from "./types";
+
+export interface RequestOptions {
+  /** A partner request's idempotency key (already hashed by the caller): a replay answers the first. */
+  idempotencyKey?: string;
+  clientOptions?: BrandClientOptions;
+  now?: () => Date;
+}
+
+/** OKX's clientId: 32 letters and digits, made once per withdrawal. */
+export const newClientId = () => randomUUID().replace(/-/g, "");
+
+/** Puts a queued withdrawal on the send queue; if Redis is down the follow job sends it later. */
+export async function enqueueSend(brandId: string, withdrawalId: string) {
+  await enqueue("withdrawal-send", { brandId, withdrawalId }).catch(() => undefined);
+}
+
+export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeof ZRequestWithdrawalInput>, options: RequestOptions = {}): Promise<WithdrawalRow> {
+  if (options.idempotencyKey) {
+    const earlier = await ctx.db.withdrawal.findFirst({ where: { brandId: ctx.tenantId, idempotencyKey: options.idempotencyKey }, include: WITHDRAWAL_INCLUDE });
+    if (earlier) return toRow(ctx.db, earlier, true);
+  }
+  const now = options.now?.() ?? new Date();
+  const ask = { ...input, tag: input.tag ?? "" };
+  const { customer } = await checkParties(ctx.db, ctx.tenantId, ask);
+  const settings = await effectiveSettings(ctx.db, ctx.tenantId);
+  const sc = await withdrawClient(ctx.db, ctx.tenantId, ask.subaccountId, options.clientOptions);
+  const facts = await checkOnExchange(sc, ask, customer.kycLevel, settings);
+
+  const created = await ctx.db.$transaction(async (tx) => {
+    // Status and KYC level again, under the row lock the in-transaction checks take.
+    const { customer: now_ } = await checkParties(tx, ctx.tenantId, ask);
+    if (now_.kycLevel !== customer.kycLevel) throw new AppError("CONFLICT", "withdrawals.errors.changedMeanwhile", { field: "customerId" });
+    const { addressBookId } = await checkInTransaction(tx, ctx.tenantId, ask, facts, customer.kycLevel, settings, now);
+    const needsApproval = settings.approvalThreshold === null || facts.valueUsdt.gt(settings.approvalThreshold.toFixed());
+    const w = await tx.withdrawal.create({
+      data: {
+        brandId: ctx.tenantId,
+        customerId: ask.customerId,
+        subaccountId: ask.subaccountId,
+        ccy: ask.ccy,
+        chain: facts.chain.chain,
+        amount: facts.amount.toFixed(),
+        fee: facts.fee.toFixed(),
+        valueUsdt: facts.valueUsdt.toDecimalPlaces(18).toFixed(),
+        address: ask.address,
+        tag: ask.tag,
+        addressBookId,
+        state: needsApproval ? "pending_approval" : "queued",
+        clientId: newClientId(),
+        requestedById: staffId(ctx.actor),
+        partnerKeyId: ctx.actor.type === "partner" ? ctx.actor.id : null,
+        idempotencyKey: options.idempotencyKey ?? null,
+        reason: input.reason ?? "",
+      },
+      include: WITHDRAWAL_INCLUDE,
+    });
+    await recordAudit(tx, ctx, {
+      brandId: ctx.tenantId,
+      action: "withdrawal.request",
+      entityType: "withdrawal",
+      entityId: w.id,
+      after: { ...snapshot(w), reason: w.reason, needsApproval, threshold: settings.approvalThreshold?.toFixed() ?? null },
+    });
+    return w;
+  }, TX);
+  if (created.state === "queued") await enqueueSend(ctx.tenantId, created.id);
+  return toRow(ctx.db, created, options.idempotencyKey ? false : undefined);
+}

@@ -1,0 +1,160 @@
+/**
+ * Sending a withdrawal once. Its `clientId` was stored when it was requested; the send job claims the row
+ * (queued → sending, in a transaction), re-checks what may have changed since approval (customer status,
+ * transfer-out locks, the emergency-stop seam), and sends with that clientId. When the answer is lost
+ * (time-out, dropped connection: OkxError.outcomeUnknown) or a retry finds the row already "sending", it
+ * first looks the clientId up in the sub-account's withdrawal history, and sends only if it is not there.
+ * OKX itself refuses a second withdrawal with the same clientId, so the two guards are independent.
+ */
+import "server-only";
+import { systemActor } from "../actor";
+import { recordAudit } from "../audit/audit";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import type { BrandClientOptions } from "../exchange/brand-client";
+import { isOkxError, type OkxError } from "../exchange/okx";
+import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
+import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
+import { assertNoTransferOutLock } from "./checks";
+import { lockWithdrawal, snapshot, type WithdrawalRecord } from "./common";
+import { withdrawClient } from "./exchange";
+
+export interface WithdrawalJobDeps {
+  db: Db;
+  clientOptions?: BrandClientOptions;
+  now?: () => Date;
+}
+
+/** A claim older than this is a send that died mid-way (worker killed): another attempt may take over. */
+export const SEND_CLAIM_MS = 60_000;
+
+const WHO = { actor: systemActor("withdrawal-send"), request: { ip: null, userAgent: null } };
+
+export type SendOutcome = "sent" | "refused" | "failed" | "skipped" | "busy";
+
+/** Marks a claimed withdrawal as refused by a re-check (nothing left), with the refusal's reason. */
+async function refuse(deps: WithdrawalJobDeps, brandId: string, id: string, error: AppError) {
+  await deps.db.$transaction(async (tx) => {
+    const before = await lockWithdrawal(tx, brandId, id);
+    if (before.state !== "queued" && before.state !== "sending") return;
+    const after = await tx.withdrawal.update({
+      where: { id },
+      data: { state: "refused", failureKey: error.reason, failureDetail: error.message, finishedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordAudit(tx, WHO, { brandId, action: "withdrawal.refuse", entityType: "withdrawal", entityId: id, before: snapshot(before), after: snapshot(after) });
+  });
+}
+
+/** Records OKX's wdId: the withdrawal is on the exchange now (once — a second answer finds it sent). */
+export async function markSent(deps: WithdrawalJobDeps, brandId: string, id: string, found: { wdId: string; state?: string; txId?: string }) {
+  const changed = await deps.db.$transaction(async (tx) => {
+    const before = await lockWithdrawal(tx, brandId, id);
+    if (before.state !== "sending" && before.state !== "queued") return null;
+    const after = await tx.withdrawal.update({
+      where: { id },
+      data: { state: "sent", wdId: found.wdId, okxState: found.state ?? null, txId: found.txId || null, sentAt: new Date(), lastCheckedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordAudit(tx, WHO, { brandId, action: "withdrawal.sent", entityType: "withdrawal", entityId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+  if (changed) await syncAfter(brandId, changed.subaccountId);
+}
+
+/** Asks for the sub-account's balances to be read again; a queue outage is no reason to fail the send. */
+export async function syncAfter(brandId: string, subaccountId: string) {
+  await requestSubaccountSync(brandId, subaccountId, "action").catch(() => undefined);
+}
+
+async function markFailed(deps: WithdrawalJobDeps, brandId: string, id: string, error: OkxError) {
+  await deps.db.$transaction(async (tx) => {
+    const before = await lockWithdrawal(tx, brandId, id);
+    if (before.state !== "sending") return;
+    const after = await tx.withdrawal.update({
+      where: { id },
+      data: { state: "failed", failureKey: "withdrawals.failures.exchangeRefused", failureDetail: `${error.code} ${error.msg}`.trim().slice(0, 500), finishedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordAudit(tx, WHO, { brandId, action: "withdrawal.fail", entityType: "withdrawal", entityId: id, before: snapshot(before), after: snapshot(after) });
+  });
+}
+
+/** The withdrawal with this clientId in the sub-account's own history, if the exchange has it. */
+async function findByClientId(deps: WithdrawalJobDeps, w: WithdrawalRecord) {
+  const sc = await withdrawClient(deps.db, w.brandId, w.subaccountId, deps.clientOptions);
+  const rows = await sc.client.withdrawalHistoryOwn({ clientId: w.clientId, ccy: w.ccy });
+  return rows.find((r) => r.clientId === w.clientId) ?? null;
+}
+
+/** Claims the row for this attempt, after the re-checks. Returns the row and whether an earlier attempt may have sent it. */
+async function claim(deps: WithdrawalJobDeps, brandId: string, id: string): Promise<{ w: WithdrawalRecord; resumed: boolean } | SendOutcome> {
+  const now = deps.now?.() ?? new Date();
+  return deps.db.$transaction(async (tx) => {
+    const w = await lockWithdrawal(tx, brandId, id);
+    if (w.state !== "queued" && w.state !== "sending") return "skipped";
+    if (w.state === "sending" && w.lastCheckedAt && now.getTime() - w.lastCheckedAt.getTime() < SEND_CLAIM_MS) return "busy";
+    const customer = await tx.customer.findUniqueOrThrow({ where: { id: w.customerId }, select: { status: true } });
+    if (customer.status !== "active") throw new AppError("CONFLICT", "withdrawals.errors.customerNotActive", { params: { status: customer.status } });
+    await assertNoTransferOutLock(tx, w.customerId, now);
+    await assertExchangeMutationsAllowed(tx, brandId);
+    const after = await tx.withdrawal.update({ where: { id }, data: { state: "sending", sendAttempts: { increment: 1 }, lastCheckedAt: now, version: { increment: 1 } }, include: { customer: { select: { id: true, uid: true, name: true } }, subaccount: { select: { id: true, subAcct: true } } } });
+    if (w.state === "queued") {
+      await recordAudit(tx, WHO, { brandId, action: "withdrawal.send_start", entityType: "withdrawal", entityId: id, before: snapshot(w), after: snapshot(after) });
+    }
+    return { w: after, resumed: w.state === "sending" };
+  });
+}
+
+/**
+ * The send job: sends a queued withdrawal, or resolves one whose earlier attempt has no known outcome.
+ * Throws (so BullMQ retries) only when the outcome is still unknown or the exchange is unavailable.
+ */
+export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, id: string): Promise<SendOutcome> {
+  let claimed: Awaited<ReturnType<typeof claim>>;
+  try {
+    claimed = await claim(deps, brandId, id);
+  } catch (error) {
+    // A re-check refused it: the stop, a lock or the customer's status. Nothing was sent; it will not be.
+    if (error instanceof AppError && error.code === "CONFLICT") {
+      await refuse(deps, brandId, id, error);
+      return "refused";
+    }
+    throw error;
+  }
+  if (typeof claimed === "string") return claimed;
+  const { w, resumed } = claimed;
+
+  if (resumed) {
+    const found = await findByClientId(deps, w);
+    if (found) {
+      await markSent(deps, brandId, id, { wdId: found.wdId, state: found.state, txId: found.txId });
+      return "sent";
+    }
+  }
+  const sc = await withdrawClient(deps.db, brandId, w.subaccountId, deps.clientOptions);
+  try {
+    const ack = await sc.client.withdraw({
+      ccy: w.ccy,
+      amt: w.amount.toFixed(),
+      dest: "4",
+      toAddr: w.tag ? `${w.address}:${w.tag}` : w.address,
+      chain: w.chain,
+      clientId: w.clientId,
+    });
+    await markSent(deps, brandId, id, { wdId: ack.wdId });
+    return "sent";
+  } catch (error) {
+    if (!isOkxError(error)) throw error;
+    if (error.outcomeUnknown || error.kind === "transient" || error.kind === "rate_limited") {
+      // The request may have reached OKX: look before anyone sends again.
+      const found = await findByClientId(deps, w);
+      if (found) {
+        await markSent(deps, brandId, id, { wdId: found.wdId, state: found.state, txId: found.txId });
+        return "sent";
+      }
+      // Not there: free the claim so the retry sends at once (with the same clientId).
+      await deps.db.withdrawal.updateMany({ where: { id, brandId, state: "sending" }, data: { lastCheckedAt: null } });
+      throw error;
+    }
+    await markFailed(deps, brandId, id, error);
+    return "failed";
+  }
+}
