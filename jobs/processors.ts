@@ -9,7 +9,7 @@ import { processFundLockExpiry } from "./workers/fund-lock-expiry";
 import { processMessageDispatch } from "./workers/message-dispatch";
 import { processMessageFanout } from "./workers/message-fanout";
 import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-sync";
-import { processExchangeAccountSync } from "./workers/exchange-account-sync";
+import { processExchangeAccountSync, workerExchangeSyncDeps } from "./workers/exchange-account-sync";
 import { processRebateFiles } from "./workers/rebate-files";
 import { processRebateReconciliation } from "./workers/rebate-reconciliation";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
@@ -25,7 +25,7 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "bonus-expiry": (job) => processBonusExpiry(job.data, db),
   "bonus-auto-grants": (job) => processBonusAutoGrants(job.data, db),
   "message-dispatch": (job) => processMessageDispatch(job.data, db),
-  "exchange-account-sync": (job) => processExchangeAccountSync(job.data, db),
+  "exchange-account-sync": (job) => processExchangeAccountSync(job.data, workerExchangeSyncDeps(db)),
   "message-fanout": (job) => processMessageFanout(job.data, db, job),
   "rebate-files": (job) => processRebateFiles(job.data, db),
   "rebate-reconciliation": (job) => processRebateReconciliation(job.data, db),

@@ -17,6 +17,7 @@ import { APPROVAL_CASES } from "./cases/approvals";
 import { BONUS_CASES } from "./cases/bonuses";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
+import { EXCHANGE_ACCOUNT_CASES } from "./cases/exchange-accounts";
 import { EXCHANGE_ACTION_CASES } from "./cases/exchange-actions";
 import { FUND_LOCK_CASES } from "./cases/fund-locks";
 import { JOB_CASES } from "./cases/jobs";
@@ -317,4 +318,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...FD_REBATE_CASES,
   ...WITHDRAWAL_CASES,
   ...EXCHANGE_ACTION_CASES,
+  ...EXCHANGE_ACCOUNT_CASES,
 };

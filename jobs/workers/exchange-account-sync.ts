@@ -7,10 +7,15 @@
  */
 import type { Db } from "@/server/db/client";
 import { fanOutExchangeSync, type FanOutResult } from "@/server/exchange-accounts/fan-out";
+import { syncExchangeAccount, type ExchangeSyncDeps, type ExchangeSyncSummary } from "@/server/exchange-accounts/sync";
+import { producerConnection } from "@/server/queues/connection";
 import { ZExchangeAccountSyncPayload } from "@/server/queues/registry";
 
-export async function processExchangeAccountSync(data: unknown, db: Db): Promise<FanOutResult> {
+export async function processExchangeAccountSync(data: unknown, deps: ExchangeSyncDeps): Promise<FanOutResult | ExchangeSyncSummary> {
   const payload = ZExchangeAccountSyncPayload.parse(data);
-  if (payload.subaccountId) throw new Error("a single sub-account's exchange sync is not available in this build yet");
-  return fanOutExchangeSync(db, payload.brandId);
+  if (payload.subaccountId && payload.brandId) return syncExchangeAccount(payload.brandId, payload.subaccountId, deps, payload.reason);
+  return fanOutExchangeSync(deps.db, payload.brandId);
 }
+
+/** The worker's dependencies: each key's rate limits shared through Redis with every other process. */
+export const workerExchangeSyncDeps = (db: Db): ExchangeSyncDeps => ({ db, clientOptions: { redis: producerConnection() } });

@@ -10,6 +10,7 @@ import { staffExporter } from "../staff/export";
 import { subaccountExporter } from "../subaccounts/export";
 import { customerExporter } from "../customers/export";
 import { depositsExporter } from "../deposits/export";
+import { exchangeBillsExporter, exchangeFillsExporter, exchangeOpenOrdersExporter, exchangePositionsExporter } from "../exchange-accounts/export";
 import { fundLockExporter } from "../fund-locks/export";
 import { rebateTradesExporter } from "../rebates/export";
 import { rebateReconciliationExporter } from "../rebates/reconciliation-list";
@@ -20,6 +21,10 @@ export const EXPORTERS = {
   apiKeys: apiKeyExporter,
   bonusGrants: bonusGrantsExporter,
   deposits: depositsExporter,
+  exchangePositions: exchangePositionsExporter,
+  exchangeOpenOrders: exchangeOpenOrdersExporter,
+  exchangeFills: exchangeFillsExporter,
+  exchangeBills: exchangeBillsExporter,
   fundLocks: fundLockExporter,
   rebateTrades: rebateTradesExporter,
   rebateReconciliation: rebateReconciliationExporter,

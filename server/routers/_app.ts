@@ -10,6 +10,7 @@ import { bonusRouter } from "./bonus/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
+import { exchangeAccountRouter } from "./exchangeAccount/_router";
 import { exchangeActionRouter } from "./exchangeAction/_router";
 import { rebateRouter } from "./rebate/_router";
 import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   customerGroup: customerGroupRouter,
   deposit: depositRouter,
+  exchangeAccount: exchangeAccountRouter,
   exchangeAction: exchangeActionRouter,
   rebate: rebateRouter,
   rebateReconciliation: rebateReconciliationRouter,
