@@ -15,6 +15,7 @@
  *   POST /sim/admin/rebate-daily    {"day": "YYYYMMDD", "volDelta"?, "commissionDelta"?, "subAcct"?} — that
  *                                   day's rebate-daily adds the deltas (USDT decimals) to one sub-account's
  *                                   row, so it disagrees with the trading details; no delta clears the day
+ * Sub-accounts' own accounts: POST /sim/admin/funds and /sim/admin/next-withdrawal (admin-trading.ts).
  * The data endpoints (seed, deposit, state, rebate-daily) act on one broker account: `?account=<id>` (a brand id for a
  * brand without credentials), "main" by default; an account not yet used is created.
  * Refused (403) unless the caller is on a loopback address and is not a browser (no Origin header).
@@ -30,6 +31,7 @@ import type { SimAccounts } from "../accounts";
 import { units } from "../random";
 import type { SimStore } from "../store";
 import { isDate } from "../validation";
+import { handleTradingAdmin } from "./admin-trading";
 import { linkTtlMs } from "./files";
 
 export interface AdminRuntime {
@@ -137,7 +139,7 @@ export function handleAdmin(rt: AdminRuntime, method: string, path: string, body
     case "POST /sim/admin/rebate-daily":
       return rebateDaily(rt, body);
     default:
-      return { status: 404, body: { error: `no admin endpoint ${route}` } };
+      return handleTradingAdmin(rt.store, route, body) ?? { status: 404, body: { error: `no admin endpoint ${route}` } };
   }
 }
 
