@@ -28,7 +28,7 @@ export async function tradingCustomer(
   const sub = await createSubaccountForCustomer(ctx, { customerId, subAcct }, { endpoints: options.clientOptions?.endpoints });
   await createApiKey(
     ctx,
-    { subaccountId: sub.id, label: uniqueLabel(), passphrase: TEST_PASSPHRASE, perms: options.perms ?? ["trade"], ips: ["10.1.2.3"] },
+    { subaccountId: sub.id, label: uniqueLabel(), passphrase: TEST_PASSPHRASE, perms: options.perms ?? ["trade"], ips: [] },
     { clientOptions: options.clientOptions },
   );
   return { customerId, subaccountId: sub.id, subAcct };
