@@ -7,7 +7,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OkxClient } from "./client";
 import { ENDPOINTS, type EndpointId } from "./endpoints";
-import { simClient, startSim, testRedis, type SimHarness } from "./testing/sim-harness";
+import { simAdmin, simClient, startSim, testRedis, type SimHarness } from "./testing/sim-harness";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const isDate = (v: unknown) => v instanceof Date && !Number.isNaN(v.getTime());
@@ -201,6 +201,36 @@ describe("the client against the simulator", () => {
     expect(bars[1].confirmed).toBe(true);
     expect(bars[0].close).toMatch(DECIMAL);
     called.add("tickers").add("ticker").add("candles");
+  });
+
+  it("a sub-account's own account, trading and funding, signed with its own key", async () => {
+    const key = await okx.createApiKey({ subAcct, label: "own", passphrase: "Own-Pass-123", perm: ["read_only", "trade", "withdraw"] });
+    const own = simClient(h.url, redis, { credentials: { apiKey: key.apiKey, secretKey: key.secretKey, passphrase: key.passphrase } });
+    await simAdmin(h.url, "POST", "funds", { subAcct, account: "trading", ccy: "USDT", amt: "5000" });
+    await simAdmin(h.url, "POST", "funds", { subAcct, account: "funding", ccy: "USDT", amt: "500" });
+    const instruments = await simClient(h.url, redis, { credentials: null }).instruments({ instType: "SPOT", instId: "ETH-USDT" });
+    expect(instruments).toEqual([expect.objectContaining({ instId: "ETH-USDT", tickSz: "0.01", lotSz: "0.000001", minSz: "0.0001", ctVal: null })]);
+    const [placed] = await own.placeOrder({ instId: "ETH-USDT", tdMode: "cash", side: "buy", ordType: "limit", px: "1000", sz: "0.01" });
+    expect(placed).toMatchObject({ sCode: "0", ordId: expect.stringMatching(/^\d+$/) });
+    expect((await own.ordersPending())[0]).toMatchObject({ ordId: placed.ordId, state: "live", px: "1000", accFillSz: "0", avgPx: null });
+    expect((await own.cancelOrder({ instId: "ETH-USDT", ordId: placed.ordId }))[0]).toMatchObject({ sCode: "0" });
+    const [a, b] = [await own.placeOrder({ instId: "ETH-USDT", tdMode: "cash", side: "buy", ordType: "limit", px: "1000", sz: "0.01" }), await own.placeOrder({ instId: "ETH-USDT", tdMode: "cash", side: "buy", ordType: "limit", px: "1001", sz: "0.01" })];
+    expect((await own.cancelBatchOrders({ orders: [{ instId: "ETH-USDT", ordId: a[0].ordId }, { instId: "ETH-USDT", ordId: b[0].ordId }] })).map((r) => r.sCode)).toEqual(["0", "0"]);
+    const [market] = await own.placeOrder({ instId: "ETH-USDT", tdMode: "cash", side: "buy", ordType: "market", sz: "50" });
+    expect((await own.ordersHistory({ instType: "SPOT" }))[0]).toMatchObject({ ordId: market.ordId, state: "filled" });
+    expect((await own.fills())[0]).toMatchObject({ ordId: market.ordId, execType: "T" });
+    expect(isDate((await own.accountBills())[0].ts)).toBe(true);
+    const balance = await own.accountBalance();
+    expect(balance.totalEq).toMatch(DECIMAL);
+    expect(balance.details.map((d) => d.ccy)).toEqual(expect.arrayContaining(["ETH", "USDT"]));
+    expect(Array.isArray(await own.accountPositions())).toBe(true);
+    await expect(own.closePosition({ instId: "BTC-USDT-SWAP", mgnMode: "cross" })).rejects.toMatchObject({ code: "51023" });
+    expect((await own.assetBalances()).find((r) => r.ccy === "USDT")).toMatchObject({ bal: expect.stringMatching(DECIMAL) });
+    const wd = await own.withdraw({ ccy: "USDT", amt: "10", dest: "4", toAddr: "TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf", chain: "USDT-TRC20", clientId: "endpoints1" });
+    expect((await own.withdrawalHistoryOwn({ clientId: "endpoints1" }))[0]).toMatchObject({ wdId: wd.wdId, state: "0", fee: "1" });
+    expect(await own.cancelWithdrawal({ wdId: wd.wdId })).toEqual({ wdId: wd.wdId });
+    called.add("instruments").add("placeOrder").add("ordersPending").add("cancelOrder").add("cancelBatchOrders").add("ordersHistory").add("fills").add("accountBills");
+    called.add("accountBalance").add("accountPositions").add("closePosition").add("assetBalances").add("withdraw").add("withdrawalHistoryOwn").add("cancelWithdrawal");
   });
 
   it("deleteSubaccount", async () => {

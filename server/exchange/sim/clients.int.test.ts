@@ -96,6 +96,18 @@ describe("okx-api (RestClient)", () => {
     expect(data).toEqual([expect.objectContaining({ subAcct: "okxapiclient1", label: "okxapi" })]);
   });
 
+  it("reads a sub-account's own account/balance with getBalance, signed with the sub-account's key", async () => {
+    const c = client();
+    const [page] = (await c.getPrivate("/api/v5/broker/dma/subaccount-info", { limit: "1" })) as Page<SubRow>[];
+    const subAcct = page.details[0].subAcct;
+    const [key] = (await c.postPrivate("/api/v5/broker/dma/subaccount/apikey", { subAcct, label: "okxapiown", passphrase: "Own-Pass-123", perm: "read_only" })) as { apiKey: string; secretKey: string; passphrase: string }[];
+    const own = new RestClient({ apiKey: key.apiKey, apiSecret: key.secretKey, apiPass: key.passphrase, baseUrl: sim.url, demoTrading: true });
+    const [balance] = await own.getBalance();
+    expect(balance).toMatchObject({ totalEq: expect.stringMatching(/^\d+(\.\d+)?$/) });
+    expect(balance.details.length).toBeGreaterThan(0);
+    expect(balance.details[0]).toMatchObject({ ccy: expect.any(String), cashBal: expect.any(String), eq: expect.any(String) });
+  });
+
   it("reads public tickers (unsigned) with getTickers", async () => {
     const tickers = await client().getTickers({ instType: "SPOT" });
     expect(tickers.length).toBeGreaterThan(0);

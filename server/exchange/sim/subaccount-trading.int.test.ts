@@ -101,12 +101,13 @@ describe("orders and positions", () => {
   it("a limit order rests, fills when the price crosses it, opens a position; close-position needs autoCxl with pending orders", async () => {
     // Pick a price the path reaches in the next few seconds, on the side where it will cross.
     const now = Date.now();
-    const grid = [2, 3, 4, 5].map((k) => (Math.floor(now / 1000) + k) * 1000);
+    const grid = [2, 3, 4, 5, 6, 7].map((k) => (Math.floor(now / 1000) + k) * 1000);
     const prices = grid.map((t) => Number(priceAt(inst, t).toFixed(1)));
     const current = priceAt(inst, now);
-    const low = Math.min(...prices);
-    const side: "buy" | "sell" = low < current - 0.2 ? "buy" : "sell";
-    const px = (side === "buy" ? low : Math.max(...prices)).toFixed(1);
+    const [low, high] = [Math.min(...prices), Math.max(...prices)];
+    // The side with more room: the order rests now and the path comes to it within a few seconds.
+    const side: "buy" | "sell" = current - low > high - current ? "buy" : "sell";
+    const px = (side === "buy" ? low : high).toFixed(1);
     const [ack] = await okx.placeOrder({ instId: inst.instId, tdMode: "cross", side, ordType: "limit", px, sz: "1", clOrdId: "rest1" });
     expect(ack).toMatchObject({ sCode: "0", ordId: expect.stringMatching(/^\d{18}$/) });
     let pending = await okx.ordersPending({ instId: inst.instId });

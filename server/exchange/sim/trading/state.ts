@@ -39,7 +39,8 @@ export function tradingOf(store: SimStore, sub: Subaccount | null, now: number):
   if (!sub) return emptyTrading("", now);
   let state = store.trading.get(sub.subAcct);
   if (!state) {
-    state = generateTrading(store.meta.seed, sub, store.meta.generatedAt);
+    // A sub-account created after the data set starts empty, as a new one at OKX does.
+    state = Number(sub.ts) > store.meta.generatedAt ? emptyTrading(sub.subAcct, now) : generateTrading(store.meta.seed, sub, store.meta.generatedAt);
     store.trading.set(sub.subAcct, state);
   }
   if (settle(state, sub, now)) touch(store, state);
