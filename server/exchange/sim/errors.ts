@@ -82,6 +82,7 @@ export const TradeErrors = {
   insufficientBalance: (ccy: string) => new OkxError("51008", `Order failed. Insufficient ${ccy} balance in account`, 200),
   insufficientMargin: (ccy: string) => new OkxError("51008", `Order failed. Insufficient ${ccy} margin in account`, 200),
   accountMode: err("51010", "Request unsupported under current account mode", 200),
+  tradingBlocked: err("51024", "Trading account is blocked.", 200),
   clOrdIdExists: err("51016", "Client order ID already exists.", 200),
   belowMinSize: err("51020", "Your order should meet or exceed the minimum order amount.", 200),
   noPosition: err("51023", "Position doesn't exist.", 200),

@@ -241,6 +241,17 @@ describe("limits and persistence", () => {
     expect(await codeOf(other.accountBalance())).toBe("ok");
   });
 
+  it("trade/order is limited per user AND instrument (60 per 2 s each)", async () => {
+    await simAdmin(sim.url, "POST", "rate-limits", { reset: true });
+    const fast = clientFor(creds, { limits: { placeOrder: { count: 1000, windowMs: 2000 } } });
+    const order = (instId: string, px: string) => codeOf(fast.placeOrder({ instId, tdMode: "cash", side: "buy", ordType: "limit", px, sz: instId === "ETH-USDT" ? "0.0001" : "1" }));
+    const eth = await Promise.all(Array.from({ length: 61 }, () => order("ETH-USDT", "1000")));
+    expect(eth.filter((r) => r === "ok")).toHaveLength(60);
+    expect(eth.filter((r) => r.startsWith("50011"))).toHaveLength(1);
+    expect(await order("XRP-USDT", "0.1")).toBe("ok");
+    await okx.cancelBatchOrders({ orders: (await okx.ordersPending({ instId: "XRP-USDT" })).map((o) => ({ instId: o.instId, ordId: o.ordId })) });
+  });
+
   it("orders, positions, balances and withdrawals survive a restart", async () => {
     await sleep(2100);
     const [open] = await okx.placeOrder({ instId: "BTC-USDT-SWAP", tdMode: "isolated", side: "buy", ordType: "market", sz: "2" });

@@ -70,6 +70,8 @@ export const deleteSubaccount: Handler = ({ params, store }) => {
   store.subaccounts.delete(p.subAcct);
   store.addresses.delete(p.subAcct);
   for (const [key, rec] of store.apiKeys) if (rec.subAcct === p.subAcct) store.apiKeys.delete(key);
+  store.trading.delete(p.subAcct);
+  store.tradingTouched.delete(p.subAcct);
   store.changed();
   return [{ subAcct: p.subAcct }];
 };

@@ -31,6 +31,8 @@ const DEFAULT_LEVER = "10";
 export function placeOrder(state: SubTrading, sub: Subaccount | null, r: OrderRequest, now: number): SimOrder {
   const inst = instrument(r.instId);
   if (!inst) throw TradeErrors.unknownInstrument();
+  // A disabled sub-account, or one whose trading is frozen (frozenFunc), may not trade.
+  if (sub && (!sub.enable || sub.frozenFunc.includes("trading"))) throw TradeErrors.tradingBlocked();
   const swap = inst.instType === "SWAP";
   if (swap && (!sub || sub.acctLv === "1")) throw TradeErrors.accountMode();
   if (swap ? r.tdMode === "cash" : r.tdMode !== "cash") throw paramError("tdMode");
