@@ -15,6 +15,8 @@ export const ORDER_SIDES = ["buy", "sell"] as const;
 export const POSITION_DIRECTIONS = ["long", "short"] as const;
 /** Error codes a sync records per data kind (server/exchange-accounts/sync.ts kindFailure). */
 export const SYNC_ERROR_CODES = ["rate_limited", "timeout", "unavailable", "auth", "exchange", "internal"] as const;
+/** OKX bill types the bills filter offers (the words are in the exchangeAccounts dictionary). */
+export const BILL_TYPES = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "22"] as const;
 export const NO_KEY_REASONS = ["no_key", "no_stored_secret", "missing_permission", "unreadable_secret"] as const;
 
 const optionalId = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), zId(message).optional());

@@ -18,6 +18,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { CustomerActions } from "./customer-actions";
 import { CustomerApiKeys } from "./customer-api-keys";
 import { CustomerBonuses } from "./customer-bonuses";
+import { CustomerExchange } from "./customer-exchange";
 import { CustomerFundLocks } from "./customer-fund-locks";
 import { CustomerHeader } from "./customer-header";
 import { CustomerMessages } from "./customer-messages";
@@ -36,6 +37,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
   const query = useQuery(trpc.customer.get.queryOptions({ id }));
   const [tab, setTab] = useTabParam(permissions);
   const rebates = permissions.granted.includes("rebate.read");
+  const exchange = permissions.granted.includes("exchange.read");
 
   if (query.isPending) return <CustomerSkeleton />;
   if (query.isError) {
@@ -58,6 +60,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             <TabsTrigger value="notes">{t("customers.tabs.notes")}</TabsTrigger>
             <TabsTrigger value="trading-accounts">{t("customers.tabs.tradingAccounts")}</TabsTrigger>
             <TabsTrigger value="sub-accounts">{t("customers.tabs.subAccounts")}</TabsTrigger>
+            {exchange && <TabsTrigger value="exchange">{t("exchangeAccounts.tab")}</TabsTrigger>}
             <TabsTrigger value="api-keys">{t("customers.tabs.apiKeys")}</TabsTrigger>
             <TabsTrigger value="bonuses">{t("customers.tabs.bonuses")}</TabsTrigger>
             <TabsTrigger value="fund-locks">{t("customers.tabs.fundLocks")}</TabsTrigger>
@@ -86,6 +89,11 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
           <CustomerSubaccounts customer={customer} granted={permissions.granted} />
           <WithdrawalAddressBook customerId={customer.id} granted={permissions.granted} />
         </TabsContent>
+        {exchange && (
+          <TabsContent value="exchange">
+            <CustomerExchange customerId={customer.id} granted={permissions.granted} />
+          </TabsContent>
+        )}
         <TabsContent value="api-keys">
           <CustomerApiKeys customer={customer} granted={permissions.granted} />
         </TabsContent>
@@ -118,7 +126,9 @@ function useTabParam(permissions: CustomerPagePermissions): [CustomerTab, (tab: 
   const searchParams = useSearchParams();
   const requested = searchParams.get("tab");
   const visible = (candidate: CustomerTab) =>
-    (candidate !== "kyc" || permissions.kyc) && (candidate !== "rebates" || permissions.granted.includes("rebate.read"));
+    (candidate !== "kyc" || permissions.kyc) &&
+    (candidate !== "rebates" || permissions.granted.includes("rebate.read")) &&
+    (candidate !== "exchange" || permissions.granted.includes("exchange.read"));
   const tab = CUSTOMER_TABS.find((candidate) => candidate === requested && visible(candidate)) ?? "overview";
   const setTab = useCallback(
     (next: CustomerTab) => {

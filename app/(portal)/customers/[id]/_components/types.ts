@@ -21,6 +21,7 @@ export const CUSTOMER_TABS = [
   "notes",
   "trading-accounts",
   "sub-accounts",
+  "exchange",
   "api-keys",
   "bonuses",
   "fund-locks",

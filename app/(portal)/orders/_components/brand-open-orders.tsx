@@ -1,0 +1,12 @@
+"use client";
+/** The brand's open orders page: URL state → the shared open-orders table (newest first). */
+import { OpenOrdersTable } from "@/components/exchange-accounts/open-orders-table";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { ZOpenOrderListInput } from "@/lib/exchange-accounts/schemas";
+import { useT } from "@/lib/i18n/client";
+
+export function BrandOpenOrders() {
+  const t = useT();
+  const url = useTableUrlState(ZOpenOrderListInput);
+  return <OpenOrdersTable state={url} brandWide caption={t("exchangeAccounts.ordersPage.title")} emptyTitle={t("exchangeAccounts.orders.empty")} />;
+}

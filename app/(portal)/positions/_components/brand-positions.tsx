@@ -1,0 +1,12 @@
+"use client";
+/** The brand's positions page: URL state → the shared positions table (largest exposure first). */
+import { PositionsTable } from "@/components/exchange-accounts/positions-table";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { ZPositionListInput } from "@/lib/exchange-accounts/schemas";
+import { useT } from "@/lib/i18n/client";
+
+export function BrandPositions() {
+  const t = useT();
+  const url = useTableUrlState(ZPositionListInput);
+  return <PositionsTable state={url} brandWide caption={t("exchangeAccounts.positionsPage.title")} emptyTitle={t("exchangeAccounts.positions.empty")} />;
+}
