@@ -502,7 +502,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/customers/{customerId}/orders/cancel": {
+    "/trading/orders/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -524,7 +524,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/customers/{customerId}/orders/cancel-all": {
+    "/trading/orders/cancel-all": {
         parameters: {
             query?: never;
             header?: never;
@@ -546,7 +546,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/customers/{customerId}/positions/close-all": {
+    "/trading/positions/close-all": {
         parameters: {
             query?: never;
             header?: never;
@@ -824,11 +824,15 @@ export interface components {
         };
         CancelOrder: {
             /**
-             * Format: uuid
-             * @description The sub-account's id (UUID).
-             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
+             * @description The customer's UID.
+             * @example 100023
              */
-            subaccountId: string;
+            customerUid: string;
+            /**
+             * @description The customer's sub-account (its exchange name).
+             * @example jufu0001
+             */
+            subAcct: string;
             /** @example BTC-USDT-SWAP */
             instId: string;
             ordId: string;
@@ -840,29 +844,37 @@ export interface components {
         };
         CancelAllOrders: {
             /**
+             * @description The customer's UID.
+             * @example 100023
+             */
+            customerUid: string;
+            /**
+             * @description Only this sub-account of the customer; all of them when absent.
+             * @example jufu0001
+             */
+            subAcct?: string;
+            /**
              * @description Why: kept in the audit log with the partner key as actor.
              * @example Customer asked to flatten the account
              */
             reason: string;
-            /**
-             * Format: uuid
-             * @description Only this sub-account of the customer; all of them when absent.
-             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
-             */
-            subaccountId?: string;
         };
         CloseAllPositions: {
             /**
+             * @description The customer's UID.
+             * @example 100023
+             */
+            customerUid: string;
+            /**
+             * @description Only this sub-account of the customer; all of them when absent.
+             * @example jufu0001
+             */
+            subAcct?: string;
+            /**
              * @description Why: kept in the audit log with the partner key as actor.
              * @example Customer asked to flatten the account
              */
             reason: string;
-            /**
-             * Format: uuid
-             * @description Only this sub-account of the customer; all of them when absent.
-             * @example 3f1c2a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f
-             */
-            subaccountId?: string;
         };
         RequestWithdrawal: {
             /**
@@ -3494,10 +3506,7 @@ export interface operations {
                 /** @description Makes a retry safe: see Idempotency. */
                 "Idempotency-Key": string;
             };
-            path: {
-                /** @description The customer's id (UUID). */
-                customerId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -3596,10 +3605,7 @@ export interface operations {
                 /** @description Makes a retry safe: see Idempotency. */
                 "Idempotency-Key": string;
             };
-            path: {
-                /** @description The customer's id (UUID). */
-                customerId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -3698,10 +3704,7 @@ export interface operations {
                 /** @description Makes a retry safe: see Idempotency. */
                 "Idempotency-Key": string;
             };
-            path: {
-                /** @description The customer's id (UUID). */
-                customerId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {

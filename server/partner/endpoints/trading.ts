@@ -1,21 +1,21 @@
 /**
  * Trading: cancelling a customer's open orders and closing their positions on the exchange, through the
- * same service staff use (live state first, per-item results, audited with the partner key as actor).
+ * same service staff use (live state first, per-item results, audited with the partner key as actor). The
+ * customer is named by UID and a sub-account by its exchange name, as the brand's own systems know them.
  */
 import "server-only";
 import { z } from "zod";
 import { cancelAllOrders, cancelOrder } from "../../exchange-actions/cancel";
 import { closeAllPositions } from "../../exchange-actions/close";
-import { customerSubaccounts } from "../../exchange-actions/targets";
+import type { PartnerContext } from "../../actor";
+import { notFound } from "../../errors";
 import { ZCancelAllOrdersInput, ZCancelOrderInput, ZCloseAllPositionsInput } from "@/lib/exchange-actions/schemas";
 import { ITEM_STATUSES, type ExchangeActionResult } from "@/lib/exchange-actions/types";
 import { createTranslator, translateDynamic } from "@/lib/i18n/translate";
 import { endpoint } from "../registry";
-import { zUuid } from "./common";
 
 const TAG = "Trading";
 const zReason = z.string().min(3).max(500).meta({ description: "Why: kept in the audit log with the partner key as actor.", example: "Customer asked to flatten the account" });
-const ZCustomerPath = z.strictObject({ customerId: zUuid("customer") });
 
 const ZItem = z
   .object({
@@ -54,59 +54,78 @@ const answer = (r: ExchangeActionResult) => ({
   counts: r.counts,
 });
 
+const zCustomerUid = z.string().regex(/^\d{1,18}$/, { error: "customerUid is the customer's number (digits)" }).meta({ description: "The customer's UID.", example: "100023" });
+const zSubAcct = z.string().min(1).max(32).meta({ description: "The customer's sub-account (its exchange name).", example: "jufu0001" });
+
+/** The customer (by UID) and their sub-accounts (or the one named), within the key's brand; NOT_FOUND otherwise. */
+async function customerScope(ctx: PartnerContext, customerUid: string, subAcct?: string) {
+  const customer = await ctx.db.customer.findFirst({ where: { brandId: ctx.tenantId, uid: BigInt(customerUid) }, select: { id: true } });
+  if (!customer) throw notFound("customer");
+  if (!subAcct) return { customerId: customer.id, subaccountId: undefined };
+  const sub = await ctx.db.subaccount.findFirst({ where: { brandId: ctx.tenantId, customerId: customer.id, subAcct, removedAt: null }, select: { id: true } });
+  if (!sub) throw notFound("subAccount");
+  return { customerId: customer.id, subaccountId: sub.id };
+}
+
 const ZScopeBody = z.strictObject({
+  customerUid: zCustomerUid,
+  subAcct: zSubAcct.optional().meta({ description: "Only this sub-account of the customer; all of them when absent." }),
   reason: zReason,
-  subaccountId: zUuid("sub-account").optional().meta({ description: "Only this sub-account of the customer; all of them when absent." }),
 });
 
 export const tradingEndpoints = [
   endpoint({
     operationId: "cancelOrder",
     method: "POST",
-    path: "/customers/{customerId}/orders/cancel",
+    path: "/trading/orders/cancel",
     group: "trading",
     access: "write",
     tag: TAG,
     summary: "Cancel one of a customer's open orders",
     description: "Looks the order up among the exchange's open orders first; one no longer open is answered as `not_open` and nothing is sent.",
-    params: ZCustomerPath,
-    body: z.strictObject({ subaccountId: zUuid("sub-account"), instId: z.string().min(1).max(40).meta({ example: "BTC-USDT-SWAP" }), ordId: z.string().min(1).max(32), reason: zReason }).meta({ id: "CancelOrder" }),
+    body: z
+      .strictObject({ customerUid: zCustomerUid, subAcct: zSubAcct, instId: z.string().min(1).max(40).meta({ example: "BTC-USDT-SWAP" }), ordId: z.string().min(1).max(32), reason: zReason })
+      .meta({ id: "CancelOrder" }),
     response: ZResult,
     refusals: [400, 404, 409],
-    handler: async (ctx, { params, body }) => {
-      await customerSubaccounts(ctx, { customerId: params.customerId, subaccountId: body.subaccountId });
-      return answer(await cancelOrder(ctx, ZCancelOrderInput.parse(body)));
+    handler: async (ctx, { body }) => {
+      const { subaccountId } = await customerScope(ctx, body.customerUid, body.subAcct);
+      return answer(await cancelOrder(ctx, ZCancelOrderInput.parse({ subaccountId, instId: body.instId, ordId: body.ordId, reason: body.reason })));
     },
   }),
   endpoint({
     operationId: "cancelAllOrders",
     method: "POST",
-    path: "/customers/{customerId}/orders/cancel-all",
+    path: "/trading/orders/cancel-all",
     group: "trading",
     access: "write",
     tag: TAG,
     summary: "Cancel all of a customer's open orders",
     description: "Every open order the exchange lists for the customer's sub-accounts (or one), in batches of up to 20 per instrument; one result per order.",
-    params: ZCustomerPath,
     body: ZScopeBody.meta({ id: "CancelAllOrders" }),
     response: ZResult,
     refusals: [400, 404, 409],
-    handler: async (ctx, { params, body }) => answer(await cancelAllOrders(ctx, ZCancelAllOrdersInput.parse({ customerId: params.customerId, ...body }))),
+    handler: async (ctx, { body }) => {
+      const scope = await customerScope(ctx, body.customerUid, body.subAcct);
+      return answer(await cancelAllOrders(ctx, ZCancelAllOrdersInput.parse({ ...scope, reason: body.reason })));
+    },
   }),
   endpoint({
     operationId: "closeAllPositions",
     method: "POST",
-    path: "/customers/{customerId}/positions/close-all",
+    path: "/trading/positions/close-all",
     group: "trading",
     access: "write",
     tag: TAG,
     summary: "Close all of a customer's positions at market",
     description:
       "Every open position the exchange lists for the customer's sub-accounts (or one), closed at market with its pending orders cancelled; one result per position. After an unclear answer a close is not sent again: the positions are read back.",
-    params: ZCustomerPath,
     body: ZScopeBody.meta({ id: "CloseAllPositions" }),
     response: ZResult,
     refusals: [400, 404, 409],
-    handler: async (ctx, { params, body }) => answer(await closeAllPositions(ctx, ZCloseAllPositionsInput.parse({ customerId: params.customerId, ...body }))),
+    handler: async (ctx, { body }) => {
+      const scope = await customerScope(ctx, body.customerUid, body.subAcct);
+      return answer(await closeAllPositions(ctx, ZCloseAllPositionsInput.parse({ ...scope, reason: body.reason })));
+    },
   }),
 ];
