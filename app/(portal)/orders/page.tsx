@@ -22,7 +22,7 @@ export default async function OpenOrdersPage() {
       <PageHeader className="mb-4" title={t("exchangeAccounts.ordersPage.title")} description={t("exchangeAccounts.ordersPage.description")} />
       {shell.brand ? (
         <Suspense>
-          <BrandOpenOrders />
+          <BrandOpenOrders canAct={shell.permissions.includes("exchange.act")} />
         </Suspense>
       ) : (
         <NoBrand hint={t("exchangeAccounts.ordersPage.description")} />

@@ -23,7 +23,7 @@ export default async function PositionsPage() {
       {shell.brand ? (
         // useSearchParams needs a boundary; the table renders its own skeleton.
         <Suspense>
-          <BrandPositions />
+          <BrandPositions canAct={shell.permissions.includes("exchange.act")} />
         </Suspense>
       ) : (
         <NoBrand hint={t("exchangeAccounts.positionsPage.description")} />

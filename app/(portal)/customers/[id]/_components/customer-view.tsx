@@ -19,6 +19,8 @@ import { CustomerActions } from "./customer-actions";
 import { CustomerApiKeys } from "./customer-api-keys";
 import { CustomerBonuses } from "./customer-bonuses";
 import { CustomerExchange } from "./customer-exchange";
+import { canActOnExchange } from "@/app/(portal)/_components/exchange-actions/action-buttons";
+import { customerExchangeActionSlots } from "@/app/(portal)/_components/exchange-actions/row-actions";
 import { CustomerFundLocks } from "./customer-fund-locks";
 import { CustomerHeader } from "./customer-header";
 import { CustomerMessages } from "./customer-messages";
@@ -91,7 +93,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
         </TabsContent>
         {exchange && (
           <TabsContent value="exchange">
-            <CustomerExchange customerId={customer.id} granted={permissions.granted} />
+            <CustomerExchange customerId={customer.id} granted={permissions.granted} slots={canActOnExchange(permissions.granted) ? customerExchangeActionSlots(customer.id) : undefined} />
           </TabsContent>
         )}
         <TabsContent value="api-keys">
