@@ -5,7 +5,7 @@
  * binding 50110, permissions 50120, broker key → empty account), withdrawals (clientId, states, cancel),
  * OKX's per-user limits, and a restart.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Redis } from "ioredis";
@@ -266,5 +266,17 @@ describe("limits and persistence", () => {
     expect(await okx.assetBalances()).toEqual(before.funding);
     expect((await okx.fills({ ordId: open.ordId })).length).toBe(1);
   });
-});
 
+  it("a snapshot written before sub-account trading existed still loads (no trading, no live withdrawals)", async () => {
+    await sim.close();
+    const file = path.join(dir, "state.json");
+    const snapshot = JSON.parse(await readFile(file, "utf8")) as { trading?: unknown; withdrawals: { live?: unknown }[] };
+    delete snapshot.trading;
+    for (const w of snapshot.withdrawals) delete w.live;
+    await writeFile(file, JSON.stringify(snapshot));
+    sim = await start();
+    okx = clientFor(creds);
+    expect((await okx.accountBalance()).details.length).toBeGreaterThan(0);
+    expect((await okx.withdrawalHistoryOwn()).length).toBeGreaterThan(0);
+  });
+});
