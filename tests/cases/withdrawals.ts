@@ -17,7 +17,8 @@ export async function createWithdrawalParty(brandId: string, customer: Partial<P
 
 /** A withdrawal row written straight to the database, waiting for approval unless told otherwise. */
 export async function createTestWithdrawal(brandId: string, data: Partial<Prisma.WithdrawalUncheckedCreateInput> = {}) {
-  const party = data.customerId && data.subaccountId ? { customerId: data.customerId, subaccountId: data.subaccountId } : await createWithdrawalParty(brandId);
+  const made = data.customerId && data.subaccountId ? null : await createWithdrawalParty(brandId);
+  const party = made ? { customerId: made.customerId, subaccountId: made.subaccountId } : { customerId: data.customerId!, subaccountId: data.subaccountId! };
   return db.withdrawal.create({
     data: {
       brandId,
@@ -26,7 +27,7 @@ export async function createTestWithdrawal(brandId: string, data: Partial<Prisma
       amount: "1500",
       fee: "1",
       valueUsdt: "1500",
-      address: "TXYZabcdefghijkmnopqrstuvwxyz1234",
+      address: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
       state: "pending_approval",
       clientId: randomUUID().replace(/-/g, ""),
       ...data,
@@ -88,9 +89,9 @@ export const WITHDRAWAL_CASES: Record<string, ProcedureCase> = {
   },
   "withdrawal.request": {
     // A frozen customer: refused by the checks, nothing stored.
-    input: async (f) => ({ ...(await createWithdrawalParty(f.brandA.id, { status: "frozen" })), ccy: "USDT", chain: "USDT-TRC20", amount: "10", address: "TXYZabcdefghijkmnopqrstuvwxyz1234" }),
+    input: async (f) => ({ ...(await createWithdrawalParty(f.brandA.id, { status: "frozen" })), ccy: "USDT", chain: "USDT-TRC20", amount: "10", address: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" }),
     refusedFor: { platform_admin: "CONFLICT", admin: "CONFLICT", operations: "CONFLICT" },
-    isolation: refusesBrandBCustomer("withdrawal.request", (p) => ({ ...p, ccy: "USDT", chain: "USDT-TRC20", amount: "10", address: "TXYZabcdefghijkmnopqrstuvwxyz1234" })),
+    isolation: refusesBrandBCustomer("withdrawal.request", (p) => ({ ...p, ccy: "USDT", chain: "USDT-TRC20", amount: "10", address: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" })),
   },
   "withdrawal.approve": {
     input: async (f) => ({ id: (await createTestWithdrawal(f.brandA.id, otherRequester(f))).id }),
@@ -109,8 +110,8 @@ export const WITHDRAWAL_CASES: Record<string, ProcedureCase> = {
     isolation: refusesBrandBCustomer("withdrawal.addresses", (p) => ({ customerId: p.customerId })),
   },
   "withdrawal.addAddress": {
-    input: async (f) => ({ customerId: (await createWithdrawalParty(f.brandA.id)).customerId, ccy: "USDT", chain: "USDT-TRC20", address: "TXYZabcdefghijkmnopqrstuvwxyz1234" }),
-    isolation: refusesBrandBCustomer("withdrawal.addAddress", (p) => ({ customerId: p.customerId, ccy: "USDT", chain: "USDT-TRC20", address: "TXYZabcdefghijkmnopqrstuvwxyz1234" })),
+    input: async (f) => ({ customerId: (await createWithdrawalParty(f.brandA.id)).customerId, ccy: "USDT", chain: "USDT-TRC20", address: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" }),
+    isolation: refusesBrandBCustomer("withdrawal.addAddress", (p) => ({ customerId: p.customerId, ccy: "USDT", chain: "USDT-TRC20", address: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" })),
   },
   "withdrawal.removeAddress": {
     input: async (f) => ({ id: (await createTestBookEntry(f.brandA.id, (await createWithdrawalParty(f.brandA.id)).customerId)).id }),

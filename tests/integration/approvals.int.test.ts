@@ -87,6 +87,7 @@ describe("approvals inbox", () => {
       ["bonus.batch", 1],
       ["bonus.campaign", 1],
       ["message.send", 0],
+      ["withdrawal.request", 0],
     ]);
     expect(inbox.requesters).toEqual([{ id: b.maker.user.id, name: b.maker.user.name }]);
     expect(await waitingCount(b.admin.ctx)).toEqual({ count: 3, capped: false });
