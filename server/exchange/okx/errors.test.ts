@@ -5,6 +5,7 @@ import { classifyOkx, OkxError, toAppError } from "./errors";
 describe("classifyOkx", () => {
   it.each([
     ["50011", 429, "rate_limited"],
+    ["51115", 429, "permanent"],
     ["50101", 401, "auth"],
     ["50105", 401, "auth"],
     ["50113", 401, "auth"],

@@ -69,9 +69,15 @@ const PARAMETER_CODES = new Set(["50000", "50002", "50014", "51000", "51001", "5
 /** The FD OAuth table (seed 001) is mostly auth, but these three are plain parameter errors. */
 const OAUTH_PARAMETER_CODES = new Set(["53010", "53011", "53015"]);
 
+/**
+ * Refusals OKX's error table answers with HTTP 429 that are not rate limits: waiting changes nothing
+ * (51115: pending close orders block close-position).
+ */
+const NOT_RATE_LIMITS_429 = new Set(["51115"]);
+
 /** OKX code (+ HTTP status) → kind. Local codes are classified where they are raised. */
 export function classifyOkx(code: string, httpStatus: number | null): OkxErrorKind {
-  if (code === "50011" || httpStatus === 429) return "rate_limited";
+  if (code === "50011" || (httpStatus === 429 && !NOT_RATE_LIMITS_429.has(code))) return "rate_limited";
   const n = /^\d+$/.test(code) ? Number(code) : NaN;
   if (n >= 50100 && n <= 50114) return "auth";
   if (n >= 53000 && n <= 53999) return OAUTH_PARAMETER_CODES.has(code) ? "parameter" : "auth";

@@ -3,12 +3,11 @@
  * key reads the broker's own trading account, which is empty here.
  */
 import "server-only";
-import { isCcy, isCcyList, isLimit, oneOf, optional, parse } from "../validation";
-import { balances } from "../trading/ledger";
+import { D, balances, textDp } from "../trading/ledger";
+import { usdPrice } from "../trading/market";
 import { tradingOf } from "../trading/state";
 import { billRow, cursorById, positionRow } from "../trading/views";
-import { usdPrice } from "../trading/market";
-import { D, textDp } from "../trading/ledger";
+import { isCcy, isCcyList, isLimit, oneOf, optional, parse } from "../validation";
 import { type Handler, ownSubaccount } from "./context";
 
 const okxId = (v: string) => /^\d{1,32}$/.test(v);
@@ -19,11 +18,16 @@ export const accountBalance: Handler = (ctx) => {
   const state = tradingOf(ctx.store, ownSubaccount(ctx), ctx.now);
   const wanted = p.ccy ? new Set(p.ccy.split(",").map((c) => c.trim())) : null;
   let totalEq = D(0);
+  // totalEq is the whole account's, whatever `ccy` picks for the details.
   const details = balances(state, ctx.now)
-    .filter((b) => !wanted || wanted.has(b.ccy))
     .map((b) => {
       const eqUsd = b.eq.times(usdPrice(b.ccy, ctx.now).toFixed(8));
       totalEq = totalEq.plus(eqUsd);
+      return { ...b, eqUsd };
+    })
+    .filter((b) => !wanted || wanted.has(b.ccy))
+    .map((b) => {
+      const eqUsd = b.eqUsd;
       return {
         ccy: b.ccy,
         eq: textDp(b.eq, 8),
