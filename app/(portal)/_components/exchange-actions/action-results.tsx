@@ -4,13 +4,15 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDecimal } from "@/lib/format";
+import { translateDynamic, type Translate } from "@/lib/i18n/translate";
 import type { ActionItemResult, ExchangeActionResult, ItemStatus } from "@/lib/exchange-actions/types";
 import { SkippedList } from "./preview-tables";
 
 const BADGE: Record<ItemStatus, "success" | "destructive" | "warning" | "secondary"> = { done: "success", failed: "destructive", unknown: "warning", not_open: "secondary" };
 
-function itemLabel(i: ActionItemResult, size: string | null) {
-  const what = i.kind === "order" ? `${i.instId} #${i.ordId}` : `${i.instId} · ${i.mgnMode} · ${i.posSide}`;
+function itemLabel(t: Translate, i: ActionItemResult, size: string | null) {
+  const word = (group: "mgnModes" | "sides", value: string | null) => (value ? translateDynamic(t, `exchangeActions.${group}.${value}`, value) : "");
+  const what = i.kind === "order" ? `${i.instId} #${i.ordId}` : `${i.instId} · ${word("mgnModes", i.mgnMode)} · ${word("sides", i.posSide)}`;
   return size ? `${i.subAcct} · ${what} · ${size}` : `${i.subAcct} · ${what}`;
 }
 
@@ -36,7 +38,7 @@ export function ActionResults({ result }: { result: ExchangeActionResult }) {
             <TableBody>
               {result.items.map((i, index) => (
                 <TableRow key={index} data-status={i.status}>
-                  <TableCell className="font-mono text-xs">{itemLabel(i, i.size === null ? null : formatDecimal(i.size, locale))}</TableCell>
+                  <TableCell className="font-mono text-xs">{itemLabel(t, i, i.size === null ? null : formatDecimal(i.size, locale))}</TableCell>
                   <TableCell>
                     <Badge variant={BADGE[i.status]}>{t(`exchangeActions.results.status.${i.status}`)}</Badge>
                   </TableCell>

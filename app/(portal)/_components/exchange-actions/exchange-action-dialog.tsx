@@ -41,11 +41,7 @@ export function ExchangeActionDialog({ request, onClose }: ExchangeActionDialogP
   const [refusal, setRefusal] = useState<string | null>(null);
   const preview = useQuery(trpc.exchangeAction.preview.queryOptions(request, { staleTime: 0, gcTime: 0, retry: false, refetchOnWindowFocus: false }));
   const options = {
-    onSuccess: (answer: ExchangeActionResult) => {
-      setResult(answer);
-      // The synced pages (orders, positions) are stale now; the sync job was asked for by the service.
-      void queryClient.invalidateQueries();
-    },
+    onSuccess: (answer: ExchangeActionResult) => setResult(answer),
     onError: (error: unknown) => setRefusal(describeTrpcError(error, t).message),
   };
   const cancelOrder = useMutation(trpc.exchangeAction.cancelOrder.mutationOptions(options));
@@ -67,13 +63,20 @@ export function ExchangeActionDialog({ request, onClose }: ExchangeActionDialogP
     else if (action === "closeAllPositions" && "customerId" in target) closeAllPositions.mutate({ ...target, reason });
   });
 
+  // The synced pages are stale after an action (the service asked for a sync): reload them once the result
+  // has been read — not before, as the row this dialog was opened from may disappear with it.
+  const close = () => {
+    if (result) void queryClient.invalidateQueries();
+    onClose();
+  };
+
   const vars = { ordId: "ordId" in request ? request.ordId : "", instId: "instId" in request ? request.instId : "" };
   const data = preview.data;
   const nothingToDo = data !== undefined && data.orders.length === 0 && data.positions.length === 0;
   const destructive = request.action === "closePosition" || request.action === "closeAllPositions";
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && !pending && close()}>
       <DialogContent className="sm:max-w-5xl" data-testid="exchange-action-dialog" showCloseButton={!pending}>
         <DialogHeader>
           <DialogTitle>{t(`exchangeActions.actions.${request.action}.title`, vars)}</DialogTitle>
@@ -85,7 +88,7 @@ export function ExchangeActionDialog({ request, onClose }: ExchangeActionDialogP
             <h3 className="text-sm font-semibold">{t("exchangeActions.results.title")}</h3>
             <ActionResults result={result} />
             <DialogFooter>
-              <Button autoFocus onClick={onClose}>
+              <Button autoFocus onClick={close}>
                 {t("exchangeActions.results.close")}
               </Button>
             </DialogFooter>

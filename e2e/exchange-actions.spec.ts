@@ -1,0 +1,158 @@
+/**
+ * Operations closes a customer's position from the customer's Exchange tab with a reason, against the e2e
+ * server's simulator: the sub-account, its level and a trade key are made through the portal's own
+ * procedures (so the secret is stored sealed), a position is opened with that key as the customer would,
+ * and a worker syncs the account into the tab. The dialog previews the live position, takes a reason and
+ * shows the exchange's answer. In English, then in Chinese; with SHOTS_DIR, screenshots at 1440 px.
+ */
+import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
+import { asRole, DEMO } from "./helpers";
+import { e2eDatabaseUrl } from "../tests/setup/test-databases";
+
+const SIM = "http://127.0.0.1:8797";
+const SHOTS = process.env.SHOTS_DIR;
+
+async function shot(page: Page, name: string) {
+  if (!SHOTS) return;
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** The worker on the e2e server's database and queues, running only the exchange-account sync. */
+function startSyncWorker() {
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "exchange-account-sync", OKX_SIM_URL: SIM, OKX_BASE_URL: SIM },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  worker.stdout.on("data", (chunk) => (output += String(chunk)));
+  worker.stderr.on("data", (chunk) => (output += String(chunk)));
+  return {
+    output: () => output,
+    async stop() {
+      if (worker.exitCode !== null) return;
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** A tRPC mutation as the page's signed-in member (same cookies), answering its data. */
+async function mutate<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
+  const res = await request.post(`/api/trpc/${procedure}`, { data: { json: input } });
+  expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
+  return (await res.json()).result.data.json as T;
+}
+
+interface Credentials {
+  apiKey: string;
+  secretKey: string;
+  passphrase: string;
+}
+
+/** A request signed with the sub-account's own key, as the customer's app would send it (demo trading). */
+async function signed<T>(request: APIRequestContext, key: Credentials, method: "GET" | "POST", requestPath: string, body?: Record<string, string>): Promise<T> {
+  const text = body ? JSON.stringify(body) : "";
+  const timestamp = new Date().toISOString();
+  const sign = createHmac("sha256", key.secretKey).update(`${timestamp}${method}${requestPath}${text}`).digest("base64");
+  const headers = {
+    "Content-Type": "application/json",
+    "x-simulated-trading": "1",
+    "OK-ACCESS-KEY": key.apiKey,
+    "OK-ACCESS-SIGN": sign,
+    "OK-ACCESS-TIMESTAMP": timestamp,
+    "OK-ACCESS-PASSPHRASE": key.passphrase,
+  };
+  const res = method === "GET" ? await request.get(`${SIM}${requestPath}`, { headers }) : await request.post(`${SIM}${requestPath}`, { data: text, headers });
+  return (await res.json()) as T;
+}
+
+/** A market buy of a swap (net mode; long/short mode needs the side). */
+async function buySwap(request: APIRequestContext, key: Credentials, instId: string, sz: string) {
+  const order = { instId, tdMode: "cross", side: "buy", ordType: "market", sz };
+  let answer = await signed<{ code: string }>(request, key, "POST", "/api/v5/trade/order", order);
+  if (answer.code !== "0") answer = await signed<{ code: string }>(request, key, "POST", "/api/v5/trade/order", { ...order, posSide: "long" });
+  expect(answer.code, JSON.stringify(answer)).toBe("0");
+}
+
+/** The instruments the sub-account holds a position in, as the exchange lists them now. */
+async function heldInstruments(request: APIRequestContext, key: Credentials): Promise<string[]> {
+  const answer = await signed<{ data: { instId: string; pos: string }[] }>(request, key, "GET", "/api/v5/account/positions");
+  return [...new Set(answer.data.filter((p) => Number(p.pos) !== 0).map((p) => p.instId))];
+}
+
+/** At least one position in each of the two swaps (the simulator may have generated some already). */
+async function openPositions(request: APIRequestContext, key: Credentials): Promise<string[]> {
+  const wanted = ["BTC-USDT-SWAP", "ETH-USDT-SWAP"];
+  for (const instId of wanted) await buySwap(request, key, instId, "2");
+  // A buy may have exactly offset a generated short: buy again until each one is held.
+  for (const instId of wanted) if (!(await heldInstruments(request, key)).includes(instId)) await buySwap(request, key, instId, "3");
+  const held = await heldInstruments(request, key);
+  expect(held).toEqual(expect.arrayContaining(wanted));
+  return wanted;
+}
+
+/** A new sub-account (spot and futures) for the customer, with a key that may trade. */
+async function tradingSubaccount(request: APIRequestContext, customerId: string) {
+  const subAcct = `ea${Date.now().toString(36)}`.slice(0, 20);
+  const sub = await mutate<{ id: string; version: number }>(request, "subaccount.createForCustomer", { customerId, subAcct });
+  await mutate(request, "subaccount.setLevel", { id: sub.id, accountLevel: 2, version: sub.version });
+  const key = await mutate<Credentials>(request, "apiKey.create", { subaccountId: sub.id, label: `e2e${Date.now().toString(36)}`, passphrase: "E2e-Trade-123!", perms: ["trade"], ips: [] });
+  return { subaccountId: sub.id, subAcct, key };
+}
+
+test.use({ ...asRole(DEMO.aurora.operations), viewport: { width: 1440, height: 900 } });
+
+test("operations closes a position from a customer's Exchange tab with a reason, in English and Chinese", async ({ page }) => {
+  test.setTimeout(180_000);
+  const worker = startSyncWorker();
+  try {
+    await page.goto("/customers?status=active");
+    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
+    const customerId = /\/customers\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const { subAcct, key } = await tradingSubaccount(page.request, customerId);
+    const [first, second] = await openPositions(page.request, key);
+
+    const closeOne = async (instId: string, words: { tab: string; close: string; confirm: string; reason: string; done: string }, shotName: string) => {
+      await page.goto(`/customers/${customerId}`);
+      await page.getByRole("tab", { name: words.tab, exact: true }).click();
+      // Synced by the worker after the refresh (the tab may show the account before the first sync ends).
+      const row = page.getByRole("row").filter({ hasText: subAcct }).filter({ hasText: instId }).first();
+      await expect(async () => {
+        await mutate(page.request, "exchangeAccount.refresh", { customerId });
+        await page.reload();
+        await page.getByRole("tab", { name: words.tab, exact: true }).click();
+        await expect(row).toBeVisible({ timeout: 3_000 });
+      }).toPass({ timeout: 60_000 });
+
+      await row.getByRole("button", { name: words.close }).click();
+      const dialog = page.getByTestId("exchange-action-dialog");
+      await expect(dialog.getByTestId("exchange-action-positions")).toContainText(instId);
+      await shot(page, `${shotName}-preview`);
+      // A reason is required: confirming without one is refused in the form.
+      await dialog.getByRole("button", { name: words.confirm }).click();
+      await expect(dialog.getByRole("textbox")).toBeFocused();
+      await dialog.getByRole("textbox").fill(words.reason);
+      await dialog.getByRole("button", { name: words.confirm }).click();
+      const results = dialog.getByTestId("exchange-action-results");
+      await expect(results.locator('[data-status="done"]')).toHaveCount(1);
+      await expect(results).toContainText(words.done);
+      await shot(page, `${shotName}-result`);
+      await page.keyboard.press("Escape");
+      await expect(dialog).toHaveCount(0);
+    };
+
+    await closeOne(first!, { tab: "Exchange", close: "Close", confirm: "Close position", reason: "Margin call not met", done: "Done" }, "exchange-actions-en");
+
+    await page.context().addCookies([{ name: "bd-locale", value: "zh-CN", url: test.info().project.use.baseURL! }]);
+    await closeOne(second!, { tab: "交易所", close: "平仓", confirm: "市价平仓", reason: "客户要求平仓", done: "成功" }, "exchange-actions-zh");
+  } finally {
+    await worker.stop();
+  }
+});
