@@ -207,6 +207,8 @@ describe("withdrawals", () => {
     expect(await codeOf(okx.withdraw({ ccy: "USDT", amt: "10", dest: "4", toAddr: "0x1234", chain: "USDT-ERC20", clientId: "badaddr" }))).toBe("58222 Invalid withdrawal address");
     expect(await codeOf(okx.withdraw({ ccy: "XRP", amt: "10", dest: "4", toAddr: "rUzWJkXyEtT8ekSSxkBYPqCvHpngcy6Fks", clientId: "notag" }))).toMatch(/^58221 /);
     expect(await codeOf(okx.withdraw({ ccy: "USDT", amt: "999999", dest: "4", toAddr: to, chain: "USDT-TRC20", clientId: "big" }))).toBe("58350 Insufficient balance.");
+    expect(await codeOf(okx.withdraw({ ccy: "USDT", amt: "10", dest: "3", toAddr: "not an account!", clientId: "internal1" }))).toMatch(/^58213 The internal transfer address is illegal/);
+    expect(await codeOf(okx.withdraw({ ccy: "USDT", amt: "10.1234567", dest: "4", toAddr: to, chain: "USDT-TRC20", clientId: "decimals" }))).toBe("51000 Parameter amt error");
   });
 
   it("a stalled withdrawal can be cancelled (-3 → -2); a second cancel is 58220; a failing one ends -1", async () => {
@@ -250,6 +252,17 @@ describe("limits and persistence", () => {
     expect(eth.filter((r) => r.startsWith("50011"))).toHaveLength(1);
     expect(await order("XRP-USDT", "0.1")).toBe("ok");
     await okx.cancelBatchOrders({ orders: (await okx.ordersPending({ instId: "XRP-USDT" })).map((o) => ({ instId: o.instId, ordId: o.ordId })) });
+  });
+
+  it("cancel-batch-orders counts orders: 300 per 2 s per user and instrument", async () => {
+    await simAdmin(sim.url, "POST", "rate-limits", { reset: true });
+    const fast = clientFor(creds, { limits: { cancelBatchOrders: { count: 1000, windowMs: 2000 } } });
+    const batch = (instId: string) => Array.from({ length: 20 }, (_, i) => ({ instId, ordId: String(1000 + i) }));
+    const answers = await Promise.all(Array.from({ length: 16 }, () => codeOf(fast.cancelBatchOrders({ orders: batch("SOL-USDT") }))));
+    // Unknown orders: each batch is refused item by item (51400), except the one over the limit (50011).
+    expect(answers.filter((a) => a.startsWith("50011"))).toHaveLength(1);
+    expect(answers.filter((a) => a === "ok")).toHaveLength(15);
+    expect(await codeOf(fast.cancelBatchOrders({ orders: batch("LTC-USDT") }))).toBe("ok");
   });
 
   it("orders, positions, balances and withdrawals survive a restart", async () => {
