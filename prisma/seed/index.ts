@@ -5,6 +5,7 @@
  */
 import type { Db } from "../../server/db/client";
 import { seedCustomers } from "./customers";
+import { seedExchangeAccounts } from "./exchange-accounts";
 import { seedFoundation } from "./foundation";
 import { seedFreezes } from "./freezes";
 import { seedKyc } from "./kyc";
@@ -27,6 +28,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   { name: "messages", run: seedMessages },
   { name: "rebates", run: seedRebates },
   { name: "fd-rebates", run: seedFdRebates },
+  { name: "exchange-accounts", run: seedExchangeAccounts },
 ];
 
 export async function seedAll(db: Db, log: (line: string) => void = console.log): Promise<void> {
