@@ -8,6 +8,7 @@ import "server-only";
 import Decimal from "decimal.js";
 import type { AccountBalance, Bill, Fill, FundingBalance, Order, Position } from "@/server/exchange/okx/schemas";
 import type { OkxClient } from "@/server/exchange/okx";
+import { INSTRUMENT_TTL_MS, PRICE_TTL_MS, sharedRead } from "./public-reads";
 
 /** The exchange's largest page. */
 export const EXCHANGE_PAGE_SIZE = 100;
@@ -25,11 +26,14 @@ export interface Balances {
   prices: Map<string, Decimal>;
 }
 
-/** SPOT last prices against USDT; a price read that fails values nothing rather than failing balances. */
-export async function usdtPrices(client: OkxClient): Promise<Map<string, Decimal>> {
+/**
+ * SPOT last prices against USDT, read once per `destination` (the exchange's base URL) every few seconds
+ * for all syncs (public-reads.ts); a price read that fails values nothing rather than failing balances.
+ */
+export async function usdtPrices(client: OkxClient, destination: string): Promise<Map<string, Decimal>> {
   const prices = new Map<string, Decimal>([["USDT", new Decimal(1)]]);
   try {
-    for (const t of await client.tickers({ instType: "SPOT" })) {
+    for (const t of await sharedRead(`tickers:SPOT:${destination}:${client.mode}`, PRICE_TTL_MS, () => client.tickers({ instType: "SPOT" }))) {
       const [base, quote] = t.instId.split("-");
       if (quote === "USDT" && base && t.last) prices.set(base, new Decimal(t.last));
     }
@@ -39,20 +43,20 @@ export async function usdtPrices(client: OkxClient): Promise<Map<string, Decimal
   return prices;
 }
 
-export async function readBalances(client: OkxClient): Promise<Balances> {
-  const trading = await client.accountBalance({});
-  const funding = await client.assetBalances({});
-  return { trading, funding, prices: await usdtPrices(client) };
+export async function readBalances(client: OkxClient, destination: string): Promise<Balances> {
+  const [trading, funding, prices] = await Promise.all([client.accountBalance({}), client.assetBalances({}), usdtPrices(client, destination)]);
+  return { trading, funding, prices };
 }
 
 export const readPositions = (client: OkxClient): Promise<Position[]> => client.accountPositions({});
 
 /** Contract value of each SWAP/FUTURES instrument held, for exposure when OKX gives no notionalUsd. */
-export async function contractValues(client: OkxClient, positions: Position[]): Promise<Map<string, Decimal>> {
+export async function contractValues(client: OkxClient, positions: Position[], destination: string): Promise<Map<string, Decimal>> {
   const values = new Map<string, Decimal>();
   if (!positions.some((p) => p.notionalUsd === null && p.instType === "SWAP")) return values;
   try {
-    for (const i of await client.instruments({ instType: "SWAP" })) if (i.ctVal) values.set(i.instId, new Decimal(i.ctVal));
+    const instruments = await sharedRead(`instruments:SWAP:${destination}:${client.mode}`, INSTRUMENT_TTL_MS, () => client.instruments({ instType: "SWAP" }));
+    for (const i of instruments) if (i.ctVal) values.set(i.instId, new Decimal(i.ctVal));
   } catch {
     // Without contract values the exposure counts one unit per contract; the position itself is still right.
   }

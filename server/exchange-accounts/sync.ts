@@ -35,6 +35,8 @@ export interface ExchangeSyncDeps {
   clientOptions?: BrandClientOptions;
   /** Rows per request, 1–100. */
   pageSize?: number;
+  /** The data kinds to read (default all): a refresh of balances, positions and orders skips the histories. */
+  kinds?: readonly ExchangeDataKind[];
   now?: () => Date;
 }
 
@@ -87,8 +89,9 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
   };
 
   let client;
+  let destination: string;
   try {
-    client = (await subaccountClient(db, brandId, subaccountId, "read_only", deps.clientOptions)).client;
+    ({ client, baseUrl: destination } = await subaccountClient(db, brandId, subaccountId, "read_only", deps.clientOptions));
   } catch (error) {
     if (error instanceof NoUsableKeyError) {
       const at = now();
@@ -114,12 +117,12 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
 
   const steps: Record<ExchangeDataKind, () => Promise<number>> = {
     balances: async () => {
-      const b = await readBalances(client);
+      const b = await readBalances(client, destination);
       return db.$transaction((tx) => replaceBalances(tx, s, b, now()));
     },
     positions: async () => {
       const positions = await readPositions(client);
-      const values = await contractValues(client, positions);
+      const values = await contractValues(client, positions, destination);
       return db.$transaction((tx) => replacePositions(tx, s, positions, values, now()));
     },
     orders: async () => {
@@ -138,7 +141,8 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
     },
   };
 
-  for (const kind of DATA_KINDS) {
+  const kinds = DATA_KINDS.filter((k) => !deps.kinds || deps.kinds.includes(k));
+  for (const kind of kinds) {
     let failure: KindFailure | null = null;
     try {
       summary.stored[kind] = await steps[kind]();
@@ -149,7 +153,7 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
     await db.$transaction((tx) => recordKind(tx, s, kind, now(), failure));
   }
   const failed = Object.keys(summary.failures).length;
-  return finish(failed === 0 ? "synced" : failed === DATA_KINDS.length ? "failed" : "partial");
+  return finish(failed === 0 ? "synced" : failed === kinds.length ? "failed" : "partial");
 }
 
 function audit(db: Db, summary: ExchangeSyncSummary, reason: SubaccountSyncReason) {

@@ -35,6 +35,8 @@ export interface SubaccountClient {
   perms: string[];
   subAcct: string;
   brandId: string;
+  /** Where the client points (real OKX or the simulator): a key for data every account there shares. */
+  baseUrl: string;
 }
 
 /**
@@ -71,5 +73,5 @@ export async function subaccountClient(
   const { endpoints: _endpoints, ...tuning } = options;
   const credentials = { apiKey: key.apiKey, secretKey, passphrase };
   const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, mode: target.mode, credentials, brokerCode, brandId });
-  return { client, apiKey: key.apiKey, perms: key.perms, subAcct: sub.subAcct, brandId };
+  return { client, apiKey: key.apiKey, perms: key.perms, subAcct: sub.subAcct, brandId, baseUrl: target.baseUrl };
 }
