@@ -15,6 +15,7 @@ import type { BrandClientOptions } from "../exchange/brand-client";
 import { isOkxError, type OkxError } from "../exchange/okx";
 import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
+import { enqueue } from "../queues/registry";
 import { assertNoTransferOutLock } from "./checks";
 import { lockWithdrawal, snapshot, type WithdrawalRecord } from "./common";
 import { withdrawClient } from "./exchange";
@@ -27,6 +28,8 @@ export interface WithdrawalJobDeps {
 
 /** A claim older than this is a send that died mid-way (worker killed): another attempt may take over. */
 export const SEND_CLAIM_MS = 60_000;
+/** When the follow job first looks at a withdrawal just sent. */
+const FIRST_LOOK_MS = 8_000;
 
 const WHO = { actor: systemActor("withdrawal-send"), request: { ip: null, userAgent: null } };
 
@@ -57,7 +60,11 @@ export async function markSent(deps: WithdrawalJobDeps, brandId: string, id: str
     await recordAudit(tx, WHO, { brandId, action: "withdrawal.sent", entityType: "withdrawal", entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
-  if (changed) await syncAfter(brandId, changed.subaccountId);
+  if (changed) {
+    await syncAfter(brandId, changed.subaccountId);
+    // A first look soon after sending (the schedule follows it every minute after that).
+    await enqueue("withdrawal-follow", { brandId }, { delay: FIRST_LOOK_MS, jobId: `withdrawal-follow.${brandId}.after.${id}` }).catch(() => undefined);
+  }
 }
 
 /** Asks for the sub-account's balances to be read again; a queue outage is no reason to fail the send. */

@@ -100,15 +100,18 @@ export function NewWithdrawalDialog({ onClose, onCreated, customerId }: { onClos
       })}
     >
       {!customerId && (
-        <div className="grid gap-2">
-          <Label htmlFor="wd-customer-search">{t("withdrawals.form.customer")}</Label>
-          <Input id="wd-customer-search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("withdrawals.form.customerPlaceholder")} autoComplete="off" />
-        </div>
+        <Input
+          aria-label={t("withdrawals.form.customerPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t("withdrawals.form.customerPlaceholder")}
+          autoComplete="off"
+        />
       )}
       <SelectField
         control={form.control}
         name="customerId"
-        label={customerId ? t("withdrawals.form.customer") : <span className="sr-only">{t("withdrawals.form.customer")}</span>}
+        label={t("withdrawals.form.customer")}
         options={(parties.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.uid}` }))}
         placeholder={parties.data?.length === 0 ? t("withdrawals.form.noCustomers") : t("withdrawals.form.customer")}
         onValueChange={() => {

@@ -102,7 +102,7 @@ function HistoryList({ events }: { events: { id: string; action: string; at: Dat
     <ol className="grid gap-3 text-sm" data-testid="withdrawal-history">
       {events.map((e) => (
         <li key={e.id} className="grid gap-0.5 border-l-2 pl-3">
-          <span className="font-medium">{t(`withdrawals.history.${e.action}` as MessageKey)}</span>
+          <span className="font-medium">{t(`withdrawals.history.${e.action.replace(".", "_")}` as MessageKey)}</span>
           <span className="text-xs text-muted-foreground">
             {dateTime.format(e.at)} · {e.actor}
           </span>
