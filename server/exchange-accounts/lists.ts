@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { endOfRange } from "../audit/query";
 import type { Prisma } from "../db/client";
 import { pageArgs } from "@/lib/table-state";
@@ -51,7 +51,7 @@ const positionOrder = (f: In<typeof ZPositionListInput>): Prisma.ExchangePositio
 };
 
 /** One page of the brand's positions, largest exposure first unless another sort is asked for. */
-export async function listPositions(ctx: TenantContext, f: In<typeof ZPositionListInput>): Promise<PositionPage> {
+export async function listPositions(ctx: BrandContext, f: In<typeof ZPositionListInput>): Promise<PositionPage> {
   const where = positionWhere(ctx.tenantId, f);
   const [rows, total] = await Promise.all([
     ctx.db.exchangePosition.findMany({ where, include: { subaccount: holderSelect }, orderBy: positionOrder(f), ...pageArgs(f) }),
@@ -60,7 +60,7 @@ export async function listPositions(ctx: TenantContext, f: In<typeof ZPositionLi
   return { rows: rows.map(positionRow), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function* iteratePositions(ctx: TenantContext, f: In<typeof ZPositionListInput>): AsyncGenerator<PositionRow> {
+export async function* iteratePositions(ctx: BrandContext, f: In<typeof ZPositionListInput>): AsyncGenerator<PositionRow> {
   const where = positionWhere(ctx.tenantId, f);
   for (let skip = 0; ; skip += EXPORT_BATCH) {
     const batch = await ctx.db.exchangePosition.findMany({ where, include: { subaccount: holderSelect }, orderBy: positionOrder(f), skip, take: EXPORT_BATCH });
@@ -83,7 +83,7 @@ const orderOrder = (f: In<typeof ZOpenOrderListInput>): Prisma.ExchangeOpenOrder
   f.sort === "instId" ? [{ instId: f.dir }, { id: "asc" }] : [{ exchangeCreatedAt: f.dir }, { id: "asc" }];
 
 /** One page of the brand's open orders, newest first unless another sort is asked for. */
-export async function listOpenOrders(ctx: TenantContext, f: In<typeof ZOpenOrderListInput>): Promise<OpenOrderPage> {
+export async function listOpenOrders(ctx: BrandContext, f: In<typeof ZOpenOrderListInput>): Promise<OpenOrderPage> {
   const where = openOrderWhere(ctx.tenantId, f);
   const [rows, total] = await Promise.all([
     ctx.db.exchangeOpenOrder.findMany({ where, include: { subaccount: holderSelect }, orderBy: orderOrder(f), ...pageArgs(f) }),
@@ -92,7 +92,7 @@ export async function listOpenOrders(ctx: TenantContext, f: In<typeof ZOpenOrder
   return { rows: rows.map(openOrderRow), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function* iterateOpenOrders(ctx: TenantContext, f: In<typeof ZOpenOrderListInput>): AsyncGenerator<OpenOrderRow> {
+export async function* iterateOpenOrders(ctx: BrandContext, f: In<typeof ZOpenOrderListInput>): AsyncGenerator<OpenOrderRow> {
   const where = openOrderWhere(ctx.tenantId, f);
   for (let skip = 0; ; skip += EXPORT_BATCH) {
     const batch = await ctx.db.exchangeOpenOrder.findMany({ where, include: { subaccount: holderSelect }, orderBy: orderOrder(f), skip, take: EXPORT_BATCH });
@@ -102,14 +102,14 @@ export async function* iterateOpenOrders(ctx: TenantContext, f: In<typeof ZOpenO
 }
 
 /** The customer's sub-account ids, narrowed to one when asked (NOT_FOUND for another brand's customer). */
-async function scopeIds(ctx: TenantContext, customerId: string, subaccountId?: string) {
+async function scopeIds(ctx: BrandContext, customerId: string, subaccountId?: string) {
   const ids = (await customerSubaccounts(ctx, customerId)).map((s) => s.id);
   return subaccountId ? ids.filter((id) => id === subaccountId) : ids;
 }
 
 const timeRange = (from?: Date, to?: Date) => (from || to ? { ts: { ...(from ? { gte: from } : {}), ...(to ? { lt: endOfRange(to) } : {}) } } : {});
 
-async function fillWhere(ctx: TenantContext, f: In<typeof ZFillListInput>): Promise<Prisma.ExchangeFillWhereInput> {
+async function fillWhere(ctx: BrandContext, f: In<typeof ZFillListInput>): Promise<Prisma.ExchangeFillWhereInput> {
   const q = f.q?.trim();
   return {
     brandId: ctx.tenantId,
@@ -122,7 +122,7 @@ async function fillWhere(ctx: TenantContext, f: In<typeof ZFillListInput>): Prom
 }
 
 /** One page of a customer's fills, newest first (or oldest with dir=asc). */
-export async function listFills(ctx: TenantContext, f: In<typeof ZFillListInput>): Promise<FillPage> {
+export async function listFills(ctx: BrandContext, f: In<typeof ZFillListInput>): Promise<FillPage> {
   const where = await fillWhere(ctx, f);
   const orderBy = [{ ts: f.dir }, { id: "asc" as const }];
   const [rows, total] = await Promise.all([
@@ -132,7 +132,7 @@ export async function listFills(ctx: TenantContext, f: In<typeof ZFillListInput>
   return { rows: rows.map(fillRow), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function* iterateFills(ctx: TenantContext, f: In<typeof ZFillListInput>): AsyncGenerator<FillRow> {
+export async function* iterateFills(ctx: BrandContext, f: In<typeof ZFillListInput>): AsyncGenerator<FillRow> {
   const where = await fillWhere(ctx, f);
   for (let skip = 0; ; skip += EXPORT_BATCH) {
     const batch = await ctx.db.exchangeFill.findMany({ where, include: { subaccount: { select: { subAcct: true } } }, orderBy: [{ ts: f.dir }, { id: "asc" }], skip, take: EXPORT_BATCH });
@@ -141,7 +141,7 @@ export async function* iterateFills(ctx: TenantContext, f: In<typeof ZFillListIn
   }
 }
 
-async function billWhere(ctx: TenantContext, f: In<typeof ZBillListInput>): Promise<Prisma.ExchangeBillWhereInput> {
+async function billWhere(ctx: BrandContext, f: In<typeof ZBillListInput>): Promise<Prisma.ExchangeBillWhereInput> {
   return {
     brandId: ctx.tenantId,
     subaccountId: { in: await scopeIds(ctx, f.customerId, f.subaccountId) },
@@ -153,7 +153,7 @@ async function billWhere(ctx: TenantContext, f: In<typeof ZBillListInput>): Prom
 }
 
 /** One page of a customer's bills, newest first (or oldest with dir=asc). */
-export async function listBills(ctx: TenantContext, f: In<typeof ZBillListInput>): Promise<BillPage> {
+export async function listBills(ctx: BrandContext, f: In<typeof ZBillListInput>): Promise<BillPage> {
   const where = await billWhere(ctx, f);
   const orderBy = [{ ts: f.dir }, { id: "asc" as const }];
   const [rows, total] = await Promise.all([
@@ -163,7 +163,7 @@ export async function listBills(ctx: TenantContext, f: In<typeof ZBillListInput>
   return { rows: rows.map(billRow), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function* iterateBills(ctx: TenantContext, f: In<typeof ZBillListInput>): AsyncGenerator<BillRow> {
+export async function* iterateBills(ctx: BrandContext, f: In<typeof ZBillListInput>): AsyncGenerator<BillRow> {
   const where = await billWhere(ctx, f);
   for (let skip = 0; ; skip += EXPORT_BATCH) {
     const batch = await ctx.db.exchangeBill.findMany({ where, include: { subaccount: { select: { subAcct: true } } }, orderBy: [{ ts: f.dir }, { id: "asc" }], skip, take: EXPORT_BATCH });

@@ -1,7 +1,7 @@
 /** "Refresh": staff ask for a customer's exchange accounts to be synced now. */
 import "server-only";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { notFound } from "../errors";
 import type { ZRefreshInput } from "@/lib/exchange-accounts/schemas";
@@ -13,7 +13,7 @@ import { requestSubaccountSync } from "./sync-queue";
  * Queues a sync of each of the customer's sub-accounts with a key (or of the one named), de-duplicated per
  * sub-account. Audited as exchange_account.refresh; CONFLICT with a clear message while Redis is down.
  */
-export async function refreshCustomerExchange(ctx: TenantContext, input: z.infer<typeof ZRefreshInput>): Promise<RefreshResult> {
+export async function refreshCustomerExchange(ctx: BrandContext, input: z.infer<typeof ZRefreshInput>): Promise<RefreshResult> {
   const subs = await customerSubaccounts(ctx, input.customerId);
   const chosen = input.subaccountId ? subs.filter((s) => s.id === input.subaccountId) : subs;
   if (input.subaccountId && chosen.length === 0) throw notFound("subAccount");

@@ -6,14 +6,14 @@
  */
 import "server-only";
 import Decimal from "decimal.js";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { notFound } from "../errors";
 import { DATA_KINDS, type DataKind } from "@/lib/exchange-accounts/schemas";
 import type { BalanceRow, CurrencyTotal, CustomerExchangeSummary, KindFreshness, SubaccountFreshness } from "@/lib/exchange-accounts/types";
 import { holderSelect, openOrderRow, positionRow, str, strOrNull } from "./rows";
 
 /** The customer's sub-accounts (not removed), oldest first; NOT_FOUND for another brand's customer. */
-export async function customerSubaccounts(ctx: TenantContext, customerId: string) {
+export async function customerSubaccounts(ctx: BrandContext, customerId: string) {
   const customer = await ctx.db.customer.findFirst({ where: { id: customerId, brandId: ctx.tenantId }, select: { id: true } });
   if (!customer) throw notFound("customer");
   return ctx.db.subaccount.findMany({
@@ -23,7 +23,7 @@ export async function customerSubaccounts(ctx: TenantContext, customerId: string
   });
 }
 
-export async function customerExchangeSummary(ctx: TenantContext, customerId: string): Promise<CustomerExchangeSummary> {
+export async function customerExchangeSummary(ctx: BrandContext, customerId: string): Promise<CustomerExchangeSummary> {
   const subs = await customerSubaccounts(ctx, customerId);
   const ids = subs.map((s) => s.id);
   const scope = { brandId: ctx.tenantId, subaccountId: { in: ids } };

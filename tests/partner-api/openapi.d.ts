@@ -568,6 +568,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customerUid}/exchange/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's exchange balances
+         * @description Trading and funding balances of all the customer's sub-accounts by currency, valued in USDT at the last price, with each sub-account's freshness.
+         *
+         *     Scope: `funds:read`.
+         */
+        get: operations["getExchangeAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerUid}/exchange/has-positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a customer holds positions
+         * @description Scope: `trading:read`.
+         */
+        get: operations["hasExchangePositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerUid}/exchange/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's positions
+         * @description Largest exposure first.
+         *
+         *     Scope: `trading:read`.
+         */
+        get: operations["listExchangePositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerUid}/exchange/open-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's open orders
+         * @description Newest first.
+         *
+         *     Scope: `trading:read`.
+         */
+        get: operations["listExchangeOpenOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerUid}/exchange/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's fund details (exchange bills)
+         * @description Balance changes of the customer's trading accounts, newest first, optionally of one currency or bill type.
+         *
+         *     Scope: `funds:read`.
+         */
+        get: operations["listExchangeBills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/withdrawals": {
         parameters: {
             query?: never;
@@ -1306,6 +1414,166 @@ export interface components {
             message: string | null;
             /** @description The answer was unclear, so the outcome was read back from the live state (a close is never sent twice). */
             checkedAfterUnclearAnswer: boolean;
+        };
+        ExchangeAssets: {
+            /**
+             * @description Sum of the valued currencies, in USDT.
+             * @example 100.5
+             */
+            totalValueUsdt: string;
+            currencies: components["schemas"]["ExchangeCurrencyBalance"][];
+            subaccounts: components["schemas"]["ExchangeFreshness"][];
+        };
+        ExchangeCurrencyBalance: {
+            ccy: string;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            trading: string;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            funding: string;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            total: string;
+            /** @description null: no USDT price found. */
+            valueUsdt: string | null;
+        };
+        ExchangeFreshness: {
+            subAcct: string;
+            /** @description When the sub-account was last read from the exchange; null: not yet. */
+            lastSyncedAt: string | null;
+            /** @description Why it cannot be read (`no_key`, `no_stored_secret`, `missing_permission`, `unreadable_secret`); null when it can. */
+            unreadable: string | null;
+            /** @description Data kinds whose last read failed: their figures are from the last good read. */
+            failedKinds: ("balances" | "positions" | "orders" | "fills" | "bills")[];
+        };
+        ExchangeHasPositions: {
+            hasPositions: boolean;
+            count: number;
+        };
+        ExchangePositionPage: {
+            data: components["schemas"]["ExchangePosition"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        ExchangePosition: {
+            subAcct: string;
+            instType: string;
+            instId: string;
+            /** @description `long` / `short` (long-short mode) or `net`. */
+            posSide: string;
+            mgnMode: string;
+            /** @enum {string} */
+            direction: "long" | "short";
+            /**
+             * @description Contracts; negative for a net short.
+             * @example 100.5
+             */
+            size: string;
+            avgPx: string | null;
+            markPx: string | null;
+            /** @description Unrealised PnL. */
+            upl: string | null;
+            uplRatio: string | null;
+            lever: string;
+            liqPx: string | null;
+            mgnRatio: string | null;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            exposureUsd: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            syncedAt: string;
+        };
+        ExchangeOpenOrderPage: {
+            data: components["schemas"]["ExchangeOpenOrder"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        ExchangeOpenOrder: {
+            subAcct: string;
+            ordId: string;
+            clOrdId: string;
+            instType: string;
+            instId: string;
+            side: string;
+            ordType: string;
+            /** @description null for a market order. */
+            px: string | null;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            size: string;
+            /**
+             * @description A decimal amount as a string.
+             * @example 100.5
+             */
+            filled: string;
+            /** @description `live` or `partially_filled`. */
+            state: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            syncedAt: string;
+        };
+        ExchangeBillPage: {
+            data: components["schemas"]["ExchangeBill"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        ExchangeBill: {
+            subAcct: string;
+            billId: string;
+            ccy: string;
+            /**
+             * @description Signed balance change.
+             * @example 100.5
+             */
+            change: string;
+            /**
+             * @description Balance after it.
+             * @example 100.5
+             */
+            balance: string;
+            /** @description OKX bill type: 1 transfer, 2 trade, 3 delivery, 5 liquidation, 8 funding fee, … */
+            type: string;
+            subType: string;
+            instId: string;
+            pnl: string | null;
+            fee: string | null;
+            ordId: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 time, UTC.
+             * @example 2026-12-06T09:08:57.715Z
+             */
+            time: string;
         };
         Withdrawal: {
             /** Format: uuid */
@@ -3769,6 +4037,408 @@ export interface operations {
             };
             /** @description The body is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExchangeAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's UID. */
+                customerUid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeAssets"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    hasExchangePositions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's UID. */
+                customerUid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeHasPositions"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExchangePositions: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–100 (default 20). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer's UID. */
+                customerUid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangePositionPage"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExchangeOpenOrders: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–100 (default 20). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer's UID. */
+                customerUid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeOpenOrderPage"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable: retry (with the same Idempotency-Key). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExchangeBills: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–100 (default 20). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                ccy?: string;
+                type?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer's UID. */
+                customerUid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeBillPage"];
+                };
+            };
+            /** @description The input is invalid: `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A signing header is missing or wrong, the signature was reused, or the key is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not call this endpoint (scope) or not from this address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the key's brand. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

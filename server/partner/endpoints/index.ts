@@ -3,6 +3,7 @@ import "server-only";
 import type { PartnerEndpoint } from "../registry";
 import { announcementEndpoints } from "./announcements";
 import { customerEndpoints } from "./customers";
+import { exchangeAccountEndpoints } from "./exchange-accounts";
 import { fundEndpoints } from "./funds";
 import { messageEndpoints } from "./messages";
 import { rebateEndpoints } from "./rebates";
@@ -10,4 +11,4 @@ import { referenceEndpoints } from "./reference";
 import { withdrawalEndpoints } from "./withdrawals";
 import { tradingEndpoints } from "./trading";
 
-export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...tradingEndpoints, ...withdrawalEndpoints, ...referenceEndpoints];
+export const PARTNER_ENDPOINTS: readonly PartnerEndpoint[] = [...customerEndpoints, ...fundEndpoints, ...messageEndpoints, ...announcementEndpoints, ...rebateEndpoints, ...tradingEndpoints, ...exchangeAccountEndpoints, ...withdrawalEndpoints, ...referenceEndpoints];
