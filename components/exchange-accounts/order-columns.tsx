@@ -52,7 +52,16 @@ export function useOpenOrderColumns({ brandWide, actions }: OrderColumnOptions) 
         meta: { label: c("instId") },
       }),
       col.accessor("side", { header: c("side"), enableSorting: false, cell: ({ getValue }) => <SideBadge side={getValue()} />, meta: { label: c("side") } }),
-      col.accessor("ordType", { header: c("ordType"), enableSorting: false, cell: ({ getValue }) => <span className="text-xs">{getValue()}</span>, meta: { label: c("ordType") } }),
+      col.accessor("ordType", {
+        header: c("ordType"),
+        enableSorting: false,
+        cell: ({ getValue }) => {
+          const key = `exchangeAccounts.ordTypes.${getValue()}` as "exchangeAccounts.ordTypes.limit";
+          const name = t(key);
+          return <span className="text-xs whitespace-nowrap">{name === key ? getValue() : name}</span>;
+        },
+        meta: { label: c("ordType") },
+      }),
       col.accessor("px", { header: () => right(c("px")), enableSorting: false, cell: ({ getValue }) => <Dec value={getValue()} />, meta: { label: c("px"), className: "text-right" } }),
       col.accessor("sz", { header: () => right(c("size")), enableSorting: false, cell: ({ getValue }) => <Dec value={getValue()} />, meta: { label: c("size"), className: "text-right" } }),
       col.accessor("accFillSz", { header: () => right(c("filled")), enableSorting: false, cell: ({ getValue }) => <Dec value={getValue()} />, meta: { label: c("filled"), className: "text-right" } }),

@@ -37,10 +37,10 @@ export type CustomerExchangeInput = z.input<typeof ZCustomerExchangeInput>;
 export const ZRefreshInput = z.object({ customerId: zId("Unknown customer"), subaccountId: optionalId("Unknown sub-account") });
 
 export const FILL_SORTS = ["ts"] as const;
-/** A customer's fills, newest first, server-side paged. */
+/** Fills, newest first, server-side paged: a customer's (the Exchange tab), or the brand's without one. */
 export const ZFillListInput = ZTableQuery.extend({
   sort: z.enum(FILL_SORTS).optional(),
-  customerId: zId("Unknown customer"),
+  customerId: optionalId("Unknown customer"),
   subaccountId: optionalId("Unknown sub-account"),
   instId: zInstFilter,
   side: zMulti(ORDER_SIDES),
@@ -52,10 +52,10 @@ export const ZFillListInput = ZTableQuery.extend({
 export type FillListInput = z.input<typeof ZFillListInput>;
 
 export const BILL_SORTS = ["ts"] as const;
-/** A customer's bills, newest first, server-side paged. */
+/** Bills, newest first, server-side paged: a customer's (the Exchange tab), or the brand's without one. */
 export const ZBillListInput = ZTableQuery.extend({
   sort: z.enum(BILL_SORTS).optional(),
-  customerId: zId("Unknown customer"),
+  customerId: optionalId("Unknown customer"),
   subaccountId: optionalId("Unknown sub-account"),
   ccy: zCcyFilter,
   instId: zInstFilter,

@@ -101,10 +101,14 @@ export async function* iterateOpenOrders(ctx: BrandContext, f: In<typeof ZOpenOr
   }
 }
 
-/** The customer's sub-account ids, narrowed to one when asked (NOT_FOUND for another brand's customer). */
-async function scopeIds(ctx: BrandContext, customerId: string, subaccountId?: string) {
+/**
+ * Which sub-accounts: the customer's (NOT_FOUND for another brand's customer), narrowed to one when asked;
+ * without a customer, the brand's (the brandId condition beside it scopes them).
+ */
+async function scopeIds(ctx: BrandContext, customerId?: string, subaccountId?: string): Promise<{ subaccountId?: string | { in: string[] } }> {
+  if (!customerId) return subaccountId ? { subaccountId } : {};
   const ids = (await customerSubaccounts(ctx, customerId)).map((s) => s.id);
-  return subaccountId ? ids.filter((id) => id === subaccountId) : ids;
+  return { subaccountId: { in: subaccountId ? ids.filter((id) => id === subaccountId) : ids } };
 }
 
 const timeRange = (from?: Date, to?: Date) => (from || to ? { ts: { ...(from ? { gte: from } : {}), ...(to ? { lt: endOfRange(to) } : {}) } } : {});
@@ -113,7 +117,7 @@ async function fillWhere(ctx: BrandContext, f: In<typeof ZFillListInput>): Promi
   const q = f.q?.trim();
   return {
     brandId: ctx.tenantId,
-    subaccountId: { in: await scopeIds(ctx, f.customerId, f.subaccountId) },
+    ...(await scopeIds(ctx, f.customerId, f.subaccountId)),
     ...(f.instId ? { instId: f.instId } : {}),
     ...(f.side?.length ? { side: { in: f.side } } : {}),
     ...(q ? { OR: [{ ordId: q }, { tradeId: q }] } : {}),
@@ -121,7 +125,7 @@ async function fillWhere(ctx: BrandContext, f: In<typeof ZFillListInput>): Promi
   };
 }
 
-/** One page of a customer's fills, newest first (or oldest with dir=asc). */
+/** One page of fills (a customer's, or the brand's), newest first (or oldest with dir=asc). */
 export async function listFills(ctx: BrandContext, f: In<typeof ZFillListInput>): Promise<FillPage> {
   const where = await fillWhere(ctx, f);
   const orderBy = [{ ts: f.dir }, { id: "asc" as const }];
@@ -144,7 +148,7 @@ export async function* iterateFills(ctx: BrandContext, f: In<typeof ZFillListInp
 async function billWhere(ctx: BrandContext, f: In<typeof ZBillListInput>): Promise<Prisma.ExchangeBillWhereInput> {
   return {
     brandId: ctx.tenantId,
-    subaccountId: { in: await scopeIds(ctx, f.customerId, f.subaccountId) },
+    ...(await scopeIds(ctx, f.customerId, f.subaccountId)),
     ...(f.ccy ? { ccy: f.ccy } : {}),
     ...(f.instId ? { instId: f.instId } : {}),
     ...(f.type ? { type: f.type } : {}),
@@ -152,7 +156,7 @@ async function billWhere(ctx: BrandContext, f: In<typeof ZBillListInput>): Promi
   };
 }
 
-/** One page of a customer's bills, newest first (or oldest with dir=asc). */
+/** One page of bills (a customer's, or the brand's), newest first (or oldest with dir=asc). */
 export async function listBills(ctx: BrandContext, f: In<typeof ZBillListInput>): Promise<BillPage> {
   const where = await billWhere(ctx, f);
   const orderBy = [{ ts: f.dir }, { id: "asc" as const }];

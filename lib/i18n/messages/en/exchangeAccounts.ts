@@ -119,6 +119,7 @@ export const exchangeAccounts = {
   sides: { buy: "Buy", sell: "Sell" },
   execTypes: { T: "Taker", M: "Maker" },
   orderStates: { live: "Open", partially_filled: "Partly filled" },
+  ordTypes: { market: "Market", limit: "Limit", post_only: "Post only", fok: "Fill or kill", ioc: "Immediate or cancel" },
   marginModes: { cross: "Cross", isolated: "Isolated", cash: "Cash" },
   /** OKX bill types. */
   billTypes: {

@@ -121,6 +121,7 @@ export const exchangeAccounts: Dict<typeof en> = {
   sides: { buy: "买入", sell: "卖出" },
   execTypes: { T: "吃单", M: "挂单" },
   orderStates: { live: "等待成交", partially_filled: "部分成交" },
+  ordTypes: { market: "市价", limit: "限价", post_only: "只做 Maker", fok: "全部成交或立即取消", ioc: "立即成交并取消剩余" },
   marginModes: { cross: "全仓", isolated: "逐仓", cash: "现货" },
   billTypes: {
     "1": "划转",
