@@ -5,8 +5,11 @@
  *
  * Each data kind succeeds or fails on its own: a time-out, a 429 or a 5xx on one is recorded against that
  * kind (exchange_sync_kind_state) and the others still run. A sub-account without a usable key records why
- * (NoUsableKeyError.why) and asks the exchange nothing. Snapshots are replaced whole per sub-account in one
- * transaction; fills and bills move their cursor in the transaction that stores them, so a retry re-reads.
+ * (NoUsableKeyError.why) and asks the exchange nothing. The kinds are read side by side (separate
+ * endpoints, separate limits), then everything read is written in ONE transaction: snapshots replaced
+ * whole, fills and bills added with their cursors moved, every kind's outcome — so a failed write leaves
+ * the cursors where they were and the next run reads the same span again. One transaction per sub-account
+ * rather than two per kind is what lets a refresh keep up with the exchange's pace (bench/exchange-accounts).
  *
  * Audit: a sync writes no business data of its own (it mirrors the exchange), so a successful scheduled run
  * is recorded only in the sync state; runs asked for by staff or after an action, and runs with a failure,
@@ -15,7 +18,7 @@
 import "server-only";
 import { systemActor } from "@/server/actor";
 import { recordAudit } from "@/server/audit/audit";
-import type { Db } from "@/server/db/client";
+import type { Db, DbTx } from "@/server/db/client";
 import type { ExchangeDataKind } from "@/server/db/generated/enums";
 import type { BrandClientOptions } from "@/server/exchange/brand-client";
 import { isOkxError, LOCAL_CODES } from "@/server/exchange/okx";
@@ -108,50 +111,56 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
     throw error;
   }
 
-  const state = await db.exchangeSyncState.upsert({
-    where: { subaccountId },
-    create: { ...s, noKeyReason: null, lastRunAt: now() },
-    update: { noKeyReason: null, lastRunAt: now() },
-  });
+  const state = await db.exchangeSyncState.findUnique({ where: { subaccountId }, select: { fillsCursor: true, billsCursor: true } });
   const limit = deps.pageSize;
 
-  const steps: Record<ExchangeDataKind, () => Promise<number>> = {
+  // Read: each kind on its own, side by side; a kind's write is kept for the one transaction below.
+  const reads: Record<ExchangeDataKind, () => Promise<(tx: DbTx, at: Date) => Promise<number>>> = {
     balances: async () => {
       const b = await readBalances(client, destination);
-      return db.$transaction((tx) => replaceBalances(tx, s, b, now()));
+      return (tx, at) => replaceBalances(tx, s, b, at);
     },
     positions: async () => {
       const positions = await readPositions(client);
       const values = await contractValues(client, positions, destination);
-      return db.$transaction((tx) => replacePositions(tx, s, positions, values, now()));
+      return (tx, at) => replacePositions(tx, s, positions, values, at);
     },
     orders: async () => {
       const orders = await readOpenOrders(client, limit);
-      return db.$transaction((tx) => replaceOpenOrders(tx, s, orders, now()));
+      return (tx, at) => replaceOpenOrders(tx, s, orders, at);
     },
     fills: async () => {
-      const r = await readFillsSince(client, state.fillsCursor, limit);
+      const r = await readFillsSince(client, state?.fillsCursor ?? null, limit);
       if (r.truncated) summary.truncated.push("fills");
-      return db.$transaction((tx) => addFills(tx, s, r.rows, r.cursor));
+      return (tx) => addFills(tx, s, r.rows, r.cursor);
     },
     bills: async () => {
-      const r = await readBillsSince(client, state.billsCursor, limit);
+      const r = await readBillsSince(client, state?.billsCursor ?? null, limit);
       if (r.truncated) summary.truncated.push("bills");
-      return db.$transaction((tx) => addBills(tx, s, r.rows, r.cursor));
+      return (tx) => addBills(tx, s, r.rows, r.cursor);
     },
   };
-
   const kinds = DATA_KINDS.filter((k) => !deps.kinds || deps.kinds.includes(k));
-  for (const kind of kinds) {
-    let failure: KindFailure | null = null;
-    try {
-      summary.stored[kind] = await steps[kind]();
-    } catch (error) {
-      failure = kindFailure(error);
-      summary.failures[kind] = failure;
+  const outcomes = await Promise.all(
+    kinds.map(async (kind) => {
+      try {
+        return { kind, write: await reads[kind]() };
+      } catch (error) {
+        summary.failures[kind] = kindFailure(error);
+        return { kind, write: null };
+      }
+    }),
+  );
+
+  // Write: everything read, and every kind's outcome, at once.
+  await db.$transaction(async (tx) => {
+    const at = now();
+    await tx.exchangeSyncState.upsert({ where: { subaccountId }, create: { ...s, noKeyReason: null, lastRunAt: at }, update: { noKeyReason: null, lastRunAt: at } });
+    for (const { kind, write } of outcomes) {
+      if (write) summary.stored[kind] = await write(tx, at);
+      await recordKind(tx, s, kind, at, summary.failures[kind] ?? null);
     }
-    await db.$transaction((tx) => recordKind(tx, s, kind, now(), failure));
-  }
+  });
   const failed = Object.keys(summary.failures).length;
   return finish(failed === 0 ? "synced" : failed === kinds.length ? "failed" : "partial");
 }

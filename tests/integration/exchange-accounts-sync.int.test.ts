@@ -107,9 +107,11 @@ describe("syncing a sub-account", () => {
     const stored = await db.exchangeOpenOrder.findMany({ where: { subaccountId: a.subaccountId } });
     expect(stored.map((o) => o.ordId).sort()).toEqual([...orders].sort());
 
-    const exchangeFills = await a.client.fills({});
+    // The reference reads come right after the sync's pages: with retries, so a window the sync filled waits.
+    const reference = await customerClient(ctx, a.subaccountId, { ...deps.clientOptions, maxRetries: 3 });
+    const exchangeFills = await reference.fills({});
     expect(await db.exchangeFill.count({ where: { subaccountId: a.subaccountId } })).toBe(exchangeFills.length);
-    const exchangeBills = await a.client.accountBills({});
+    const exchangeBills = await reference.accountBills({});
     expect(await db.exchangeBill.count({ where: { subaccountId: a.subaccountId } })).toBe(exchangeBills.length);
 
     const state = await db.exchangeSyncState.findUniqueOrThrow({ where: { subaccountId: a.subaccountId } });
