@@ -6,6 +6,8 @@
  * A failed read is not kept: the next caller asks again.
  */
 import "server-only";
+import Decimal from "decimal.js";
+import type { OkxClient } from "@/server/exchange/okx";
 
 const kept = new Map<string, { until: number; value: Promise<unknown> }>();
 
@@ -25,3 +27,18 @@ export function sharedRead<T>(key: string, ttlMs: number, load: () => Promise<T>
 export const PRICE_TTL_MS = 5_000;
 /** Contract values change only when OKX lists or changes an instrument. */
 export const INSTRUMENT_TTL_MS = 10 * 60_000;
+
+/**
+ * Contract value of every SWAP instrument at `destination` (the exchange's base URL), shared as above; empty
+ * when unreadable — callers use it for estimates, which must not fail what they estimate for.
+ */
+export async function swapContractValues(client: OkxClient, destination: string): Promise<Map<string, Decimal>> {
+  const values = new Map<string, Decimal>();
+  try {
+    const instruments = await sharedRead(`instruments:SWAP:${destination}:${client.mode}`, INSTRUMENT_TTL_MS, () => client.instruments({ instType: "SWAP" }));
+    for (const i of instruments) if (i.ctVal) values.set(i.instId, new Decimal(i.ctVal));
+  } catch {
+    // An estimate without contract values is left out or counted one unit per contract; never an error.
+  }
+  return values;
+}

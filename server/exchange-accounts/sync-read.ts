@@ -8,7 +8,7 @@ import "server-only";
 import Decimal from "decimal.js";
 import type { AccountBalance, Bill, Fill, FundingBalance, Order, Position } from "@/server/exchange/okx/schemas";
 import type { OkxClient } from "@/server/exchange/okx";
-import { INSTRUMENT_TTL_MS, PRICE_TTL_MS, sharedRead } from "./public-reads";
+import { PRICE_TTL_MS, sharedRead, swapContractValues } from "./public-reads";
 
 /** The exchange's largest page. */
 export const EXCHANGE_PAGE_SIZE = 100;
@@ -52,15 +52,9 @@ export const readPositions = (client: OkxClient): Promise<Position[]> => client.
 
 /** Contract value of each SWAP/FUTURES instrument held, for exposure when OKX gives no notionalUsd. */
 export async function contractValues(client: OkxClient, positions: Position[], destination: string): Promise<Map<string, Decimal>> {
-  const values = new Map<string, Decimal>();
-  if (!positions.some((p) => p.notionalUsd === null && p.instType === "SWAP")) return values;
-  try {
-    const instruments = await sharedRead(`instruments:SWAP:${destination}:${client.mode}`, INSTRUMENT_TTL_MS, () => client.instruments({ instType: "SWAP" }));
-    for (const i of instruments) if (i.ctVal) values.set(i.instId, new Decimal(i.ctVal));
-  } catch {
-    // Without contract values the exposure counts one unit per contract; the position itself is still right.
-  }
-  return values;
+  if (!positions.some((p) => p.notionalUsd === null && p.instType === "SWAP")) return new Map();
+  // Without contract values the exposure counts one unit per contract; the position itself is still right.
+  return swapContractValues(client, destination);
 }
 
 /** Every pending order, page by page (`after` = the last order id of the previous page). */

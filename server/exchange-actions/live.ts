@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import { isOkxError, toAppError, type OkxClient } from "../exchange/okx";
 import type { Order, Position } from "../exchange/okx/schemas";
 import type { PreviewOrder, PreviewPosition } from "@/lib/exchange-actions/types";
+import { swapContractValues } from "../exchange-accounts/public-reads";
 import type { Target } from "./targets";
 
 const PAGE = 100;
@@ -51,21 +52,19 @@ export const samePosition = (a: { instId: string; mgnMode: string; posSide: stri
 
 const DERIVATIVE = new Set(["SWAP"]);
 
-/** Contract values of the swaps among `instTypes` (one public read); empty when none or unreadable. */
-export async function contractValues(client: OkxClient, items: { instType: string }[]): Promise<Map<string, string>> {
+/**
+ * Contract values of the swaps among `items` (one public read at the target's exchange, shared with syncs:
+ * exchange-accounts/public-reads.ts); empty when none or unreadable — the estimate is a help for the reader,
+ * not a reason to refuse the preview.
+ */
+export async function contractValues(t: Pick<Target, "client" | "destination">, items: { instType: string }[]): Promise<Map<string, Decimal>> {
   if (!items.some((i) => DERIVATIVE.has(i.instType))) return new Map();
-  try {
-    const instruments = await client.instruments({ instType: "SWAP" });
-    return new Map(instruments.filter((i) => i.ctVal !== null).map((i) => [i.instId, i.ctVal as string]));
-  } catch {
-    // The estimate is a help for the reader, not a reason to refuse the preview.
-    return new Map();
-  }
+  return swapContractValues(t.client, t.destination);
 }
 
-export function orderRow(t: Pick<Target, "subaccountId" | "subAcct">, o: Order, ctVal: Map<string, string>): PreviewOrder {
+export function orderRow(t: Pick<Target, "subaccountId" | "subAcct">, o: Order, ctVal: Map<string, Decimal>): PreviewOrder {
   const remaining = Decimal.max(new Decimal(o.sz).minus(o.accFillSz), 0);
-  const multiplier = DERIVATIVE.has(o.instType) ? ctVal.get(o.instId) : o.instType === "SPOT" || o.instType === "MARGIN" ? "1" : undefined;
+  const multiplier = DERIVATIVE.has(o.instType) ? ctVal.get(o.instId) : o.instType === "SPOT" || o.instType === "MARGIN" ? new Decimal(1) : undefined;
   const notional = o.px && multiplier ? remaining.times(o.px).times(multiplier).toFixed() : null;
   return {
     subaccountId: t.subaccountId,
@@ -86,7 +85,7 @@ export function orderRow(t: Pick<Target, "subaccountId" | "subAcct">, o: Order, 
   };
 }
 
-export function positionRow(t: Pick<Target, "subaccountId" | "subAcct">, p: ClosablePosition, ctVal: Map<string, string>): PreviewPosition {
+export function positionRow(t: Pick<Target, "subaccountId" | "subAcct">, p: ClosablePosition, ctVal: Map<string, Decimal>): PreviewPosition {
   const value = ctVal.get(p.instId);
   const estimated = p.markPx && value ? new Decimal(p.pos).abs().times(value).times(p.markPx).toFixed() : null;
   return {

@@ -16,13 +16,13 @@ type PreviewInput = z.output<typeof ZExchangeActionPreviewInput>;
 
 async function ordersOf(t: Target, filter?: { instId: string; ordId: string }): Promise<PreviewOrder[]> {
   const orders = (await liveOrders(t.client, filter?.instId)).filter((o) => !filter || o.ordId === filter.ordId);
-  const ctVal = await contractValues(t.client, orders);
+  const ctVal = await contractValues(t, orders);
   return orders.map((o) => orderRow(t, o, ctVal));
 }
 
 async function positionsOf(t: Target, filter?: { instId: string; mgnMode: string; posSide: string }): Promise<PreviewPosition[]> {
   const positions = (await livePositions(t.client, filter?.instId)).filter((p) => !filter || samePosition(p, filter));
-  const ctVal = await contractValues(t.client, positions);
+  const ctVal = await contractValues(t, positions);
   return positions.map((p) => positionRow(t, p, ctVal));
 }
 

@@ -19,6 +19,8 @@ export interface Target {
   subaccountId: string;
   subAcct: string;
   client: OkxClient;
+  /** The exchange's base URL (keys shared public reads). */
+  destination: string;
 }
 
 export const skippedForKey = (subaccountId: string, subAcct: string, e: NoUsableKeyError): SkippedSubaccount => ({
@@ -56,8 +58,8 @@ export async function reachableTargets(
   let firstRefusal: NoUsableKeyError | null = null;
   for (const sub of subs) {
     try {
-      const { client } = await subaccountClient(ctx.db, ctx.tenantId, sub.id, permission, deps.clientOptions);
-      targets.push({ subaccountId: sub.id, subAcct: sub.subAcct, client });
+      const { client, baseUrl } = await subaccountClient(ctx.db, ctx.tenantId, sub.id, permission, deps.clientOptions);
+      targets.push({ subaccountId: sub.id, subAcct: sub.subAcct, client, destination: baseUrl });
     } catch (e) {
       if (!(e instanceof NoUsableKeyError)) throw e;
       firstRefusal ??= e;
@@ -71,5 +73,5 @@ export async function reachableTargets(
 /** One sub-account by id, through its key with `permission` (NOT_FOUND for another brand's; NoUsableKeyError). */
 export async function singleTarget(ctx: BrandContext, subaccountId: string, permission: SubaccountPermission, deps: ExchangeActionDeps): Promise<Target> {
   const sub = await subaccountClient(ctx.db, ctx.tenantId, subaccountId, permission, deps.clientOptions);
-  return { subaccountId, subAcct: sub.subAcct, client: sub.client };
+  return { subaccountId, subAcct: sub.subAcct, client: sub.client, destination: sub.baseUrl };
 }
