@@ -5,53 +5,11 @@
  * "Refresh". Then the brand-wide Positions and Open orders pages. In English, then in Chinese; with
  * SHOTS_DIR, screenshots at 1440 px.
  */
-import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 import { shot } from "./page-checks";
-import { e2eDatabaseUrl } from "../tests/setup/test-databases";
-
-const SIM = "http://127.0.0.1:8797";
-
-/** The worker on the e2e server's database and queues, running only the exchange-account sync. */
-function startSyncWorker() {
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "exchange-account-sync", OKX_SIM_URL: SIM, OKX_BASE_URL: SIM },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  return {
-    async stop() {
-      if (worker.exitCode !== null) return;
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-async function mutate<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
-  return (await res.json()).result.data.json as T;
-}
-
-interface Credentials {
-  apiKey: string;
-  secretKey: string;
-  passphrase: string;
-}
-
-/** A request signed with the sub-account's own key, as the customer's app would send it (demo trading). */
-async function signed<T>(request: APIRequestContext, key: Credentials, method: "GET" | "POST", path: string, body?: Record<string, string>): Promise<T> {
-  const text = body ? JSON.stringify(body) : "";
-  const timestamp = new Date().toISOString();
-  const sign = createHmac("sha256", key.secretKey).update(`${timestamp}${method}${path}${text}`).digest("base64");
-  const headers = { "Content-Type": "application/json", "x-simulated-trading": "1", "OK-ACCESS-KEY": key.apiKey, "OK-ACCESS-SIGN": sign, "OK-ACCESS-TIMESTAMP": timestamp, "OK-ACCESS-PASSPHRASE": key.passphrase };
-  const res = method === "GET" ? await request.get(`${SIM}${path}`, { headers }) : await request.post(`${SIM}${path}`, { data: text, headers });
-  return (await res.json()) as T;
-}
+import { mutate, signed, startWorker, type Credentials } from "./sim-setup";
 
 /** A new spot-and-futures sub-account for the customer with a trade key, holding a BTC swap position and a resting BTC order. */
 async function tradingAccount(request: APIRequestContext, customerId: string) {
@@ -86,7 +44,7 @@ test.use({ ...asRole(DEMO.aurora.operations), viewport: { width: 1440, height: 9
 
 test("operations sees a customer's synced position in the Exchange tab and on the Positions and Open orders pages, in English and Chinese", async ({ page }) => {
   test.setTimeout(240_000);
-  const worker = startSyncWorker();
+  const worker = startWorker("exchange-account-sync");
   try {
     await page.goto("/customers?status=active");
     await page.getByRole("row").nth(1).getByRole("link").first().click();

@@ -5,71 +5,18 @@
  * and a worker syncs the account into the tab. The dialog previews the live position, takes a reason and
  * shows the exchange's answer. In English, then in Chinese; with SHOTS_DIR, screenshots at 1440 px.
  */
-import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
-import { e2eDatabaseUrl } from "../tests/setup/test-databases";
+import { mutate, signed, startWorker, type Credentials } from "./sim-setup";
 
-const SIM = "http://127.0.0.1:8797";
 const SHOTS = process.env.SHOTS_DIR;
 
 async function shot(page: Page, name: string) {
   if (!SHOTS) return;
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-/** The worker on the e2e server's database and queues, running only the exchange-account sync. */
-function startSyncWorker() {
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "exchange-account-sync", OKX_SIM_URL: SIM, OKX_BASE_URL: SIM },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  worker.stdout.on("data", (chunk) => (output += String(chunk)));
-  worker.stderr.on("data", (chunk) => (output += String(chunk)));
-  return {
-    output: () => output,
-    async stop() {
-      if (worker.exitCode !== null) return;
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-/** A tRPC mutation as the page's signed-in member (same cookies), answering its data. */
-async function mutate<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
-  return (await res.json()).result.data.json as T;
-}
-
-interface Credentials {
-  apiKey: string;
-  secretKey: string;
-  passphrase: string;
-}
-
-/** A request signed with the sub-account's own key, as the customer's app would send it (demo trading). */
-async function signed<T>(request: APIRequestContext, key: Credentials, method: "GET" | "POST", requestPath: string, body?: Record<string, string>): Promise<T> {
-  const text = body ? JSON.stringify(body) : "";
-  const timestamp = new Date().toISOString();
-  const sign = createHmac("sha256", key.secretKey).update(`${timestamp}${method}${requestPath}${text}`).digest("base64");
-  const headers = {
-    "Content-Type": "application/json",
-    "x-simulated-trading": "1",
-    "OK-ACCESS-KEY": key.apiKey,
-    "OK-ACCESS-SIGN": sign,
-    "OK-ACCESS-TIMESTAMP": timestamp,
-    "OK-ACCESS-PASSPHRASE": key.passphrase,
-  };
-  const res = method === "GET" ? await request.get(`${SIM}${requestPath}`, { headers }) : await request.post(`${SIM}${requestPath}`, { data: text, headers });
-  return (await res.json()) as T;
 }
 
 /** A market buy of a swap (net mode; long/short mode needs the side). */
@@ -110,7 +57,7 @@ test.use({ ...asRole(DEMO.aurora.operations), viewport: { width: 1440, height: 9
 
 test("operations closes a position from a customer's Exchange tab with a reason, in English and Chinese", async ({ page }) => {
   test.setTimeout(180_000);
-  const worker = startSyncWorker();
+  const worker = startWorker("exchange-account-sync");
   try {
     await page.goto("/customers?status=active");
     await page.getByRole("row").nth(1).getByRole("link").first().click();

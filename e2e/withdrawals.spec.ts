@@ -5,14 +5,13 @@
  * it from the approvals inbox; a worker sends it once and follows it until it completes. Then the pages in
  * Chinese. With SHOTS_DIR, screenshots at 1440 px.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO, switchTo } from "./helpers";
+import { mutate, SIM, startWorker } from "./sim-setup";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 
-const SIM = "http://127.0.0.1:8797";
 const SHOTS = process.env.SHOTS_DIR;
 const ADDRESS = "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9";
 
@@ -22,39 +21,13 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** The worker on the e2e server's database and queues, running only the withdrawal queues. */
-function startWithdrawalWorker() {
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "jobs/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), JOBS_PREFIX: "bull-e2e", WORKER_QUEUES: "withdrawal-send,withdrawal-follow", OKX_SIM_URL: SIM, OKX_BASE_URL: SIM },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  worker.stdout.on("data", (chunk) => (output += String(chunk)));
-  worker.stderr.on("data", (chunk) => (output += String(chunk)));
-  return {
-    output: () => output,
-    async stop() {
-      if (worker.exitCode !== null) return;
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-async function mutate<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
-  return (await res.json()).result.data.json as T;
-}
-
 const sql = (query: string) => execFileSync("psql", [e2eDatabaseUrl(), "-tAc", query], { encoding: "utf8" }).trim();
 
 test.use({ ...asRole(DEMO.aurora.operations), viewport: { width: 1440, height: 900 } });
 
 test("a withdrawal above the threshold is approved by a second person and completes, in English and Chinese", async ({ page }) => {
   test.setTimeout(240_000);
-  const worker = startWithdrawalWorker();
+  const worker = startWorker("withdrawal-send,withdrawal-follow");
   try {
     // An active Aurora customer at KYC level 2 with no transfer lock on any account.
     const brandId = sql("SELECT id FROM brand WHERE slug = 'aurora'");
