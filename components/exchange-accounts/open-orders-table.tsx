@@ -7,18 +7,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ListOrdered } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
-import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { FilteredEmpty } from "@/components/data-table/filtered-empty";
-import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import type { TableUrlState } from "@/components/data-table/use-table-url-state";
-import { EmptyState } from "@/components/ui/empty-state";
-import { INST_TYPES, ORDER_SIDES, type ZOpenOrderListInput } from "@/lib/exchange-accounts/schemas";
+import { ORDER_SIDES, type ZOpenOrderListInput } from "@/lib/exchange-accounts/schemas";
 import type { OpenOrderRow } from "@/lib/exchange-accounts/types";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
+import { ExchangeListFrame, InstTypeFilter } from "./list-frame";
 import { ORDER_DEFAULT_HIDDEN, openOrderRowId, useOpenOrderColumns } from "./order-columns";
 
 export interface OpenOrdersTableProps {
@@ -43,28 +39,26 @@ export function OpenOrdersTable({ state, brandWide, actions, emptyTitle, caption
     defaultSort: { id: "created", desc: true },
     defaultHidden: ORDER_DEFAULT_HIDDEN,
   });
-  const typeOptions = useMemo<FacetOption<(typeof INST_TYPES)[number]>[]>(() => INST_TYPES.map((value) => ({ value, label: value })), []);
   const sideOptions = useMemo<FacetOption<(typeof ORDER_SIDES)[number]>[]>(() => ORDER_SIDES.map((value) => ({ value, label: t(`exchangeAccounts.sides.${value}`) })), [t]);
 
   return (
-    <div className="flex flex-col gap-3">
-      <DataTableToolbar table={table} url={state} search={brandWide} searchPlaceholder={t("exchangeAccounts.ordersPage.searchPlaceholder")} exportHref="/api/export/exchangeOpenOrders">
-        <DataTableFacetedFilter title={t("exchangeAccounts.filters.instType")} options={typeOptions} value={state.input.instType} onChange={(instType) => state.setParams({ instType })} />
-        <DataTableFacetedFilter title={t("exchangeAccounts.filters.side")} options={sideOptions} value={state.input.side} onChange={(side) => state.setParams({ side })} />
-      </DataTableToolbar>
-      <DataTable
-        table={table}
-        caption={caption}
-        {...dataTableQueryProps(query, t)}
-        filtered={state.hasFilters}
-        empty={
-          state.hasFilters ? (
-            <FilteredEmpty title={t("exchangeAccounts.ordersPage.empty")} clearLabel={t("table.resetFilters")} onClear={state.resetFilters} />
-          ) : (
-            <EmptyState icon={ListOrdered} className="border-0" title={emptyTitle} />
-          )
-        }
-      />
-    </div>
+    <ExchangeListFrame
+      table={table}
+      state={state}
+      query={query}
+      brandWide={brandWide}
+      searchPlaceholder={t("exchangeAccounts.ordersPage.searchPlaceholder")}
+      exportHref="/api/export/exchangeOpenOrders"
+      filters={
+        <>
+          <InstTypeFilter value={state.input.instType} onChange={(instType) => state.setParams({ instType })} />
+          <DataTableFacetedFilter title={t("exchangeAccounts.filters.side")} options={sideOptions} value={state.input.side} onChange={(side) => state.setParams({ side })} />
+        </>
+      }
+      filteredEmptyTitle={t("exchangeAccounts.ordersPage.empty")}
+      emptyIcon={ListOrdered}
+      emptyTitle={emptyTitle}
+      caption={caption}
+    />
   );
 }

@@ -10,7 +10,8 @@ import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import type { OpenOrderRow } from "@/lib/exchange-accounts/types";
-import { Dec, Holder, Mono, SideBadge, Time } from "./cells";
+import { Dec, Mono, SideBadge, Time } from "./cells";
+import { actionColumns, holderColumns } from "./shared-columns";
 
 const col = createDataTableColumnHelper<OpenOrderRow>();
 export const openOrderRowId = (row: OpenOrderRow) => row.id;
@@ -37,9 +38,7 @@ export function useOpenOrderColumns({ brandWide, actions }: OrderColumnOptions) 
         enableHiding: false,
         meta: { label: c("created") },
       }),
-      ...(brandWide
-        ? [col.display({ id: "holder", header: c("customer"), cell: ({ row }) => <Holder {...row.original} />, enableHiding: false, meta: { label: c("customer") } })]
-        : [col.accessor("subAcct", { header: c("subAcct"), enableSorting: false, cell: ({ getValue }) => <Mono value={getValue()} />, meta: { label: c("subAcct") } })]),
+      ...holderColumns<OpenOrderRow>(brandWide, c),
       col.accessor("instId", {
         header: ({ column }) => (brandWide ? <DataTableColumnHeader column={column} title={c("instId")} /> : c("instId")),
         enableSorting: brandWide,
@@ -76,7 +75,7 @@ export function useOpenOrderColumns({ brandWide, actions }: OrderColumnOptions) 
         meta: { label: c("state") },
       }),
       col.accessor("ordId", { header: c("ordId"), enableSorting: false, cell: ({ getValue }) => <Mono value={getValue()} />, meta: { label: c("ordId") } }),
-      ...(actions ? [col.display({ id: "actions", header: () => null, cell: ({ row }) => <div className="flex justify-end">{actions(row.original)}</div>, enableHiding: false })] : []),
+      ...actionColumns(actions),
     ]);
   }, [t, brandWide, actions]);
 }

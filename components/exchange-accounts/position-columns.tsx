@@ -9,7 +9,8 @@ import { DataTableColumnHeader } from "@/components/data-table/data-table-column
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { useT } from "@/lib/i18n/client";
 import type { PositionRow } from "@/lib/exchange-accounts/types";
-import { Dec, Holder, Mono, None, Pnl, Ratio, SideBadge, Time } from "./cells";
+import { Dec, None, Pnl, Ratio, SideBadge, Time } from "./cells";
+import { actionColumns, holderColumns } from "./shared-columns";
 
 const col = createDataTableColumnHelper<PositionRow>();
 export const positionRowId = (row: PositionRow) => row.id;
@@ -29,9 +30,7 @@ export function usePositionColumns({ brandWide, actions }: PositionColumnOptions
     const c = (key: string) => t(`exchangeAccounts.columns.${key}` as "exchangeAccounts.columns.instId");
     const right = (title: string) => <span className="block text-right">{title}</span>;
     return col.columns([
-      ...(brandWide
-        ? [col.display({ id: "holder", header: c("customer"), cell: ({ row }) => <Holder {...row.original} />, enableHiding: false, meta: { label: c("customer") } })]
-        : [col.accessor("subAcct", { header: c("subAcct"), enableSorting: false, cell: ({ getValue }) => <Mono value={getValue()} />, meta: { label: c("subAcct") } })]),
+      ...holderColumns<PositionRow>(brandWide, c),
       col.accessor("instId", {
         header: ({ column }) => (brandWide ? <DataTableColumnHeader column={column} title={c("instId")} /> : c("instId")),
         enableSorting: brandWide,
@@ -75,7 +74,7 @@ export function usePositionColumns({ brandWide, actions }: PositionColumnOptions
         cell: ({ getValue }) => <Time value={getValue()} />,
         meta: { label: c("updated") },
       }),
-      ...(actions ? [col.display({ id: "actions", header: () => null, cell: ({ row }) => <div className="flex justify-end">{actions(row.original)}</div>, enableHiding: false })] : []),
+      ...actionColumns(actions),
     ]);
   }, [t, brandWide, actions]);
 }

@@ -7,18 +7,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CandlestickChart } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/data-table/data-table-faceted-filter";
-import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { FilteredEmpty } from "@/components/data-table/filtered-empty";
-import { dataTableQueryProps } from "@/components/data-table/query-props";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import type { TableUrlState } from "@/components/data-table/use-table-url-state";
-import { EmptyState } from "@/components/ui/empty-state";
-import { INST_TYPES, POSITION_DIRECTIONS, type ZPositionListInput } from "@/lib/exchange-accounts/schemas";
+import { POSITION_DIRECTIONS, type ZPositionListInput } from "@/lib/exchange-accounts/schemas";
 import type { PositionRow } from "@/lib/exchange-accounts/types";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
+import { ExchangeListFrame, InstTypeFilter } from "./list-frame";
 import { POSITION_DEFAULT_HIDDEN, positionRowId, usePositionColumns } from "./position-columns";
 
 export interface PositionsTableProps {
@@ -43,37 +39,29 @@ export function PositionsTable({ state, brandWide, actions, emptyTitle, caption 
     defaultSort: { id: "exposure", desc: true },
     defaultHidden: POSITION_DEFAULT_HIDDEN,
   });
-  const typeOptions = useMemo<FacetOption<(typeof INST_TYPES)[number]>[]>(() => INST_TYPES.map((value) => ({ value, label: value })), []);
   const directionOptions = useMemo<FacetOption<(typeof POSITION_DIRECTIONS)[number]>[]>(
     () => POSITION_DIRECTIONS.map((value) => ({ value, label: t(`exchangeAccounts.directions.${value}`) })),
     [t],
   );
 
   return (
-    <div className="flex flex-col gap-3">
-      <DataTableToolbar
-        table={table}
-        url={state}
-        search={brandWide}
-        searchPlaceholder={t("exchangeAccounts.positionsPage.searchPlaceholder")}
-        exportHref="/api/export/exchangePositions"
-      >
-        <DataTableFacetedFilter title={t("exchangeAccounts.filters.instType")} options={typeOptions} value={state.input.instType} onChange={(instType) => state.setParams({ instType })} />
-        <DataTableFacetedFilter title={t("exchangeAccounts.filters.direction")} options={directionOptions} value={state.input.direction} onChange={(direction) => state.setParams({ direction })} />
-      </DataTableToolbar>
-      <DataTable
-        table={table}
-        caption={caption}
-        {...dataTableQueryProps(query, t)}
-        filtered={state.hasFilters}
-        empty={
-          state.hasFilters ? (
-            <FilteredEmpty title={t("exchangeAccounts.positionsPage.empty")} clearLabel={t("table.resetFilters")} onClear={state.resetFilters} />
-          ) : (
-            <EmptyState icon={CandlestickChart} className="border-0" title={emptyTitle} />
-          )
-        }
-      />
-    </div>
+    <ExchangeListFrame
+      table={table}
+      state={state}
+      query={query}
+      brandWide={brandWide}
+      searchPlaceholder={t("exchangeAccounts.positionsPage.searchPlaceholder")}
+      exportHref="/api/export/exchangePositions"
+      filters={
+        <>
+          <InstTypeFilter value={state.input.instType} onChange={(instType) => state.setParams({ instType })} />
+          <DataTableFacetedFilter title={t("exchangeAccounts.filters.direction")} options={directionOptions} value={state.input.direction} onChange={(direction) => state.setParams({ direction })} />
+        </>
+      }
+      filteredEmptyTitle={t("exchangeAccounts.positionsPage.empty")}
+      emptyIcon={CandlestickChart}
+      emptyTitle={emptyTitle}
+      caption={caption}
+    />
   );
 }
