@@ -9,7 +9,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { confirmOnCtrlEnter, RefusalAlert } from "@/components/ui/refusal-alert";
+import { ReasonForm } from "@/components/ui/reason-form";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -20,8 +21,6 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Textarea } from "@/components/ui/textarea";
 import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { ZCustomerStatusChangeInput } from "@/lib/customers/schemas";
@@ -73,32 +72,17 @@ export function ReasonConfirmDialog({
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{description}</AlertDialogDescription>
         </AlertDialogHeader>
-        <Form {...form}>
-          <form id={formId} noValidate onSubmit={submit} className="grid gap-3">
-            <FormField
-              control={form.control}
-              name="reason"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("customers.statusChange.reason")}</FormLabel>
-                  <FormControl>
-                    <Textarea
-                      rows={3}
-                      maxLength={500}
-                      autoFocus
-                      placeholder={t("customers.statusChange.reasonPlaceholder")}
-                      disabled={pending}
-                      onKeyDown={confirmOnCtrlEnter(() => void submit())}
-                      {...field}
-                    />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {refusal && <RefusalAlert title={t("customers.statusChange.refusedTitle")} refusal={refusal} refreshedText={t("customers.statusChange.refreshed")} />}
-          </form>
-        </Form>
+        <ReasonForm
+          id={formId}
+          form={form}
+          submit={submit}
+          label={t("customers.statusChange.reason")}
+          placeholder={t("customers.statusChange.reasonPlaceholder")}
+          rows={3}
+          pending={pending}
+        >
+          {refusal && <RefusalAlert title={t("customers.statusChange.refusedTitle")} refusal={refusal} refreshedText={t("customers.statusChange.refreshed")} />}
+        </ReasonForm>
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>{t("common.cancel")}</AlertDialogCancel>
           <Button type="submit" form={formId} variant={destructive ? "destructive" : "default"} pending={pending}>

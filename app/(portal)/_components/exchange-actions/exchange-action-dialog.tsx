@@ -11,10 +11,9 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { confirmOnCtrlEnter, RefusalAlert } from "@/components/ui/refusal-alert";
+import { ReasonForm } from "@/components/ui/reason-form";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { Spinner } from "@/components/ui/spinner";
-import { Textarea } from "@/components/ui/textarea";
 import { ZExchangeActionReasonForm, type ExchangeActionPreviewInput } from "@/lib/exchange-actions/schemas";
 import type { ExchangeActionResult } from "@/lib/exchange-actions/types";
 import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
@@ -102,32 +101,17 @@ export function ExchangeActionDialog({ request, onClose }: ExchangeActionDialogP
             )}
             {preview.isError && <RefusalAlert title={t("exchangeActions.preview.refusedTitle")} refusal={{ message: describeTrpcError(preview.error, t).message }} refreshedText="" />}
             {data && <PreviewTables preview={data} />}
-            <Form {...form}>
-              <form id={formId} noValidate onSubmit={submit} className="grid gap-3">
-                <FormField
-                  control={form.control}
-                  name="reason"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("exchangeActions.reason.label")}</FormLabel>
-                      <FormControl>
-                        <Textarea
-                          rows={2}
-                          maxLength={500}
-                          autoFocus
-                          placeholder={t("exchangeActions.reason.placeholder")}
-                          disabled={pending}
-                          onKeyDown={confirmOnCtrlEnter(() => void submit())}
-                          {...field}
-                        />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-                {refusal && <RefusalAlert title={t("exchangeActions.results.refused")} refusal={{ message: refusal }} refreshedText="" />}
-              </form>
-            </Form>
+            <ReasonForm
+              id={formId}
+              form={form}
+              submit={submit}
+              label={t("exchangeActions.reason.label")}
+              placeholder={t("exchangeActions.reason.placeholder")}
+              rows={2}
+              pending={pending}
+            >
+              {refusal && <RefusalAlert title={t("exchangeActions.results.refused")} refusal={{ message: refusal }} refreshedText="" />}
+            </ReasonForm>
             <DialogFooter>
               <Button variant="outline" disabled={pending} onClick={onClose}>
                 {t("common.cancel")}
