@@ -10,6 +10,7 @@ import { auditTiles } from "@/server/audit/dashboard";
 import { bonusCharts, bonusTiles } from "@/server/bonuses/dashboard";
 import { customerCharts, customerTiles } from "@/server/customers/dashboard";
 import { fundLockTiles } from "@/server/fund-locks/dashboard";
+import { withdrawalTiles } from "@/server/withdrawals/dashboard";
 import { jobTiles } from "@/server/jobs/dashboard";
 import { kycCharts, kycTiles } from "@/server/kyc/dashboard";
 import { messageTiles } from "@/server/messages/dashboard";
@@ -25,6 +26,7 @@ const TILE_GROUPS: readonly (readonly DashboardTile[])[] = [
   kycTiles,
   customerTiles,
   fundLockTiles,
+  withdrawalTiles,
   jobTiles,
   subaccountTiles,
   apiKeyTiles,

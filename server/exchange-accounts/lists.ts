@@ -9,6 +9,7 @@ import type { BrandContext } from "../actor";
 import { endOfRange } from "../audit/query";
 import type { Prisma } from "../db/client";
 import { pageArgs } from "@/lib/table-state";
+import { subAcct } from "@/lib/exchange/okx-fields";
 import type { ZBillListInput, ZFillListInput, ZOpenOrderListInput, ZPositionListInput } from "@/lib/exchange-accounts/schemas";
 import type { BillPage, BillRow, FillPage, FillRow, OpenOrderPage, OpenOrderRow, PositionPage, PositionRow } from "@/lib/exchange-accounts/types";
 import { customerSubaccounts } from "./summary";
@@ -17,12 +18,21 @@ import { billRow, fillRow, holderSelect, openOrderRow, positionRow } from "./row
 type In<T extends z.ZodType> = z.infer<T>;
 const EXPORT_BATCH = 1000;
 
-/** The sub-account side of a search: customer uid, e-mail or sub-account name (exact). */
+/**
+ * The sub-account side of a search: customer uid, e-mail or sub-account name (exact), each only when the
+ * term can be one — "BTC" is no sub-account name (6–20 letters and digits), e-mail or uid, so an
+ * instrument search costs no join through the holders (bench/exchange-accounts).
+ */
 function holderSearch(q: string): Prisma.SubaccountWhereInput[] {
-  const or: Prisma.SubaccountWhereInput[] = [{ subAcct: q }, { customer: { email: q.toLowerCase() } }];
+  const or: Prisma.SubaccountWhereInput[] = [];
+  if (subAcct.safeParse(q).success) or.push({ subAcct: q });
+  if (q.includes("@")) or.push({ customer: { email: q.toLowerCase() } });
   if (/^\d{1,18}$/.test(q)) or.push({ customer: { uid: BigInt(q) } });
   return or;
 }
+
+/** An instrument id or its start (BTC, BTC-USDT, 1INCH-USDT-SWAP). */
+const instrumentPrefix = (q: string): Prisma.StringFilter | null => (/^[A-Za-z0-9-]{1,40}$/.test(q) ? { startsWith: q.toUpperCase() } : null);
 
 export function positionWhere(tenantId: string, f: In<typeof ZPositionListInput>): Prisma.ExchangePositionWhereInput {
   const and: Prisma.ExchangePositionWhereInput[] = [{ brandId: tenantId }];
@@ -32,7 +42,10 @@ export function positionWhere(tenantId: string, f: In<typeof ZPositionListInput>
     and.push(f.direction[0] === "long" ? { OR: [{ posSide: "long" }, { posSide: "net", pos: { gt: 0 } }] } : { OR: [{ posSide: "short" }, { posSide: "net", pos: { lt: 0 } }] });
   }
   const q = f.q?.trim();
-  if (q) and.push({ OR: [{ instId: { startsWith: q.toUpperCase() } }, ...holderSearch(q).map((s) => ({ subaccount: s }))] });
+  if (q) {
+    const inst = instrumentPrefix(q);
+    and.push({ OR: [...(inst ? [{ instId: inst }] : []), ...holderSearch(q).map((s) => ({ subaccount: s }))] });
+  }
   return { AND: and };
 }
 
@@ -75,7 +88,10 @@ export function openOrderWhere(tenantId: string, f: In<typeof ZOpenOrderListInpu
   if (f.side?.length) and.push({ side: { in: f.side } });
   if (f.customerId) and.push({ subaccount: { brandId: tenantId, customerId: f.customerId } });
   const q = f.q?.trim();
-  if (q) and.push({ OR: [{ instId: { startsWith: q.toUpperCase() } }, { ordId: q }, ...holderSearch(q).map((s) => ({ subaccount: s }))] });
+  if (q) {
+    const inst = instrumentPrefix(q);
+    and.push({ OR: [...(inst ? [{ instId: inst }] : []), { ordId: q }, ...holderSearch(q).map((s) => ({ subaccount: s }))] });
+  }
   return { AND: and };
 }
 

@@ -33,6 +33,9 @@ import type { z } from "zod";
 import { createTestKeyRow } from "../cases/api-keys";
 import { createTestTradingAccount, createTestFundLock } from "../cases/fund-locks";
 import { createTestApplication, createTestCustomer } from "../cases/kyc";
+import { createTestWithdrawal } from "../cases/withdrawals";
+import { ZWithdrawalListInput } from "@/lib/withdrawals/schemas";
+import { listWithdrawals } from "@/server/withdrawals/list";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 
 const HOUR = 3_600_000;
@@ -64,6 +67,8 @@ async function listTotal(ctx: TenantContext, href: string): Promise<number> {
       return (await listStaff(ctx, parse(ZStaffListInput))).total;
     case "/messages":
       return (await listMessages(ctx, parse(ZMessageListInput))).total;
+    case "/withdrawals":
+      return (await listWithdrawals(ctx, parse(ZWithdrawalListInput))).total;
     default:
       throw new Error(`no list for ${href}`);
   }
@@ -115,6 +120,8 @@ describe("dashboard", () => {
       "customers.frozenToday",
       "fundLocks.active",
       "fundLocks.expiring",
+      "withdrawals.inProgress",
+      "withdrawals.failed",
       "jobs.failed",
       "exchange.syncFreshness",
       "apiKeys.unbound",
@@ -154,6 +161,20 @@ describe("dashboard", () => {
     await db.rebateFile.create({ data: { ...file, state: "failed", createdAt: new Date(Date.now() - 60_000) } });
     await db.rebateFile.create({ data: { ...file, beginDay: day(2), endDay: day(2), state: "imported", rowsAdded: 42 } });
     expect(await figure(desk.ctx, "rebates.lastFile")).toMatchObject({ value: 1, tone: "danger", detail: { key: "dashboard.tiles.rebatesLastFile.states.imported", params: { rows: 42 } } });
+  });
+
+  it("counts withdrawals on their way out and those that failed this week, as their lists do", async () => {
+    const brand = (await createTestBrand()).id;
+    const desk = await member(brand, "operations");
+    const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
+    for (const b of [brand, (await createTestBrand()).id]) {
+      for (const state of ["queued", "sending", "sent", "completed", "pending_approval", "failed"] as const) await createTestWithdrawal(b, { state });
+      await createTestWithdrawal(b, { state: "failed", createdAt: eightDaysAgo });
+    }
+    expect(await figure(desk.ctx, "withdrawals.inProgress")).toMatchObject({ value: 3 });
+    expect(await figure(desk.ctx, "withdrawals.failed")).toMatchObject({ value: 1, tone: "danger", detail: { params: { days: 7 } } });
+    await expectListMatches(desk.ctx, "withdrawals.inProgress");
+    await expectListMatches(desk.ctx, "withdrawals.failed");
   });
 
   it("does not load a tile whose permission the caller lacks", async () => {

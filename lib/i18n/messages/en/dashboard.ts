@@ -47,6 +47,8 @@ export const dashboard = {
     },
     fundLocksActive: { title: "Active fund locks", detail: "Transfers blocked on customers' accounts" },
     messagesInFlight: { title: "Messages going out", detail: "Sending now or scheduled" },
+    withdrawalsInProgress: { title: "Withdrawals in progress", detail: "Queued, sending, or sent and not yet complete" },
+    withdrawalsFailed: { title: "Failed withdrawals", detail: "In the last {days} days" },
     messagesAwaitingApproval: { title: "Messages awaiting approval", detail: "Large sends waiting for an admin" },
     rebatesYesterdayFees: { title: "Trading fees yesterday", detail: "{before} USDT the day before" },
     rebatesLastFile: {
