@@ -7,6 +7,7 @@ import { newAddress } from "../generate";
 import { DEPOSIT_STATES, DEPOSIT_TYPES, type DepositAddress, WITHDRAWAL_STATES } from "../model";
 import { isAddrType, isCcy, isLimit, isMs, isTo, oneOf, optional, parse, required } from "../validation";
 import { type Handler, cursorPage, subaccountOrThrow } from "./context";
+import { withdrawalFields } from "./funding";
 
 /** Seed 001: at most 20 deposit addresses per currency (no error code given → 51000 naming ccy). */
 const MAX_ADDRESSES_PER_CCY = 20;
@@ -138,22 +139,5 @@ export const withdrawalHistory: Handler = ({ params, store, now, config }) => {
       (!p.type || w.type === p.type) &&
       (!p.state || w.state === p.state),
   );
-  return cursorPage(rows, p.after, p.before, p.limit).map((w) => ({
-    subAcct: w.subAcct,
-    ccy: w.ccy,
-    chain: w.chain,
-    amt: w.amt,
-    ts: w.ts,
-    from: w.from,
-    areaCodeFrom: w.areaCodeFrom,
-    to: w.to,
-    areaCodeTo: w.areaCodeTo,
-    ...(w.tag !== undefined && { tag: w.tag }),
-    ...(w.memo !== undefined && { memo: w.memo }),
-    txId: w.txId,
-    fee: w.fee,
-    state: w.state,
-    wdId: w.wdId,
-    clientId: w.clientId,
-  }));
+  return cursorPage(rows, p.after, p.before, p.limit).map((w) => ({ subAcct: w.subAcct, ...withdrawalFields(w) }));
 };

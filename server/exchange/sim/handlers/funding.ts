@@ -95,11 +95,10 @@ export const withdraw: Handler = (ctx) => {
   return [{ wdId: w.wdId, ccy: w.ccy, chain: w.chain, amt: w.amt, clientId: w.clientId }];
 };
 
-/** A withdrawal as OKX's history lists it. */
-export const withdrawalRow = (w: Withdrawal) => ({
+/** What OKX's withdrawal histories (the sub-account's own and the broker's) both show of a withdrawal. */
+export const withdrawalFields = (w: Withdrawal) => ({
   ccy: w.ccy,
   chain: w.chain,
-  nonTradableAsset: false,
   amt: w.amt,
   ts: w.ts,
   from: w.from,
@@ -110,12 +109,13 @@ export const withdrawalRow = (w: Withdrawal) => ({
   ...(w.memo !== undefined && { memo: w.memo }),
   txId: w.txId,
   fee: w.fee,
-  feeCcy: w.ccy,
   state: w.state,
   wdId: w.wdId,
   clientId: w.clientId,
-  note: "",
 });
+
+/** A withdrawal as OKX's history lists it. */
+export const withdrawalRow = (w: Withdrawal) => ({ ...withdrawalFields(w), nonTradableAsset: false, feeCcy: w.ccy, note: "" });
 
 /** GET asset/withdrawal-history: the caller's own withdrawals, newest first (ms cursors). */
 export const withdrawalHistoryOwn: Handler = (ctx) => {
