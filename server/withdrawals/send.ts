@@ -4,12 +4,16 @@
  * transfer-out locks, the emergency-stop seam), and sends with that clientId. When the answer is lost
  * (time-out, dropped connection: OkxError.outcomeUnknown) or a retry finds the row already "sending", it
  * first looks the clientId up in the sub-account's withdrawal history, and sends only if it is not there.
- * OKX itself refuses a second withdrawal with the same clientId, so the two guards are independent.
+ * OKX itself refuses a second withdrawal with the same clientId, so the two guards are independent — and
+ * that refusal (50071) means "sent already", never "failed". A row an earlier attempt may have sent is
+ * looked up BEFORE the re-checks: a withdrawal that left must be recorded as sent, not refused. Only an
+ * answer in which OKX itself refused the request (its own code, not a time-out, 5xx, 429 or an unreadable
+ * body) marks a withdrawal failed; anything else is looked up first.
  */
 import "server-only";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/audit";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
 import { isOkxError, type OkxError } from "../exchange/okx";
@@ -84,6 +88,13 @@ async function markFailed(deps: WithdrawalJobDeps, brandId: string, id: string, 
   });
 }
 
+/**
+ * OKX answered and refused the request itself (its own numeric code: a parameter, balance or permission
+ * refusal). Not: a time-out, a 5xx, a 429, an unreadable or unexpected answer, or a duplicate clientId.
+ */
+const refusedByOkx = (e: OkxError) =>
+  /^\d+$/.test(e.code) && e.code !== DUPLICATE_CLIENT_ID && !e.outcomeUnknown && e.kind !== "transient" && e.kind !== "rate_limited";
+
 /** The withdrawal with this clientId in the sub-account's own history, if the exchange has it. */
 async function findByClientId(deps: WithdrawalJobDeps, w: WithdrawalRecord) {
   const sc = await withdrawClient(deps.db, w.brandId, w.subaccountId, deps.clientOptions);
@@ -91,17 +102,28 @@ async function findByClientId(deps: WithdrawalJobDeps, w: WithdrawalRecord) {
   return rows.find((r) => r.clientId === w.clientId) ?? null;
 }
 
-/** Claims the row for this attempt, after the re-checks. Returns the row and whether an earlier attempt may have sent it. */
+/** OKX's answer to a second withdrawal with a clientId it has seen: the first one went out. */
+const DUPLICATE_CLIENT_ID = "50071";
+
+/** What may have changed since approval: the customer's status, transfer-out locks, the emergency stop. */
+async function recheck(tx: DbTx, w: WithdrawalRecord, now: Date) {
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: w.customerId }, select: { status: true } });
+  if (customer.status !== "active") throw new AppError("CONFLICT", "withdrawals.errors.customerNotActive", { params: { status: customer.status } });
+  await assertNoTransferOutLock(tx, w.customerId, now);
+  await assertExchangeMutationsAllowed(tx, w.brandId);
+}
+
+/**
+ * Claims the row for this attempt. A queued row is re-checked first; a row already "sending" (an earlier
+ * attempt's outcome unknown) is claimed as it is and re-checked only after its clientId was looked up.
+ */
 async function claim(deps: WithdrawalJobDeps, brandId: string, id: string): Promise<{ w: WithdrawalRecord; resumed: boolean } | SendOutcome> {
   const now = deps.now?.() ?? new Date();
   return deps.db.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, brandId, id);
     if (w.state !== "queued" && w.state !== "sending") return "skipped";
     if (w.state === "sending" && w.lastCheckedAt && now.getTime() - w.lastCheckedAt.getTime() < SEND_CLAIM_MS) return "busy";
-    const customer = await tx.customer.findUniqueOrThrow({ where: { id: w.customerId }, select: { status: true } });
-    if (customer.status !== "active") throw new AppError("CONFLICT", "withdrawals.errors.customerNotActive", { params: { status: customer.status } });
-    await assertNoTransferOutLock(tx, w.customerId, now);
-    await assertExchangeMutationsAllowed(tx, brandId);
+    if (w.state === "queued") await recheck(tx, w, now);
     const after = await tx.withdrawal.update({ where: { id }, data: { state: "sending", sendAttempts: { increment: 1 }, lastCheckedAt: now, version: { increment: 1 } }, include: { customer: { select: { id: true, uid: true, name: true } }, subaccount: { select: { id: true, subAcct: true } } } });
     if (w.state === "queued") {
       await recordAudit(tx, WHO, { brandId, action: "withdrawal.send_start", entityType: "withdrawal", entityId: id, before: snapshot(w), after: snapshot(after) });
@@ -135,6 +157,16 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
       await markSent(deps, brandId, id, { wdId: found.wdId, state: found.state, txId: found.txId });
       return "sent";
     }
+    // Not on the exchange: nothing left, so what changed since approval may still stop it.
+    try {
+      await deps.db.$transaction((tx) => recheck(tx, w, deps.now?.() ?? new Date()));
+    } catch (error) {
+      if (error instanceof AppError && error.code === "CONFLICT") {
+        await refuse(deps, brandId, id, error);
+        return "refused";
+      }
+      throw error;
+    }
   }
   const sc = await withdrawClient(deps.db, brandId, w.subaccountId, deps.clientOptions);
   try {
@@ -150,15 +182,16 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
     return "sent";
   } catch (error) {
     if (!isOkxError(error)) throw error;
-    if (error.outcomeUnknown || error.kind === "transient" || error.kind === "rate_limited") {
-      // The request may have reached OKX: look before anyone sends again.
+    if (!refusedByOkx(error)) {
+      // The request may have reached OKX (or did: a duplicate clientId): look before anyone sends again.
       const found = await findByClientId(deps, w);
       if (found) {
         await markSent(deps, brandId, id, { wdId: found.wdId, state: found.state, txId: found.txId });
         return "sent";
       }
-      // Not there: free the claim so the retry sends at once (with the same clientId).
-      await deps.db.withdrawal.updateMany({ where: { id, brandId, state: "sending" }, data: { lastCheckedAt: null } });
+      // Not there yet. A duplicate stays claimed until the history shows it (the follow job looks again);
+      // otherwise the claim is freed so the retry sends at once, with the same clientId.
+      if (error.code !== DUPLICATE_CLIENT_ID) await deps.db.withdrawal.updateMany({ where: { id, brandId, state: "sending" }, data: { lastCheckedAt: null } });
       throw error;
     }
     await markFailed(deps, brandId, id, error);

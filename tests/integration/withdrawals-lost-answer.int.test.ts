@@ -113,6 +113,33 @@ describe("a lost answer", () => {
     expect(await onExchangeByClientId(c, w.clientId)).toHaveLength(1);
   });
 
+  it("a withdrawal that left before the customer was frozen is recorded as sent, never refused", { timeout: 30_000 }, async () => {
+    const c = await withdrawingCustomer(ops, { simUrl: sim.url, clientOptions });
+    await bookEntry(brand.id, c.customerId);
+    const w = await queued(c);
+    // The dead worker's send went out; then compliance froze the customer.
+    await db.withdrawal.update({ where: { id: w.id }, data: { state: "sending", sendAttempts: 1, lastCheckedAt: new Date(Date.now() - 5 * 60_000) } });
+    const { client } = await subaccountClient(db, brand.id, c.subaccountId, "withdraw", clientOptions);
+    const ack = await client.withdraw({ ccy: "USDT", amt: "25", dest: "4", toAddr: TRC20, chain: "USDT-TRC20", clientId: w.clientId });
+    await db.customer.update({ where: { id: c.customerId }, data: { status: "frozen" } });
+
+    expect(await sendWithdrawal(deps(), brand.id, w.id)).toBe("sent");
+    expect(await db.withdrawal.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ state: "sent", wdId: ack.wdId });
+  });
+
+  it("OKX's duplicate-clientId refusal means sent already: looked up and recorded as sent, not failed", { timeout: 30_000 }, async () => {
+    const c = await withdrawingCustomer(ops, { simUrl: sim.url, clientOptions });
+    await bookEntry(brand.id, c.customerId);
+    const w = await queued(c);
+    // An attempt nobody recorded sent it already; this one's POST is refused as a duplicate.
+    const { client } = await subaccountClient(db, brand.id, c.subaccountId, "withdraw", clientOptions);
+    const ack = await client.withdraw({ ccy: "USDT", amt: "25", dest: "4", toAddr: TRC20, chain: "USDT-TRC20", clientId: w.clientId });
+
+    expect(await sendWithdrawal(deps(), brand.id, w.id)).toBe("sent");
+    expect(await db.withdrawal.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ state: "sent", wdId: ack.wdId });
+    expect(await onExchangeByClientId(c, w.clientId)).toHaveLength(1);
+  });
+
   it("a claim still in flight is not taken over", async () => {
     const c = await withdrawingCustomer(ops, { simUrl: sim.url, clientOptions });
     await bookEntry(brand.id, c.customerId);
