@@ -91,27 +91,58 @@ export async function seedPositions(raw: pg.Pool, count: number): Promise<string
     const brandId = rows[0].id;
     brands.push(brandId);
     await raw.query(
-      `INSERT INTO customer (id, brand_id, email, name, updated_at)
-       SELECT gen_random_uuid(), $1, 'c' || g || '.' || substr($1::text, 1, 8) || '@bench.example', 'Customer ' || g, now() FROM generate_series(1, 1000) g`,
+      `INSERT INTO customer (id, brand_id, email, name, country, registration_source, updated_at)
+       SELECT gen_random_uuid(), $1::uuid, 'c' || g || '.' || substr($1::text, 1, 8) || '@bench.example', 'Customer ' || g, 'SG', 'backoffice', now() FROM generate_series(1, 1000) g`,
       [brandId],
     );
     await raw.query(
       `INSERT INTO subaccount (id, brand_id, sub_acct, uid, account_level, enabled, can_transfer_out, exchange_created_at, customer_id, last_synced_at, updated_at)
-       SELECT gen_random_uuid(), $1, 'bench' || lpad(n::text, 6, '0'), (900000 + n)::text, 2, true, true, now(), c.id, now(), now()
-       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM customer WHERE brand_id = $1) c`,
+       SELECT gen_random_uuid(), $1::uuid, 'bench' || lpad(n::text, 6, '0'), (900000 + n)::text, 2, true, true, now(), c.id, now(), now()
+       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM customer WHERE brand_id = $1::uuid) c`,
       [brandId],
     );
     await raw.query(
       `INSERT INTO exchange_position (id, brand_id, subaccount_id, pos_id, inst_type, inst_id, pos_side, mgn_mode, pos, avg_px, mark_px, upl,
          lever, exposure_usd, exchange_created_at, exchange_updated_at, synced_at)
-       SELECT gen_random_uuid(), $1, s.id, (1000000 + g)::text, 'SWAP', ($3::text[])[1 + g % 6], CASE WHEN g % 3 = 0 THEN 'short' ELSE 'long' END, 'cross',
+       SELECT gen_random_uuid(), $1::uuid, s.id, (1000000 + g)::text, 'SWAP', ($3::text[])[1 + g % 6], CASE WHEN g % 3 = 0 THEN 'short' ELSE 'long' END, 'cross',
          (1 + g % 500)::numeric, 100 + g % 997, 101 + g % 991, ((g * 7919) % 20001 - 10000)::numeric / 100, '10',
-         ((g * 104729) % 5000000)::numeric / 10, now() - (g || ' minutes')::interval, now(), now()
+         ((g::bigint * 104729) % 5000000)::numeric / 10, now() - (g || ' minutes')::interval, now(), now()
        FROM generate_series(1, $2::int) g
-       JOIN LATERAL (SELECT id FROM subaccount WHERE brand_id = $1 ORDER BY sub_acct OFFSET (g % 1000) LIMIT 1) s ON true`,
+       JOIN LATERAL (SELECT id FROM subaccount WHERE brand_id = $1::uuid ORDER BY sub_acct OFFSET (g % 1000) LIMIT 1) s ON true`,
       [brandId, count, INSTRUMENTS],
     );
   }
   await raw.query("ANALYZE exchange_position; ANALYZE subaccount; ANALYZE customer");
   return brands[0];
+}
+
+/**
+ * The simulator in a process of its own, as the exchange is in production: in-process it would take its
+ * share of the one event loop that also runs the sync being measured.
+ */
+export async function startSimProcess(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "server/exchange/sim/main.ts"], {
+    env: { ...process.env, OKX_SIM_HOST: "127.0.0.1", OKX_SIM_PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = "";
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(seen);
+      if (m) resolve(m[1]);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the simulator exited (${code}) before listening:\n${seen}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
