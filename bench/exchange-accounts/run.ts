@@ -86,7 +86,7 @@ function section(refreshes: Refresh[], pages: PageCase[], pgVersion: string, com
     `- Date: ${new Date().toISOString()}`,
     `- Command: \`${command}\``,
     `- Data: the simulator in its own process (seed ${SEED}) with ${SUBACCOUNTS.toLocaleString("en")} sub-accounts and its generated trading activity, documented limits on; one read-only key per sub-account, created through the broker endpoint and stored encrypted; a fresh \`${databaseName(BENCH_URL)}\` database.`,
-    `- Refresh: \`syncExchangeAccount\` with kinds balances, positions and open orders for every sub-account, ${CONCURRENCY} at a time, each signed with its own key (its own per-user buckets, in Redis); 50011 and requests are the simulator's counts. Floor: the same five requests per sub-account (account/balance, asset/balances, account/positions, trade/orders-pending, plus the shared price read) signed and sent by bare clients, no database.`,
+    `- Refresh: \`syncExchangeAccount\` with kinds balances, positions and open orders for every sub-account, ${CONCURRENCY} at a time, each signed with its own key (its own per-user buckets, in Redis); 50011 and requests are the simulator's counts. Floor: the same four requests per sub-account (account/balance, asset/balances, account/positions, trade/orders-pending; not the price read the syncs share) signed and sent by bare clients, no database.`,
     "",
     "| run | sub-accounts | wall s | sub-accounts/s | requests | requests/s | 50011 | failed | target |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---|",
