@@ -7,6 +7,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { Prisma } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { addressProblem } from "@/lib/withdrawals/chains";
 import type { ZAddAddressInput, ZCustomerRef, ZRemoveAddressInput } from "@/lib/withdrawals/schemas";
@@ -54,6 +55,7 @@ export async function addAddress(ctx: WithdrawalCtx, input: z.infer<typeof ZAddA
   const settings = await effectiveSettings(ctx.db, ctx.tenantId);
   const entry = await ctx.db.$transaction(async (tx) => {
     const tag = input.tag ?? "";
+    // Two adds at once both pass this look; the second then meets the unique index (caught below).
     const existing = await tx.withdrawalAddress.findFirst({ where: { customerId: input.customerId, chain: input.chain, address: input.address, tag, removedAt: null }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", "withdrawals.errors.addressExists", { field: "address" });
     const created = await tx.withdrawalAddress.create({
@@ -72,6 +74,9 @@ export async function addAddress(ctx: WithdrawalCtx, input: z.infer<typeof ZAddA
     });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "withdrawal.address_add", entityType: "withdrawal_address", entityId: created.id, after: { customerId: created.customerId, ccy: created.ccy, chain: created.chain, address: created.address, tag: created.tag, label: created.label, usableFrom: created.usableFrom } });
     return created;
+  }).catch((error: unknown) => {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "withdrawals.errors.addressExists", { field: "address" });
+    throw error;
   });
   return (await rows(ctx, [entry], now))[0]!;
 }

@@ -20,7 +20,7 @@ import { isOkxError, type OkxError } from "../exchange/okx";
 import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
 import { enqueue } from "../queues/registry";
-import { assertNoTransferOutLock } from "./checks";
+import { assertNoTransferOutLock, checkParties } from "./checks";
 import { lockWithdrawal, snapshot, type WithdrawalRecord } from "./common";
 import { withdrawClient } from "./exchange";
 
@@ -105,10 +105,14 @@ async function findByClientId(deps: WithdrawalJobDeps, w: WithdrawalRecord) {
 /** OKX's answer to a second withdrawal with a clientId it has seen: the first one went out. */
 const DUPLICATE_CLIENT_ID = "50071";
 
-/** What may have changed since approval: the customer's status, transfer-out locks, the emergency stop. */
+/**
+ * What may have changed since approval: the customer's status, the sub-account (removed, or frozen for
+ * withdrawals), the address still in the book, transfer-out locks, the emergency stop.
+ */
 async function recheck(tx: DbTx, w: WithdrawalRecord, now: Date) {
-  const customer = await tx.customer.findUniqueOrThrow({ where: { id: w.customerId }, select: { status: true } });
-  if (customer.status !== "active") throw new AppError("CONFLICT", "withdrawals.errors.customerNotActive", { params: { status: customer.status } });
+  await checkParties(tx, w.brandId, w);
+  const entry = w.addressBookId ? await tx.withdrawalAddress.findFirst({ where: { id: w.addressBookId, brandId: w.brandId, removedAt: null }, select: { id: true } }) : null;
+  if (!entry) throw new AppError("CONFLICT", "withdrawals.errors.notInBook", { field: "address" });
   await assertNoTransferOutLock(tx, w.customerId, now);
   await assertExchangeMutationsAllowed(tx, w.brandId);
 }

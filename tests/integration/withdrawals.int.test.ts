@@ -188,6 +188,31 @@ describe("below the threshold", () => {
     expect(await db.withdrawal.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ state: "refused", failureKey: "withdrawals.errors.transferOutLocked" });
     expect((await onExchange(brand.id, c.subaccountId)).history).toEqual([]);
   });
+
+  it("an address taken out of the book, or a sub-account frozen for withdrawals, after approval refuses it before sending", async () => {
+    const c = await withdrawingCustomer(ops, { simUrl });
+    const entry = await bookEntry(brand.id, c.customerId);
+    const first = await as<WithdrawalRow>(ops, "withdrawal.request", ask(c, { amount: "40" }));
+    const second = await as<WithdrawalRow>(ops, "withdrawal.request", ask(c, { amount: "41" }));
+    await db.withdrawalAddress.update({ where: { id: entry.id }, data: { removedAt: new Date() } });
+    expect(await sendWithdrawal(deps, brand.id, first.id)).toBe("refused");
+    expect(await db.withdrawal.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ state: "refused", failureKey: "withdrawals.errors.notInBook" });
+    await db.withdrawalAddress.update({ where: { id: entry.id }, data: { removedAt: null } });
+    await db.subaccount.update({ where: { id: c.subaccountId }, data: { frozenFunctions: ["withdrawal"] } });
+    expect(await sendWithdrawal(deps, brand.id, second.id)).toBe("refused");
+    expect(await db.withdrawal.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ state: "refused", failureKey: "withdrawals.errors.subaccountFrozen" });
+    expect((await onExchange(brand.id, c.subaccountId)).history).toEqual([]);
+  });
+
+  it("the same address added twice at once is refused once as already in the book, never a 500", async () => {
+    const c = await withdrawingCustomer(ops, { simUrl });
+    const add = () => as(ops, "withdrawal.addAddress", { customerId: c.customerId, ccy: "USDT", chain: "USDT-TRC20", address: TRC20 });
+    const results = await Promise.allSettled([add(), add(), add()]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x): x is PromiseRejectedResult => x.status === "rejected")) {
+      expect(await refusal(Promise.reject(r.reason))).toMatchObject({ code: "CONFLICT", field: "address" });
+    }
+  });
 });
 
 describe("checks refuse with the field they name and change nothing", () => {
