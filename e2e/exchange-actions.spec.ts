@@ -9,7 +9,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
-import { mutate, signed, startWorker, type Credentials } from "./sim-setup";
+import { fundTrading, mutate, signed, startWorker, type Credentials } from "./sim-setup";
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -75,6 +75,7 @@ test("operations closes a position from a customer's Exchange tab with a reason,
     await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
     const customerId = /\/customers\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     const { subAcct, key } = await tradingSubaccount(page.request, customerId);
+    await fundTrading(page.request, customerId, subAcct);
     const [first, second] = await openPositions(page.request, key);
 
     const closeOne = async (instId: string, words: { tab: string; close: string; confirm: string; reason: string; done: string }, shotName: string) => {

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
 import { expect } from "./fixtures";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
@@ -56,3 +57,22 @@ export async function signed<T>(request: APIRequestContext, key: Credentials, me
   const res = method === "GET" ? await request.get(`${SIM}${requestPath}`, { headers }) : await request.post(`${SIM}${requestPath}`, { data: text, headers });
   return (await res.json()) as T;
 }
+
+/**
+ * Adds money to a sub-account's trading account through the simulator's loopback test hook, on the brand's
+ * own simulator account: a sub-account created by a test starts with nothing, or with whatever little its
+ * generated activity left, and a swap buy needs margin.
+ */
+export async function fundTrading(request: APIRequestContext, customerId: string, subAcct: string, amt = "100000") {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  let brandId: string;
+  try {
+    brandId = (await client.query<{ brand_id: string }>("SELECT brand_id FROM customer WHERE id = $1::uuid", [customerId])).rows[0]!.brand_id;
+  } finally {
+    await client.end();
+  }
+  const res = await request.post(`${SIM}/sim/admin/funds?account=${brandId}`, { data: { subAcct, account: "trading", ccy: "USDT", amt } });
+  if (!res.ok()) throw new Error(`funding ${subAcct} failed: HTTP ${res.status()} ${await res.text()}`);
+}
+
