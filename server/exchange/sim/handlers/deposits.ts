@@ -4,10 +4,10 @@ import { advanceAll } from "../trading/funding";
 import { chainOf, currency } from "../assets";
 import { paramError } from "../errors";
 import { newAddress } from "../generate";
-import { DEPOSIT_STATES, DEPOSIT_TYPES, type DepositAddress, WITHDRAWAL_STATES } from "../model";
+import { DEPOSIT_STATES, DEPOSIT_TYPES, type DepositAddress } from "../model";
 import { isAddrType, isCcy, isLimit, isMs, isTo, oneOf, optional, parse, required } from "../validation";
 import { type Handler, cursorPage, subaccountOrThrow } from "./context";
-import { withdrawalFields } from "./funding";
+import { WITHDRAWAL_HISTORY_PARAMS, withdrawalFields } from "./funding";
 
 /** Seed 001: at most 20 deposit addresses per currency (no error code given → 51000 naming ccy). */
 const MAX_ADDRESSES_PER_CCY = 20;
@@ -115,18 +115,7 @@ export const depositHistory: Handler = ({ params, store }) => {
 
 /** GET asset/broker/nd/subaccount-withdrawal-history: same paging as deposits. */
 export const withdrawalHistory: Handler = ({ params, store, now, config }) => {
-  const p = parse(params, {
-    subAcct: optional(),
-    ccy: optional(isCcy),
-    wdId: optional(),
-    clientId: optional(),
-    txId: optional(),
-    type: optional(oneOf(...DEPOSIT_TYPES)),
-    state: optional(oneOf(...WITHDRAWAL_STATES)),
-    after: optional(isMs),
-    before: optional(isMs),
-    limit: optional(isLimit),
-  });
+  const p = parse(params, { subAcct: optional(), ...WITHDRAWAL_HISTORY_PARAMS });
   // Sub-accounts' own withdrawals (asset/withdrawal) move on with time; bring them up to now first.
   advanceAll(store, now, config.withdrawalStepMs);
   const rows = store.withdrawals.filter(

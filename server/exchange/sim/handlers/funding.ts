@@ -117,19 +117,22 @@ export const withdrawalFields = (w: Withdrawal) => ({
 /** A withdrawal as OKX's history lists it. */
 export const withdrawalRow = (w: Withdrawal) => ({ ...withdrawalFields(w), nonTradableAsset: false, feeCcy: w.ccy, note: "" });
 
+/** The filters of both withdrawal histories (the broker's adds `subAcct`). */
+export const WITHDRAWAL_HISTORY_PARAMS = {
+  ccy: optional(isCcy),
+  wdId: optional(),
+  clientId: optional(),
+  txId: optional(),
+  type: optional(oneOf(...DEPOSIT_TYPES)),
+  state: optional(oneOf(...WITHDRAWAL_STATES)),
+  after: optional(isMs),
+  before: optional(isMs),
+  limit: optional(isLimit),
+};
+
 /** GET asset/withdrawal-history: the caller's own withdrawals, newest first (ms cursors). */
 export const withdrawalHistoryOwn: Handler = (ctx) => {
-  const p = parse(ctx.params, {
-    ccy: optional(isCcy),
-    wdId: optional(),
-    clientId: optional(),
-    txId: optional(),
-    type: optional(oneOf(...DEPOSIT_TYPES)),
-    state: optional(oneOf(...WITHDRAWAL_STATES)),
-    after: optional(isMs),
-    before: optional(isMs),
-    limit: optional(isLimit),
-  });
+  const p = parse(ctx.params, WITHDRAWAL_HISTORY_PARAMS);
   const { sub } = own(ctx);
   if (!sub) return [];
   const rows = ctx.store.withdrawals.filter(
