@@ -23,7 +23,7 @@ import { db, type Db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { ENDPOINTS } from "@/server/exchange/okx";
 import type { FaultConfig } from "@/server/exchange/sim/faults";
-import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
+import { simAdmin, simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import * as jobs from "@/server/jobs/service";
 import type { SyncDeps } from "@/server/subaccounts/sync";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
@@ -35,6 +35,11 @@ const SUBS = 30;
 const PAGE = 10;
 const FEE_TYPES = 9;
 const quiet = () => undefined;
+/**
+ * Generous client limits, and the simulator's are off in this file: pacing is proven by okx-rate-limit.int
+ * and subaccount-sync.int, and waiting out 1 request/s per page here would only slow the faults down.
+ */
+const FAST = { subaccountInfo: { count: 1000, windowMs: 1000 }, subaccountTradeFee: { count: 1000, windowMs: 1000 } };
 
 let sim: SimHarness;
 /** Rate-limit buckets in the real Redis under a prefix of this file's own, shared with no other run. */
@@ -54,7 +59,7 @@ beforeEach(async () => {
   await configureJobs({ prefix, redisUrl: env.REDIS_URL });
   // Each test's brands are new, so each has a fresh simulator account of SUBS sub-accounts.
   await sim.setFaults({});
-  await sim.resetLimits();
+  await simAdmin(sim.url, "POST", "rate-limits", { enabled: false, reset: true });
   await sim.resetStats();
 });
 
@@ -87,6 +92,7 @@ function syncDeps(options: { timeoutMs?: number; faultAfterFirstPage?: FaultConf
       endpoints: { simulatorUrl: sim.url, okxBaseUrl: sim.url },
       maxRetries: 1,
       timeoutMs: options.timeoutMs ?? 5_000,
+      limits: FAST,
     },
     onPage: async (page) => {
       if (page !== 1 || !armed) return;
@@ -153,8 +159,6 @@ async function mirroredBrandWithOneDeleted() {
   const rows = await rowsOf(brand.id);
   const deleted = rows[rows.length - 1].subAcct;
   await simClient(sim.url, null, { forBrand: brand.id }).deleteSubaccount({ subAcct: deleted });
-  // A fresh simulator window, so the first attempt's pages are paced by the client alone.
-  await sim.resetLimits();
   return { brand, deleted, ctx: await brandAdmin(brand.id) };
 }
 
