@@ -19,8 +19,11 @@ export const CANCELLABLE_BEFORE_SENDING: readonly WithdrawalState[] = ["pending_
 
 /** OKX's withdrawal states (its withdrawal history): -3 cancelling … 2 success, 4–17 review stages. */
 export const OKX_WITHDRAWAL_STATES = ["-3", "-2", "-1", "0", "1", "2", "4", "5", "6", "7", "8", "9", "10", "12", "15", "16", "17"] as const;
-/** OKX states in which OKX still accepts a cancel (waiting, or in its review stages). */
-export const OKX_CANCELLABLE_STATES: readonly string[] = ["0", "4", "5", "6", "7", "8", "9", "10", "12", "15", "16", "17"];
+/**
+ * OKX states in which OKX still accepts a cancel: its first stage, "pending withdrawal" (waiting, waiting for a
+ * transfer, manual reviews, approved, the Travel Rule vendor). Not 1, 15 or 16: broadcast or being validated.
+ */
+export const OKX_CANCELLABLE_STATES: readonly string[] = ["0", "4", "5", "6", "7", "8", "9", "10", "12", "17"];
 
 export const zChain = z
   .string({ error: "Choose a chain" })

@@ -51,8 +51,9 @@ export const fund = (simUrl: string, brandId: string, subAcct: string, ccy: stri
   simAdmin(simUrl, "POST", "funds", { subAcct, account: "funding", ccy, amt }, brandId);
 
 /** The sub-account's next withdrawal fails on the exchange, or stops at a state. */
-export const nextWithdrawal = (simUrl: string, brandId: string, subAcct: string, outcome: "fail" | "stall" | null) =>
-  simAdmin(simUrl, "POST", "next-withdrawal", { subAcct, outcome }, brandId);
+/** The sub-account's next withdrawal fails, or stalls (after one step waiting) at `stallState` (default 0). */
+export const nextWithdrawal = (simUrl: string, brandId: string, subAcct: string, outcome: "fail" | "stall" | null, stallState?: string) =>
+  simAdmin(simUrl, "POST", "next-withdrawal", { subAcct, outcome, stallState }, brandId);
 
 /** A book entry usable now (its cooling-off already over). */
 export const bookEntry = (brandId: string, customerId: string, data: Partial<Prisma.WithdrawalAddressUncheckedCreateInput> = {}) =>

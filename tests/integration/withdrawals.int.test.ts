@@ -13,6 +13,7 @@ import { listApprovals } from "@/server/approvals/service";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { subaccountClient } from "@/server/exchange/subaccount-client";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
 import { followWithdrawals } from "@/server/withdrawals/follow";
@@ -64,6 +65,17 @@ async function followUntil(id: string, states: string[], timeoutMs = 20_000) {
     const w = await db.withdrawal.findUniqueOrThrow({ where: { id } });
     if (states.includes(w.state) || Date.now() > end) return w;
     await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Follows until OKX reports `okxState` for the withdrawal; returns it as staff see it. */
+async function followUntilOkx(id: string, okxState: string, timeoutMs = 20_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    await followWithdrawals(deps, brand.id);
+    const w = await as<WithdrawalRow>(ops, "withdrawal.get", { id });
+    if (w.okxState === okxState || Date.now() > end) return w;
+    await new Promise((r) => setTimeout(r, 300));
   }
 }
 
@@ -166,6 +178,28 @@ describe("below the threshold", () => {
     expect(sent).toMatchObject({ state: "sent", okxState: "0", cancellable: true });
     expect(await as<WithdrawalRow>(ops, "withdrawal.cancel", { id: w.id, reason: "Wrong address" })).toMatchObject({ state: "sent", okxState: "-3" });
     expect((await followUntil(w.id, ["cancelled"])).state).toBe("cancelled");
+  });
+
+  it("cancel is offered while OKX still holds the withdrawal for review, not once the chain is validating it", { timeout: 30_000 }, async () => {
+    const c = await withdrawingCustomer(ops, { simUrl });
+    await bookEntry(brand.id, c.customerId);
+    // Stage one, "pending withdrawal": a manual review (4). The exchange accepts the cancel the portal offers.
+    await nextWithdrawal(simUrl, brand.id, c.subAcct, "stall", "4");
+    const inReview = await as<WithdrawalRow>(ops, "withdrawal.request", ask(c, { amount: "71" }));
+    expect(await sendWithdrawal(deps, brand.id, inReview.id)).toBe("sent");
+    expect(await followUntilOkx(inReview.id, "4")).toMatchObject({ state: "sent", okxState: "4", cancellable: true });
+    expect(await as<WithdrawalRow>(ops, "withdrawal.cancel", { id: inReview.id, reason: "Wrong address" })).toMatchObject({ okxState: "-3" });
+    // Stage two, "withdrawal in progress": pending validation on chain (15). No cancel is offered, and one
+    // asked for anyway is refused by the portal before the exchange is bothered.
+    await nextWithdrawal(simUrl, brand.id, c.subAcct, "stall", "15");
+    const validating = await as<WithdrawalRow>(ops, "withdrawal.request", ask(c, { amount: "72" }));
+    expect(await sendWithdrawal(deps, brand.id, validating.id)).toBe("sent");
+    expect(await followUntilOkx(validating.id, "15")).toMatchObject({ state: "sent", okxState: "15", cancellable: false });
+    expect(await refusal(as(ops, "withdrawal.cancel", { id: validating.id, reason: "Too late" }))).toMatchObject({ code: "CONFLICT", reason: "withdrawals.errors.notCancellable" });
+    // The exchange agrees: asked directly, it refuses the cancel in 15 with OKX's 58216.
+    const { wdId } = await db.withdrawal.findUniqueOrThrow({ where: { id: validating.id } });
+    const { client } = await subaccountClient(db, brand.id, c.subaccountId, "withdraw");
+    await expect(client.cancelWithdrawal({ wdId: wdId! })).rejects.toMatchObject({ code: "58216" });
   });
 
   it("a withdrawal the exchange fails is recorded as failed", { timeout: 30_000 }, async () => {

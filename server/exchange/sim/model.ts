@@ -115,9 +115,9 @@ export const WithdrawalSchema = z.object({
    */
   live: z
     .object({
-      /** fail: → -1 after the first step; stall: stops at stallState. */
+      /** fail: → -1 after the first step; stall: waits (0) one step, then stays at stallState. */
       outcome: z.enum(["fail", "stall"]).optional(),
-      stallState: z.enum(["0", "1"]).optional(),
+      stallState: z.enum(["0", "1", "4", "5", "6", "7", "8", "9", "10", "12", "15", "16", "17"]).optional(),
       /** When cancel-withdrawal was accepted (ms): -3 now, -2 one step later. */
       cancelAt: z.number().optional(),
       /** The funding balance was debited (success) — never twice. */

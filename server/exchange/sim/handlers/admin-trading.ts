@@ -2,9 +2,10 @@
  * Local-only test hooks for sub-accounts' own accounts (plain JSON, loopback only, like admin.ts):
  *   POST /sim/admin/funds            {"subAcct", "account": "funding"|"trading", "ccy", "amt"} — add (or, with
  *                                    a negative amt, take) money; the trading account books a transfer bill
- *   POST /sim/admin/next-withdrawal  {"subAcct", "outcome": "fail"|"stall", "stallState"?: "0"|"1"} — the
- *                                    sub-account's next asset/withdrawal fails (-1 after one step) or stops at
- *                                    stallState (default 0, still cancellable); {"outcome": null} clears it
+ *   POST /sim/admin/next-withdrawal  {"subAcct", "outcome": "fail"|"stall", "stallState"?} — the
+ *                                    sub-account's next asset/withdrawal fails (-1 after one step) or, after
+ *                                    one step waiting, stays at stallState (any state short of the end;
+ *                                    default 0); {"outcome": null} clears it
  *   POST /sim/admin/position-mode    {"subAcct", "posMode": "net_mode"|"long_short_mode"} — as OKX's
  *                                    account/set-position-mode (refused with open positions or orders)
  */
@@ -13,6 +14,7 @@ import { z } from "zod";
 import { currency } from "../assets";
 import type { SimStore } from "../store";
 import { D, book, text } from "../trading/ledger";
+import { STALL_STATES } from "../trading/funding";
 import { touch, tradingOf } from "../trading/state";
 import type { AdminAnswer } from "./admin";
 
@@ -26,7 +28,7 @@ const FundsSchema = z.strictObject({
 const NextWithdrawalSchema = z.strictObject({
   subAcct: z.string().min(1),
   outcome: z.enum(["fail", "stall"]).nullable(),
-  stallState: z.enum(["0", "1"]).optional(),
+  stallState: z.enum(STALL_STATES).optional(),
 });
 
 const PositionModeSchema = z.strictObject({ subAcct: z.string().min(1), posMode: z.enum(["net_mode", "long_short_mode"]) });

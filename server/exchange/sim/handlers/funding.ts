@@ -7,7 +7,7 @@ import { chainOf, currency } from "../assets";
 import { TradeErrors, paramError } from "../errors";
 import { DEPOSIT_TYPES, WITHDRAWAL_STATES, type Withdrawal } from "../model";
 import { D, text } from "../trading/ledger";
-import { advance, advanceAll, fundingRows, held, isInternalAddress, splitAddress } from "../trading/funding";
+import { CANCELLABLE, advance, advanceAll, fundingRows, held, isInternalAddress, splitAddress } from "../trading/funding";
 import { touch, tradingOf } from "../trading/state";
 import { isCcy, isCcyList, isLimit, isMs, oneOf, optional, parse, required } from "../validation";
 import { type Handler, type HandlerContext, cursorPage, ownSubaccount } from "./context";
@@ -148,14 +148,14 @@ export const withdrawalHistoryOwn: Handler = (ctx) => {
   return cursorPage(rows, p.after, p.before, p.limit).map(withdrawalRow);
 };
 
-/** POST asset/cancel-withdrawal: only while waiting (0); answers {wdId}, the state goes -3 then -2. */
+/** POST asset/cancel-withdrawal: only in OKX's first stage (CANCELLABLE); answers {wdId}, the state goes -3 then -2. */
 export const cancelWithdrawal: Handler = (ctx) => {
   const p = parse(ctx.params, { wdId: required() });
   const { sub, state } = own(ctx);
   const w = sub ? ctx.store.withdrawals.find((x) => x.wdId === p.wdId && x.subAcct === sub.subAcct) : undefined;
   if (!w) throw TradeErrors.wdNotFound();
   if (w.state === "-3" || w.state === "-2") throw TradeErrors.wdAlreadyCanceled();
-  if (w.state !== "0" || !w.live) throw TradeErrors.notAllowed();
+  if (!CANCELLABLE.has(w.state) || !w.live) throw TradeErrors.notAllowed();
   w.live.cancelAt = ctx.now;
   advance(ctx.store, w, state, ctx.now, ctx.config.withdrawalStepMs);
   touch(ctx.store, state);

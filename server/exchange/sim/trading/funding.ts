@@ -16,6 +16,14 @@ import { touch } from "./state";
 
 /** States in which the withdrawal still holds its funds. */
 const HOLDING = new Set(["0", "1", "-3", "4", "5", "6", "7", "8", "9", "10", "12", "15", "16", "17"]);
+/**
+ * OKX's first stage, "pending withdrawal" (waiting, waiting for a transfer, the manual reviews, approved, the
+ * Travel Rule vendor): the only one cancel-withdrawal accepts. Broadcasting (1) and the chain's validation
+ * (15, 16) are the second stage, "withdrawal in progress", which can no longer be stopped.
+ */
+export const CANCELLABLE = new Set(["0", "4", "5", "6", "7", "8", "9", "10", "12", "17"]);
+/** Where a stalled withdrawal may stop: any state short of the end. */
+export const STALL_STATES = ["0", "1", "4", "5", "6", "7", "8", "9", "10", "12", "15", "16", "17"] as const;
 
 /** Where a live withdrawal stands at `now`. */
 function stateAt(w: Withdrawal, now: number, step: number): Withdrawal["state"] {
@@ -24,7 +32,7 @@ function stateAt(w: Withdrawal, now: number, step: number): Withdrawal["state"] 
   const elapsed = now - Number(w.ts);
   const path = elapsed < step ? "0" : elapsed < 2 * step ? "1" : "2";
   if (live.outcome === "fail") return elapsed < step ? "0" : "-1";
-  if (live.outcome === "stall" && Number(path) > Number(live.stallState ?? "0")) return live.stallState ?? "0";
+  if (live.outcome === "stall") return elapsed < step ? "0" : (live.stallState ?? "0");
   return path;
 }
 

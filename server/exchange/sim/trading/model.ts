@@ -105,6 +105,6 @@ export const SubTradingSchema = z.object({
   bills: z.array(SimBillSchema),
   positions: z.array(SimPositionSchema),
   /** Test hook: what happens to this sub-account's next withdrawal. */
-  nextWithdrawal: z.object({ outcome: z.enum(["fail", "stall"]), stallState: z.enum(["0", "1"]) }).optional(),
+  nextWithdrawal: z.object({ outcome: z.enum(["fail", "stall"]), stallState: z.enum(["0", "1", "4", "5", "6", "7", "8", "9", "10", "12", "15", "16", "17"]) }).optional(),
 });
 export type SubTrading = z.infer<typeof SubTradingSchema>;
