@@ -29,9 +29,13 @@ const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
   closed: "bonuses.errors.accountNotActive.closed",
 };
 
-/** A repeat of an idempotency key must be the same grant: same customer and account. */
-function assertSameGrant(existing: GrantRecord, input: { customerId: string; tradingAccountId: string }) {
-  if (existing.customerId !== input.customerId || existing.tradingAccountId !== input.tradingAccountId) {
+/**
+ * A repeat of an idempotency key must be the same grant: same customer, account and campaign, and — for a
+ * grant without a campaign, whose amount the caller names — the same amount.
+ */
+function assertSameGrant(existing: GrantRecord, input: { customerId: string; tradingAccountId: string; campaignId?: string; amount?: string }) {
+  const sameAmount = input.campaignId || input.amount === undefined || dec(existing.amount).eq(input.amount);
+  if (existing.customerId !== input.customerId || existing.tradingAccountId !== input.tradingAccountId || existing.campaignId !== (input.campaignId ?? null) || !sameAmount) {
     throw new AppError("CONFLICT", "bonuses.errors.keyUsedForOtherGrant", { field: "idempotencyKey" });
   }
 }

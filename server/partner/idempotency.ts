@@ -4,7 +4,7 @@
  * - the first request claims the key (INSERT … ON CONFLICT DO NOTHING) and runs;
  * - its answer — a success or a refusal met while running — is saved and replayed to every retry with
  *   the same key and the same request (method, path, body), with `Idempotent-Replayed: true`;
- * - the same key with another request is refused (409);
+ * - the same key with another request, or from another of the brand's partner keys, is refused (409);
  * - a retry while the first still runs waits for it (up to 5 s), then answers 409 "still processing";
  * - an answer that says "try again" (5xx: the database or another service failed, so the services'
  *   transactions rolled back) is not saved: the claim is released and the retry runs afresh;
@@ -40,11 +40,12 @@ async function tryClaim(ctx: PartnerContext, key: string, hash: string): Promise
     ON CONFLICT (brand_id, key) DO NOTHING
     RETURNING id::text`;
   if (inserted.length > 0) return { kind: "claimed", id };
-  const [row] = await ctx.db.$queryRaw<{ id: string; request_hash: string; state: string; response_status: number | null; response_body: string | null; stale: boolean }[]>`
-    SELECT id::text, request_hash, state::text, response_status, response_body, claimed_at < now() - make_interval(secs => ${STALE_MS / 1000}) AS stale
+  const [row] = await ctx.db.$queryRaw<{ id: string; request_hash: string; partner_key_id: string; state: string; response_status: number | null; response_body: string | null; stale: boolean }[]>`
+    SELECT id::text, request_hash, partner_key_id::text, state::text, response_status, response_body, claimed_at < now() - make_interval(secs => ${STALE_MS / 1000}) AS stale
     FROM partner_idempotency_key WHERE brand_id = ${ctx.tenantId}::uuid AND key = ${key}`;
   if (!row) return { kind: "in_flight" }; // released between the two statements: the next attempt claims it
-  if (row.request_hash !== hash) return { kind: "mismatch" };
+  // Another key's answer is not this key's to replay: its scopes, and what it may see, can differ.
+  if (row.request_hash !== hash || row.partner_key_id !== ctx.actor.id) return { kind: "mismatch" };
   if (row.state === "done") return { kind: "replay", status: row.response_status!, body: row.response_body! };
   if (row.stale) {
     const taken = await ctx.db.$executeRaw`

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { Decimal } from "decimal.js";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { AppError } from "../errors";
@@ -32,10 +33,30 @@ export async function enqueueSend(brandId: string, withdrawalId: string) {
   await enqueue("withdrawal-send", { brandId, withdrawalId }).catch(() => undefined);
 }
 
+/**
+ * A replayed key must carry the same request from the same partner key. The partner layer compares whole
+ * requests while it keeps a key (48 h); after that this lookup is the only guard, so it compares too.
+ */
+function assertSameRequest(ctx: WithdrawalCtx, earlier: { customerId: string; subaccountId: string; ccy: string; chain: string; amount: unknown; address: string; tag: string; partnerKeyId: string | null }, ask: z.infer<typeof ZRequestWithdrawalInput>) {
+  const same =
+    earlier.partnerKeyId === (ctx.actor.type === "partner" ? ctx.actor.id : null) &&
+    earlier.customerId === ask.customerId &&
+    earlier.subaccountId === ask.subaccountId &&
+    earlier.ccy === ask.ccy &&
+    earlier.chain === ask.chain &&
+    new Decimal(String(earlier.amount)).eq(ask.amount) &&
+    earlier.address === ask.address &&
+    earlier.tag === (ask.tag ?? "");
+  if (!same) throw new AppError("CONFLICT", "partnerApi.errors.idempotencyKeyReused", { field: "Idempotency-Key" });
+}
+
 export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeof ZRequestWithdrawalInput>, options: RequestOptions = {}): Promise<WithdrawalRow> {
   if (options.idempotencyKey) {
     const earlier = await ctx.db.withdrawal.findFirst({ where: { brandId: ctx.tenantId, idempotencyKey: options.idempotencyKey }, include: WITHDRAWAL_INCLUDE });
-    if (earlier) return toRow(ctx.db, earlier, true);
+    if (earlier) {
+      assertSameRequest(ctx, earlier, input);
+      return toRow(ctx.db, earlier, true);
+    }
   }
   const now = options.now?.() ?? new Date();
   const ask = { ...input, tag: input.tag ?? "" };

@@ -17,10 +17,12 @@ import { expectRefusal, signedRequest } from "../partner-api/raw";
 let api: PartnerClient;
 let credentials: PartnerCredentials;
 let brandId: string;
+let brandAdmin: Awaited<ReturnType<typeof partnerBrand>>["admin"];
 
 beforeAll(async () => {
   const a = await partnerBrand({ bonusApprovalThreshold: "1000000" }); // grants apply at once
   brandId = a.brand.id;
+  brandAdmin = a.admin;
   ({ api, credentials } = await partnerKey(a.admin));
 });
 
@@ -72,6 +74,32 @@ describe("partner API idempotency", () => {
     const otherEmail = email();
     await expectRefusal(await api.POST("/customers", { params: idempotent(key), body: { name: "Second", email: otherEmail, country: "SG" } }), 409, "partnerApi.errors.idempotencyKeyReused", HEADERS.idempotency);
     expect(await db.customer.count({ where: { brandId, email: otherEmail } })).toBe(0);
+  });
+
+  it("refuses a key another of the brand's partner keys used: that answer is not theirs to replay", async () => {
+    const other = (await partnerKey(brandAdmin, { label: "Second system" })).api;
+    const key = `shared-${Math.random()}`;
+    const body = { name: "Shared", email: email(), country: "SG" };
+    expect((await api.POST("/customers", { params: idempotent(key), body })).response.status).toBe(201);
+    await expectRefusal(await other.POST("/customers", { params: idempotent(key), body }), 409, "partnerApi.errors.idempotencyKeyReused", HEADERS.idempotency);
+    expect(await db.customer.count({ where: { brandId, email: body.email } })).toBe(1);
+  });
+
+  it("once the key's 48 hours are over, a grant's key still answers only the same grant", async () => {
+    const { customerId, tradingAccountId } = await customerWithAccount();
+    const key = `late-${Math.random()}`;
+    const body = { customerId, kind: "withdrawable" as const, amount: "7", tradingAccountId, reason: "Retry me late" };
+    const first = await api.POST("/bonus-grants", { params: idempotent(key), body });
+    expect(first.response.status).toBe(201);
+    // The hourly purge takes the key; only the grant's own copy is left to recognise a retry.
+    const purge = () => db.$executeRaw`DELETE FROM partner_idempotency_key WHERE brand_id = ${brandId}::uuid AND key = ${key}`;
+    await purge();
+    const again = await api.POST("/bonus-grants", { params: idempotent(key), body });
+    expect(again.response.status).toBe(201);
+    expect(again.data!.id).toBe(first.data!.id);
+    await purge();
+    await expectRefusal(await api.POST("/bonus-grants", { params: idempotent(key), body: { ...body, amount: "700" } }), 409, "bonuses.errors.keyUsedForOtherGrant", "idempotencyKey");
+    expect(await grantsOf(customerId)).toHaveLength(2); // the welcome bonus and this one
   });
 
   it("requires a key of 1–255 printable characters on every POST", async () => {

@@ -1,7 +1,8 @@
 /**
  * Withdrawals through the partner API's generated client, against the run's simulator: a brand's system
  * asks for a customer (by UID) — below the threshold it is sent, above it waits for a staff approver;
- * a replayed Idempotency-Key answers the first request and stores nothing more; refusals name their field.
+ * a replayed Idempotency-Key answers the first request and stores nothing more — even after the key's
+ * 48 hours, and never for another request or another partner key; refusals name their field.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -17,6 +18,8 @@ import { member } from "../helpers/bonuses";
 import { bookEntry, onExchange, TRC20, withdrawingCustomer, type WithdrawingCustomer } from "../helpers/withdrawals";
 import { idempotent, type PartnerClient } from "../partner-api/client";
 import { partnerBrand, partnerKey } from "../partner-api/fixture";
+import { expectRefusal } from "../partner-api/raw";
+import { HEADERS } from "@/lib/partner-api/signing";
 
 const simUrl = inject("integrationSimulatorUrl");
 const prefix = `bdtest-partner-wd-${randomUUID().slice(0, 8)}`;
@@ -63,6 +66,26 @@ describe("partner API: withdrawals", () => {
     expect(status.data).toMatchObject({ id: w.id, status: "sent", clientId: w.clientId });
     expect(status.data!.wdId).toBeTruthy();
     expect((await onExchange(brandId, c.subaccountId)).history.filter((h) => h.clientId === w.clientId)).toHaveLength(1);
+  });
+
+  it("once the key's 48 hours are over, the key still answers only the same request from the same partner key", async () => {
+    const key = idempotent();
+    const body = { customerUid: uid, ccy: "USDT", chain: "USDT-TRC20", amount: "130", address: TRC20, reason: "Customer app" };
+    const first = await api.POST("/withdrawals", { params: key, body });
+    expect(first.response.status, JSON.stringify(first.error)).toBe(201);
+    // The hourly purge takes the key; only the withdrawal's own copy is left to recognise a retry.
+    const purge = () => db.$executeRaw`DELETE FROM partner_idempotency_key WHERE brand_id = ${brandId}::uuid`;
+    const before = await db.withdrawal.count({ where: { brandId } });
+    await purge();
+    const again = await api.POST("/withdrawals", { params: key, body });
+    expect(again.response.status).toBe(201);
+    expect(again.data!.id).toBe(first.data!.id);
+    await purge();
+    await expectRefusal(await api.POST("/withdrawals", { params: key, body: { ...body, amount: "999" } }), 409, "partnerApi.errors.idempotencyKeyReused", HEADERS.idempotency);
+    await purge();
+    const other = (await partnerKey(admin, { label: "Second system" })).api;
+    await expectRefusal(await other.POST("/withdrawals", { params: key, body }), 409, "partnerApi.errors.idempotencyKeyReused", HEADERS.idempotency);
+    expect(await db.withdrawal.count({ where: { brandId } })).toBe(before);
   });
 
   it("above the threshold waits for a staff approver (a partner request has no staff requester)", async () => {
