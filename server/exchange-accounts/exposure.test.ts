@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { OkxError } from "@/server/exchange/okx";
 import type { Position } from "@/server/exchange/okx/schemas";
 import { kindFailure } from "./sync";
-import { exposureOf } from "./sync-store";
+import { exposureOf } from "./sync-write";
 
 const position = (p: Partial<Position>): Position =>
   ({ instType: "SWAP", instId: "BTC-USDT-SWAP", posId: "1", posSide: "net", pos: "2", mgnMode: "cross", avgPx: "60000", markPx: "61000", upl: null, uplRatio: null, lever: "", liqPx: null, mgnRatio: null, imr: null, notionalUsd: null, ccy: "", cTime: new Date(0), uTime: new Date(0), ...p }) as Position;

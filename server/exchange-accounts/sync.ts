@@ -6,10 +6,11 @@
  * Each data kind succeeds or fails on its own: a time-out, a 429 or a 5xx on one is recorded against that
  * kind (exchange_sync_kind_state) and the others still run. A sub-account without a usable key records why
  * (NoUsableKeyError.why) and asks the exchange nothing. The kinds are read side by side (separate
- * endpoints, separate limits), then everything read is written in ONE transaction: snapshots replaced
- * whole, fills and bills added with their cursors moved, every kind's outcome — so a failed write leaves
- * the cursors where they were and the next run reads the same span again. One transaction per sub-account
- * rather than two per kind is what lets a refresh keep up with the exchange's pace (bench/exchange-accounts).
+ * endpoints, separate limits), then everything read is written at once: snapshots replaced whole and
+ * every kind's outcome in one statement (./sync-write.ts), and fills and bills with their cursors moved in
+ * the same transaction — so a failed write leaves the cursors where they were and the next run reads the
+ * same span again. One statement per refresh rather than a dozen ORM operations is what lets a refresh keep
+ * up with the exchange's pace (bench/exchange-accounts).
  *
  * Audit: a sync writes no business data of its own (it mirrors the exchange), so a successful scheduled run
  * is recorded only in the sync state; runs asked for by staff or after an action, and runs with a failure,
@@ -25,7 +26,8 @@ import { isOkxError, LOCAL_CODES } from "@/server/exchange/okx";
 import { NoUsableKeyError, subaccountClient, type NoKeyReason } from "@/server/exchange/subaccount-client";
 import { AppError } from "../errors";
 import { contractValues, readBalances, readBillsSince, readFillsSince, readOpenOrders, readPositions } from "./sync-read";
-import { addBills, addFills, recordKind, replaceBalances, replaceOpenOrders, replacePositions, type KindFailure, type Scope } from "./sync-store";
+import { addBills, addFills, type KindFailure, type Scope } from "./sync-store";
+import { writeSync, type Snapshots } from "./sync-write";
 import type { SubaccountSyncReason } from "./sync-queue";
 
 const WHO = { actor: systemActor("exchange-account-sync"), request: { ip: null, userAgent: null } };
@@ -111,56 +113,54 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
     throw error;
   }
 
-  const state = await db.exchangeSyncState.findUnique({ where: { subaccountId }, select: { fillsCursor: true, billsCursor: true } });
+  const kinds = DATA_KINDS.filter((k) => !deps.kinds || deps.kinds.includes(k));
+  const histories = kinds.includes("fills") || kinds.includes("bills");
+  const state = histories ? await db.exchangeSyncState.findUnique({ where: { subaccountId }, select: { fillsCursor: true, billsCursor: true } }) : null;
   const limit = deps.pageSize;
 
-  // Read: each kind on its own, side by side; a kind's write is kept for the one transaction below.
-  const reads: Record<ExchangeDataKind, () => Promise<(tx: DbTx, at: Date) => Promise<number>>> = {
+  // Read: each kind on its own, side by side; what it read is kept for the one write below.
+  const snapshots: Snapshots = {};
+  const historyWrites: ((tx: DbTx) => Promise<void>)[] = [];
+  const reads: Record<ExchangeDataKind, () => Promise<void>> = {
     balances: async () => {
-      const b = await readBalances(client, destination);
-      return (tx, at) => replaceBalances(tx, s, b, at);
+      snapshots.balances = await readBalances(client, destination);
     },
     positions: async () => {
-      const positions = await readPositions(client);
-      const values = await contractValues(client, positions, destination);
-      return (tx, at) => replacePositions(tx, s, positions, values, at);
+      const rows = await readPositions(client);
+      snapshots.positions = { rows, contractValues: await contractValues(client, rows, destination) };
     },
     orders: async () => {
-      const orders = await readOpenOrders(client, limit);
-      return (tx, at) => replaceOpenOrders(tx, s, orders, at);
+      snapshots.orders = await readOpenOrders(client, limit);
     },
     fills: async () => {
       const r = await readFillsSince(client, state?.fillsCursor ?? null, limit);
       if (r.truncated) summary.truncated.push("fills");
-      return (tx) => addFills(tx, s, r.rows, r.cursor);
+      historyWrites.push(async (tx) => void (summary.stored.fills = await addFills(tx, s, r.rows, r.cursor)));
     },
     bills: async () => {
       const r = await readBillsSince(client, state?.billsCursor ?? null, limit);
       if (r.truncated) summary.truncated.push("bills");
-      return (tx) => addBills(tx, s, r.rows, r.cursor);
+      historyWrites.push(async (tx) => void (summary.stored.bills = await addBills(tx, s, r.rows, r.cursor)));
     },
   };
-  const kinds = DATA_KINDS.filter((k) => !deps.kinds || deps.kinds.includes(k));
-  const outcomes = await Promise.all(
+  await Promise.all(
     kinds.map(async (kind) => {
       try {
-        return { kind, write: await reads[kind]() };
+        await reads[kind]();
       } catch (error) {
         summary.failures[kind] = kindFailure(error);
-        return { kind, write: null };
       }
     }),
   );
 
-  // Write: everything read, and every kind's outcome, at once.
-  await db.$transaction(async (tx) => {
-    const at = now();
-    await tx.exchangeSyncState.upsert({ where: { subaccountId }, create: { ...s, noKeyReason: null, lastRunAt: at }, update: { noKeyReason: null, lastRunAt: at } });
-    for (const { kind, write } of outcomes) {
-      if (write) summary.stored[kind] = await write(tx, at);
-      await recordKind(tx, s, kind, at, summary.failures[kind] ?? null);
-    }
-  });
+  // Write: the snapshots and every kind's outcome in one statement; with histories, in one transaction
+  // with them, so a failed write leaves the cursors where they were.
+  const outcomes = kinds.map((kind) => ({ kind, failure: summary.failures[kind] ?? null }));
+  const write = async (tx: Db | DbTx) => {
+    Object.assign(summary.stored, await writeSync(tx, s, now(), snapshots, outcomes));
+    for (const history of historyWrites) await history(tx as DbTx);
+  };
+  await (historyWrites.length > 0 ? db.$transaction((tx) => write(tx)) : write(db));
   const failed = Object.keys(summary.failures).length;
   return finish(failed === 0 ? "synced" : failed === kinds.length ? "failed" : "partial");
 }

@@ -61,6 +61,17 @@ export interface ExchangeTarget {
 }
 
 /**
+ * Where the brand's calls go, from its row: real OKX in its mode with its own credentials (all three
+ * columns set — the service writes them together, so a partial row counts as none), else the simulator.
+ */
+export function targetOf(brand: { ownCredentials: boolean; okxMode: "live" | "demo"; okxCredentialsUpdatedAt: Date | null }, options: BrandClientOptions = {}): ExchangeTarget {
+  const endpoints = { ...defaultExchangeEndpoints(), ...options.endpoints };
+  return brand.ownCredentials
+    ? { usingSimulator: false, baseUrl: endpoints.okxBaseUrl, mode: brand.okxMode, credentialsUpdatedAt: brand.okxCredentialsUpdatedAt }
+    : { usingSimulator: true, baseUrl: endpoints.simulatorUrl, mode: "demo", credentialsUpdatedAt: brand.okxCredentialsUpdatedAt };
+}
+
+/**
  * The brand's client and where it points. Throws NOT_FOUND for an unknown brand, and EXCHANGE_ERROR when
  * the stored secrets cannot be decrypted (ENCRYPTION_KEY changed): calls must not silently fall back to
  * the simulator for a brand that has configured a real key.
@@ -71,12 +82,8 @@ export async function brandExchange(db: DbTx, brandId: string, options: BrandCli
   const { endpoints: overrides, ...tuning } = options;
   const endpoints = { ...defaultExchangeEndpoints(), ...overrides };
   const { okxApiKey, okxSecretEnc, okxPassphraseEnc } = brand;
-  // All three or none: the service writes them together, so a partial row is treated as "none".
   const own = okxApiKey && okxSecretEnc && okxPassphraseEnc ? { okxApiKey, okxSecretEnc, okxPassphraseEnc } : null;
-
-  const target: ExchangeTarget = own
-    ? { usingSimulator: false, baseUrl: endpoints.okxBaseUrl, mode: brand.okxMode, credentialsUpdatedAt: brand.okxCredentialsUpdatedAt }
-    : { usingSimulator: true, baseUrl: endpoints.simulatorUrl, mode: "demo", credentialsUpdatedAt: brand.okxCredentialsUpdatedAt };
+  const target = targetOf({ ownCredentials: own !== null, okxMode: brand.okxMode, okxCredentialsUpdatedAt: brand.okxCredentialsUpdatedAt }, options);
   const credentials: OkxCredentials = own
     ? { apiKey: own.okxApiKey, ...unseal(own.okxSecretEnc, own.okxPassphraseEnc) }
     : simAccountCredentials(endpoints.simulatorCredentials, brand.id);

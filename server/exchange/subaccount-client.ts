@@ -11,7 +11,7 @@ import "server-only";
 import { decryptSecret } from "../crypto/secrets";
 import type { DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { type BrandClientOptions, brandExchange } from "./brand-client";
+import { type BrandClientOptions, targetOf } from "./brand-client";
 import { createOkxClient, type OkxClient } from "./okx";
 
 export type SubaccountPermission = "read_only" | "trade" | "withdraw";
@@ -39,6 +39,18 @@ export interface SubaccountClient {
   baseUrl: string;
 }
 
+interface KeyRow {
+  sub_acct: string;
+  broker_code: string | null;
+  okx_mode: "live" | "demo";
+  okx_credentials_updated_at: Date | null;
+  own_credentials: boolean;
+  api_key: string | null;
+  perms: string[] | null;
+  secret_key_enc: string | null;
+  passphrase_enc: string | null;
+}
+
 /**
  * The client for a sub-account of `brandId` that holds `permission` (read_only: any stored key). Among
  * several usable keys, the newest wins. Throws NOT_FOUND for another brand's sub-account (never reveals
@@ -51,27 +63,36 @@ export async function subaccountClient(
   permission: SubaccountPermission = "read_only",
   options: BrandClientOptions = {},
 ): Promise<SubaccountClient> {
-  const sub = await db.subaccount.findFirst({
-    where: { id: subaccountId, brandId },
-    select: { subAcct: true, apiKeys: { select: { apiKey: true, perms: true, secretKeyEnc: true, passphraseEnc: true, exchangeCreatedAt: true }, orderBy: { exchangeCreatedAt: "desc" } } },
-  });
+  // One statement for the sub-account, its keys (newest first) and where its brand's calls go: this runs
+  // before every sync and action, thousands of times a refresh.
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT s.sub_acct, b.broker_code, b.okx_mode::text AS okx_mode, b.okx_credentials_updated_at,
+           (b.okx_api_key IS NOT NULL AND b.okx_secret_enc IS NOT NULL AND b.okx_passphrase_enc IS NOT NULL) AS own_credentials,
+           k.api_key, k.perms, k.secret_key_enc, k.passphrase_enc
+    FROM subaccount s
+    JOIN brand b ON b.id = s.brand_id
+    LEFT JOIN subaccount_api_key k ON k.subaccount_id = s.id AND k.brand_id = s.brand_id
+    WHERE s.id = ${subaccountId}::uuid AND s.brand_id = ${brandId}::uuid
+    ORDER BY k.exchange_created_at DESC NULLS LAST`;
+  const sub = rows[0];
   if (!sub) throw notFound("subAccount");
-  const stored = sub.apiKeys.filter((k) => k.secretKeyEnc && k.passphraseEnc);
-  const usable = stored.filter((k) => permission === "read_only" || k.perms.includes(permission));
+  const keys = rows.filter((k) => k.api_key !== null);
+  const stored = keys.filter((k) => k.secret_key_enc && k.passphrase_enc);
+  const usable = stored.filter((k) => permission === "read_only" || k.perms!.includes(permission));
   const key = usable[0];
-  if (!key) throw new NoUsableKeyError(sub.apiKeys.length === 0 ? "no_key" : stored.length === 0 ? "no_stored_secret" : "missing_permission", permission);
+  if (!key) throw new NoUsableKeyError(keys.length === 0 ? "no_key" : stored.length === 0 ? "no_stored_secret" : "missing_permission", permission);
 
   let secretKey: string;
   let passphrase: string;
   try {
-    secretKey = decryptSecret(key.secretKeyEnc as string);
-    passphrase = decryptSecret(key.passphraseEnc as string);
+    secretKey = decryptSecret(key.secret_key_enc!);
+    passphrase = decryptSecret(key.passphrase_enc!);
   } catch {
     throw new NoUsableKeyError("unreadable_secret", permission);
   }
-  const { target, brokerCode } = await brandExchange(db, brandId, options);
+  const target = targetOf({ ownCredentials: sub.own_credentials, okxMode: sub.okx_mode, okxCredentialsUpdatedAt: sub.okx_credentials_updated_at }, options);
   const { endpoints: _endpoints, ...tuning } = options;
-  const credentials = { apiKey: key.apiKey, secretKey, passphrase };
-  const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, mode: target.mode, credentials, brokerCode, brandId });
-  return { client, apiKey: key.apiKey, perms: key.perms, subAcct: sub.subAcct, brandId, baseUrl: target.baseUrl };
+  const credentials = { apiKey: key.api_key!, secretKey, passphrase };
+  const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, mode: target.mode, credentials, brokerCode: sub.broker_code, brandId });
+  return { client, apiKey: key.api_key!, perms: key.perms!, subAcct: sub.sub_acct, brandId, baseUrl: target.baseUrl };
 }
