@@ -9,7 +9,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
 import { shot } from "./page-checks";
-import { mutate, signed, startWorker, type Credentials } from "./sim-setup";
+import { mutate, openFirstActiveCustomer, signed, startWorker, type Credentials } from "./sim-setup";
 
 /** A new spot-and-futures sub-account for the customer with a trade key, holding a BTC swap position and a resting BTC order. */
 async function tradingAccount(request: APIRequestContext, customerId: string) {
@@ -46,10 +46,7 @@ test("operations sees a customer's synced position in the Exchange tab and on th
   test.setTimeout(240_000);
   const worker = startWorker("exchange-account-sync");
   try {
-    await page.goto("/customers?status=active");
-    await page.getByRole("row").nth(1).getByRole("link").first().click();
-    await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
-    const customerId = /\/customers\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const customerId = await openFirstActiveCustomer(page);
     const { subAcct } = await tradingAccount(page.request, customerId);
 
     const row = await exchangeTab(page, customerId, subAcct, { tab: "Exchange", refresh: "Refresh", queued: /Sync requested|already on its way/ });

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { asRole, DEMO } from "./helpers";
-import { fundTrading, mutate, signed, startWorker, type Credentials } from "./sim-setup";
+import { fundTrading, mutate, openFirstActiveCustomer, signed, startWorker, type Credentials } from "./sim-setup";
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -70,10 +70,7 @@ test("operations closes a position from a customer's Exchange tab with a reason,
   test.setTimeout(180_000);
   const worker = startWorker("exchange-account-sync");
   try {
-    await page.goto("/customers?status=active");
-    await page.getByRole("row").nth(1).getByRole("link").first().click();
-    await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
-    const customerId = /\/customers\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const customerId = await openFirstActiveCustomer(page);
     const { subAcct, key } = await tradingSubaccount(page.request, customerId);
     await fundTrading(page.request, customerId, subAcct);
     const [first, second] = await openPositions(page.request, key);

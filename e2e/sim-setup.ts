@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import pg from "pg";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { e2eDatabaseUrl } from "../tests/setup/test-databases";
 
@@ -56,6 +56,14 @@ export async function signed<T>(request: APIRequestContext, key: Credentials, me
   };
   const res = method === "GET" ? await request.get(`${SIM}${requestPath}`, { headers }) : await request.post(`${SIM}${requestPath}`, { data: text, headers });
   return (await res.json()) as T;
+}
+
+/** Opens the first active customer of the list and returns its id. */
+export async function openFirstActiveCustomer(page: Page): Promise<string> {
+  await page.goto("/customers?status=active");
+  await page.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
+  return /\/customers\/([0-9a-f-]{36})/.exec(page.url())![1]!;
 }
 
 /**
