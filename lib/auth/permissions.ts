@@ -69,7 +69,12 @@ export const PERMISSIONS = {
   "jobs.control": ["platform_admin"],
   "risk.read": [...ADMINS, "operations", "compliance"],
   "risk.manage": ADMINS,
+  /** The emergency stop's state and history (the banner on every page needs no permission). */
+  "emergency.read": [...ADMINS, "operations", "compliance"],
+  /** Triggering and resetting the stop of the caller's brand (step-up TOTP and a reason). */
   "emergency.manage": ADMINS,
+  /** The global stop: every brand at once. */
+  "emergency.global": ["platform_admin"],
   "health.read": [...ADMINS, "operations"],
   "partnerkey.manage": ADMINS,
   /**

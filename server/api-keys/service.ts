@@ -8,6 +8,7 @@
  * reveal (./reveal.ts). They never reach the audit log, a log line or any other answer.
  */
 import "server-only";
+import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { isRiskyKey, withReadOnly, type ApiKeyPerm } from "@/lib/api-keys/rules";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -128,6 +129,7 @@ export async function createApiKey(ctx: TenantContext, rawInput: CreateApiKeyInp
   if (sub.removedAt) {
     throw new AppError("CONFLICT", "apiKeys.errors.subaccountRemoved.create", { field: "subaccountId", params: { subAcct: sub.subAcct } });
   }
+  await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
   const client = await exchangeFor(ctx, deps);
   let created: CreatedApiKey;
   try {
@@ -203,6 +205,7 @@ export async function modifyApiKey(ctx: TenantContext, rawInput: ModifyApiKeyInp
   }
   if (Object.keys(change).length === 0) return (await toRows(ctx.db, [before]))[0];
 
+  await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
   const client = await exchangeFor(ctx, deps);
   try {
     await client.modifyApiKey({ subAcct, apiKey: before.apiKey, ...change });
@@ -245,6 +248,7 @@ export async function removeApiKey(ctx: TenantContext, rawInput: { id: string; v
   // A sub-account gone from the exchange took its keys with it.
   let goneOnExchange = before.subaccount.removedAt !== null;
   if (!goneOnExchange) {
+    await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
     const client = await exchangeFor(ctx, deps);
     try {
       await client.deleteApiKey({ subAcct, apiKey: before.apiKey });

@@ -14,7 +14,7 @@ import type { ZCancelAllOrdersInput, ZCancelOrderInput } from "@/lib/exchange-ac
 import type { ActionItemResult, ExchangeActionResult, SkippedSubaccount } from "@/lib/exchange-actions/types";
 import { liveOrders, readLive } from "./live";
 import { assertExchangeMutationsAllowed } from "./mutation-guard";
-import { answerOf, finish, itemOf, unclear } from "./record";
+import { answerOf, finish, itemOf, runBulk, unclear } from "./record";
 import { customerSubaccounts, reachableTargets, singleTarget, type ExchangeActionDeps, type Target } from "./targets";
 
 const BATCH = 20;
@@ -52,15 +52,13 @@ async function cancelBatch(ctx: BrandContext, t: Target, orders: Order[]): Promi
   }
 }
 
-/** Cancels every order of `orders` (one sub-account), batched per instrument. */
-async function cancelAllOf(ctx: BrandContext, t: Target, orders: Order[]): Promise<ActionItemResult[]> {
+/** Cancels every order of `orders` (one sub-account), batched per instrument; each batch's results go into `results` as they come. */
+async function cancelAllOf(ctx: BrandContext, t: Target, orders: Order[], results: ActionItemResult[]): Promise<void> {
   const byInstrument = new Map<string, Order[]>();
   for (const o of orders) byInstrument.set(o.instId, [...(byInstrument.get(o.instId) ?? []), o]);
-  const results: ActionItemResult[] = [];
   for (const group of byInstrument.values()) {
     for (let i = 0; i < group.length; i += BATCH) results.push(...(await cancelBatch(ctx, t, group.slice(i, i + BATCH))));
   }
-  return results;
 }
 
 /**
@@ -85,29 +83,26 @@ export async function cancelOrder(ctx: BrandContext, input: z.output<typeof ZCan
 /**
  * Cancels every open order of a customer's sub-accounts (or one of them), as the exchange lists them now.
  * Sub-accounts without a key that may trade, or whose orders could not be read, are reported as skipped.
+ * The emergency stop (checked before each batch) interrupts it: what was cancelled by then is audited.
  */
 export async function cancelAllOrders(ctx: BrandContext, input: z.output<typeof ZCancelAllOrdersInput>, deps: ExchangeActionDeps = {}): Promise<ExchangeActionResult> {
   const subs = await customerSubaccounts(ctx, input);
   const { targets, skipped } = await reachableTargets(ctx, subs, "trade", deps);
-  const unread: SkippedSubaccount[] = [];
   const items: ActionItemResult[] = [];
-  for (const t of targets) {
-    let orders: Order[];
-    try {
-      orders = await liveOrders(t.client);
-    } catch (e) {
-      if (!isOkxError(e)) throw e;
-      unread.push({ subaccountId: t.subaccountId, subAcct: t.subAcct, reason: "exchangeActions.errors.readFailed", params: { code: e.code, msg: e.msg } });
-      continue;
+  // The same arrays the loop fills: an interrupted run audits what it had sent by then.
+  const allSkipped: SkippedSubaccount[] = [...skipped];
+  const finished = { action: "cancelAllOrders" as const, reason: input.reason, asked: { customerId: input.customerId, subaccountId: input.subaccountId ?? null }, entity: { type: "customer" as const, id: input.customerId }, items, skipped: allSkipped };
+  return runBulk(ctx, finished, async () => {
+    for (const t of targets) {
+      let orders: Order[];
+      try {
+        orders = await liveOrders(t.client);
+      } catch (e) {
+        if (!isOkxError(e)) throw e;
+        allSkipped.push({ subaccountId: t.subaccountId, subAcct: t.subAcct, reason: "exchangeActions.errors.readFailed", params: { code: e.code, msg: e.msg } });
+        continue;
+      }
+      await cancelAllOf(ctx, t, orders, items);
     }
-    items.push(...(await cancelAllOf(ctx, t, orders)));
-  }
-  return finish(ctx, {
-    action: "cancelAllOrders",
-    reason: input.reason,
-    asked: { customerId: input.customerId, subaccountId: input.subaccountId ?? null },
-    entity: { type: "customer", id: input.customerId },
-    items,
-    skipped: [...skipped, ...unread],
   });
 }

@@ -12,7 +12,7 @@ import type { ZCloseAllPositionsInput, ZClosePositionInput } from "@/lib/exchang
 import type { ActionItemResult, ExchangeActionResult, SkippedSubaccount } from "@/lib/exchange-actions/types";
 import { livePositions, readLive, samePosition, type ClosablePosition } from "./live";
 import { assertExchangeMutationsAllowed } from "./mutation-guard";
-import { answerOf, finish, itemOf, unclear } from "./record";
+import { answerOf, finish, itemOf, runBulk, unclear } from "./record";
 import { customerSubaccounts, reachableTargets, singleTarget, type ExchangeActionDeps, type Target } from "./targets";
 
 const positionTarget = (t: Target, p: { instId: string; mgnMode: string; posSide: string; pos?: string }) => ({
@@ -65,30 +65,27 @@ export async function closePosition(ctx: BrandContext, input: z.output<typeof ZC
 
 /**
  * Closes every open position of a customer's sub-accounts (or one of them) at market, as the exchange
- * lists them now; one position's failure does not stop the others.
+ * lists them now; one position's failure does not stop the others. The emergency stop does (checked
+ * before each close): what was closed by then is audited, then the stop is the answer.
  */
 export async function closeAllPositions(ctx: BrandContext, input: z.output<typeof ZCloseAllPositionsInput>, deps: ExchangeActionDeps = {}): Promise<ExchangeActionResult> {
   const subs = await customerSubaccounts(ctx, input);
   const { targets, skipped } = await reachableTargets(ctx, subs, "trade", deps);
-  const unread: SkippedSubaccount[] = [];
   const items: ActionItemResult[] = [];
-  for (const t of targets) {
-    let positions: ClosablePosition[];
-    try {
-      positions = await livePositions(t.client);
-    } catch (e) {
-      if (!isOkxError(e)) throw e;
-      unread.push({ subaccountId: t.subaccountId, subAcct: t.subAcct, reason: "exchangeActions.errors.readFailed", params: { code: e.code, msg: e.msg } });
-      continue;
+  // The same array the loop fills: an interrupted run audits what it had sent by then.
+  const allSkipped: SkippedSubaccount[] = [...skipped];
+  const finished = { action: "closeAllPositions" as const, reason: input.reason, asked: { customerId: input.customerId, subaccountId: input.subaccountId ?? null }, entity: { type: "customer" as const, id: input.customerId }, items, skipped: allSkipped };
+  return runBulk(ctx, finished, async () => {
+    for (const t of targets) {
+      let positions: ClosablePosition[];
+      try {
+        positions = await livePositions(t.client);
+      } catch (e) {
+        if (!isOkxError(e)) throw e;
+        allSkipped.push({ subaccountId: t.subaccountId, subAcct: t.subAcct, reason: "exchangeActions.errors.readFailed", params: { code: e.code, msg: e.msg } });
+        continue;
+      }
+      for (const p of positions) items.push(await closeOne(ctx, t, p));
     }
-    for (const p of positions) items.push(await closeOne(ctx, t, p));
-  }
-  return finish(ctx, {
-    action: "closeAllPositions",
-    reason: input.reason,
-    asked: { customerId: input.customerId, subaccountId: input.subaccountId ?? null },
-    entity: { type: "customer", id: input.customerId },
-    items,
-    skipped: [...skipped, ...unread],
   });
 }

@@ -1,12 +1,15 @@
 /**
  * The one check every outbound exchange mutation of this domain passes first (each cancel batch, each
- * close), so a stop takes effect between two items of a bulk action too.
+ * close, each withdrawal send or cancel), so a stop takes effect between two items of a bulk action too.
  */
 import "server-only";
 import type { Db, DbTx } from "../db/client";
+import { assertExchangeSendAllowed } from "../emergency/guard";
 
 /**
- * Throws when the brand may not change anything on the exchange now. The emergency stop plugs in here;
- * until it exists nothing stops mutations, so this returns without reading anything.
+ * Throws EmergencyStopError (CONFLICT, emergency.errors.*) when a stop applies to the brand — its own or
+ * the global one. Reads the database every time (server/emergency/guard.ts): no cache to go stale.
  */
-export async function assertExchangeMutationsAllowed(_db: Db | DbTx, _brandId: string): Promise<void> {}
+export async function assertExchangeMutationsAllowed(db: Db | DbTx, brandId: string): Promise<void> {
+  await assertExchangeSendAllowed(db, brandId);
+}

@@ -5,6 +5,7 @@
 import "server-only";
 import type { BrandContext } from "../actor";
 import { recordAudit } from "../audit/audit";
+import { AppError } from "../errors";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
 import type { OkxError } from "../exchange/okx";
 import type { ExchangeAction } from "@/lib/exchange-actions/schemas";
@@ -44,6 +45,8 @@ export interface Finished {
   entity: { type: "customer" | "subaccount"; id: string };
   items: ActionItemResult[];
   skipped: SkippedSubaccount[];
+  /** Why a bulk action stopped before its last item (the emergency stop, an unexpected error). */
+  interrupted?: unknown;
 }
 
 /** Audits the action and asks for a sync of every sub-account it sent something to; returns the result. */
@@ -55,11 +58,30 @@ export async function finish(ctx: BrandContext, f: Finished): Promise<ExchangeAc
       action: AUDIT[f.action].action,
       entityType: f.entity.type,
       entityId: f.entity.id,
-      after: { reason: f.reason, asked: f.asked, counts, items: f.items, skipped: f.skipped },
+      after: { reason: f.reason, asked: f.asked, counts, items: f.items, skipped: f.skipped, ...(f.interrupted !== undefined ? { interrupted: interruption(f.interrupted) } : {}) },
     }),
   );
   const touched = [...new Set(f.items.filter((i) => i.status !== "not_open").map((i) => i.subaccountId))];
   // The scheduled sync catches up within minutes anyway: a queue that is down must not turn a done action into an error.
   await Promise.all(touched.map((id) => requestSubaccountSync(ctx.tenantId, id, "action").catch(() => undefined)));
   return { action: f.action, items: f.items, skipped: f.skipped, counts };
+}
+
+/** The reason key of what interrupted a bulk action ("unexpected" for anything that is not an AppError). */
+const interruption = (error: unknown) => (error instanceof AppError ? error.reason : "unexpected");
+
+/**
+ * Runs a bulk action's items, `run` pushing each result into `items` as it goes. When an item throws (the
+ * emergency stop met between two items, an unexpected error), what was already sent is still audited and
+ * synced — with the reason it stopped — and then the error goes on to the caller.
+ */
+export async function runBulk(ctx: BrandContext, f: Omit<Finished, "interrupted">, run: () => Promise<void>): Promise<ExchangeActionResult> {
+  try {
+    await run();
+  } catch (error) {
+    // An audit that cannot be written must not hide the error that stopped the action.
+    await finish(ctx, { ...f, interrupted: error }).catch(() => undefined);
+    throw error;
+  }
+  return finish(ctx, f);
 }

@@ -11,6 +11,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type DbTx } from "../db/client";
+import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError, invalid, notFound } from "../errors";
 import { Dec, decText, toDec, ZERO, type Amount } from "./decimal";
 
@@ -202,7 +203,8 @@ export async function findByIdempotencyKey(tx: DbTx, brandId: string, idempotenc
  * Posts one balanced journal inside the caller's transaction and returns it with its lines. Refuses
  * (AppError, nothing written by this call) unbalanced or malformed lines, a `number` amount, mixed
  * currencies or real/demo money, a closed or unknown trading account, and any customer bucket that would
- * go below zero. A used idempotency key returns the earlier journal (`replayed: true`).
+ * go below zero, and everything while an emergency stop applies to the brand (EmergencyStopError). A used
+ * idempotency key returns the earlier journal (`replayed: true`).
  */
 export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<PostedJournal> {
   const lines = validate(input);
@@ -213,6 +215,8 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
     const earlier = await findByIdempotencyKey(tx, input.brandId, input.idempotencyKey);
     if (earlier) return replay(tx, input);
   }
+  // The emergency stop: every money movement posts here, so this one check covers them all (a replay above moves nothing).
+  await assertMoneyMovementAllowed(tx, input.brandId);
   const claimed = await insertJournal(tx, input);
   if (!claimed) return replay(tx, input);
   const { id: journalId, createdAt } = claimed;

@@ -15,6 +15,7 @@ import { exchangeActionRouter } from "./exchangeAction/_router";
 import { rebateRouter } from "./rebate/_router";
 import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
 import { fundLockRouter } from "./fundLock/_router";
+import { emergencyRouter } from "./emergency/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
 import { messageRouter } from "./message/_router";
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   rebate: rebateRouter,
   rebateReconciliation: rebateReconciliationRouter,
   fundLock: fundLockRouter,
+  emergency: emergencyRouter,
   jobs: jobsRouter,
   kyc: kycRouter,
   message: messageRouter,

@@ -3,6 +3,7 @@
  * read at once. The exchange is called before the transaction (./exchange-calls.ts).
  */
 import "server-only";
+import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -76,6 +77,7 @@ export async function createSubaccountForCustomer(
     throw invalid("subAcct", "subaccounts.errors.nameTaken", { subAcct: input.subAcct });
   }
 
+  await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
   const { client } = await brandExchange(ctx.db, ctx.tenantId, { ...INTERACTIVE, ...options });
   const created = await createOnExchange(client, input.subAcct, input.label);
   const now = new Date();

@@ -1,5 +1,6 @@
 /** Moving a sub-account between account levels on the exchange, then storing what the exchange answered. */
 import "server-only";
+import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import type { z } from "zod";
 import type { TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
@@ -51,6 +52,7 @@ export async function setSubaccountLevel(
   const reasons = LEVEL_REASONS[input.accountLevel];
   if (before.accountLevel === input.accountLevel) throw invalid("accountLevel", reasons.already, { subAcct: before.subAcct });
 
+  await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
   const { client } = await brandExchange(ctx.db, ctx.tenantId, { ...INTERACTIVE, ...options });
   let level: number;
   try {

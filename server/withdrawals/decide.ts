@@ -6,6 +6,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError } from "../errors";
 import type { ZDecideWithdrawalInput, ZRejectWithdrawalInput } from "@/lib/withdrawals/schemas";
 import { assertApprover, lockWithdrawal, snapshot, staffId, toRow, WITHDRAWAL_INCLUDE, type WithdrawalCtx } from "./common";
@@ -16,6 +17,8 @@ const notPending = (state: string) => new AppError("CONFLICT", "withdrawals.erro
 
 export async function approveWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeof ZDecideWithdrawalInput>): Promise<WithdrawalRow> {
   const w = await ctx.db.$transaction(async (tx) => {
+    // Approving queues the send: refused while an emergency stop applies (the withdrawal stays pending).
+    await assertMoneyMovementAllowed(tx, ctx.tenantId);
     const before = await lockWithdrawal(tx, ctx.tenantId, input.id);
     if (before.state !== "pending_approval") throw notPending(before.state);
     assertApprover(ctx.actor, before.requestedById);

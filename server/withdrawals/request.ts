@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Decimal } from "decimal.js";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { assertExchangeSendAllowed, assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
 import { enqueue } from "../queues/registry";
@@ -58,6 +59,8 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
       return toRow(ctx.db, earlier, true);
     }
   }
+  // Refused early while an emergency stop applies (before any exchange read), and again under its lock below.
+  await assertExchangeSendAllowed(ctx.db, ctx.tenantId);
   const now = options.now?.() ?? new Date();
   const ask = { ...input, tag: input.tag ?? "" };
   const { customer } = await checkParties(ctx.db, ctx.tenantId, ask);
@@ -66,6 +69,7 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
   const facts = await checkOnExchange(sc, ask, customer.kycLevel, settings);
 
   const created = await ctx.db.$transaction(async (tx) => {
+    await assertMoneyMovementAllowed(tx, ctx.tenantId);
     // Status and KYC level again, under the row lock the in-transaction checks take.
     const { customer: now_ } = await checkParties(tx, ctx.tenantId, ask);
     if (now_.kycLevel !== customer.kycLevel) throw new AppError("CONFLICT", "withdrawals.errors.changedMeanwhile", { field: "customerId" });

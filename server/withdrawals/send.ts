@@ -1,7 +1,7 @@
 /**
  * Sending a withdrawal once. Its `clientId` was stored when it was requested; the send job claims the row
  * (queued → sending, in a transaction), re-checks what may have changed since approval (customer status,
- * transfer-out locks, the emergency-stop seam), and sends with that clientId. When the answer is lost
+ * transfer-out locks, the emergency stop), and sends with that clientId. When the answer is lost
  * (time-out, dropped connection: OkxError.outcomeUnknown) or a retry finds the row already "sending", it
  * first looks the clientId up in the sub-account's withdrawal history, and sends only if it is not there.
  * OKX itself refuses a second withdrawal with the same clientId, so the two guards are independent — and
@@ -17,6 +17,7 @@ import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
 import { isOkxError, type OkxError } from "../exchange/okx";
+import { assertMoneyMovementAllowed, isEmergencyStop } from "../emergency/guard";
 import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
 import { enqueue } from "../queues/registry";
@@ -37,7 +38,8 @@ const FIRST_LOOK_MS = 8_000;
 
 const WHO = { actor: systemActor("withdrawal-send"), request: { ip: null, userAgent: null } };
 
-export type SendOutcome = "sent" | "refused" | "failed" | "skipped" | "busy";
+/** "held": an emergency stop applies; the withdrawal stays queued and goes once the stop is reset. */
+export type SendOutcome = "sent" | "refused" | "failed" | "skipped" | "busy" | "held";
 
 /** Marks a claimed withdrawal as refused by a re-check (nothing left), with the refusal's reason. */
 async function refuse(deps: WithdrawalJobDeps, brandId: string, id: string, error: AppError) {
@@ -114,7 +116,21 @@ async function recheck(tx: DbTx, w: WithdrawalRecord, now: Date) {
   const entry = w.addressBookId ? await tx.withdrawalAddress.findFirst({ where: { id: w.addressBookId, brandId: w.brandId, removedAt: null }, select: { id: true } }) : null;
   if (!entry) throw new AppError("CONFLICT", "withdrawals.errors.notInBook", { field: "address" });
   await assertNoTransferOutLock(tx, w.customerId, now);
-  await assertExchangeMutationsAllowed(tx, w.brandId);
+  await assertMoneyMovementAllowed(tx, w.brandId);
+}
+
+/**
+ * An emergency stop met after the claim: the row goes back to queued (nothing was sent by this attempt),
+ * so the follow job's sweep sends it once the stop is reset. Not a failure, and no retry meanwhile.
+ */
+async function hold(deps: WithdrawalJobDeps, brandId: string, id: string): Promise<SendOutcome> {
+  await deps.db.$transaction(async (tx) => {
+    const before = await lockWithdrawal(tx, brandId, id);
+    if (before.state !== "sending") return;
+    const after = await tx.withdrawal.update({ where: { id }, data: { state: "queued", lastCheckedAt: null, version: { increment: 1 } } });
+    await recordAudit(tx, WHO, { brandId, action: "withdrawal.send_held", entityType: "withdrawal", entityId: id, before: snapshot(before), after: { ...snapshot(after), reason: "emergency_stop" } });
+  });
+  return "held";
 }
 
 /**
@@ -145,7 +161,9 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
   try {
     claimed = await claim(deps, brandId, id);
   } catch (error) {
-    // A re-check refused it: the stop, a lock or the customer's status. Nothing was sent; it will not be.
+    // The emergency stop: the row was not claimed and stays queued; it goes after the reset.
+    if (isEmergencyStop(error)) return "held";
+    // A re-check refused it: a lock or the customer's status. Nothing was sent; it will not be.
     if (error instanceof AppError && error.code === "CONFLICT") {
       await refuse(deps, brandId, id, error);
       return "refused";
@@ -165,6 +183,7 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
     try {
       await deps.db.$transaction((tx) => recheck(tx, w, deps.now?.() ?? new Date()));
     } catch (error) {
+      if (isEmergencyStop(error)) return hold(deps, brandId, id);
       if (error instanceof AppError && error.code === "CONFLICT") {
         await refuse(deps, brandId, id, error);
         return "refused";
@@ -173,6 +192,13 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
     }
   }
   const sc = await withdrawClient(deps.db, brandId, w.subaccountId, deps.clientOptions);
+  // Right before the send: a stop triggered since the claim holds it back (queued again, nothing sent).
+  try {
+    await assertExchangeMutationsAllowed(deps.db, brandId);
+  } catch (error) {
+    if (isEmergencyStop(error)) return hold(deps, brandId, id);
+    throw error;
+  }
   try {
     const ack = await sc.client.withdraw({
       ccy: w.ccy,

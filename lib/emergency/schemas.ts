@@ -1,0 +1,49 @@
+/**
+ * Inputs of the emergency-stop procedures (trigger and reset, brand or global), shared by the procedures
+ * and the dialogs. Both need a reason and a fresh code from the caller's authenticator (step-up).
+ * Client-safe: no server imports.
+ */
+import { z } from "zod";
+import { zTotpCode } from "@/lib/validation/password";
+import { zText } from "@/lib/validation/text";
+
+export const EMERGENCY_SCOPES = ["global", "brand"] as const;
+export type EmergencyScope = (typeof EMERGENCY_SCOPES)[number];
+
+export const zEmergencyReason = zText(500, {
+  min: 3,
+  multiline: true,
+  required: "Give a reason",
+  tooShort: "Give a reason (at least 3 characters)",
+  tooLong: "A reason is at most 500 characters",
+});
+
+export const ZEmergencyChangeInput = z.object({ reason: zEmergencyReason, totpCode: zTotpCode });
+export type EmergencyChangeInput = z.input<typeof ZEmergencyChangeInput>;
+
+/** One activation as the page shows it. */
+export interface EmergencyStopRow {
+  id: string;
+  scope: EmergencyScope;
+  reason: string;
+  triggeredAt: Date;
+  triggeredBy: string;
+  resetAt: Date | null;
+  resetBy: string | null;
+  resetReason: string | null;
+}
+
+export interface EmergencyStatus {
+  /** The active global stop, if any. */
+  global: EmergencyStopRow | null;
+  /** The active stop of the caller's brand, if any. */
+  brand: EmergencyStopRow | null;
+  /** The brand's and the global activations, newest first (the last 20). */
+  history: EmergencyStopRow[];
+}
+
+/** What the banner on every page needs: which stop applies and since when. */
+export interface EmergencyBanner {
+  scope: EmergencyScope;
+  triggeredAt: Date;
+}

@@ -1,0 +1,60 @@
+import type { Dict } from "../index";
+import type { emergency as en } from "../en/emergency";
+
+export const emergency: Dict<typeof en> = {
+  title: "紧急停止",
+  description: "在一秒内于所有进程中停止一切资金变动（赠金、转账、释放、提现）和交易所上的一切变更。读取不受影响。危险解除后请重置。",
+  loadError: "无法加载紧急停止状态",
+  banner: {
+    global: "自 {time} 起所有品牌处于紧急停止状态：资金变动和交易所变更均被拒绝。",
+    brand: "自 {time} 起本品牌处于紧急停止状态：资金变动和交易所变更均被拒绝。",
+    link: "详情",
+  },
+  scopes: { global: "所有品牌", brand: "本品牌" },
+  state: {
+    active: "已停止",
+    inactive: "正常运行",
+    since: "自 {time} 起，由 {name} 触发",
+    reason: "原因：{reason}",
+  },
+  actions: {
+    triggerBrand: "停止本品牌",
+    resetBrand: "重置本品牌的紧急停止",
+    triggerGlobal: "停止所有品牌",
+    resetGlobal: "重置全局紧急停止",
+  },
+  dialog: {
+    triggerTitle: "触发紧急停止",
+    triggerWarning: "在重置之前，所有赠金、转账、释放和提现，以及交易所上的撤单、平仓、子账户和 API 密钥变更都将被拒绝。运行中的任务会在下一步停止。",
+    resetTitle: "重置紧急停止",
+    resetWarning: "资金变动和交易所变更将重新被允许。被紧急停止暂缓的提现会在几分钟内发出。",
+    reason: "原因",
+    totpCode: "身份验证器中的验证码",
+    confirmTrigger: "触发紧急停止",
+    confirmReset: "重置紧急停止",
+    cancel: "取消",
+    triggered: "紧急停止已生效",
+    reset: "紧急停止已重置",
+  },
+  history: {
+    title: "历史记录",
+    empty: "从未触发过紧急停止。",
+    scope: "范围",
+    triggered: "触发",
+    reason: "原因",
+    reset: "重置",
+    resetReason: "重置原因",
+    stillActive: "仍在生效",
+  },
+  errors: {
+    stoppedGlobal: "已拒绝：所有品牌处于紧急停止状态。在管理员重置之前，资金变动和交易所变更均被阻止。",
+    stoppedBrand: "已拒绝：本品牌处于紧急停止状态。在管理员重置之前，资金变动和交易所变更均被阻止。",
+    alreadyActiveBrand: "本品牌的紧急停止已在生效",
+    alreadyActiveGlobal: "全局紧急停止已在生效",
+    notActiveBrand: "本品牌的紧急停止未在生效",
+    notActiveGlobal: "全局紧急停止未在生效",
+    totpNotEnrolled: "请先设置双重验证登录：紧急停止需要身份验证器中的验证码",
+    codeInvalid: "验证码无效——请输入身份验证器中的当前验证码",
+    codeReused: "该验证码已使用——请等待下一个验证码",
+  },
+};

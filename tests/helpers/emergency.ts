@@ -1,0 +1,30 @@
+/**
+ * Triggering and resetting the emergency stop in tests through the real service (step-up included): an
+ * admin of the brand (or a platform admin, for the global stop) with TOTP, whose last used code step is
+ * cleared before each call so two calls within one 30 s step are both accepted.
+ */
+import type { StaffContext } from "@/server/actor";
+import { totpCode } from "@/server/auth/totp";
+import { db } from "@/server/db/client";
+import { resetBrandStop, resetGlobalStop, triggerBrandStop, triggerGlobalStop } from "@/server/emergency/service";
+import { createTestStaff, staffContext } from "./db";
+
+export async function emergencyStopper(brandId: string | null) {
+  const { user, totpSecret } = await createTestStaff({ brandId, role: brandId ? "admin" : "platform_admin", totp: true });
+  const ctx = (await staffContext(user, { tenantId: brandId })) as StaffContext;
+  const fresh = async () => {
+    await db.staffUser.update({ where: { id: user.id }, data: { totpLastStep: null } });
+    return totpCode(totpSecret!);
+  };
+  return {
+    ctx,
+    trigger: async (reason = "Suspicious withdrawals") => {
+      const input = { reason, totpCode: await fresh() };
+      return brandId ? triggerBrandStop({ ...ctx, tenantId: brandId }, input) : triggerGlobalStop(ctx, input);
+    },
+    reset: async (reason = "Checked, all clear") => {
+      const input = { reason, totpCode: await fresh() };
+      return brandId ? resetBrandStop({ ...ctx, tenantId: brandId }, input) : resetGlobalStop(ctx, input);
+    },
+  };
+}
