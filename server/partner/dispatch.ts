@@ -10,6 +10,7 @@ import { ZodError, type z } from "zod";
 import { requestMetaFrom } from "../actor";
 import { db as defaultDb, type Db } from "../db/client";
 import { isConnectionError } from "../db/connection-errors";
+import { isEmergencyStop } from "../emergency/guard";
 import { AppError, databaseUnavailable } from "../errors";
 import { limitBody, declaredOver } from "../http/body-limit";
 import { HEADERS } from "@/lib/partner-api/signing";
@@ -198,7 +199,8 @@ async function run(db: Db, req: Request, requestId: string, rateOut: { rate: Rat
     answer = await execute();
   } catch (error) {
     const refusal = asAppError(error);
-    if (!refusal || refusal.code === "UNAVAILABLE" || refusal.code === "EXCHANGE_ERROR" || refusal.code === "RATE_LIMITED") {
+    // Refusals that pass are not saved: a retry with the same key must run again (the emergency stop is reset, the service is back).
+    if (!refusal || refusal.code === "UNAVAILABLE" || refusal.code === "EXCHANGE_ERROR" || refusal.code === "RATE_LIMITED" || isEmergencyStop(refusal)) {
       release(db, claimed.id);
       throw error;
     }

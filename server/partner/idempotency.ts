@@ -7,7 +7,8 @@
  * - the same key with another request, or from another of the brand's partner keys, is refused (409);
  * - a retry while the first still runs waits for it (up to 5 s), then answers 409 "still processing";
  * - an answer that says "try again" (5xx: the database or another service failed, so the services'
- *   transactions rolled back) is not saved: the claim is released and the retry runs afresh;
+ *   transactions rolled back), or the emergency stop's 409, is not saved: the claim is released and the
+ *   retry runs afresh;
  * - a claim left by a process that died is taken over once it is older than STALE_MS.
  * Rows are kept 48 h (purged hourly by the requests themselves), so a key is honoured for at least 24 h.
  */
