@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   /** Failed sign-ins from one address in a window before that address is refused (server/auth/source-limit.ts). */
   LOGIN_SOURCE_MAX_FAILURES: z.coerce.number().int().positive().default(20),
   LOGIN_SOURCE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Circuit breakers on exchange calls (server/exchange/okx/breaker.ts): on unless "off". */
+  OKX_BREAKERS: z.enum(["on", "off"], { error: "OKX_BREAKERS must be on or off" }).default("on"),
   /**
    * Where a brand's exchange calls go (server/exchange/brand-client.ts): brands with credentials → OKX at
    * OKX_BASE_URL; brands without → the built-in simulator at OKX_SIM_URL with the OKX_SIM_* demo key.

@@ -15,6 +15,7 @@ import { AppError, notFound } from "../errors";
 import { decryptSecret } from "../crypto/secrets";
 import type { DbTx, Prisma } from "../db/client";
 import { simAccountCredentials } from "./sim-accounts";
+import { sharedBreaker } from "./okx/breaker";
 import { createOkxClient, type OkxClient, type OkxClientOptions, type OkxCredentials } from "./okx";
 
 export type BrandExchangeClient = OkxClient;
@@ -35,7 +36,7 @@ export const defaultExchangeEndpoints = (): ExchangeEndpoints => ({
 });
 
 /** The client's tuning knobs a caller may set (Redis for shared rate limits, time-outs, retries). */
-export type BrandClientOptions = Partial<Pick<OkxClientOptions, "redis" | "timeoutMs" | "maxRetries" | "maxRateWaitMs" | "logger" | "limits">> & {
+export type BrandClientOptions = Partial<Pick<OkxClientOptions, "redis" | "timeoutMs" | "maxRetries" | "maxRateWaitMs" | "logger" | "limits" | "breaker">> & {
   /** Overrides of the environment's destinations (tests). */
   endpoints?: Partial<ExchangeEndpoints>;
 };
@@ -59,6 +60,9 @@ export interface ExchangeTarget {
   /** When the brand's credentials last changed: lets a caller tell whether they changed meanwhile. */
   credentialsUpdatedAt: Date | null;
 }
+
+/** The breakers a brand's client consults: the shared ones unless the caller chose (tests). */
+export const breakerOf = (options: BrandClientOptions) => (options.breaker === undefined ? sharedBreaker() : options.breaker);
 
 /**
  * Where the brand's calls go, from its row: real OKX in its mode with its own credentials (all three
@@ -88,7 +92,7 @@ export async function brandExchange(db: DbTx, brandId: string, options: BrandCli
     ? { apiKey: own.okxApiKey, ...unseal(own.okxSecretEnc, own.okxPassphraseEnc) }
     : simAccountCredentials(endpoints.simulatorCredentials, brand.id);
 
-  const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, credentials, mode: target.mode, brokerCode: brand.brokerCode, brandId: brand.id });
+  const client = createOkxClient({ ...tuning, breaker: breakerOf(options), baseUrl: target.baseUrl, credentials, mode: target.mode, brokerCode: brand.brokerCode, brandId: brand.id });
   return { client, target, brokerCode: brand.brokerCode };
 }
 

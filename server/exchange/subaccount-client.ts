@@ -11,7 +11,7 @@ import "server-only";
 import { decryptSecret } from "../crypto/secrets";
 import type { DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { type BrandClientOptions, targetOf } from "./brand-client";
+import { type BrandClientOptions, breakerOf, targetOf } from "./brand-client";
 import { createOkxClient, type OkxClient } from "./okx";
 
 export type SubaccountPermission = "read_only" | "trade" | "withdraw";
@@ -93,6 +93,6 @@ export async function subaccountClient(
   const target = targetOf({ ownCredentials: sub.own_credentials, okxMode: sub.okx_mode, okxCredentialsUpdatedAt: sub.okx_credentials_updated_at }, options);
   const { endpoints: _endpoints, ...tuning } = options;
   const credentials = { apiKey: key.api_key!, secretKey, passphrase };
-  const client = createOkxClient({ ...tuning, baseUrl: target.baseUrl, mode: target.mode, credentials, brokerCode: sub.broker_code, brandId });
+  const client = createOkxClient({ ...tuning, breaker: breakerOf(options), baseUrl: target.baseUrl, mode: target.mode, credentials, brokerCode: sub.broker_code, brandId });
   return { client, apiKey: key.api_key!, perms: key.perms!, subAcct: sub.sub_acct, brandId, baseUrl: target.baseUrl };
 }

@@ -1,6 +1,7 @@
 /**
- * Runs first in every integration test file: DATABASE_URL → the test database and OKX_SIM_URL → the run's
- * simulator (before anything reads server/env.ts), and the file's database connections closed when it is done.
+ * Runs first in every integration test file: DATABASE_URL → the test database, OKX_SIM_URL → the run's
+ * simulator and the shared exchange breakers off (before anything reads server/env.ts), and the file's
+ * database connections closed when it is done.
  *
  * It also fails a test that sends a query on a connection still busy with another — what `Promise.all` over
  * one interactive transaction does. pg 8 only warns (once per process) and pg 9 refuses it, so the check
@@ -11,6 +12,9 @@ import { afterAll, afterEach, inject } from "vitest";
 
 process.env.DATABASE_URL = inject("integrationDatabaseUrl");
 process.env.OKX_SIM_URL = inject("integrationSimulatorUrl");
+// The fault tests inject 5xx on purpose, many per brand: the shared breakers would open and refuse their
+// recovery runs. The breaker's own tests (exchange-breaker.int) give their clients one explicitly.
+process.env.OKX_BREAKERS = "off";
 
 afterAll(async () => {
   const { db } = await import("@/server/db/client");

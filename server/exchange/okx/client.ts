@@ -11,6 +11,7 @@ import { LOCAL_CODES, OkxError } from "./errors";
 import { buildRequest, sendOnce, type OkxCredentials } from "./http";
 import { defaultLogger, type OkxLogger } from "./logger";
 import { PARAMS, toWire, type ParamsInput } from "./params";
+import type { Breaker } from "./breaker";
 import { bucketKey, lateToleranceMs, processRateLimiter, redisRateLimiter, type RateLimiter } from "./rate-limiter";
 import { backoffDelay, decideRetry, DEFAULT_BACKOFF, sleep as realSleep, type BackoffOptions } from "./retry";
 import { RESULTS, type Result } from "./schemas";
@@ -43,6 +44,8 @@ export interface OkxClientOptions {
   /** Test and benchmark seams. */
   limits?: Partial<Record<EndpointId, { count: number; windowMs: number }>>;
   rateLimiter?: RateLimiter;
+  /** The circuit breakers this client consults (./breaker.ts); null or absent: none. */
+  breaker?: Breaker | null;
   fetch?: typeof fetch;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -145,7 +148,12 @@ export function createOkxClient(options: OkxClientOptions): OkxClient {
     const tag = TAGGED_ENDPOINTS.has(id) ? (options.brokerCode ?? null) : null;
     const maxWaitMs = callOptions.maxRateWaitMs ?? options.maxRateWaitMs ?? 30_000;
 
+    const breakerKey = { brandId: options.brandId ?? null, family: def.family };
     for (let attempt = 1; ; attempt++) {
+      const admission = options.breaker ? await options.breaker.admit(breakerKey) : null;
+      if (admission && !admission.ok) {
+        throw fail(def, LOCAL_CODES.circuitOpen, `calls to ${def.family} are paused after repeated failures; the next try is in ${Math.ceil(admission.retryInMs / 1000)} s`, "transient");
+      }
       const waitMs = await takeToken(def, maxWaitMs);
       const req = buildRequest(def, wire, { credentials, mode: options.mode, tag, now: now() });
       const started = performance.now();
@@ -174,6 +182,8 @@ export function createOkxClient(options: OkxClientOptions): OkxClient {
         brandId: options.brandId ?? null,
         outcome: error ? error.kind : "ok",
       });
+      // Only a sign that the exchange is unwell counts against the breaker; it records in the background.
+      void options.breaker?.record(breakerKey, !error || error.kind !== "transient");
       if (!error) return result as Result<K>;
       const decision = decideRetry(error, { creates: def.creates === true, attempt, maxRetries });
       if (!decision.retry) throw decision.error;

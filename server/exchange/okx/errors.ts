@@ -22,6 +22,8 @@ export const LOCAL_CODES = {
   params: "PARAMS",
   badResponse: "BAD_RESPONSE",
   noCredentials: "NO_CREDENTIALS",
+  /** The brand's breaker for this endpoint family is open: nothing was sent. */
+  circuitOpen: "CIRCUIT_OPEN",
 } as const;
 
 export interface OkxErrorInit {
