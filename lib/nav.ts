@@ -20,6 +20,7 @@ import {
   Lock,
   Mail,
   Network,
+  OctagonAlert,
   Palette,
   ScrollText,
   ShieldAlert,
@@ -109,6 +110,7 @@ export const NAV_GROUPS = [
     items: [
       item("jobs", "/jobs", Workflow, "jobs.read", "open"),
       item("risk", "/risk", ShieldAlert, "risk.read", "soon"),
+      item("emergency", "/risk/emergency", OctagonAlert, "emergency.read", "open"),
       item("health", "/health", Activity, "health.read", "soon"),
     ],
   },

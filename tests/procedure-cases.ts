@@ -19,6 +19,7 @@ import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
 import { EXCHANGE_ACCOUNT_CASES } from "./cases/exchange-accounts";
 import { EXCHANGE_ACTION_CASES } from "./cases/exchange-actions";
+import { EMERGENCY_CASES } from "./cases/emergency";
 import { FUND_LOCK_CASES } from "./cases/fund-locks";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
@@ -320,3 +321,4 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...EXCHANGE_ACTION_CASES,
   ...EXCHANGE_ACCOUNT_CASES,
 };
+  ...EMERGENCY_CASES,

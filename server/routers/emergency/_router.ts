@@ -5,6 +5,8 @@ import { ZEmergencyChangeInput } from "@/lib/emergency/schemas";
 import { brandProcedure, createTRPCRouter, staffProcedure } from "@/server/trpc";
 
 export const emergencyRouter = createTRPCRouter({
+  /** The banner on every page: which stop applies to the caller's brand, if any (every signed-in role). */
+  banner: staffProcedure("dashboard.view").query(({ ctx }) => emergency.emergencyBanner(ctx.db, ctx.tenantId)),
   /** The active stops that apply to the brand (its own, the global one) and the recent history. */
   status: brandProcedure("emergency.read").query(({ ctx }) => emergency.emergencyStatus(ctx)),
   /** Stops the brand's money movements and exchange mutations (step-up code, reason). */

@@ -3,6 +3,7 @@ export const emergency = {
   title: "Emergency stop",
   description: "Stops every money movement (grants, transfers, releases, withdrawals) and every change on the exchange within a second, in every process. Reads keep working. Reset it when the danger is over.",
   loadError: "The emergency stop's state could not be loaded",
+  noBrandHint: "Pick a brand to see its emergency stop; the global stop is managed from any brand.",
   banner: {
     global: "Emergency stop in effect for every brand since {time}: money movements and exchange changes are refused.",
     brand: "Emergency stop in effect for this brand since {time}: money movements and exchange changes are refused.",
@@ -33,6 +34,10 @@ export const emergency = {
     cancel: "Cancel",
     triggered: "The emergency stop is in effect",
     reset: "The emergency stop was reset",
+  },
+  form: {
+    reasonInvalid: "Give a reason (3 to 500 characters)",
+    codeInvalid: "Enter the 6-digit code from your authenticator app",
   },
   history: {
     title: "History",

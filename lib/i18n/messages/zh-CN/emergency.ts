@@ -5,6 +5,7 @@ export const emergency: Dict<typeof en> = {
   title: "紧急停止",
   description: "在一秒内于所有进程中停止一切资金变动（赠金、转账、释放、提现）和交易所上的一切变更。读取不受影响。危险解除后请重置。",
   loadError: "无法加载紧急停止状态",
+  noBrandHint: "请选择一个品牌以查看其紧急停止；全局紧急停止可在任一品牌下管理。",
   banner: {
     global: "自 {time} 起所有品牌处于紧急停止状态：资金变动和交易所变更均被拒绝。",
     brand: "自 {time} 起本品牌处于紧急停止状态：资金变动和交易所变更均被拒绝。",
@@ -35,6 +36,10 @@ export const emergency: Dict<typeof en> = {
     cancel: "取消",
     triggered: "紧急停止已生效",
     reset: "紧急停止已重置",
+  },
+  form: {
+    reasonInvalid: "请填写原因（3 至 500 个字符）",
+    codeInvalid: "请输入身份验证器中的 6 位验证码",
   },
   history: {
     title: "历史记录",

@@ -1,0 +1,81 @@
+"use client";
+/**
+ * Trigger or reset dialog of the emergency stop: what it will do, a required reason and a fresh code from
+ * the caller's authenticator (step-up). Refusals naming a field go under it; others above the buttons.
+ * On success the page and the shell (banner) are refreshed.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { FormDialog, TextareaField, TextField } from "@/components/form-dialog";
+import { ZEmergencyChangeInput, type EmergencyChangeInput } from "@/lib/emergency/schemas";
+import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/client";
+import { describeTrpcError } from "@/lib/trpc/errors";
+
+const MESSAGES: FieldMessages<EmergencyChangeInput> = { invalid: { reason: "emergency.form.reasonInvalid", totpCode: "emergency.form.codeInvalid" } };
+
+export type EmergencyChange = "trigger" | "reset" | "triggerGlobal" | "resetGlobal";
+
+const TITLES = {
+  trigger: ["emergency.dialog.triggerTitle", "emergency.actions.triggerBrand"],
+  triggerGlobal: ["emergency.dialog.triggerTitle", "emergency.actions.triggerGlobal"],
+  reset: ["emergency.dialog.resetTitle", "emergency.actions.resetBrand"],
+  resetGlobal: ["emergency.dialog.resetTitle", "emergency.actions.resetGlobal"],
+} as const;
+
+export function EmergencyDialog({ change, onClose }: { change: EmergencyChange; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<EmergencyChangeInput>({ resolver: useLocalizedResolver(zodResolver(ZEmergencyChangeInput), MESSAGES), defaultValues: { reason: "", totpCode: "" } });
+  const triggering = change === "trigger" || change === "triggerGlobal";
+  const mutation = useMutation(
+    trpc.emergency[change].mutationOptions({
+      onSuccess: async () => {
+        toast.success(t(triggering ? "emergency.dialog.triggered" : "emergency.dialog.reset"));
+        await queryClient.invalidateQueries(trpc.emergency.pathFilter());
+        router.refresh();
+        onClose();
+      },
+      onError: (error) => {
+        const { message, field } = describeTrpcError(error, t);
+        if (field === "reason" || field === "totpCode") form.setError(field, { type: "server", message }, { shouldFocus: true });
+        else setFormError(message);
+        form.setValue("totpCode", "");
+      },
+    }),
+  );
+  const [title, action] = TITLES[change];
+
+  return (
+    <FormDialog
+      form={form}
+      title={`${t(title)} — ${t(action)}`}
+      description={t(triggering ? "emergency.dialog.triggerWarning" : "emergency.dialog.resetWarning")}
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        mutation.mutate(values);
+      })}
+      onClose={onClose}
+      pending={mutation.isPending}
+      error={formError}
+      submitLabel={t(triggering ? "emergency.dialog.confirmTrigger" : "emergency.dialog.confirmReset")}
+      submitVariant={triggering ? "destructive" : "default"}
+    >
+      <TextareaField control={form.control} name="reason" label={t("emergency.dialog.reason")} textarea={{ rows: 3, autoFocus: true }} />
+      <TextField
+        control={form.control}
+        name="totpCode"
+        label={t("emergency.dialog.totpCode")}
+        input={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 6, placeholder: "123456", className: "max-w-40 font-mono tracking-[0.3em]" }}
+      />
+    </FormDialog>
+  );
+}
