@@ -27,6 +27,7 @@ import {
   UserCog,
   Users,
   Workflow,
+  Zap,
   type LucideIcon,
 } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
@@ -111,6 +112,7 @@ export const NAV_GROUPS = [
       item("jobs", "/jobs", Workflow, "jobs.read", "open"),
       item("risk", "/risk", ShieldAlert, "risk.read", "soon"),
       item("emergency", "/risk/emergency", OctagonAlert, "emergency.read", "open"),
+      item("breakers", "/risk/breakers", Zap, "breaker.read", "open"),
       item("health", "/health", Activity, "health.read", "soon"),
     ],
   },

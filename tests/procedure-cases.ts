@@ -15,6 +15,7 @@ import { ANNOUNCEMENT_CASES } from "./cases/announcements";
 import { API_KEY_CASES } from "./cases/api-keys";
 import { APPROVAL_CASES } from "./cases/approvals";
 import { BONUS_CASES } from "./cases/bonuses";
+import { BREAKER_CASES } from "./cases/breakers";
 import { CUSTOMER_CASES } from "./cases/customers";
 import { DEPOSIT_CASES } from "./cases/deposits";
 import { EXCHANGE_ACCOUNT_CASES } from "./cases/exchange-accounts";
@@ -310,6 +311,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...TRADING_ACCOUNT_CASES,
   ...FUND_LOCK_CASES,
   ...BONUS_CASES,
+  ...BREAKER_CASES,
   ...APPROVAL_CASES,
   ...PARTNER_KEY_CASES,
   ...ANNOUNCEMENT_CASES,
@@ -320,5 +322,5 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...WITHDRAWAL_CASES,
   ...EXCHANGE_ACTION_CASES,
   ...EXCHANGE_ACCOUNT_CASES,
-};
   ...EMERGENCY_CASES,
+};

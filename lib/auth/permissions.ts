@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   "exchange.read": [...ADMINS, "operations", "compliance", "support"],
   /** Cancelling orders and closing positions on a customer's exchange account. */
   "exchange.act": [...ADMINS, "operations"],
+  /** The brand's exchange circuit breakers: their state, and closing one by hand. */
+  "breaker.read": [...ADMINS, "operations"],
+  "breaker.reset": ADMINS,
   "withdrawal.read": [...ADMINS, "operations", "compliance", "support"],
   /** Entering a withdrawal for a customer, cancelling one, and the withdrawal address book. */
   "withdrawal.request": [...ADMINS, "operations"],

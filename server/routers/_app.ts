@@ -7,6 +7,7 @@ import { apiKeyRouter } from "./apiKey/_router";
 import { approvalsRouter } from "./approvals/_router";
 import { auditRouter } from "./audit/_router";
 import { bonusRouter } from "./bonus/_router";
+import { breakerRouter } from "./breaker/_router";
 import { brandRouter } from "./brand/_router";
 import { customerGroupRouter, customerRouter } from "./customer/_router";
 import { depositRouter } from "./deposit/_router";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   audit: auditRouter,
   bonus: bonusRouter,
+  breaker: breakerRouter,
   brand: brandRouter,
   customer: customerRouter,
   customerGroup: customerGroupRouter,

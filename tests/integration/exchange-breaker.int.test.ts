@@ -18,7 +18,9 @@ import { readBreakers, redisBreaker, resetBreaker, type Breaker } from "@/server
 import { silentLogger } from "@/server/exchange/okx/logger";
 import { simAdmin, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { deleteRedisKeys } from "../helpers/redis";
-import { createTestBrand } from "../helpers/db";
+import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
+import type { BrandContext } from "@/server/actor";
+import { breakerOverview, resetBrandBreaker } from "@/server/breakers/service";
 
 const INFO = ENDPOINTS.subaccountInfo.path;
 const prefix = `test:cb:${randomUUID().slice(0, 8)}`;
@@ -105,7 +107,7 @@ describe("exchange circuit breakers", () => {
     }
     await breaker.record(key, false);
     expect(await breaker.admit(key)).toMatchObject({ ok: false, retryInMs: expect.any(Number) });
-    expect((await readBreakers(redis, key.brandId, prefix)).history[0]).toMatchObject({ to: "open", why: "10 of 20 calls failed" });
+    expect((await readBreakers(redis, key.brandId, prefix)).history[0]).toMatchObject({ to: "open", why: "rate:10/20" });
   });
 
   it("refusals of the request itself never open it", async () => {
@@ -114,6 +116,20 @@ describe("exchange circuit breakers", () => {
     // Refusals of the request: a sub-account that does not exist, asked for more times than open it.
     for (let i = 0; i < 7; i++) expect(await codeOf(client.getApiKeys({ subAcct: "nosuchsubaccount1" }))).not.toBe("CIRCUIT_OPEN");
     expect(await stateOf(brand.id, "apikey")).toBe("closed");
+  });
+
+  it("staff see their brand's breakers and close one by hand with a reason, audited", async () => {
+    const brand = await createTestBrand();
+    const admin = (await staffContext((await createTestStaff({ brandId: brand.id, role: "admin" })).user, { tenantId: brand.id })) as BrandContext;
+    for (let i = 0; i < 5; i++) await breaker.record({ brandId: brand.id, family: "deposit" }, false);
+    const seen = await breakerOverview(admin, { redis, prefix });
+    expect(seen).toMatchObject({ available: true, breakers: [{ family: "deposit", state: "open", consecutiveFailures: 5 }] });
+
+    await expect(resetBrandBreaker(admin, { family: "nosuchfamily", reason: "Recovered" }, { redis, prefix })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const after = await resetBrandBreaker(admin, { family: "deposit", reason: "Exchange recovered" }, { redis, prefix });
+    expect(after.breakers).toEqual([expect.objectContaining({ family: "deposit", state: "closed" })]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { brandId: brand.id, action: "exchange.breaker_reset" } });
+    expect(audit).toMatchObject({ entityType: "exchange_breaker", entityId: "deposit", before: { state: "open" }, after: { state: "closed", reason: "Exchange recovered" } });
   });
 
   it("lets calls through when its Redis does not answer", async () => {

@@ -60,21 +60,24 @@ local state = h[1] or 'closed'
 local fails, calls, windowFails = tonumber(h[2] or '0'), tonumber(h[3] or '0'), tonumber(h[4] or '0')
 local windowStart, openedAt, probeUntil = tonumber(h[5] or '0'), tonumber(h[6] or '0'), tonumber(h[7] or '0')
 redis.call('SADD', index, family)
+redis.call('PEXPIRE', index, 604800000)
 local function move(to, why)
   redis.call('LPUSH', history, cjson.encode({ family = family, from = state, to = to, at = now, why = why }))
   redis.call('LTRIM', history, 0, 199)
+  redis.call('PEXPIRE', history, 604800000)
   state = to
 end
 if op == 'reset' then
   if state ~= 'closed' then move('closed', 'reset') end
   redis.call('HSET', key, 'state', 'closed', 'fails', 0, 'calls', 0, 'windowFails', 0, 'windowStart', now, 'openedAt', 0, 'probeUntil', 0)
+  redis.call('PEXPIRE', key, 604800000)
   return {1, 0}
 end
 if op == 'admit' then
   if state == 'closed' then return {1, 0} end
   if state == 'open' then
     if now - openedAt < cooldown then return {0, cooldown - (now - openedAt)} end
-    move('half_open', 'cooldown over: probing')
+    move('half_open', 'probing')
     redis.call('HSET', key, 'state', 'half_open', 'probeUntil', now + lease)
     return {1, 0}
   end
@@ -91,23 +94,23 @@ calls = calls + 1
 if healthy then
   fails = 0
   if state == 'half_open' then
-    move('closed', 'probe succeeded')
+    move('closed', 'probeOk')
     calls, windowFails, windowStart = 0, 0, now
   end
 else
   fails = fails + 1
   windowFails = windowFails + 1
   if state == 'half_open' then
-    move('open', 'probe failed')
+    move('open', 'probeFailed')
     openedAt = now
   elseif state == 'closed' and (fails >= maxFails or (calls >= minCalls and windowFails / calls >= rate)) then
-    move('open', fails >= maxFails and (fails .. ' failures in a row') or (windowFails .. ' of ' .. calls .. ' calls failed'))
+    move('open', fails >= maxFails and ('consecutive:' .. fails) or ('rate:' .. windowFails .. '/' .. calls))
     openedAt = now
     calls, windowFails, windowStart = 0, 0, now
   end
 end
 redis.call('HSET', key, 'state', state, 'fails', fails, 'calls', calls, 'windowFails', windowFails, 'windowStart', windowStart, 'openedAt', openedAt)
-redis.call('PEXPIRE', key, 86400000)
+redis.call('PEXPIRE', key, 604800000)
 return {1, 0}
 `;
 const SHA = createHash("sha1").update(LUA).digest("hex");
@@ -164,24 +167,26 @@ export function redisBreaker(redis: Redis, options: { prefix?: string; config?: 
   };
 }
 
-let shared: { redis: Redis; breaker: Breaker } | null = null;
+let connection: Redis | null = null;
+/** The breakers' own connection to REDIS_URL (no offline queue: with Redis away a check fails at once). */
+export function breakerRedis(): Redis {
+  if (!connection) {
+    connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    connection.on("error", () => undefined);
+  }
+  return connection;
+}
+
+let shared: Breaker | null = null;
 /**
- * The breaker every production client consults, on its own connection to REDIS_URL (no offline queue: with
- * Redis away a check fails at once and the call goes ahead). OKX_BREAKERS=off switches it off (the
- * integration suite, whose fault tests inject 5xx on purpose; the breaker's own tests pass one explicitly).
+ * The breaker every production client consults. OKX_BREAKERS=off switches it off (the integration suite,
+ * whose fault tests inject 5xx on purpose; the breaker's own tests pass one explicitly).
  */
 export function sharedBreaker(): Breaker | null {
   if (env.OKX_BREAKERS === "off") return null;
-  shared ??= (() => {
-    const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-    redis.on("error", () => undefined);
-    return { redis, breaker: redisBreaker(redis) };
-  })();
-  return shared.breaker;
+  shared ??= redisBreaker(breakerRedis());
+  return shared;
 }
-
-/** The connection sharedBreaker uses, for the status page and a manual reset. */
-export const sharedBreakerRedis = () => (sharedBreaker(), shared?.redis ?? null);
 
 /** Closes a breaker by hand (staff, with a reason — audited by the caller); recorded in its history. */
 export async function resetBreaker(redis: Redis, key: BreakerKey, options: { prefix?: string; now?: () => number } = {}): Promise<void> {
@@ -202,6 +207,7 @@ export interface BreakerTransition {
   from: BreakerState;
   to: BreakerState;
   at: Date;
+  /** reset | probing | probeOk | probeFailed | consecutive:<failures> | rate:<failed>/<calls> */
   why: string;
 }
 

@@ -87,6 +87,7 @@ export const auditActions = {
   deposit_address_create: { name: "Deposit address created", sentence: "{actor} created a deposit address for sub-account {entity}" },
   deposit_address_refresh: { name: "Deposit addresses refreshed", sentence: "{actor} refreshed the deposit addresses of sub-account {entity}" },
   deposit_address_set_receiving_account: { name: "Deposit receiving account changed", sentence: "{actor} changed the account that deposits of sub-account {entity} are credited to" },
+  exchange_breaker_reset: { name: "Exchange breaker reset", sentence: "{actor} closed the exchange breaker {entity} by hand" },
   exchange_order_cancel: { name: "Exchange order cancelled", sentence: "{actor} cancelled an order on the exchange for sub-account {entity}" },
   exchange_orders_cancel_all: { name: "All exchange orders cancelled", sentence: "{actor} cancelled all open exchange orders of customer {entity}" },
   exchange_position_close: { name: "Exchange position closed", sentence: "{actor} closed a position on the exchange for sub-account {entity}" },

@@ -14,6 +14,7 @@ export const auditEntities = {
   subaccount_api_key: "API key",
   partner_key: "Partner API key",
   subaccount_sync: "Sub-account sync",
+  exchange_breaker: "Exchange breaker",
   emergency_stop: "Emergency stop",
   deposit_address: "Deposit address",
   deposit_sync: "Deposit sync",

@@ -10,6 +10,7 @@ export const errors = {
   chooseBrand: "Choose a brand first",
   changePassword: "Set a new password before continuing",
   notFound: {
+    breaker: "No such exchange breaker",
     subAccount: "Sub-account not found",
     customer: "Customer not found",
     apiKey: "API key not found",

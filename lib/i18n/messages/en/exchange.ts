@@ -102,4 +102,34 @@ export const exchange = {
       other: "Invalid exchange credentials",
     },
   },
+  /** Risk → Circuit breakers: the brand's exchange breakers per endpoint family. */
+  breakers: {
+    title: "Circuit breakers",
+    description:
+      "When the exchange keeps failing for this brand, calls to that part of it pause for 30 seconds, then one probe call decides whether they resume. Every process shares these breakers.",
+    loadError: "The circuit breakers could not be loaded",
+    noBrandHint: "Pick a brand to see its circuit breakers.",
+    off: "Circuit breakers are switched off on this installation: exchange calls are never paused.",
+    unavailable: "The breakers' store (Redis) cannot be read right now; exchange calls go ahead meanwhile.",
+    empty: "No exchange calls recorded yet for this brand.",
+    rule: "Opens after 5 failures in a row, or when half of at least 20 calls in a minute fail; only time-outs, 5xx and the exchange's busy answers count.",
+    columns: { family: "Exchange area", state: "State", failures: "Failures in a row", window: "Last minute", openedAt: "Opened" },
+    window: "{failed} of {calls} failed",
+    states: { closed: "Closed (calls flow)", open: "Open (calls paused)", half_open: "Probing" },
+    families: {
+      subaccount: "Sub-accounts", fee: "Fee rates", apikey: "API keys", deposit: "Deposits", rebate: "Rebate files", market: "Market data",
+      account: "Trading accounts", trade: "Orders and positions", asset: "Asset transfers", funding: "Funding accounts", withdrawal: "Withdrawals",
+    },
+    history: { title: "Recent changes", empty: "No changes yet.", at: "When", change: "Change", why: "Why" },
+    whys: { reset: "Reset by hand", probing: "Cool-down over: probing", probeOk: "Probe succeeded", probeFailed: "Probe failed", consecutive: "{failures} failures in a row", rate: "{failed} of {calls} calls failed" },
+    reset: {
+      button: "Close",
+      title: "Close the {family} breaker",
+      warning: "Calls to this part of the exchange will be sent again at once. Close it only when you know the exchange has recovered.",
+      reason: "Reason",
+      reasonInvalid: "Give a reason of 3 to 500 characters",
+      confirm: "Close the breaker",
+      done: "The breaker is closed",
+    },
+  },
 } as const;

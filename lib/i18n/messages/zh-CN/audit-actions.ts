@@ -85,6 +85,7 @@ export const auditActions: Dict<typeof en> = {
   deposit_address_create: { name: "创建充值地址", sentence: "{actor} 为子账户 {entity} 创建了充值地址" },
   deposit_address_refresh: { name: "刷新充值地址", sentence: "{actor} 刷新了子账户 {entity} 的充值地址" },
   deposit_address_set_receiving_account: { name: "更改充值入账账户", sentence: "{actor} 更改了子账户 {entity} 的充值入账账户" },
+  exchange_breaker_reset: { name: "重置交易所熔断器", sentence: "{actor} 手动关闭了交易所熔断器 {entity}" },
   exchange_order_cancel: { name: "撤销交易所订单", sentence: "{actor} 在交易所撤销了子账户 {entity} 的一笔订单" },
   exchange_orders_cancel_all: { name: "撤销全部交易所挂单", sentence: "{actor} 撤销了客户 {entity} 在交易所的全部挂单" },
   exchange_position_close: { name: "交易所平仓", sentence: "{actor} 在交易所平掉了子账户 {entity} 的一个仓位" },

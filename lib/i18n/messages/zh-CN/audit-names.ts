@@ -16,6 +16,7 @@ export const auditEntities: Dict<typeof enEntities> = {
   subaccount_api_key: "API 密钥",
   partner_key: "合作方 API 密钥",
   subaccount_sync: "子账户同步",
+  exchange_breaker: "交易所熔断器",
   emergency_stop: "紧急停止",
   deposit_address: "充值地址",
   deposit_sync: "入金同步",

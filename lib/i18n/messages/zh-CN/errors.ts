@@ -7,6 +7,7 @@ export const errors: Dict<typeof en> = {
   chooseBrand: "请先选择品牌",
   changePassword: "请先设置新密码",
   notFound: {
+    breaker: "没有这个交易所熔断器",
     subAccount: "未找到该子账户",
     customer: "未找到该客户",
     apiKey: "未找到该API 密钥",
