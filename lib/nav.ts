@@ -113,7 +113,7 @@ export const NAV_GROUPS = [
       item("risk", "/risk", ShieldAlert, "risk.read", "soon"),
       item("emergency", "/risk/emergency", OctagonAlert, "emergency.read", "open"),
       item("breakers", "/risk/breakers", Zap, "breaker.read", "open"),
-      item("health", "/health", Activity, "health.read", "soon"),
+      item("health", "/health", Activity, "health.read", "open"),
     ],
   },
   {

@@ -63,6 +63,11 @@ const EnvSchema = z.object({
   KYC_S3_REGION: z.string().min(1).default("us-east-1"),
   KYC_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   KYC_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * Bearer token GET /api/metrics requires (app/api/metrics/route.ts); unset, that route answers 404.
+   * At least 32 characters: it is compared in constant time, but a short one could be guessed.
+   */
+  METRICS_TOKEN: z.string().min(32, { error: "METRICS_TOKEN must be at least 32 characters" }).optional(),
   /** BullMQ key prefix for every job queue (server/queues/connection.ts); lets two installations share one Redis. */
   JOBS_PREFIX: z
     .string()

@@ -16,6 +16,7 @@ import { db, type Db } from "./db/client";
 import { isConnectionError } from "./db/connection-errors";
 import { AppError, databaseUnavailable, trpcCodeOf } from "./errors";
 import { refusalOf } from "./http/guard";
+import { observeRequest } from "./metrics/registry";
 import { BRAND_COOKIE, readCookie, resolveTenantId } from "./tenant";
 
 // ── Context ────────────────────────────────────────────────────────────────────────────────────────
@@ -83,9 +84,20 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Every procedure's time and outcome (ok or its tRPC code) on the metrics' request histogram. The path is a
+ * registered procedure's, so the label stays bounded; session lookup (context creation) is not included.
+ */
+const timed = t.middleware(async ({ path, next }) => {
+  const started = performance.now();
+  const result = await next();
+  observeRequest("trpc", path, result.ok ? "ok" : result.error.code, (performance.now() - started) / 1000);
+  return result;
+});
+
 // ── Procedures ─────────────────────────────────────────────────────────────────────────────────────
 /** Signed in, and the declared permission granted to the caller's role. Deny when no permission is declared. */
-const authorised = t.procedure.use(appErrors).use(({ ctx, meta, next }) => {
+const authorised = t.procedure.use(timed).use(appErrors).use(({ ctx, meta, next }) => {
   const refusal = refusalOf(ctx, meta?.permission);
   if (refusal) throw refusal;
   if (!ctx.actor || ctx.actor.type !== "staff") throw new AppError("UNAUTHORIZED", "errors.signIn");

@@ -12,6 +12,7 @@ import { db as defaultDb, type Db } from "../db/client";
 import { isConnectionError } from "../db/connection-errors";
 import { isEmergencyStop } from "../emergency/guard";
 import { AppError, databaseUnavailable } from "../errors";
+import { observeRequest } from "../metrics/registry";
 import { limitBody, declaredOver } from "../http/body-limit";
 import { HEADERS } from "@/lib/partner-api/signing";
 import { isPlainText } from "@/lib/validation/text";
@@ -211,8 +212,19 @@ async function run(db: Db, req: Request, requestId: string, rateOut: { rate: Rat
 }
 
 /** A handler over another database client (tests put one behind a proxy that can "restart"). */
-export const partnerHandler = (db: Db) => (req: Request) => handle(db, req);
-export const handlePartnerRequest = (req: Request) => handle(defaultDb, req);
+export const partnerHandler = (db: Db) => (req: Request) => timed(db, req);
+export const handlePartnerRequest = (req: Request) => timed(defaultDb, req);
+
+/** The metrics' request histogram: the endpoint's operationId (never the path: it holds ids) and the status. */
+async function timed(db: Db, req: Request): Promise<Response> {
+  const started = performance.now();
+  const response = await handle(db, req);
+  const url = new URL(req.url);
+  const found = findRoute(req.method, url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || "/" : url.pathname);
+  const route = found instanceof AppError ? "unknown" : found.route.endpoint.operationId;
+  observeRequest("partner", route, String(response.status), (performance.now() - started) / 1000);
+  return response;
+}
 
 async function handle(db: Db, req: Request): Promise<Response> {
   const requestId = randomUUID();

@@ -10,6 +10,7 @@ import { ENDPOINTS, type EndpointDef, type EndpointId } from "./endpoints";
 import { LOCAL_CODES, OkxError } from "./errors";
 import { buildRequest, sendOnce, type OkxCredentials } from "./http";
 import { defaultLogger, type OkxLogger } from "./logger";
+import { countExchangeCall } from "@/server/metrics/registry";
 import { PARAMS, toWire, type ParamsInput } from "./params";
 import type { Breaker } from "./breaker";
 import { bucketKey, lateToleranceMs, processRateLimiter, redisRateLimiter, type RateLimiter } from "./rate-limiter";
@@ -182,6 +183,7 @@ export function createOkxClient(options: OkxClientOptions): OkxClient {
         brandId: options.brandId ?? null,
         outcome: error ? error.kind : "ok",
       });
+      countExchangeCall(def.id, error?.code ?? exchange.code, error ? error.kind : "ok");
       // Only a sign that the exchange is unwell counts against the breaker; it records in the background.
       void options.breaker?.record(breakerKey, !error || error.kind !== "transient");
       if (!error) return result as Result<K>;

@@ -1,0 +1,92 @@
+import type { Dict } from "../index";
+import type { health as en } from "../en/health";
+
+export const health: Dict<typeof en> = {
+  title: "系统状态",
+  description: "数据库、Redis、后台队列，以及各品牌交易所数据的新鲜度。",
+  refresh: "刷新",
+  checkedAt: "检查于 {time}",
+  loadError: "无法加载系统状态",
+  retry: "重试",
+  scope: {
+    platform: "全部品牌",
+    brand: "仅限本品牌",
+  },
+  status: {
+    up: "正常",
+    down: "不可用",
+  },
+  dependencies: {
+    title: "依赖服务",
+    postgres: "PostgreSQL",
+    redis: "Redis",
+    latency: "{ms} 毫秒",
+    noLatency: "无响应",
+  },
+  emergency: {
+    title: "紧急停止",
+    none: "未启用",
+    active: "自 {time} 起生效",
+    global: "全局停止",
+    brand: "品牌停止",
+  },
+  queues: {
+    title: "队列",
+    description: "按状态统计的任务数，所有品牌共用。最早等待的任务表明队列积压了多久。",
+    unavailable: "Redis 未能及时响应：无法获取队列深度。",
+    empty: "没有已注册的队列。",
+    columns: {
+      queue: "队列",
+      waiting: "等待中",
+      active: "运行中",
+      delayed: "延迟",
+      failed: "失败",
+      oldestWaiting: "最早等待",
+    },
+    none: "—",
+  },
+  brands: {
+    title: "交易所连通性与数据新鲜度",
+    description: "后台同步最近一次从交易所读取的结果，按品牌和数据类型列出。",
+    empty: "没有启用的品牌。",
+    destination: {
+      simulator: "模拟器",
+      live: "OKX 实盘",
+      demo: "OKX 模拟交易",
+    },
+    connectivity: {
+      ok: "已连接",
+      failing: "失败",
+      unknown: "尚无调用",
+    },
+    lastTest: "最近一次连接测试 {time}：{result}",
+    lastTestOk: "通过",
+    lastTestFailed: "失败",
+    columns: {
+      kind: "数据",
+      lastSuccess: "最近成功",
+      state: "状态",
+      failing: "失败",
+      error: "最近错误",
+    },
+    kinds: {
+      subaccounts: "子账户",
+      deposits: "充值",
+      balances: "余额",
+      positions: "持仓",
+      orders: "当前委托",
+      fills: "成交",
+      bills: "账单",
+      rebateFiles: "返佣文件",
+    },
+    state: {
+      fresh: "最新",
+      stale: "已过期",
+      never: "从未同步",
+      noItems: "无子账户",
+    },
+    failingOf: "{failing} / {items}",
+    neverOf: "{never} 个从未读取",
+    none: "—",
+  },
+};
