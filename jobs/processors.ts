@@ -12,6 +12,7 @@ import { processDepositSync, workerDepositSyncDeps } from "./workers/deposit-syn
 import { processExchangeAccountSync, workerExchangeSyncDeps } from "./workers/exchange-account-sync";
 import { processRebateFiles } from "./workers/rebate-files";
 import { processRebateReconciliation } from "./workers/rebate-reconciliation";
+import { processRiskEvaluate } from "./workers/risk-evaluate";
 import { processSubaccountSync, workerSyncDeps } from "./workers/subaccount-sync";
 import { processWithdrawalFollow, processWithdrawalSend, workerWithdrawalDeps } from "./workers/withdrawals";
 
@@ -31,4 +32,5 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "rebate-reconciliation": (job) => processRebateReconciliation(job.data, db),
   "withdrawal-send": (job) => processWithdrawalSend(job.data, workerWithdrawalDeps(db)),
   "withdrawal-follow": (job) => processWithdrawalFollow(job.data, workerWithdrawalDeps(db)),
+  "risk-evaluate": (job) => processRiskEvaluate(job.data, db),
 };

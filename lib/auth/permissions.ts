@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   "jobs.control": ["platform_admin"],
   "risk.read": [...ADMINS, "operations", "compliance"],
   "risk.manage": ADMINS,
+  /** Acknowledging and resolving risk events (undoing what a rule did stays with risk.manage). */
+  "risk.handle": [...ADMINS, "operations", "compliance"],
   /** The emergency stop's state and history (the banner on every page needs no permission). */
   "emergency.read": [...ADMINS, "operations", "compliance"],
   /** Triggering and resetting the stop of the caller's brand (step-up TOTP and a reason). */

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { z } from "zod";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { AppError, type ErrorReason } from "../errors";
 import { closeRefusal } from "./close-guards";
 import type { CustomerStatus, ZCustomerStatusChangeInput } from "@/lib/customers/schemas";
@@ -43,7 +43,7 @@ const TRANSITIONS = {
   }),
 };
 
-function changeStatus<From extends CustomerStatus>(ctx: TenantContext, input: In<typeof ZCustomerStatusChangeInput>, transition: Transition<From>) {
+function changeStatus<From extends CustomerStatus>(ctx: BrandContext, input: In<typeof ZCustomerStatusChangeInput>, transition: Transition<From>) {
   return changeCustomer(ctx, input, transition.action, async (tx, before) => {
     if (!(transition.from as readonly CustomerStatus[]).includes(before.status)) {
       throw new AppError("CONFLICT", transition.refusal[before.status as Exclude<CustomerStatus, From>]);
@@ -56,10 +56,10 @@ function changeStatus<From extends CustomerStatus>(ctx: TenantContext, input: In
   });
 }
 
-/** active → frozen. */
-export const freezeCustomer = (ctx: TenantContext, input: In<typeof ZCustomerStatusChangeInput>) => changeStatus(ctx, input, TRANSITIONS.freeze);
+/** active → frozen (staff, or the system applying a risk limit's freeze action). */
+export const freezeCustomer = (ctx: BrandContext, input: In<typeof ZCustomerStatusChangeInput>) => changeStatus(ctx, input, TRANSITIONS.freeze);
 /** frozen → active. */
-export const unfreezeCustomer = (ctx: TenantContext, input: In<typeof ZCustomerStatusChangeInput>) =>
+export const unfreezeCustomer = (ctx: BrandContext, input: In<typeof ZCustomerStatusChangeInput>) =>
   changeStatus(ctx, input, TRANSITIONS.unfreeze);
 /** active | frozen → closed, for good; refused while a registered close guard objects. */
-export const closeCustomer = (ctx: TenantContext, input: In<typeof ZCustomerStatusChangeInput>) => changeStatus(ctx, input, TRANSITIONS.close);
+export const closeCustomer = (ctx: BrandContext, input: In<typeof ZCustomerStatusChangeInput>) => changeStatus(ctx, input, TRANSITIONS.close);

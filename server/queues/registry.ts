@@ -134,6 +134,20 @@ export const ZWithdrawalFollowPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
+export const RISK_TRIGGERS = ["withdrawal_requested", "sweep", "manual"] as const;
+
+/** One customer's evaluation (brandId and customerId), or, without them, the sweep of every brand. */
+export const ZRiskEvaluatePayload = z
+  .object({
+    brandId: z.uuid().optional(),
+    customerId: z.uuid().optional(),
+    trigger: z.enum(RISK_TRIGGERS).default("sweep"),
+  })
+  .refine((p) => !p.customerId || p.brandId, { error: "a customer's evaluation needs its brand", path: ["brandId"] });
+
+/** The 2-minute slot `at` falls in, e.g. "2026-11-21T2216" (no ":"). */
+const twoMinutes = (at: Date) => new Date(Math.floor(at.getTime() / 120_000) * 120_000).toISOString().slice(0, 16).replace(":", "");
+
 export const QUEUES = {
   "audit-verify": defineQueue({
     name: "audit-verify",
@@ -304,6 +318,22 @@ export const QUEUES = {
     runOnStart: true,
     defaultPayload: {},
     jobId: (p, at) => `withdrawal-follow.${p.brandId ?? "all"}.${minute(at)}`,
+  }),
+  "risk-evaluate": defineQueue({
+    name: "risk-evaluate",
+    description: "Evaluates a customer's risk limits after a withdrawal request and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
+    payload: ZRiskEvaluatePayload,
+    attempts: 5,
+    backoffMs: 2_000,
+    removeOnComplete: { count: 1000, age: DAY_S },
+    removeOnFail: RETENTION.removeOnFail,
+    // Evaluations are short database reads; several side by side keep breach → action well under a second.
+    concurrency: 8,
+    schedule: { pattern: "*/2 * * * *", tz: "UTC" },
+    runOnStart: true,
+    defaultPayload: { trigger: "sweep" },
+    // One customer's job is unique per trigger and moment (events are idempotent anyway); the sweep per 2-minute slot.
+    jobId: (p, at) => (p.customerId ? `risk-evaluate.${p.customerId}.${p.trigger}.${at.getTime()}` : `risk-evaluate.sweep.${twoMinutes(at)}`),
   }),
 } as const;
 

@@ -16,6 +16,7 @@ import { exchangeActionRouter } from "./exchangeAction/_router";
 import { rebateRouter } from "./rebate/_router";
 import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
 import { fundLockRouter } from "./fundLock/_router";
+import { riskRouter } from "./risk/_router";
 import { healthRouter } from "./health/_router";
 import { emergencyRouter } from "./emergency/_router";
 import { jobsRouter } from "./jobs/_router";
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   rebate: rebateRouter,
   rebateReconciliation: rebateReconciliationRouter,
   fundLock: fundLockRouter,
+  risk: riskRouter,
   health: healthRouter,
   emergency: emergencyRouter,
   jobs: jobsRouter,

@@ -9,8 +9,9 @@ import type { Prisma } from "../db/client";
 import type { WithdrawalCtx } from "./common";
 import { approveWithdrawal, rejectWithdrawal } from "./decide";
 
-const title = (w: { amount: string; ccy: string; customerName: string }): ApprovalText => ({
-  key: "withdrawals.approvals.title",
+/** A withdrawal a risk limit held says so: the approver decides knowing a rule stopped it. */
+const title = (w: { amount: string; ccy: string; customerName: string; riskEventId?: string | null }): ApprovalText => ({
+  key: w.riskEventId ? "withdrawals.approvals.titleRiskHeld" : "withdrawals.approvals.title",
   params: { amount: w.amount, currency: w.ccy, customer: w.customerName },
 });
 const trim = (d: { toFixed(): string }) => {
@@ -39,14 +40,14 @@ const withdrawals: ApprovalKind = {
       where: where(ctx, args),
       orderBy: [{ createdAt: args.dir }, { id: args.dir }],
       take: args.limit,
-      select: { id: true, amount: true, ccy: true, reason: true, createdAt: true, requestedById: true, customer: { select: { name: true } } },
+      select: { id: true, amount: true, ccy: true, reason: true, createdAt: true, requestedById: true, riskEventId: true, customer: { select: { name: true } } },
     });
     const ids = [...new Set(rows.flatMap((r) => (r.requestedById ? [r.requestedById] : [])))];
     const staff = ids.length ? await ctx.db.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
     const names = new Map(staff.map((s) => [s.id, s.name]));
     return rows.map((w) => ({
       id: w.id,
-      title: title({ amount: trim(w.amount), ccy: w.ccy, customerName: w.customer.name }),
+      title: title({ amount: trim(w.amount), ccy: w.ccy, customerName: w.customer.name, riskEventId: w.riskEventId }),
       amount: trim(w.amount),
       currency: w.ccy,
       requestedBy: w.requestedById ? { id: w.requestedById, name: names.get(w.requestedById) ?? "—" } : null,

@@ -74,6 +74,7 @@ export async function toRows(db: Db | DbTx, records: WithdrawalRecord[]): Promis
     createdAt: w.createdAt,
     updatedAt: w.updatedAt,
     cancellable: isCancellable(w),
+    riskEventId: w.riskEventId,
   }));
 }
 

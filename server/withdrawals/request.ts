@@ -12,6 +12,7 @@ import { assertExchangeSendAllowed, assertMoneyMovementAllowed } from "../emerge
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
 import { enqueue } from "../queues/registry";
+import { afterRequest, holdAtRequest } from "../risk/at-request";
 import type { ZRequestWithdrawalInput } from "@/lib/withdrawals/schemas";
 import { checkInTransaction, checkOnExchange, checkParties } from "./checks";
 import { snapshot, staffId, toRow, TX, WITHDRAWAL_INCLUDE, type WithdrawalCtx } from "./common";
@@ -68,14 +69,14 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
   const sc = await withdrawClient(ctx.db, ctx.tenantId, ask.subaccountId, options.clientOptions);
   const facts = await checkOnExchange(sc, ask, customer.kycLevel, settings);
 
-  const created = await ctx.db.$transaction(async (tx) => {
+  const { record: created, eventIds } = await ctx.db.$transaction(async (tx) => {
     await assertMoneyMovementAllowed(tx, ctx.tenantId);
     // Status and KYC level again, under the row lock the in-transaction checks take.
     const { customer: now_ } = await checkParties(tx, ctx.tenantId, ask);
     if (now_.kycLevel !== customer.kycLevel) throw new AppError("CONFLICT", "withdrawals.errors.changedMeanwhile", { field: "customerId" });
     const { addressBookId } = await checkInTransaction(tx, ctx.tenantId, ask, facts, customer.kycLevel, settings, now);
     const needsApproval = settings.approvalThreshold === null || facts.valueUsdt.gt(settings.approvalThreshold.toFixed());
-    const w = await tx.withdrawal.create({
+    const stored = await tx.withdrawal.create({
       data: {
         brandId: ctx.tenantId,
         customerId: ask.customerId,
@@ -101,11 +102,13 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
       brandId: ctx.tenantId,
       action: "withdrawal.request",
       entityType: "withdrawal",
-      entityId: w.id,
-      after: { ...snapshot(w), reason: w.reason, needsApproval, threshold: settings.approvalThreshold?.toFixed() ?? null },
+      entityId: stored.id,
+      after: { ...snapshot(stored), reason: stored.reason, needsApproval, threshold: settings.approvalThreshold?.toFixed() ?? null },
     });
-    return w;
+    // Risk limits with the hold action, checked here so a breaching request is never queued (server/risk/at-request.ts).
+    return holdAtRequest(tx, ctx.tenantId, stored);
   }, TX);
   if (created.state === "queued") await enqueueSend(ctx.tenantId, created.id);
+  await afterRequest(ctx.db, ctx.tenantId, created.customerId, eventIds);
   return toRow(ctx.db, created, options.idempotencyKey ? false : undefined);
 }

@@ -40,6 +40,8 @@ export interface WithdrawalRow {
   updatedAt: Date;
   /** Whether Cancel is offered: ours before sending, OKX's while it still accepts one. */
   cancellable: boolean;
+  /** The risk event that held it for a second person, if a risk limit did. */
+  riskEventId: string | null;
   /** Set on a partner request answered from an earlier identical one. */
   replayed?: boolean;
 }

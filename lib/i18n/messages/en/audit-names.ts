@@ -42,6 +42,8 @@ export const auditEntities = {
   withdrawal: "Withdrawal",
   withdrawal_address: "Withdrawal address",
   withdrawals: "Withdrawal list",
+  risk_limit: "Risk limit",
+  risk_event: "Risk event",
 } as const;
 
 export const auditFields = {

@@ -169,6 +169,7 @@ export const withdrawals = {
   approvals: {
     kind: "Withdrawal",
     title: "Withdrawal of {amount} {currency} for {customer}",
+    titleRiskHeld: "Withdrawal of {amount} {currency} for {customer} — held by a risk limit",
   },
   failures: {
     exchangeRefused: "The exchange refused the withdrawal",

@@ -42,6 +42,8 @@ export const auditEntities: Dict<typeof enEntities> = {
   staff: "员工列表",
   subaccounts: "子账户列表",
   withdrawal: "提现",
+  risk_limit: "风控限额",
+  risk_event: "风控事件",
   withdrawal_address: "提现地址",
   withdrawals: "提现列表",
 };

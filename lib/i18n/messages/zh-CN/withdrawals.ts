@@ -171,6 +171,7 @@ export const withdrawals: Dict<typeof en> = {
   approvals: {
     kind: "提现",
     title: "为 {customer} 提现 {amount} {currency}",
+    titleRiskHeld: "为 {customer} 提现 {amount} {currency} — 被风控限额暂挂",
   },
   failures: {
     exchangeRefused: "交易所拒绝了该提现",

@@ -1,0 +1,87 @@
+/**
+ * Inputs of the risk-limit procedures, shared by the procedures, the pages' URL state and the forms.
+ * Client-safe: no server imports. The kinds and actions listed here are the ones registered in
+ * server/risk/kinds and server/risk/actions (their registries are Records over these keys, so the two stay in step).
+ */
+import { z } from "zod";
+import { zMulti, ZTableQuery } from "@/lib/table-state";
+import { zId } from "@/lib/validation/ids";
+import { zText } from "@/lib/validation/text";
+import { zPositiveAmount } from "@/lib/ledger/schemas";
+
+export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
+export type RiskKindKey = (typeof RISK_KINDS)[number];
+export const RISK_ACTIONS = ["alert", "hold_withdrawals", "lock_transfer_out", "freeze_customer"] as const;
+export type RiskActionKey = (typeof RISK_ACTIONS)[number];
+export const RISK_SCOPES = ["brand", "group", "customer"] as const;
+export type RiskScope = (typeof RISK_SCOPES)[number];
+export const RISK_SEVERITIES = ["low", "medium", "high"] as const;
+export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
+export const RISK_EVENT_STATUSES = ["open", "acknowledged", "resolved"] as const;
+export type RiskEventStatus = (typeof RISK_EVENT_STATUSES)[number];
+
+/** Each kind's window when the form leaves it to the kind: a day for the daily sum, a day of look-back for single withdrawals. */
+export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = { withdrawal_single: 1440, withdrawal_daily: 1440 };
+
+const zWindow = z.coerce
+  .number({ error: "Enter the window in minutes" })
+  .int({ error: "Enter whole minutes" })
+  .min(5, { error: "A window is at least 5 minutes" })
+  .max(43_200, { error: "A window is at most 30 days (43,200 minutes)" });
+
+const zLimitFields = z.object({
+  scope: z.enum(RISK_SCOPES, { error: "Choose who the limit applies to" }),
+  /** The group's or the customer's id; ignored for the brand scope. */
+  scopeId: z.preprocess((v) => (v === "" || v === null ? undefined : v), zId("Choose a group or a customer").optional()),
+  kind: z.enum(RISK_KINDS, { error: "Choose a kind of limit" }),
+  threshold: zPositiveAmount,
+  windowMinutes: zWindow,
+  severity: z.enum(RISK_SEVERITIES, { error: "Choose a severity" }),
+  actions: z
+    .array(z.enum(RISK_ACTIONS, { error: "Unknown action" }))
+    .min(1, { error: "Choose at least one action" })
+    .transform((a) => [...new Set(a)]),
+});
+
+const scopeNeedsId = (v: { scope: RiskScope; scopeId?: string }) => v.scope === "brand" || !!v.scopeId;
+const scopeIssue = { error: "Choose the group or customer the limit applies to", path: ["scopeId"] };
+
+export const ZCreateRiskLimitInput = zLimitFields.refine(scopeNeedsId, scopeIssue);
+export type CreateRiskLimitInput = z.input<typeof ZCreateRiskLimitInput>;
+
+export const ZUpdateRiskLimitInput = zLimitFields
+  .extend({ id: zId("Unknown risk limit"), version: z.number().int().min(1), enabled: z.boolean().default(true) })
+  .refine(scopeNeedsId, scopeIssue);
+
+export const ZRiskLimitRef = z.object({ id: zId("Unknown risk limit"), version: z.number().int().min(1) });
+
+export const ZRiskLimitListInput = ZTableQuery.extend({
+  sort: z.enum(["createdAt"]).optional(),
+  kind: zMulti(RISK_KINDS),
+  scope: zMulti(RISK_SCOPES),
+});
+
+export const zRiskNote = zText(500, {
+  min: 3,
+  multiline: true,
+  required: "Give a reason",
+  tooShort: "Give a reason (at least 3 characters)",
+  tooLong: "A reason is at most 500 characters",
+});
+
+export const ZRiskEventListInput = ZTableQuery.extend({
+  sort: z.enum(["createdAt"]).optional(),
+  status: zMulti(RISK_EVENT_STATUSES),
+  kind: zMulti(RISK_KINDS),
+  customerId: z.preprocess((v) => (v === "" ? undefined : v), zId().optional()),
+});
+export type RiskEventListInput = z.infer<typeof ZRiskEventListInput>;
+
+export const ZRiskEventRef = z.object({ id: zId("Unknown risk event") });
+export const ZRiskEventNoteInput = z.object({ id: zId("Unknown risk event"), version: z.number().int().min(1), note: zRiskNote });
+export const ZRiskUndoInput = z.object({
+  id: zId("Unknown risk event"),
+  version: z.number().int().min(1),
+  action: z.enum(RISK_ACTIONS, { error: "Choose the action to undo" }),
+  reason: zRiskNote,
+});

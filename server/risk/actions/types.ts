@@ -1,0 +1,49 @@
+/**
+ * A risk action: what the system does to a customer when a limit with it is breached, and how staff undo
+ * it. Each action plugs in here (alert, hold, lock, freeze now; read-only keys, cancel orders, close
+ * positions later). Apply runs as the system's own actor and must be safe to run twice (a crash between
+ * applying and recording means the sweep applies it again): a second run finds the work done and skips.
+ */
+import "server-only";
+import type { BrandContext } from "../../actor";
+import type { RiskActionKey } from "@/lib/risk/schemas";
+
+/** One thing an action touched (a withdrawal, a fund lock, the customer) and what came of it. */
+export interface ItemResult {
+  type: string;
+  id: string;
+  result: "applied" | "skipped" | "failed";
+  /** Why skipped or failed: a message key (or the exchange's/database's words for a failure). */
+  detail?: string;
+}
+
+export interface ActionRecord {
+  action: RiskActionKey;
+  status: "pending" | "applying" | "applied" | "failed";
+  claimedAt?: string;
+  appliedAt?: string;
+  items: ItemResult[];
+  error?: string;
+  undo?: { at: string; byId: string; byName: string; reason: string; items: ItemResult[] };
+}
+
+/** The event an action answers: who, which limit, and the numbers that triggered it (for its audit). */
+export interface ActionEvent {
+  id: string;
+  limitId: string;
+  customerId: string;
+  kind: string;
+  numbers: { observed: string; threshold: string; windowMinutes: number };
+}
+
+export interface RiskAction {
+  key: RiskActionKey;
+  /** False: nothing to take back automatically (an alert; a hold, which the approver decides). */
+  undoable: boolean;
+  apply(ctx: BrandContext, event: ActionEvent): Promise<ItemResult[]>;
+  undo?(ctx: BrandContext, event: ActionEvent, applied: ItemResult[], reason: string): Promise<ItemResult[]>;
+}
+
+/** The reason written on what an action places (a lock, a freeze): the rule and its numbers. */
+export const ruleReason = (e: ActionEvent) =>
+  `Risk limit ${e.kind}: ${e.numbers.observed} USDT over ${e.numbers.threshold} USDT in ${e.numbers.windowMinutes} min (risk event ${e.id})`;

@@ -1,0 +1,51 @@
+/**
+ * The synchronous half of enforcement, race-free by construction: in the withdrawal request's own
+ * transaction (the customer's row locked, the new row written), every withdrawal limit with the hold
+ * action is checked; a request that breaches one is stored as pending_approval, marked with the event,
+ * which is opened in the same transaction. So the send job can never see a queued withdrawal over a hold
+ * limit. After commit the event's other actions are applied at once, and a risk-evaluate job is enqueued
+ * for the limits without hold (the sweep catches up if Redis is down).
+ */
+import "server-only";
+import { recordAudit } from "../audit/audit";
+import type { Db, DbTx } from "../db/client";
+import { enqueue } from "../queues/registry";
+import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdrawals/common";
+import { limitsFor } from "./applicable";
+import { applyPendingActions, breachesOf, openEvent, SYSTEM_WHO } from "./evaluate";
+
+const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
+
+/** In the request's transaction, after the withdrawal is written: holds it if it breaches a hold limit. */
+export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalRecord): Promise<{ record: WithdrawalRecord; eventIds: string[] }> {
+  const customer = await tx.customer.findFirstOrThrow({ where: { id: w.customerId, brandId }, select: { id: true, groupId: true } });
+  const limits = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
+  const eventIds: string[] = [];
+  for (const limit of limits) {
+    for (const o of await breachesOf(tx, limit, w.customerId, w.createdAt)) {
+      if (o.items.some((i) => i.id === w.id)) eventIds.push((await openEvent(tx, limit, w.customerId, o)).id);
+    }
+  }
+  if (!eventIds.length) return { record: w, eventIds };
+  const after = await tx.withdrawal.update({
+    where: { id: w.id },
+    data: { state: "pending_approval", riskEventId: eventIds[0], version: { increment: 1 } },
+    include: WITHDRAWAL_INCLUDE,
+  });
+  await recordAudit(tx, SYSTEM_WHO, {
+    brandId,
+    action: "withdrawal.risk_hold",
+    entityType: "withdrawal",
+    entityId: w.id,
+    before: snapshot(w),
+    after: { ...snapshot(after), riskEventId: eventIds[0], atRequest: true },
+  });
+  return { record: after, eventIds };
+}
+
+/** After the request commits: the held events' actions now, and a risk-evaluate job for everything else. */
+export async function afterRequest(db: Db, brandId: string, customerId: string, eventIds: string[]) {
+  // A failure here leaves the actions pending; the evaluation job or the sweep applies them.
+  for (const id of eventIds) await applyPendingActions(db, brandId, id).catch(() => 0);
+  await enqueue("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" }).catch(() => undefined);
+}

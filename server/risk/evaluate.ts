@@ -1,0 +1,190 @@
+/**
+ * Evaluation: ask each applicable limit's kind for breaches, open one event per (limit, customer, window
+ * key) — the unique key makes a second evaluation find the first event, never open another — then apply
+ * the event's actions as the system's own actor. Actions are claimed in a short transaction, applied each
+ * in its own, and recorded with their per-item results; a claim left by a crash is taken again after two
+ * minutes by the next evaluation or sweep (actions are safe to apply twice: a second run skips).
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { Decimal } from "decimal.js";
+import { systemActor, type BrandContext } from "../actor";
+import { recordAudit } from "../audit/audit";
+import type { Db, DbTx } from "../db/client";
+import type { RiskLimit } from "../db/generated/client";
+import { RISK_ACTION_REGISTRY } from "./actions";
+import type { ActionEvent, ActionRecord } from "./actions/types";
+import { limitsFor } from "./applicable";
+import { kindOf } from "./kinds";
+import type { Observation } from "./kinds/types";
+
+export const RISK_ACTOR = systemActor("risk-evaluate");
+const NO_REQUEST = { ip: null, userAgent: null };
+export const SYSTEM_WHO = { actor: RISK_ACTOR, request: NO_REQUEST };
+export const systemContext = (db: Db, brandId: string): BrandContext => ({ db, actor: RISK_ACTOR, tenantId: brandId, request: NO_REQUEST });
+
+/** A claim older than this was left by a process that died mid-action: take it again. */
+const STALE_CLAIM_MS = 120_000;
+
+export type EventNumbers = {
+  observed: string;
+  threshold: string;
+  windowMinutes: number;
+  windowStart: string;
+  windowEnd: string;
+  currency: "USDT";
+  items: Observation["items"];
+};
+
+const numbersOf = (limit: RiskLimit, o: Observation): EventNumbers => ({
+  observed: o.observed.toFixed(),
+  threshold: new Decimal(limit.threshold.toFixed()).toFixed(),
+  windowMinutes: limit.windowMinutes,
+  windowStart: o.windowStart.toISOString(),
+  windowEnd: o.windowEnd.toISOString(),
+  currency: "USDT",
+  items: o.items,
+});
+
+/** The limit's breaches for the customer at `at`, as its kind computes them. */
+export async function breachesOf(db: Db | DbTx, limit: RiskLimit, customerId: string, at: Date): Promise<Observation[]> {
+  const kind = kindOf(limit.kind);
+  if (!kind) return [];
+  return kind.breaches(db, { brandId: limit.brandId, customerId, threshold: new Decimal(limit.threshold.toFixed()), windowMinutes: limit.windowMinutes, at });
+}
+
+/** Opens the event of (limit, customer, window) in the caller's transaction unless it exists; says which. */
+export async function openEvent(tx: DbTx, limit: RiskLimit, customerId: string, o: Observation): Promise<{ id: string; created: boolean }> {
+  const id = randomUUID();
+  const numbers = numbersOf(limit, o);
+  const actions: ActionRecord[] = limit.actions.map((action) => ({ action: action as ActionRecord["action"], status: "pending", items: [] }));
+  const { count } = await tx.riskEvent.createMany({
+    data: [{ id, brandId: limit.brandId, limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, numbers, actions: actions as object[] }],
+    skipDuplicates: true,
+  });
+  if (count === 0) {
+    const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true } });
+    return { id: existing.id, created: false };
+  }
+  await recordAudit(tx, SYSTEM_WHO, {
+    brandId: limit.brandId,
+    action: "risk.event_open",
+    entityType: "risk_event",
+    entityId: id,
+    after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions },
+  });
+  return { id, created: true };
+}
+
+const claimable = (r: ActionRecord, now: Date) =>
+  r.status === "pending" || (r.status === "applying" && (!r.claimedAt || now.getTime() - Date.parse(r.claimedAt) > STALE_CLAIM_MS));
+
+async function lockEvent(tx: DbTx, brandId: string, id: string) {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM risk_event WHERE id = ${id}::uuid AND brand_id = ${brandId}::uuid FOR UPDATE`;
+  return row ? tx.riskEvent.findUniqueOrThrow({ where: { id } }) : null;
+}
+
+export const actionEventOf = (e: { id: string; limitId: string; customerId: string; kind: string; numbers: unknown }): ActionEvent => {
+  const n = e.numbers as EventNumbers;
+  return { id: e.id, limitId: e.limitId, customerId: e.customerId, kind: e.kind, numbers: { observed: n.observed, threshold: n.threshold, windowMinutes: n.windowMinutes } };
+};
+
+/** Applies the event's actions not yet applied; returns how many it applied. */
+export async function applyPendingActions(db: Db, brandId: string, eventId: string, now = new Date()): Promise<number> {
+  const claimed = await db.$transaction(async (tx) => {
+    const e = await lockEvent(tx, brandId, eventId);
+    if (!e) return null;
+    const records = e.actions as unknown as ActionRecord[];
+    const indexes = records.flatMap((r, i) => (claimable(r, now) ? [i] : []));
+    if (!indexes.length) return null;
+    for (const i of indexes) records[i] = { ...records[i]!, status: "applying", claimedAt: now.toISOString() };
+    await tx.riskEvent.update({ where: { id: e.id }, data: { actions: records as object[] } });
+    return { e, indexes, records };
+  });
+  if (!claimed) return 0;
+  const ctx = systemContext(db, brandId);
+  const event = actionEventOf(claimed.e);
+  for (const i of claimed.indexes) {
+    const key = claimed.records[i]!.action;
+    let outcome: Pick<ActionRecord, "status" | "items" | "error">;
+    try {
+      outcome = { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event) };
+    } catch (e) {
+      outcome = { status: "failed", items: [], error: e instanceof Error ? e.message.slice(0, 500) : String(e) };
+    }
+    await db.$transaction(async (tx) => {
+      const current = await lockEvent(tx, brandId, eventId);
+      if (!current) return;
+      const records = current.actions as unknown as ActionRecord[];
+      records[i] = { ...records[i]!, ...outcome, appliedAt: new Date().toISOString() };
+      await tx.riskEvent.update({ where: { id: eventId }, data: { actions: records as object[], version: { increment: 1 } } });
+      await recordAudit(tx, SYSTEM_WHO, {
+        brandId,
+        action: "risk.action_apply",
+        entityType: "risk_event",
+        entityId: eventId,
+        after: { action: key, customerId: event.customerId, limitId: event.limitId, ...event.numbers, ...outcome },
+      });
+    });
+  }
+  return claimed.indexes.length;
+}
+
+/** Events of the brand (or one customer) with actions still to apply. */
+async function eventsWithPendingActions(db: Db, brandId: string, customerId?: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM risk_event
+    WHERE brand_id = ${brandId}::uuid AND (${customerId ?? null}::uuid IS NULL OR customer_id = ${customerId ?? null}::uuid)
+      AND (actions @> '[{"status":"pending"}]'::jsonb OR actions @> '[{"status":"applying"}]'::jsonb)
+    ORDER BY created_at LIMIT 500`;
+  return rows.map((r) => r.id);
+}
+
+export interface EvaluationResult {
+  opened: number;
+  applied: number;
+}
+
+/** Evaluates every limit that applies to one customer at `at`, then applies what is pending. */
+export async function evaluateCustomer(db: Db, brandId: string, customerId: string, at = new Date()): Promise<EvaluationResult> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, brandId }, select: { id: true, groupId: true } });
+  if (!customer) return { opened: 0, applied: 0 };
+  let opened = 0;
+  for (const limit of await limitsFor(db, brandId, customer)) {
+    for (const o of await breachesOf(db, limit, customerId, at)) {
+      if ((await db.$transaction((tx) => openEvent(tx, limit, customerId, o))).created) opened++;
+    }
+  }
+  let applied = 0;
+  for (const id of await eventsWithPendingActions(db, brandId, customerId)) applied += await applyPendingActions(db, brandId, id, at);
+  return { opened, applied };
+}
+
+/**
+ * The sweep: every brand with an enabled limit, every customer with activity in the longest window of
+ * the brand's limits of each kind, evaluated; then whatever actions are still pending. Catches breaches
+ * whose event was never enqueued (Redis down at request time) and actions cut short by a crash.
+ */
+export async function sweep(db: Db, at = new Date()) {
+  const brands = await db.riskLimit.groupBy({ by: ["brandId", "kind"], where: { enabled: true }, _max: { windowMinutes: true } });
+  const byBrand = new Map<string, Set<string>>();
+  for (const b of brands) {
+    const kind = kindOf(b.kind);
+    if (!kind) continue;
+    const since = new Date(at.getTime() - (b._max.windowMinutes ?? 1440) * 60_000);
+    const set = byBrand.get(b.brandId) ?? new Set<string>();
+    for (const id of await kind.activeCustomers(db, b.brandId, since)) set.add(id);
+    byBrand.set(b.brandId, set);
+  }
+  const total = { brands: byBrand.size, customers: 0, opened: 0, applied: 0 };
+  for (const [brandId, customers] of byBrand) {
+    for (const customerId of customers) {
+      const r = await evaluateCustomer(db, brandId, customerId, at);
+      total.customers++;
+      total.opened += r.opened;
+      total.applied += r.applied;
+    }
+    for (const id of await eventsWithPendingActions(db, brandId)) total.applied += await applyPendingActions(db, brandId, id, at);
+  }
+  return total;
+}

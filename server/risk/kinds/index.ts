@@ -1,0 +1,12 @@
+/** The registry of risk-limit kinds: add a kind here (and to RISK_KINDS in lib/risk/schemas.ts). */
+import "server-only";
+import type { RiskKindKey } from "@/lib/risk/schemas";
+import type { RiskKind } from "./types";
+import { withdrawalDaily, withdrawalSingle } from "./withdrawals";
+
+export const RISK_KIND_REGISTRY: Record<RiskKindKey, RiskKind> = {
+  withdrawal_single: withdrawalSingle,
+  withdrawal_daily: withdrawalDaily,
+};
+
+export const kindOf = (key: string): RiskKind | undefined => RISK_KIND_REGISTRY[key as RiskKindKey];

@@ -1,0 +1,48 @@
+/** What the risk procedures return. Client-safe (types only). */
+import type { RiskActionKey, RiskEventStatus, RiskKindKey, RiskScope, RiskSeverity } from "@/lib/risk/schemas";
+import type { ActionRecord } from "./actions/types";
+import type { EventNumbers } from "./evaluate";
+
+export type { ActionRecord, EventNumbers };
+
+export interface RiskLimitRow {
+  id: string;
+  scope: RiskScope;
+  scopeId: string | null;
+  /** The group's name or the customer's "uid · name"; null for the brand. */
+  scopeLabel: string | null;
+  kind: RiskKindKey;
+  threshold: string;
+  windowMinutes: number;
+  severity: RiskSeverity;
+  actions: RiskActionKey[];
+  enabled: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RiskEventRow {
+  id: string;
+  customer: { id: string; uid: string; name: string };
+  limitId: string;
+  kind: RiskKindKey;
+  severity: RiskSeverity;
+  windowKey: string;
+  observed: string;
+  threshold: string;
+  status: RiskEventStatus;
+  actions: RiskActionKey[];
+  createdAt: Date;
+  version: number;
+}
+
+export interface RiskEventDetail extends Omit<RiskEventRow, "actions"> {
+  limit: RiskLimitRow;
+  numbers: EventNumbers;
+  actions: (ActionRecord & { undoable: boolean })[];
+  /** Withdrawals this event holds for a second person, as they are now. */
+  heldWithdrawals: { id: string; amount: string; ccy: string; valueUsdt: string; state: string }[];
+  acknowledged: { by: string; at: Date; note: string | null } | null;
+  resolved: { by: string; at: Date; note: string | null } | null;
+}

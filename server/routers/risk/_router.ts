@@ -1,0 +1,31 @@
+/** Risk limits and risk events. Thin: rules live in server/risk/. */
+import "server-only";
+import * as events from "@/server/risk/events";
+import * as limits from "@/server/risk/limits";
+import {
+  ZCreateRiskLimitInput,
+  ZRiskEventListInput,
+  ZRiskEventNoteInput,
+  ZRiskEventRef,
+  ZRiskLimitListInput,
+  ZRiskLimitRef,
+  ZRiskUndoInput,
+  ZUpdateRiskLimitInput,
+} from "@/lib/risk/schemas";
+import { brandProcedure, createTRPCRouter } from "@/server/trpc";
+
+export const riskRouter = createTRPCRouter({
+  /** The brand's limits, newest first, filtered by kind and scope. */
+  listLimits: brandProcedure("risk.read").input(ZRiskLimitListInput).query(({ ctx, input }) => limits.listLimits(ctx, input)),
+  createLimit: brandProcedure("risk.manage").input(ZCreateRiskLimitInput).mutation(({ ctx, input }) => limits.createLimit(ctx, input)),
+  updateLimit: brandProcedure("risk.manage").input(ZUpdateRiskLimitInput).mutation(({ ctx, input }) => limits.updateLimit(ctx, input)),
+  disableLimit: brandProcedure("risk.manage").input(ZRiskLimitRef).mutation(({ ctx, input }) => limits.disableLimit(ctx, input)),
+  /** One page of the brand's risk events, filtered by status, kind and customer. */
+  listEvents: brandProcedure("risk.read").input(ZRiskEventListInput).query(({ ctx, input }) => events.listEvents(ctx, input)),
+  /** The rule, the numbers, the actions with their per-item results, the withdrawals it holds. */
+  getEvent: brandProcedure("risk.read").input(ZRiskEventRef).query(({ ctx, input }) => events.getEvent(ctx, input)),
+  acknowledgeEvent: brandProcedure("risk.handle").input(ZRiskEventNoteInput).mutation(({ ctx, input }) => events.acknowledgeEvent(ctx, input)),
+  resolveEvent: brandProcedure("risk.handle").input(ZRiskEventNoteInput).mutation(({ ctx, input }) => events.resolveEvent(ctx, input)),
+  /** Undoing what the system did (release its locks, unfreeze) is the rule owners' (admins), with a reason. */
+  undoAction: brandProcedure("risk.manage").input(ZRiskUndoInput).mutation(({ ctx, input }) => events.undoAction(ctx, input)),
+});

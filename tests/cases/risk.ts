@@ -1,0 +1,119 @@
+/** Permission-matrix and brand-isolation cases for the risk procedures (see tests/procedure-cases.ts). */
+import { expect } from "vitest";
+import { db } from "@/server/db/client";
+import type { ProcedureCase } from "../procedure-cases";
+import { createTestCustomer } from "./customers";
+
+type Call = (path: string, input?: unknown) => Promise<unknown>;
+
+/** A brand-scope limit written straight to the database. */
+export const createTestRiskLimit = (brandId: string, data: Partial<{ threshold: string; kind: string; actions: string[]; enabled: boolean }> = {}) =>
+  db.riskLimit.create({ data: { brandId, scope: "brand", kind: "withdrawal_single", threshold: "1000", windowMinutes: 1440, severity: "medium", actions: ["alert"], ...data } });
+
+/** An open event of a fresh customer on a fresh limit, written straight to the database. */
+export async function createTestRiskEvent(brandId: string, actions: object[] = [{ action: "alert", status: "applied", items: [] }]) {
+  const limit = await createTestRiskLimit(brandId);
+  const customer = await createTestCustomer(brandId);
+  return db.riskEvent.create({
+    data: {
+      brandId,
+      limitId: limit.id,
+      customerId: customer.id,
+      kind: limit.kind,
+      severity: limit.severity,
+      windowKey: `test:${customer.id}`,
+      numbers: { observed: "1500", threshold: "1000", windowMinutes: 1440, windowStart: new Date().toISOString(), windowEnd: new Date().toISOString(), currency: "USDT", items: [] },
+      actions,
+    },
+  });
+}
+
+const note = "Checked with the customer";
+const limitInput = { scope: "brand", kind: "withdrawal_daily", threshold: "5000", windowMinutes: 1440, severity: "high", actions: ["alert"] };
+
+/** Brand B's limit: a change must answer NOT_FOUND and leave it as it was. */
+const refusesBrandBLimit = (path: string, extra: Record<string, unknown>) => async (f: { brandB: { id: string } }, call: Call) => {
+  const other = await createTestRiskLimit(f.brandB.id);
+  await expect(call(path, { id: other.id, version: other.version, ...extra })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  expect(await db.riskLimit.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
+};
+
+/** Brand B's event: a read or change must answer NOT_FOUND and leave it as it was. */
+const refusesBrandBEvent = (path: string, extra: Record<string, unknown>) => async (f: { brandB: { id: string } }, call: Call) => {
+  const other = await createTestRiskEvent(f.brandB.id);
+  await expect(call(path, { id: other.id, version: other.version, ...extra })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  expect(await db.riskEvent.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
+};
+
+export const RISK_CASES: Record<string, ProcedureCase> = {
+  "risk.listLimits": {
+    input: () => ({ page: 1, pageSize: 20 }),
+    isolation: async (f, call) => {
+      const own = await createTestRiskLimit(f.brandA.id);
+      const other = await createTestRiskLimit(f.brandB.id);
+      const ids = ((await call("risk.listLimits", { page: 1, pageSize: 100 })) as { rows: { id: string }[] }).rows.map((r) => r.id);
+      expect(ids).toContain(own.id);
+      expect(ids).not.toContain(other.id);
+    },
+  },
+  "risk.createLimit": {
+    input: () => limitInput,
+    isolation: async (f, call) => {
+      // A customer scope naming brand B's customer is refused, naming the field; nothing is written.
+      const other = await createTestCustomer(f.brandB.id);
+      await expect(call("risk.createLimit", { ...limitInput, scope: "customer", scopeId: other.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      expect(await db.riskLimit.count({ where: { scopeId: other.id } })).toBe(0);
+    },
+  },
+  "risk.updateLimit": {
+    input: async (f) => {
+      const l = await createTestRiskLimit(f.brandA.id);
+      return { ...limitInput, id: l.id, version: l.version, enabled: true };
+    },
+    isolation: refusesBrandBLimit("risk.updateLimit", { ...limitInput, enabled: true }),
+  },
+  "risk.disableLimit": {
+    input: async (f) => {
+      const l = await createTestRiskLimit(f.brandA.id);
+      return { id: l.id, version: l.version };
+    },
+    isolation: refusesBrandBLimit("risk.disableLimit", {}),
+  },
+  "risk.listEvents": {
+    input: () => ({ page: 1, pageSize: 20 }),
+    isolation: async (f, call) => {
+      const own = await createTestRiskEvent(f.brandA.id);
+      const other = await createTestRiskEvent(f.brandB.id);
+      const ids = async (input: Record<string, unknown>) => ((await call("risk.listEvents", { page: 1, pageSize: 100, ...input })) as { rows: { id: string }[] }).rows.map((r) => r.id);
+      expect(await ids({})).toContain(own.id);
+      expect(await ids({})).not.toContain(other.id);
+      expect(await ids({ customerId: other.customerId })).toEqual([]);
+    },
+  },
+  "risk.getEvent": {
+    input: async (f) => ({ id: (await createTestRiskEvent(f.brandA.id)).id }),
+    isolation: refusesBrandBEvent("risk.getEvent", {}),
+  },
+  "risk.acknowledgeEvent": {
+    input: async (f) => {
+      const e = await createTestRiskEvent(f.brandA.id);
+      return { id: e.id, version: e.version, note };
+    },
+    isolation: refusesBrandBEvent("risk.acknowledgeEvent", { note }),
+  },
+  "risk.resolveEvent": {
+    input: async (f) => {
+      const e = await createTestRiskEvent(f.brandA.id);
+      return { id: e.id, version: e.version, note };
+    },
+    isolation: refusesBrandBEvent("risk.resolveEvent", { note }),
+  },
+  "risk.undoAction": {
+    // An applied freeze whose customer is no longer frozen: the undo runs and records "skipped".
+    input: async (f) => {
+      const e = await createTestRiskEvent(f.brandA.id, [{ action: "freeze_customer", status: "applied", items: [] }]);
+      return { id: e.id, version: e.version, action: "freeze_customer", reason: note };
+    },
+    isolation: refusesBrandBEvent("risk.undoAction", { action: "freeze_customer", reason: note }),
+  },
+};
