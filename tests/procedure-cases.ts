@@ -22,6 +22,7 @@ import { EXCHANGE_ACCOUNT_CASES } from "./cases/exchange-accounts";
 import { EXCHANGE_ACTION_CASES } from "./cases/exchange-actions";
 import { EMERGENCY_CASES } from "./cases/emergency";
 import { FUND_LOCK_CASES } from "./cases/fund-locks";
+import { HEALTH_CASES } from "./cases/health";
 import { RISK_CASES } from "./cases/risk";
 import { HEALTH_CASES } from "./cases/health";
 import { JOB_CASES } from "./cases/jobs";
@@ -312,6 +313,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...DEPOSIT_CASES,
   ...TRADING_ACCOUNT_CASES,
   ...FUND_LOCK_CASES,
+  ...HEALTH_CASES,
   ...RISK_CASES,
   ...HEALTH_CASES,
   ...BONUS_CASES,

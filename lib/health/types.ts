@@ -70,6 +70,11 @@ export interface BrandHealth {
   /** From the newest exchange-backed outcome: a failure newer than every success is "failing". */
   connectivity: Connectivity;
   kinds: KindFreshness[];
+  /**
+   * The brand's exchange circuit breakers that are not closed (open or half-open), by endpoint family;
+   * null when Redis did not answer. `enabled` false: calls do not consult them (OKX_BREAKERS=off).
+   */
+  breakers: { enabled: boolean; notClosed: { family: string; state: "open" | "half_open" }[] } | null;
   /** The emergency stop that applies to the brand (a global one first), or null (server/emergency). */
   emergency: { scope: "global" | "brand"; triggeredAt: Date } | null;
 }

@@ -1,6 +1,7 @@
 /**
  * The system health page (health.read): PostgreSQL and Redis, every queue's depth and oldest waiting job,
- * the emergency stop, and per brand the exchange destination, connectivity and data freshness per kind.
+ * the emergency stop, and per brand the exchange destination, connectivity, circuit breakers and data
+ * freshness per kind.
  *
  * Redaction: a platform admin sees every active brand and why a dependency is down (the driver's message
  * may name a host); brand staff see their own brand only and up/down with latency. Queue depths are counts
@@ -9,9 +10,11 @@
 import "server-only";
 import type { StaffContext } from "../actor";
 import { emergencyBanner } from "../emergency/service";
+import { env } from "../env";
+import { breakerRedis, readBreakers } from "../exchange/okx/breaker";
 import type { BrandHealth, Connectivity, KindFreshness, SystemHealth } from "@/lib/health/types";
 import { freshnessOf } from "./freshness";
-import { probePostgres, probeRedis, type Probe } from "./probes";
+import { probePostgres, probeRedis, within, type Probe } from "./probes";
 import { queueDepths } from "./queues";
 
 const isPlatformAdmin = (ctx: StaffContext) => ctx.actor.role === "platform_admin";
@@ -29,6 +32,22 @@ function connectivityOf(kinds: KindFreshness[], lastTest: BrandHealth["lastTest"
   return success ? "ok" : "unknown";
 }
 
+/** The brand's breakers that are not closed, or null when Redis does not answer within a second. */
+async function breakersOf(brandId: string): Promise<BrandHealth["breakers"]> {
+  try {
+    const { breakers } = await within(1_000, async () => {
+      // The breakers' connection refuses commands until it is ready (no offline queue): wait for it first.
+      const redis = breakerRedis();
+      if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
+      return readBreakers(redis, brandId);
+    });
+    const notClosed = breakers.flatMap((b) => (b.state === "closed" ? [] : [{ family: b.family, state: b.state }]));
+    return { enabled: env.OKX_BREAKERS === "on", notClosed };
+  } catch {
+    return null;
+  }
+}
+
 export async function systemHealth(ctx: StaffContext): Promise<SystemHealth> {
   const platform = isPlatformAdmin(ctx);
   const brandScope = platform ? { status: "active" as const } : { id: ctx.tenantId ?? ctx.actor.brandId ?? "00000000-0000-0000-0000-000000000000" };
@@ -42,10 +61,11 @@ export async function systemHealth(ctx: StaffContext): Promise<SystemHealth> {
       orderBy: { name: "asc" },
     }),
   ]);
-  const [freshness, globalStop, stops] = await Promise.all([
+  const [freshness, globalStop, stops, breakers] = await Promise.all([
     freshnessOf(ctx.db, brands.map((b) => b.id)),
     emergencyBanner(ctx.db, null),
     Promise.all(brands.map((b) => emergencyBanner(ctx.db, b.id))),
+    Promise.all(brands.map((b) => breakersOf(b.id))),
   ]);
   const redact = (p: Probe) => ({ up: p.up, latencyMs: p.latencyMs, error: platform ? p.error : null });
   return {
@@ -66,6 +86,7 @@ export async function systemHealth(ctx: StaffContext): Promise<SystemHealth> {
         connectivity: connectivityOf(kinds, lastTest),
         kinds,
         emergency: stops[i] ?? null,
+        breakers: breakers[i] ?? null,
       };
     }),
   };

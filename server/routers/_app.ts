@@ -16,6 +16,7 @@ import { exchangeActionRouter } from "./exchangeAction/_router";
 import { rebateRouter } from "./rebate/_router";
 import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
 import { fundLockRouter } from "./fundLock/_router";
+import { healthRouter } from "./health/_router";
 import { riskRouter } from "./risk/_router";
 import { healthRouter } from "./health/_router";
 import { emergencyRouter } from "./emergency/_router";
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   rebate: rebateRouter,
   rebateReconciliation: rebateReconciliationRouter,
   fundLock: fundLockRouter,
+  health: healthRouter,
   risk: riskRouter,
   health: healthRouter,
   emergency: emergencyRouter,

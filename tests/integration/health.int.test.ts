@@ -11,6 +11,7 @@ import type { StaffContext } from "@/server/actor";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { createOkxClient } from "@/server/exchange/okx";
+import { breakerRedis, redisBreaker, resetBreaker } from "@/server/exchange/okx/breaker";
 import { healthHandler, metricsHandler } from "@/server/health/http";
 import { probePostgres, probeRedis } from "@/server/health/probes";
 import { systemHealth } from "@/server/health/service";
@@ -34,6 +35,7 @@ beforeAll(() => configureJobs({ prefix: PREFIX, redisUrl: env.REDIS_URL }));
 afterAll(async () => {
   await deleteRedisKeys(underPrefixes([PREFIX]));
   await closeProducerConnection();
+  breakerRedis().disconnect();
 });
 
 async function subaccount(brandId: string) {
@@ -104,6 +106,8 @@ describe("system health service", () => {
     expect(kind(b, "rebateFiles")).toMatchObject({ lastSuccessAt: null, failing: 0 });
     // The newest outcome against the exchange is the orders failure a minute ago.
     expect(b?.connectivity).toBe("failing");
+    // No breaker has been used; the integration suite runs with OKX_BREAKERS=off.
+    expect(b?.breakers).toEqual({ enabled: false, notClosed: [] });
 
     const { user: platform } = await createTestStaff({ brandId: null, role: "platform_admin" });
     const all = await systemHealth((await staffContext(platform, { tenantId: null })) as StaffContext);
@@ -124,6 +128,20 @@ describe("system health service", () => {
     }
     const view = await systemHealth((await staffContext(user)) as StaffContext);
     expect(view.redis.error).toBeNull();
+  });
+
+  it("names the brand's breakers that are open", async () => {
+    const brand = await createTestBrand();
+    const { user } = await createTestStaff({ brandId: brand.id, role: "admin" });
+    const key = { brandId: brand.id, family: "trade" };
+    const breaker = redisBreaker(breakerRedis());
+    for (let i = 0; i < 5; i++) await breaker.record(key, false);
+    try {
+      const view = await systemHealth((await staffContext(user)) as StaffContext);
+      expect(view.brands[0]?.breakers?.notClosed).toEqual([{ family: "trade", state: "open" }]);
+    } finally {
+      await resetBreaker(breakerRedis(), key);
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * One brand: where its exchange calls go, whether the last thing tried against the exchange worked, its
  * last connection test, any emergency stop, and per kind of data how old the stalest item is and what fails.
  */
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -10,6 +11,7 @@ import { useDateTimeFormat } from "@/components/data-table/use-date-time-format"
 import { formatElapsed } from "@/lib/format";
 import { isStale, type BrandHealth, type KindFreshness } from "@/lib/health/types";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { useFamilyName } from "@/app/(portal)/risk/breakers/_components/family-name";
 
 const CONNECTIVITY_VARIANT = { ok: "success", failing: "destructive", unknown: "secondary" } as const;
 
@@ -35,6 +37,7 @@ export function BrandFreshness({ brand, checkedAt }: { brand: BrandHealth; check
               {t(brand.emergency.scope === "global" ? "health.emergency.global" : "health.emergency.brand")}
             </Badge>
           )}
+          <BreakerBadge breakers={brand.breakers} />
           <Badge variant="outline">{t(`health.brands.destination.${brand.destination}`)}</Badge>
           <Badge variant={CONNECTIVITY_VARIANT[brand.connectivity]}>{t(`health.brands.connectivity.${brand.connectivity}`)}</Badge>
         </CardAction>
@@ -58,6 +61,20 @@ export function BrandFreshness({ brand, checkedAt }: { brand: BrandHealth; check
         </Table>
       </CardContent>
     </Card>
+  );
+}
+
+/** Not closed breakers by area, linking to the breakers page; off or unknown when they cannot act or be read. */
+function BreakerBadge({ breakers }: { breakers: BrandHealth["breakers"] }) {
+  const t = useT();
+  const familyName = useFamilyName();
+  if (!breakers) return <Badge variant="secondary">{t("health.brands.breakers.unknown")}</Badge>;
+  if (!breakers.enabled) return <Badge variant="secondary">{t("health.brands.breakers.off")}</Badge>;
+  if (breakers.notClosed.length === 0) return <Badge variant="outline">{t("health.brands.breakers.closed")}</Badge>;
+  return (
+    <Badge variant="destructive" asChild>
+      <Link href="/risk/breakers">{t("health.brands.breakers.open", { families: breakers.notClosed.map((b) => familyName(b.family)).join(", ") })}</Link>
+    </Badge>
   );
 }
 

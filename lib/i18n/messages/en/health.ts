@@ -56,6 +56,12 @@ export const health = {
       failing: "Failing",
       unknown: "No calls yet",
     },
+    breakers: {
+      closed: "Breakers closed",
+      open: "Breaker open: {families}",
+      off: "Breakers off",
+      unknown: "Breakers unknown",
+    },
     lastTest: "Last connection test {time}: {result}",
     lastTestOk: "passed",
     lastTestFailed: "failed",

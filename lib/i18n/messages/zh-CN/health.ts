@@ -59,6 +59,12 @@ export const health: Dict<typeof en> = {
       failing: "失败",
       unknown: "尚无调用",
     },
+    breakers: {
+      closed: "熔断器均已闭合",
+      open: "熔断器已断开：{families}",
+      off: "熔断器已关闭",
+      unknown: "熔断器状态未知",
+    },
     lastTest: "最近一次连接测试 {time}：{result}",
     lastTestOk: "通过",
     lastTestFailed: "失败",
