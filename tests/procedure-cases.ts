@@ -24,7 +24,6 @@ import { EMERGENCY_CASES } from "./cases/emergency";
 import { FUND_LOCK_CASES } from "./cases/fund-locks";
 import { HEALTH_CASES } from "./cases/health";
 import { RISK_CASES } from "./cases/risk";
-import { HEALTH_CASES } from "./cases/health";
 import { JOB_CASES } from "./cases/jobs";
 import { KYC_CASES } from "./cases/kyc";
 import { MESSAGE_CASES } from "./cases/messages";
@@ -315,7 +314,6 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...FUND_LOCK_CASES,
   ...HEALTH_CASES,
   ...RISK_CASES,
-  ...HEALTH_CASES,
   ...BONUS_CASES,
   ...BREAKER_CASES,
   ...APPROVAL_CASES,

@@ -18,7 +18,6 @@ import { rebateReconciliationRouter } from "./rebateReconciliation/_router";
 import { fundLockRouter } from "./fundLock/_router";
 import { healthRouter } from "./health/_router";
 import { riskRouter } from "./risk/_router";
-import { healthRouter } from "./health/_router";
 import { emergencyRouter } from "./emergency/_router";
 import { jobsRouter } from "./jobs/_router";
 import { kycRouter } from "./kyc/_router";
@@ -49,7 +48,6 @@ export const appRouter = createTRPCRouter({
   fundLock: fundLockRouter,
   health: healthRouter,
   risk: riskRouter,
-  health: healthRouter,
   emergency: emergencyRouter,
   jobs: jobsRouter,
   kyc: kycRouter,
