@@ -10,6 +10,7 @@ import {
   CandlestickChart,
   ListOrdered,
   Building2,
+  Gauge,
   Gift,
   HandCoins,
   IdCard,
@@ -110,10 +111,17 @@ export const NAV_GROUPS = [
     labelKey: "nav.groups.operations",
     items: [
       item("jobs", "/jobs", Workflow, "jobs.read", "open"),
-      item("risk", "/risk", ShieldAlert, "risk.read", "soon"),
+      item("health", "/health", Activity, "health.read", "open"),
+    ],
+  },
+  {
+    id: "risk",
+    labelKey: "nav.groups.risk",
+    items: [
+      item("risk", "/risk/events", ShieldAlert, "risk.read", "open"),
+      item("riskLimits", "/risk/limits", Gauge, "risk.read", "open"),
       item("emergency", "/risk/emergency", OctagonAlert, "emergency.read", "open"),
       item("breakers", "/risk/breakers", Zap, "breaker.read", "open"),
-      item("health", "/health", Activity, "health.read", "open"),
     ],
   },
   {

@@ -1,7 +1,6 @@
-import { NotBuiltPage, notBuiltMetadata } from "@/app/(portal)/_components/not-built";
+/** /risk opens the risk events: the sidebar's Risk group lists events, limits, breakers and the emergency stop. */
+import { redirect } from "next/navigation";
 
-export const generateMetadata = () => notBuiltMetadata("risk");
-
-export default function Page() {
-  return <NotBuiltPage id="risk" />;
+export default function RiskPage() {
+  redirect("/risk/events");
 }

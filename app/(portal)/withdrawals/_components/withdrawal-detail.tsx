@@ -70,6 +70,11 @@ export function WithdrawalDetail({ id, me, canApprove, canCancel }: { id: string
           {w.amount} {w.ccy}
         </h1>
         <WithdrawalStateBadge state={w.state} />
+        {w.riskEventId && (
+          <Link href={`/risk/events/${w.riskEventId}`} title={t("risk.heldByRiskHint")} className="text-sm text-destructive underline-offset-4 hover:underline">
+            {t("risk.heldByRisk")}
+          </Link>
+        )}
         <Actions w={w} me={me} canApprove={canApprove} canCancel={canCancel} />
       </div>
       <div className="grid gap-4 lg:grid-cols-3">

@@ -35,6 +35,12 @@ export const risk = {
     save: "Save",
     create: "Create limit",
     cancel: "Cancel",
+    errors: {
+      scopeId: "Enter the id of one of your brand's groups or customers",
+      threshold: "Enter an amount like 1000 or 2500.50",
+      window: "Enter whole minutes, from 5 to 43,200 (30 days)",
+      actions: "Choose at least one action",
+    },
   },
   scopes: { brand: "Whole brand", group: "Customer group", customer: "One customer" },
   kinds: { withdrawal_single: "One withdrawal", withdrawal_daily: "Withdrawals in the window" },

@@ -37,6 +37,12 @@ export const risk: Dict<typeof en> = {
     save: "保存",
     create: "创建限额",
     cancel: "取消",
+    errors: {
+      scopeId: "请输入本品牌某个分组或客户的 ID",
+      threshold: "请输入金额，例如 1000 或 2500.50",
+      window: "请输入 5 到 43,200（30 天）之间的整数分钟",
+      actions: "请至少选择一个动作",
+    },
   },
   scopes: { brand: "整个品牌", group: "客户分组", customer: "单个客户" },
   kinds: { withdrawal_single: "单笔提现", withdrawal_daily: "窗口内提现合计" },

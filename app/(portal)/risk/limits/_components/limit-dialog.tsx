@@ -1,0 +1,121 @@
+"use client";
+/**
+ * Create or edit a risk limit: scope (and the group's or customer's id), kind, threshold, window, severity,
+ * actions. The form runs the procedure's own schema (checkedBy); the server's field errors land on their field.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField, FormItem, FormMessage } from "@/components/ui/form";
+import { checkedBy } from "@/lib/forms/checked-by";
+import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
+import { useT } from "@/lib/i18n/client";
+import { DEFAULT_WINDOW_MINUTES, RISK_ACTIONS, RISK_KINDS, RISK_SCOPES, RISK_SEVERITIES, ZCreateRiskLimitInput } from "@/lib/risk/schemas";
+import { useTRPC } from "@/lib/trpc/client";
+import type { RiskLimitRow } from "@/server/risk/types";
+
+const ZBoxes = z.object({
+  scope: z.string(),
+  scopeId: z.string(),
+  kind: z.string(),
+  threshold: z.string(),
+  windowMinutes: z.string(),
+  severity: z.string(),
+  actions: z.array(z.string()),
+});
+const ZForm = checkedBy(ZBoxes, ZCreateRiskLimitInput);
+type Values = z.input<typeof ZForm>;
+const MESSAGES: FieldMessages<Values> = {
+  invalid: {
+    scopeId: "risk.form.errors.scopeId",
+    threshold: "risk.form.errors.threshold",
+    windowMinutes: "risk.form.errors.window",
+    actions: "risk.form.errors.actions",
+  },
+  refused: { scopeId: "risk.form.errors.scopeId" },
+};
+
+export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values, unknown, z.output<typeof ZForm>>({
+    resolver: useLocalizedResolver(zodResolver(ZForm), MESSAGES),
+    defaultValues: {
+      scope: limit?.scope ?? "brand",
+      scopeId: limit?.scopeId ?? "",
+      kind: limit?.kind ?? "withdrawal_daily",
+      threshold: limit?.threshold ?? "",
+      windowMinutes: String(limit?.windowMinutes ?? DEFAULT_WINDOW_MINUTES.withdrawal_daily),
+      severity: limit?.severity ?? "medium",
+      actions: limit?.actions ?? ["alert"],
+    },
+  });
+  const scope = useWatch({ control: form.control, name: "scope" });
+  const kind = useWatch({ control: form.control, name: "kind" }) as (typeof RISK_KINDS)[number];
+  const done = (message: string) => {
+    toast.success(message);
+    void queryClient.invalidateQueries(trpc.risk.listLimits.pathFilter());
+    onClose();
+  };
+  const onError = (error: unknown) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t));
+  const create = useMutation(trpc.risk.createLimit.mutationOptions({ onSuccess: () => done(t("risk.limits.created")), onError }));
+  const update = useMutation(trpc.risk.updateLimit.mutationOptions({ onSuccess: () => done(t("risk.limits.updated")), onError }));
+
+  return (
+    <FormDialog
+      form={form}
+      title={limit ? t("risk.form.editTitle") : t("risk.form.createTitle")}
+      pending={create.isPending || update.isPending}
+      error={formError}
+      onClose={onClose}
+      submitLabel={limit ? t("risk.form.save") : t("risk.form.create")}
+      contentClassName="sm:max-w-xl"
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(null);
+        if (limit) update.mutate({ ...values, id: limit.id, version: limit.version, enabled: true });
+        else create.mutate(values);
+      })}
+    >
+      <SelectField control={form.control} name="scope" label={t("risk.form.scope")} options={RISK_SCOPES.map((s) => ({ value: s, label: t(`risk.scopes.${s}`) }))} />
+      {scope !== "brand" && <TextField control={form.control} name="scopeId" label={t("risk.form.scopeId")} hint={t("risk.form.scopeIdHint")} />}
+      <SelectField
+        control={form.control}
+        name="kind"
+        label={t("risk.form.kind")}
+        options={RISK_KINDS.map((k) => ({ value: k, label: t(`risk.kinds.${k}`) }))}
+        hint={t(`risk.kindHints.${kind}`)}
+      />
+      <TextField control={form.control} name="threshold" label={t("risk.form.threshold")} hint={t("risk.form.thresholdHint")} input={{ inputMode: "decimal" }} />
+      <TextField control={form.control} name="windowMinutes" label={t("risk.form.window")} hint={t("risk.form.windowHint")} input={{ inputMode: "numeric" }} />
+      <SelectField control={form.control} name="severity" label={t("risk.form.severity")} options={RISK_SEVERITIES.map((s) => ({ value: s, label: t(`risk.severities.${s}`) }))} />
+      <FormField
+        control={form.control}
+        name="actions"
+        render={({ field }) => (
+          <FormItem>
+            <fieldset className="grid gap-2">
+              <legend className="mb-1 text-sm font-medium">{t("risk.form.actions")}</legend>
+              {RISK_ACTIONS.map((a) => (
+                <label key={a} className="flex items-center gap-2 text-sm">
+                  <Checkbox
+                    checked={(field.value as string[]).includes(a)}
+                    onCheckedChange={(on) => field.onChange(on ? [...(field.value as string[]), a] : (field.value as string[]).filter((x) => x !== a))}
+                  />
+                  {t(`risk.actions.${a}`)}
+                </label>
+              ))}
+            </fieldset>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
+  );
+}

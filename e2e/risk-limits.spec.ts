@@ -1,0 +1,84 @@
+/**
+ * Risk limits end to end: an admin sets a customer's single-withdrawal limit with the hold action on
+ * /risk/limits; a withdrawal over it, requested through tRPC as operations, is held (pending approval,
+ * marked as held by risk) and the risk event shows on /risk/events with its numbers. The limit is disabled
+ * at the end so the other specs' withdrawals are not held.
+ */
+import { execFileSync } from "node:child_process";
+import { expect, test } from "./fixtures";
+import { asRole, DEMO, switchTo } from "./helpers";
+import { mutate, SIM } from "./sim-setup";
+import { e2eDatabaseUrl } from "../tests/setup/test-databases";
+
+const ADDRESS = "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9";
+const sql = (query: string) => execFileSync("psql", [e2eDatabaseUrl(), "-tAc", query], { encoding: "utf8" }).trim();
+
+test.use({ ...asRole(DEMO.aurora.admin), viewport: { width: 1440, height: 900 } });
+
+test("a withdrawal over a risk limit is held and its event shows with its numbers", async ({ page }) => {
+  test.setTimeout(45_000);
+  // An active Aurora customer at KYC level 2, no transfer lock, not the one withdrawals.spec takes (the newest).
+  const brandId = sql("SELECT id FROM brand WHERE slug = 'aurora'");
+  const [customerId, , name] = sql(`
+    SELECT c.id, c.uid, c.name FROM customer c WHERE c.brand_id = '${brandId}' AND c.status = 'active' AND c.kyc_level >= 2
+      AND NOT EXISTS (SELECT 1 FROM trading_account t JOIN fund_lock l ON l.trading_account_id = t.id WHERE t.customer_id = c.id AND l.ended_at IS NULL)
+    ORDER BY c.registered_at DESC OFFSET 1 LIMIT 1`).split("|");
+  expect(customerId).toMatch(/^[0-9a-f-]{36}$/);
+  await mutate(page.request, "withdrawal.setSettings", { perWithdrawalLimit: "100000", dailyLimit: "200000", approvalThreshold: "1000", coolingOffHours: 0 });
+
+  // The admin sets the limit on the page.
+  await page.goto("/risk/limits");
+  await page.getByRole("button", { name: "New limit" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("combobox", { name: "Applies to" }).click();
+  await page.getByRole("option", { name: "One customer" }).click();
+  await dialog.getByLabel("Group or customer id").fill(customerId!);
+  await dialog.getByRole("combobox", { name: "Kind" }).click();
+  await page.getByRole("option", { name: "One withdrawal" }).click();
+  await dialog.getByLabel("Threshold (USDT)").fill("500");
+  await dialog.getByRole("checkbox", { name: "Hold withdrawals for approval" }).click();
+  await dialog.getByRole("button", { name: "Create limit" }).click();
+  await expect(dialog).toBeHidden();
+  const limitRow = page.getByRole("row").filter({ hasText: name! });
+  await expect(limitRow).toContainText("One withdrawal");
+  await expect(limitRow).toContainText("Hold withdrawals for approval");
+
+  try {
+    // Operations: a sub-account with a withdraw key and money on the simulator, an address, then 600 USDT.
+    await switchTo(page, DEMO.aurora.operations);
+    const subAcct = `rk${Date.now().toString(36)}`.slice(0, 20);
+    const sub = await mutate<{ id: string }>(page.request, "subaccount.createForCustomer", { customerId, subAcct });
+    await mutate(page.request, "apiKey.create", { subaccountId: sub.id, label: `rk${Date.now().toString(36)}`, passphrase: "E2e-Withdraw-1!", perms: ["withdraw"], ips: [] });
+    const funded = await page.request.post(`${SIM}/sim/admin/funds?account=${brandId}`, { data: { subAcct, account: "funding", ccy: "USDT", amt: "5000" } });
+    expect(funded.ok(), await funded.text()).toBe(true);
+    await mutate(page.request, "withdrawal.addAddress", { customerId, ccy: "USDT", chain: "USDT-TRC20", address: ADDRESS, label: "Risk e2e" });
+    const w = await mutate<{ id: string; state: string; riskEventId: string | null }>(page.request, "withdrawal.request", {
+      customerId,
+      subaccountId: sub.id,
+      ccy: "USDT",
+      chain: "USDT-TRC20",
+      amount: "600",
+      address: ADDRESS,
+    });
+    expect(w.state).toBe("pending_approval");
+    expect(w.riskEventId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The withdrawal says why it waits; the event is listed and shows its numbers.
+    await page.goto(`/withdrawals/${w.id}`);
+    await expect(page.getByRole("link", { name: "Held by a risk limit" })).toBeVisible();
+    await page.goto("/risk/events");
+    const row = page.getByRole("row").filter({ hasText: name! }).first();
+    await expect(row).toContainText("One withdrawal");
+    await expect(row).toContainText("600");
+    await expect(row).toContainText("500");
+    await row.getByRole("link").first().click();
+    await expect(page.getByTestId("risk-observed")).toHaveText("600 USDT");
+    await expect(page.getByTestId("risk-threshold")).toHaveText("500 USDT");
+    await expect(page.getByRole("region", { name: "Hold withdrawals for approval" })).toContainText("Held when it was requested");
+  } finally {
+    await switchTo(page, DEMO.aurora.admin);
+    const limits = await page.request.get(`/api/trpc/risk.listLimits?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 100 } }))}`);
+    const rows = (await limits.json()).result.data.json.rows as { id: string; version: number; scopeId: string | null; enabled: boolean }[];
+    for (const l of rows.filter((r) => r.scopeId === customerId && r.enabled)) await mutate(page.request, "risk.disableLimit", { id: l.id, version: l.version });
+  }
+});
