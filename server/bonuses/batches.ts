@@ -18,6 +18,7 @@ import { recordAudit } from "../audit/audit";
 import { Prisma, type Db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { directionsBlocking } from "../fund-locks/guard";
+import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { postJournal } from "../ledger/post";
 import { assertApprover, brandThreshold, refusalError, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grant-posting";
@@ -325,6 +326,8 @@ async function toBatchRows(db: Db | DbTx, records: Prisma.BonusGrantBatchGetPayl
 export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitInput>): Promise<BatchRow> {
   try {
     return await ctx.db.$transaction(async (tx) => {
+      // The emergency stop refuses a new batch, one waiting for approval too.
+      await assertMoneyMovementAllowed(tx, ctx.tenantId);
       const v = await validate(tx, ctx, input);
       if (v.preview.problems.length) {
         throw new AppError("VALIDATION", "bonuses.errors.batchHasProblems", { field: "csv", params: { count: v.preview.problems.length } });

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { openTradingAccountIn } from "../ledger/service";
+import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError, invalid, notFound } from "../errors";
 import { brandThreshold, grantSnapshot, loadGrant, refusalError, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
 import { assertBudget, campaignRefusal, post, type CampaignRecord } from "./grant-posting";
@@ -160,6 +161,8 @@ async function grantOnce(
       ON CONFLICT (brand_id, idempotency_key) DO NOTHING
       RETURNING id::text`;
     if (inserted.length === 0) return null;
+    // The emergency stop refuses every new grant, one waiting for approval too (a replay above still answers).
+    await assertMoneyMovementAllowed(tx, ctx.tenantId);
 
     if (pending) {
       if (r.campaign) assertBudget(r.campaign, r.amount);

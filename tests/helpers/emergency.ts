@@ -5,15 +5,16 @@
  */
 import type { StaffContext } from "@/server/actor";
 import { totpCode } from "@/server/auth/totp";
-import { db } from "@/server/db/client";
+import type { Db } from "@/server/db/client";
 import { resetBrandStop, resetGlobalStop, triggerBrandStop, triggerGlobalStop } from "@/server/emergency/service";
 import { createTestStaff, staffContext } from "./db";
 
-export async function emergencyStopper(brandId: string | null) {
+/** `options.db`: the client the trigger and reset use — another one stands for another process's pool. */
+export async function emergencyStopper(brandId: string | null, options: { db?: Db } = {}) {
   const { user, totpSecret } = await createTestStaff({ brandId, role: brandId ? "admin" : "platform_admin", totp: true });
-  const ctx = (await staffContext(user, { tenantId: brandId })) as StaffContext;
+  const ctx = { ...(await staffContext(user, { tenantId: brandId })), ...(options.db ? { db: options.db } : {}) } as StaffContext;
   const fresh = async () => {
-    await db.staffUser.update({ where: { id: user.id }, data: { totpLastStep: null } });
+    await ctx.db.staffUser.update({ where: { id: user.id }, data: { totpLastStep: null } });
     return totpCode(totpSecret!);
   };
   return {
