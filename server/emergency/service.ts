@@ -7,7 +7,7 @@
 import "server-only";
 import type { StaffContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
-import type { Db, DbTx } from "../db/client";
+import { createDbClient, type Db, type DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { EmergencyBanner, EmergencyChangeInput, EmergencyScope, EmergencyStatus, EmergencyStopRow } from "@/lib/emergency/schemas";
 import { EMERGENCY_LOCK_KEY } from "./guard";
@@ -15,6 +15,13 @@ import { checkStepUp, claimStep } from "./step-up";
 
 /** The trigger waits for in-flight money transactions (at most their own time-out) before it activates. */
 const TRIGGER_TX = { maxWait: 10_000, timeout: 130_000 } as const;
+
+/**
+ * The trigger's own connection pool: when this process's pool is full of money transactions waiting their
+ * turn, the stop must not queue behind them for a connection (it would land only after they all ran).
+ */
+let controlPool: Db | null = null;
+const control = () => (controlPool ??= createDbClient());
 
 type StopRecord = { id: string; brandId: string | null; reason: string; triggeredById: string; triggeredAt: Date; resetById: string | null; resetAt: Date | null; resetReason: string | null };
 
@@ -64,8 +71,8 @@ export async function emergencyBanner(db: Db, brandId: string | null): Promise<E
  * waits for every money transaction already past the guard to commit; every later one sees the stop.
  */
 async function trigger(ctx: StaffContext, brandId: string | null, input: EmergencyChangeInput): Promise<EmergencyStopRow> {
-  const step = await checkStepUp(ctx, input.totpCode);
-  const record = await ctx.db.$transaction(async (tx) => {
+  const step = await checkStepUp(control(), ctx, input.totpCode);
+  const record = await control().$transaction(async (tx) => {
     await claimStep(tx, ctx, step);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMERGENCY_LOCK_KEY})`;
     const active = await tx.emergencyStop.findFirst({ where: { brandId, resetAt: null }, select: { id: true } });
@@ -79,7 +86,7 @@ async function trigger(ctx: StaffContext, brandId: string | null, input: Emergen
 
 /** Ends the active stop of `brandId` (null: global), with a reason and a step-up code. */
 async function reset(ctx: StaffContext, brandId: string | null, input: EmergencyChangeInput): Promise<EmergencyStopRow> {
-  const step = await checkStepUp(ctx, input.totpCode);
+  const step = await checkStepUp(ctx.db, ctx, input.totpCode);
   const record = await ctx.db.$transaction(async (tx) => {
     await claimStep(tx, ctx, step);
     const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -8,12 +8,12 @@ import "server-only";
 import type { StaffContext } from "../actor";
 import { verifyTotp } from "../auth/totp";
 import { decryptSecret } from "../crypto/secrets";
-import type { DbTx } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { AppError, invalid } from "../errors";
 
 /** Checks the code (outside any transaction); returns the TOTP step to claim with `claimStep`. */
-export async function checkStepUp(ctx: StaffContext, totpCode: string): Promise<number> {
-  const user = await ctx.db.staffUser.findUnique({ where: { id: ctx.actor.id }, select: { totpSecretEnc: true, totpLastStep: true } });
+export async function checkStepUp(db: Db, ctx: StaffContext, totpCode: string): Promise<number> {
+  const user = await db.staffUser.findUnique({ where: { id: ctx.actor.id }, select: { totpSecretEnc: true, totpLastStep: true } });
   if (!user?.totpSecretEnc) throw new AppError("FORBIDDEN", "emergency.errors.totpNotEnrolled", { field: "totpCode" });
   const secret = decryptSecret(user.totpSecretEnc);
   const step = await verifyTotp(secret, totpCode, user.totpLastStep);
