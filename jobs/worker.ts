@@ -9,6 +9,8 @@
  */
 import "../server/load-env";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { serveMetrics } from "@/server/metrics/serve";
 import { jobsConfig } from "@/server/queues/connection";
 import { isQueueName, QUEUE_NAMES, type QueueName } from "@/server/queues/registry";
 import { startRuntime } from "./runtime";
@@ -32,6 +34,11 @@ async function main() {
   // The prefix only: the Redis URL may carry a password.
   log(`starting (prefix ${jobsConfig().prefix}; ${queues.length === QUEUE_NAMES.length ? "every queue" : queues.join(", ")})`);
   const runtime = await startRuntime(log, queues, { runOnStart: true });
+  // Its exchange calls and queue depths for Prometheus, behind the same token as the web app's /api/metrics.
+  if (env.WORKER_METRICS_PORT && env.METRICS_TOKEN) {
+    (await serveMetrics(env.WORKER_METRICS_PORT, env.METRICS_TOKEN)).unref();
+    log(`metrics on port ${env.WORKER_METRICS_PORT} (GET /metrics)`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

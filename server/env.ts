@@ -68,6 +68,8 @@ const EnvSchema = z.object({
    * At least 32 characters: it is compared in constant time, but a short one could be guessed.
    */
   METRICS_TOKEN: z.string().min(32, { error: "METRICS_TOKEN must be at least 32 characters" }).optional(),
+  /** The worker process serves GET /metrics on this port when set (needs METRICS_TOKEN); unset: it serves none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** BullMQ key prefix for every job queue (server/queues/connection.ts); lets two installations share one Redis. */
   JOBS_PREFIX: z
     .string()
@@ -75,6 +77,7 @@ const EnvSchema = z.object({
     .default("bull"),
 })
   .superRefine((e, ctx) => {
+    if (e.WORKER_METRICS_PORT && !e.METRICS_TOKEN) ctx.addIssue({ code: "custom", path: ["WORKER_METRICS_PORT"], message: "WORKER_METRICS_PORT needs METRICS_TOKEN (the scrape's bearer token)" });
     if (e.KYC_STORAGE !== "s3") return;
     for (const name of ["KYC_S3_ENDPOINT", "KYC_S3_BUCKET", "KYC_S3_ACCESS_KEY_ID", "KYC_S3_SECRET_ACCESS_KEY"] as const) {
       if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when KYC_STORAGE=s3` });

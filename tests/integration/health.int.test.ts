@@ -15,6 +15,7 @@ import { breakerRedis, redisBreaker, resetBreaker } from "@/server/exchange/okx/
 import { healthHandler, metricsHandler } from "@/server/health/http";
 import { probePostgres, probeRedis } from "@/server/health/probes";
 import { systemHealth } from "@/server/health/service";
+import { serveMetrics } from "@/server/metrics/serve";
 import { partnerHandler } from "@/server/partner/dispatch";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
@@ -210,5 +211,20 @@ describe("GET /api/metrics", () => {
     // No label carries a brand or a user.
     expect(text).not.toContain(brand.id);
     expect(text).not.toContain(user.id);
+  });
+
+  it("is served by the worker on a port of its own, behind the same token", async () => {
+    const server = await serveMetrics(0, TOKEN, "127.0.0.1");
+    try {
+      const address = server.address();
+      const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      expect((await fetch(`${base}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^brokerdesk_queue_scrape_up 1$/m);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

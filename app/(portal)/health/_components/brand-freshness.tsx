@@ -83,7 +83,7 @@ function KindRow({ row, checkedAt }: { row: KindFreshness; checkedAt: Date }) {
   const locale = useLocale();
   const dateTime = useDateTimeFormat();
   const none = <span className="text-muted-foreground">{t("health.brands.none")}</span>;
-  // Exchange kinds of a brand without sub-accounts have nothing to read: neither fresh nor stale.
+  // No sub-account of the brand has been read for this kind yet (none with a key, or no run so far): neither fresh nor stale.
   const state = row.items === 0 ? "noItems" : !row.lastSuccessAt ? "never" : isStale(row, checkedAt.getTime()) ? "stale" : "fresh";
   const stateVariant = state === "fresh" ? "success" : state === "stale" ? "warning" : state === "never" ? "warning" : "secondary";
   return (

@@ -48,7 +48,8 @@ export function QueueTable({ queues, checkedAt }: { queues: QueueHealth[] | null
             <TableBody>
               {queues.map((q) => (
                 <TableRow key={q.name}>
-                  <TableCell>
+                  {/* The description wraps: on one line it pushed the counts out of the card. */}
+                  <TableCell className="min-w-64 whitespace-normal">
                     <Link href={`/jobs?queue=${encodeURIComponent(q.name)}&state=waiting`} className="font-mono text-xs underline-offset-4 hover:underline">
                       {q.name}
                     </Link>

@@ -86,7 +86,7 @@ export const health = {
       fresh: "Fresh",
       stale: "Stale",
       never: "Never synced",
-      noItems: "No sub-accounts",
+      noItems: "No sub-account read yet",
     },
     failingOf: "{failing} of {items}",
     neverOf: "{never} never read",

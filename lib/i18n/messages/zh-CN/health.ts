@@ -89,7 +89,7 @@ export const health: Dict<typeof en> = {
       fresh: "最新",
       stale: "已过期",
       never: "从未同步",
-      noItems: "无子账户",
+      noItems: "尚未读取任何子账户",
     },
     failingOf: "{failing} / {items}",
     neverOf: "{never} 个从未读取",
