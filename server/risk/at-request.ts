@@ -12,21 +12,25 @@ import type { Db, DbTx } from "../db/client";
 import { enqueue } from "../queues/registry";
 import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdrawals/common";
 import { limitsFor } from "./applicable";
-import { applyPendingActions, breachesOf, openEvent, SYSTEM_WHO } from "./evaluate";
+import { breachesOf, openEvent, runClaimed, SYSTEM_WHO, type OpenedEvent } from "./evaluate";
 
 const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
 
 /** In the request's transaction, after the withdrawal is written: holds it if it breaches a hold limit. */
-export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalRecord): Promise<{ record: WithdrawalRecord; eventIds: string[] }> {
+export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalRecord): Promise<{ record: WithdrawalRecord; opened: OpenedEvent[] }> {
   const customer = await tx.customer.findFirstOrThrow({ where: { id: w.customerId, brandId }, select: { id: true, groupId: true } });
   const limits = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
   const eventIds: string[] = [];
+  const opened: OpenedEvent[] = [];
   for (const limit of limits) {
     for (const o of await breachesOf(tx, limit, w.customerId, w.createdAt)) {
-      if (o.items.some((i) => i.id === w.id)) eventIds.push((await openEvent(tx, limit, w.customerId, o)).id);
+      if (!o.items.some((i) => i.id === w.id)) continue;
+      const { id, event } = await openEvent(tx, limit, w.customerId, o);
+      eventIds.push(id);
+      if (event) opened.push(event);
     }
   }
-  if (!eventIds.length) return { record: w, eventIds };
+  if (!eventIds.length) return { record: w, opened };
   const after = await tx.withdrawal.update({
     where: { id: w.id },
     data: { state: "pending_approval", riskEventId: eventIds[0], version: { increment: 1 } },
@@ -40,12 +44,12 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
     before: snapshot(w),
     after: { ...snapshot(after), riskEventId: eventIds[0], atRequest: true },
   });
-  return { record: after, eventIds };
+  return { record: after, opened };
 }
 
-/** After the request commits: the held events' actions now, and a risk-evaluate job for everything else. */
-export async function afterRequest(db: Db, brandId: string, customerId: string, eventIds: string[]) {
-  // A failure here leaves the actions pending; the evaluation job or the sweep applies them.
-  for (const id of eventIds) await applyPendingActions(db, brandId, id).catch(() => 0);
+/** After the request commits: the new events' actions now, and a risk-evaluate job for everything else. */
+export async function afterRequest(db: Db, brandId: string, customerId: string, opened: OpenedEvent[]) {
+  // A failure here leaves the actions claimed; the sweep takes the stale claim and applies them.
+  for (const event of opened) await runClaimed(db, brandId, event).catch(() => 0);
   await enqueue("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" }).catch(() => undefined);
 }

@@ -53,11 +53,27 @@ export async function breachesOf(db: Db | DbTx, limit: RiskLimit, customerId: st
   return kind.breaches(db, { brandId: limit.brandId, customerId, threshold: new Decimal(limit.threshold.toFixed()), windowMinutes: limit.windowMinutes, at });
 }
 
-/** Opens the event of (limit, customer, window) in the caller's transaction unless it exists; says which. */
-export async function openEvent(tx: DbTx, limit: RiskLimit, customerId: string, o: Observation): Promise<{ id: string; created: boolean }> {
+/** An event as the actions need it: who, which limit, the numbers, the action records. */
+export interface OpenedEvent {
+  id: string;
+  limitId: string;
+  customerId: string;
+  kind: string;
+  numbers: EventNumbers;
+  actions: ActionRecord[];
+}
+
+/**
+ * Opens the event of (limit, customer, window) in the caller's transaction unless it exists; says which.
+ * A new event's actions are claimed by the caller from the start (it applies them right after commit with
+ * `runClaimed`), which saves a transaction on the fast path; if the caller dies first, the claim goes stale
+ * and the sweep applies them.
+ */
+export async function openEvent(tx: DbTx, limit: RiskLimit, customerId: string, o: Observation): Promise<{ id: string; created: boolean; event?: OpenedEvent }> {
   const id = randomUUID();
   const numbers = numbersOf(limit, o);
-  const actions: ActionRecord[] = limit.actions.map((action) => ({ action: action as ActionRecord["action"], status: "pending", items: [] }));
+  const claimedAt = new Date().toISOString();
+  const actions: ActionRecord[] = limit.actions.map((action) => ({ action: action as ActionRecord["action"], status: "applying", claimedAt, items: [] }));
   const { count } = await tx.riskEvent.createMany({
     data: [{ id, brandId: limit.brandId, limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, numbers, actions: actions as object[] }],
     skipDuplicates: true,
@@ -73,7 +89,7 @@ export async function openEvent(tx: DbTx, limit: RiskLimit, customerId: string, 
     entityId: id,
     after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions },
   });
-  return { id, created: true };
+  return { id, created: true, event: { id, limitId: limit.id, customerId, kind: limit.kind, numbers, actions } };
 }
 
 const claimable = (r: ActionRecord, now: Date) =>
@@ -89,7 +105,7 @@ export const actionEventOf = (e: { id: string; limitId: string; customerId: stri
   return { id: e.id, limitId: e.limitId, customerId: e.customerId, kind: e.kind, numbers: { observed: n.observed, threshold: n.threshold, windowMinutes: n.windowMinutes } };
 };
 
-/** Applies the event's actions not yet applied; returns how many it applied. */
+/** Applies the event's actions not yet applied (or claimed by a process that died); returns how many it applied. */
 export async function applyPendingActions(db: Db, brandId: string, eventId: string, now = new Date()): Promise<number> {
   const claimed = await db.$transaction(async (tx) => {
     const e = await lockEvent(tx, brandId, eventId);
@@ -99,42 +115,49 @@ export async function applyPendingActions(db: Db, brandId: string, eventId: stri
     if (!indexes.length) return null;
     for (const i of indexes) records[i] = { ...records[i]!, status: "applying", claimedAt: now.toISOString() };
     await tx.riskEvent.update({ where: { id: e.id }, data: { actions: records as object[] } });
-    return { e, indexes, records };
+    return { e: { ...e, numbers: e.numbers as unknown as EventNumbers, actions: records }, indexes };
   });
   if (!claimed) return 0;
+  return runClaimed(db, brandId, claimed.e, claimed.indexes);
+}
+
+/** Applies the claimed actions (every one when `indexes` is left out), then records all results in one transaction. */
+export async function runClaimed(db: Db, brandId: string, e: OpenedEvent, indexes = e.actions.map((_, i) => i)): Promise<number> {
   const ctx = systemContext(db, brandId);
-  const event = actionEventOf(claimed.e);
-  for (const i of claimed.indexes) {
-    const key = claimed.records[i]!.action;
-    let outcome: Pick<ActionRecord, "status" | "items" | "error">;
+  const event = actionEventOf(e);
+  const outcomes = new Map<number, Pick<ActionRecord, "status" | "items" | "error" | "appliedAt">>();
+  for (const i of indexes) {
+    const key = e.actions[i]!.action;
     try {
-      outcome = { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event) };
-    } catch (e) {
-      outcome = { status: "failed", items: [], error: e instanceof Error ? e.message.slice(0, 500) : String(e) };
+      outcomes.set(i, { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event), appliedAt: new Date().toISOString() });
+    } catch (err) {
+      outcomes.set(i, { status: "failed", items: [], error: err instanceof Error ? err.message.slice(0, 500) : String(err), appliedAt: new Date().toISOString() });
     }
-    await db.$transaction(async (tx) => {
-      const current = await lockEvent(tx, brandId, eventId);
-      if (!current) return;
-      const records = current.actions as unknown as ActionRecord[];
-      records[i] = { ...records[i]!, ...outcome, appliedAt: new Date().toISOString() };
-      await tx.riskEvent.update({ where: { id: eventId }, data: { actions: records as object[], version: { increment: 1 } } });
+  }
+  await db.$transaction(async (tx) => {
+    const current = await lockEvent(tx, brandId, e.id);
+    if (!current) return;
+    const records = current.actions as unknown as ActionRecord[];
+    for (const [i, outcome] of outcomes) records[i] = { ...records[i]!, ...outcome };
+    await tx.riskEvent.update({ where: { id: e.id }, data: { actions: records as object[], version: { increment: 1 } } });
+    for (const [i, outcome] of outcomes) {
       await recordAudit(tx, SYSTEM_WHO, {
         brandId,
         action: "risk.action_apply",
         entityType: "risk_event",
-        entityId: eventId,
-        after: { action: key, customerId: event.customerId, limitId: event.limitId, ...event.numbers, ...outcome },
+        entityId: e.id,
+        after: { action: records[i]!.action, customerId: event.customerId, limitId: event.limitId, ...event.numbers, ...outcome },
       });
-    });
-  }
-  return claimed.indexes.length;
+    }
+  });
+  return outcomes.size;
 }
 
 /** Events of the brand (or one customer) with actions still to apply. */
-async function eventsWithPendingActions(db: Db, brandId: string, customerId?: string): Promise<string[]> {
+async function eventsWithPendingActions(db: Db, brandId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM risk_event
-    WHERE brand_id = ${brandId}::uuid AND (${customerId ?? null}::uuid IS NULL OR customer_id = ${customerId ?? null}::uuid)
+    WHERE brand_id = ${brandId}::uuid
       AND (actions @> '[{"status":"pending"}]'::jsonb OR actions @> '[{"status":"applying"}]'::jsonb)
     ORDER BY created_at LIMIT 500`;
   return rows.map((r) => r.id);
@@ -145,18 +168,21 @@ export interface EvaluationResult {
   applied: number;
 }
 
-/** Evaluates every limit that applies to one customer at `at`, then applies what is pending. */
+/** Evaluates every limit that applies to one customer at `at`, opening and acting on each new breach. */
 export async function evaluateCustomer(db: Db, brandId: string, customerId: string, at = new Date()): Promise<EvaluationResult> {
   const customer = await db.customer.findFirst({ where: { id: customerId, brandId }, select: { id: true, groupId: true } });
   if (!customer) return { opened: 0, applied: 0 };
   let opened = 0;
+  let applied = 0;
   for (const limit of await limitsFor(db, brandId, customer)) {
     for (const o of await breachesOf(db, limit, customerId, at)) {
-      if ((await db.$transaction((tx) => openEvent(tx, limit, customerId, o))).created) opened++;
+      const { event } = await db.$transaction((tx) => openEvent(tx, limit, customerId, o));
+      if (!event) continue;
+      opened++;
+      // Applied at once by whoever opened it; actions left behind by a crash are the sweep's.
+      applied += await runClaimed(db, brandId, event);
     }
   }
-  let applied = 0;
-  for (const id of await eventsWithPendingActions(db, brandId, customerId)) applied += await applyPendingActions(db, brandId, id, at);
   return { opened, applied };
 }
 

@@ -69,7 +69,7 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
   const sc = await withdrawClient(ctx.db, ctx.tenantId, ask.subaccountId, options.clientOptions);
   const facts = await checkOnExchange(sc, ask, customer.kycLevel, settings);
 
-  const { record: created, eventIds } = await ctx.db.$transaction(async (tx) => {
+  const { record: created, opened } = await ctx.db.$transaction(async (tx) => {
     await assertMoneyMovementAllowed(tx, ctx.tenantId);
     // Status and KYC level again, under the row lock the in-transaction checks take.
     const { customer: now_ } = await checkParties(tx, ctx.tenantId, ask);
@@ -109,6 +109,6 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
     return holdAtRequest(tx, ctx.tenantId, stored);
   }, TX);
   if (created.state === "queued") await enqueueSend(ctx.tenantId, created.id);
-  await afterRequest(ctx.db, ctx.tenantId, created.customerId, eventIds);
+  await afterRequest(ctx.db, ctx.tenantId, created.customerId, opened);
   return toRow(ctx.db, created, options.idempotencyKey ? false : undefined);
 }
