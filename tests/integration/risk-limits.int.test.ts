@@ -2,8 +2,8 @@
  * Risk limits against the run's simulator over HTTP: a withdrawal over a hold limit is stored
  * pending_approval with its event and numbers (never sent); a daily limit opens one event per window however
  * often it is evaluated; the narrowest scope wins; lock transfer-out and freeze are applied by the system
- * and undone by staff with audit rows; the sweep finds a breach whose event was never enqueued; another
- * brand's limits and events are invisible.
+ * and undone by staff with audit rows; the sweep finds a breach whose event was never enqueued and applies
+ * actions a dead worker left claimed; another brand's limits and events are invisible.
  */
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
@@ -222,6 +222,22 @@ describe("the sweep", () => {
     expect(events[0]).toMatchObject({ windowKey: `withdrawal:${w.id}` });
     await sweep(db);
     expect(await eventsOf(c.customerId)).toHaveLength(1);
+  });
+});
+
+describe("a worker killed mid-action", () => {
+  it("leaves its claim, which goes stale and the sweep applies once", { timeout: 30_000 }, async () => {
+    const claimedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    const event = await createTestRiskEvent(brand.id, [{ action: "freeze_customer", status: "applying", claimedAt, items: [] }]);
+    await sweep(db);
+    const after = await db.riskEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.actions).toEqual([expect.objectContaining({ action: "freeze_customer", status: "applied", items: [{ type: "customer", id: event.customerId, result: "applied" }] })]);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: event.customerId } })).status).toBe("frozen");
+    // A fresh claim (another worker at work right now) is left alone.
+    const busy = await createTestRiskEvent(brand.id, [{ action: "freeze_customer", status: "applying", claimedAt: new Date().toISOString(), items: [] }]);
+    await sweep(db);
+    expect((await db.riskEvent.findUniqueOrThrow({ where: { id: busy.id } })).actions).toEqual([expect.objectContaining({ status: "applying" })]);
+    expect(await db.auditLog.count({ where: { entityId: event.id, action: "risk.action_apply" } })).toBe(1);
   });
 });
 
