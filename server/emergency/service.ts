@@ -71,7 +71,7 @@ export async function emergencyBanner(db: Db, brandId: string | null): Promise<E
  * waits for every money transaction already past the guard to commit; every later one sees the stop.
  */
 async function trigger(ctx: StaffContext, brandId: string | null, input: EmergencyChangeInput): Promise<EmergencyStopRow> {
-  const step = await checkStepUp(control(), ctx, input.totpCode);
+  const step = await checkStepUp(control(), ctx, brandId, input.totpCode);
   const record = await control().$transaction(async (tx) => {
     await claimStep(tx, ctx, step);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMERGENCY_LOCK_KEY})`;
@@ -86,7 +86,7 @@ async function trigger(ctx: StaffContext, brandId: string | null, input: Emergen
 
 /** Ends the active stop of `brandId` (null: global), with a reason and a step-up code. */
 async function reset(ctx: StaffContext, brandId: string | null, input: EmergencyChangeInput): Promise<EmergencyStopRow> {
-  const step = await checkStepUp(ctx.db, ctx, input.totpCode);
+  const step = await checkStepUp(ctx.db, ctx, brandId, input.totpCode);
   const record = await ctx.db.$transaction(async (tx) => {
     await claimStep(tx, ctx, step);
     const rows = await tx.$queryRaw<{ id: string }[]>`

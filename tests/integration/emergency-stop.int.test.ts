@@ -100,7 +100,7 @@ describe("money movements while a brand is stopped", () => {
     expect(audits[1]!.after).toMatchObject({ resetReason: "Checked, all clear" });
   });
 
-  it("the trigger needs a valid, unused code and names the field otherwise; only one stop per scope", async () => {
+  it("the trigger needs a valid, unused code and names the field otherwise (wrong codes audited and limited); only one stop per scope", async () => {
     const b = await newBrand("100");
     const stop = await emergencyStopper(b.brandId);
     const { triggerBrandStop } = await import("@/server/emergency/service");
@@ -110,6 +110,15 @@ describe("money movements while a brand is stopped", () => {
     expect(await refusal(stop.trigger())).toMatchObject({ code: "CONFLICT", reason: "emergency.errors.alreadyActiveBrand" });
     await stop.reset();
     expect(await refusal(stop.reset())).toMatchObject({ code: "CONFLICT", reason: "emergency.errors.notActiveBrand" });
+
+    // Wrong codes are audited; after five in a quarter of an hour even a right one is refused.
+    const guesser = await emergencyStopper(b.brandId);
+    const guess = { ...guesser.ctx, tenantId: b.brandId } as TenantContext;
+    for (let i = 0; i < 4; i++) await refusal(triggerBrandStop(guess, { reason: "Test", totpCode: "000000" }));
+    expect(await db.auditLog.count({ where: { brandId: b.brandId, actorId: guess.actor.id, action: "emergency.step_up_refused" } })).toBe(5 - 1);
+    await refusal(triggerBrandStop(guess, { reason: "Test", totpCode: "000000" }));
+    expect(await refusal(guesser.trigger())).toMatchObject({ code: "RATE_LIMITED", field: "totpCode", reason: "emergency.errors.tooManyWrongCodes" });
+    expect(await db.emergencyStop.count({ where: { brandId: b.brandId, resetAt: null } })).toBe(0);
   });
 
   it("partner API: a grant is answered 409 with the stop's code, not saved against its key: the same key goes through after the reset", async () => {

@@ -59,5 +59,6 @@ export const emergency = {
     totpNotEnrolled: "Set up two-factor sign-in first: the emergency stop needs a code from your authenticator app",
     codeInvalid: "That code is not valid — enter the current code from your authenticator app",
     codeReused: "That code was already used — wait for the next one",
+    tooManyWrongCodes: "Too many wrong codes: try again in {minutes} minutes",
   },
 } as const;

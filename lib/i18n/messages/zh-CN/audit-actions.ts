@@ -68,6 +68,7 @@ export const auditActions: Dict<typeof en> = {
   deposit_sync_failed: { name: "入金同步失败", sentence: "{actor} 未能完成从交易所同步入金" },
   deposit_sync_requested: { name: "请求同步入金", sentence: "{actor} 请求立即同步入金" },
   emergency_reset: { name: "重置紧急停止", sentence: "{actor} 重置了紧急停止 {entity}" },
+  emergency_step_up_refused: { name: "紧急停止验证码被拒", sentence: "{actor} 为紧急停止输入了错误或已使用的验证码" },
   emergency_trigger: { name: "触发紧急停止", sentence: "{actor} 触发了紧急停止 {entity}" },
   exchange_account_sync: { name: "同步交易所账户", sentence: "{actor} 同步了子账户 {entity} 的交易所账户" },
   exchange_account_sync_incomplete: { name: "交易所账户同步未完成", sentence: "{actor} 未能读取子账户 {entity} 的全部交易所账户数据" },

@@ -61,5 +61,6 @@ export const emergency: Dict<typeof en> = {
     totpNotEnrolled: "请先设置双重验证登录：紧急停止需要身份验证器中的验证码",
     codeInvalid: "验证码无效——请输入身份验证器中的当前验证码",
     codeReused: "该验证码已使用——请等待下一个验证码",
+    tooManyWrongCodes: "错误验证码次数过多：请在 {minutes} 分钟后重试",
   },
 };
