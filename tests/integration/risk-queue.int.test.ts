@@ -1,9 +1,11 @@
 /**
- * Breach → action through the real queue and worker: N customers (100) of a fresh brand each get a withdrawal
+ * Breach → action through the real queue and worker: N customers (30) of a fresh brand each get a withdrawal
  * over the brand's single-withdrawal limit (freeze the customer); a risk-evaluate job per customer is
- * enqueued at RATE/s (25), as the request path does after commit, and a risk-evaluate worker (the worker process's
- * own runtime) evaluates them. Measured: from enqueue to the action recorded as applied on the event,
- * p50 / p99 (target p99 ≤ 1 s), printed for the report.
+ * enqueued at RATE/s (30), as the request path does after commit, and a risk-evaluate worker (the worker
+ * process's own runtime) evaluates them: every breach gets one event and its action, applied once. The
+ * latency from enqueue to the action applied is printed, not asserted: a time measured on a shared CI
+ * machine says little, and the target (p99 ≤ 1 s at 1,000 events/s) belongs to a benchmark. N and RATE
+ * can be raised (RISK_QUEUE_N, RISK_QUEUE_RATE) to look at it by hand.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -18,10 +20,10 @@ import { createTestCustomer } from "../cases/customers";
 import { createTestRiskLimit } from "../cases/risk";
 
 const prefix = `bdtest-risk-latency-${randomUUID().slice(0, 8)}`;
-// 25/s by default: one worker process evaluates ~45/s on this shared 2-core machine (about 170 ms of
-// database round trips per evaluation, 8 at a time), so 50/s saturates it and measures the queue, not the path.
-const N = Number(process.env.RISK_LATENCY_N ?? 100);
-const RATE_PER_S = Number(process.env.RISK_LATENCY_RATE ?? 25);
+// One worker process evaluates ~45/s on a 2-core machine (about 170 ms of database round trips per
+// evaluation, 8 at a time): faster rates measure the queue, not the path.
+const N = Number(process.env.RISK_QUEUE_N ?? 30);
+const RATE_PER_S = Number(process.env.RISK_QUEUE_RATE ?? 30);
 let runtime: Runtime;
 
 beforeAll(async () => {
@@ -35,7 +37,7 @@ afterAll(async () => {
   await closeProducerConnection();
 });
 
-it(`acts on ${N} breaches enqueued at ${RATE_PER_S}/s, p99 under a second`, { timeout: 120_000 }, async () => {
+it(`acts once on each of ${N} breaches enqueued at ${RATE_PER_S}/s`, { timeout: 120_000 }, async () => {
   const brand = await createTestBrand();
   await createTestRiskLimit(brand.id, { threshold: "100", actions: ["freeze_customer"] });
   const customers: string[] = [];
@@ -75,5 +77,6 @@ it(`acts on ${N} breaches enqueued at ${RATE_PER_S}/s, p99 under a second`, { ti
   const p50 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`[risk] queue wait p50 ${p50(jobs.map((j) => j.processedOn! - j.timestamp))} ms, evaluation p50 ${p50(jobs.map((j) => j.finishedOn! - j.processedOn!))} ms`);
   expect(await db.customer.count({ where: { brandId: brand.id, status: "frozen" } })).toBe(N);
-  expect(at(0.99)).toBeLessThan(1000);
+  // Once each: one apply audit per event, however many evaluations ran.
+  expect(await db.auditLog.count({ where: { brandId: brand.id, action: "risk.action_apply" } })).toBe(N);
 });
