@@ -1,9 +1,10 @@
 /** Inputs of the exchange-breaker procedures (server/breakers). Import-safe for client components. */
 import { z } from "zod";
+import { zText } from "@/lib/validation/text";
 
 export const ZBreakerResetInput = z.object({
   family: z.string({ error: "Choose a breaker" }).regex(/^[a-z]{2,32}$/, { error: "Choose a breaker" }),
-  reason: z.string({ error: "Give a reason" }).trim().min(3, { error: "Give a reason of at least 3 characters" }).max(500, { error: "A reason is at most 500 characters" }),
+  reason: zText(500, { min: 3, multiline: true, required: "Give a reason", tooShort: "Give a reason of at least 3 characters", tooLong: "A reason is at most 500 characters" }),
 });
 export type BreakerResetInput = z.input<typeof ZBreakerResetInput>;
 
