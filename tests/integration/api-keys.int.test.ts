@@ -24,13 +24,13 @@ import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { totpCode } from "@/server/auth/totp";
 import { decryptSecret } from "@/server/crypto/secrets";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import { ENDPOINTS } from "@/server/exchange/okx";
 import { simClient, startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
 import { appRouter } from "@/server/routers/_app";
 import { createCallerFactory } from "@/server/trpc";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 import { createTestKeyRow, createTestSubaccount, enrolTotp, simSubaccount, TEST_PASSPHRASE, uniqueLabel } from "../cases/api-keys";
+import { appRefusal as refusal } from "../helpers/refusal";
 
 const CREATE = ["POST", ENDPOINTS.createApiKey.path] as const;
 const MODIFY = ["POST", ENDPOINTS.modifyApiKey.path] as const;
@@ -57,16 +57,6 @@ async function wrongCode(secret: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const valid = new Set(await Promise.all([-30, 0, 30].map((d) => totpCode(secret, now + d))));
   return ["000000", "111111", "222222", "333333"].find((c) => !valid.has(c))!;
-}
-
-/** The AppError a call failed with. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 beforeAll(async () => {

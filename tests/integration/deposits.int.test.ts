@@ -6,19 +6,17 @@
  * queueing one job per minute, and a clear message while Redis is down.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { closeProducerConnection, configureJobs, workerConnection } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
 import { db } from "@/server/db/client";
 import type { DepositAddressRow, DepositPage, StoredAddresses, AddressesResult } from "@/server/deposits/types";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
 import { exchangeClientForBrand } from "@/server/exchange/brand-client";
 import { createTestBrand, createTestStaff } from "../helpers/db";
 import { createExchangeSubaccount, createTestDeposit, createTestSubaccount } from "../cases/deposits";
 import { callAs } from "./fixture";
+import { trpcRefusal as refusal } from "../helpers/refusal";
 
 let brand: { id: string };
 let ops: Awaited<ReturnType<typeof createTestStaff>>["user"];
@@ -27,19 +25,6 @@ const prefix = `bdtest-deposits-${randomUUID().slice(0, 8)}`;
 const call = <T>(path: string, input?: unknown) => callAs(ops, brand.id, path, input) as Promise<T>;
 const client = () => exchangeClientForBrand(db, brand.id);
 const audits = (action: string) => db.auditLog.findMany({ where: { brandId: brand.id, action }, orderBy: { seq: "asc" } });
-
-/** The refusal's code and the field it names (from the service's AppError or the input's zod error). */
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const cause = (error as TRPCError).cause;
-  const field = cause instanceof AppError ? cause.field : cause instanceof ZodError ? String(cause.issues[0]?.path[0]) : undefined;
-  const reason = cause instanceof AppError ? cause.reason : undefined;
-  return { code: (error as TRPCError).code, field, reason, message: (error as TRPCError).message };
-}
 
 beforeAll(async () => {
   await configureJobs({ prefix, redisUrl: env.REDIS_URL });

@@ -10,7 +10,6 @@ import type { TenantContext } from "@/server/actor";
 import { createApiKey } from "@/server/api-keys/service";
 import { db } from "@/server/db/client";
 import { EmergencyStopError } from "@/server/emergency/guard";
-import { AppError } from "@/server/errors";
 import { cancelAllOrders } from "@/server/exchange-actions/cancel";
 import { closeAllPositions, closePosition } from "@/server/exchange-actions/close";
 import { previewExchangeAction } from "@/server/exchange-actions/preview";
@@ -23,6 +22,7 @@ import { createTestCustomer } from "../cases/customers";
 import { createTestBrand, createTestStaff, staffContext, uniqueSuffix } from "../helpers/db";
 import { emergencyStopper } from "../helpers/emergency";
 import { actionAudits, customerClient, tradingCustomer } from "../helpers/exchange-actions";
+import { appRefusal as refusal } from "../helpers/refusal";
 
 const BATCH_PATH = ENDPOINTS.cancelBatchOrders.path;
 const CLOSE_PATH = ENDPOINTS.closePosition.path;
@@ -62,12 +62,6 @@ const openPositions = async (client: OkxClient) => (await client.accountPosition
 /** Waits (polling the simulator's counters) until `n` requests reached `path`. */
 async function requestsReached(path: string, n: number) {
   await expect.poll(async () => (await sim.statsOf("POST", path)).requests, { timeout: 5000, interval: 20 }).toBeGreaterThanOrEqual(n);
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => expect.fail("expected a refusal"), (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 beforeAll(async () => {

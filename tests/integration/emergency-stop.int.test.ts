@@ -5,7 +5,6 @@
  * each one either committed before it or refused, none half-applied, none committed after it.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
@@ -15,7 +14,6 @@ import { createDbClient, db } from "@/server/db/client";
 import { EmergencyStopError } from "@/server/emergency/guard";
 import { emergencyStatus } from "@/server/emergency/service";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
 import { adjustCash, transfer } from "@/server/ledger/service";
 import { verifyLedger } from "@/server/ledger/verify";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
@@ -30,18 +28,12 @@ import { TRC20, withdrawingCustomer } from "../helpers/withdrawals";
 import { idempotent } from "../partner-api/client";
 import { partnerBrand, partnerKey } from "../partner-api/fixture";
 import { callAs } from "./fixture";
+import { appRefusal as refusal } from "../helpers/refusal";
 
 const simUrl = inject("integrationSimulatorUrl");
 const prefix = `bdtest-emergency-${randomUUID().slice(0, 8)}`;
 const reason = "Welcome bonus";
 const STOPPED = "emergency.errors.stoppedBrand";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => expect.fail("expected a refusal"), (e: unknown) => e);
-  const cause = error instanceof TRPCError ? error.cause : error;
-  expect(cause).toBeInstanceOf(AppError);
-  return cause as AppError;
-}
 
 const bonusOf = async (id: string) => (await db.tradingAccount.findUniqueOrThrow({ where: { id } })).bonusNonWithdrawable.toFixed();
 const grantInput = (a: { id: string; customerId: string }, amount = "5") => ({ customerId: a.customerId, tradingAccountId: a.id, amount, idempotencyKey: randomUUID(), reason });

@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import { cancelAllOrders, cancelOrder } from "@/server/exchange-actions/cancel";
 import { closeAllPositions, closePosition } from "@/server/exchange-actions/close";
 import { previewExchangeAction } from "@/server/exchange-actions/preview";
@@ -18,6 +17,7 @@ import { simAdmin, simClient, startSim, type SimHarness } from "@/server/exchang
 import { TEST_PASSPHRASE } from "../cases/api-keys";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 import { actionAudits, customerClient, tradingCustomer } from "../helpers/exchange-actions";
+import { appRefusal as refusal } from "../helpers/refusal";
 
 const BATCH_PATH = ENDPOINTS.cancelBatchOrders.path;
 const CLOSE_PATH = ENDPOINTS.closePosition.path;
@@ -64,15 +64,6 @@ async function openPosition(client: OkxClient, instId = "BTC-USDT-SWAP", sz = "2
 
 const pendingIds = async (client: OkxClient) => (await client.ordersPending({})).map((o) => o.ordId);
 const openPositions = async (client: OkxClient) => (await client.accountPositions({})).filter((p) => p.pos !== "0");
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeAll(async () => {
   sim = await startSim({ subaccounts: 1, deposits: 0 });

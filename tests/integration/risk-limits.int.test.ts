@@ -6,13 +6,11 @@
  * actions a dead worker left claimed; another brand's limits and events are invisible.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TenantContext } from "@/server/actor";
 import { listApprovals } from "@/server/approvals/service";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
 import { evaluateCustomer, sweep } from "@/server/risk/evaluate";
@@ -26,6 +24,7 @@ import { bookEntry, TRC20, withdrawingCustomer, type WithdrawingCustomer } from 
 import { createTestTradingAccount } from "../cases/fund-locks";
 import { createTestRiskEvent, createTestRiskLimit } from "../cases/risk";
 import { callAs } from "./fixture";
+import { trpcRefusal as refusal } from "../helpers/refusal";
 
 const simUrl = inject("integrationSimulatorUrl");
 const prefix = `bdtest-risk-${randomUUID().slice(0, 8)}`;
@@ -57,16 +56,6 @@ const limitFor = (c: WithdrawingCustomer | null, patch: Record<string, unknown>)
 
 const eventsOf = (customerId: string) => db.riskEvent.findMany({ where: { brandId: brand.id, customerId }, orderBy: { createdAt: "asc" } });
 const auditActions = async (entityId: string) => (await db.auditLog.findMany({ where: { brandId: brand.id, entityId }, orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action);
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const cause = (error as TRPCError).cause;
-  return { code: (error as TRPCError).code, reason: cause instanceof AppError ? cause.reason : undefined };
-}
 
 beforeAll(async () => {
   await configureJobs({ prefix, redisUrl: env.REDIS_URL });

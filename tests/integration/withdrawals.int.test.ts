@@ -5,14 +5,11 @@
  * (The lost-answer cases, which need faults, have their own simulator: withdrawals-lost-answer.int.test.ts.)
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ZodError } from "zod";
 import type { TenantContext } from "@/server/actor";
 import { listApprovals } from "@/server/approvals/service";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
 import { subaccountClient } from "@/server/exchange/subaccount-client";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
@@ -25,6 +22,7 @@ import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 import { bookEntry, nextWithdrawal, onExchange, TRC20, withdrawingCustomer, type WithdrawingCustomer } from "../helpers/withdrawals";
 import { createTestFundLock, createTestTradingAccount } from "../cases/fund-locks";
 import { callAs } from "./fixture";
+import { trpcRefusal as refusal } from "../helpers/refusal";
 
 const simUrl = inject("integrationSimulatorUrl");
 const prefix = `bdtest-withdrawals-${randomUUID().slice(0, 8)}`;
@@ -37,21 +35,6 @@ let admin2: TenantContext;
 
 const as = <T>(who: TenantContext, path: string, input?: unknown) => callAs(who.actor as never, brand.id, path, input) as Promise<T>;
 const ask = (c: WithdrawingCustomer, patch: Record<string, unknown> = {}) => ({ customerId: c.customerId, subaccountId: c.subaccountId, ccy: "USDT", chain: "USDT-TRC20", amount: "100", address: TRC20, ...patch });
-
-/** The refusal's code, the field it names and its reason key. */
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const cause = (error as TRPCError).cause;
-  return {
-    code: (error as TRPCError).code,
-    field: cause instanceof AppError ? cause.field : cause instanceof ZodError ? String(cause.issues[0]?.path[0]) : undefined,
-    reason: cause instanceof AppError ? cause.reason : undefined,
-  };
-}
 
 const counts = async () => ({
   withdrawals: await db.withdrawal.count({ where: { brandId: brand.id } }),
