@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/audit";
 import { AppError, notFound } from "../errors";
 import { ENDPOINTS } from "../exchange/okx";
 import { env } from "../env";
-import { breakerRedis, readBreakers, resetBreaker } from "../exchange/okx/breaker";
+import { readBreakers, readyBreakerRedis, resetBreaker } from "../exchange/okx/breaker";
 import type { BreakerOverview, ZBreakerResetInput } from "@/lib/breakers/schemas";
 
 export interface BreakerDeps {
@@ -29,7 +29,7 @@ const FAMILIES = new Set(Object.values(ENDPOINTS).map((e) => e.family as string)
 export async function breakerOverview(ctx: BrandContext, deps: BreakerDeps = {}): Promise<BreakerOverview> {
   const enabled = env.OKX_BREAKERS === "on";
   try {
-    return { enabled, available: true, ...(await readBreakers(deps.redis ?? breakerRedis(), ctx.tenantId, deps.prefix)) };
+    return { enabled, available: true, ...(await readBreakers(deps.redis ?? (await readyBreakerRedis()), ctx.tenantId, deps.prefix)) };
   } catch {
     return { enabled, available: false, breakers: [], history: [] };
   }
@@ -38,9 +38,9 @@ export async function breakerOverview(ctx: BrandContext, deps: BreakerDeps = {})
 /** Closes one of the brand's breakers by hand: the next call is sent again. */
 export async function resetBrandBreaker(ctx: BrandContext, input: z.output<typeof ZBreakerResetInput>, deps: BreakerDeps = {}): Promise<BreakerOverview> {
   if (!FAMILIES.has(input.family)) throw notFound("breaker");
-  const redis = deps.redis ?? breakerRedis();
   let before;
   try {
+    const redis = deps.redis ?? (await readyBreakerRedis());
     before = (await readBreakers(redis, ctx.tenantId, deps.prefix)).breakers.find((b) => b.family === input.family);
     await resetBreaker(redis, { brandId: ctx.tenantId, family: input.family }, { prefix: deps.prefix });
   } catch (cause) {

@@ -8,11 +8,10 @@
  * over jobs every brand shares, no job's data, so everyone with the permission sees them.
  */
 import "server-only";
-import type { Redis } from "ioredis";
 import type { StaffContext } from "../actor";
 import { emergencyBanner } from "../emergency/service";
 import { env } from "../env";
-import { breakerRedis, readBreakers } from "../exchange/okx/breaker";
+import { readBreakers, readyBreakerRedis } from "../exchange/okx/breaker";
 import type { BrandHealth, Connectivity, KindFreshness, SystemHealth } from "@/lib/health/types";
 import { freshnessOf } from "./freshness";
 import { probePostgres, probeRedis, within, type Probe } from "./probes";
@@ -33,20 +32,10 @@ function connectivityOf(kinds: KindFreshness[], lastTest: BrandHealth["lastTest"
   return success ? "ok" : "unknown";
 }
 
-/** One wait for the breakers' connection, shared by every brand's read (it refuses commands until ready). */
-let breakerWait: { redis: Redis; ready: Promise<void> } | null = null;
-async function breakerConnection(): Promise<Redis> {
-  const redis = breakerRedis();
-  if (redis.status === "ready") return redis;
-  if (breakerWait?.redis !== redis) breakerWait = { redis, ready: new Promise((resolve) => redis.once("ready", () => resolve())) };
-  await breakerWait.ready;
-  return redis;
-}
-
 /** The brand's breakers that are not closed, or null when Redis does not answer within a second. */
 async function breakersOf(brandId: string): Promise<BrandHealth["breakers"]> {
   try {
-    const { breakers } = await within(1_000, async () => readBreakers(await breakerConnection(), brandId));
+    const { breakers } = await within(1_000, async () => readBreakers(await readyBreakerRedis(), brandId));
     const notClosed = breakers.flatMap((b) => (b.state === "closed" ? [] : [{ family: b.family, state: b.state }]));
     return { enabled: env.OKX_BREAKERS === "on", notClosed };
   } catch {

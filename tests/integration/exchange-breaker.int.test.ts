@@ -54,6 +54,13 @@ const stateOf = async (brandId: string, family: string) => (await readBreakers(r
 const fail5xx = () => sim.setFaults({ status5xxRate: 1, paths: [INFO] });
 
 describe("exchange circuit breakers", () => {
+  // First in the file: the breakers' own connection is new here, and refuses commands until it is ready.
+  it("the page reads the breakers on the process's first look, not 'unavailable'", async () => {
+    const brand = await createTestBrand();
+    const admin = (await staffContext((await createTestStaff({ brandId: brand.id, role: "admin" })).user, { tenantId: brand.id })) as BrandContext;
+    expect(await breakerOverview(admin)).toMatchObject({ available: true, breakers: [] });
+  });
+
   it("open after five 5xx in a row; then nothing is sent, here or from another process, until a probe succeeds", { timeout: 30_000 }, async () => {
     const brand = await createTestBrand();
     const other = await createTestBrand();

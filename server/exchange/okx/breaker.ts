@@ -177,6 +177,26 @@ export function breakerRedis(): Redis {
   return connection;
 }
 
+let connecting: { redis: Redis; ready: Promise<Redis> } | null = null;
+/**
+ * The breakers' connection once it is ready, for readers (the status pages, a reset): with no offline
+ * queue it refuses commands until then. One wait shared by every caller; fails after `timeoutMs`.
+ */
+export async function readyBreakerRedis(timeoutMs = 1_000): Promise<Redis> {
+  const redis = breakerRedis();
+  if (redis.status === "ready") return redis;
+  if (connecting?.redis !== redis) connecting = { redis, ready: new Promise<Redis>((resolve) => redis.once("ready", () => resolve(redis))) };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the breakers' Redis is not ready")), timeoutMs);
+  });
+  try {
+    return await Promise.race([connecting.ready, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 let shared: Breaker | null = null;
 /**
  * The breaker every production client consults. OKX_BREAKERS=off switches it off (the integration suite,
