@@ -109,6 +109,7 @@ export const exchange = {
       "When the exchange keeps failing for this brand, calls to that part of it pause for 30 seconds, then one probe call decides whether they resume. Every process shares these breakers.",
     loadError: "The circuit breakers could not be loaded",
     noBrandHint: "Pick a brand to see its circuit breakers.",
+    listTitle: "By exchange area",
     off: "Circuit breakers are switched off on this installation: exchange calls are never paused.",
     unavailable: "The breakers' store (Redis) cannot be read right now; exchange calls go ahead meanwhile.",
     empty: "No exchange calls recorded yet for this brand.",

@@ -100,6 +100,7 @@ export const exchange: Dict<typeof en> = {
     description: "当本品牌的交易所调用持续失败时，该部分调用将暂停 30 秒，之后由一次探测调用决定是否恢复。所有进程共享这些熔断器。",
     loadError: "无法加载熔断器",
     noBrandHint: "请选择一个品牌以查看其熔断器。",
+    listTitle: "按交易所功能",
     off: "本安装已关闭熔断器：交易所调用从不暂停。",
     unavailable: "目前无法读取熔断器的存储（Redis）；在此期间交易所调用照常进行。",
     empty: "本品牌尚无交易所调用记录。",

@@ -52,7 +52,7 @@ export function BreakersPanel({ canReset }: { canReset: boolean }) {
       {!available && <p className="rounded-md border border-amber-500/50 p-3 text-sm">{t("exchange.breakers.unavailable")}</p>}
       <Card>
         <CardHeader>
-          <CardTitle>{t("exchange.breakers.title")}</CardTitle>
+          <CardTitle>{t("exchange.breakers.listTitle")}</CardTitle>
           <CardDescription>{t("exchange.breakers.rule")}</CardDescription>
         </CardHeader>
         <CardContent>
