@@ -31,11 +31,11 @@ const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
 };
 
 /**
- * A repeat of an idempotency key must be the same grant: same customer, account and campaign, and — for a
- * grant without a campaign, whose amount the caller names — the same amount.
+ * A repeat of an idempotency key must be the same grant: same customer, account and campaign, and — when
+ * the caller names an amount (a grant without a campaign, or one overriding its campaign's) — the same amount.
  */
 function assertSameGrant(existing: GrantRecord, input: { customerId: string; tradingAccountId: string; campaignId?: string; amount?: string }) {
-  const sameAmount = input.campaignId || input.amount === undefined || dec(existing.amount).eq(input.amount);
+  const sameAmount = input.amount === undefined || dec(existing.amount).eq(input.amount);
   if (existing.customerId !== input.customerId || existing.tradingAccountId !== input.tradingAccountId || existing.campaignId !== (input.campaignId ?? null) || !sameAmount) {
     throw new AppError("CONFLICT", "bonuses.errors.keyUsedForOtherGrant", { field: "idempotencyKey" });
   }

@@ -7,7 +7,7 @@ import type { BrandContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { AppError } from "../errors";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
-import type { OkxError } from "../exchange/okx";
+import { LOCAL_CODES, type OkxError } from "../exchange/okx";
 import type { ExchangeAction } from "@/lib/exchange-actions/schemas";
 import { ITEM_STATUSES, type ActionItemResult, type ExchangeActionResult, type ItemStatus, type SkippedSubaccount } from "@/lib/exchange-actions/types";
 
@@ -34,8 +34,9 @@ export const answerOf = (e: OkxError) => ({ code: e.code, message: e.msg });
 /**
  * Did the request fail so that it may or may not have been carried out (time-out, 5xx, dropped
  * connection, or a creating POST the client would not resend)? Then the live state says what happened.
+ * Not an open breaker: it sent nothing, so the item simply failed.
  */
-export const unclear = (e: OkxError) => e.outcomeUnknown || e.kind === "transient";
+export const unclear = (e: OkxError) => e.outcomeUnknown || (e.kind === "transient" && e.code !== LOCAL_CODES.circuitOpen);
 
 export interface Finished {
   action: ExchangeAction;

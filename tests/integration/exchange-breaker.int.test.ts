@@ -117,6 +117,35 @@ describe("exchange circuit breakers", () => {
     expect((await readBreakers(redis, key.brandId, prefix)).history[0]).toMatchObject({ to: "open", why: "rate:10/20" });
   });
 
+  it("a retry the breaker stops ends with the last attempt's answer, not CIRCUIT_OPEN, which means nothing was sent", async () => {
+    const brand = await createTestBrand();
+    const key = { brandId: brand.id, family: "subaccount" };
+    for (let i = 0; i < 4; i++) await breaker.record(key, false);
+    const retrying = await exchangeClientForBrand(db, brand.id, { endpoints: { simulatorUrl: sim.url }, redis: null, maxRetries: 2, timeoutMs: 2_000, logger: silentLogger, breaker, limits: FAST });
+    await fail5xx();
+    const sent = await requests();
+    // The first attempt's 5xx is the fifth failure in a row: the breaker opens and stops the retry.
+    expect(await codeOf(retrying.subaccountInfo({ limit: 1 }))).not.toBe("CIRCUIT_OPEN");
+    expect(await requests()).toBe(sent + 1);
+    // The next call is refused before anything is sent.
+    expect(await codeOf(retrying.subaccountInfo({ limit: 1 }))).toBe("CIRCUIT_OPEN");
+    expect(await requests()).toBe(sent + 1);
+  });
+
+  it("a rate limit neither opens it nor resets its run of failures", async () => {
+    const brand = await createTestBrand();
+    const key = { brandId: brand.id, family: "subaccount" };
+    for (let i = 0; i < 4; i++) await breaker.record(key, false);
+    // The simulator's limits on for a moment: a second call within its 1 s window is refused with 50011.
+    await simAdmin(sim.url, "POST", "rate-limits", { enabled: true, reset: true });
+    // The window is used up by a client without the breaker, so the breaker hears only the 50011.
+    expect(await codeOf((await clientOf(brand.id, null)).subaccountInfo({ limit: 1 }))).toBe("0");
+    expect(await codeOf((await clientOf(brand.id)).subaccountInfo({ limit: 1 }))).toBe("50011");
+    await simAdmin(sim.url, "POST", "rate-limits", { enabled: false, reset: true });
+    await new Promise((r) => setTimeout(r, 200)); // the record goes in the background
+    expect((await readBreakers(redis, brand.id, prefix)).breakers).toEqual([expect.objectContaining({ state: "closed", consecutiveFailures: 4 })]);
+  });
+
   it("refusals of the request itself never open it", async () => {
     const brand = await createTestBrand();
     const client = await clientOf(brand.id);

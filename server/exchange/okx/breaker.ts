@@ -177,7 +177,7 @@ export function breakerRedis(): Redis {
   return connection;
 }
 
-let connecting: { redis: Redis; ready: Promise<Redis> } | null = null;
+let connecting: { redis: Redis; ready: Promise<Redis>; settled: boolean } | null = null;
 /**
  * The breakers' connection once it is ready, for readers (the status pages, a reset): with no offline
  * queue it refuses commands until then. One wait shared by every caller; fails after `timeoutMs`.
@@ -185,7 +185,17 @@ let connecting: { redis: Redis; ready: Promise<Redis> } | null = null;
 export async function readyBreakerRedis(timeoutMs = 1_000): Promise<Redis> {
   const redis = breakerRedis();
   if (redis.status === "ready") return redis;
-  if (connecting?.redis !== redis) connecting = { redis, ready: new Promise<Redis>((resolve) => redis.once("ready", () => resolve(redis))) };
+  // A wait that ended (the connection was ready once, and has dropped since) is not waited on again.
+  if (connecting?.redis !== redis || connecting.settled) {
+    const wait: { redis: Redis; ready: Promise<Redis>; settled: boolean } = { redis, settled: false, ready: Promise.resolve(redis) };
+    wait.ready = new Promise<Redis>((resolve) =>
+      redis.once("ready", () => {
+        wait.settled = true;
+        resolve(redis);
+      }),
+    );
+    connecting = wait;
+  }
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("the breakers' Redis is not ready")), timeoutMs);

@@ -150,9 +150,13 @@ export function createOkxClient(options: OkxClientOptions): OkxClient {
     const maxWaitMs = callOptions.maxRateWaitMs ?? options.maxRateWaitMs ?? 30_000;
 
     const breakerKey = { brandId: options.brandId ?? null, family: def.family };
+    let previous: OkxError | null = null;
     for (let attempt = 1; ; attempt++) {
       const admission = options.breaker ? await options.breaker.admit(breakerKey) : null;
       if (admission && !admission.ok) {
+        // CIRCUIT_OPEN always means "nothing was sent": a retry the breaker stops ends with the answer
+        // the last attempt got (a time-out may have reached OKX), not with the breaker's.
+        if (previous) throw previous;
         throw fail(def, LOCAL_CODES.circuitOpen, `calls to ${def.family} are paused after repeated failures; the next try is in ${Math.ceil(admission.retryInMs / 1000)} s`, "transient");
       }
       const waitMs = await takeToken(def, maxWaitMs);
@@ -184,11 +188,13 @@ export function createOkxClient(options: OkxClientOptions): OkxClient {
         outcome: error ? error.kind : "ok",
       });
       countExchangeCall(def.id, error?.code ?? exchange.code, error ? error.kind : "ok");
-      // Only a sign that the exchange is unwell counts against the breaker; it records in the background.
-      void options.breaker?.record(breakerKey, !error || error.kind !== "transient");
+      // Only a sign that the exchange is unwell counts against the breaker, and a rate limit is neither
+      // health nor illness (it would reset the run of failures): not recorded. Recorded in the background.
+      if (error?.kind !== "rate_limited") void options.breaker?.record(breakerKey, !error || error.kind !== "transient");
       if (!error) return result as Result<K>;
       const decision = decideRetry(error, { creates: def.creates === true, attempt, maxRetries });
       if (!decision.retry) throw decision.error;
+      previous = error;
       await sleep(backoffDelay(attempt, backoff, options.random));
     }
   }
