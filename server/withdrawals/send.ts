@@ -16,7 +16,7 @@ import { recordAudit } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
-import { isOkxError, type OkxError } from "../exchange/okx";
+import { isOkxError, LOCAL_CODES, type OkxError } from "../exchange/okx";
 import { assertMoneyMovementAllowed, isEmergencyStop } from "../emergency/guard";
 import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
@@ -212,6 +212,12 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
     return "sent";
   } catch (error) {
     if (!isOkxError(error)) throw error;
+    if (error.code === LOCAL_CODES.circuitOpen) {
+      // The breaker sent nothing (and would refuse the look-up too): free the claim, so the retry sends at
+      // once once it closes, with the same clientId.
+      await deps.db.withdrawal.updateMany({ where: { id, brandId, state: "sending" }, data: { lastCheckedAt: null } });
+      throw error;
+    }
     if (!refusedByOkx(error)) {
       // The request may have reached OKX (or did: a duplicate clientId): look before anyone sends again.
       const found = await findByClientId(deps, w);

@@ -11,6 +11,9 @@ import { env } from "@/server/env";
 import type { BrandClientOptions } from "@/server/exchange/brand-client";
 import { ENDPOINTS } from "@/server/exchange/okx";
 import { startSim, type SimHarness } from "@/server/exchange/okx/testing/sim-harness";
+import { redisBreaker, resetBreaker } from "@/server/exchange/okx/breaker";
+import { Redis } from "ioredis";
+import { deleteRedisKeys } from "../helpers/redis";
 import { subaccountClient } from "@/server/exchange/subaccount-client";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
@@ -94,6 +97,28 @@ describe("a lost answer", () => {
     expect(await sendWithdrawal(deps(), brand.id, w.id)).toBe("sent");
     expect(await onExchangeByClientId(c, w.clientId)).toHaveLength(1);
     expect((await db.withdrawal.findUniqueOrThrow({ where: { id: w.id } })).sendAttempts).toBe(2);
+  });
+
+  it("an open breaker sent nothing: the claim is freed at once and the send after it goes out once", { timeout: 30_000 }, async () => {
+    const c = await withdrawingCustomer(ops, { simUrl: sim.url, clientOptions });
+    await bookEntry(brand.id, c.customerId);
+    const w = await queued(c);
+    const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    const breakerPrefix = `test:cb-wd:${randomUUID().slice(0, 8)}`;
+    try {
+      const breaker = redisBreaker(redis, { prefix: breakerPrefix });
+      for (let i = 0; i < 5; i++) await breaker.record({ brandId: brand.id, family: "funding" }, false);
+      const withBreaker = { db, clientOptions: { ...clientOptions, breaker } };
+      await expect(sendWithdrawal(withBreaker, brand.id, w.id)).rejects.toMatchObject({ code: "CIRCUIT_OPEN" });
+      expect(await db.withdrawal.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ state: "sending", lastCheckedAt: null });
+      expect((await sim.statsOf("POST", WITHDRAW)).requests).toBe(0);
+      await resetBreaker(redis, { brandId: brand.id, family: "funding" }, { prefix: breakerPrefix });
+      expect(await sendWithdrawal(withBreaker, brand.id, w.id)).toBe("sent");
+      expect(await onExchangeByClientId(c, w.clientId)).toHaveLength(1);
+    } finally {
+      await deleteRedisKeys([`${breakerPrefix}*`]);
+      redis.disconnect();
+    }
   });
 
   it("a worker that died between sending and recording: the follow job finds it by clientId", { timeout: 30_000 }, async () => {
