@@ -9,6 +9,7 @@ import { useDateTimeFormat } from "@/components/data-table/use-date-time-format"
 import { useT } from "@/lib/i18n/client";
 import type { WithdrawalRow } from "@/server/withdrawals/types";
 import { useOkxStateLabel, WithdrawalStateBadge } from "./state-badge";
+import { CustomerNameLink } from "@/components/customers/customer-name-link";
 
 const col = createDataTableColumnHelper<WithdrawalRow>();
 
@@ -37,12 +38,7 @@ export function useWithdrawalColumns() {
         header: h("customer"),
         enableSorting: false,
         enableHiding: false,
-        cell: ({ row }) => (
-          <Link href={`/customers/${row.original.customer.id}`} className="block max-w-44 truncate font-medium underline-offset-4 hover:underline">
-            {row.original.customer.name}
-            <span className="ml-1.5 font-mono text-xs font-normal text-muted-foreground tabular-nums">{row.original.customer.uid}</span>
-          </Link>
-        ),
+        cell: ({ row }) => <CustomerNameLink customer={row.original.customer} />,
         meta: { label: h("customer") },
       }),
       col.accessor((r) => r.subaccount.subAcct, { id: "subAccount", header: h("subAccount"), enableSorting: false, cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>, meta: { label: h("subAccount") } }),

@@ -23,6 +23,7 @@ import { useT } from "@/lib/i18n/client";
 import { RISK_EVENT_STATUSES, RISK_KINDS, ZRiskEventListInput, type RiskEventStatus, type RiskKindKey } from "@/lib/risk/schemas";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RiskEventRow } from "@/server/risk/types";
+import { CustomerNameLink } from "@/components/customers/customer-name-link";
 
 const col = createDataTableColumnHelper<RiskEventRow>();
 const getRowId = (row: RiskEventRow) => row.id;
@@ -53,12 +54,7 @@ function useEventColumns() {
         header: title("customer"),
         enableSorting: false,
         enableHiding: false,
-        cell: ({ row }) => (
-          <Link href={`/customers/${row.original.customer.id}`} className="block max-w-44 truncate font-medium underline-offset-4 hover:underline">
-            {row.original.customer.name}
-            <span className="ml-1.5 font-mono text-xs font-normal text-muted-foreground tabular-nums">{row.original.customer.uid}</span>
-          </Link>
-        ),
+        cell: ({ row }) => <CustomerNameLink customer={row.original.customer} />,
         meta: { label: title("customer") },
       }),
       col.accessor("kind", { header: title("kind"), enableSorting: false, cell: ({ getValue }) => t(`risk.kinds.${getValue()}`), meta: { label: title("kind") } }),
