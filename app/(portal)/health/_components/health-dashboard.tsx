@@ -5,9 +5,9 @@
  * 30 s and by the Refresh button; a failed background refresh keeps the last good answer on screen.
  */
 import { useQuery } from "@tanstack/react-query";
-import { Building2, Database, OctagonAlert, RefreshCw, Server, TriangleAlert } from "lucide-react";
+import { Building2, Database, OctagonAlert, RefreshCw, Server } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -17,7 +17,6 @@ import { useDateTimeFormat } from "@/components/data-table/use-date-time-format"
 import type { ProbeView, SystemHealth } from "@/lib/health/types";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
-import { describeTrpcError } from "@/lib/trpc/errors";
 import { BrandFreshness } from "./brand-freshness";
 import { QueueTable } from "./queue-table";
 
@@ -59,14 +58,7 @@ export function HealthDashboard() {
     return (
       <div className="flex flex-col gap-4">
         {toolbar}
-        <Alert variant="destructive" role="alert">
-          <TriangleAlert />
-          <AlertTitle>{t("health.loadError")}</AlertTitle>
-          <AlertDescription>
-            <p>{describeTrpcError(overview.error, t).message}</p>
-            <Button variant="outline" size="sm" className="mt-2" onClick={refresh}>{t("health.retry")}</Button>
-          </AlertDescription>
-        </Alert>
+        <LoadError title={t("health.loadError")} error={overview.error} onRetry={refresh} />
       </div>
     );
   }

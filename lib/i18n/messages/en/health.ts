@@ -4,7 +4,6 @@ export const health = {
   refresh: "Refresh",
   checkedAt: "Checked {time}",
   loadError: "The health overview could not be loaded",
-  retry: "Try again",
   scope: {
     platform: "All brands",
     brand: "Your brand only",

@@ -7,7 +7,6 @@ export const health: Dict<typeof en> = {
   refresh: "刷新",
   checkedAt: "检查于 {time}",
   loadError: "无法加载系统状态",
-  retry: "重试",
   scope: {
     platform: "全部品牌",
     brand: "仅限本品牌",
