@@ -20,6 +20,11 @@ export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
 export const RISK_EVENT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export type RiskEventStatus = (typeof RISK_EVENT_STATUSES)[number];
 
+/** What a kind's observed number and threshold count: an amount in USDT, a number of things, or a percentage. */
+export const RISK_UNITS = ["USDT", "count", "percent"] as const;
+export type RiskUnit = (typeof RISK_UNITS)[number];
+export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = { withdrawal_single: "USDT", withdrawal_daily: "USDT" };
+
 /** Each kind's window when the form leaves it to the kind: a day for the daily sum, a day of look-back for single withdrawals. */
 export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = { withdrawal_single: 1440, withdrawal_daily: 1440 };
 

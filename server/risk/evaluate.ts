@@ -17,6 +17,7 @@ import type { ActionEvent, ActionRecord } from "./actions/types";
 import { limitsFor } from "./applicable";
 import { kindOf } from "./kinds";
 import type { Observation } from "./kinds/types";
+import { RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
 
 export const RISK_ACTOR = systemActor("risk-evaluate");
 const NO_REQUEST = { ip: null, userAgent: null };
@@ -32,7 +33,8 @@ export type EventNumbers = {
   windowMinutes: number;
   windowStart: string;
   windowEnd: string;
-  currency: "USDT";
+  /** What observed and threshold count (older events carry `currency: "USDT"` instead). */
+  unit: RiskUnit;
   items: Observation["items"];
 };
 
@@ -42,7 +44,7 @@ const numbersOf = (limit: RiskLimit, o: Observation): EventNumbers => ({
   windowMinutes: limit.windowMinutes,
   windowStart: o.windowStart.toISOString(),
   windowEnd: o.windowEnd.toISOString(),
-  currency: "USDT",
+  unit: RISK_KIND_UNIT[limit.kind as RiskKindKey] ?? "USDT",
   items: o.items,
 });
 
@@ -102,7 +104,7 @@ async function lockEvent(tx: DbTx, brandId: string, id: string) {
 
 export const actionEventOf = (e: { id: string; limitId: string; customerId: string; kind: string; numbers: unknown }): ActionEvent => {
   const n = e.numbers as EventNumbers;
-  return { id: e.id, limitId: e.limitId, customerId: e.customerId, kind: e.kind, numbers: { observed: n.observed, threshold: n.threshold, windowMinutes: n.windowMinutes } };
+  return { id: e.id, limitId: e.limitId, customerId: e.customerId, kind: e.kind, numbers: { observed: n.observed, threshold: n.threshold, windowMinutes: n.windowMinutes, unit: n.unit ?? "USDT" } };
 };
 
 /** Applies the event's actions not yet applied (or claimed by a process that died); returns how many it applied. */

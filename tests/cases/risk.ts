@@ -22,7 +22,7 @@ export async function createTestRiskEvent(brandId: string, actions: object[] = [
       kind: limit.kind,
       severity: limit.severity,
       windowKey: `test:${customer.id}`,
-      numbers: { observed: "1500", threshold: "1000", windowMinutes: 1440, windowStart: new Date().toISOString(), windowEnd: new Date().toISOString(), currency: "USDT", items: [] },
+      numbers: { observed: "1500", threshold: "1000", windowMinutes: 1440, windowStart: new Date().toISOString(), windowEnd: new Date().toISOString(), unit: "USDT", items: [] },
       actions,
     },
   });

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { BrandContext } from "../../actor";
-import type { RiskActionKey } from "@/lib/risk/schemas";
+import type { RiskActionKey, RiskUnit } from "@/lib/risk/schemas";
 
 /** One thing an action touched (a withdrawal, a fund lock, the customer) and what came of it. */
 export interface ItemResult {
@@ -33,7 +33,7 @@ export interface ActionEvent {
   limitId: string;
   customerId: string;
   kind: string;
-  numbers: { observed: string; threshold: string; windowMinutes: number };
+  numbers: { observed: string; threshold: string; windowMinutes: number; unit: RiskUnit };
 }
 
 export interface RiskAction {
@@ -46,4 +46,6 @@ export interface RiskAction {
 
 /** The reason written on what an action places (a lock, a freeze): the rule and its numbers. */
 export const ruleReason = (e: ActionEvent) =>
-  `Risk limit ${e.kind}: ${e.numbers.observed} USDT over ${e.numbers.threshold} USDT in ${e.numbers.windowMinutes} min (risk event ${e.id})`;
+  `Risk limit ${e.kind}: ${withUnit(e.numbers.observed, e.numbers.unit)} over ${withUnit(e.numbers.threshold, e.numbers.unit)} in ${e.numbers.windowMinutes} min (risk event ${e.id})`;
+
+const withUnit = (value: string, unit: RiskUnit) => (unit === "USDT" ? `${value} USDT` : unit === "percent" ? `${value} %` : value);

@@ -107,6 +107,12 @@ export const risk = {
     done: "Saved",
     value: "{value} USDT",
   },
+  /** An observed number or a threshold, in its kind's unit. */
+  units: {
+    USDT: "{value} USDT",
+    count: "{value}",
+    percent: "{value} %",
+  },
   heldByRisk: "Held by a risk limit",
   heldByRiskHint: "A risk limit held this withdrawal for a second person: see the risk event.",
   errors: {

@@ -109,6 +109,12 @@ export const risk: Dict<typeof en> = {
     done: "已保存",
     value: "{value} USDT",
   },
+  /** An observed number or a threshold, in its kind's unit. */
+  units: {
+    USDT: "{value} USDT",
+    count: "{value}",
+    percent: "{value} %",
+  },
   heldByRisk: "被风控限额暂挂",
   heldByRiskHint: "此提现因触发风控限额而暂挂，需第二人审批：请查看风控事件。",
   errors: {

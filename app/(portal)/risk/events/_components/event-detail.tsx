@@ -69,6 +69,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
   const e: RiskEventDetail = query.data;
   const itemDetail = (detail?: string) => (detail ? (detail.startsWith("risk.items.") ? t(detail as MessageKey) : detail) : null);
   const usdt = (value: string) => t("risk.detail.value", { value });
+  const inUnit = (value: string) => t(`risk.units.${e.numbers.unit ?? "USDT"}`, { value });
 
   return (
     <>
@@ -101,8 +102,8 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
           <CardContent className="grid gap-3">
             <Facts
               rows={[
-                [t("risk.detail.observed"), <strong key="o" data-testid="risk-observed">{usdt(e.numbers.observed)}</strong>],
-                [t("risk.detail.threshold"), <span key="t" data-testid="risk-threshold">{usdt(e.numbers.threshold)}</span>],
+                [t("risk.detail.observed"), <strong key="o" data-testid="risk-observed">{inUnit(e.numbers.observed)}</strong>],
+                [t("risk.detail.threshold"), <span key="t" data-testid="risk-threshold">{inUnit(e.numbers.threshold)}</span>],
                 [t("risk.detail.window"), t("risk.detail.windowRange", { from: dateTime.format(new Date(e.numbers.windowStart)), to: dateTime.format(new Date(e.numbers.windowEnd)) })],
               ]}
             />

@@ -14,6 +14,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { RISK_KIND_UNIT } from "@/lib/risk/schemas";
 import { useT } from "@/lib/i18n/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/client";
@@ -78,7 +79,7 @@ export function LimitsTable({ canManage }: { canManage: boolean }) {
                   {l.scopeLabel && <span className="ml-1.5 text-muted-foreground">{l.scopeLabel}</span>}
                 </TableCell>
                 <TableCell title={t(`risk.kindHints.${l.kind}`)}>{t(`risk.kinds.${l.kind}`)}</TableCell>
-                <TableCell className="text-right tabular-nums">{l.threshold}</TableCell>
+                <TableCell className="text-right tabular-nums">{t(`risk.units.${RISK_KIND_UNIT[l.kind]}`, { value: l.threshold })}</TableCell>
                 <TableCell className="tabular-nums">{t("risk.limits.windowMinutes", { n: l.windowMinutes })}</TableCell>
                 <TableCell>
                   <Badge variant={l.severity === "high" ? "destructive" : "secondary"}>{t(`risk.severities.${l.severity}`)}</Badge>
