@@ -8,7 +8,7 @@
 import "server-only";
 import { Queue, type JobsOptions, type KeepJobs } from "bullmq";
 import { z } from "zod";
-import { jobsConfig, onProducerReset, producerConnection } from "./connection";
+import { jobsConfig, onProducerReset, producerConnection, producerReady } from "./connection";
 
 const DAY_S = 24 * 60 * 60;
 
@@ -383,9 +383,13 @@ export function producerQueue(name: QueueName): Queue {
   return queue;
 }
 
+/** How long an enqueue waits for Redis to come back before it fails (its caller decides what then). */
+const ENQUEUE_READY_MS = 1_500;
+
 /**
  * Adds a job after validating its payload. The job id is the queue's deterministic one unless `opts.jobId`
- * names another, so a repeated trigger is dropped rather than run twice.
+ * names another, so a repeated trigger is dropped rather than run twice. Fails within ENQUEUE_READY_MS
+ * while Redis is down: BullMQ's own add would wait for the connection for as long as it is away.
  */
 export async function enqueue<N extends QueueName>(
   name: N,
@@ -394,5 +398,6 @@ export async function enqueue<N extends QueueName>(
 ) {
   const def = QUEUES[name] as unknown as QueueDefinition;
   const data = def.payload.parse(payload);
+  await producerReady(ENQUEUE_READY_MS);
   return producerQueue(name).add(name, data, { ...jobOptions(def), jobId: def.jobId(data, new Date()), ...opts });
 }
