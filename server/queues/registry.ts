@@ -134,6 +134,12 @@ export const ZWithdrawalFollowPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
+export const ZEmergencyCancelOrdersPayload = z.object({
+  stopId: z.uuid(),
+  /** The stopped brand; without it, the global stop (every brand). */
+  brandId: z.uuid().optional(),
+});
+
 export const RISK_TRIGGERS = ["withdrawal_requested", "sweep", "manual"] as const;
 
 /** One customer's evaluation (brandId and customerId), or, without them, the sweep of every brand. */
@@ -334,6 +340,17 @@ export const QUEUES = {
     defaultPayload: { trigger: "sweep" },
     // One customer's job is unique per trigger and moment (events are idempotent anyway); the sweep per 2-minute slot.
     jobId: (p, at) => (p.customerId ? `risk-evaluate.${p.customerId}.${p.trigger}.${at.getTime()}` : `risk-evaluate.sweep.${twoMinutes(at)}`),
+  }),
+  "emergency-cancel-orders": defineQueue({
+    name: "emergency-cancel-orders",
+    description: "Cancels every open order of the stopped brand's sub-accounts (every brand's for the global stop) when the emergency stop asked for it",
+    payload: ZEmergencyCancelOrdersPayload,
+    attempts: 3,
+    backoffMs: 10_000,
+    ...RETENTION,
+    defaultPayload: { stopId: "00000000-0000-4000-8000-000000000000" },
+    // One cancelling per stop: a second enqueue while the first is kept is dropped.
+    jobId: (p) => `emergency-cancel-orders.${p.stopId}`,
   }),
 } as const;
 

@@ -69,6 +69,7 @@ export const auditActions = {
   deposit_sync: { name: "Deposits synced", sentence: "{actor} synced deposits from the exchange" },
   deposit_sync_failed: { name: "Deposit sync failed", sentence: "{actor} could not finish syncing deposits from the exchange" },
   deposit_sync_requested: { name: "Deposit sync requested", sentence: "{actor} asked for deposits to be synced now" },
+  emergency_cancel_orders: { name: "Open orders cancelled by the emergency stop", sentence: "{actor} cancelled the open orders of the emergency stop {entity}" },
   emergency_reset: { name: "Emergency stop reset", sentence: "{actor} reset the emergency stop {entity}" },
   emergency_step_up_refused: { name: "Emergency stop code refused", sentence: "{actor} gave a wrong or used authenticator code for the emergency stop" },
   emergency_trigger: { name: "Emergency stop triggered", sentence: "{actor} triggered the emergency stop {entity}" },

@@ -67,6 +67,7 @@ export const auditActions: Dict<typeof en> = {
   deposit_sync: { name: "同步入金", sentence: "{actor} 从交易所同步了入金" },
   deposit_sync_failed: { name: "入金同步失败", sentence: "{actor} 未能完成从交易所同步入金" },
   deposit_sync_requested: { name: "请求同步入金", sentence: "{actor} 请求立即同步入金" },
+  emergency_cancel_orders: { name: "紧急停止撤销挂单", sentence: "{actor} 按紧急停止 {entity} 撤销了挂单" },
   emergency_reset: { name: "重置紧急停止", sentence: "{actor} 重置了紧急停止 {entity}" },
   emergency_step_up_refused: { name: "紧急停止验证码被拒", sentence: "{actor} 为紧急停止输入了错误或已使用的验证码" },
   emergency_trigger: { name: "触发紧急停止", sentence: "{actor} 触发了紧急停止 {entity}" },
