@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Decimal } from "decimal.js";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { assertCustomerMoneyAllowed } from "../emergency/customer-breaker";
 import { assertExchangeSendAllowed, assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
@@ -71,6 +72,7 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
 
   const { record: created, opened } = await ctx.db.$transaction(async (tx) => {
     await assertMoneyMovementAllowed(tx, ctx.tenantId);
+    await assertCustomerMoneyAllowed(tx, ctx.tenantId, [ask.customerId]);
     // Status and KYC level again, under the row lock the in-transaction checks take.
     const { customer: now_ } = await checkParties(tx, ctx.tenantId, ask);
     if (now_.kycLevel !== customer.kycLevel) throw new AppError("CONFLICT", "withdrawals.errors.changedMeanwhile", { field: "customerId" });
