@@ -9,7 +9,7 @@
 import "server-only";
 import { recordAudit } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
-import { enqueue } from "../queues/registry";
+import { enqueueBestEffort } from "../queues/best-effort";
 import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdrawals/common";
 import { limitsFor } from "./applicable";
 import { enforcementOn } from "./controls";
@@ -54,5 +54,5 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
 export async function afterRequest(db: Db, brandId: string, customerId: string, opened: OpenedEvent[]) {
   // A failure here leaves the actions claimed; the sweep takes the stale claim and applies them.
   for (const event of opened) await runClaimed(db, brandId, event).catch(() => 0);
-  await enqueue("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" }).catch(() => undefined);
+  await enqueueBestEffort("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" });
 }

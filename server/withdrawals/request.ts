@@ -12,7 +12,7 @@ import { assertCustomerMoneyAllowed } from "../emergency/customer-breaker";
 import { assertExchangeSendAllowed, assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
-import { enqueue } from "../queues/registry";
+import { enqueueBestEffort } from "../queues/best-effort";
 import { afterRequest, holdAtRequest } from "../risk/at-request";
 import type { ZRequestWithdrawalInput } from "@/lib/withdrawals/schemas";
 import { checkInTransaction, checkOnExchange, checkParties } from "./checks";
@@ -33,7 +33,8 @@ export const newClientId = () => randomUUID().replace(/-/g, "");
 
 /** Puts a queued withdrawal on the send queue; if Redis is down the follow job sends it later. */
 export async function enqueueSend(brandId: string, withdrawalId: string) {
-  await enqueue("withdrawal-send", { brandId, withdrawalId }).catch(() => undefined);
+  // Redis down: the row stays queued and the follow job's sweep sends it.
+  await enqueueBestEffort("withdrawal-send", { brandId, withdrawalId });
 }
 
 /**
