@@ -10,22 +10,11 @@ import { recordAudit } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { RiskEnforcementInput } from "@/lib/risk/schemas";
+import type { RiskControlStatus, RiskSwitch } from "./types";
+
+export type { RiskControlStatus, RiskSwitch };
 
 const GLOBAL = "global";
-
-export interface RiskSwitch {
-  enforce: boolean;
-  reason: string | null;
-  changedAt: Date | null;
-  changedBy: string | null;
-}
-
-export interface RiskControlStatus {
-  global: RiskSwitch;
-  brand: RiskSwitch;
-  /** Both on: actions are applied automatically. */
-  enforcing: boolean;
-}
 
 /** The evaluator's check: one indexed read (two primary-key rows at most). True when both switches are on. */
 export async function enforcementOn(db: Db | DbTx, brandId: string): Promise<boolean> {
