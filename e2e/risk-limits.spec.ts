@@ -82,3 +82,59 @@ test("a withdrawal over a risk limit is held and its event shows with its number
     for (const l of rows.filter((r) => r.scopeId === customerId && r.enabled)) await mutate(page.request, "risk.disableLimit", { id: l.id, version: l.version });
   }
 });
+
+test("the brand's risk controls switch off and on with a reason; the limits and events pages warn meanwhile", async ({ page }) => {
+  test.setTimeout(45_000);
+  await page.goto("/risk");
+  await expect(page.getByRole("heading", { name: "Risk control status" })).toBeVisible();
+  await expect(page.getByTestId("risk-enforcing")).toHaveText("Enforcing");
+  const brandCard = page.getByTestId("risk-switch-brand");
+  // An admin of the brand: the brand's switch, not the global one.
+  await expect(page.getByTestId("risk-switch-global").getByRole("button")).toHaveCount(0);
+  await brandCard.getByRole("button", { name: "Turn off" }).click();
+  let dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("marked monitor only");
+  await dialog.getByLabel("Reason").fill("Tuning the limits this week");
+  await dialog.getByRole("button", { name: "Turn off" }).click();
+  await expect(dialog).toBeHidden();
+  try {
+    await expect(page.getByTestId("risk-enforcing")).toHaveText("Monitor only");
+    await expect(brandCard).toContainText("Tuning the limits this week");
+    for (const path of ["/risk/limits", "/risk/events"]) {
+      await page.goto(path);
+      await expect(page.getByTestId("risk-enforcement-warning")).toContainText("Automatic risk enforcement is off");
+    }
+  } finally {
+    await page.goto("/risk");
+    await page.getByTestId("risk-switch-brand").getByRole("button", { name: "Turn on" }).click();
+    dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText("does not apply actions to events opened while it was off");
+    await dialog.getByLabel("Reason").fill("Limits tuned");
+    await dialog.getByRole("button", { name: "Turn on" }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByTestId("risk-enforcing")).toHaveText("Enforcing");
+  await page.goto("/risk/limits");
+  await expect(page.getByRole("heading", { name: "Risk limits" })).toBeVisible();
+  await expect(page.getByTestId("risk-enforcement-warning")).toHaveCount(0);
+});
+
+test("a customer's tripped risk breaker shows on their page and an admin resets it with a reason", async ({ page }) => {
+  const brandId = sql("SELECT id FROM brand WHERE slug = 'aurora'");
+  const [customerId] = sql(`SELECT id FROM customer WHERE brand_id = '${brandId}' AND status = 'active' ORDER BY registered_at LIMIT 1`).split("|");
+  sql(`INSERT INTO customer_breaker (id, brand_id, customer_id) VALUES (gen_random_uuid(), '${brandId}', '${customerId}')`);
+  try {
+    await page.goto(`/customers/${customerId}`);
+    const notice = page.getByTestId("customer-breaker");
+    await expect(notice).toContainText("Money movements blocked");
+    await notice.getByRole("button", { name: "Reset breaker" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByLabel("Reason").fill("Customer verified by phone");
+    await dialog.getByRole("button", { name: "Reset breaker" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(notice).toHaveCount(0);
+    expect(sql(`SELECT reset_reason FROM customer_breaker WHERE customer_id = '${customerId}' ORDER BY tripped_at DESC LIMIT 1`)).toBe("Customer verified by phone");
+  } finally {
+    sql(`UPDATE customer_breaker SET reset_at = now(), reset_reason = 'e2e clean-up' WHERE customer_id = '${customerId}' AND reset_at IS NULL`);
+  }
+});

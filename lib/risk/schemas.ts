@@ -11,7 +11,7 @@ import { zPositiveAmount } from "@/lib/ledger/schemas";
 
 export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
 export type RiskKindKey = (typeof RISK_KINDS)[number];
-export const RISK_ACTIONS = ["alert", "hold_withdrawals", "lock_transfer_out", "freeze_customer"] as const;
+export const RISK_ACTIONS = ["alert", "hold_withdrawals", "lock_transfer_out", "freeze_customer", "customer_breaker"] as const;
 export type RiskActionKey = (typeof RISK_ACTIONS)[number];
 export const RISK_SCOPES = ["brand", "group", "customer"] as const;
 export type RiskScope = (typeof RISK_SCOPES)[number];
@@ -90,3 +90,15 @@ export const ZRiskUndoInput = z.object({
   action: z.enum(RISK_ACTIONS, { error: "Choose the action to undo" }),
   reason: zRiskNote,
 });
+
+/** The customer page's breaker badge and its reset (risk.manage, with a reason). */
+export const ZCustomerBreakerRef = z.object({ customerId: zId("Unknown customer") });
+export const ZResetCustomerBreakerInput = z.object({ customerId: zId("Unknown customer"), reason: zRiskNote });
+export type ResetCustomerBreakerInput = z.input<typeof ZResetCustomerBreakerInput>;
+
+/** Automatic enforcement on or off (the brand's switch, or the global one), with a reason. */
+export const ZRiskEnforcementInput = z.object({
+  enforce: z.boolean({ error: "Choose on or off" }),
+  reason: zRiskNote,
+});
+export type RiskEnforcementInput = z.input<typeof ZRiskEnforcementInput>;

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { openTradingAccountIn } from "../ledger/service";
+import { assertCustomerMoneyAllowed } from "../emergency/customer-breaker";
 import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError, invalid, notFound } from "../errors";
 import { brandThreshold, grantSnapshot, loadGrant, refusalError, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
@@ -163,6 +164,7 @@ async function grantOnce(
     if (inserted.length === 0) return null;
     // The emergency stop refuses every new grant, one waiting for approval too (a replay above still answers).
     await assertMoneyMovementAllowed(tx, ctx.tenantId);
+    await assertCustomerMoneyAllowed(tx, ctx.tenantId, [input.customerId]);
 
     if (pending) {
       if (r.campaign) assertBudget(r.campaign, r.amount);

@@ -9,9 +9,10 @@
 import "server-only";
 import { recordAudit } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
-import { enqueue } from "../queues/registry";
+import { enqueueBestEffort } from "../queues/best-effort";
 import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdrawals/common";
 import { limitsFor } from "./applicable";
+import { enforcementOn } from "./controls";
 import { breachesOf, openEvent, runClaimed, SYSTEM_WHO, type OpenedEvent } from "./evaluate";
 
 const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
@@ -22,11 +23,13 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
   const limits = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
   const eventIds: string[] = [];
   const opened: OpenedEvent[] = [];
+  // Enforcement off: the events open (monitor only) but the withdrawal is not held.
+  const enforce = limits.length ? await enforcementOn(tx, brandId) : true;
   for (const limit of limits) {
     for (const o of await breachesOf(tx, limit, w.customerId, w.createdAt)) {
       if (!o.items.some((i) => i.id === w.id)) continue;
-      const { id, event } = await openEvent(tx, limit, w.customerId, o);
-      eventIds.push(id);
+      const { id, event, monitorOnly } = await openEvent(tx, limit, w.customerId, o, enforce);
+      if (enforce && !monitorOnly) eventIds.push(id);
       if (event) opened.push(event);
     }
   }
@@ -51,5 +54,5 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
 export async function afterRequest(db: Db, brandId: string, customerId: string, opened: OpenedEvent[]) {
   // A failure here leaves the actions claimed; the sweep takes the stale claim and applies them.
   for (const event of opened) await runClaimed(db, brandId, event).catch(() => 0);
-  await enqueue("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" }).catch(() => undefined);
+  await enqueueBestEffort("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" });
 }

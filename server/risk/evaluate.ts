@@ -3,7 +3,9 @@
  * key) — the unique key makes a second evaluation find the first event, never open another — then apply
  * the event's actions as the system's own actor. Actions are claimed in a short transaction, applied each
  * in its own, and recorded with their per-item results; a claim left by a crash is taken again after two
- * minutes by the next evaluation or sweep (actions are safe to apply twice: a second run skips).
+ * minutes by the next evaluation or sweep (actions are safe to apply twice: a second run skips). While
+ * enforcement is switched off (./controls.ts) events still open, monitor only: their actions other than
+ * the alert are recorded as skipped and never applied, not even when enforcement comes back on.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -15,6 +17,7 @@ import type { RiskLimit } from "../db/generated/client";
 import { RISK_ACTION_REGISTRY } from "./actions";
 import type { ActionEvent, ActionRecord } from "./actions/types";
 import { limitsFor } from "./applicable";
+import { enforcementOn } from "./controls";
 import { kindOf } from "./kinds";
 import type { Observation } from "./kinds/types";
 import { RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
@@ -71,27 +74,38 @@ export interface OpenedEvent {
  * `runClaimed`), which saves a transaction on the fast path; if the caller dies first, the claim goes stale
  * and the sweep applies them.
  */
-export async function openEvent(tx: DbTx, limit: RiskLimit, customerId: string, o: Observation): Promise<{ id: string; created: boolean; event?: OpenedEvent }> {
+export async function openEvent(
+  tx: DbTx,
+  limit: RiskLimit,
+  customerId: string,
+  o: Observation,
+  enforce?: boolean,
+): Promise<{ id: string; created: boolean; monitorOnly: boolean; event?: OpenedEvent }> {
   const id = randomUUID();
   const numbers = numbersOf(limit, o);
   const claimedAt = new Date().toISOString();
-  const actions: ActionRecord[] = limit.actions.map((action) => ({ action: action as ActionRecord["action"], status: "applying", claimedAt, items: [] }));
+  // Enforcement off (a risk-control switch): the event opens all the same, monitor only; only the alert applies.
+  const monitorOnly = !(enforce ?? (await enforcementOn(tx, limit.brandId)));
+  const actions: ActionRecord[] = limit.actions.map((key) => {
+    const action = key as ActionRecord["action"];
+    return monitorOnly && action !== "alert" ? { action, status: "skipped", items: [] } : { action, status: "applying", claimedAt, items: [] };
+  });
   const { count } = await tx.riskEvent.createMany({
-    data: [{ id, brandId: limit.brandId, limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, numbers, actions: actions as object[] }],
+    data: [{ id, brandId: limit.brandId, limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, numbers, actions: actions as object[], monitorOnly }],
     skipDuplicates: true,
   });
   if (count === 0) {
-    const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true } });
-    return { id: existing.id, created: false };
+    const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true, monitorOnly: true } });
+    return { id: existing.id, created: false, monitorOnly: existing.monitorOnly };
   }
   await recordAudit(tx, SYSTEM_WHO, {
     brandId: limit.brandId,
     action: "risk.event_open",
     entityType: "risk_event",
     entityId: id,
-    after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions },
+    after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions, monitorOnly },
   });
-  return { id, created: true, event: { id, limitId: limit.id, customerId, kind: limit.kind, numbers, actions } };
+  return { id, created: true, monitorOnly, event: { id, limitId: limit.id, customerId, kind: limit.kind, numbers, actions } };
 }
 
 const claimable = (r: ActionRecord, now: Date) =>
@@ -123,8 +137,9 @@ export async function applyPendingActions(db: Db, brandId: string, eventId: stri
   return runClaimed(db, brandId, claimed.e, claimed.indexes);
 }
 
-/** Applies the claimed actions (every one when `indexes` is left out), then records all results in one transaction. */
-export async function runClaimed(db: Db, brandId: string, e: OpenedEvent, indexes = e.actions.map((_, i) => i)): Promise<number> {
+/** Applies the claimed actions (every one claimed when `indexes` is left out), then records all results in one transaction. */
+export async function runClaimed(db: Db, brandId: string, e: OpenedEvent, indexes = e.actions.flatMap((r, i) => (r.status === "applying" ? [i] : []))): Promise<number> {
+  if (!indexes.length) return 0;
   const ctx = systemContext(db, brandId);
   const event = actionEventOf(e);
   const outcomes = new Map<number, Pick<ActionRecord, "status" | "items" | "error" | "appliedAt">>();

@@ -44,6 +44,7 @@ function toRow(e: RiskEvent, customers: Map<string, { id: string; uid: string; n
     actions: (e.actions as unknown as ActionRecord[]).map((a) => a.action),
     createdAt: e.createdAt,
     version: e.version,
+    monitorOnly: e.monitorOnly,
   };
 }
 

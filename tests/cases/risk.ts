@@ -1,5 +1,5 @@
 /** Permission-matrix and brand-isolation cases for the risk procedures (see tests/procedure-cases.ts). */
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { db } from "@/server/db/client";
 import type { ProcedureCase } from "../procedure-cases";
 import { createTestCustomer } from "./customers";
@@ -29,6 +29,21 @@ export async function createTestRiskEvent(brandId: string, actions: object[] = [
 }
 
 const note = "Checked with the customer";
+
+// The global switch is shared by every brand: whatever a case left, enforcement is on again after each test.
+afterEach(async () => {
+  await db.riskControl.deleteMany({ where: { scope: "global" } });
+});
+
+/** A customer whose money movements a risk breaker blocks, written straight to the database. */
+export async function createTrippedCustomer(brandId: string) {
+  const customer = await createTestCustomer(brandId);
+  const breaker = await db.customerBreaker.create({ data: { brandId, customerId: customer.id } });
+  return { customer, breaker };
+}
+
+/** The opposite of the switch's state now, so every allowed caller's change succeeds. */
+const flip = async (scope: string) => ({ enforce: !((await db.riskControl.findUnique({ where: { scope } }))?.enforce ?? true), reason: note });
 const limitInput = { scope: "brand", kind: "withdrawal_daily", threshold: "5000", windowMinutes: 1440, severity: "high", actions: ["alert"] };
 
 /** Brand B's limit: a change must answer NOT_FOUND and leave it as it was. */
@@ -115,5 +130,42 @@ export const RISK_CASES: Record<string, ProcedureCase> = {
       return { id: e.id, version: e.version, action: "freeze_customer", reason: note };
     },
     isolation: refusesBrandBEvent("risk.undoAction", { action: "freeze_customer", reason: note }),
+  },
+  "risk.customerBreaker": {
+    input: async (f) => ({ customerId: (await createTrippedCustomer(f.brandA.id)).customer.id }),
+    isolation: async (f, call) => {
+      const { customer } = await createTrippedCustomer(f.brandB.id);
+      await expect(call("risk.customerBreaker", { customerId: customer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "risk.resetCustomerBreaker": {
+    input: async (f) => ({ customerId: (await createTrippedCustomer(f.brandA.id)).customer.id, reason: note }),
+    isolation: async (f, call) => {
+      const { customer, breaker } = await createTrippedCustomer(f.brandB.id);
+      await expect(call("risk.resetCustomerBreaker", { customerId: customer.id, reason: note })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.customerBreaker.findUniqueOrThrow({ where: { id: breaker.id } })).toEqual(breaker);
+    },
+  },
+  "risk.controls": {
+    input: () => undefined,
+    // Brand B's switch is B's alone: brand A still enforces.
+    isolation: async (f, call) => {
+      await db.riskControl.upsert({ where: { scope: f.brandB.id }, create: { scope: f.brandB.id, brandId: f.brandB.id, enforce: false, reason: note, changedById: f.targetB.id }, update: { enforce: false } });
+      expect(await call("risk.controls")).toMatchObject({ brand: { enforce: true }, enforcing: true });
+      await db.riskControl.delete({ where: { scope: f.brandB.id } });
+    },
+  },
+  "risk.setBrandEnforcement": {
+    input: (f) => flip(f.brandA.id),
+    // Acts on the caller's brand only: brand B's switch is not written.
+    isolation: async (f, call) => {
+      await call("risk.setBrandEnforcement", await flip(f.brandA.id));
+      expect(await db.riskControl.findUnique({ where: { scope: f.brandB.id } })).toBeNull();
+      await db.riskControl.deleteMany({ where: { scope: f.brandA.id } });
+    },
+  },
+  "risk.setGlobalEnforcement": {
+    input: () => flip("global"),
+    isolation: "platform",
   },
 };

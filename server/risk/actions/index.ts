@@ -2,6 +2,7 @@
 import "server-only";
 import type { RiskActionKey } from "@/lib/risk/schemas";
 import { alertAction } from "./alert";
+import { customerBreakerAction } from "./customer-breaker";
 import { freezeCustomerAction } from "./freeze-customer";
 import { holdWithdrawalsAction } from "./hold-withdrawals";
 import { lockTransferOutAction } from "./lock-transfer-out";
@@ -12,4 +13,5 @@ export const RISK_ACTION_REGISTRY: Record<RiskActionKey, RiskAction> = {
   hold_withdrawals: holdWithdrawalsAction,
   lock_transfer_out: lockTransferOutAction,
   freeze_customer: freezeCustomerAction,
+  customer_breaker: customerBreakerAction,
 };

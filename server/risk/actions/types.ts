@@ -19,7 +19,8 @@ export interface ItemResult {
 
 export interface ActionRecord {
   action: RiskActionKey;
-  status: "pending" | "applying" | "applied" | "failed";
+  /** skipped: the event opened while enforcement was off (monitor only); never applied. */
+  status: "pending" | "applying" | "applied" | "failed" | "skipped";
   claimedAt?: string;
   appliedAt?: string;
   items: ItemResult[];

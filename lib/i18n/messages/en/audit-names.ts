@@ -44,6 +44,7 @@ export const auditEntities = {
   withdrawals: "Withdrawal list",
   risk_limit: "Risk limit",
   risk_event: "Risk event",
+  risk_control: "Risk controls",
 } as const;
 
 export const auditFields = {

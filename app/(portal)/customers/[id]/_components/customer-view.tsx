@@ -52,7 +52,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
 
   return (
     <div className="flex flex-col gap-5">
-      <CustomerHeader customer={customer} actions={permissions.manage && <CustomerActions customer={customer} />} />
+      <CustomerHeader customer={customer} actions={permissions.manage && <CustomerActions customer={customer} />} canResetBreaker={permissions.granted.includes("risk.manage")} />
       <Tabs value={tab} onValueChange={(value) => setTab(value as CustomerTab)} className="gap-4">
         <div className="-mx-1 overflow-x-auto px-1 pb-1">
           <TabsList aria-label={t("customers.detail.sections")}>

@@ -144,6 +144,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
             <CardTitle>{t("risk.detail.actionsTaken")}</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-4">
+            {e.monitorOnly && <p className="text-muted-foreground text-sm">{t("risk.controls.monitorOnlyEvent")}</p>}
             {e.actions.map((a) => (
               <section key={a.action} aria-label={t(`risk.actions.${a.action}`)} className="grid gap-1.5 text-sm">
                 <div className="flex flex-wrap items-center gap-2">

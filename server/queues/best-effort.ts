@@ -1,0 +1,29 @@
+/**
+ * Enqueueing for jobs a sweep catches up on (a withdrawal's send, a risk evaluation): BullMQ's `add` waits
+ * for the connection for as long as Redis is down, which would hang the request that enqueues after its
+ * commit. Here the wait is bounded: Redis not answering within the budget, the job is skipped (false).
+ */
+import "server-only";
+import type { z } from "zod";
+import { producerReady } from "./connection";
+import { enqueue, type QUEUES, type QueueName } from "./registry";
+
+const BUDGET_MS = 1_500;
+
+export async function enqueueBestEffort<N extends QueueName>(name: N, payload: z.input<(typeof QUEUES)[N]["payload"]>, budgetMs = BUDGET_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), budgetMs);
+  });
+  const work = producerReady(budgetMs)
+    .then(() => enqueue(name, payload))
+    .then(
+      () => true,
+      () => false,
+    );
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
