@@ -1,11 +1,11 @@
 /**
- * Enqueueing for jobs a sweep catches up on (a withdrawal's send, a risk evaluation): BullMQ's `add` waits
- * for the connection for as long as Redis is down, which would hang the request that enqueues after its
- * commit. Here the wait is bounded: Redis not answering within the budget, the job is skipped (false).
+ * Enqueueing for jobs a sweep catches up on (a withdrawal's send, a risk evaluation), after the caller's
+ * commit: `enqueue` already fails when Redis is not ready within its wait; this also bounds the add itself
+ * (a connection that drops mid-command) and never throws — Redis not answering within the budget, the job
+ * is skipped (false).
  */
 import "server-only";
 import type { z } from "zod";
-import { producerReady } from "./connection";
 import { enqueue, type QUEUES, type QueueName } from "./registry";
 
 const BUDGET_MS = 1_500;
@@ -15,9 +15,7 @@ export async function enqueueBestEffort<N extends QueueName>(name: N, payload: z
   const deadline = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), budgetMs);
   });
-  const work = producerReady(budgetMs)
-    .then(() => enqueue(name, payload))
-    .then(
+  const work = enqueue(name, payload).then(
       () => true,
       () => false,
     );
