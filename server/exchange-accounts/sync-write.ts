@@ -101,9 +101,15 @@ function snapshotSql(kind: SnapshotKind, param: number): string {
 /**
  * Writes the sync state (last run now, a usable key), the snapshots given, and each kind's outcome — a
  * success clears the kind's last error, a failure keeps its last success. Returns the rows now held per
- * snapshot written.
+ * snapshot written, and the sub-account's customer (read in the same statement, for the risk trigger).
  */
-export async function writeSync(db: Db | DbTx, s: Scope, at: Date, snapshots: Snapshots, outcomes: { kind: ExchangeDataKind; failure: KindFailure | null }[]): Promise<Partial<Record<SnapshotKind, number>>> {
+export async function writeSync(
+  db: Db | DbTx,
+  s: Scope,
+  at: Date,
+  snapshots: Snapshots,
+  outcomes: { kind: ExchangeDataKind; failure: KindFailure | null }[],
+): Promise<{ held: Partial<Record<SnapshotKind, number>>; customerId: string | null }> {
   const parts: { kind: SnapshotKind; rows: unknown[] }[] = [];
   if (snapshots.balances) parts.push({ kind: "balances", rows: balanceRows(snapshots.balances) });
   if (snapshots.positions) parts.push({ kind: "positions", rows: positionRows(snapshots.positions.rows, snapshots.positions.contractValues) });
@@ -124,7 +130,8 @@ export async function writeSync(db: Db | DbTx, s: Scope, at: Date, snapshots: Sn
       last_failure_at = COALESCE(EXCLUDED.last_failure_at, exchange_sync_kind_state.last_failure_at),
       error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message
     RETURNING 1)${parts.map((p, i) => `,\n  ${snapshotSql(p.kind, 5 + i)}`).join("")}
-  SELECT json_build_object(${parts.map((p) => `'${p.kind}', (SELECT count(*) FROM ${p.kind}_up)`).join(", ") || "'none', 0"}) AS held`;
-  const [row] = await db.$queryRawUnsafe<{ held: Record<string, number> }[]>(sql, s.brandId, s.subaccountId, at, JSON.stringify(kinds), ...parts.map((p) => JSON.stringify(p.rows)));
-  return Object.fromEntries(parts.map((p) => [p.kind, Number(row!.held[p.kind] ?? 0)]));
+  SELECT json_build_object(${parts.map((p) => `'${p.kind}', (SELECT count(*) FROM ${p.kind}_up)`).join(", ") || "'none', 0"}) AS held,
+    (SELECT customer_id::text FROM subaccount WHERE id = $2::uuid AND brand_id = $1::uuid) AS customer_id`;
+  const [row] = await db.$queryRawUnsafe<{ held: Record<string, number>; customer_id: string | null }[]>(sql, s.brandId, s.subaccountId, at, JSON.stringify(kinds), ...parts.map((p) => JSON.stringify(p.rows)));
+  return { held: Object.fromEntries(parts.map((p) => [p.kind, Number(row!.held[p.kind] ?? 0)])), customerId: row!.customer_id };
 }

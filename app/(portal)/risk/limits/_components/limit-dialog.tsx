@@ -103,12 +103,16 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
             <fieldset className="grid gap-2">
               <legend className="mb-1 text-sm font-medium">{t("risk.form.actions")}</legend>
               {RISK_ACTIONS.map((a) => (
-                <label key={a} className="flex items-center gap-2 text-sm">
+                <label key={a} className="flex items-start gap-2 text-sm">
                   <Checkbox
+                    className="mt-0.5"
                     checked={(field.value as string[]).includes(a)}
                     onCheckedChange={(on) => field.onChange(on ? [...(field.value as string[]), a] : (field.value as string[]).filter((x) => x !== a))}
                   />
-                  {t(`risk.actions.${a}`)}
+                  <span className="grid gap-0.5">
+                    {t(`risk.actions.${a}`)}
+                    <span className="text-xs text-muted-foreground">{t(`risk.actionHints.${a}`)}</span>
+                  </span>
                 </label>
               ))}
             </fieldset>
