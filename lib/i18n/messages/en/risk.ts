@@ -27,6 +27,9 @@ export const risk = {
     kind: "Kind",
     threshold: "Threshold (USDT)",
     thresholdHint: "A breach is a value above this.",
+    thresholdHintBelow: "A breach is a value below this.",
+    /** The threshold's label in the chosen kind's unit. */
+    thresholdIn: { USDT: "Threshold (USDT)", count: "Threshold", percent: "Threshold (%)" },
     window: "Window (minutes)",
     windowHint: "1,440 minutes is the UTC day.",
     severity: "Severity",

@@ -29,6 +29,8 @@ export const risk: Dict<typeof en> = {
     kind: "类型",
     threshold: "阈值（USDT）",
     thresholdHint: "超过此值即为突破。",
+    thresholdHintBelow: "低于此值即为突破。",
+    thresholdIn: { USDT: "阈值（USDT）", count: "阈值", percent: "阈值（%）" },
     window: "时间窗口（分钟）",
     windowHint: "1,440 分钟即一个 UTC 自然日。",
     severity: "严重程度",
