@@ -35,6 +35,9 @@ export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = {
   concentration: "percent",
 };
 
+/** Kinds read from the synced exchange accounts: a sync that stores positions or balances asks for an evaluation. */
+export const SYNCED_ACCOUNT_KINDS: readonly RiskKindKey[] = ["exposure", "margin_ratio", "concentration"];
+
 /** Kinds breached by a value BELOW the threshold (the others: above). */
 export const RISK_KINDS_BELOW: readonly RiskKindKey[] = ["margin_ratio"];
 

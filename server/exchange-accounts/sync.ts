@@ -160,11 +160,12 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
   const write = async (tx: Db | DbTx) => {
     const written = await writeSync(tx, s, now(), snapshots, outcomes);
     Object.assign(summary.stored, written.held);
-    customerId = written.customerId;
+    customerId = written.riskCustomerId;
     for (const history of historyWrites) await history(tx as DbTx);
   };
   await (historyWrites.length > 0 ? db.$transaction((tx) => write(tx)) : write(db));
-  // After commit: new positions or balances may breach an exposure limit. Never fails the sync (the sweep catches up).
+  // After commit: new positions or balances may breach an exposure limit (the brand has one, or customerId
+  // is null). Never fails the sync: the sweep catches up.
   if (customerId && (snapshots.positions || snapshots.balances)) await requestRiskEvaluation(brandId, customerId);
   const failed = Object.keys(summary.failures).length;
   return finish(failed === 0 ? "synced" : failed === kinds.length ? "failed" : "partial");

@@ -301,6 +301,22 @@ describe("after a real sync from the simulator", () => {
     expect(numbers(event!).observed).toBe(notional.div(equity).mul(100).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed());
   });
 
+  it("a brand without a limit of a kind that reads synced accounts gets no evaluation from a sync", async () => {
+    const other = await createTestBrand();
+    const user = (await createTestStaff({ brandId: other.id, role: "operations" })).user;
+    const otherCtx = { ...(await staffContext(user, { tenantId: other.id })), tenantId: other.id };
+    const tc = await tradingCustomer(otherCtx);
+    await createTestRiskLimit(other.id, { kind: "withdrawal_single" });
+    const queue = producerQueue("risk-evaluate");
+    await queue.obliterate({ force: true });
+    expect((await syncExchangeAccount(other.id, tc.subaccountId, { db, clientOptions: { redis: null }, kinds: ["balances", "positions"] }, "manual")).outcome).toBe("synced");
+    expect(await queue.getJobs(["waiting", "delayed", "prioritized"])).toEqual([]);
+    // The same sync once the brand has one: asked.
+    await createTestRiskLimit(other.id, { kind: "concentration", threshold: "90" });
+    expect((await syncExchangeAccount(other.id, tc.subaccountId, { db, clientOptions: { redis: null }, kinds: ["balances", "positions"] }, "manual")).outcome).toBe("synced");
+    expect((await queue.getJobs(["waiting", "delayed", "prioritized"])).map((j) => j.data.customerId)).toEqual([tc.customerId]);
+  });
+
   it("a sync without Redis still stores and answers (the sweep catches up)", async () => {
     const a = await withPosition();
     await configureJobs({ redisUrl: "redis://127.0.0.1:1" });
