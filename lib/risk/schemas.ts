@@ -9,9 +9,13 @@ import { zId } from "@/lib/validation/ids";
 import { zText } from "@/lib/validation/text";
 import { zPositiveAmount } from "@/lib/ledger/schemas";
 
-export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
+export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily", "exposure", "margin_ratio", "concentration"] as const;
 export type RiskKindKey = (typeof RISK_KINDS)[number];
-export const RISK_ACTIONS = ["alert", "hold_withdrawals", "lock_transfer_out", "freeze_customer", "customer_breaker"] as const;
+/**
+ * Also the order an event's actions are applied in (evaluate.ts): orders are cancelled and positions closed
+ * before the keys lose their trade permission, which those two need.
+ */
+export const RISK_ACTIONS = ["alert", "hold_withdrawals", "lock_transfer_out", "freeze_customer", "customer_breaker", "cancel_orders", "close_positions", "keys_read_only"] as const;
 export type RiskActionKey = (typeof RISK_ACTIONS)[number];
 export const RISK_SCOPES = ["brand", "group", "customer"] as const;
 export type RiskScope = (typeof RISK_SCOPES)[number];
@@ -23,10 +27,26 @@ export type RiskEventStatus = (typeof RISK_EVENT_STATUSES)[number];
 /** What a kind's observed number and threshold count: an amount in USDT, a number of things, or a percentage. */
 export const RISK_UNITS = ["USDT", "count", "percent"] as const;
 export type RiskUnit = (typeof RISK_UNITS)[number];
-export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = { withdrawal_single: "USDT", withdrawal_daily: "USDT" };
+export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = {
+  withdrawal_single: "USDT",
+  withdrawal_daily: "USDT",
+  exposure: "percent",
+  margin_ratio: "percent",
+  concentration: "percent",
+};
 
-/** Each kind's window when the form leaves it to the kind: a day for the daily sum, a day of look-back for single withdrawals. */
-export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = { withdrawal_single: 1440, withdrawal_daily: 1440 };
+/** Kinds read from the synced exchange accounts: a sync that stores positions or balances asks for an evaluation. */
+export const SYNCED_ACCOUNT_KINDS: readonly RiskKindKey[] = ["exposure", "margin_ratio", "concentration"];
+
+/** Kinds breached by a value BELOW the threshold (the others: above). */
+export const RISK_KINDS_BELOW: readonly RiskKindKey[] = ["margin_ratio"];
+
+/**
+ * Each kind's window when the form leaves it to the kind: a day for the daily sum, a day of look-back for
+ * single withdrawals; an hour for the exposure kinds (a lasting breach opens, and acts, once an hour; only
+ * snapshots synced within the hour count).
+ */
+export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = { withdrawal_single: 1440, withdrawal_daily: 1440, exposure: 60, margin_ratio: 60, concentration: 60 };
 
 const zWindow = z.coerce
   .number({ error: "Enter the window in minutes" })

@@ -140,7 +140,7 @@ export const ZEmergencyCancelOrdersPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
-export const RISK_TRIGGERS = ["withdrawal_requested", "sweep", "manual"] as const;
+export const RISK_TRIGGERS = ["withdrawal_requested", "positions_synced", "sweep", "manual"] as const;
 
 /** One customer's evaluation (brandId and customerId), or, without them, the sweep of every brand. */
 export const ZRiskEvaluatePayload = z
@@ -327,7 +327,7 @@ export const QUEUES = {
   }),
   "risk-evaluate": defineQueue({
     name: "risk-evaluate",
-    description: "Evaluates a customer's risk limits after a withdrawal request and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
+    description: "Evaluates a customer's risk limits after a withdrawal request or an exchange-account sync and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
     payload: ZRiskEvaluatePayload,
     attempts: 5,
     backoffMs: 2_000,

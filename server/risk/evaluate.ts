@@ -20,7 +20,7 @@ import { limitsFor } from "./applicable";
 import { enforcementOn } from "./controls";
 import { kindOf } from "./kinds";
 import type { Observation } from "./kinds/types";
-import { RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
+import { RISK_ACTIONS, RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
 
 export const RISK_ACTOR = systemActor("risk-evaluate");
 const NO_REQUEST = { ip: null, userAgent: null };
@@ -143,7 +143,10 @@ export async function runClaimed(db: Db, brandId: string, e: OpenedEvent, indexe
   const ctx = systemContext(db, brandId);
   const event = actionEventOf(e);
   const outcomes = new Map<number, Pick<ActionRecord, "status" | "items" | "error" | "appliedAt">>();
-  for (const i of indexes) {
+  // In RISK_ACTIONS order, whatever order the limit lists them in: closing positions needs the trade
+  // permission that keys_read_only takes away.
+  const rank = (i: number) => RISK_ACTIONS.indexOf(e.actions[i]!.action);
+  for (const i of [...indexes].sort((a, b) => rank(a) - rank(b))) {
     const key = e.actions[i]!.action;
     try {
       outcomes.set(i, { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event), appliedAt: new Date().toISOString() });

@@ -12,6 +12,8 @@ import type { RiskKindKey } from "@/lib/risk/schemas";
 export type CountedItem = {
   type: string;
   id: string;
+  /** What to call it when its id says nothing to a reader (a position: its instrument). */
+  label?: string;
   /** Its value in USDT, as decimal text. */
   value: string;
   at: string;

@@ -69,7 +69,8 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
   const e: RiskEventDetail = query.data;
   const itemDetail = (detail?: string) => (detail ? (detail.startsWith("risk.items.") ? t(detail as MessageKey) : detail) : null);
   const usdt = (value: string) => t("risk.detail.value", { value });
-  const inUnit = (value: string) => t(`risk.units.${e.numbers.unit ?? "USDT"}`, { value });
+  // "Infinity": an exposure against no equity at all.
+  const inUnit = (value: string) => t(`risk.units.${e.numbers.unit ?? "USDT"}`, { value: value === "Infinity" ? "∞" : value });
 
   return (
     <>
@@ -112,9 +113,16 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
               <ul className="grid gap-1">
                 {e.numbers.items.map((i) => (
                   <li key={i.id} className="flex justify-between gap-4 tabular-nums">
-                    <Link href={`/withdrawals/${i.id}`} className="underline-offset-4 hover:underline">
-                      {t("risk.itemTypes.withdrawal")} · {dateTime.format(new Date(i.at))}
-                    </Link>
+                    {i.type === "withdrawal" ? (
+                      <Link href={`/withdrawals/${i.id}`} className="underline-offset-4 hover:underline">
+                        {t("risk.itemTypes.withdrawal")} · {dateTime.format(new Date(i.at))}
+                      </Link>
+                    ) : (
+                      <span>
+                        {t(`risk.itemTypes.${i.type as "position"}`)} · {i.label ? `${i.label} · ` : ""}
+                        {dateTime.format(new Date(i.at))}
+                      </span>
+                    )}
                     <span>{usdt(i.value)}</span>
                   </li>
                 ))}

@@ -5,7 +5,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -15,7 +15,7 @@ import { FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { checkedBy } from "@/lib/forms/checked-by";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
-import { DEFAULT_WINDOW_MINUTES, RISK_ACTIONS, RISK_KINDS, RISK_SCOPES, RISK_SEVERITIES, ZCreateRiskLimitInput } from "@/lib/risk/schemas";
+import { DEFAULT_WINDOW_MINUTES, RISK_ACTIONS, RISK_KIND_UNIT, RISK_KINDS, RISK_KINDS_BELOW, RISK_SCOPES, RISK_SEVERITIES, ZCreateRiskLimitInput } from "@/lib/risk/schemas";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RiskLimitRow } from "@/server/risk/types";
 
@@ -59,6 +59,10 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
   });
   const scope = useWatch({ control: form.control, name: "scope" });
   const kind = useWatch({ control: form.control, name: "kind" }) as (typeof RISK_KINDS)[number];
+  // A new limit's window follows the kind until the window is typed in (a day for withdrawals, an hour for exposure).
+  useEffect(() => {
+    if (!limit && !form.getFieldState("windowMinutes").isDirty) form.setValue("windowMinutes", String(DEFAULT_WINDOW_MINUTES[kind]));
+  }, [kind, limit, form]);
   const done = (message: string) => {
     toast.success(message);
     void queryClient.invalidateQueries(trpc.risk.listLimits.pathFilter());
@@ -92,7 +96,13 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
         options={RISK_KINDS.map((k) => ({ value: k, label: t(`risk.kinds.${k}`) }))}
         hint={t(`risk.kindHints.${kind}`)}
       />
-      <TextField control={form.control} name="threshold" label={t("risk.form.threshold")} hint={t("risk.form.thresholdHint")} input={{ inputMode: "decimal" }} />
+      <TextField
+        control={form.control}
+        name="threshold"
+        label={t(`risk.form.thresholdIn.${RISK_KIND_UNIT[kind]}`)}
+        hint={RISK_KINDS_BELOW.includes(kind) ? t("risk.form.thresholdHintBelow") : t("risk.form.thresholdHint")}
+        input={{ inputMode: "decimal" }}
+      />
       <TextField control={form.control} name="windowMinutes" label={t("risk.form.window")} hint={t("risk.form.windowHint")} input={{ inputMode: "numeric" }} />
       <SelectField control={form.control} name="severity" label={t("risk.form.severity")} options={RISK_SEVERITIES.map((s) => ({ value: s, label: t(`risk.severities.${s}`) }))} />
       <FormField
@@ -103,13 +113,19 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
             <fieldset className="grid gap-2">
               <legend className="mb-1 text-sm font-medium">{t("risk.form.actions")}</legend>
               {RISK_ACTIONS.map((a) => (
-                <label key={a} className="flex items-center gap-2 text-sm">
-                  <Checkbox
-                    checked={(field.value as string[]).includes(a)}
-                    onCheckedChange={(on) => field.onChange(on ? [...(field.value as string[]), a] : (field.value as string[]).filter((x) => x !== a))}
-                  />
-                  {t(`risk.actions.${a}`)}
-                </label>
+                <div key={a} className="grid gap-0.5">
+                  <label className="flex items-center gap-2 text-sm">
+                    <Checkbox
+                      aria-describedby={`risk-action-hint-${a}`}
+                      checked={(field.value as string[]).includes(a)}
+                      onCheckedChange={(on) => field.onChange(on ? [...(field.value as string[]), a] : (field.value as string[]).filter((x) => x !== a))}
+                    />
+                    {t(`risk.actions.${a}`)}
+                  </label>
+                  <p id={`risk-action-hint-${a}`} className="pl-6 text-xs text-muted-foreground">
+                    {t(`risk.actionHints.${a}`)}
+                  </p>
+                </div>
               ))}
             </fieldset>
             <FormMessage />
