@@ -46,3 +46,24 @@ export interface RiskEventDetail extends Omit<RiskEventRow, "actions"> {
   acknowledged: { by: string; at: Date; note: string | null } | null;
   resolved: { by: string; at: Date; note: string | null } | null;
 }
+
+/** An active snooze: a limit the evaluator skips for one customer until `until`. */
+export interface RiskSnoozeRow {
+  id: string;
+  limitId: string;
+  customerId: string;
+  kind: RiskKindKey;
+  scope: RiskScope;
+  until: Date;
+  reason: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** The customer page's risk card: per kind, the limits that apply and the scope they come from. */
+export interface CustomerRisk {
+  kinds: { kind: RiskKindKey; scope: RiskScope | null; limits: RiskLimitRow[] }[];
+  snoozes: RiskSnoozeRow[];
+  /** Events of this customer still open (not acknowledged, not resolved). */
+  openEvents: number;
+}

@@ -1,14 +1,21 @@
 /** Risk limits and risk events. Thin: rules live in server/risk/. */
 import "server-only";
 import * as events from "@/server/risk/events";
+import { riskAttention } from "@/server/risk/attention";
+import { customerRisk } from "@/server/risk/customer";
 import * as limits from "@/server/risk/limits";
+import * as snoozes from "@/server/risk/snoozes";
 import {
   ZCreateRiskLimitInput,
+  ZRiskCustomerInput,
   ZRiskEventListInput,
   ZRiskEventNoteInput,
   ZRiskEventRef,
   ZRiskLimitListInput,
   ZRiskLimitRef,
+  ZRiskSnoozeInput,
+  ZRiskSnoozeListInput,
+  ZRiskSnoozeRef,
   ZRiskUndoInput,
   ZUpdateRiskLimitInput,
 } from "@/lib/risk/schemas";
@@ -28,4 +35,13 @@ export const riskRouter = createTRPCRouter({
   resolveEvent: brandProcedure("risk.handle").input(ZRiskEventNoteInput).mutation(({ ctx, input }) => events.resolveEvent(ctx, input)),
   /** Undoing what the system did (release its locks, unfreeze) is the rule owners' (admins), with a reason. */
   undoAction: brandProcedure("risk.manage").input(ZRiskUndoInput).mutation(({ ctx, input }) => events.undoAction(ctx, input)),
+  /** A customer's active snoozes (of one limit, or all). */
+  listSnoozes: brandProcedure("risk.read").input(ZRiskSnoozeListInput).query(({ ctx, input }) => snoozes.listSnoozes(ctx, input)),
+  /** Skip one limit for one customer until a time (at most 30 days), with a reason. */
+  snooze: brandProcedure("risk.handle").input(ZRiskSnoozeInput).mutation(({ ctx, input }) => snoozes.snooze(ctx, input)),
+  cancelSnooze: brandProcedure("risk.handle").input(ZRiskSnoozeRef).mutation(({ ctx, input }) => snoozes.cancelSnooze(ctx, input)),
+  /** The customer page's card: the limits that apply kind by kind and their scope, active snoozes, open events. */
+  forCustomer: brandProcedure("risk.read").input(ZRiskCustomerInput).query(({ ctx, input }) => customerRisk(ctx, input)),
+  /** The navigation's count of open high and medium events (cached briefly per brand). */
+  attention: brandProcedure("risk.read").query(({ ctx }) => riskAttention(ctx.db, ctx.tenantId)),
 });

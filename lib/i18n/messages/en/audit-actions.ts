@@ -175,6 +175,8 @@ export const auditActions = {
   risk_action_undo: { name: "Risk action undone", sentence: "{actor} undid an action of risk event {entity}" },
   risk_event_acknowledge: { name: "Risk event acknowledged", sentence: "{actor} acknowledged risk event {entity}" },
   risk_event_resolve: { name: "Risk event resolved", sentence: "{actor} resolved risk event {entity}" },
+  risk_snooze: { name: "Risk limit snoozed for a customer", sentence: "{actor} snoozed a risk limit for a customer ({entity})" },
+  risk_snooze_cancel: { name: "Risk limit snooze cancelled", sentence: "{actor} cancelled the snooze {entity} of a risk limit" },
   withdrawal_approve: { name: "Withdrawal approved", sentence: "{actor} approved withdrawal {entity}" },
   withdrawal_reject: { name: "Withdrawal rejected", sentence: "{actor} rejected withdrawal {entity}" },
   withdrawal_send_held: { name: "Withdrawal held by the emergency stop", sentence: "{actor} held withdrawal {entity} back: an emergency stop is in effect" },

@@ -44,6 +44,7 @@ export const auditEntities = {
   withdrawals: "Withdrawal list",
   risk_limit: "Risk limit",
   risk_event: "Risk event",
+  risk_snooze: "Risk limit snooze",
 } as const;
 
 export const auditFields = {

@@ -173,6 +173,8 @@ export const auditActions: Dict<typeof en> = {
   risk_action_undo: { name: "撤销风控动作", sentence: "{actor} 撤销了风控事件 {entity} 的一个动作" },
   risk_event_acknowledge: { name: "确认风控事件", sentence: "{actor} 确认了风控事件 {entity}" },
   risk_event_resolve: { name: "解决风控事件", sentence: "{actor} 解决了风控事件 {entity}" },
+  risk_snooze: { name: "对客户暂停风控限额", sentence: "{actor} 对一位客户暂停了一条风控限额（{entity}）" },
+  risk_snooze_cancel: { name: "取消风控限额暂停", sentence: "{actor} 取消了风控限额暂停 {entity}" },
   withdrawal_approve: { name: "批准提现", sentence: "{actor} 批准了提现 {entity}" },
   withdrawal_reject: { name: "拒绝提现", sentence: "{actor} 拒绝了提现 {entity}" },
   withdrawal_send_held: { name: "提现因紧急停止暂缓", sentence: "{actor} 暂缓了提现 {entity}：紧急停止正在生效" },
