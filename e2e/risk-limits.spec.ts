@@ -104,6 +104,7 @@ test("a withdrawal over a risk limit is held and its event shows with its number
     await snooze.getByRole("button", { name: "Snooze", exact: true }).click();
     await expect(snooze.getByText("Give a reason (3 to 500 characters)")).toBeVisible();
     await snooze.getByLabel("Reason").fill("Known large withdrawal, agreed by phone");
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/risk-snooze-dialog-en.png` });
     await snooze.getByRole("button", { name: "Snooze", exact: true }).click();
     await expect(snooze).toBeHidden();
     await expect(page.getByTestId("risk-snoozes")).toContainText("Known large withdrawal, agreed by phone");

@@ -12,7 +12,7 @@ import { useDateTimeFormat } from "@/components/data-table/use-date-time-format"
 import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n/client";
 import { RISK_KIND_UNIT } from "@/lib/risk/schemas";
@@ -81,19 +81,17 @@ function RiskCards({ customerId, risk, canHandle }: { customerId: string; risk: 
         <Card className="gap-4 py-4">
           <CardHeader className="px-4">
             <CardTitle className="text-sm">{t("risk.customer.openEvents")}</CardTitle>
-            <CardAction>
-              <Button asChild variant="ghost" size="sm">
-                <Link href={`/risk/events?customerId=${customerId}&status=open`}>
-                  <ExternalLink />
-                  {t("risk.customer.viewEvents")}
-                </Link>
-              </Button>
-            </CardAction>
           </CardHeader>
-          <CardContent className="px-4">
+          <CardContent className="flex flex-wrap items-center justify-between gap-2 px-4">
             <p className="text-2xl font-semibold tabular-nums" data-testid="customer-risk-open-events">
               {risk.openEvents}
             </p>
+            <Button asChild variant="ghost" size="sm">
+              <Link href={`/risk/events?customerId=${customerId}&status=open`}>
+                <ExternalLink />
+                {t("risk.customer.viewEvents")}
+              </Link>
+            </Button>
           </CardContent>
         </Card>
         <Card className="gap-4 py-4">
