@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { zMulti, ZTableQuery } from "@/lib/table-state";
+import { zDate } from "@/lib/validation/dates";
 import { zId } from "@/lib/validation/ids";
 import { zText } from "@/lib/validation/text";
 import { zPositiveAmount } from "@/lib/ledger/schemas";
@@ -98,6 +99,7 @@ export const ZRiskEventListInput = ZTableQuery.extend({
   sort: z.enum(["createdAt"]).optional(),
   status: zMulti(RISK_EVENT_STATUSES),
   kind: zMulti(RISK_KINDS),
+  severity: zMulti(RISK_SEVERITIES),
   customerId: z.preprocess((v) => (v === "" ? undefined : v), zId().optional()),
 });
 export type RiskEventListInput = z.infer<typeof ZRiskEventListInput>;
@@ -122,3 +124,24 @@ export const ZRiskEnforcementInput = z.object({
   reason: zRiskNote,
 });
 export type RiskEnforcementInput = z.input<typeof ZRiskEnforcementInput>;
+/** The longest a limit can be snoozed for one customer. */
+export const RISK_SNOOZE_MAX_DAYS = 30;
+const SNOOZE_MAX_MS = RISK_SNOOZE_MAX_DAYS * 86_400_000;
+
+export const ZRiskSnoozeInput = z.object({
+  limitId: zId("Unknown risk limit"),
+  customerId: zId("Unknown customer"),
+  // Checked against the clock where it is parsed: the browser's for the form, the server's for the procedure.
+  until: zDate("Enter when the snooze ends").refine((d) => d.getTime() > Date.now() && d.getTime() <= Date.now() + SNOOZE_MAX_MS, {
+    error: `Choose an end in the next ${RISK_SNOOZE_MAX_DAYS} days`,
+  }),
+  reason: zRiskNote,
+});
+export type RiskSnoozeInput = z.input<typeof ZRiskSnoozeInput>;
+
+export const ZRiskSnoozeRef = z.object({ id: zId("Unknown snooze") });
+
+/** A customer's active snoozes, of one limit or of all. */
+export const ZRiskSnoozeListInput = z.object({ customerId: zId("Unknown customer"), limitId: zId("Unknown risk limit").optional() });
+
+export const ZRiskCustomerInput = z.object({ customerId: zId("Unknown customer") });

@@ -14,13 +14,16 @@ import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdraw
 import { limitsFor } from "./applicable";
 import { enforcementOn } from "./controls";
 import { breachesOf, openEvent, runClaimed, SYSTEM_WHO, type OpenedEvent } from "./evaluate";
+import { snoozedLimitIds } from "./snoozes";
 
 const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
 
 /** In the request's transaction, after the withdrawal is written: holds it if it breaches a hold limit. */
 export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalRecord): Promise<{ record: WithdrawalRecord; opened: OpenedEvent[] }> {
   const customer = await tx.customer.findFirstOrThrow({ where: { id: w.customerId, brandId }, select: { id: true, groupId: true } });
-  const limits = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
+  const holding = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
+  const snoozed = holding.length ? await snoozedLimitIds(tx, brandId, customer.id, w.createdAt) : new Set<string>();
+  const limits = holding.filter((l) => !snoozed.has(l.id));
   const eventIds: string[] = [];
   const opened: OpenedEvent[] = [];
   // Enforcement off: the events open (monitor only) but the withdrawal is not held.

@@ -19,6 +19,7 @@ import type { ActionEvent, ActionRecord } from "./actions/types";
 import { limitsFor } from "./applicable";
 import { enforcementOn } from "./controls";
 import { kindOf } from "./kinds";
+import { snoozedLimitIds } from "./snoozes";
 import type { Observation } from "./kinds/types";
 import { RISK_ACTIONS, RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
 
@@ -188,13 +189,16 @@ export interface EvaluationResult {
   applied: number;
 }
 
-/** Evaluates every limit that applies to one customer at `at`, opening and acting on each new breach. */
+/** Evaluates every limit that applies to one customer at `at` (but those snoozed for them), opening and acting on each new breach. */
 export async function evaluateCustomer(db: Db, brandId: string, customerId: string, at = new Date()): Promise<EvaluationResult> {
   const customer = await db.customer.findFirst({ where: { id: customerId, brandId }, select: { id: true, groupId: true } });
   if (!customer) return { opened: 0, applied: 0 };
   let opened = 0;
   let applied = 0;
-  for (const limit of await limitsFor(db, brandId, customer)) {
+  const limits = await limitsFor(db, brandId, customer);
+  // One query for all of them: the limits a staff member snoozed for this customer are skipped.
+  const snoozed = limits.length ? await snoozedLimitIds(db, brandId, customerId, at) : new Set<string>();
+  for (const limit of limits.filter((l) => !snoozed.has(l.id))) {
     for (const o of await breachesOf(db, limit, customerId, at)) {
       const { event } = await db.$transaction((tx) => openEvent(tx, limit, customerId, o));
       if (!event) continue;

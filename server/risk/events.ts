@@ -53,6 +53,7 @@ export async function listEvents(ctx: BrandContext, input: In<typeof ZRiskEventL
     brandId: ctx.tenantId,
     ...(input.status ? { status: { in: input.status } } : {}),
     ...(input.kind ? { kind: { in: input.kind } } : {}),
+    ...(input.severity ? { severity: { in: input.severity } } : {}),
     ...(input.customerId ? { customerId: input.customerId } : {}),
   };
   const [total, rows] = await Promise.all([

@@ -63,3 +63,24 @@ export interface RiskControlStatus {
   /** Both on: actions are applied automatically. */
   enforcing: boolean;
 }
+
+/** An active snooze: a limit the evaluator skips for one customer until `until`. */
+export interface RiskSnoozeRow {
+  id: string;
+  limitId: string;
+  customerId: string;
+  kind: RiskKindKey;
+  scope: RiskScope;
+  until: Date;
+  reason: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** The customer page's risk card: per kind, the limits that apply and the scope they come from. */
+export interface CustomerRisk {
+  kinds: { kind: RiskKindKey; scope: RiskScope | null; limits: RiskLimitRow[] }[];
+  snoozes: RiskSnoozeRow[];
+  /** Events of this customer still open (not acknowledged, not resolved). */
+  openEvents: number;
+}

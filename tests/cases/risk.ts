@@ -1,6 +1,7 @@
 /** Permission-matrix and brand-isolation cases for the risk procedures (see tests/procedure-cases.ts). */
 import { afterEach, expect } from "vitest";
 import { db } from "@/server/db/client";
+import { forgetRiskAttention } from "@/server/risk/attention";
 import type { ProcedureCase } from "../procedure-cases";
 import { createTestCustomer } from "./customers";
 
@@ -28,6 +29,13 @@ export async function createTestRiskEvent(brandId: string, actions: object[] = [
   });
 }
 
+/** An active snooze of a fresh limit for a fresh customer, written straight to the database. */
+export async function createTestRiskSnooze(brandId: string, data: Partial<{ until: Date; cancelledAt: Date }> = {}) {
+  const limit = await createTestRiskLimit(brandId);
+  const customer = await createTestCustomer(brandId);
+  return db.riskSnooze.create({ data: { brandId, limitId: limit.id, customerId: customer.id, until: new Date(Date.now() + 86_400_000), reason: "Known large withdrawal", ...data } });
+}
+
 const note = "Checked with the customer";
 
 // The global switch is shared by every brand: whatever a case left, enforcement is on again after each test.
@@ -44,6 +52,7 @@ export async function createTrippedCustomer(brandId: string) {
 
 /** The opposite of the switch's state now, so every allowed caller's change succeeds. */
 const flip = async (scope: string) => ({ enforce: !((await db.riskControl.findUnique({ where: { scope } }))?.enforce ?? true), reason: note });
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 const limitInput = { scope: "brand", kind: "withdrawal_daily", threshold: "5000", windowMinutes: 1440, severity: "high", actions: ["alert"] };
 
 /** Brand B's limit: a change must answer NOT_FOUND and leave it as it was. */
@@ -167,5 +176,59 @@ export const RISK_CASES: Record<string, ProcedureCase> = {
   "risk.setGlobalEnforcement": {
     input: () => flip("global"),
     isolation: "platform",
+  },
+  "risk.listSnoozes": {
+    input: async (f) => ({ customerId: (await createTestRiskSnooze(f.brandA.id)).customerId }),
+    isolation: async (f, call) => {
+      const other = await createTestRiskSnooze(f.brandB.id);
+      expect(await call("risk.listSnoozes", { customerId: other.customerId })).toEqual([]);
+      expect(await call("risk.listSnoozes", { customerId: other.customerId, limitId: other.limitId })).toEqual([]);
+    },
+  },
+  "risk.snooze": {
+    input: async (f) => {
+      const limit = await createTestRiskLimit(f.brandA.id);
+      const customer = await createTestCustomer(f.brandA.id);
+      return { limitId: limit.id, customerId: customer.id, until: inADay(), reason: note };
+    },
+    isolation: async (f, call) => {
+      // Brand B's limit or brand B's customer: NOT_FOUND, nothing written.
+      const ownLimit = await createTestRiskLimit(f.brandA.id);
+      const ownCustomer = await createTestCustomer(f.brandA.id);
+      const otherLimit = await createTestRiskLimit(f.brandB.id);
+      const otherCustomer = await createTestCustomer(f.brandB.id);
+      await expect(call("risk.snooze", { limitId: otherLimit.id, customerId: ownCustomer.id, until: inADay(), reason: note })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(call("risk.snooze", { limitId: ownLimit.id, customerId: otherCustomer.id, until: inADay(), reason: note })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.riskSnooze.count({ where: { limitId: { in: [ownLimit.id, otherLimit.id] } } })).toBe(0);
+    },
+  },
+  "risk.cancelSnooze": {
+    input: async (f) => ({ id: (await createTestRiskSnooze(f.brandA.id)).id }),
+    isolation: async (f, call) => {
+      const other = await createTestRiskSnooze(f.brandB.id);
+      await expect(call("risk.cancelSnooze", { id: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.riskSnooze.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
+    },
+  },
+  "risk.forCustomer": {
+    input: async (f) => ({ customerId: (await createTestCustomer(f.brandA.id)).id }),
+    isolation: async (f, call) => {
+      const other = await createTestCustomer(f.brandB.id);
+      await createTestRiskLimit(f.brandB.id);
+      await expect(call("risk.forCustomer", { customerId: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  "risk.attention": {
+    input: () => undefined,
+    isolation: async (f, call) => {
+      // Brand B's open high events never count in brand A's figure (read fresh, not from the cache).
+      for (let i = 0; i < 2; i++) {
+        const e = await createTestRiskEvent(f.brandB.id);
+        await db.riskEvent.update({ where: { id: e.id }, data: { severity: "high" } });
+      }
+      forgetRiskAttention();
+      const own = await db.riskEvent.count({ where: { brandId: f.brandA.id, status: "open", severity: "high" } });
+      expect(((await call("risk.attention")) as { high: number }).high).toBe(own);
+    },
   },
 };

@@ -180,6 +180,8 @@ export const auditActions = {
   risk_breaker_reset: { name: "Risk breaker reset", sentence: "{actor} reset the risk breaker of customer {entity}: money movements allowed again" },
   risk_enforcement_off: { name: "Automatic risk enforcement turned off", sentence: "{actor} turned automatic risk enforcement off ({entity})" },
   risk_enforcement_on: { name: "Automatic risk enforcement turned on", sentence: "{actor} turned automatic risk enforcement on ({entity})" },
+  risk_snooze: { name: "Risk limit snoozed for a customer", sentence: "{actor} snoozed a risk limit for a customer ({entity})" },
+  risk_snooze_cancel: { name: "Risk limit snooze cancelled", sentence: "{actor} cancelled the snooze {entity} of a risk limit" },
   withdrawal_approve: { name: "Withdrawal approved", sentence: "{actor} approved withdrawal {entity}" },
   withdrawal_reject: { name: "Withdrawal rejected", sentence: "{actor} rejected withdrawal {entity}" },
   withdrawal_send_held: { name: "Withdrawal held back", sentence: "{actor} held withdrawal {entity} back: an emergency stop or the customer's risk breaker is in effect" },

@@ -45,6 +45,7 @@ export const auditEntities = {
   risk_limit: "Risk limit",
   risk_event: "Risk event",
   risk_control: "Risk controls",
+  risk_snooze: "Risk limit snooze",
 } as const;
 
 export const auditFields = {

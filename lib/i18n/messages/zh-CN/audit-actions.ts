@@ -178,6 +178,8 @@ export const auditActions: Dict<typeof en> = {
   risk_breaker_reset: { name: "重置风控熔断", sentence: "{actor} 重置了客户 {entity} 的风控熔断：资金变动已恢复" },
   risk_enforcement_off: { name: "关闭自动风控执行", sentence: "{actor} 关闭了自动风控执行（{entity}）" },
   risk_enforcement_on: { name: "开启自动风控执行", sentence: "{actor} 开启了自动风控执行（{entity}）" },
+  risk_snooze: { name: "对客户暂停风控限额", sentence: "{actor} 对一位客户暂停了一条风控限额（{entity}）" },
+  risk_snooze_cancel: { name: "取消风控限额暂停", sentence: "{actor} 取消了风控限额暂停 {entity}" },
   withdrawal_approve: { name: "批准提现", sentence: "{actor} 批准了提现 {entity}" },
   withdrawal_reject: { name: "拒绝提现", sentence: "{actor} 拒绝了提现 {entity}" },
   withdrawal_send_held: { name: "提现暂缓", sentence: "{actor} 暂缓了提现 {entity}：紧急停止或该客户的风控熔断正在生效" },

@@ -45,6 +45,7 @@ export const auditEntities: Dict<typeof enEntities> = {
   risk_limit: "风控限额",
   risk_event: "风控事件",
   risk_control: "风控开关",
+  risk_snooze: "风控限额暂停",
   withdrawal_address: "提现地址",
   withdrawals: "提现列表",
 };

@@ -2,7 +2,8 @@
 /**
  * One risk event: the rule, the numbers (observed against threshold, the window, the items counted), each
  * action with its per-item results, the withdrawals it holds. Acknowledge and resolve with a note
- * (risk.handle); undo an applied, undoable action with a reason (risk.manage).
+ * (risk.handle); undo an applied, undoable action with a reason (risk.manage). Snooze the rule for this
+ * customer (risk.handle) and see or cancel its active snoozes.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -11,6 +12,8 @@ import { toast } from "sonner";
 import { ReasonConfirmDialog, type ReasonRefusal } from "@/components/customers/reason-confirm-dialog";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { LoadError } from "@/components/load-error";
+import { SnoozeDialog } from "@/components/risk/snooze-dialog";
+import { SnoozeList } from "@/components/risk/snooze-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -47,6 +50,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
   const query = useQuery(trpc.risk.getEvent.queryOptions({ id }));
   const [pending, setPending] = useState<Pending | null>(null);
   const [refusal, setRefusal] = useState<ReasonRefusal | null>(null);
+  const [snoozing, setSnoozing] = useState(false);
   const reload = () => queryClient.invalidateQueries(trpc.risk.pathFilter());
   const handlers = {
     onSuccess: () => {
@@ -90,6 +94,9 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
                   {t("risk.detail.acknowledge")}
                 </Button>
               )}
+              <Button variant="outline" onClick={() => setSnoozing(true)}>
+                {t("risk.snooze.button")}
+              </Button>
               {e.status !== "resolved" && <Button onClick={() => setPending({ kind: "resolve" })}>{t("risk.detail.resolve")}</Button>}
             </div>
           )
@@ -147,6 +154,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
             />
           </CardContent>
         </Card>
+        <RuleSnoozes limitId={e.limitId} customerId={e.customer.id} canHandle={canHandle} />
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>{t("risk.detail.actionsTaken")}</CardTitle>
@@ -206,6 +214,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
           </Card>
         )}
       </div>
+      {snoozing && <SnoozeDialog limitId={e.limitId} customer={e.customer} onClose={() => setSnoozing(false)} />}
       {pending && (
         <ReasonConfirmDialog
           title={pending.kind === "undo" ? t("risk.detail.undoTitle", { action: t(`risk.actions.${pending.action}`) }) : t(pending.kind === "acknowledge" ? "risk.detail.acknowledgeTitle" : "risk.detail.resolveTitle")}
@@ -226,5 +235,28 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
         />
       )}
     </>
+  );
+}
+
+/** The active snoozes of this event's rule for its customer. */
+function RuleSnoozes({ limitId, customerId, canHandle }: { limitId: string; customerId: string; canHandle: boolean }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.risk.listSnoozes.queryOptions({ customerId, limitId }));
+  return (
+    <Card className="lg:col-span-2">
+      <CardHeader>
+        <CardTitle>{t("risk.snooze.activeTitle")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {query.isPending ? (
+          <Skeleton className="h-10 w-full" />
+        ) : query.isError ? (
+          <LoadError title={t("risk.snooze.activeTitle")} error={query.error} onRetry={() => void query.refetch()} className="border-0" />
+        ) : (
+          <SnoozeList snoozes={query.data} canHandle={canHandle} empty={t("risk.snooze.none")} />
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 /**
- * The brand's risk events: URL state → `risk.listEvents` → one server page, newest first. Filters by status
- * and kind (and a customer, from a link); each row opens the event's detail.
+ * The brand's risk events: URL state → `risk.listEvents` → one server page, newest first. Filters by status,
+ * kind and severity (and a customer, from a link); each row opens the event's detail.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
@@ -20,7 +20,7 @@ import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
-import { RISK_EVENT_STATUSES, RISK_KINDS, ZRiskEventListInput, type RiskEventStatus, type RiskKindKey } from "@/lib/risk/schemas";
+import { RISK_EVENT_STATUSES, RISK_KINDS, RISK_SEVERITIES, ZRiskEventListInput, type RiskEventStatus, type RiskKindKey, type RiskSeverity } from "@/lib/risk/schemas";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RiskEventRow } from "@/server/risk/types";
 import { CustomerNameLink } from "@/components/customers/customer-name-link";
@@ -83,12 +83,14 @@ export function EventsTable() {
   const table = useDataTable({ id: "risk-events", columns, page: query.data, url, getRowId, defaultSort: { id: "createdAt", desc: true } });
   const statusOptions = useMemo<FacetOption<RiskEventStatus>[]>(() => RISK_EVENT_STATUSES.map((value) => ({ value, label: t(`risk.statuses.${value}`) })), [t]);
   const kindOptions = useMemo<FacetOption<RiskKindKey>[]>(() => RISK_KINDS.map((value) => ({ value, label: t(`risk.kinds.${value}`) })), [t]);
+  const severityOptions = useMemo<FacetOption<RiskSeverity>[]>(() => RISK_SEVERITIES.map((value) => ({ value, label: t(`risk.severities.${value}`) })), [t]);
 
   return (
     <div className="flex flex-col gap-3">
       <DataTableToolbar table={table} url={url} search={false}>
         <DataTableFacetedFilter title={t("risk.events.filters.status")} options={statusOptions} value={input.status} onChange={(status) => url.setParams({ status })} />
         <DataTableFacetedFilter title={t("risk.events.filters.kind")} options={kindOptions} value={input.kind} onChange={(kind) => url.setParams({ kind })} />
+        <DataTableFacetedFilter title={t("risk.events.filters.severity")} options={severityOptions} value={input.severity} onChange={(severity) => url.setParams({ severity })} />
       </DataTableToolbar>
       <DataTable
         table={table}

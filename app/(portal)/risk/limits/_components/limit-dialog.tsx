@@ -1,15 +1,16 @@
 "use client";
 /**
- * Create or edit a risk limit: scope (and the group's or customer's id), kind, threshold, window, severity,
- * actions. The form runs the procedure's own schema (checkedBy); the server's field errors land on their field.
+ * Create or edit a risk limit: scope (a group picked from the brand's groups, a customer found by a
+ * server-side search), kind, threshold, window, severity, actions. The form runs the procedure's own schema (checkedBy); the server's field errors land on their field.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { FormDialog, SelectField, TextField } from "@/components/form-dialog";
+import { CustomerPicker, type PickedCustomer } from "@/components/subaccounts/customer-picker";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { checkedBy } from "@/lib/forms/checked-by";
@@ -40,6 +41,13 @@ const MESSAGES: FieldMessages<Values> = {
   refused: { scopeId: "risk.form.errors.scopeId" },
 };
 
+/** The limit's customer as the picker shows it; the row's label is "uid · name". */
+function pickedOf(limit: RiskLimitRow | null): PickedCustomer | null {
+  if (limit?.scope !== "customer" || !limit.scopeId || !limit.scopeLabel) return null;
+  const [uid = "", ...name] = limit.scopeLabel.split(" · ");
+  return { id: limit.scopeId, uid, name: name.join(" · "), status: "active" };
+}
+
 export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; onClose: () => void }) {
   const t = useT();
   const trpc = useTRPC();
@@ -58,6 +66,8 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
     },
   });
   const scope = useWatch({ control: form.control, name: "scope" });
+  const [picked, setPicked] = useState<PickedCustomer | null>(() => pickedOf(limit));
+  const groups = useQuery(trpc.customerGroup.list.queryOptions(undefined, { enabled: scope === "group", staleTime: 60_000 }));
   const kind = useWatch({ control: form.control, name: "kind" }) as (typeof RISK_KINDS)[number];
   // A new limit's window follows the kind until the window is typed in (a day for withdrawals, an hour for exposure).
   useEffect(() => {
@@ -87,8 +97,48 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
         else create.mutate(values);
       })}
     >
-      <SelectField control={form.control} name="scope" label={t("risk.form.scope")} options={RISK_SCOPES.map((s) => ({ value: s, label: t(`risk.scopes.${s}`) }))} />
-      {scope !== "brand" && <TextField control={form.control} name="scopeId" label={t("risk.form.scopeId")} hint={t("risk.form.scopeIdHint")} />}
+      <SelectField
+        control={form.control}
+        name="scope"
+        label={t("risk.form.scope")}
+        options={RISK_SCOPES.map((s) => ({ value: s, label: t(`risk.scopes.${s}`) }))}
+        // A group's id means nothing as a customer's and the reverse: a new scope starts unpicked.
+        onValueChange={() => {
+          form.setValue("scopeId", "");
+          setPicked(null);
+        }}
+      />
+      {scope === "group" && (
+        <SelectField
+          control={form.control}
+          name="scopeId"
+          label={t("risk.form.group")}
+          placeholder={t("risk.form.groupPlaceholder")}
+          hint={groups.data?.length === 0 ? t("risk.form.noGroups") : undefined}
+          options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        />
+      )}
+      {scope === "customer" && (
+        <FormField
+          control={form.control}
+          name="scopeId"
+          render={() => (
+            <FormItem>
+              <fieldset className="grid gap-2">
+                <legend className="mb-1 text-sm font-medium">{t("risk.form.customer")}</legend>
+                <CustomerPicker
+                  value={picked}
+                  onChange={(c) => {
+                    setPicked(c);
+                    form.setValue("scopeId", c.id, { shouldValidate: form.formState.isSubmitted });
+                  }}
+                />
+              </fieldset>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      )}
       <SelectField
         control={form.control}
         name="kind"
