@@ -9,7 +9,7 @@ import { zId } from "@/lib/validation/ids";
 import { zText } from "@/lib/validation/text";
 import { zPositiveAmount } from "@/lib/ledger/schemas";
 
-export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
+export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily", "deposit_count", "deposit_amount", "deposit_then_withdraw", "bonus_credit"] as const;
 export type RiskKindKey = (typeof RISK_KINDS)[number];
 export const RISK_ACTIONS = ["alert", "hold_withdrawals", "lock_transfer_out", "freeze_customer"] as const;
 export type RiskActionKey = (typeof RISK_ACTIONS)[number];
@@ -23,10 +23,27 @@ export type RiskEventStatus = (typeof RISK_EVENT_STATUSES)[number];
 /** What a kind's observed number and threshold count: an amount in USDT, a number of things, or a percentage. */
 export const RISK_UNITS = ["USDT", "count", "percent"] as const;
 export type RiskUnit = (typeof RISK_UNITS)[number];
-export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = { withdrawal_single: "USDT", withdrawal_daily: "USDT" };
+export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = {
+  withdrawal_single: "USDT",
+  withdrawal_daily: "USDT",
+  deposit_count: "count",
+  deposit_amount: "USDT",
+  deposit_then_withdraw: "percent",
+  bonus_credit: "USDT",
+};
 
-/** Each kind's window when the form leaves it to the kind: a day for the daily sum, a day of look-back for single withdrawals. */
-export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = { withdrawal_single: 1440, withdrawal_daily: 1440 };
+/**
+ * Each kind's window when the form leaves it to the kind: a day for the daily sums (withdrawals, deposits,
+ * bonus credit per day), a day of look-back for single withdrawals, an hour for deposits withdrawn again.
+ */
+export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = {
+  withdrawal_single: 1440,
+  withdrawal_daily: 1440,
+  deposit_count: 1440,
+  deposit_amount: 1440,
+  deposit_then_withdraw: 60,
+  bonus_credit: 1440,
+};
 
 const zWindow = z.coerce
   .number({ error: "Enter the window in minutes" })
@@ -50,13 +67,17 @@ const zLimitFields = z.object({
 
 const scopeNeedsId = (v: { scope: RiskScope; scopeId?: string }) => v.scope === "brand" || !!v.scopeId;
 const scopeIssue = { error: "Choose the group or customer the limit applies to", path: ["scopeId"] };
+/** A count's threshold is a whole number of things (5 deposits, not 4.5). */
+const wholeCount = (v: { kind: RiskKindKey; threshold: string }) => RISK_KIND_UNIT[v.kind] !== "count" || /^\d+$/.test(v.threshold);
+const wholeCountIssue = { error: "A count is a whole number, e.g. 5", path: ["threshold"] };
 
-export const ZCreateRiskLimitInput = zLimitFields.refine(scopeNeedsId, scopeIssue);
+export const ZCreateRiskLimitInput = zLimitFields.refine(scopeNeedsId, scopeIssue).refine(wholeCount, wholeCountIssue);
 export type CreateRiskLimitInput = z.input<typeof ZCreateRiskLimitInput>;
 
 export const ZUpdateRiskLimitInput = zLimitFields
   .extend({ id: zId("Unknown risk limit"), version: z.number().int().min(1), enabled: z.boolean().default(true) })
-  .refine(scopeNeedsId, scopeIssue);
+  .refine(scopeNeedsId, scopeIssue)
+  .refine(wholeCount, wholeCountIssue);
 
 export const ZRiskLimitRef = z.object({ id: zId("Unknown risk limit"), version: z.number().int().min(1) });
 

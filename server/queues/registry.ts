@@ -134,7 +134,7 @@ export const ZWithdrawalFollowPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
-export const RISK_TRIGGERS = ["withdrawal_requested", "sweep", "manual"] as const;
+export const RISK_TRIGGERS = ["withdrawal_requested", "deposit_credited", "bonus_credited", "sweep", "manual"] as const;
 
 /** One customer's evaluation (brandId and customerId), or, without them, the sweep of every brand. */
 export const ZRiskEvaluatePayload = z
@@ -321,7 +321,7 @@ export const QUEUES = {
   }),
   "risk-evaluate": defineQueue({
     name: "risk-evaluate",
-    description: "Evaluates a customer's risk limits after a withdrawal request and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
+    description: "Evaluates a customer's risk limits after a withdrawal request, credited deposits or bonus credit and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
     payload: ZRiskEvaluatePayload,
     attempts: 5,
     backoffMs: 2_000,
@@ -395,4 +395,22 @@ export async function enqueue<N extends QueueName>(
   const def = QUEUES[name] as unknown as QueueDefinition;
   const data = def.payload.parse(payload);
   return producerQueue(name).add(name, data, { ...jobOptions(def), jobId: def.jobId(data, new Date()), ...opts });
+}
+
+/** Jobs per Redis round trip in `enqueueMany`. */
+const BULK_CHUNK = 1000;
+
+/**
+ * Adds many jobs of one queue, a chunk per round trip (BullMQ addBulk), each payload validated and given
+ * the queue's deterministic id as `enqueue` does: a sync that touched 10,000 customers is 10 round trips.
+ */
+export async function enqueueMany<N extends QueueName>(name: N, payloads: readonly z.input<(typeof QUEUES)[N]["payload"]>[]) {
+  const def = QUEUES[name] as unknown as QueueDefinition;
+  const at = new Date();
+  const jobs = payloads.map((p) => {
+    const data = def.payload.parse(p);
+    return { name, data, opts: { ...jobOptions(def), jobId: def.jobId(data, at) } };
+  });
+  for (let i = 0; i < jobs.length; i += BULK_CHUNK) await producerQueue(name).addBulk(jobs.slice(i, i + BULK_CHUNK));
+  return jobs.length;
 }

@@ -10,7 +10,7 @@ export const risk = {
     enabled: "Enabled",
     loadError: "The risk limits could not be loaded",
     empty: { title: "No risk limits yet", hint: "Add a limit to have breaches acted on without anyone watching." },
-    columns: { scope: "Applies to", kind: "Kind", threshold: "Threshold (USDT)", window: "Window", severity: "Severity", actions: "Actions", status: "Status" },
+    columns: { scope: "Applies to", kind: "Kind", threshold: "Threshold", window: "Window", severity: "Severity", actions: "Actions", status: "Status" },
     windowMinutes: "{n} min",
     created: "Risk limit created",
     updated: "Risk limit saved",
@@ -25,8 +25,10 @@ export const risk = {
     scopeId: "Group or customer id",
     scopeIdHint: "The customer's or the group's id (from its page).",
     kind: "Kind",
-    threshold: "Threshold (USDT)",
+    threshold: "Threshold",
     thresholdHint: "A breach is a value above this.",
+    /** The threshold's label in the chosen kind's unit. */
+    thresholdIn: { USDT: "Threshold (USDT)", count: "Threshold (number)", percent: "Threshold (%)" },
     window: "Window (minutes)",
     windowHint: "1,440 minutes is the UTC day.",
     severity: "Severity",
@@ -38,15 +40,33 @@ export const risk = {
     errors: {
       scopeId: "Enter the id of one of your brand's groups or customers",
       threshold: "Enter an amount like 1000 or 2500.50",
+      /** The threshold's message in the chosen kind's unit. */
+      thresholdIn: {
+        USDT: "Enter an amount like 1000 or 2500.50",
+        count: "Enter a whole number above zero, e.g. 5",
+        percent: "Enter a percentage above zero, e.g. 80 or 150",
+      },
       window: "Enter whole minutes, from 5 to 43,200 (30 days)",
       actions: "Choose at least one action",
     },
   },
   scopes: { brand: "Whole brand", group: "Customer group", customer: "One customer" },
-  kinds: { withdrawal_single: "One withdrawal", withdrawal_daily: "Withdrawals in the window" },
+  kinds: {
+    withdrawal_single: "One withdrawal",
+    withdrawal_daily: "Withdrawals in the window",
+    deposit_count: "Number of deposits in the window",
+    deposit_amount: "Deposits in the window",
+    deposit_then_withdraw: "Deposit withdrawn again",
+    bonus_credit: "Bonus credit in the window",
+  },
   kindHints: {
     withdrawal_single: "One withdrawal's USDT value above the threshold",
     withdrawal_daily: "The sum of the customer's withdrawals in the window above the threshold",
+    deposit_count: "More credited deposits in the window than the threshold (a number of deposits)",
+    deposit_amount: "The USDT value of the customer's credited deposits in the window above the threshold",
+    deposit_then_withdraw:
+      "A withdrawal soon after deposits: what the customer withdrew since the first deposit of the window before the withdrawal, as a percentage of those deposits, above the threshold (80: more than 80 % of what came in went out again)",
+    bonus_credit: "The USDT value of the bonus credit granted to the customer in the window above the threshold (1,440 minutes: per UTC day; 10,080: per week)",
   },
   actions: {
     alert: "Alert only",
@@ -58,7 +78,7 @@ export const risk = {
   statuses: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" },
   actionStatuses: { pending: "Waiting", applying: "Applying", applied: "Applied", failed: "Failed" },
   itemResults: { applied: "Applied", skipped: "Skipped", failed: "Failed" },
-  itemTypes: { withdrawal: "Withdrawal", fund_lock: "Fund lock", trading_account: "Trading account", customer: "Customer" },
+  itemTypes: { withdrawal: "Withdrawal", deposit: "Deposit", bonus_grant: "Bonus grant", fund_lock: "Fund lock", trading_account: "Trading account", customer: "Customer" },
   items: {
     heldAtRequest: "Held when it was requested",
     alreadySending: "Already being sent",
@@ -75,7 +95,7 @@ export const risk = {
     empty: { title: "No risk events", hint: "Breaches of the brand's risk limits appear here." },
     filteredEmpty: { title: "No events match", hint: "Change or clear the filters.", clear: "Clear filters" },
     filters: { status: "Status", kind: "Kind" },
-    columns: { opened: "Opened", customer: "Customer", kind: "Kind", observed: "Observed (USDT)", threshold: "Threshold (USDT)", severity: "Severity", status: "Status", actions: "Actions" },
+    columns: { opened: "Opened", customer: "Customer", kind: "Kind", observed: "Observed", threshold: "Threshold", severity: "Severity", status: "Status", actions: "Actions" },
     open: "Details",
   },
   detail: {
@@ -106,6 +126,7 @@ export const risk = {
     cancel: "Cancel",
     done: "Saved",
     value: "{value} USDT",
+    noValue: "No USDT price",
   },
   /** An observed number or a threshold, in its kind's unit. */
   units: {

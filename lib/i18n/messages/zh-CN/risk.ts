@@ -12,7 +12,7 @@ export const risk: Dict<typeof en> = {
     enabled: "已启用",
     loadError: "无法加载风控限额",
     empty: { title: "尚无风控限额", hint: "添加限额后，超限会被自动处理，无需人工值守。" },
-    columns: { scope: "适用范围", kind: "类型", threshold: "阈值（USDT）", window: "时间窗口", severity: "严重程度", actions: "动作", status: "状态" },
+    columns: { scope: "适用范围", kind: "类型", threshold: "阈值", window: "时间窗口", severity: "严重程度", actions: "动作", status: "状态" },
     windowMinutes: "{n} 分钟",
     created: "已创建风控限额",
     updated: "已保存风控限额",
@@ -27,8 +27,9 @@ export const risk: Dict<typeof en> = {
     scopeId: "分组或客户 ID",
     scopeIdHint: "客户或分组的 ID（见其详情页）。",
     kind: "类型",
-    threshold: "阈值（USDT）",
+    threshold: "阈值",
     thresholdHint: "超过此值即为突破。",
+    thresholdIn: { USDT: "阈值（USDT）", count: "阈值（笔数）", percent: "阈值（%）" },
     window: "时间窗口（分钟）",
     windowHint: "1,440 分钟即一个 UTC 自然日。",
     severity: "严重程度",
@@ -40,15 +41,31 @@ export const risk: Dict<typeof en> = {
     errors: {
       scopeId: "请输入本品牌某个分组或客户的 ID",
       threshold: "请输入金额，例如 1000 或 2500.50",
+      thresholdIn: {
+        USDT: "请输入金额，例如 1000 或 2500.50",
+        count: "请输入大于零的整数，例如 5",
+        percent: "请输入大于零的百分比，例如 80 或 150",
+      },
       window: "请输入 5 到 43,200（30 天）之间的整数分钟",
       actions: "请至少选择一个动作",
     },
   },
   scopes: { brand: "整个品牌", group: "客户分组", customer: "单个客户" },
-  kinds: { withdrawal_single: "单笔提现", withdrawal_daily: "窗口内提现合计" },
+  kinds: {
+    withdrawal_single: "单笔提现",
+    withdrawal_daily: "窗口内提现合计",
+    deposit_count: "窗口内充值笔数",
+    deposit_amount: "窗口内充值合计",
+    deposit_then_withdraw: "充值后即提现",
+    bonus_credit: "窗口内赠金合计",
+  },
   kindHints: {
     withdrawal_single: "单笔提现的 USDT 价值超过阈值",
     withdrawal_daily: "客户在窗口内的提现合计超过阈值",
+    deposit_count: "窗口内已到账的充值笔数超过阈值（笔数）",
+    deposit_amount: "客户在窗口内已到账充值的 USDT 价值合计超过阈值",
+    deposit_then_withdraw: "充值后不久即提现：自提现前一个窗口内的首笔充值起，客户提现的金额占这些充值的百分比超过阈值（80：转入的资金有超过 80 % 又被转出）",
+    bonus_credit: "窗口内发放给客户的赠金的 USDT 价值合计超过阈值（1,440 分钟：每个 UTC 自然日；10,080：每周）",
   },
   actions: {
     alert: "仅告警",
@@ -60,7 +77,7 @@ export const risk: Dict<typeof en> = {
   statuses: { open: "未处理", acknowledged: "已确认", resolved: "已解决" },
   actionStatuses: { pending: "等待中", applying: "执行中", applied: "已执行", failed: "失败" },
   itemResults: { applied: "已执行", skipped: "已跳过", failed: "失败" },
-  itemTypes: { withdrawal: "提现", fund_lock: "资金锁定", trading_account: "交易账户", customer: "客户" },
+  itemTypes: { withdrawal: "提现", deposit: "充值", bonus_grant: "赠金发放", fund_lock: "资金锁定", trading_account: "交易账户", customer: "客户" },
   items: {
     heldAtRequest: "申请时即已暂挂",
     alreadySending: "已在发送中",
@@ -77,7 +94,7 @@ export const risk: Dict<typeof en> = {
     empty: { title: "暂无风控事件", hint: "突破本品牌风控限额的情况会显示在这里。" },
     filteredEmpty: { title: "没有符合条件的事件", hint: "请修改或清除筛选条件。", clear: "清除筛选" },
     filters: { status: "状态", kind: "类型" },
-    columns: { opened: "开立时间", customer: "客户", kind: "类型", observed: "实际值（USDT）", threshold: "阈值（USDT）", severity: "严重程度", status: "状态", actions: "动作" },
+    columns: { opened: "开立时间", customer: "客户", kind: "类型", observed: "实际值", threshold: "阈值", severity: "严重程度", status: "状态", actions: "动作" },
     open: "详情",
   },
   detail: {
@@ -108,6 +125,7 @@ export const risk: Dict<typeof en> = {
     cancel: "取消",
     done: "已保存",
     value: "{value} USDT",
+    noValue: "无 USDT 价格",
   },
   /** An observed number or a threshold, in its kind's unit. */
   units: {
