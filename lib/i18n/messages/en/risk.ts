@@ -25,7 +25,6 @@ export const risk = {
     scopeId: "Group or customer id",
     scopeIdHint: "The customer's or the group's id (from its page).",
     kind: "Kind",
-    threshold: "Threshold",
     thresholdHint: "A breach is a value above this.",
     /** The threshold's label in the chosen kind's unit. */
     thresholdIn: { USDT: "Threshold (USDT)", count: "Threshold (number)", percent: "Threshold (%)" },
@@ -39,7 +38,6 @@ export const risk = {
     cancel: "Cancel",
     errors: {
       scopeId: "Enter the id of one of your brand's groups or customers",
-      threshold: "Enter an amount like 1000 or 2500.50",
       /** The threshold's message in the chosen kind's unit. */
       thresholdIn: {
         USDT: "Enter an amount like 1000 or 2500.50",

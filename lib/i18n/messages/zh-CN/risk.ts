@@ -27,7 +27,6 @@ export const risk: Dict<typeof en> = {
     scopeId: "分组或客户 ID",
     scopeIdHint: "客户或分组的 ID（见其详情页）。",
     kind: "类型",
-    threshold: "阈值",
     thresholdHint: "超过此值即为突破。",
     thresholdIn: { USDT: "阈值（USDT）", count: "阈值（笔数）", percent: "阈值（%）" },
     window: "时间窗口（分钟）",
@@ -40,7 +39,6 @@ export const risk: Dict<typeof en> = {
     cancel: "取消",
     errors: {
       scopeId: "请输入本品牌某个分组或客户的 ID",
-      threshold: "请输入金额，例如 1000 或 2500.50",
       thresholdIn: {
         USDT: "请输入金额，例如 1000 或 2500.50",
         count: "请输入大于零的整数，例如 5",
