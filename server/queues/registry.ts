@@ -8,7 +8,7 @@
 import "server-only";
 import { Queue, type JobsOptions, type KeepJobs } from "bullmq";
 import { z } from "zod";
-import { jobsConfig, onProducerReset, producerConnection } from "./connection";
+import { jobsConfig, onProducerReset, producerConnection, producerReady } from "./connection";
 
 const DAY_S = 24 * 60 * 60;
 
@@ -399,6 +399,8 @@ export async function enqueue<N extends QueueName>(
 
 /** Jobs per Redis round trip in `enqueueMany`. */
 const BULK_CHUNK = 1000;
+/** How long `enqueueMany` waits for Redis to be there before it fails (BullMQ's addBulk would wait as long as it is away). */
+const BULK_READY_MS = 1_500;
 
 /**
  * Adds many jobs of one queue, a chunk per round trip (BullMQ addBulk), each payload validated and given
@@ -411,6 +413,9 @@ export async function enqueueMany<N extends QueueName>(name: N, payloads: readon
     const data = def.payload.parse(p);
     return { name, data, opts: { ...jobOptions(def), jobId: def.jobId(data, at) } };
   });
-  for (let i = 0; i < jobs.length; i += BULK_CHUNK) await producerQueue(name).addBulk(jobs.slice(i, i + BULK_CHUNK));
+  for (let i = 0; i < jobs.length; i += BULK_CHUNK) {
+    await producerReady(BULK_READY_MS);
+    await producerQueue(name).addBulk(jobs.slice(i, i + BULK_CHUNK));
+  }
   return jobs.length;
 }

@@ -346,3 +346,24 @@ describe("deposit_then_withdraw at request time", () => {
     expect((await db.withdrawal.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("pending_approval");
   });
 });
+
+describe("Redis away", () => {
+  afterAll(async () => {
+    await configureJobs({ prefix, redisUrl: env.REDIS_URL });
+  });
+
+  it("a grant still applies promptly, enqueueing nothing; the sweep opens the event", { timeout: 60_000 }, async () => {
+    const b = await newBrand("1000");
+    const campaign = await activeCampaign(b.admin, { budget: "10000" });
+    const acc = await createTestTradingAccount(b.brandId, { currency: "USDT" });
+    await createTestRiskLimit(b.brandId, { kind: "bonus_credit", threshold: "10", actions: ["alert"] });
+    await configureJobs({ prefix, redisUrl: "redis://127.0.0.1:1" });
+    const started = Date.now();
+    const g = await grant(b.maker, { campaignId: campaign.id, customerId: acc.customerId, tradingAccountId: acc.id, amount: "20", idempotencyKey: randomUUID(), reason: "Promotion" });
+    expect(g.status).toBe("applied");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await eventsOf(b.brandId, acc.customerId)).toEqual([]);
+    await sweep(db);
+    expect(await eventsOf(b.brandId, acc.customerId)).toHaveLength(1);
+  });
+});
