@@ -10,7 +10,7 @@ import { zId } from "@/lib/validation/ids";
 import { zText } from "@/lib/validation/text";
 import { zPositiveAmount } from "@/lib/ledger/schemas";
 
-export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily", "exposure", "margin_ratio", "concentration"] as const;
+export const RISK_KINDS = ["withdrawal_single", "withdrawal_daily", "deposit_count", "deposit_amount", "deposit_then_withdraw", "bonus_credit", "exposure", "margin_ratio", "concentration"] as const;
 export type RiskKindKey = (typeof RISK_KINDS)[number];
 /**
  * Also the order an event's actions are applied in (evaluate.ts): orders are cancelled and positions closed
@@ -31,6 +31,10 @@ export type RiskUnit = (typeof RISK_UNITS)[number];
 export const RISK_KIND_UNIT: Record<RiskKindKey, RiskUnit> = {
   withdrawal_single: "USDT",
   withdrawal_daily: "USDT",
+  deposit_count: "count",
+  deposit_amount: "USDT",
+  deposit_then_withdraw: "percent",
+  bonus_credit: "USDT",
   exposure: "percent",
   margin_ratio: "percent",
   concentration: "percent",
@@ -43,11 +47,22 @@ export const SYNCED_ACCOUNT_KINDS: readonly RiskKindKey[] = ["exposure", "margin
 export const RISK_KINDS_BELOW: readonly RiskKindKey[] = ["margin_ratio"];
 
 /**
- * Each kind's window when the form leaves it to the kind: a day for the daily sum, a day of look-back for
- * single withdrawals; an hour for the exposure kinds (a lasting breach opens, and acts, once an hour; only
- * snapshots synced within the hour count).
+ * Each kind's window when the form leaves it to the kind: a day for the daily sums (withdrawals, deposits,
+ * bonus credit per day), a day of look-back for single withdrawals, an hour for deposits withdrawn again and
+ * for the exposure kinds (a lasting breach opens, and acts, once an hour; only snapshots synced within the
+ * hour count).
  */
-export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = { withdrawal_single: 1440, withdrawal_daily: 1440, exposure: 60, margin_ratio: 60, concentration: 60 };
+export const DEFAULT_WINDOW_MINUTES: Record<RiskKindKey, number> = {
+  withdrawal_single: 1440,
+  withdrawal_daily: 1440,
+  deposit_count: 1440,
+  deposit_amount: 1440,
+  deposit_then_withdraw: 60,
+  bonus_credit: 1440,
+  exposure: 60,
+  margin_ratio: 60,
+  concentration: 60,
+};
 
 const zWindow = z.coerce
   .number({ error: "Enter the window in minutes" })
@@ -71,13 +86,17 @@ const zLimitFields = z.object({
 
 const scopeNeedsId = (v: { scope: RiskScope; scopeId?: string }) => v.scope === "brand" || !!v.scopeId;
 const scopeIssue = { error: "Choose the group or customer the limit applies to", path: ["scopeId"] };
+/** A count's threshold is a whole number of things (5 deposits, not 4.5). */
+const wholeCount = (v: { kind: RiskKindKey; threshold: string }) => RISK_KIND_UNIT[v.kind] !== "count" || /^\d+$/.test(v.threshold);
+const wholeCountIssue = { error: "A count is a whole number, e.g. 5", path: ["threshold"] };
 
-export const ZCreateRiskLimitInput = zLimitFields.refine(scopeNeedsId, scopeIssue);
+export const ZCreateRiskLimitInput = zLimitFields.refine(scopeNeedsId, scopeIssue).refine(wholeCount, wholeCountIssue);
 export type CreateRiskLimitInput = z.input<typeof ZCreateRiskLimitInput>;
 
 export const ZUpdateRiskLimitInput = zLimitFields
   .extend({ id: zId("Unknown risk limit"), version: z.number().int().min(1), enabled: z.boolean().default(true) })
-  .refine(scopeNeedsId, scopeIssue);
+  .refine(scopeNeedsId, scopeIssue)
+  .refine(wholeCount, wholeCountIssue);
 
 export const ZRiskLimitRef = z.object({ id: zId("Unknown risk limit"), version: z.number().int().min(1) });
 

@@ -16,7 +16,8 @@ import { enforcementOn } from "./controls";
 import { breachesOf, openEvent, runClaimed, SYSTEM_WHO, type OpenedEvent } from "./evaluate";
 import { snoozedLimitIds } from "./snoozes";
 
-const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
+/** The kinds a withdrawal request itself can breach (deposit_then_withdraw: this withdrawal takes out what just came in). */
+const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily", "deposit_then_withdraw"] as const;
 
 /** In the request's transaction, after the withdrawal is written: holds it if it breaches a hold limit. */
 export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalRecord): Promise<{ record: WithdrawalRecord; opened: OpenedEvent[] }> {

@@ -2,6 +2,9 @@
 import "server-only";
 import type { RiskKindKey } from "@/lib/risk/schemas";
 import { concentrationKind, exposureKind, marginRatioKind } from "./exposure";
+import { bonusCredit } from "./bonus";
+import { depositThenWithdraw } from "./deposit-withdraw";
+import { depositAmount, depositCount } from "./deposits";
 import type { RiskKind } from "./types";
 import { withdrawalDaily, withdrawalSingle } from "./withdrawals";
 
@@ -11,6 +14,10 @@ export const RISK_KIND_REGISTRY: Record<RiskKindKey, RiskKind> = {
   exposure: exposureKind,
   margin_ratio: marginRatioKind,
   concentration: concentrationKind,
+  deposit_count: depositCount,
+  deposit_amount: depositAmount,
+  deposit_then_withdraw: depositThenWithdraw,
+  bonus_credit: bonusCredit,
 };
 
 export const kindOf = (key: string): RiskKind | undefined => RISK_KIND_REGISTRY[key as RiskKindKey];

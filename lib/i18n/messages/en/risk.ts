@@ -10,7 +10,7 @@ export const risk = {
     enabled: "Enabled",
     loadError: "The risk limits could not be loaded",
     empty: { title: "No risk limits yet", hint: "Add a limit to have breaches acted on without anyone watching." },
-    columns: { scope: "Applies to", kind: "Kind", threshold: "Threshold (USDT)", window: "Window", severity: "Severity", actions: "Actions", status: "Status" },
+    columns: { scope: "Applies to", kind: "Kind", threshold: "Threshold", window: "Window", severity: "Severity", actions: "Actions", status: "Status" },
     windowMinutes: "{n} min",
     created: "Risk limit created",
     updated: "Risk limit saved",
@@ -27,11 +27,10 @@ export const risk = {
     noGroups: "Your brand has no customer groups yet.",
     customer: "Customer",
     kind: "Kind",
-    threshold: "Threshold (USDT)",
     thresholdHint: "A breach is a value above this.",
     thresholdHintBelow: "A breach is a value below this.",
     /** The threshold's label in the chosen kind's unit. */
-    thresholdIn: { USDT: "Threshold (USDT)", count: "Threshold", percent: "Threshold (%)" },
+    thresholdIn: { USDT: "Threshold (USDT)", count: "Threshold (number)", percent: "Threshold (%)" },
     window: "Window (minutes)",
     windowHint: "1,440 minutes is the UTC day.",
     severity: "Severity",
@@ -42,7 +41,12 @@ export const risk = {
     cancel: "Cancel",
     errors: {
       scopeId: "Choose one of your brand's groups or customers",
-      threshold: "Enter an amount like 1000 or 2500.50",
+      /** The threshold's message in the chosen kind's unit. */
+      thresholdIn: {
+        USDT: "Enter an amount like 1000 or 2500.50",
+        count: "Enter a whole number above zero, e.g. 5",
+        percent: "Enter a percentage above zero, e.g. 80 or 150",
+      },
       window: "Enter whole minutes, from 5 to 43,200 (30 days)",
       actions: "Choose at least one action",
     },
@@ -54,6 +58,10 @@ export const risk = {
     exposure: "Exposure to equity",
     margin_ratio: "Margin ratio",
     concentration: "Concentration in one instrument",
+    deposit_count: "Number of deposits in the window",
+    deposit_amount: "Deposits in the window",
+    deposit_then_withdraw: "Deposit withdrawn again",
+    bonus_credit: "Bonus credit in the window",
   },
   kindHints: {
     withdrawal_single: "One withdrawal's USDT value above the threshold",
@@ -61,6 +69,11 @@ export const risk = {
     exposure: "The customer's open positions (total notional in USDT) as a percentage of their trading equity, above the threshold: 300 is three times the equity. No equity with a position open is always a breach. Read from the last exchange-account sync within the window; one event per window while it lasts.",
     margin_ratio: "The lowest margin ratio of the customer's open positions, as a percentage, BELOW the threshold: 100 % is liquidation, so 150 acts with a third of the margin cushion left. Read from the last exchange-account sync within the window; one event per window while it lasts.",
     concentration: "The largest instrument's share of the customer's total position notional, as a percentage, above the threshold (one instrument alone is 100 %). Read from the last exchange-account sync within the window; one event per window while it lasts.",
+    deposit_count: "More credited deposits in the window than the threshold (a number of deposits)",
+    deposit_amount: "The USDT value of the customer's credited deposits in the window above the threshold",
+    deposit_then_withdraw:
+      "A withdrawal soon after deposits: what the customer withdrew since the first deposit of the window before the withdrawal, as a percentage of those deposits, above the threshold (80: more than 80 % of what came in went out again)",
+    bonus_credit: "The USDT value of the bonus credit granted to the customer in the window above the threshold (1,440 minutes: per UTC day; 10,080: per week)",
   },
   actions: {
     alert: "Alert only",
@@ -97,6 +110,8 @@ export const risk = {
     subaccount: "Sub-account",
     api_key: "API key",
     customer_breaker: "Money-movement breaker",
+    deposit: "Deposit",
+    bonus_grant: "Bonus grant",
   },
   items: {
     heldAtRequest: "Held when it was requested",
@@ -164,7 +179,7 @@ export const risk = {
     empty: { title: "No risk events", hint: "Breaches of the brand's risk limits appear here." },
     filteredEmpty: { title: "No events match", hint: "Change or clear the filters.", clear: "Clear filters" },
     filters: { status: "Status", kind: "Kind", severity: "Severity" },
-    columns: { opened: "Opened", customer: "Customer", kind: "Kind", observed: "Observed (USDT)", threshold: "Threshold (USDT)", severity: "Severity", status: "Status", actions: "Actions" },
+    columns: { opened: "Opened", customer: "Customer", kind: "Kind", observed: "Observed", threshold: "Threshold", severity: "Severity", status: "Status", actions: "Actions" },
     open: "Details",
   },
   detail: {
@@ -195,6 +210,7 @@ export const risk = {
     cancel: "Cancel",
     done: "Saved",
     value: "{value} USDT",
+    noValue: "No USDT price",
   },
   snooze: {
     button: "Snooze for this customer",

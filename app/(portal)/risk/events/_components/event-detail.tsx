@@ -28,6 +28,8 @@ import type { RiskEventDetail } from "@/server/risk/types";
 import { EventStatusBadge } from "./events-table";
 
 type Pending = { kind: "acknowledge" | "resolve" } | { kind: "undo"; action: RiskActionKey };
+/** What a kind counts (server/risk/kinds): withdrawals, deposits, bonus grants. */
+type CountedType = "withdrawal" | "deposit" | "bonus_grant" | "position" | "equity";
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
@@ -118,21 +120,22 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
             <div className="text-sm">
               <p className="mb-1 font-medium">{t("risk.detail.counted")}</p>
               <ul className="grid gap-1">
-                {e.numbers.items.map((i) => (
-                  <li key={i.id} className="flex justify-between gap-4 tabular-nums">
-                    {i.type === "withdrawal" ? (
-                      <Link href={`/withdrawals/${i.id}`} className="underline-offset-4 hover:underline">
-                        {t("risk.itemTypes.withdrawal")} · {dateTime.format(new Date(i.at))}
-                      </Link>
-                    ) : (
-                      <span>
-                        {t(`risk.itemTypes.${i.type as "position"}`)} · {i.label ? `${i.label} · ` : ""}
-                        {dateTime.format(new Date(i.at))}
-                      </span>
-                    )}
-                    <span>{usdt(i.value)}</span>
-                  </li>
-                ))}
+                {e.numbers.items.map((i) => {
+                  // Withdrawals have a page of their own; the rest are named (a position by its instrument) with their time.
+                  const label = `${t(`risk.itemTypes.${i.type as CountedType}`)} · ${i.label ? `${i.label} · ` : ""}${dateTime.format(new Date(i.at))}`;
+                  return (
+                    <li key={`${i.type}:${i.id}`} className="flex justify-between gap-4 tabular-nums" data-testid={`risk-item-${i.type}`}>
+                      {i.type === "withdrawal" ? (
+                        <Link href={`/withdrawals/${i.id}`} className="underline-offset-4 hover:underline">
+                          {label}
+                        </Link>
+                      ) : (
+                        <span>{label}</span>
+                      )}
+                      <span>{i.value ? usdt(i.value) : t("risk.detail.noValue")}</span>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           </CardContent>

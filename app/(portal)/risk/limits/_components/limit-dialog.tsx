@@ -5,7 +5,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -16,7 +16,7 @@ import { FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { checkedBy } from "@/lib/forms/checked-by";
 import { applyServerErrors, useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
-import { DEFAULT_WINDOW_MINUTES, RISK_ACTIONS, RISK_KIND_UNIT, RISK_KINDS, RISK_KINDS_BELOW, RISK_SCOPES, RISK_SEVERITIES, ZCreateRiskLimitInput } from "@/lib/risk/schemas";
+import { DEFAULT_WINDOW_MINUTES, RISK_ACTIONS, RISK_KIND_UNIT, RISK_KINDS, RISK_KINDS_BELOW, RISK_SCOPES, RISK_SEVERITIES, ZCreateRiskLimitInput, type RiskUnit } from "@/lib/risk/schemas";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RiskLimitRow } from "@/server/risk/types";
 
@@ -31,15 +31,17 @@ const ZBoxes = z.object({
 });
 const ZForm = checkedBy(ZBoxes, ZCreateRiskLimitInput);
 type Values = z.input<typeof ZForm>;
-const MESSAGES: FieldMessages<Values> = {
+/** The field messages, the threshold's in the chosen kind's unit (a count is a whole number, a percentage…). */
+const messagesFor = (unit: RiskUnit): FieldMessages<Values> => ({
   invalid: {
     scopeId: "risk.form.errors.scopeId",
-    threshold: "risk.form.errors.threshold",
+    threshold: `risk.form.errors.thresholdIn.${unit}`,
     windowMinutes: "risk.form.errors.window",
     actions: "risk.form.errors.actions",
   },
   refused: { scopeId: "risk.form.errors.scopeId" },
-};
+});
+const initialKind = (limit: RiskLimitRow | null) => limit?.kind ?? "withdrawal_daily";
 
 /** The limit's customer as the picker shows it; the row's label is "uid · name". */
 function pickedOf(limit: RiskLimitRow | null): PickedCustomer | null {
@@ -53,14 +55,16 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const [unit, setUnit] = useState<RiskUnit>(RISK_KIND_UNIT[initialKind(limit)]);
+  const messages = messagesFor(unit);
   const form = useForm<Values, unknown, z.output<typeof ZForm>>({
-    resolver: useLocalizedResolver(zodResolver(ZForm), MESSAGES),
+    resolver: useLocalizedResolver(zodResolver(ZForm), messages),
     defaultValues: {
       scope: limit?.scope ?? "brand",
       scopeId: limit?.scopeId ?? "",
-      kind: limit?.kind ?? "withdrawal_daily",
+      kind: initialKind(limit),
       threshold: limit?.threshold ?? "",
-      windowMinutes: String(limit?.windowMinutes ?? DEFAULT_WINDOW_MINUTES.withdrawal_daily),
+      windowMinutes: String(limit?.windowMinutes ?? DEFAULT_WINDOW_MINUTES[initialKind(limit)]),
       severity: limit?.severity ?? "medium",
       actions: limit?.actions ?? ["alert"],
     },
@@ -69,16 +73,22 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
   const [picked, setPicked] = useState<PickedCustomer | null>(() => pickedOf(limit));
   const groups = useQuery(trpc.customerGroup.list.queryOptions(undefined, { enabled: scope === "group", staleTime: 60_000 }));
   const kind = useWatch({ control: form.control, name: "kind" }) as (typeof RISK_KINDS)[number];
-  // A new limit's window follows the kind until the window is typed in (a day for withdrawals, an hour for exposure).
+  // The threshold's unit follows the kind (state, because the form's resolver is made before the kind is watched).
+  const kindUnit = RISK_KIND_UNIT[kind] ?? "USDT";
+  if (kindUnit !== unit) setUnit(kindUnit);
+  const shownKind = useRef(kind);
   useEffect(() => {
-    if (!limit && !form.getFieldState("windowMinutes").isDirty) form.setValue("windowMinutes", String(DEFAULT_WINDOW_MINUTES[kind]));
-  }, [kind, limit, form]);
+    if (shownKind.current === kind) return;
+    shownKind.current = kind;
+    // When the kind changes, a window nobody typed follows it (an hour for deposits withdrawn again, a day for the sums).
+    if (!form.getFieldState("windowMinutes").isDirty && DEFAULT_WINDOW_MINUTES[kind]) form.setValue("windowMinutes", String(DEFAULT_WINDOW_MINUTES[kind]));
+  }, [kind, form]);
   const done = (message: string) => {
     toast.success(message);
     void queryClient.invalidateQueries(trpc.risk.listLimits.pathFilter());
     onClose();
   };
-  const onError = (error: unknown) => setFormError(applyServerErrors(form.setError, error, MESSAGES, t));
+  const onError = (error: unknown) => setFormError(applyServerErrors(form.setError, error, messages, t));
   const create = useMutation(trpc.risk.createLimit.mutationOptions({ onSuccess: () => done(t("risk.limits.created")), onError }));
   const update = useMutation(trpc.risk.updateLimit.mutationOptions({ onSuccess: () => done(t("risk.limits.updated")), onError }));
 
@@ -149,9 +159,9 @@ export function LimitDialog({ limit, onClose }: { limit: RiskLimitRow | null; on
       <TextField
         control={form.control}
         name="threshold"
-        label={t(`risk.form.thresholdIn.${RISK_KIND_UNIT[kind]}`)}
+        label={t(`risk.form.thresholdIn.${unit}`)}
         hint={RISK_KINDS_BELOW.includes(kind) ? t("risk.form.thresholdHintBelow") : t("risk.form.thresholdHint")}
-        input={{ inputMode: "decimal" }}
+        input={{ inputMode: unit === "count" ? "numeric" : "decimal" }}
       />
       <TextField control={form.control} name="windowMinutes" label={t("risk.form.window")} hint={t("risk.form.windowHint")} input={{ inputMode: "numeric" }} />
       <SelectField control={form.control} name="severity" label={t("risk.form.severity")} options={RISK_SEVERITIES.map((s) => ({ value: s, label: t(`risk.severities.${s}`) }))} />
