@@ -7,6 +7,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { TenantContext } from "@/server/actor";
+import { RISK_KINDS } from "@/lib/risk/schemas";
 import { db } from "@/server/db/client";
 import { holdAtRequest } from "@/server/risk/at-request";
 import { evaluateCustomer } from "@/server/risk/evaluate";
@@ -29,6 +30,7 @@ const reason = "Known large withdrawal, agreed by phone";
 
 /** A customer with one 1,500 USDT withdrawal waiting, created now. */
 const withdrawing = async () => (await createTestWithdrawal(brand.id, { valueUsdt: "1500", amount: "1500" })).customerId;
+const withLimits = (risk: CustomerRisk) => risk.kinds.filter((k) => k.limits.length > 0);
 const eventsOf = (customerId: string) => db.riskEvent.count({ where: { brandId: brand.id, customerId } });
 
 // A brand per test: one test's brand-wide limits never apply in another.
@@ -141,7 +143,10 @@ describe("a customer's effective limits", () => {
     });
 
     const risk = await call<CustomerRisk>("risk.forCustomer", { customerId: inGroup.id });
-    expect(risk.kinds.map((k) => [k.kind, k.scope, k.limits.map((l) => l.id)])).toEqual([
+    // Every kind is listed; those without a limit for this customer come with no scope and no limit.
+    expect(risk.kinds.map((k) => k.kind)).toEqual([...RISK_KINDS]);
+    expect(risk.kinds.filter((k) => !k.limits.length).every((k) => k.scope === null)).toBe(true);
+    expect(withLimits(risk).map((k) => [k.kind, k.scope, k.limits.map((l) => l.id)])).toEqual([
       ["withdrawal_single", "group", [groupSingle.id]],
       ["withdrawal_daily", "customer", [ownDaily.id]],
     ]);
@@ -150,7 +155,7 @@ describe("a customer's effective limits", () => {
     expect(risk.openEvents).toBe(2);
 
     const other = await call<CustomerRisk>("risk.forCustomer", { customerId: plain.id });
-    expect(other.kinds.map((k) => [k.kind, k.scope, k.limits.map((l) => l.id)])).toEqual([
+    expect(withLimits(other).map((k) => [k.kind, k.scope, k.limits.map((l) => l.id)])).toEqual([
       ["withdrawal_single", "customer", [expect.any(String)]],
       ["withdrawal_daily", "brand", [brandDaily.id]],
     ]);
