@@ -27,12 +27,14 @@ async function sql<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
 /** The banner's sentence with its time left open. */
 const bannerText = (sentence: string) => new RegExp(sentence.split("{time}").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+"));
 
-async function change(page: Page, button: string, confirm: string, reason: string) {
+async function change(page: Page, button: string, confirm: string, reason: string, options: { cancelOrders?: boolean } = {}) {
   await page.goto("/risk/emergency");
   await page.getByRole("button", { name: button }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel(en.emergency.dialog.reason).fill(reason);
   await dialog.getByLabel(en.emergency.dialog.totpCode).fill(await freshTotpCode(DEMO.aurora.admin.totpSecret!));
+  if (options.cancelOrders) await dialog.getByRole("checkbox", { name: en.emergency.dialog.cancelOrders }).check();
+  if (options.cancelOrders && process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/emergency-trigger-dialog-en.png` });
   await dialog.getByRole("button", { name: confirm }).click();
   await expect(dialog).toHaveCount(0);
 }
@@ -66,9 +68,13 @@ test.describe(() => {
       ORDER BY c.uid DESC LIMIT 1`);
     expect(customer).toBeDefined();
 
-    await change(page, en.emergency.actions.triggerBrand, en.emergency.dialog.confirmTrigger, "Suspicious withdrawals from several accounts");
+    await change(page, en.emergency.actions.triggerBrand, en.emergency.dialog.confirmTrigger, "Suspicious withdrawals from several accounts", { cancelOrders: true });
     await expect(page.getByRole("alert").filter({ hasText: bannerText(en.emergency.banner.brand) })).toBeVisible();
     await expect(page.getByText(en.emergency.state.active, { exact: true }).first()).toBeVisible();
+    // Cancelling the open orders was asked for: the stop shows how it goes (queued, running or finished, as the worker gets to it).
+    const { queued, running, finished } = en.emergency.cancel;
+    await expect(page.getByTestId("emergency-cancel-progress")).toContainText(new RegExp(`${queued}|${running}|${finished}`));
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/emergency-stopped-en.png`, fullPage: true });
 
     // A grant is refused, with the stop's message; the banner is on this page too.
     const dialog = await grantBonus(page, customer!.id);
@@ -80,6 +86,11 @@ test.describe(() => {
     await page.context().addCookies([{ name: "bd-locale", value: "zh-CN", url: test.info().project.use.baseURL! }]);
     await page.goto("/");
     await expect(page.getByTestId("emergency-banner")).toContainText(bannerText(zh.emergency.banner.brand));
+    if (process.env.SHOTS_DIR) {
+      await page.goto("/risk/emergency");
+      await expect(page.getByTestId("emergency-cancel-progress")).toBeVisible();
+      await page.screenshot({ path: `${process.env.SHOTS_DIR}/emergency-stopped-zh.png`, fullPage: true });
+    }
     await page.context().addCookies([{ name: "bd-locale", value: "en", url: test.info().project.use.baseURL! }]);
 
     await change(page, en.emergency.actions.resetBrand, en.emergency.dialog.confirmReset, "Checked with compliance: all clear");
