@@ -3,11 +3,15 @@
  * message when it answered) and the exchange-action services' results as per-item results.
  */
 import "server-only";
+import type { BrandContext } from "../../actor";
 import { AppError } from "../../errors";
+import { assertExchangeMutationsAllowed } from "../../exchange-actions/mutation-guard";
+import { customerSubaccounts } from "../../exchange-actions/targets";
 import { isOkxError } from "../../exchange/okx";
+import { NoUsableKeyError } from "../../exchange/subaccount-client";
 import { createTranslator, type MessageKey } from "@/lib/i18n/translate";
 import type { ExchangeActionResult } from "@/lib/exchange-actions/types";
-import type { ItemResult } from "./types";
+import { ruleReason, type ActionEvent, type ItemResult, type RiskAction } from "./types";
 
 const english = createTranslator("en");
 
@@ -35,4 +39,32 @@ export function itemsOf(result: ExchangeActionResult, subs: { id: string; subAcc
   const touched = new Set([...result.items.map((i) => i.subaccountId), ...result.skipped.map((s) => s.subaccountId)]);
   for (const s of subs.filter((x) => !touched.has(x.id))) items.push({ type: "subaccount", id: s.subAcct, result: "skipped", detail: nothingOpen });
   return items;
+}
+
+/**
+ * A risk action that runs one of the exchange-action services' bulk actions (cancel all, close all) over
+ * the customer's sub-accounts as the system. Stopped: nothing is sent and the action fails with the stop's
+ * words (a lasting breach acts again next window). A second run finds nothing open and skips.
+ */
+export function bulkExchangeAction(
+  key: RiskAction["key"],
+  run: (ctx: BrandContext, input: { customerId: string; reason: string }) => Promise<ExchangeActionResult>,
+  nothingOpen: `risk.items.${string}`,
+): RiskAction {
+  return {
+    key,
+    undoable: false,
+    async apply(ctx: BrandContext, event: ActionEvent) {
+      await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
+      const subs = await customerSubaccounts(ctx, { customerId: event.customerId });
+      if (subs.length === 0) return [];
+      try {
+        return itemsOf(await run(ctx, { customerId: event.customerId, reason: ruleReason(event).slice(0, 500) }), subs, nothingOpen);
+      } catch (e) {
+        // No sub-account has a key that may trade: each is reported, nothing was sent.
+        if (e instanceof NoUsableKeyError) return subs.map((s) => ({ type: "subaccount", id: s.subAcct, result: "failed" as const, detail: e.message }));
+        throw e;
+      }
+    },
+  };
 }
