@@ -1,0 +1,59 @@
+/**
+ * Evaluation requests, batched. A request adds the customer to the brand's pending set in Redis (a set: a
+ * customer asked for twice before the next batch is evaluated once) and adds the brand's job of the current
+ * collection slot (RISK_PENDING_SLOT_MS), delayed to the slot's end and de-duplicated by its id, so a burst
+ * of requests makes one job per brand and slot. The job takes the set in batches (SPOP) and evaluates each
+ * with `evaluateMany`: a fixed number of statements per batch instead of per customer.
+ *
+ * Why not one BullMQ job per customer: each job costs several Redis round trips in the producer and the
+ * worker and one evaluation of a few statements; at thousands a second both the queue and the database
+ * spend their time on overhead. Why not BullMQ's own batches: they are a BullMQ Pro feature.
+ *
+ * What can be lost: customers taken from the set by a worker that dies before evaluating them (an error
+ * puts them back, a crash cannot), and requests made while Redis is down. The sweep (every 2 minutes)
+ * evaluates every recently active customer, so those breaches are caught there.
+ */
+import "server-only";
+import type { Redis } from "ioredis";
+import type { Db } from "../db/client";
+import { jobsConfig, producerReady } from "../queues/connection";
+import { enqueue, QUEUES, riskPendingSlotEnd } from "../queues/registry";
+import { evaluateMany } from "./evaluate";
+
+/** Customers per evaluated batch: bigger batches amortise more, smaller ones keep each transaction short. */
+export const PENDING_BATCH = 500;
+
+const pendingKey = (brandId: string) => `${jobsConfig().prefix}:risk-pending:${brandId}`;
+
+/** Asks for the customer's evaluation soon (within a slot and a batch). Throws when Redis is unavailable. */
+export async function requestEvaluation(brandId: string, customerId: string, now = new Date()): Promise<void> {
+  // The shared connection fails fast: wait (briefly) for it to be up, as on a process's first request.
+  await (await producerReady()).sadd(pendingKey(brandId), customerId);
+  const payload = { brandId, trigger: "pending" as const };
+  const slotEnd = riskPendingSlotEnd(now);
+  await enqueue("risk-evaluate", payload, { jobId: QUEUES["risk-evaluate"].jobId(payload, now), delay: Math.max(0, slotEnd - now.getTime()) });
+}
+
+/** How many customers of the brand wait for evaluation. */
+export const pendingCount = async (brandId: string, redis?: Redis) => (redis ?? (await producerReady())).scard(pendingKey(brandId));
+
+/** The worker's half: evaluates the brand's pending customers in batches until none is left. */
+export async function evaluatePending(db: Db, brandId: string, given?: Redis) {
+  const redis = given ?? (await producerReady());
+  const total = { batches: 0, customers: 0, opened: 0, applied: 0 };
+  for (;;) {
+    const ids = await redis.spop(pendingKey(brandId), PENDING_BATCH);
+    if (!ids.length) return total;
+    try {
+      const r = await evaluateMany(db, brandId, ids);
+      total.opened += r.opened;
+      total.applied += r.applied;
+    } catch (error) {
+      // Back into the set for the retry (or another job); events already opened are found, not opened again.
+      await redis.sadd(pendingKey(brandId), ...ids).catch(() => undefined);
+      throw error;
+    }
+    total.batches++;
+    total.customers += ids.length;
+  }
+}
