@@ -88,12 +88,22 @@ async function main() {
   const loadAtStart = os.loadavg().map((n) => n.toFixed(2)).join(" / ");
   const workers = await Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(i)));
   log(`${WORKERS} worker processes up`);
+  // The sweep each worker adds at start must be done before a phase writes its withdrawals: a sweep that
+  // reads them first walks every customer (in batches) ahead of the requests and opens their events itself.
+  for (;;) {
+    const counts = await queue.getJobCounts("active", "waiting", "prioritized");
+    const swept = (await queue.getJobs(["completed"], 0, 100)).some((j) => j.data.trigger === "sweep");
+    if (swept && !Object.values(counts).some(Boolean)) break;
+    await sleep(100);
+  }
 
   /** Waits until nothing is pending or queued and every breach's action is applied; returns the jobs of the phase. */
   async function drained(since: number, breaches: number) {
     for (;;) {
-      const counts = await queue.getJobCounts("active", "waiting", "delayed", "prioritized");
-      const busy = Object.values(counts).reduce((a, b) => a + b, 0) + (await pendingCount(data.brandId));
+      // Delayed: only the batch jobs (the sweep's scheduler always keeps its next run there).
+      const counts = await queue.getJobCounts("active", "waiting", "prioritized");
+      const delayed = (await queue.getJobs(["delayed"], 0, 1000)).filter((j) => j.data.trigger === "pending").length;
+      const busy = Object.values(counts).reduce((a, b) => a + b, 0) + delayed + (await pendingCount(data.brandId));
       const applied = busy ? 0 : Number((await pool.query(`SELECT count(*) AS n FROM risk_event WHERE brand_id = $1 AND NOT actions @> '[{"status":"applying"}]'`, [data.brandId])).rows[0].n);
       if (!busy && applied >= breaches) break;
       await sleep(25);

@@ -31,11 +31,11 @@ export async function measureStop(o: { db: Db; brandId: string; rounds: number; 
   const stopper = await emergencyStopper(o.brandId);
   const { user } = await createTestStaff({ brandId: o.brandId, role: "operations" });
   const actor = (await staffContext(user, { tenantId: o.brandId })).actor;
-  const customers = await o.db.customer.findMany({ where: { brandId: o.brandId }, take: PROBES.length, select: { id: true } });
+  // Each probe posts to an account of its own, so the postings never wait on each other's row locks.
+  const accounts = await o.db.tradingAccount.findMany({ where: { brandId: o.brandId }, take: PROBES.length, orderBy: { id: "asc" }, select: { id: true } });
   const state = PROBES.map(() => ({ refused: null as boolean | null, at: 0 }));
   const children: ChildProcess[] = [];
-  for (const [i, c] of customers.entries()) {
-    const account = await o.db.tradingAccount.create({ data: { brandId: o.brandId, customerId: c.id, type: "spot", currency: "USDT" } });
+  for (const [i, account] of accounts.entries()) {
     const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "bench/risk/stop-probe.ts", o.brandId, account.id, JSON.stringify(actor)], {
       cwd: ROOT,
       env: { ...process.env, ...o.env },

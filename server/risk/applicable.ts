@@ -27,14 +27,12 @@ export async function limitsFor(db: Db | DbTx, brandId: string, customer: Custom
 /** The limits of many customers of one brand, in one query: customer id → its limits, oldest first. */
 export async function limitsForMany(db: Db | DbTx, brandId: string, customers: readonly Customer[], kinds?: readonly string[]): Promise<Map<string, RiskLimit[]>> {
   const groupIds = [...new Set(customers.flatMap((c) => (c.groupId ? [c.groupId] : [])))];
-  const all = await db.riskLimit.findMany({
-    where: {
-      brandId,
-      enabled: true,
-      OR: [{ scope: "brand" }, { scope: "customer", scopeId: { in: customers.map((c) => c.id) } }, ...(groupIds.length ? [{ scope: "group" as const, scopeId: { in: groupIds } }] : [])],
-      ...(kinds ? { kind: { in: [...kinds] } } : {}),
-    },
-    orderBy: ORDER,
-  });
+  // Which limits, by id, in a statement that does not grow with the batch; then those few rows in full.
+  const found = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM risk_limit
+    WHERE brand_id = ${brandId}::uuid AND enabled
+      AND (scope = 'brand' OR (scope = 'customer' AND scope_id = ANY(${customers.map((c) => c.id)}::uuid[])) OR (scope = 'group' AND scope_id = ANY(${groupIds}::uuid[])))
+      AND (${kinds ? [...kinds] : null}::text[] IS NULL OR kind = ANY(${kinds ? [...kinds] : null}::text[]))`;
+  const all = found.length ? await db.riskLimit.findMany({ where: { brandId, id: { in: found.map((r) => r.id) } }, orderBy: ORDER }) : [];
   return new Map(customers.map((c) => [c.id, narrowestFor(all, c)]));
 }

@@ -89,11 +89,16 @@ async function openEvents(tx: DbTx, breaches: readonly Breach[]): Promise<Opened
     const actions: ActionRecord[] = limit.actions.map((action) => ({ action: action as ActionRecord["action"], status: "applying", claimedAt, items: [] }));
     return { limit, o, id: randomUUID(), customerId, numbers: numbersOf(limit, o), actions };
   });
-  const created = await tx.riskEvent.createManyAndReturn({
-    data: rows.map((r) => ({ id: r.id, brandId: r.limit.brandId, limitId: r.limit.id, customerId: r.customerId, kind: r.limit.kind, severity: r.limit.severity, windowKey: r.o.windowKey, numbers: r.numbers, actions: r.actions as object[] })),
-    skipDuplicates: true,
-    select: { id: true },
-  });
+  // One statement whatever the batch's size (see insertRows in server/audit/audit.ts for why raw).
+  const created = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO risk_event (id, brand_id, limit_id, customer_id, kind, severity, window_key, numbers, actions, updated_at)
+    SELECT v.id, v.brand_id, v.limit_id, v.customer_id, v.kind, v.severity::"RiskSeverity", v.window_key, v.numbers, v.actions, now()
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.limit.brandId)}::uuid[], ${rows.map((r) => r.limit.id)}::uuid[], ${rows.map((r) => r.customerId)}::uuid[],
+      ${rows.map((r) => r.limit.kind)}::text[], ${rows.map((r) => r.limit.severity)}::text[], ${rows.map((r) => r.o.windowKey)}::text[],
+      ${rows.map((r) => JSON.stringify(r.numbers))}::jsonb[], ${rows.map((r) => JSON.stringify(r.actions))}::jsonb[])
+      AS v(id, brand_id, limit_id, customer_id, kind, severity, window_key, numbers, actions)
+    ON CONFLICT (limit_id, customer_id, window_key) DO NOTHING
+    RETURNING id::text`;
   const isNew = new Set(created.map((c) => c.id));
   const opened = rows.filter((r) => isNew.has(r.id));
   await recordAudits(
@@ -134,7 +139,8 @@ async function observe(db: Db, brandId: string, kind: RiskKind, pairs: { custome
 export async function evaluateMany(db: Db, brandId: string, customerIds: readonly string[], at = new Date()): Promise<EvaluationResult> {
   const ids = [...new Set(customerIds)];
   if (!ids.length) return { opened: 0, applied: 0 };
-  const customers = await db.customer.findMany({ where: { brandId, id: { in: ids } }, select: { id: true, groupId: true } });
+  const customers = await db.$queryRaw<{ id: string; groupId: string | null }[]>`
+    SELECT id::text, group_id::text AS "groupId" FROM customer WHERE brand_id = ${brandId}::uuid AND id = ANY(${ids}::uuid[])`;
   const limits = await limitsForMany(db, brandId, customers);
   const byKind = new Map<string, { customerId: string; limit: RiskLimit }[]>();
   for (const c of customers) for (const limit of limits.get(c.id) ?? []) byKind.set(limit.kind, [...(byKind.get(limit.kind) ?? []), { customerId: c.id, limit }]);

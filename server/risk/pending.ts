@@ -25,13 +25,23 @@ export const PENDING_BATCH = 500;
 
 const pendingKey = (brandId: string) => `${jobsConfig().prefix}:risk-pending:${brandId}`;
 
+/**
+ * The slot job this process has already added, per brand (prefix and brand → slot end). A later request in
+ * the same slot only joins the set: the job, delayed to the slot's end, has not started yet and will take it.
+ */
+const added = new Map<string, number>();
+
 /** Asks for the customer's evaluation soon (within a slot and a batch). Throws when Redis is unavailable. */
 export async function requestEvaluation(brandId: string, customerId: string, now = new Date()): Promise<void> {
   // The shared connection fails fast: wait (briefly) for it to be up, as on a process's first request.
   await (await producerReady()).sadd(pendingKey(brandId), customerId);
-  const payload = { brandId, trigger: "pending" as const };
   const slotEnd = riskPendingSlotEnd(now);
+  const key = pendingKey(brandId);
+  if (added.get(key) === slotEnd) return;
+  const payload = { brandId, trigger: "pending" as const };
   await enqueue("risk-evaluate", payload, { jobId: QUEUES["risk-evaluate"].jobId(payload, now), delay: Math.max(0, slotEnd - now.getTime()) });
+  // Only once the add succeeded: until then, every request of the slot adds (de-duplicated by the job id).
+  added.set(key, slotEnd);
 }
 
 /** How many customers of the brand wait for evaluation. */
