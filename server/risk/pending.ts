@@ -3,17 +3,20 @@
  * customer asked for twice before the next batch is evaluated once) and adds the brand's job of the current
  * collection slot (RISK_PENDING_SLOT_MS), delayed to the slot's end and de-duplicated by its id, so a burst
  * of requests makes one job per brand and slot. The job takes the set in batches (SPOP) and evaluates each
- * with `evaluateMany`: a fixed number of statements per batch instead of per customer.
+ * with `evaluateMany`: a fixed number of statements per batch instead of per customer. At most two jobs of a
+ * brand drain at once (a claim in Redis), so batches stay large under load.
  *
  * Why not one BullMQ job per customer: each job costs several Redis round trips in the producer and the
  * worker and one evaluation of a few statements; at thousands a second both the queue and the database
  * spend their time on overhead. Why not BullMQ's own batches: they are a BullMQ Pro feature.
  *
  * What can be lost: customers taken from the set by a worker that dies before evaluating them (an error
- * puts them back, a crash cannot), and requests made while Redis is down. The sweep (every 2 minutes)
+ * puts them back, a crash cannot), customers waiting behind a dead drainer's claim until it expires with
+ * no later request, and requests made while Redis is down. The sweep (every 2 minutes)
  * evaluates every recently active customer, so those breaches are caught there.
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Db } from "../db/client";
 import { jobsConfig, producerReady } from "../queues/connection";
@@ -47,23 +50,47 @@ export async function requestEvaluation(brandId: string, customerId: string, now
 /** How many customers of the brand wait for evaluation. */
 export const pendingCount = async (brandId: string, redis?: Redis) => (redis ?? (await producerReady())).scard(pendingKey(brandId));
 
-/** The worker's half: evaluates the brand's pending customers in batches until none is left. */
+/** Drainers of one brand at a time: more would split the set into small batches that queue on the brand's audit chain lock. */
+const DRAINERS = 2;
+/** A drainer's claim outlives one batch by far; one that dies lets go by itself after this. */
+const DRAIN_CLAIM_MS = 60_000;
+const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+/**
+ * The worker's half: evaluates the brand's pending customers in batches until none is left, as one of at
+ * most DRAINERS per brand; a job that finds them all taken leaves (its customers are in the set for them).
+ * Each drainer looks at the set again after letting go, so a customer added between its last take and its
+ * release is not left behind.
+ */
 export async function evaluatePending(db: Db, brandId: string, given?: Redis) {
   const redis = given ?? (await producerReady());
+  const key = pendingKey(brandId);
   const total = { batches: 0, customers: 0, opened: 0, applied: 0 };
+  const token = randomUUID();
   for (;;) {
-    const ids = await redis.spop(pendingKey(brandId), PENDING_BATCH);
-    if (!ids.length) return total;
+    let claim: string | null = null;
+    for (let i = 0; i < DRAINERS && !claim; i++) if (await redis.set(`${key}:drainer:${i}`, token, "PX", DRAIN_CLAIM_MS, "NX")) claim = `${key}:drainer:${i}`;
+    if (!claim) return total;
     try {
-      const r = await evaluateMany(db, brandId, ids);
-      total.opened += r.opened;
-      total.applied += r.applied;
-    } catch (error) {
-      // Back into the set for the retry (or another job); events already opened are found, not opened again.
-      await redis.sadd(pendingKey(brandId), ...ids).catch(() => undefined);
-      throw error;
+      for (;;) {
+        const ids = await redis.spop(key, PENDING_BATCH);
+        if (!ids.length) break;
+        await redis.pexpire(claim, DRAIN_CLAIM_MS);
+        try {
+          const r = await evaluateMany(db, brandId, ids);
+          total.opened += r.opened;
+          total.applied += r.applied;
+        } catch (error) {
+          // Back into the set for the retry (or another job); events already opened are found, not opened again.
+          await redis.sadd(key, ...ids).catch(() => undefined);
+          throw error;
+        }
+        total.batches++;
+        total.customers += ids.length;
+      }
+    } finally {
+      await redis.eval(RELEASE, 1, claim, token).catch(() => undefined);
     }
-    total.batches++;
-    total.customers += ids.length;
+    if ((await redis.scard(key)) === 0) return total;
   }
 }
