@@ -5,6 +5,7 @@ import type { QueueName } from "@/server/queues/registry";
 import { processAuditVerify } from "./workers/audit-verify";
 import { processBonusAutoGrants } from "./workers/bonus-auto-grants";
 import { processBonusExpiry } from "./workers/bonus-expiry";
+import { processEmergencyCancelOrders } from "./workers/emergency-cancel-orders";
 import { processFundLockExpiry } from "./workers/fund-lock-expiry";
 import { processMessageDispatch } from "./workers/message-dispatch";
 import { processMessageFanout } from "./workers/message-fanout";
@@ -33,4 +34,5 @@ export const PROCESSORS: Record<QueueName, Processor> = {
   "withdrawal-send": (job) => processWithdrawalSend(job.data, workerWithdrawalDeps(db)),
   "withdrawal-follow": (job) => processWithdrawalFollow(job.data, workerWithdrawalDeps(db)),
   "risk-evaluate": (job) => processRiskEvaluate(job.data, db),
+  "emergency-cancel-orders": (job) => processEmergencyCancelOrders(job.data, db),
 };

@@ -25,6 +25,7 @@ import {
   Palette,
   ScrollText,
   ShieldAlert,
+  SlidersHorizontal,
   UserCog,
   Users,
   Workflow,
@@ -118,6 +119,7 @@ export const NAV_GROUPS = [
     id: "risk",
     labelKey: "nav.groups.risk",
     items: [
+      item("riskControls", "/risk", SlidersHorizontal, "risk.read", "open"),
       item("risk", "/risk/events", ShieldAlert, "risk.read", "open"),
       item("riskLimits", "/risk/limits", Gauge, "risk.read", "open"),
       item("emergency", "/risk/emergency", OctagonAlert, "emergency.read", "open"),
@@ -168,8 +170,11 @@ export function navForPermissions(permissions: readonly Permission[]): NavGroup[
   );
 }
 
-/** Whether `pathname` is inside the item's area (the dashboard only matches "/" itself). */
+/** Items whose area holds other items' (the Risk overview, /risk): they match only themselves. */
+const PARENT_HREFS = new Set(NAV_GROUPS.flatMap((g) => g.items.map((i) => i.href as string)).filter((h, _, all) => all.some((o) => o.startsWith(`${h}/`))));
+
+/** Whether `pathname` is inside the item's area (the dashboard and parent items only match themselves). */
 export function isActive(item: Pick<NavItem, "href">, pathname: string): boolean {
-  if (item.href === "/") return pathname === "/";
+  if (item.href === "/" || PARENT_HREFS.has(item.href)) return pathname === item.href;
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }

@@ -8,7 +8,9 @@
  *     from the same two SQL statements (bare-server.ts), measured in the same run: the ratio is the cost
  *     of everything the app adds (session, tRPC, superjson, Prisma).
  *
- *   npm run bench:load [-- --rate 200] [-- --seconds 120] [-- --rebuild] [-- --profile]
+ *   npm run bench:load [-- --rate 200] [-- --seconds 120] [-- --rebuild] [-- --profile] [-- --per-target]
+ *
+ * --per-target measures each request of the mix alone at saturation instead, and the mix rate those allow.
  *
  * Database brokerdesk_load_bench (BENCH_DATABASE_URL overrides): made, migrated and seeded with the demo
  * data when missing (or with --rebuild). Builds the app when sources changed. --profile writes CPU
@@ -140,6 +142,18 @@ async function main() {
     }
     log("warming up (20 s at 50 req/s) …");
     await openLoop(options, targets, 50, 20_000);
+    if (process.argv.includes("--per-target")) {
+      // Where the capacity goes: each request alone at saturation, and the mix's rate those costs allow.
+      let costMs = 0;
+      const weights = targets.reduce((n, t) => n + (t.weight ?? 1), 0);
+      for (const target of targets) {
+        const r = await closedLoop({ ...options, headers: { ...options.headers, ...target.headers } }, target.path, 8, 8_000);
+        costMs += ((target.weight ?? 1) / weights) * (1000 / r.perSecond);
+        log(`${target.name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(5)} req/s alone (${r.failed} failed)`);
+      }
+      log(`the mix at these costs: ${(1000 / costMs).toFixed(0)} req/s`);
+      return;
+    }
 
     const load = os.loadavg().map((n) => n.toFixed(2)).join(" / ");
     log(`mixed reads: ${RATE} req/s for ${SECONDS} s …`);

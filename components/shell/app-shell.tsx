@@ -81,7 +81,7 @@ export function AppShell({ user, permissions, brand, brands, initialCollapsed, c
           )}
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto">
-          <SidebarNav permissions={permissions} collapsed={collapsed} />
+          <SidebarNav permissions={permissions} collapsed={collapsed} hasBrand={!!brand} />
         </div>
         <div className={cn("border-t border-sidebar-border p-2", collapsed && "flex justify-center")}>
           <Button
@@ -121,7 +121,7 @@ export function AppShell({ user, permissions, brand, brands, initialCollapsed, c
                 </div>
               )}
               <div className="min-h-0 flex-1 overflow-y-auto">
-                <SidebarNav permissions={permissions} onNavigate={() => setMobileOpen(false)} />
+                <SidebarNav permissions={permissions} hasBrand={!!brand} onNavigate={() => setMobileOpen(false)} />
               </div>
             </SheetContent>
           </Sheet>

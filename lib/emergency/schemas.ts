@@ -21,6 +21,26 @@ export const zEmergencyReason = zText(500, {
 export const ZEmergencyChangeInput = z.object({ reason: zEmergencyReason, totpCode: zTotpCode });
 export type EmergencyChangeInput = z.input<typeof ZEmergencyChangeInput>;
 
+/** Triggering may also cancel every open order of the customers' sub-accounts (through their own keys). */
+export const ZEmergencyTriggerInput = ZEmergencyChangeInput.extend({ cancelOrders: z.boolean({ error: "Choose whether to cancel open orders" }).default(false) });
+export type EmergencyTriggerInput = z.input<typeof ZEmergencyTriggerInput>;
+
+export const CANCEL_OUTCOMES = ["queued", "running", "finished", "reset", "notQueued"] as const;
+
+/** How cancelling the open orders goes: sub-accounts done of all, orders by outcome. */
+export interface EmergencyCancelProgress {
+  subaccounts: number;
+  done: number;
+  cancelled: number;
+  failed: number;
+  unknown: number;
+  /** Sub-accounts without a key that may trade, or whose open orders could not be read. */
+  skipped: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  outcome: (typeof CANCEL_OUTCOMES)[number];
+}
+
 /** One activation as the page shows it. */
 export interface EmergencyStopRow {
   id: string;
@@ -31,6 +51,9 @@ export interface EmergencyStopRow {
   resetAt: Date | null;
   resetBy: string | null;
   resetReason: string | null;
+  cancelOrders: boolean;
+  /** Null until the cancelling job starts (or when the stop did not ask for it). */
+  cancelProgress: EmergencyCancelProgress | null;
 }
 
 export interface EmergencyStatus {

@@ -5,7 +5,7 @@
 import "server-only";
 import type { z } from "zod";
 import { isRiskyKey } from "@/lib/api-keys/rules";
-import type { TenantContext } from "../actor";
+import type { BrandContext } from "../actor";
 import { maskSecret } from "../crypto/secrets";
 import type { Db, DbTx, Prisma } from "../db/client";
 import { notFound, type ErrorReason } from "../errors";
@@ -80,13 +80,13 @@ export const auditSnapshot = (r: Pick<KeyRecord, "apiKey" | "label" | "perms" | 
   version: r.version,
 });
 
-export async function loadKey(db: Db | DbTx, ctx: TenantContext, id: string): Promise<KeyRecord> {
+export async function loadKey(db: Db | DbTx, ctx: BrandContext, id: string): Promise<KeyRecord> {
   const key = await db.subaccountApiKey.findFirst({ where: { id, brandId: ctx.tenantId }, select: keySelect });
   if (!key) throw notFound("apiKey");
   return key;
 }
 
-export async function loadSubaccount(db: Db | DbTx, ctx: TenantContext, id: string) {
+export async function loadSubaccount(db: Db | DbTx, ctx: BrandContext, id: string) {
   const sub = await db.subaccount.findFirst({ where: { id, brandId: ctx.tenantId }, select: { id: true, subAcct: true, removedAt: true } });
   if (!sub) throw notFound("subAccount");
   return sub;

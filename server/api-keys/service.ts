@@ -10,7 +10,7 @@
 import "server-only";
 import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { isRiskyKey, withReadOnly, type ApiKeyPerm } from "@/lib/api-keys/rules";
-import type { TenantContext } from "../actor";
+import type { BrandContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { encryptSecret } from "../crypto/secrets";
 import type { Prisma } from "../db/client";
@@ -39,7 +39,7 @@ export interface ApiKeyDeps {
 const ENTITY = "subaccount_api_key";
 const RISKY_WHERE = { ips: { isEmpty: true }, perms: { hasSome: ["trade", "withdraw"] } } satisfies Prisma.SubaccountApiKeyWhereInput;
 
-const exchangeFor = async (ctx: TenantContext, deps: ApiKeyDeps) => (await brandExchange(ctx.db, ctx.tenantId, deps.clientOptions)).client;
+const exchangeFor = async (ctx: BrandContext, deps: ApiKeyDeps) => (await brandExchange(ctx.db, ctx.tenantId, deps.clientOptions)).client;
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v) => b.includes(v));
 
@@ -184,8 +184,9 @@ export async function createApiKey(ctx: TenantContext, rawInput: CreateApiKeyInp
 /**
  * Changes label, permissions and/or bound IPs on the exchange, then the row. A stale `version` is refused
  * before anything is sent; fields equal to the stored ones are not sent; no change at all sends nothing.
+ * Staff, or the system (a risk limit's keys_read_only), may call it.
  */
-export async function modifyApiKey(ctx: TenantContext, rawInput: ModifyApiKeyInput, deps: ApiKeyDeps = {}): Promise<ApiKeyRow> {
+export async function modifyApiKey(ctx: BrandContext, rawInput: ModifyApiKeyInput, deps: ApiKeyDeps = {}): Promise<ApiKeyRow> {
   const input = parseInput(ZModifyApiKeyInput, rawInput);
   const before = await loadKey(ctx.db, ctx, input.id);
   if (before.version !== input.version) throw new AppError("CONFLICT", STALE);

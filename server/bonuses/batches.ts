@@ -20,6 +20,7 @@ import { AppError, notFound } from "../errors";
 import { directionsBlocking } from "../fund-locks/guard";
 import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { postJournal } from "../ledger/post";
+import { enqueueEvaluations } from "../risk/triggers";
 import { assertApprover, brandThreshold, refusalError, staffId, staffNames, TX, type BonusCtx } from "./common";
 import { bucketOf, campaignRefusal } from "./grant-posting";
 import { addDays, D, dec, ineligibility, needsApproval, readBatchCsv, rowProblem, ruleAmount, RuleError, text, type BonusReason, type Refusal } from "./rules";
@@ -324,8 +325,9 @@ async function toBatchRows(db: Db | DbTx, records: Prisma.BonusGrantBatchGetPayl
 
 /** Stores the batch and all its grants (applied at once, or pending approval), or refuses the whole file. */
 export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitInput>): Promise<BatchRow> {
+  let credited: string[] = [];
   try {
-    return await ctx.db.$transaction(async (tx) => {
+    const submitted = await ctx.db.$transaction(async (tx) => {
       // The emergency stop refuses a new batch, one waiting for approval too.
       await assertMoneyMovementAllowed(tx, ctx.tenantId);
       const v = await validate(tx, ctx, input);
@@ -372,6 +374,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
       // account references are checked at commit, when this transaction holds those rows; see the migration
       // bonus_grant_deferred_account_check.)
       if (!pending) await apply(tx, ctx, batch.id, v.campaign?.id ?? null, v.rows, v.withdrawable);
+      if (!pending) credited = v.rows.map((r) => r.customerId);
       await recordAudit(tx, ctx, {
         brandId: ctx.tenantId,
         action: pending ? "bonus.batch_request" : "bonus.batch_apply",
@@ -381,6 +384,8 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
       });
       return (await toBatchRows(tx, [batch]))[0];
     }, TX);
+    await enqueueEvaluations(ctx.tenantId, credited, "bonus_credited");
+    return submitted;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", "bonuses.errors.batchKeyTaken", { field: "csv" });
@@ -400,11 +405,12 @@ async function lockBatch(tx: DbTx, ctx: BonusCtx, id: string) {
 
 /** Applies a pending batch (an admin who did not upload it): every grant, or none. The approver's note goes into the audit entry. */
 export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef> & { note?: string }): Promise<BatchRow> {
-  return ctx.db.$transaction(async (tx) => {
+  let credited: string[] = [];
+  const approved = await ctx.db.$transaction(async (tx) => {
     const before = await lockBatch(tx, ctx, input.id);
     const grants = await tx.bonusGrant.findMany({
       where: { batchId: before.id, status: "pending_approval" },
-      select: { tradingAccountId: true, amount: true, currency: true, withdrawable: true, tradingAccount: { select: { demo: true } } },
+      select: { customerId: true, tradingAccountId: true, amount: true, currency: true, withdrawable: true, tradingAccount: { select: { demo: true } } },
     });
     const now = new Date();
     const campaign = before.campaignId ? await tx.bonusCampaign.findUniqueOrThrow({ where: { id: before.campaignId }, select: { validityDays: true } }) : null;
@@ -422,10 +428,14 @@ export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef> & 
     await tx.$executeRaw`UPDATE bonus_grant SET remaining = amount WHERE batch_id = ${before.id}::uuid AND status = 'applied'`;
     const rows = grants.map((g) => ({ tradingAccountId: g.tradingAccountId, amount: dec(g.amount), currency: g.currency, demo: g.tradingAccount.demo }));
     if (rows.length) await apply(tx, ctx, before.id, before.campaignId, rows, grants[0].withdrawable);
+    credited = grants.map((g) => g.customerId);
     const after = await tx.bonusGrantBatch.update({ where: { id: before.id }, data: { status: "applied", approvedById: staffId(ctx.actor), decidedAt: now, version: { increment: 1 } } });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.batch_approve", entityType: "bonus_grant_batch", entityId: before.id, before: batchSnapshot(before), after: { ...batchSnapshot(after), ...(input.note ? { note: input.note } : {}) } });
     return (await toBatchRows(tx, [after]))[0];
   }, TX);
+  // Every customer credited: the risk limits' evaluation, in bulk after commit.
+  await enqueueEvaluations(ctx.tenantId, credited, "bonus_credited");
+  return approved;
 }
 
 /** Rejects a pending batch with a reason: its grants are rejected, nothing is posted. */

@@ -6,6 +6,7 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { AppError } from "../errors";
+import { enqueueEvaluations } from "../risk/triggers";
 import { assertApprover, grantSnapshot, loadGrant, lockGrant, row, staffId, TX, type BonusCtx } from "./common";
 import { post } from "./grant-posting";
 import { addDays, dec, type BonusReason } from "./rules";
@@ -32,7 +33,7 @@ const ACCOUNT_NOT_ACTIVE: Record<"frozen" | "closed", BonusReason> = {
  * approver's note (from the approvals inbox) goes into the audit entry.
  */
 export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef> & { note?: string }): Promise<GrantRow> {
-  return ctx.db.$transaction(async (tx) => {
+  const applied = await ctx.db.$transaction(async (tx) => {
     const before = await lockGrant(tx, ctx.tenantId, input.id);
     if (before.status !== "pending_approval") throw new AppError("CONFLICT", NOT_PENDING[before.status]);
     if (before.batchId) throw new AppError("CONFLICT", "bonuses.errors.grantInBatch");
@@ -59,6 +60,8 @@ export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef> & 
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.grant_approve", entityType: "bonus_grant", entityId: before.id, before: grantSnapshot(before), after: { ...grantSnapshot(after), ...noted(input.note) } });
     return row(tx, after);
   }, TX);
+  await enqueueEvaluations(ctx.tenantId, [applied.customer.id], "bonus_credited");
+  return applied;
 }
 
 /** Rejects a pending grant with a reason: nothing was posted, nothing is. */

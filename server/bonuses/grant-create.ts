@@ -9,6 +9,8 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
 import { Prisma, type DbTx } from "../db/client";
 import { openTradingAccountIn } from "../ledger/service";
+import { assertCustomerMoneyAllowed } from "../emergency/customer-breaker";
+import { enqueueEvaluations } from "../risk/triggers";
 import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError, invalid, notFound } from "../errors";
 import { brandThreshold, grantSnapshot, loadGrant, refusalError, row, staffId, TX, type BonusCtx, type GrantRecord } from "./common";
@@ -163,6 +165,7 @@ async function grantOnce(
     if (inserted.length === 0) return null;
     // The emergency stop refuses every new grant, one waiting for approval too (a replay above still answers).
     await assertMoneyMovementAllowed(tx, ctx.tenantId);
+    await assertCustomerMoneyAllowed(tx, ctx.tenantId, [input.customerId]);
 
     if (pending) {
       if (r.campaign) assertBudget(r.campaign, r.amount);
@@ -179,7 +182,11 @@ async function grantOnce(
     });
     return row(tx, record, false);
   }, TX);
-  if (created) return created;
+  if (created) {
+    // Credit applied: the customer's risk limits (bonus per period) are evaluated now, not at the next sweep.
+    if (created.status === "applied") await enqueueEvaluations(ctx.tenantId, [created.customer.id], "bonus_credited");
+    return created;
+  }
   // Another call holding the same key committed while this one waited: return its grant.
   const winner = await loadGrant(ctx.db, ctx.tenantId, { idempotencyKey: input.idempotencyKey });
   if (!winner) throw new AppError("CONFLICT", "bonuses.errors.keyInFlight");

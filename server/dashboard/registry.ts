@@ -15,6 +15,7 @@ import { jobTiles } from "@/server/jobs/dashboard";
 import { kycCharts, kycTiles } from "@/server/kyc/dashboard";
 import { messageTiles } from "@/server/messages/dashboard";
 import { rebateTiles } from "@/server/rebates/dashboard";
+import { riskTiles } from "@/server/risk/dashboard";
 import { staffTiles } from "@/server/staff/dashboard";
 import { subaccountTiles } from "@/server/subaccounts/dashboard";
 import type { DashboardChart, DashboardTile } from "./types";
@@ -23,6 +24,7 @@ import type { DashboardChart, DashboardTile } from "./types";
 const TILE_GROUPS: readonly (readonly DashboardTile[])[] = [
   // Everything waiting for a checker comes first on the admin's board.
   approvalTiles,
+  riskTiles,
   kycTiles,
   customerTiles,
   fundLockTiles,

@@ -35,6 +35,9 @@
  *
  * Customers' messages: the statement that stores a page (and the one linking late sub-accounts) also queues
  * the "deposit credited" message of each recent credited deposit of a customer's sub-account, once per deposit.
+ *
+ * Risk limits: the customers those statements credited recent deposits to are collected over the run and,
+ * once it ends (complete or not: every page stored is committed), get one risk-evaluate job each, in bulk.
  */
 import "server-only";
 import { systemActor } from "@/server/actor";
@@ -43,6 +46,7 @@ import { Prisma, type Db, type DbTx } from "@/server/db/client";
 import { brandExchange, type BrandClientOptions } from "@/server/exchange/brand-client";
 import type { Deposit, OkxClient } from "@/server/exchange/okx";
 import { automaticMessagesInsert, moneyVar } from "@/server/messages/queue";
+import { enqueueEvaluations } from "@/server/risk/triggers";
 import { DEPOSIT_STATES, FINAL_DEPOSIT_STATES, PENDING_DEPOSIT_STATES } from "@/lib/deposits/schemas";
 
 /** The exchange's largest page. */
@@ -108,6 +112,9 @@ const creditedMessages = (written: Prisma.Sql, since: Date) =>
       FROM ${written} w JOIN "subaccount" s ON s."id" = w."subaccount_id"
       WHERE s."customer_id" IS NOT NULL AND w."state" = ANY(${CREDITED_STATES}::int[]) AND w."exchange_ts" >= ${since}`,
   );
+/** The customer a written row (of `up`, joined to its sub-account `s`) credited a recent deposit to, else null. */
+const creditedTo = (since: Date) =>
+  Prisma.sql`CASE WHEN up."state" = ANY(${CREDITED_STATES}::int[]) AND up."exchange_ts" >= ${since} THEN s."customer_id"::text END`;
 /** The columns creditedMessages reads, returned by the statements that write deposits. */
 const WRITTEN = Prisma.sql`d."id", d."brand_id", d."subaccount_id", d."state", d."amount", d."ccy", d."exchange_ts"`;
 
@@ -129,11 +136,12 @@ function unique(rows: Deposit[]): Deposit[] {
 /**
  * Upserts one batch in one statement, linking each deposit to the brand's sub-account of that name when
  * it is known, and queueing the customers' messages of newly credited deposits (creditedMessages). Returns
- * one row per created or changed deposit (unchanged ones are not written at all).
+ * one row per created or changed deposit (unchanged ones are not written at all), with the customer it
+ * credited a recent deposit to.
  */
 function upsertDeposits(tx: DbTx, brandId: string, rows: Deposit[], at: Date, floor: Date) {
   const text = (f: (d: Deposit) => string) => rows.map(f);
-  return tx.$queryRaw<{ inserted: boolean }[]>`
+  return tx.$queryRaw<{ inserted: boolean; credited_to: string | null }[]>`
     WITH up AS (
     INSERT INTO "deposit" AS d ("id", "brand_id", "dep_id", "sub_acct", "subaccount_id", "ccy", "chain", "amount", "from_account",
                                "area_code_from", "to_address", "tx_id", "state", "confirmations", "exchange_ts", "first_seen_at", "updated_at")
@@ -170,7 +178,7 @@ function upsertDeposits(tx: DbTx, brandId: string, rows: Deposit[], at: Date, fl
       AND NOT (d."state" IN ${FINAL_SQL} AND EXCLUDED."state" NOT IN ${FINAL_SQL})
     RETURNING ${WRITTEN}, (xmax = 0) AS inserted),
     told AS (${creditedMessages(Prisma.sql`up`, floor)})
-    SELECT inserted FROM up`;
+    SELECT up.inserted, ${creditedTo(floor)} AS credited_to FROM up LEFT JOIN "subaccount" s ON s."id" = up."subaccount_id"`;
 }
 
 /** The oldest deposit of the lookback window still in a pending state: one index probe per state. */
@@ -197,7 +205,7 @@ async function storePage(tx: DbTx, brandId: string, rows: Deposit[], readTo: num
   const cursor = new Date(pending ? Math.min(readTo, pending.getTime() - 1) : readTo);
   await tx.$executeRaw`UPDATE "deposit_sync_state" SET "cursor_ts" = ${cursor}, "updated_at" = ${at} WHERE "brand_id" = ${brandId}::uuid`;
   const created = written.filter((w) => w.inserted).length;
-  return { created, updated: written.length - created, cursor };
+  return { created, updated: written.length - created, cursor, creditedTo: written.map((w) => w.credited_to) };
 }
 
 /**
@@ -225,8 +233,8 @@ async function readMillisecond(client: OkxClient, ts: number, limit: number, alr
  * Links deposits stored before their sub-account was, for sub-accounts created since `since`; a recent
  * credited deposit of a customer's sub-account gets its message then (creditedMessages).
  */
-async function linkLateSubaccounts(db: Db, brandId: string, since: Date, at: Date, floor: Date): Promise<number> {
-  const [{ linked }] = await db.$queryRaw<{ linked: number }[]>`
+async function linkLateSubaccounts(db: Db, brandId: string, since: Date, at: Date, floor: Date): Promise<{ linked: number; creditedTo: string[] }> {
+  const [r] = await db.$queryRaw<{ linked: number; credited_to: string[] }[]>`
     WITH up AS (
       UPDATE "deposit" d SET "subaccount_id" = s."id", "updated_at" = ${at}
       FROM "subaccount" s
@@ -234,8 +242,9 @@ async function linkLateSubaccounts(db: Db, brandId: string, since: Date, at: Dat
         AND d."brand_id" = ${brandId}::uuid AND d."sub_acct" = s."sub_acct" AND d."subaccount_id" IS NULL
       RETURNING ${WRITTEN}),
     told AS (${creditedMessages(Prisma.sql`up`, floor)})
-    SELECT count(*)::int AS linked FROM up`;
-  return linked;
+    SELECT count(*)::int AS linked, coalesce(array_agg(DISTINCT ${creditedTo(floor)}) FILTER (WHERE ${creditedTo(floor)} IS NOT NULL), '{}') AS credited_to
+    FROM up LEFT JOIN "subaccount" s ON s."id" = up."subaccount_id"`;
+  return { linked: r!.linked, creditedTo: r!.credited_to };
 }
 
 /**
@@ -268,6 +277,8 @@ export async function syncDeposits(brandId: string, deps: DepositSyncDeps): Prom
   });
 
   let batches = 0;
+  /** Customers this run credited recent deposits to: their risk limits are evaluated when it ends. */
+  const credited = new Set<string>();
   /** Stores one batch; `upTo` is the last millisecond read completely once it is stored. */
   const save = async (rows: Deposit[], upTo: number) => {
     const batch = unique(rows);
@@ -277,6 +288,7 @@ export async function syncDeposits(brandId: string, deps: DepositSyncDeps): Prom
     totals.seen += batch.length;
     totals.created += r.created;
     totals.updated += r.updated;
+    for (const id of r.creditedTo) if (id) credited.add(id);
     await deps.onPage?.(++batches, { rows: batch.length, cursor: r.cursor });
   };
   /** A full page all in one millisecond: that millisecond read whole (as far as the filters reach). */
@@ -340,7 +352,9 @@ export async function syncDeposits(brandId: string, deps: DepositSyncDeps): Prom
     }
 
     const since = state.lastCompletedAt ? new Date(state.lastCompletedAt.getTime() - LINK_MARGIN_MS) : new Date(0);
-    totals.linked = await linkLateSubaccounts(db, brandId, since, now(), floor);
+    const late = await linkLateSubaccounts(db, brandId, since, now(), floor);
+    totals.linked = late.linked;
+    for (const id of late.creditedTo) credited.add(id);
     await db.$transaction(async (tx) => {
       await tx.depositSyncState.update({ where: { brandId }, data: { lastCompletedAt: now() } });
       await audit(tx, summary(), true);
@@ -350,6 +364,8 @@ export async function syncDeposits(brandId: string, deps: DepositSyncDeps): Prom
     // Best effort: a failed run still leaves a trace, but the original error is what the job reports.
     await db.$transaction((tx) => audit(tx, summary(), false, error)).catch(() => undefined);
     throw error;
+  } finally {
+    await enqueueEvaluations(brandId, credited, "deposit_credited");
   }
 }
 

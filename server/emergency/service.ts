@@ -9,7 +9,9 @@ import type { StaffContext, TenantContext } from "../actor";
 import { recordAudit } from "../audit/audit";
 import { createDbClient, type Db, type DbTx } from "../db/client";
 import { AppError } from "../errors";
-import type { EmergencyBanner, EmergencyChangeInput, EmergencyScope, EmergencyStatus, EmergencyStopRow } from "@/lib/emergency/schemas";
+import type { EmergencyBanner, EmergencyCancelProgress, EmergencyChangeInput, EmergencyScope, EmergencyStatus, EmergencyStopRow, EmergencyTriggerInput } from "@/lib/emergency/schemas";
+import { enqueue } from "../queues/registry";
+import { initialProgress } from "./cancel-orders";
 import { EMERGENCY_LOCK_KEY } from "./guard";
 import { checkStepUp, claimStep } from "./step-up";
 
@@ -23,10 +25,21 @@ const TRIGGER_TX = { maxWait: 10_000, timeout: 130_000 } as const;
 let controlPool: Db | null = null;
 const control = () => (controlPool ??= createDbClient());
 
-type StopRecord = { id: string; brandId: string | null; reason: string; triggeredById: string; triggeredAt: Date; resetById: string | null; resetAt: Date | null; resetReason: string | null };
+type StopRecord = {
+  id: string;
+  brandId: string | null;
+  reason: string;
+  cancelOrders: boolean;
+  cancelProgress: unknown;
+  triggeredById: string;
+  triggeredAt: Date;
+  resetById: string | null;
+  resetAt: Date | null;
+  resetReason: string | null;
+};
 
 const scopeOf = (brandId: string | null): EmergencyScope => (brandId ? "brand" : "global");
-const snapshot = (s: StopRecord) => ({ scope: scopeOf(s.brandId), brandId: s.brandId, reason: s.reason, triggeredAt: s.triggeredAt, resetAt: s.resetAt, resetReason: s.resetReason });
+const snapshot = (s: StopRecord) => ({ scope: scopeOf(s.brandId), brandId: s.brandId, reason: s.reason, cancelOrders: s.cancelOrders, triggeredAt: s.triggeredAt, resetAt: s.resetAt, resetReason: s.resetReason });
 
 async function toRows(db: Db | DbTx, records: StopRecord[]): Promise<EmergencyStopRow[]> {
   const ids = [...new Set(records.flatMap((r) => [r.triggeredById, r.resetById]).filter((id): id is string => !!id))];
@@ -41,6 +54,8 @@ async function toRows(db: Db | DbTx, records: StopRecord[]): Promise<EmergencySt
     resetAt: r.resetAt,
     resetBy: r.resetById ? (name.get(r.resetById) ?? "—") : null,
     resetReason: r.resetReason,
+    cancelOrders: r.cancelOrders,
+    cancelProgress: (r.cancelProgress as EmergencyCancelProgress | null) ?? null,
   }));
 }
 
@@ -69,19 +84,33 @@ export async function emergencyBanner(db: Db, brandId: string | null): Promise<E
 /**
  * Activates the stop for `brandId` (null: global). Takes the stop's advisory lock exclusively first, so it
  * waits for every money transaction already past the guard to commit; every later one sees the stop.
+ * With `cancelOrders`, a job then cancels every open order in its scope (./cancel-orders.ts).
  */
-async function trigger(ctx: StaffContext, brandId: string | null, input: EmergencyChangeInput): Promise<EmergencyStopRow> {
+async function trigger(ctx: StaffContext, brandId: string | null, input: EmergencyTriggerInput): Promise<EmergencyStopRow> {
   const step = await checkStepUp(control(), ctx, brandId, input.totpCode);
   const record = await control().$transaction(async (tx) => {
     await claimStep(tx, ctx, step);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMERGENCY_LOCK_KEY})`;
     const active = await tx.emergencyStop.findFirst({ where: { brandId, resetAt: null }, select: { id: true } });
     if (active) throw new AppError("CONFLICT", brandId ? "emergency.errors.alreadyActiveBrand" : "emergency.errors.alreadyActiveGlobal");
-    const created = await tx.emergencyStop.create({ data: { brandId, reason: input.reason, triggeredById: ctx.actor.id } });
+    const cancelOrders = input.cancelOrders === true;
+    const created = await tx.emergencyStop.create({
+      data: { brandId, reason: input.reason, triggeredById: ctx.actor.id, cancelOrders, cancelProgress: cancelOrders ? { ...initialProgress() } : undefined },
+    });
     await recordAudit(tx, ctx, { brandId, action: "emergency.trigger", entityType: "emergency_stop", entityId: created.id, after: snapshot(created) });
     return created;
   }, TRIGGER_TX);
-  return (await toRows(ctx.db, [record]))[0];
+  if (record.cancelOrders) await queueCancel(ctx.db, record);
+  return (await toRows(ctx.db, [(await ctx.db.emergencyStop.findUnique({ where: { id: record.id } })) ?? record]))[0];
+}
+
+/** The stop holds whatever happens here; a queue that is down is shown on the stop, not thrown at the admin. */
+async function queueCancel(db: Db, stop: StopRecord) {
+  try {
+    await enqueue("emergency-cancel-orders", { stopId: stop.id, ...(stop.brandId ? { brandId: stop.brandId } : {}) });
+  } catch {
+    await db.emergencyStop.update({ where: { id: stop.id }, data: { cancelProgress: { ...initialProgress(), outcome: "notQueued" } } });
+  }
 }
 
 /** Ends the active stop of `brandId` (null: global), with a reason and a step-up code. */
@@ -101,8 +130,8 @@ async function reset(ctx: StaffContext, brandId: string | null, input: Emergency
 }
 
 /** Stops every money movement and exchange mutation of the caller's brand. */
-export const triggerBrandStop = (ctx: TenantContext, input: EmergencyChangeInput) => trigger(ctx, ctx.tenantId, input);
+export const triggerBrandStop = (ctx: TenantContext, input: EmergencyTriggerInput) => trigger(ctx, ctx.tenantId, input);
 export const resetBrandStop = (ctx: TenantContext, input: EmergencyChangeInput) => reset(ctx, ctx.tenantId, input);
 /** Stops them for every brand (platform admins). */
-export const triggerGlobalStop = (ctx: StaffContext, input: EmergencyChangeInput) => trigger(ctx, null, input);
+export const triggerGlobalStop = (ctx: StaffContext, input: EmergencyTriggerInput) => trigger(ctx, null, input);
 export const resetGlobalStop = (ctx: StaffContext, input: EmergencyChangeInput) => reset(ctx, null, input);

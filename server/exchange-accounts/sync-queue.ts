@@ -50,3 +50,28 @@ export async function requestSubaccountSync(brandId: string, subaccountId: strin
     clearTimeout(timer);
   }
 }
+
+/**
+ * Asks for an evaluation of the customer's risk limits after a sync stored their positions or balances
+ * (the exposure kinds read them). De-duplicated per customer while one waits — a customer with several
+ * sub-accounts syncing together is evaluated once, after the last — and one more kept when one is running.
+ * Never throws: with Redis away, the 2-minute sweep evaluates the customer anyway.
+ */
+export async function requestRiskEvaluation(brandId: string, customerId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, REDIS_BUDGET_MS);
+  });
+  const add = producerReady(REDIS_BUDGET_MS)
+    .then(() => enqueue("risk-evaluate", { brandId, customerId, trigger: "positions_synced" }, { deduplication: { id: riskEvaluationKey(customerId), keepLastIfActive: true } }))
+    .then(() => undefined)
+    .catch(() => undefined);
+  try {
+    await Promise.race([add, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The de-duplication key of a customer's risk evaluations after a sync. */
+export const riskEvaluationKey = (customerId: string) => `risk-evaluate.synced.${customerId}`;

@@ -11,6 +11,7 @@ import Decimal from "decimal.js";
 import type { Db, DbTx } from "@/server/db/client";
 import type { ExchangeDataKind } from "@/server/db/generated/enums";
 import type { Order, Position } from "@/server/exchange/okx/schemas";
+import { SYNCED_ACCOUNT_KINDS } from "@/lib/risk/schemas";
 import type { Balances } from "./sync-read";
 import type { KindFailure, Scope } from "./sync-store";
 
@@ -101,9 +102,16 @@ function snapshotSql(kind: SnapshotKind, param: number): string {
 /**
  * Writes the sync state (last run now, a usable key), the snapshots given, and each kind's outcome — a
  * success clears the kind's last error, a failure keeps its last success. Returns the rows now held per
- * snapshot written.
+ * snapshot written, and — read in the same statement, for the risk trigger — the sub-account's customer
+ * when the brand has an enabled risk limit of a kind that reads these snapshots (else null: nothing to ask).
  */
-export async function writeSync(db: Db | DbTx, s: Scope, at: Date, snapshots: Snapshots, outcomes: { kind: ExchangeDataKind; failure: KindFailure | null }[]): Promise<Partial<Record<SnapshotKind, number>>> {
+export async function writeSync(
+  db: Db | DbTx,
+  s: Scope,
+  at: Date,
+  snapshots: Snapshots,
+  outcomes: { kind: ExchangeDataKind; failure: KindFailure | null }[],
+): Promise<{ held: Partial<Record<SnapshotKind, number>>; riskCustomerId: string | null }> {
   const parts: { kind: SnapshotKind; rows: unknown[] }[] = [];
   if (snapshots.balances) parts.push({ kind: "balances", rows: balanceRows(snapshots.balances) });
   if (snapshots.positions) parts.push({ kind: "positions", rows: positionRows(snapshots.positions.rows, snapshots.positions.contractValues) });
@@ -124,7 +132,17 @@ export async function writeSync(db: Db | DbTx, s: Scope, at: Date, snapshots: Sn
       last_failure_at = COALESCE(EXCLUDED.last_failure_at, exchange_sync_kind_state.last_failure_at),
       error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message
     RETURNING 1)${parts.map((p, i) => `,\n  ${snapshotSql(p.kind, 5 + i)}`).join("")}
-  SELECT json_build_object(${parts.map((p) => `'${p.kind}', (SELECT count(*) FROM ${p.kind}_up)`).join(", ") || "'none', 0"}) AS held`;
-  const [row] = await db.$queryRawUnsafe<{ held: Record<string, number> }[]>(sql, s.brandId, s.subaccountId, at, JSON.stringify(kinds), ...parts.map((p) => JSON.stringify(p.rows)));
-  return Object.fromEntries(parts.map((p) => [p.kind, Number(row!.held[p.kind] ?? 0)]));
+  SELECT json_build_object(${parts.map((p) => `'${p.kind}', (SELECT count(*) FROM ${p.kind}_up)`).join(", ") || "'none', 0"}) AS held,
+    (SELECT s.customer_id::text FROM subaccount s WHERE s.id = $2::uuid AND s.brand_id = $1::uuid
+      AND EXISTS (SELECT 1 FROM risk_limit r WHERE r.brand_id = $1::uuid AND r.enabled AND r.kind = ANY($${5 + parts.length}::text[]))) AS customer_id`;
+  const [row] = await db.$queryRawUnsafe<{ held: Record<string, number>; customer_id: string | null }[]>(
+    sql,
+    s.brandId,
+    s.subaccountId,
+    at,
+    JSON.stringify(kinds),
+    ...parts.map((p) => JSON.stringify(p.rows)),
+    [...SYNCED_ACCOUNT_KINDS],
+  );
+  return { held: Object.fromEntries(parts.map((p) => [p.kind, Number(row!.held[p.kind] ?? 0)])), riskCustomerId: row!.customer_id };
 }

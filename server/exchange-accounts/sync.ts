@@ -28,7 +28,7 @@ import { AppError } from "../errors";
 import { contractValues, readBalances, readBillsSince, readFillsSince, readOpenOrders, readPositions } from "./sync-read";
 import { addBills, addFills, type KindFailure, type Scope } from "./sync-store";
 import { writeSync, type Snapshots } from "./sync-write";
-import type { SubaccountSyncReason } from "./sync-queue";
+import { requestRiskEvaluation, type SubaccountSyncReason } from "./sync-queue";
 
 const WHO = { actor: systemActor("exchange-account-sync"), request: { ip: null, userAgent: null } };
 
@@ -156,11 +156,17 @@ export async function syncExchangeAccount(brandId: string, subaccountId: string,
   // Write: the snapshots and every kind's outcome in one statement; with histories, in one transaction
   // with them, so a failed write leaves the cursors where they were.
   const outcomes = kinds.map((kind) => ({ kind, failure: summary.failures[kind] ?? null }));
+  let customerId: string | null = null;
   const write = async (tx: Db | DbTx) => {
-    Object.assign(summary.stored, await writeSync(tx, s, now(), snapshots, outcomes));
+    const written = await writeSync(tx, s, now(), snapshots, outcomes);
+    Object.assign(summary.stored, written.held);
+    customerId = written.riskCustomerId;
     for (const history of historyWrites) await history(tx as DbTx);
   };
   await (historyWrites.length > 0 ? db.$transaction((tx) => write(tx)) : write(db));
+  // After commit: new positions or balances may breach an exposure limit (the brand has one, or customerId
+  // is null). Never fails the sync: the sweep catches up.
+  if (customerId && (snapshots.positions || snapshots.balances)) await requestRiskEvaluation(brandId, customerId);
   const failed = Object.keys(summary.failures).length;
   return finish(failed === 0 ? "synced" : failed === kinds.length ? "failed" : "partial");
 }

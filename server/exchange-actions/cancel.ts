@@ -30,9 +30,12 @@ const orderTarget = (t: Target, o: { instId: string; ordId: string; sz?: string;
   size: o.sz !== undefined && o.accFillSz !== undefined ? Decimal.max(new Decimal(o.sz).minus(o.accFillSz), 0).toFixed() : null,
 });
 
-/** Sends one batch (same sub-account, ≤ 20 orders) and answers one result per order. */
-async function cancelBatch(ctx: BrandContext, t: Target, orders: Order[]): Promise<ActionItemResult[]> {
-  await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
+/**
+ * Sends one batch (same sub-account, ≤ 20 orders) and answers one result per order. `guarded: false` only
+ * for the emergency stop's own cancelling (server/emergency/cancel-orders.ts), which runs while it holds.
+ */
+async function cancelBatch(ctx: BrandContext, t: Target, orders: Order[], guarded = true): Promise<ActionItemResult[]> {
+  if (guarded) await assertExchangeMutationsAllowed(ctx.db, ctx.tenantId);
   try {
     const acks = await t.client.cancelBatchOrders({ orders: orders.map((o) => ({ instId: o.instId, ordId: o.ordId })) });
     return orders.map((o, i) => {
@@ -53,11 +56,11 @@ async function cancelBatch(ctx: BrandContext, t: Target, orders: Order[]): Promi
 }
 
 /** Cancels every order of `orders` (one sub-account), batched per instrument; each batch's results go into `results` as they come. */
-async function cancelAllOf(ctx: BrandContext, t: Target, orders: Order[], results: ActionItemResult[]): Promise<void> {
+export async function cancelAllOf(ctx: BrandContext, t: Target, orders: Order[], results: ActionItemResult[], { guarded = true } = {}): Promise<void> {
   const byInstrument = new Map<string, Order[]>();
   for (const o of orders) byInstrument.set(o.instId, [...(byInstrument.get(o.instId) ?? []), o]);
   for (const group of byInstrument.values()) {
-    for (let i = 0; i < group.length; i += BATCH) results.push(...(await cancelBatch(ctx, t, group.slice(i, i + BATCH))));
+    for (let i = 0; i < group.length; i += BATCH) results.push(...(await cancelBatch(ctx, t, group.slice(i, i + BATCH), guarded)));
   }
 }
 

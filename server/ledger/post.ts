@@ -11,6 +11,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type DbTx } from "../db/client";
+import { assertAccountsMoneyAllowed } from "../emergency/customer-breaker";
 import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError, invalid, notFound } from "../errors";
 import { Dec, decText, toDec, ZERO, type Amount } from "./decimal";
@@ -203,7 +204,8 @@ export async function findByIdempotencyKey(tx: DbTx, brandId: string, idempotenc
  * Posts one balanced journal inside the caller's transaction and returns it with its lines. Refuses
  * (AppError, nothing written by this call) unbalanced or malformed lines, a `number` amount, mixed
  * currencies or real/demo money, a closed or unknown trading account, and any customer bucket that would
- * go below zero, and everything while an emergency stop applies to the brand (EmergencyStopError). A used
+ * go below zero, and everything while an emergency stop applies to the brand (EmergencyStopError) or a
+ * breaker to a customer whose account it touches (CustomerBreakerError). A used
  * idempotency key returns the earlier journal (`replayed: true`).
  */
 export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<PostedJournal> {
@@ -217,12 +219,14 @@ export async function postJournal(tx: DbTx, input: PostJournalInput): Promise<Po
   }
   // The emergency stop: every money movement posts here, so this one check covers them all (a replay above moves nothing).
   await assertMoneyMovementAllowed(tx, input.brandId);
+  // A tripped customer breaker refuses every posting that touches the customer's accounts (the same lock pattern).
+  const taIds = [...new Set(lines.flatMap((l) => (isSystemRef(l.account) ? [] : [l.account.tradingAccountId])))].sort();
+  await assertAccountsMoneyAllowed(tx, input.brandId, taIds);
   const claimed = await insertJournal(tx, input);
   if (!claimed) return replay(tx, input);
   const { id: journalId, createdAt } = claimed;
 
   // 2. Lock the trading accounts, by id, in one statement, and check each may move money in this currency.
-  const taIds = [...new Set(lines.flatMap((l) => (isSystemRef(l.account) ? [] : [l.account.tradingAccountId])))].sort();
   const tradingAccounts = new Map<string, TradingAccountLockRow>();
   if (taIds.length) {
     const rows = await tx.$queryRaw<TradingAccountLockRow[]>`

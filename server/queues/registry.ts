@@ -8,7 +8,7 @@
 import "server-only";
 import { Queue, type JobsOptions, type KeepJobs } from "bullmq";
 import { z } from "zod";
-import { jobsConfig, onProducerReset, producerConnection } from "./connection";
+import { jobsConfig, onProducerReset, producerConnection, producerReady } from "./connection";
 
 const DAY_S = 24 * 60 * 60;
 
@@ -134,8 +134,14 @@ export const ZWithdrawalFollowPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
+export const ZEmergencyCancelOrdersPayload = z.object({
+  stopId: z.uuid(),
+  /** The stopped brand; without it, the global stop (every brand). */
+  brandId: z.uuid().optional(),
+});
+
 /** "pending": the brand's customers waiting in Redis for evaluation (server/risk/pending.ts), in batches. */
-export const RISK_TRIGGERS = ["withdrawal_requested", "sweep", "manual", "pending"] as const;
+export const RISK_TRIGGERS = ["withdrawal_requested", "positions_synced", "deposit_credited", "bonus_credited", "sweep", "manual", "pending"] as const;
 
 /**
  * One customer's evaluation (brandId and customerId), the brand's pending customers (brandId, trigger
@@ -333,7 +339,7 @@ export const QUEUES = {
   }),
   "risk-evaluate": defineQueue({
     name: "risk-evaluate",
-    description: "Evaluates a customer's risk limits after a withdrawal request and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
+    description: "Evaluates a customer's risk limits after a withdrawal request, credited deposits, bonus credit or an exchange-account sync and applies the actions of each breach; every 2 minutes sweeps every brand's recently active customers",
     payload: ZRiskEvaluatePayload,
     attempts: 5,
     backoffMs: 2_000,
@@ -352,6 +358,17 @@ export const QUEUES = {
         : p.trigger === "pending"
           ? `risk-evaluate.pending.${p.brandId}.${riskPendingSlotEnd(at)}`
           : `risk-evaluate.sweep.${twoMinutes(at)}`,
+  }),
+  "emergency-cancel-orders": defineQueue({
+    name: "emergency-cancel-orders",
+    description: "Cancels every open order of the stopped brand's sub-accounts (every brand's for the global stop) when the emergency stop asked for it",
+    payload: ZEmergencyCancelOrdersPayload,
+    attempts: 3,
+    backoffMs: 10_000,
+    ...RETENTION,
+    defaultPayload: { stopId: "00000000-0000-4000-8000-000000000000" },
+    // One cancelling per stop: a second enqueue while the first is kept is dropped.
+    jobId: (p) => `emergency-cancel-orders.${p.stopId}`,
   }),
 } as const;
 
@@ -401,9 +418,13 @@ export function producerQueue(name: QueueName): Queue {
   return queue;
 }
 
+/** How long an enqueue waits for Redis to come back before it fails (its caller decides what then). */
+const ENQUEUE_READY_MS = 1_500;
+
 /**
  * Adds a job after validating its payload. The job id is the queue's deterministic one unless `opts.jobId`
- * names another, so a repeated trigger is dropped rather than run twice.
+ * names another, so a repeated trigger is dropped rather than run twice. Fails within ENQUEUE_READY_MS
+ * while Redis is down: BullMQ's own add would wait for the connection for as long as it is away.
  */
 export async function enqueue<N extends QueueName>(
   name: N,
@@ -412,5 +433,29 @@ export async function enqueue<N extends QueueName>(
 ) {
   const def = QUEUES[name] as unknown as QueueDefinition;
   const data = def.payload.parse(payload);
+  await producerReady(ENQUEUE_READY_MS);
   return producerQueue(name).add(name, data, { ...jobOptions(def), jobId: def.jobId(data, new Date()), ...opts });
+}
+
+/** Jobs per Redis round trip in `enqueueMany`. */
+const BULK_CHUNK = 1000;
+/** How long `enqueueMany` waits for Redis to be there before it fails (BullMQ's addBulk would wait as long as it is away). */
+const BULK_READY_MS = 1_500;
+
+/**
+ * Adds many jobs of one queue, a chunk per round trip (BullMQ addBulk), each payload validated and given
+ * the queue's deterministic id as `enqueue` does: a sync that touched 10,000 customers is 10 round trips.
+ */
+export async function enqueueMany<N extends QueueName>(name: N, payloads: readonly z.input<(typeof QUEUES)[N]["payload"]>[]) {
+  const def = QUEUES[name] as unknown as QueueDefinition;
+  const at = new Date();
+  const jobs = payloads.map((p) => {
+    const data = def.payload.parse(p);
+    return { name, data, opts: { ...jobOptions(def), jobId: def.jobId(data, at) } };
+  });
+  for (let i = 0; i < jobs.length; i += BULK_CHUNK) {
+    await producerReady(BULK_READY_MS);
+    await producerQueue(name).addBulk(jobs.slice(i, i + BULK_CHUNK));
+  }
+  return jobs.length;
 }

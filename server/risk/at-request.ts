@@ -11,22 +11,29 @@ import { recordAudit } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
 import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdrawals/common";
 import { limitsFor } from "./applicable";
+import { enforcementOn } from "./controls";
 import { breachesOf, openEvent, runClaimed, SYSTEM_WHO, type OpenedEvent } from "./evaluate";
-import { requestEvaluation } from "./pending";
+import { requestEvaluationsBestEffort } from "./pending";
+import { snoozedLimitIds } from "./snoozes";
 
-const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily"] as const;
+/** The kinds a withdrawal request itself can breach (deposit_then_withdraw: this withdrawal takes out what just came in). */
+const HOLD_KINDS = ["withdrawal_single", "withdrawal_daily", "deposit_then_withdraw"] as const;
 
 /** In the request's transaction, after the withdrawal is written: holds it if it breaches a hold limit. */
 export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalRecord): Promise<{ record: WithdrawalRecord; opened: OpenedEvent[] }> {
   const customer = await tx.customer.findFirstOrThrow({ where: { id: w.customerId, brandId }, select: { id: true, groupId: true } });
-  const limits = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
+  const holding = (await limitsFor(tx, brandId, customer, HOLD_KINDS)).filter((l) => l.actions.includes("hold_withdrawals"));
+  const snoozed = holding.length ? await snoozedLimitIds(tx, brandId, customer.id, w.createdAt) : new Set<string>();
+  const limits = holding.filter((l) => !snoozed.has(l.id));
   const eventIds: string[] = [];
   const opened: OpenedEvent[] = [];
+  // Enforcement off: the events open (monitor only) but the withdrawal is not held.
+  const enforce = limits.length ? await enforcementOn(tx, brandId) : true;
   for (const limit of limits) {
     for (const o of await breachesOf(tx, limit, w.customerId, w.createdAt)) {
       if (!o.items.some((i) => i.id === w.id)) continue;
-      const { id, event } = await openEvent(tx, limit, w.customerId, o);
-      eventIds.push(id);
+      const { id, event, monitorOnly } = await openEvent(tx, limit, w.customerId, o, enforce);
+      if (enforce && !monitorOnly) eventIds.push(id);
       if (event) opened.push(event);
     }
   }
@@ -47,9 +54,10 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
   return { record: after, opened };
 }
 
-/** After the request commits: the new events' actions now, and a risk-evaluate job for everything else. */
+/** After the request commits: the new events' actions now, and the customer's evaluation requested for everything else. */
 export async function afterRequest(db: Db, brandId: string, customerId: string, opened: OpenedEvent[]) {
   // A failure here leaves the actions claimed; the sweep takes the stale claim and applies them.
   for (const event of opened) await runClaimed(db, brandId, event).catch(() => 0);
-  await requestEvaluation(brandId, customerId).catch(() => undefined);
+  // Bounded and never throwing: Redis away, the sweep catches up.
+  await requestEvaluationsBestEffort(brandId, [customerId]);
 }

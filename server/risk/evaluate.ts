@@ -1,12 +1,16 @@
 /**
  * Evaluation: ask each applicable limit's kind for breaches, open one event per (limit, customer, window
  * key) — the unique key makes a second evaluation find the first event, never open another — then apply
- * the event's actions as the system's own actor (./run-actions.ts).
+ * the event's actions as the system's own actor (./run-actions.ts). While enforcement is switched off
+ * (./controls.ts) events still open, monitor only: their actions other than the alert are recorded as
+ * skipped and never applied, not even when enforcement comes back on. Limits a staff member snoozed for a
+ * customer (./snoozes.ts) are skipped for that customer.
  *
  * Set-based for throughput (`evaluateMany`): a batch of one brand's customers costs a fixed number of
- * statements — the customers, their limits, one query per kind (`breachesMany`, else `breaches` per pair),
- * one INSERT … ON CONFLICT DO NOTHING for the events with their audit rows, then the actions recorded in
- * one transaction. One customer (`evaluateCustomer`) is a batch of one.
+ * statements — the customers, their limits, their snoozes, one query per kind (`breachesMany`, else
+ * `breaches` per pair), the enforcement switches and one INSERT … ON CONFLICT DO NOTHING for the events
+ * with their audit rows, then the actions recorded in one transaction. One customer (`evaluateCustomer`)
+ * is a batch of one.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -16,9 +20,11 @@ import type { Db, DbTx } from "../db/client";
 import type { RiskLimit } from "../db/generated/client";
 import type { ActionRecord } from "./actions/types";
 import { limitsForMany } from "./applicable";
+import { enforcementOn } from "./controls";
 import { kindOf } from "./kinds";
 import type { Observation, RiskKind } from "./kinds/types";
 import { eventsWithPendingActions, runClaimedMany, applyPendingActions, SYSTEM_WHO } from "./run-actions";
+import { snoozedPairs } from "./snoozes";
 import { RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
 
 export { actionEventOf, applyPendingActions, RISK_ACTOR, runClaimed, SYSTEM_WHO, systemContext } from "./run-actions";
@@ -72,27 +78,42 @@ export interface OpenedEvent {
  * `runClaimed`), which saves a transaction on the fast path; if the caller dies first, the claim goes stale
  * and the sweep applies them.
  */
-export async function openEvent(tx: DbTx, limit: RiskLimit, customerId: string, o: Observation): Promise<{ id: string; created: boolean; event?: OpenedEvent }> {
-  const [event] = await openEvents(tx, [{ limit, customerId, o }]);
-  if (event) return { id: event.id, created: true, event };
-  const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true } });
-  return { id: existing.id, created: false };
+export async function openEvent(
+  tx: DbTx,
+  limit: RiskLimit,
+  customerId: string,
+  o: Observation,
+  enforce?: boolean,
+): Promise<{ id: string; created: boolean; monitorOnly: boolean; event?: OpenedEvent }> {
+  const on = enforce ?? (await enforcementOn(tx, limit.brandId));
+  const [event] = await openEvents(tx, [{ limit, customerId, o }], on);
+  if (event) return { id: event.id, created: true, monitorOnly: !on, event };
+  const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true, monitorOnly: true } });
+  return { id: existing.id, created: false, monitorOnly: existing.monitorOnly };
 }
 
 type Breach = { limit: RiskLimit; customerId: string; o: Observation };
 
-/** Opens the events of many breaches in one statement (those that exist are skipped), audited; returns the new ones. */
-async function openEvents(tx: DbTx, breaches: readonly Breach[]): Promise<OpenedEvent[]> {
+/**
+ * Opens the events of many breaches of one brand in one statement (those that exist are skipped), audited;
+ * returns the new ones. Enforcement off (a risk-control switch): they open all the same, monitor only, with
+ * every action but the alert recorded as skipped.
+ */
+async function openEvents(tx: DbTx, breaches: readonly Breach[], enforce: boolean): Promise<OpenedEvent[]> {
   if (!breaches.length) return [];
   const claimedAt = new Date().toISOString();
+  const monitorOnly = !enforce;
   const rows = breaches.map(({ limit, customerId, o }) => {
-    const actions: ActionRecord[] = limit.actions.map((action) => ({ action: action as ActionRecord["action"], status: "applying", claimedAt, items: [] }));
+    const actions: ActionRecord[] = limit.actions.map((key) => {
+      const action = key as ActionRecord["action"];
+      return monitorOnly && action !== "alert" ? { action, status: "skipped", items: [] } : { action, status: "applying", claimedAt, items: [] };
+    });
     return { limit, o, id: randomUUID(), customerId, numbers: numbersOf(limit, o), actions };
   });
   // One statement whatever the batch's size (see insertRows in server/audit/audit.ts for why raw).
   const created = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO risk_event (id, brand_id, limit_id, customer_id, kind, severity, window_key, numbers, actions, updated_at)
-    SELECT v.id, v.brand_id, v.limit_id, v.customer_id, v.kind, v.severity::"RiskSeverity", v.window_key, v.numbers, v.actions, now()
+    INSERT INTO risk_event (id, brand_id, limit_id, customer_id, kind, severity, window_key, numbers, actions, monitor_only, updated_at)
+    SELECT v.id, v.brand_id, v.limit_id, v.customer_id, v.kind, v.severity::"RiskSeverity", v.window_key, v.numbers, v.actions, ${monitorOnly}::boolean, now()
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.limit.brandId)}::uuid[], ${rows.map((r) => r.limit.id)}::uuid[], ${rows.map((r) => r.customerId)}::uuid[],
       ${rows.map((r) => r.limit.kind)}::text[], ${rows.map((r) => r.limit.severity)}::text[], ${rows.map((r) => r.o.windowKey)}::text[],
       ${rows.map((r) => JSON.stringify(r.numbers))}::jsonb[], ${rows.map((r) => JSON.stringify(r.actions))}::jsonb[])
@@ -109,7 +130,7 @@ async function openEvents(tx: DbTx, breaches: readonly Breach[]): Promise<Opened
       action: "risk.event_open",
       entityType: "risk_event",
       entityId: id,
-      after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions },
+      after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions, monitorOnly },
     })),
   );
   return opened.map(({ limit, id, customerId, numbers, actions }) => ({ id, limitId: limit.id, customerId, kind: limit.kind, numbers, actions }));
@@ -142,8 +163,17 @@ export async function evaluateMany(db: Db, brandId: string, customerIds: readonl
   const customers = await db.$queryRaw<{ id: string; groupId: string | null }[]>`
     SELECT id::text, group_id::text AS "groupId" FROM customer WHERE brand_id = ${brandId}::uuid AND id = ANY(${ids}::uuid[])`;
   const limits = await limitsForMany(db, brandId, customers);
+  // One query for the whole batch: the (limit, customer) pairs a staff member snoozed are skipped.
+  const snoozed = [...limits.values()].some((l) => l.length) ? await snoozedPairs(db, brandId, customers.map((c) => c.id), at) : new Set<string>();
   const byKind = new Map<string, { customerId: string; limit: RiskLimit }[]>();
-  for (const c of customers) for (const limit of limits.get(c.id) ?? []) byKind.set(limit.kind, [...(byKind.get(limit.kind) ?? []), { customerId: c.id, limit }]);
+  for (const c of customers) {
+    for (const limit of limits.get(c.id) ?? []) {
+      if (snoozed.has(`${limit.id}:${c.id}`)) continue;
+      const pairs = byKind.get(limit.kind) ?? [];
+      pairs.push({ customerId: c.id, limit });
+      byKind.set(limit.kind, pairs);
+    }
+  }
   const breaches: Breach[] = [];
   for (const [key, pairs] of byKind) {
     const kind = kindOf(key);
@@ -153,13 +183,16 @@ export async function evaluateMany(db: Db, brandId: string, customerIds: readonl
       for (const o of found[i] ?? []) breaches.push({ ...p, o });
     });
   }
-  const opened = await db.$transaction((tx) => openEvents(tx, breaches));
-  // Applied at once by whoever opened them; actions left behind by a crash are the sweep's.
+  if (!breaches.length) return { opened: 0, applied: 0 };
+  // The switches read once for the batch, in the transaction that opens its events.
+  const opened = await db.$transaction(async (tx) => openEvents(tx, breaches, await enforcementOn(tx, brandId)));
+  // Applied at once by whoever opened them (only those claimed: none of a monitor-only event but its
+  // alert); actions left behind by a crash are the sweep's.
   const applied = await runClaimedMany(db, brandId, opened.map((e) => ({ e })));
   return { opened: opened.length, applied };
 }
 
-/** Evaluates every limit that applies to one customer at `at`, opening and acting on each new breach. */
+/** Evaluates every limit that applies to one customer at `at` (but those snoozed for them), opening and acting on each new breach. */
 export const evaluateCustomer = (db: Db, brandId: string, customerId: string, at = new Date()): Promise<EvaluationResult> => evaluateMany(db, brandId, [customerId], at);
 
 /**

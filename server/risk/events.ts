@@ -44,6 +44,7 @@ function toRow(e: RiskEvent, customers: Map<string, { id: string; uid: string; n
     actions: (e.actions as unknown as ActionRecord[]).map((a) => a.action),
     createdAt: e.createdAt,
     version: e.version,
+    monitorOnly: e.monitorOnly,
   };
 }
 
@@ -52,6 +53,7 @@ export async function listEvents(ctx: BrandContext, input: In<typeof ZRiskEventL
     brandId: ctx.tenantId,
     ...(input.status ? { status: { in: input.status } } : {}),
     ...(input.kind ? { kind: { in: input.kind } } : {}),
+    ...(input.severity ? { severity: { in: input.severity } } : {}),
     ...(input.customerId ? { customerId: input.customerId } : {}),
   };
   const [total, rows] = await Promise.all([

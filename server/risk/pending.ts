@@ -6,6 +6,10 @@
  * with `evaluateMany`: a fixed number of statements per batch instead of per customer. At most two jobs of a
  * brand drain at once (a claim in Redis), so batches stay large under load.
  *
+ * Every trigger asks through here: a withdrawal request (./at-request.ts), the deposit sync and bonus grants
+ * (./triggers.ts), an account sync that stored positions or balances (exchange-accounts/sync-queue.ts).
+ * Per-customer risk-evaluate jobs enqueued before batching are still processed as they are.
+ *
  * Why not one BullMQ job per customer: each job costs several Redis round trips in the producer and the
  * worker and one evaluation of a few statements; at thousands a second both the queue and the database
  * spend their time on overhead. Why not BullMQ's own batches: they are a BullMQ Pro feature.
@@ -34,12 +38,18 @@ const pendingKey = (brandId: string) => `${jobsConfig().prefix}:risk-pending:${b
  */
 const added = new Map<string, number>();
 
-/** Asks for the customer's evaluation soon (within a slot and a batch). Throws when Redis is unavailable. */
-export async function requestEvaluation(brandId: string, customerId: string, now = new Date()): Promise<void> {
+/** SADD arguments per command: a bonus batch's thousands of customers in a few round trips. */
+const SADD_CHUNK = 5_000;
+
+/** Asks for the customers' evaluation soon (within a slot and a batch). Throws when Redis is unavailable. */
+export async function requestEvaluations(brandId: string, customerIds: Iterable<string | null | undefined>, now = new Date()): Promise<void> {
+  const ids = [...new Set([...customerIds].filter((id): id is string => !!id))];
+  if (!ids.length) return;
   // The shared connection fails fast: wait (briefly) for it to be up, as on a process's first request.
-  await (await producerReady()).sadd(pendingKey(brandId), customerId);
-  const slotEnd = riskPendingSlotEnd(now);
+  const redis = await producerReady();
   const key = pendingKey(brandId);
+  for (let i = 0; i < ids.length; i += SADD_CHUNK) await redis.sadd(key, ...ids.slice(i, i + SADD_CHUNK));
+  const slotEnd = riskPendingSlotEnd(now);
   if (added.get(key) === slotEnd) return;
   const payload = { brandId, trigger: "pending" as const };
   await enqueue("risk-evaluate", payload, { jobId: QUEUES["risk-evaluate"].jobId(payload, now), delay: Math.max(0, slotEnd - now.getTime()) });
@@ -47,8 +57,40 @@ export async function requestEvaluation(brandId: string, customerId: string, now
   added.set(key, slotEnd);
 }
 
+/** Asks for the customer's evaluation soon (within a slot and a batch). Throws when Redis is unavailable. */
+export const requestEvaluation = (brandId: string, customerId: string, now = new Date()): Promise<void> => requestEvaluations(brandId, [customerId], now);
+
+/** The wait for Redis, plus a little per thousand customers. */
+const BUDGET_MS = 1_500;
+const PER_THOUSAND_MS = 500;
+
+/**
+ * For triggers after their commit (a withdrawal request, a deposit sync, a bonus grant, an account sync):
+ * never throws and never waits past its budget — Redis away or stalling mid-command, nothing is asked for
+ * and the two-minute sweep finds the breach. True when the request went through in time.
+ */
+export async function requestEvaluationsBestEffort(brandId: string, customerIds: Iterable<string | null | undefined>, budgetMs?: number): Promise<boolean> {
+  const ids = [...customerIds];
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), budgetMs ?? BUDGET_MS + Math.ceil(ids.length / 1000) * PER_THOUSAND_MS);
+  });
+  const work = requestEvaluations(brandId, ids).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** How many customers of the brand wait for evaluation. */
 export const pendingCount = async (brandId: string, redis?: Redis) => (redis ?? (await producerReady())).scard(pendingKey(brandId));
+
+/** Which customers of the brand wait for evaluation. */
+export const pendingCustomers = async (brandId: string, redis?: Redis) => (redis ?? (await producerReady())).smembers(pendingKey(brandId));
 
 /** Drainers of one brand at a time: more would split the set into small batches that queue on the brand's audit chain lock. */
 const DRAINERS = 2;

@@ -3,7 +3,8 @@
  * claimed as it opens), applied each on its own, then every result of a batch of events is recorded in one
  * transaction: the events locked, their action records updated, one audit row per action. A claim left by
  * a crash is taken again after two minutes by the next evaluation or sweep (actions are safe to apply
- * twice: a second run skips).
+ * twice: a second run skips). Only claimed ("applying") actions run: a monitor-only event's others are
+ * "skipped" for good.
  */
 import "server-only";
 import { systemActor, type BrandContext } from "../actor";
@@ -12,6 +13,7 @@ import type { Db, DbTx } from "../db/client";
 import { RISK_ACTION_REGISTRY } from "./actions";
 import type { ActionEvent, ActionRecord } from "./actions/types";
 import type { EventNumbers, OpenedEvent } from "./evaluate";
+import { RISK_ACTIONS } from "@/lib/risk/schemas";
 
 export const RISK_ACTOR = systemActor("risk-evaluate");
 const NO_REQUEST = { ip: null, userAgent: null };
@@ -52,8 +54,11 @@ export async function applyPendingActions(db: Db, brandId: string, eventId: stri
   return runClaimed(db, brandId, claimed.e, claimed.indexes);
 }
 
-/** Applies the claimed actions (every one when `indexes` is left out), then records all results in one transaction. */
-export const runClaimed = (db: Db, brandId: string, e: OpenedEvent, indexes = e.actions.map((_, i) => i)): Promise<number> => runClaimedMany(db, brandId, [{ e, indexes }]);
+/** The event's claimed actions: those "applying" (a monitor-only event's skipped ones never are). */
+const claimedIndexes = (e: OpenedEvent) => e.actions.flatMap((r, i) => (r.status === "applying" ? [i] : []));
+
+/** Applies the claimed actions (every one claimed when `indexes` is left out), then records all results in one transaction. */
+export const runClaimed = (db: Db, brandId: string, e: OpenedEvent, indexes = claimedIndexes(e)): Promise<number> => runClaimedMany(db, brandId, [{ e, indexes }]);
 
 type Outcome = Pick<ActionRecord, "status" | "items" | "error" | "appliedAt">;
 
@@ -61,7 +66,10 @@ async function applyClaimed(db: Db, brandId: string, e: OpenedEvent, indexes: nu
   const ctx = systemContext(db, brandId);
   const event = actionEventOf(e);
   const outcomes = new Map<number, Outcome>();
-  for (const i of indexes) {
+  // In RISK_ACTIONS order, whatever order the limit lists them in: closing positions needs the trade
+  // permission that keys_read_only takes away.
+  const rank = (i: number) => RISK_ACTIONS.indexOf(e.actions[i]!.action);
+  for (const i of [...indexes].sort((a, b) => rank(a) - rank(b))) {
     const key = e.actions[i]!.action;
     try {
       outcomes.set(i, { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event), appliedAt: new Date().toISOString() });
@@ -77,10 +85,12 @@ async function applyClaimed(db: Db, brandId: string, e: OpenedEvent, indexes: nu
  * recorded in one transaction. Returns how many actions ran.
  */
 export async function runClaimedMany(db: Db, brandId: string, claimed: readonly { e: OpenedEvent; indexes?: number[] }[]): Promise<number> {
+  // Events with nothing claimed (monitor only without an alert) cost nothing: no apply, no lock.
+  const work = claimed.map(({ e, indexes }) => ({ e, indexes: indexes ?? claimedIndexes(e) })).filter((c) => c.indexes.length > 0);
   const done: Awaited<ReturnType<typeof applyClaimed>>[] = [];
-  for (let i = 0; i < claimed.length; i += APPLY_CONCURRENCY) {
-    const slice = claimed.slice(i, i + APPLY_CONCURRENCY);
-    done.push(...(await Promise.all(slice.map(({ e, indexes }) => applyClaimed(db, brandId, e, indexes ?? e.actions.map((_, k) => k))))));
+  for (let i = 0; i < work.length; i += APPLY_CONCURRENCY) {
+    const slice = work.slice(i, i + APPLY_CONCURRENCY);
+    done.push(...(await Promise.all(slice.map(({ e, indexes }) => applyClaimed(db, brandId, e, indexes)))));
   }
   const ran = done.filter((d) => d.outcomes.size > 0);
   if (!ran.length) return 0;

@@ -35,6 +35,8 @@ export interface RiskEventRow {
   actions: RiskActionKey[];
   createdAt: Date;
   version: number;
+  /** Opened while automatic enforcement was off: only the alert was applied. */
+  monitorOnly: boolean;
 }
 
 export interface RiskEventDetail extends Omit<RiskEventRow, "actions"> {
@@ -45,4 +47,40 @@ export interface RiskEventDetail extends Omit<RiskEventRow, "actions"> {
   heldWithdrawals: { id: string; amount: string; ccy: string; valueUsdt: string; state: string }[];
   acknowledged: { by: string; at: Date; note: string | null } | null;
   resolved: { by: string; at: Date; note: string | null } | null;
+}
+
+/** One risk-control switch (global or the brand's): on or off, and who set it, when and why (null: never set, on). */
+export interface RiskSwitch {
+  enforce: boolean;
+  reason: string | null;
+  changedAt: Date | null;
+  changedBy: string | null;
+}
+
+export interface RiskControlStatus {
+  global: RiskSwitch;
+  brand: RiskSwitch;
+  /** Both on: actions are applied automatically. */
+  enforcing: boolean;
+}
+
+/** An active snooze: a limit the evaluator skips for one customer until `until`. */
+export interface RiskSnoozeRow {
+  id: string;
+  limitId: string;
+  customerId: string;
+  kind: RiskKindKey;
+  scope: RiskScope;
+  until: Date;
+  reason: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** The customer page's risk card: per kind, the limits that apply and the scope they come from. */
+export interface CustomerRisk {
+  kinds: { kind: RiskKindKey; scope: RiskScope | null; limits: RiskLimitRow[] }[];
+  snoozes: RiskSnoozeRow[];
+  /** Events of this customer still open (not acknowledged, not resolved). */
+  openEvents: number;
 }

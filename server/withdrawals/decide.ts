@@ -6,6 +6,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { assertCustomerMoneyAllowed } from "../emergency/customer-breaker";
 import { assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError } from "../errors";
 import type { ZDecideWithdrawalInput, ZRejectWithdrawalInput } from "@/lib/withdrawals/schemas";
@@ -22,6 +23,8 @@ export async function approveWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
     const before = await lockWithdrawal(tx, ctx.tenantId, input.id);
     if (before.state !== "pending_approval") throw notPending(before.state);
     assertApprover(ctx.actor, before.requestedById);
+    // The customer's risk breaker: refused too (the withdrawal stays pending until staff reset it).
+    await assertCustomerMoneyAllowed(tx, ctx.tenantId, [before.customerId]);
     const after = await tx.withdrawal.update({
       where: { id: before.id },
       data: { state: "queued", approvedById: staffId(ctx.actor), decidedAt: new Date(), decisionNote: input.note ?? null, version: { increment: 1 } },

@@ -8,10 +8,11 @@ import { randomUUID } from "node:crypto";
 import { Decimal } from "decimal.js";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { assertCustomerMoneyAllowed } from "../emergency/customer-breaker";
 import { assertExchangeSendAllowed, assertMoneyMovementAllowed } from "../emergency/guard";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
-import { enqueue } from "../queues/registry";
+import { enqueueBestEffort } from "../queues/best-effort";
 import { afterRequest, holdAtRequest } from "../risk/at-request";
 import type { ZRequestWithdrawalInput } from "@/lib/withdrawals/schemas";
 import { checkInTransaction, checkOnExchange, checkParties } from "./checks";
@@ -32,7 +33,8 @@ export const newClientId = () => randomUUID().replace(/-/g, "");
 
 /** Puts a queued withdrawal on the send queue; if Redis is down the follow job sends it later. */
 export async function enqueueSend(brandId: string, withdrawalId: string) {
-  await enqueue("withdrawal-send", { brandId, withdrawalId }).catch(() => undefined);
+  // Redis down: the row stays queued and the follow job's sweep sends it.
+  await enqueueBestEffort("withdrawal-send", { brandId, withdrawalId });
 }
 
 /**
@@ -71,6 +73,7 @@ export async function requestWithdrawal(ctx: WithdrawalCtx, input: z.infer<typeo
 
   const { record: created, opened } = await ctx.db.$transaction(async (tx) => {
     await assertMoneyMovementAllowed(tx, ctx.tenantId);
+    await assertCustomerMoneyAllowed(tx, ctx.tenantId, [ask.customerId]);
     // Status and KYC level again, under the row lock the in-transaction checks take.
     const { customer: now_ } = await checkParties(tx, ctx.tenantId, ask);
     if (now_.kycLevel !== customer.kycLevel) throw new AppError("CONFLICT", "withdrawals.errors.changedMeanwhile", { field: "customerId" });

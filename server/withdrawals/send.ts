@@ -17,7 +17,8 @@ import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { BrandClientOptions } from "../exchange/brand-client";
 import { isOkxError, LOCAL_CODES, type OkxError } from "../exchange/okx";
-import { assertMoneyMovementAllowed, isEmergencyStop } from "../emergency/guard";
+import { assertCustomerMoneyAllowed, isCustomerBreaker } from "../emergency/customer-breaker";
+import { assertMoneyMovementAllowed, isEmergencyStop as isStop } from "../emergency/guard";
 import { assertExchangeMutationsAllowed } from "../exchange-actions/mutation-guard";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
 import { enqueue } from "../queues/registry";
@@ -117,18 +118,22 @@ async function recheck(tx: DbTx, w: WithdrawalRecord, now: Date) {
   if (!entry) throw new AppError("CONFLICT", "withdrawals.errors.notInBook", { field: "address" });
   await assertNoTransferOutLock(tx, w.customerId, now);
   await assertMoneyMovementAllowed(tx, w.brandId);
+  await assertCustomerMoneyAllowed(tx, w.brandId, [w.customerId]);
 }
+
+/** A stop or the customer's breaker: the withdrawal waits (queued) until it is reset, nothing is sent. */
+const isEmergencyStop = (error: unknown) => isStop(error) || isCustomerBreaker(error);
 
 /**
  * An emergency stop met after the claim: the row goes back to queued (nothing was sent by this attempt),
  * so the follow job's sweep sends it once the stop is reset. Not a failure, and no retry meanwhile.
  */
-async function hold(deps: WithdrawalJobDeps, brandId: string, id: string): Promise<SendOutcome> {
+async function hold(deps: WithdrawalJobDeps, brandId: string, id: string, error?: unknown): Promise<SendOutcome> {
   await deps.db.$transaction(async (tx) => {
     const before = await lockWithdrawal(tx, brandId, id);
     if (before.state !== "sending") return;
     const after = await tx.withdrawal.update({ where: { id }, data: { state: "queued", lastCheckedAt: null, version: { increment: 1 } } });
-    await recordAudit(tx, WHO, { brandId, action: "withdrawal.send_held", entityType: "withdrawal", entityId: id, before: snapshot(before), after: { ...snapshot(after), reason: "emergency_stop" } });
+    await recordAudit(tx, WHO, { brandId, action: "withdrawal.send_held", entityType: "withdrawal", entityId: id, before: snapshot(before), after: { ...snapshot(after), reason: isCustomerBreaker(error) ? "customer_breaker" : "emergency_stop" } });
   });
   return "held";
 }
@@ -183,7 +188,7 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
     try {
       await deps.db.$transaction((tx) => recheck(tx, w, deps.now?.() ?? new Date()));
     } catch (error) {
-      if (isEmergencyStop(error)) return hold(deps, brandId, id);
+      if (isEmergencyStop(error)) return hold(deps, brandId, id, error);
       if (error instanceof AppError && error.code === "CONFLICT") {
         await refuse(deps, brandId, id, error);
         return "refused";
@@ -196,7 +201,7 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
   try {
     await assertExchangeMutationsAllowed(deps.db, brandId);
   } catch (error) {
-    if (isEmergencyStop(error)) return hold(deps, brandId, id);
+    if (isEmergencyStop(error)) return hold(deps, brandId, id, error);
     throw error;
   }
   try {

@@ -19,8 +19,8 @@ export async function emergencyStopper(brandId: string | null, options: { db?: D
   };
   return {
     ctx,
-    trigger: async (reason = "Suspicious withdrawals") => {
-      const input = { reason, totpCode: await fresh() };
+    trigger: async (reason = "Suspicious withdrawals", options: { cancelOrders?: boolean } = {}) => {
+      const input = { reason, totpCode: await fresh(), ...options };
       return brandId ? triggerBrandStop({ ...ctx, tenantId: brandId }, input) : triggerGlobalStop(ctx, input);
     },
     reset: async (reason = "Checked, all clear") => {

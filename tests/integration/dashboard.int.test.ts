@@ -36,6 +36,9 @@ import { createTestApplication, createTestCustomer } from "../cases/kyc";
 import { createTestWithdrawal } from "../cases/withdrawals";
 import { ZWithdrawalListInput } from "@/lib/withdrawals/schemas";
 import { listWithdrawals } from "@/server/withdrawals/list";
+import { ZRiskEventListInput } from "@/lib/risk/schemas";
+import { listEvents } from "@/server/risk/events";
+import { createTestRiskEvent } from "../cases/risk";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
 
 const HOUR = 3_600_000;
@@ -69,6 +72,8 @@ async function listTotal(ctx: TenantContext, href: string): Promise<number> {
       return (await listMessages(ctx, parse(ZMessageListInput))).total;
     case "/withdrawals":
       return (await listWithdrawals(ctx, parse(ZWithdrawalListInput))).total;
+    case "/risk/events":
+      return (await listEvents(ctx, parse(ZRiskEventListInput))).total;
     default:
       throw new Error(`no list for ${href}`);
   }
@@ -115,8 +120,11 @@ describe("dashboard", () => {
 
   it("gives each role its own board, and support none of these tiles", () => {
     const ids = (ctx: TenantContext) => visibleTiles(ctx).map((t) => t.id);
-    expect(ids(compliance.ctx)).toEqual(["kyc.queue", "kyc.oldest", "kyc.sla", "kyc.mine"]);
+    expect(ids(compliance.ctx)).toEqual(["risk.openHigh", "risk.openMedium", "risk.openLow", "kyc.queue", "kyc.oldest", "kyc.sla", "kyc.mine"]);
     expect(ids(operations.ctx)).toEqual([
+      "risk.openHigh",
+      "risk.openMedium",
+      "risk.openLow",
       "customers.frozenToday",
       "fundLocks.active",
       "fundLocks.expiring",
@@ -129,7 +137,7 @@ describe("dashboard", () => {
       "rebates.lastFile",
     ]);
     expect(ids(marketing.ctx)).toEqual(["bonuses.activeCampaigns", "bonuses.pendingGrants", "bonuses.expiringCredit", "messages.inFlight", "messages.awaitingApproval"]);
-    expect(ids(admin.ctx)).toEqual(expect.arrayContaining(["approvals.waiting", "staff.lockedOut", "audit.chain", "kyc.queue", "customers.frozenToday", "jobs.failed"]));
+    expect(ids(admin.ctx)).toEqual(expect.arrayContaining(["approvals.waiting", "risk.openHigh", "staff.lockedOut", "audit.chain", "kyc.queue", "customers.frozenToday", "jobs.failed"]));
     expect(ids(support.ctx)).toEqual([]);
     expect(visibleCharts(marketing.ctx).map((c) => c.id)).toEqual(["customers.newPerDay", "bonuses.creditPerDay"]);
   });
@@ -175,6 +183,24 @@ describe("dashboard", () => {
     expect(await figure(desk.ctx, "withdrawals.failed")).toMatchObject({ value: 1, tone: "danger", detail: { params: { days: 7 } } });
     await expectListMatches(desk.ctx, "withdrawals.inProgress");
     await expectListMatches(desk.ctx, "withdrawals.failed");
+  });
+
+  it("counts open risk events by severity, as the events list does", async () => {
+    const brand = (await createTestBrand()).id;
+    const desk = await member(brand, "operations");
+    const other = (await createTestBrand()).id;
+    const event = async (b: string, severity: "low" | "medium" | "high", status: "open" | "acknowledged" | "resolved" = "open") => {
+      const e = await createTestRiskEvent(b);
+      await db.riskEvent.update({ where: { id: e.id }, data: { severity, status } });
+    };
+    for (const [severity, status] of [["high", "open"], ["high", "open"], ["high", "acknowledged"], ["medium", "open"], ["medium", "resolved"]] as const) await event(brand, severity, status);
+    await event(other, "high");
+    await event(other, "low");
+    expect(await figure(desk.ctx, "risk.openHigh")).toMatchObject({ value: 2, tone: "danger" });
+    expect(await figure(desk.ctx, "risk.openMedium")).toMatchObject({ value: 1, tone: "warning" });
+    expect(await figure(desk.ctx, "risk.openLow")).toMatchObject({ value: 0, tone: "default" });
+    for (const id of ["risk.openHigh", "risk.openMedium", "risk.openLow"]) await expectListMatches(desk.ctx, id);
+    expect(await loadTile(support.ctx, tile("risk.openHigh"))).toEqual({ ok: false });
   });
 
   it("does not load a tile whose permission the caller lacks", async () => {

@@ -89,7 +89,7 @@ describe("withdrawal_single with hold", () => {
     const [event] = await eventsOf(c.customerId);
     expect(event).toMatchObject({ id: row.riskEventId, limitId: limit.id, kind: "withdrawal_single", windowKey: `withdrawal:${w.id}`, status: "open" });
     const detail = await as<RiskEventDetail>(ops, "risk.getEvent", { id: event!.id });
-    expect(detail.numbers).toMatchObject({ observed: "600", threshold: "500", windowMinutes: 1440, currency: "USDT" });
+    expect(detail.numbers).toMatchObject({ observed: "600", threshold: "500", windowMinutes: 1440, unit: "USDT" });
     expect(detail.numbers.items).toEqual([expect.objectContaining({ type: "withdrawal", id: w.id, value: "600" })]);
     // Applied as soon as the request committed (not left to the queue): the new one held at request, the earlier queued one held now.
     const hold = detail.actions.find((a) => a.action === "hold_withdrawals")!;

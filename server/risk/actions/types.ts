@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { BrandContext } from "../../actor";
-import type { RiskActionKey, RiskUnit } from "@/lib/risk/schemas";
+import { RISK_KINDS_BELOW, type RiskActionKey, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
 
 /** One thing an action touched (a withdrawal, a fund lock, the customer) and what came of it. */
 export interface ItemResult {
@@ -15,11 +15,14 @@ export interface ItemResult {
   result: "applied" | "skipped" | "failed";
   /** Why skipped or failed: a message key (or the exchange's/database's words for a failure). */
   detail?: string;
+  /** What the item was before the action changed it, for its undo (a key's permissions). */
+  previous?: { perms?: string[] };
 }
 
 export interface ActionRecord {
   action: RiskActionKey;
-  status: "pending" | "applying" | "applied" | "failed";
+  /** skipped: the event opened while enforcement was off (monitor only); never applied. */
+  status: "pending" | "applying" | "applied" | "failed" | "skipped";
   claimedAt?: string;
   appliedAt?: string;
   items: ItemResult[];
@@ -46,6 +49,6 @@ export interface RiskAction {
 
 /** The reason written on what an action places (a lock, a freeze): the rule and its numbers. */
 export const ruleReason = (e: ActionEvent) =>
-  `Risk limit ${e.kind}: ${withUnit(e.numbers.observed, e.numbers.unit)} over ${withUnit(e.numbers.threshold, e.numbers.unit)} in ${e.numbers.windowMinutes} min (risk event ${e.id})`;
+  `Risk limit ${e.kind}: ${withUnit(e.numbers.observed, e.numbers.unit)} ${RISK_KINDS_BELOW.includes(e.kind as RiskKindKey) ? "under" : "over"} ${withUnit(e.numbers.threshold, e.numbers.unit)} in ${e.numbers.windowMinutes} min (risk event ${e.id})`;
 
 const withUnit = (value: string, unit: RiskUnit) => (unit === "USDT" ? `${value} USDT` : unit === "percent" ? `${value} %` : value);

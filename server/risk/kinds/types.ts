@@ -1,6 +1,6 @@
 /**
  * A kind of risk limit: how to compute the observed number for one customer in one window. Each kind
- * plugs in here (withdrawal amounts now; deposit anomaly, bonus per period, exposure later) and the
+ * plugs in here (withdrawal amounts, deposit anomalies, deposits withdrawn again, bonus per period; exposure later) and the
  * evaluator (../evaluate.ts) stays the same: it asks the kind for breaches, opens one event per window key.
  */
 import "server-only";
@@ -8,11 +8,13 @@ import type { Decimal } from "decimal.js";
 import type { Db, DbTx } from "../../db/client";
 import type { RiskKindKey } from "@/lib/risk/schemas";
 
-/** One thing the observed number counted (a withdrawal today; a deposit, a grant, a position later). */
+/** One thing the observed number counted: a withdrawal, a deposit, a bonus grant (a position later). */
 export type CountedItem = {
   type: string;
   id: string;
-  /** Its value in USDT, as decimal text. */
+  /** What to call it when its id says nothing to a reader (a position: its instrument). */
+  label?: string;
+  /** Its value in USDT, as decimal text; "" when it has none (a deposit in a currency without a price, counted by number). */
   value: string;
   at: string;
   state?: string;

@@ -6,6 +6,7 @@ import { NoBrand } from "@/components/shell/no-brand";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/server/auth/require-permission";
+import { EnforcementWarning } from "../_components/controls-panel";
 import { EventsTable } from "./_components/events-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,9 +23,12 @@ export default async function RiskEventsPage() {
       <PageHeader className="mb-4" title={t("risk.events.title")} description={t("risk.events.description")} />
       {shell.brand ? (
         // useSearchParams needs a boundary; the table renders its own skeleton.
-        <Suspense>
-          <EventsTable />
-        </Suspense>
+        <>
+          <EnforcementWarning />
+          <Suspense>
+            <EventsTable />
+          </Suspense>
+        </>
       ) : (
         <NoBrand hint={t("risk.events.description")} />
       )}

@@ -5,6 +5,7 @@ import { NoBrand } from "@/components/shell/no-brand";
 import { PageHeader } from "@/components/shell/page-header";
 import { getT } from "@/lib/i18n/server";
 import { requirePermission } from "@/server/auth/require-permission";
+import { EnforcementWarning } from "../_components/controls-panel";
 import { LimitsTable } from "./_components/limits-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,12 @@ export default async function RiskLimitsPage() {
   return (
     <>
       <PageHeader className="mb-4" title={t("risk.limits.title")} description={t("risk.limits.description")} />
-      {shell.brand ? <LimitsTable canManage={shell.permissions.includes("risk.manage")} /> : <NoBrand hint={t("risk.limits.description")} />}
+      {shell.brand ? (
+        <>
+          <EnforcementWarning />
+          <LimitsTable canManage={shell.permissions.includes("risk.manage")} />
+        </>
+      ) : <NoBrand hint={t("risk.limits.description")} />}
     </>
   );
 }

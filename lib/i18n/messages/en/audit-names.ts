@@ -44,6 +44,8 @@ export const auditEntities = {
   withdrawals: "Withdrawal list",
   risk_limit: "Risk limit",
   risk_event: "Risk event",
+  risk_control: "Risk controls",
+  risk_snooze: "Risk limit snooze",
 } as const;
 
 export const auditFields = {

@@ -49,6 +49,9 @@ export const dashboard = {
     messagesInFlight: { title: "Messages going out", detail: "Sending now or scheduled" },
     withdrawalsInProgress: { title: "Withdrawals in progress", detail: "Queued, sending, or sent and not yet complete" },
     withdrawalsFailed: { title: "Failed withdrawals", detail: "In the last {days} days" },
+    riskOpenHigh: { title: "Open high-severity risk events", detail: "Not yet acknowledged" },
+    riskOpenMedium: { title: "Open medium-severity risk events", detail: "Not yet acknowledged" },
+    riskOpenLow: { title: "Open low-severity risk events", detail: "Not yet acknowledged" },
     messagesAwaitingApproval: { title: "Messages awaiting approval", detail: "Large sends waiting for an admin" },
     rebatesYesterdayFees: { title: "Trading fees yesterday", detail: "{before} USDT the day before" },
     rebatesLastFile: {

@@ -32,12 +32,22 @@ export const emergency = {
     confirmTrigger: "Trigger the stop",
     confirmReset: "Reset the stop",
     cancel: "Cancel",
+    cancelOrders: "Also cancel every open order",
+    cancelOrdersHint: "Each customer sub-account's open orders are cancelled through its own trading key. This is the only exchange change the stop lets through; positions stay open.",
     triggered: "The emergency stop is in effect",
     reset: "The emergency stop was reset",
   },
   form: {
     reasonInvalid: "Give a reason (3 to 500 characters)",
     codeInvalid: "Enter the 6-digit code from your authenticator app",
+  },
+  cancel: {
+    queued: "Cancelling open orders: waiting to start",
+    running: "Cancelling open orders…",
+    finished: "Open orders cancelled",
+    reset: "Cancelling open orders ended early: the stop was reset",
+    notQueued: "Open orders could not be cancelled: the job queue did not answer. Cancel them from each customer once it is back.",
+    counts: "{done} of {subaccounts} sub-accounts · {cancelled} orders cancelled · {failed} not cancelled · {skipped} sub-accounts skipped (no trading key or unreadable)",
   },
   history: {
     title: "History",

@@ -42,7 +42,8 @@ export const jobs = {
       "rebate-reconciliation": "Reconciles the days each import brought, and the ranges staff ask for, against the files and the exchange's daily rebate statement, every minute",
       "withdrawal-send": "Sends an approved withdrawal once through the customer's sub-account key; a retry first looks it up on the exchange",
       "withdrawal-follow": "Follows sent withdrawals on the exchange until they complete, fail or are cancelled, and sends queued ones left behind, every minute",
-      "risk-evaluate": "Evaluates a customer's risk limits after a withdrawal request and applies each breach's actions; every 2 minutes sweeps the recently active customers of every brand",
+      "risk-evaluate": "Evaluates a customer's risk limits after a withdrawal request or an exchange-account sync and applies each breach's actions; every 2 minutes sweeps the recently active customers of every brand",
+      "emergency-cancel-orders": "Cancels every open order of the stopped brand's sub-accounts (every brand's for the global stop) when the emergency stop asked for it",
     },
   },
   schedule: {

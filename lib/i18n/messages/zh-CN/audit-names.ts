@@ -44,6 +44,8 @@ export const auditEntities: Dict<typeof enEntities> = {
   withdrawal: "提现",
   risk_limit: "风控限额",
   risk_event: "风控事件",
+  risk_control: "风控开关",
+  risk_snooze: "风控限额暂停",
   withdrawal_address: "提现地址",
   withdrawals: "提现列表",
 };

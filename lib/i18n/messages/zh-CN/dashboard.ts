@@ -52,6 +52,9 @@ export const dashboard: Dict<typeof en> = {
     messagesInFlight: { title: "待发出的消息", detail: "正在发送或已排期" },
     withdrawalsInProgress: { title: "处理中的提现", detail: "排队中、发送中，或已发出尚未完成" },
     withdrawalsFailed: { title: "失败的提现", detail: "最近 {days} 天" },
+    riskOpenHigh: { title: "未处理的高风险事件", detail: "尚未确认" },
+    riskOpenMedium: { title: "未处理的中风险事件", detail: "尚未确认" },
+    riskOpenLow: { title: "未处理的低风险事件", detail: "尚未确认" },
     messagesAwaitingApproval: { title: "待审批的消息", detail: "等待管理员审批的群发" },
     rebatesYesterdayFees: { title: "昨日交易手续费", detail: "前一日 {before} USDT" },
     rebatesLastFile: {

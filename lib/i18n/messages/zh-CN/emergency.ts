@@ -34,12 +34,22 @@ export const emergency: Dict<typeof en> = {
     confirmTrigger: "触发紧急停止",
     confirmReset: "重置紧急停止",
     cancel: "取消",
+    cancelOrders: "同时撤销所有挂单",
+    cancelOrdersHint: "通过每个客户子账户自己的交易 API Key 撤销其全部挂单。这是紧急停止期间唯一允许的交易所变更；持仓保持不变。",
     triggered: "紧急停止已生效",
     reset: "紧急停止已重置",
   },
   form: {
     reasonInvalid: "请填写原因（3 至 500 个字符）",
     codeInvalid: "请输入身份验证器中的 6 位验证码",
+  },
+  cancel: {
+    queued: "撤销挂单：等待开始",
+    running: "正在撤销挂单…",
+    finished: "挂单已撤销",
+    reset: "撤销挂单提前结束：紧急停止已重置",
+    notQueued: "无法撤销挂单：任务队列无响应。恢复后请在各客户页面撤销。",
+    counts: "{done}/{subaccounts} 个子账户 · 已撤销 {cancelled} 笔挂单 · {failed} 笔未撤销 · 跳过 {skipped} 个子账户（无交易 Key 或无法读取）",
   },
   history: {
     title: "历史记录",

@@ -44,7 +44,8 @@ export const jobs: Dict<typeof en> = {
       "rebate-reconciliation": "将每次导入的日期及员工申请的日期与文件和交易所每日返佣报表进行对账，每分钟一次",
       "withdrawal-send": "通过客户子账户的 API Key 发出已批准的提现，只发一次；重试前先在交易所按 clientId 查找",
       "withdrawal-follow": "每分钟跟踪已发出的提现直至完成、失败或撤销，并发出遗留在队列中的提现",
-      "risk-evaluate": "在提现申请后评估客户的风控限额并执行每次超限的动作；每 2 分钟扫描各品牌近期有活动的客户",
+      "risk-evaluate": "在提现申请或交易所账户同步后评估客户的风控限额并执行每次超限的动作；每 2 分钟扫描各品牌近期有活动的客户",
+      "emergency-cancel-orders": "紧急停止要求时，撤销被停止品牌（全局停止时为所有品牌）各子账户的全部挂单",
     },
   },
   schedule: {

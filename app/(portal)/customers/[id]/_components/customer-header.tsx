@@ -1,5 +1,5 @@
 "use client";
-/** The top of the customer page: name, UID (copyable), status, KYC level, group, and the actions. */
+/** The top of the customer page: name, UID (copyable), status, KYC level, group, the actions, and a tripped risk breaker. */
 import { ArrowLeft, Ban, Snowflake } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -10,8 +10,9 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useT } from "@/lib/i18n/client";
 import type { CustomerDetail } from "@/server/customers/types";
+import { CustomerBreakerBadge, CustomerBreakerNotice } from "./customer-breaker";
 
-export function CustomerHeader({ customer, actions }: { customer: CustomerDetail; actions?: ReactNode }) {
+export function CustomerHeader({ customer, actions, canResetBreaker = false }: { customer: CustomerDetail; actions?: ReactNode; canResetBreaker?: boolean }) {
   const t = useT();
   return (
     <header className="flex flex-col gap-3">
@@ -27,6 +28,7 @@ export function CustomerHeader({ customer, actions }: { customer: CustomerDetail
             <h1 className="truncate text-xl font-semibold tracking-tight">{customer.name}</h1>
             <CustomerStatusBadge status={customer.status} />
             <KycLevelBadge level={customer.kycLevel} />
+            <CustomerBreakerBadge customerId={customer.id} />
           </div>
           <dl className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm text-muted-foreground">
             <div className="flex items-center gap-1.5">
@@ -45,6 +47,7 @@ export function CustomerHeader({ customer, actions }: { customer: CustomerDetail
         {actions}
       </div>
       <StatusNotice customer={customer} />
+      <CustomerBreakerNotice customerId={customer.id} canReset={canResetBreaker} />
     </header>
   );
 }

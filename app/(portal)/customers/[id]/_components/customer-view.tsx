@@ -28,6 +28,7 @@ import { CustomerNotFound } from "./customer-not-found";
 import { CustomerNotes } from "./customer-notes";
 import { CustomerOverview } from "./customer-overview";
 import { CustomerRebates } from "./customer-rebates";
+import { CustomerRisk } from "./customer-risk";
 import { CustomerSubaccounts } from "./customer-subaccounts";
 import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTradingAccounts } from "./customer-trading-accounts";
@@ -40,6 +41,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
   const [tab, setTab] = useTabParam(permissions);
   const rebates = permissions.granted.includes("rebate.read");
   const exchange = permissions.granted.includes("exchange.read");
+  const risk = permissions.granted.includes("risk.read");
 
   if (query.isPending) return <CustomerSkeleton />;
   if (query.isError) {
@@ -52,7 +54,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
 
   return (
     <div className="flex flex-col gap-5">
-      <CustomerHeader customer={customer} actions={permissions.manage && <CustomerActions customer={customer} />} />
+      <CustomerHeader customer={customer} actions={permissions.manage && <CustomerActions customer={customer} />} canResetBreaker={permissions.granted.includes("risk.manage")} />
       <Tabs value={tab} onValueChange={(value) => setTab(value as CustomerTab)} className="gap-4">
         <div className="-mx-1 overflow-x-auto px-1 pb-1">
           <TabsList aria-label={t("customers.detail.sections")}>
@@ -68,6 +70,7 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             <TabsTrigger value="fund-locks">{t("customers.tabs.fundLocks")}</TabsTrigger>
             <TabsTrigger value="messages">{t("customers.tabs.messages")}</TabsTrigger>
             {rebates && <TabsTrigger value="rebates">{t("rebateReports.customerTab.tab")}</TabsTrigger>}
+            {risk && <TabsTrigger value="risk">{t("risk.customer.tab")}</TabsTrigger>}
           </TabsList>
         </div>
         <TabsContent value="overview">
@@ -113,6 +116,11 @@ export function CustomerView({ id, permissions }: { id: string; permissions: Cus
             <CustomerRebates customer={customer} />
           </TabsContent>
         )}
+        {risk && (
+          <TabsContent value="risk">
+            <CustomerRisk customerId={customer.id} canHandle={permissions.granted.includes("risk.handle")} />
+          </TabsContent>
+        )}
       </Tabs>
     </div>
   );
@@ -130,7 +138,8 @@ function useTabParam(permissions: CustomerPagePermissions): [CustomerTab, (tab: 
   const visible = (candidate: CustomerTab) =>
     (candidate !== "kyc" || permissions.kyc) &&
     (candidate !== "rebates" || permissions.granted.includes("rebate.read")) &&
-    (candidate !== "exchange" || permissions.granted.includes("exchange.read"));
+    (candidate !== "exchange" || permissions.granted.includes("exchange.read")) &&
+    (candidate !== "risk" || permissions.granted.includes("risk.read"));
   const tab = CUSTOMER_TABS.find((candidate) => candidate === requested && visible(candidate)) ?? "overview";
   const setTab = useCallback(
     (next: CustomerTab) => {

@@ -27,5 +27,6 @@ export const CUSTOMER_TABS = [
   "fund-locks",
   "messages",
   "rebates",
+  "risk",
 ] as const;
 export type CustomerTab = (typeof CUSTOMER_TABS)[number];

@@ -11,13 +11,15 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { FormDialog, TextareaField, TextField } from "@/components/form-dialog";
-import { ZEmergencyChangeInput, type EmergencyChangeInput } from "@/lib/emergency/schemas";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField, FormItem } from "@/components/ui/form";
+import { ZEmergencyTriggerInput, type EmergencyTriggerInput } from "@/lib/emergency/schemas";
 import { useLocalizedResolver, type FieldMessages } from "@/lib/forms/field-errors";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeTrpcError } from "@/lib/trpc/errors";
 
-const MESSAGES: FieldMessages<EmergencyChangeInput> = { invalid: { reason: "emergency.form.reasonInvalid", totpCode: "emergency.form.codeInvalid" } };
+const MESSAGES: FieldMessages<EmergencyTriggerInput> = { invalid: { reason: "emergency.form.reasonInvalid", totpCode: "emergency.form.codeInvalid" } };
 
 export type EmergencyChange = "trigger" | "reset" | "triggerGlobal" | "resetGlobal";
 
@@ -34,7 +36,8 @@ export function EmergencyDialog({ change, onClose }: { change: EmergencyChange; 
   const router = useRouter();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<EmergencyChangeInput>({ resolver: useLocalizedResolver(zodResolver(ZEmergencyChangeInput), MESSAGES), defaultValues: { reason: "", totpCode: "" } });
+  // One form for all four: a reset ignores `cancelOrders` (its input has no such field).
+  const form = useForm<EmergencyTriggerInput>({ resolver: useLocalizedResolver(zodResolver(ZEmergencyTriggerInput), MESSAGES), defaultValues: { reason: "", totpCode: "", cancelOrders: false } });
   const triggering = change === "trigger" || change === "triggerGlobal";
   const mutation = useMutation(
     trpc.emergency[change].mutationOptions({
@@ -61,7 +64,7 @@ export function EmergencyDialog({ change, onClose }: { change: EmergencyChange; 
       description={t(triggering ? "emergency.dialog.triggerWarning" : "emergency.dialog.resetWarning")}
       onSubmit={form.handleSubmit((values) => {
         setFormError(null);
-        mutation.mutate(values);
+        mutation.mutate(triggering ? values : { reason: values.reason, totpCode: values.totpCode });
       })}
       onClose={onClose}
       pending={mutation.isPending}
@@ -76,6 +79,23 @@ export function EmergencyDialog({ change, onClose }: { change: EmergencyChange; 
         label={t("emergency.dialog.totpCode")}
         input={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 6, placeholder: "123456", className: "max-w-40 font-mono tracking-[0.3em]" }}
       />
+      {triggering && (
+        <FormField
+          control={form.control}
+          name="cancelOrders"
+          render={({ field }) => (
+            <FormItem>
+              <label className="flex items-start gap-2 text-sm">
+                <Checkbox checked={field.value === true} onCheckedChange={(on) => field.onChange(on === true)} className="mt-0.5" />
+                <span>
+                  {t("emergency.dialog.cancelOrders")}
+                  <span className="block text-muted-foreground">{t("emergency.dialog.cancelOrdersHint")}</span>
+                </span>
+              </label>
+            </FormItem>
+          )}
+        />
+      )}
     </FormDialog>
   );
 }

@@ -11,11 +11,22 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { EmergencyStopRow } from "@/lib/emergency/schemas";
+import type { EmergencyCancelProgress, EmergencyStopRow } from "@/lib/emergency/schemas";
 import { useFormat } from "@/lib/hooks/use-format";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { EmergencyDialog, type EmergencyChange } from "./emergency-dialog";
+
+/** How cancelling the open orders goes (the stop asked for it): sub-accounts done of all, orders by outcome. */
+function CancelProgress({ progress: p }: { progress: EmergencyCancelProgress }) {
+  const t = useT();
+  return (
+    <span className="mt-2 block" data-testid="emergency-cancel-progress">
+      <span className="block font-medium text-foreground">{t(`emergency.cancel.${p.outcome}`)}</span>
+      {p.startedAt && <span className="block">{t("emergency.cancel.counts", { done: p.done, subaccounts: p.subaccounts, cancelled: p.cancelled, failed: p.failed + p.unknown, skipped: p.skipped })}</span>}
+    </span>
+  );
+}
 
 function StopCard({ title, stop, action, onAction }: { title: string; stop: EmergencyStopRow | null; action: { label: string; change: EmergencyChange } | null; onAction: (c: EmergencyChange) => void }) {
   const t = useT();
@@ -31,6 +42,7 @@ function StopCard({ title, stop, action, onAction }: { title: string; stop: Emer
           <CardDescription>
             <span className="block">{t("emergency.state.since", { time: format.date(stop.triggeredAt), name: stop.triggeredBy })}</span>
             <span className="block">{t("emergency.state.reason", { reason: stop.reason })}</span>
+            {stop.cancelProgress && <CancelProgress progress={stop.cancelProgress} />}
           </CardDescription>
         )}
       </CardHeader>
@@ -49,7 +61,12 @@ export function EmergencyPanel({ canManage, canGlobal }: { canManage: boolean; c
   const t = useT();
   const format = useFormat();
   const trpc = useTRPC();
-  const status = useQuery(trpc.emergency.status.queryOptions(undefined, { refetchInterval: 15_000 }));
+  // Every 2 s while open orders are being cancelled (progress), else every 15 s.
+  const status = useQuery(
+    trpc.emergency.status.queryOptions(undefined, {
+      refetchInterval: (q) => ([q.state.data?.brand, q.state.data?.global].some((s) => s?.cancelProgress && ["queued", "running"].includes(s.cancelProgress.outcome)) ? 2_000 : 15_000),
+    }),
+  );
   const [open, setOpen] = useState<EmergencyChange | null>(null);
   if (status.isPending) return <Skeleton className="h-40 w-full" />;
   if (status.isError) return <LoadError title={t("emergency.loadError")} error={status.error} onRetry={() => void status.refetch()} />;

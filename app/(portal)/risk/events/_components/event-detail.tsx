@@ -2,7 +2,8 @@
 /**
  * One risk event: the rule, the numbers (observed against threshold, the window, the items counted), each
  * action with its per-item results, the withdrawals it holds. Acknowledge and resolve with a note
- * (risk.handle); undo an applied, undoable action with a reason (risk.manage).
+ * (risk.handle); undo an applied, undoable action with a reason (risk.manage). Snooze the rule for this
+ * customer (risk.handle) and see or cancel its active snoozes.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -11,6 +12,8 @@ import { toast } from "sonner";
 import { ReasonConfirmDialog, type ReasonRefusal } from "@/components/customers/reason-confirm-dialog";
 import { useDateTimeFormat } from "@/components/data-table/use-date-time-format";
 import { LoadError } from "@/components/load-error";
+import { SnoozeDialog } from "@/components/risk/snooze-dialog";
+import { SnoozeList } from "@/components/risk/snooze-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,6 +28,8 @@ import type { RiskEventDetail } from "@/server/risk/types";
 import { EventStatusBadge } from "./events-table";
 
 type Pending = { kind: "acknowledge" | "resolve" } | { kind: "undo"; action: RiskActionKey };
+/** What a kind counts (server/risk/kinds): withdrawals, deposits, bonus grants. */
+type CountedType = "withdrawal" | "deposit" | "bonus_grant" | "position" | "equity";
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
@@ -47,6 +52,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
   const query = useQuery(trpc.risk.getEvent.queryOptions({ id }));
   const [pending, setPending] = useState<Pending | null>(null);
   const [refusal, setRefusal] = useState<ReasonRefusal | null>(null);
+  const [snoozing, setSnoozing] = useState(false);
   const reload = () => queryClient.invalidateQueries(trpc.risk.pathFilter());
   const handlers = {
     onSuccess: () => {
@@ -69,7 +75,8 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
   const e: RiskEventDetail = query.data;
   const itemDetail = (detail?: string) => (detail ? (detail.startsWith("risk.items.") ? t(detail as MessageKey) : detail) : null);
   const usdt = (value: string) => t("risk.detail.value", { value });
-  const inUnit = (value: string) => t(`risk.units.${e.numbers.unit ?? "USDT"}`, { value });
+  // "Infinity": an exposure against no equity at all.
+  const inUnit = (value: string) => t(`risk.units.${e.numbers.unit ?? "USDT"}`, { value: value === "Infinity" ? "∞" : value });
 
   return (
     <>
@@ -89,6 +96,9 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
                   {t("risk.detail.acknowledge")}
                 </Button>
               )}
+              <Button variant="outline" onClick={() => setSnoozing(true)}>
+                {t("risk.snooze.button")}
+              </Button>
               {e.status !== "resolved" && <Button onClick={() => setPending({ kind: "resolve" })}>{t("risk.detail.resolve")}</Button>}
             </div>
           )
@@ -110,14 +120,22 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
             <div className="text-sm">
               <p className="mb-1 font-medium">{t("risk.detail.counted")}</p>
               <ul className="grid gap-1">
-                {e.numbers.items.map((i) => (
-                  <li key={i.id} className="flex justify-between gap-4 tabular-nums">
-                    <Link href={`/withdrawals/${i.id}`} className="underline-offset-4 hover:underline">
-                      {t("risk.itemTypes.withdrawal")} · {dateTime.format(new Date(i.at))}
-                    </Link>
-                    <span>{usdt(i.value)}</span>
-                  </li>
-                ))}
+                {e.numbers.items.map((i) => {
+                  // Withdrawals have a page of their own; the rest are named (a position by its instrument) with their time.
+                  const label = `${t(`risk.itemTypes.${i.type as CountedType}`)} · ${i.label ? `${i.label} · ` : ""}${dateTime.format(new Date(i.at))}`;
+                  return (
+                    <li key={`${i.type}:${i.id}`} className="flex justify-between gap-4 tabular-nums" data-testid={`risk-item-${i.type}`}>
+                      {i.type === "withdrawal" ? (
+                        <Link href={`/withdrawals/${i.id}`} className="underline-offset-4 hover:underline">
+                          {label}
+                        </Link>
+                      ) : (
+                        <span>{label}</span>
+                      )}
+                      <span>{i.value ? usdt(i.value) : t("risk.detail.noValue")}</span>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           </CardContent>
@@ -139,11 +157,13 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
             />
           </CardContent>
         </Card>
+        <RuleSnoozes limitId={e.limitId} customerId={e.customer.id} canHandle={canHandle} />
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>{t("risk.detail.actionsTaken")}</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-4">
+            {e.monitorOnly && <p className="text-muted-foreground text-sm">{t("risk.controls.monitorOnlyEvent")}</p>}
             {e.actions.map((a) => (
               <section key={a.action} aria-label={t(`risk.actions.${a.action}`)} className="grid gap-1.5 text-sm">
                 <div className="flex flex-wrap items-center gap-2">
@@ -197,6 +217,7 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
           </Card>
         )}
       </div>
+      {snoozing && <SnoozeDialog limitId={e.limitId} customer={e.customer} onClose={() => setSnoozing(false)} />}
       {pending && (
         <ReasonConfirmDialog
           title={pending.kind === "undo" ? t("risk.detail.undoTitle", { action: t(`risk.actions.${pending.action}`) }) : t(pending.kind === "acknowledge" ? "risk.detail.acknowledgeTitle" : "risk.detail.resolveTitle")}
@@ -217,5 +238,28 @@ export function EventDetail({ id, canHandle, canUndo }: { id: string; canHandle:
         />
       )}
     </>
+  );
+}
+
+/** The active snoozes of this event's rule for its customer. */
+function RuleSnoozes({ limitId, customerId, canHandle }: { limitId: string; customerId: string; canHandle: boolean }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.risk.listSnoozes.queryOptions({ customerId, limitId }));
+  return (
+    <Card className="lg:col-span-2">
+      <CardHeader>
+        <CardTitle>{t("risk.snooze.activeTitle")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {query.isPending ? (
+          <Skeleton className="h-10 w-full" />
+        ) : query.isError ? (
+          <LoadError title={t("risk.snooze.activeTitle")} error={query.error} onRetry={() => void query.refetch()} className="border-0" />
+        ) : (
+          <SnoozeList snoozes={query.data} canHandle={canHandle} empty={t("risk.snooze.none")} />
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 /**
- * The brand's risk events: URL state → `risk.listEvents` → one server page, newest first. Filters by status
- * and kind (and a customer, from a link); each row opens the event's detail.
+ * The brand's risk events: URL state → `risk.listEvents` → one server page, newest first. Filters by status,
+ * kind and severity (and a customer, from a link); each row opens the event's detail.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
@@ -20,7 +20,7 @@ import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
-import { RISK_EVENT_STATUSES, RISK_KINDS, ZRiskEventListInput, type RiskEventStatus, type RiskKindKey } from "@/lib/risk/schemas";
+import { RISK_EVENT_STATUSES, RISK_KIND_UNIT, RISK_KINDS, RISK_SEVERITIES, ZRiskEventListInput, type RiskEventStatus, type RiskKindKey, type RiskSeverity } from "@/lib/risk/schemas";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RiskEventRow } from "@/server/risk/types";
 import { CustomerNameLink } from "@/components/customers/customer-name-link";
@@ -38,6 +38,8 @@ function useEventColumns() {
   const dateTime = useDateTimeFormat();
   return useMemo(() => {
     const title = (k: "opened" | "customer" | "kind" | "observed" | "threshold" | "severity" | "status" | "actions") => t(`risk.events.columns.${k}`);
+    // Each kind counts in its own unit: USDT, a number of things, a percentage.
+    const inUnit = (kind: RiskKindKey, value: string) => t(`risk.units.${RISK_KIND_UNIT[kind] ?? "USDT"}`, { value });
     return col.columns([
       col.accessor("createdAt", {
         id: "createdAt",
@@ -58,8 +60,8 @@ function useEventColumns() {
         meta: { label: title("customer") },
       }),
       col.accessor("kind", { header: title("kind"), enableSorting: false, cell: ({ getValue }) => t(`risk.kinds.${getValue()}`), meta: { label: title("kind") } }),
-      col.accessor("observed", { header: title("observed"), enableSorting: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>, meta: { label: title("observed") } }),
-      col.accessor("threshold", { header: title("threshold"), enableSorting: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>, meta: { label: title("threshold") } }),
+      col.accessor("observed", { header: title("observed"), enableSorting: false, cell: ({ getValue, row }) => <span className="tabular-nums">{inUnit(row.original.kind, getValue())}</span>, meta: { label: title("observed") } }),
+      col.accessor("threshold", { header: title("threshold"), enableSorting: false, cell: ({ getValue, row }) => <span className="tabular-nums">{inUnit(row.original.kind, getValue())}</span>, meta: { label: title("threshold") } }),
       col.accessor("severity", { header: title("severity"), enableSorting: false, cell: ({ getValue }) => t(`risk.severities.${getValue()}`), meta: { label: title("severity") } }),
       col.accessor("status", { header: title("status"), enableSorting: false, cell: ({ getValue }) => <EventStatusBadge status={getValue()} />, meta: { label: title("status") } }),
       col.accessor((r) => r.actions.join(","), {
@@ -83,12 +85,14 @@ export function EventsTable() {
   const table = useDataTable({ id: "risk-events", columns, page: query.data, url, getRowId, defaultSort: { id: "createdAt", desc: true } });
   const statusOptions = useMemo<FacetOption<RiskEventStatus>[]>(() => RISK_EVENT_STATUSES.map((value) => ({ value, label: t(`risk.statuses.${value}`) })), [t]);
   const kindOptions = useMemo<FacetOption<RiskKindKey>[]>(() => RISK_KINDS.map((value) => ({ value, label: t(`risk.kinds.${value}`) })), [t]);
+  const severityOptions = useMemo<FacetOption<RiskSeverity>[]>(() => RISK_SEVERITIES.map((value) => ({ value, label: t(`risk.severities.${value}`) })), [t]);
 
   return (
     <div className="flex flex-col gap-3">
       <DataTableToolbar table={table} url={url} search={false}>
         <DataTableFacetedFilter title={t("risk.events.filters.status")} options={statusOptions} value={input.status} onChange={(status) => url.setParams({ status })} />
         <DataTableFacetedFilter title={t("risk.events.filters.kind")} options={kindOptions} value={input.kind} onChange={(kind) => url.setParams({ kind })} />
+        <DataTableFacetedFilter title={t("risk.events.filters.severity")} options={severityOptions} value={input.severity} onChange={(severity) => url.setParams({ severity })} />
       </DataTableToolbar>
       <DataTable
         table={table}

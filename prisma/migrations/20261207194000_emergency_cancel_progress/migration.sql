@@ -1,0 +1,4 @@
+
+-- AlterTable
+ALTER TABLE "emergency_stop" ADD COLUMN     "cancel_progress" JSONB;
+
