@@ -4,7 +4,8 @@
  * of mixed customers, scopes and brands opens exactly the events that path finds, with the same numbers and
  * items, and no event for a customer of another brand; a customer repeated in a batch, or in two batches at
  * once, opens one event with its actions applied once; a kind without `breachesMany` still works in a batch;
- * the audit chain holds. The pending set drains through the real queue and worker.
+ * the audit chain holds; snoozed pairs are skipped and the brand's switch makes events monitor only. The
+ * pending set drains through the real queue and worker.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,6 +161,53 @@ describe("evaluateMany", () => {
     }
     expect(asked).toBeGreaterThan(0);
     expect(await eventsOf(a.brandId)).toEqual(expected);
+  });
+});
+
+describe("evaluateMany with main's controls", () => {
+  it("skips the snoozed (limit, customer) pairs of a batch, opens monitor-only events while the brand's switch is off, and applies actions in RISK_ACTIONS order once it is on", { timeout: 60_000 }, async () => {
+    const brand = await createTestBrand();
+    // Listed out of RISK_ACTIONS order on purpose: the alert must still run first.
+    const limit = await createTestRiskLimit(brand.id, { threshold: "100", actions: ["freeze_customer", "alert"] });
+    const [snoozed, cancelled, expired, plain] = await Promise.all([1, 2, 3, 4].map(() => customerWith(brand.id, [{ value: "150" }])));
+    const hourAgo = new Date(Date.now() - HOUR);
+    await db.riskSnooze.createMany({
+      data: [
+        { brandId: brand.id, limitId: limit.id, customerId: snoozed!, until: new Date(Date.now() + HOUR), reason: "Known large withdrawal" },
+        { brandId: brand.id, limitId: limit.id, customerId: cancelled!, until: new Date(Date.now() + HOUR), reason: "Cancelled", cancelledAt: hourAgo },
+        { brandId: brand.id, limitId: limit.id, customerId: expired!, until: hourAgo, reason: "Over" },
+      ],
+    });
+    await db.riskControl.create({ data: { scope: brand.id, brandId: brand.id, enforce: false, reason: "Tuning", changedById: randomUUID() } });
+
+    expect(await evaluateMany(db, brand.id, [snoozed!, cancelled!, expired!])).toEqual({ opened: 2, applied: 2 });
+    const off = await db.riskEvent.findMany({ where: { brandId: brand.id } });
+    expect(off.map((e) => e.customerId).sort()).toEqual([cancelled!, expired!].sort());
+    for (const e of off) {
+      expect(e.monitorOnly).toBe(true);
+      expect((e.actions as unknown as ActionRecord[]).map((r) => [r.action, r.status])).toEqual([
+        ["freeze_customer", "skipped"],
+        ["alert", "applied"],
+      ]);
+    }
+    expect(await db.customer.count({ where: { id: { in: [cancelled!, expired!] }, status: "frozen" } })).toBe(0);
+    const opens = await db.auditLog.findMany({ where: { brandId: brand.id, action: "risk.event_open" } });
+    expect(opens.map((a) => (a.after as { monitorOnly: boolean }).monitorOnly)).toEqual([true, true]);
+    // Again, and switched back on: the monitor-only events stay as they are, nothing applied late.
+    await db.riskControl.delete({ where: { scope: brand.id } });
+    expect(await evaluateMany(db, brand.id, [snoozed!, cancelled!, expired!])).toEqual({ opened: 0, applied: 0 });
+
+    expect(await evaluateMany(db, brand.id, [plain!])).toEqual({ opened: 1, applied: 2 });
+    const [on] = await db.riskEvent.findMany({ where: { brandId: brand.id, customerId: plain! } });
+    expect(on!.monitorOnly).toBe(false);
+    expect((on!.actions as unknown as ActionRecord[]).map((r) => [r.action, r.status])).toEqual([
+      ["freeze_customer", "applied"],
+      ["alert", "applied"],
+    ]);
+    const applies = await db.auditLog.findMany({ where: { brandId: brand.id, action: "risk.action_apply", entityId: on!.id }, orderBy: { seq: "asc" } });
+    expect(applies.map((a) => (a.after as { action: string }).action)).toEqual(["alert", "freeze_customer"]);
+    expect(await db.riskEvent.count({ where: { brandId: brand.id, customerId: snoozed! } })).toBe(0);
+    expect((await verifyAuditChains(db, { chain: brand.id })).breaks).toEqual([]);
   });
 });
 
