@@ -384,7 +384,7 @@ export async function submitBatch(ctx: BonusCtx, input: In<typeof ZBatchSubmitIn
       });
       return (await toBatchRows(tx, [batch]))[0];
     }, TX);
-    await enqueueEvaluations(ctx.tenantId, credited, "bonus_credited");
+    await enqueueEvaluations(ctx.tenantId, credited);
     return submitted;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -434,7 +434,7 @@ export async function approveBatch(ctx: BonusCtx, input: In<typeof ZBatchRef> & 
     return (await toBatchRows(tx, [after]))[0];
   }, TX);
   // Every customer credited: the risk limits' evaluation, in bulk after commit.
-  await enqueueEvaluations(ctx.tenantId, credited, "bonus_credited");
+  await enqueueEvaluations(ctx.tenantId, credited);
   return approved;
 }
 

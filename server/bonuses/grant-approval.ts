@@ -60,7 +60,7 @@ export async function approveGrant(ctx: BonusCtx, input: In<typeof ZGrantRef> & 
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "bonus.grant_approve", entityType: "bonus_grant", entityId: before.id, before: grantSnapshot(before), after: { ...grantSnapshot(after), ...noted(input.note) } });
     return row(tx, after);
   }, TX);
-  await enqueueEvaluations(ctx.tenantId, [applied.customer.id], "bonus_credited");
+  await enqueueEvaluations(ctx.tenantId, [applied.customer.id]);
   return applied;
 }
 

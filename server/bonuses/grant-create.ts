@@ -184,7 +184,7 @@ async function grantOnce(
   }, TX);
   if (created) {
     // Credit applied: the customer's risk limits (bonus per period) are evaluated now, not at the next sweep.
-    if (created.status === "applied") await enqueueEvaluations(ctx.tenantId, [created.customer.id], "bonus_credited");
+    if (created.status === "applied") await enqueueEvaluations(ctx.tenantId, [created.customer.id]);
     return created;
   }
   // Another call holding the same key committed while this one waited: return its grant.

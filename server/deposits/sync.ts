@@ -365,7 +365,7 @@ export async function syncDeposits(brandId: string, deps: DepositSyncDeps): Prom
     await db.$transaction((tx) => audit(tx, summary(), false, error)).catch(() => undefined);
     throw error;
   } finally {
-    await enqueueEvaluations(brandId, credited, "deposit_credited");
+    await enqueueEvaluations(brandId, credited);
   }
 }
 

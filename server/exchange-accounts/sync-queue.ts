@@ -8,6 +8,7 @@ import "server-only";
 import { producerReady } from "@/server/queues/connection";
 import { enqueue, type EXCHANGE_SYNC_REASONS } from "@/server/queues/registry";
 import { AppError } from "../errors";
+import { requestEvaluationsBestEffort } from "../risk/pending";
 
 export type SubaccountSyncReason = (typeof EXCHANGE_SYNC_REASONS)[number];
 
@@ -52,26 +53,10 @@ export async function requestSubaccountSync(brandId: string, subaccountId: strin
 }
 
 /**
- * Asks for an evaluation of the customer's risk limits after a sync stored their positions or balances
- * (the exposure kinds read them). De-duplicated per customer while one waits — a customer with several
- * sub-accounts syncing together is evaluated once, after the last — and one more kept when one is running.
- * Never throws: with Redis away, the 2-minute sweep evaluates the customer anyway.
+ * After a sync stored positions or balances: the customer's evaluation requested through the brand's
+ * pending set (server/risk/pending.ts), batched with every other trigger's. Never throws and gives up
+ * within the budget while Redis is away (the sweep evaluates recently synced customers).
  */
 export async function requestRiskEvaluation(brandId: string, customerId: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, REDIS_BUDGET_MS);
-  });
-  const add = producerReady(REDIS_BUDGET_MS)
-    .then(() => enqueue("risk-evaluate", { brandId, customerId, trigger: "positions_synced" }, { deduplication: { id: riskEvaluationKey(customerId), keepLastIfActive: true } }))
-    .then(() => undefined)
-    .catch(() => undefined);
-  try {
-    await Promise.race([add, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await requestEvaluationsBestEffort(brandId, [customerId], REDIS_BUDGET_MS);
 }
-
-/** The de-duplication key of a customer's risk evaluations after a sync. */
-export const riskEvaluationKey = (customerId: string) => `risk-evaluate.synced.${customerId}`;

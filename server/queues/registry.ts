@@ -140,16 +140,28 @@ export const ZEmergencyCancelOrdersPayload = z.object({
   brandId: z.uuid().optional(),
 });
 
-export const RISK_TRIGGERS = ["withdrawal_requested", "positions_synced", "deposit_credited", "bonus_credited", "sweep", "manual"] as const;
+/** "pending": the brand's customers waiting in Redis for evaluation (server/risk/pending.ts), in batches. */
+export const RISK_TRIGGERS = ["withdrawal_requested", "positions_synced", "deposit_credited", "bonus_credited", "sweep", "manual", "pending"] as const;
 
-/** One customer's evaluation (brandId and customerId), or, without them, the sweep of every brand. */
+/**
+ * One customer's evaluation (brandId and customerId), the brand's pending customers (brandId, trigger
+ * "pending"), or, with neither, the sweep of every brand.
+ */
 export const ZRiskEvaluatePayload = z
   .object({
     brandId: z.uuid().optional(),
     customerId: z.uuid().optional(),
     trigger: z.enum(RISK_TRIGGERS).default("sweep"),
   })
-  .refine((p) => !p.customerId || p.brandId, { error: "a customer's evaluation needs its brand", path: ["brandId"] });
+  .refine((p) => !p.customerId || p.brandId, { error: "a customer's evaluation needs its brand", path: ["brandId"] })
+  .refine((p) => p.trigger !== "pending" || p.brandId, { error: "pending evaluations need their brand", path: ["brandId"] });
+
+/**
+ * Pending evaluations are collected for this long, then one job per brand takes them all: the slot's job
+ * is delayed to the slot's end, so everything added during the slot is in Redis before it starts.
+ */
+export const RISK_PENDING_SLOT_MS = 100;
+export const riskPendingSlotEnd = (at: Date) => (Math.floor(at.getTime() / RISK_PENDING_SLOT_MS) + 1) * RISK_PENDING_SLOT_MS;
 
 /** The 2-minute slot `at` falls in, e.g. "2026-11-21T2216" (no ":"). */
 const twoMinutes = (at: Date) => new Date(Math.floor(at.getTime() / 120_000) * 120_000).toISOString().slice(0, 16).replace(":", "");
@@ -338,8 +350,14 @@ export const QUEUES = {
     schedule: { pattern: "*/2 * * * *", tz: "UTC" },
     runOnStart: true,
     defaultPayload: { trigger: "sweep" },
-    // One customer's job is unique per trigger and moment (events are idempotent anyway); the sweep per 2-minute slot.
-    jobId: (p, at) => (p.customerId ? `risk-evaluate.${p.customerId}.${p.trigger}.${at.getTime()}` : `risk-evaluate.sweep.${twoMinutes(at)}`),
+    // One customer's job is unique per trigger and moment (events are idempotent anyway); a brand's pending
+    // evaluations per collection slot; the sweep per 2-minute slot.
+    jobId: (p, at) =>
+      p.customerId
+        ? `risk-evaluate.${p.customerId}.${p.trigger}.${at.getTime()}`
+        : p.trigger === "pending"
+          ? `risk-evaluate.pending.${p.brandId}.${riskPendingSlotEnd(at)}`
+          : `risk-evaluate.sweep.${twoMinutes(at)}`,
   }),
   "emergency-cancel-orders": defineQueue({
     name: "emergency-cancel-orders",

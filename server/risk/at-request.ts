@@ -3,17 +3,17 @@
  * transaction (the customer's row locked, the new row written), every withdrawal limit with the hold
  * action is checked; a request that breaches one is stored as pending_approval, marked with the event,
  * which is opened in the same transaction. So the send job can never see a queued withdrawal over a hold
- * limit. After commit the event's other actions are applied at once, and a risk-evaluate job is enqueued
- * for the limits without hold (the sweep catches up if Redis is down).
+ * limit. After commit the event's other actions are applied at once, and the customer's evaluation is
+ * requested (./pending.ts) for the limits without hold (the sweep catches up if Redis is down).
  */
 import "server-only";
 import { recordAudit } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
-import { enqueueBestEffort } from "../queues/best-effort";
 import { snapshot, WITHDRAWAL_INCLUDE, type WithdrawalRecord } from "../withdrawals/common";
 import { limitsFor } from "./applicable";
 import { enforcementOn } from "./controls";
 import { breachesOf, openEvent, runClaimed, SYSTEM_WHO, type OpenedEvent } from "./evaluate";
+import { requestEvaluationsBestEffort } from "./pending";
 import { snoozedLimitIds } from "./snoozes";
 
 /** The kinds a withdrawal request itself can breach (deposit_then_withdraw: this withdrawal takes out what just came in). */
@@ -54,9 +54,10 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
   return { record: after, opened };
 }
 
-/** After the request commits: the new events' actions now, and a risk-evaluate job for everything else. */
+/** After the request commits: the new events' actions now, and the customer's evaluation requested for everything else. */
 export async function afterRequest(db: Db, brandId: string, customerId: string, opened: OpenedEvent[]) {
   // A failure here leaves the actions claimed; the sweep takes the stale claim and applies them.
   for (const event of opened) await runClaimed(db, brandId, event).catch(() => 0);
-  await enqueueBestEffort("risk-evaluate", { brandId, customerId, trigger: "withdrawal_requested" });
+  // Bounded and never throwing: Redis away, the sweep catches up.
+  await requestEvaluationsBestEffort(brandId, [customerId]);
 }

@@ -1,35 +1,38 @@
 /**
  * Evaluation: ask each applicable limit's kind for breaches, open one event per (limit, customer, window
  * key) — the unique key makes a second evaluation find the first event, never open another — then apply
- * the event's actions as the system's own actor. Actions are claimed in a short transaction, applied each
- * in its own, and recorded with their per-item results; a claim left by a crash is taken again after two
- * minutes by the next evaluation or sweep (actions are safe to apply twice: a second run skips). While
- * enforcement is switched off (./controls.ts) events still open, monitor only: their actions other than
- * the alert are recorded as skipped and never applied, not even when enforcement comes back on.
+ * the event's actions as the system's own actor (./run-actions.ts). While enforcement is switched off
+ * (./controls.ts) events still open, monitor only: their actions other than the alert are recorded as
+ * skipped and never applied, not even when enforcement comes back on. Limits a staff member snoozed for a
+ * customer (./snoozes.ts) are skipped for that customer.
+ *
+ * Set-based for throughput (`evaluateMany`): a batch of one brand's customers costs a fixed number of
+ * statements — the customers, their limits, their snoozes, one query per kind (`breachesMany`, else
+ * `breaches` per pair), the enforcement switches and one INSERT … ON CONFLICT DO NOTHING for the events
+ * with their audit rows, then the actions recorded in one transaction. One customer (`evaluateCustomer`)
+ * is a batch of one.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Decimal } from "decimal.js";
-import { systemActor, type BrandContext } from "../actor";
-import { recordAudit } from "../audit/audit";
+import { recordAudits } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
 import type { RiskLimit } from "../db/generated/client";
-import { RISK_ACTION_REGISTRY } from "./actions";
-import type { ActionEvent, ActionRecord } from "./actions/types";
-import { limitsFor } from "./applicable";
+import type { ActionRecord } from "./actions/types";
+import { limitsForMany } from "./applicable";
 import { enforcementOn } from "./controls";
 import { kindOf } from "./kinds";
-import { snoozedLimitIds } from "./snoozes";
-import type { Observation } from "./kinds/types";
-import { RISK_ACTIONS, RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
+import type { Observation, RiskKind } from "./kinds/types";
+import { eventsWithPendingActions, runClaimedMany, applyPendingActions, SYSTEM_WHO } from "./run-actions";
+import { snoozedPairs } from "./snoozes";
+import { RISK_KIND_UNIT, type RiskKindKey, type RiskUnit } from "@/lib/risk/schemas";
 
-export const RISK_ACTOR = systemActor("risk-evaluate");
-const NO_REQUEST = { ip: null, userAgent: null };
-export const SYSTEM_WHO = { actor: RISK_ACTOR, request: NO_REQUEST };
-export const systemContext = (db: Db, brandId: string): BrandContext => ({ db, actor: RISK_ACTOR, tenantId: brandId, request: NO_REQUEST });
+export { actionEventOf, applyPendingActions, RISK_ACTOR, runClaimed, SYSTEM_WHO, systemContext } from "./run-actions";
 
-/** A claim older than this was left by a process that died mid-action: take it again. */
-const STALE_CLAIM_MS = 120_000;
+/** Customers per batch in the sweep: a fixed number of statements each, and a transaction of bounded size. */
+const SWEEP_BATCH = 500;
+/** Pairs evaluated side by side for a kind without `breachesMany`. */
+const FALLBACK_CONCURRENCY = 4;
 
 export type EventNumbers = {
   observed: string;
@@ -82,106 +85,55 @@ export async function openEvent(
   o: Observation,
   enforce?: boolean,
 ): Promise<{ id: string; created: boolean; monitorOnly: boolean; event?: OpenedEvent }> {
-  const id = randomUUID();
-  const numbers = numbersOf(limit, o);
+  const on = enforce ?? (await enforcementOn(tx, limit.brandId));
+  const [event] = await openEvents(tx, [{ limit, customerId, o }], on);
+  if (event) return { id: event.id, created: true, monitorOnly: !on, event };
+  const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true, monitorOnly: true } });
+  return { id: existing.id, created: false, monitorOnly: existing.monitorOnly };
+}
+
+type Breach = { limit: RiskLimit; customerId: string; o: Observation };
+
+/**
+ * Opens the events of many breaches of one brand in one statement (those that exist are skipped), audited;
+ * returns the new ones. Enforcement off (a risk-control switch): they open all the same, monitor only, with
+ * every action but the alert recorded as skipped.
+ */
+async function openEvents(tx: DbTx, breaches: readonly Breach[], enforce: boolean): Promise<OpenedEvent[]> {
+  if (!breaches.length) return [];
   const claimedAt = new Date().toISOString();
-  // Enforcement off (a risk-control switch): the event opens all the same, monitor only; only the alert applies.
-  const monitorOnly = !(enforce ?? (await enforcementOn(tx, limit.brandId)));
-  const actions: ActionRecord[] = limit.actions.map((key) => {
-    const action = key as ActionRecord["action"];
-    return monitorOnly && action !== "alert" ? { action, status: "skipped", items: [] } : { action, status: "applying", claimedAt, items: [] };
+  const monitorOnly = !enforce;
+  const rows = breaches.map(({ limit, customerId, o }) => {
+    const actions: ActionRecord[] = limit.actions.map((key) => {
+      const action = key as ActionRecord["action"];
+      return monitorOnly && action !== "alert" ? { action, status: "skipped", items: [] } : { action, status: "applying", claimedAt, items: [] };
+    });
+    return { limit, o, id: randomUUID(), customerId, numbers: numbersOf(limit, o), actions };
   });
-  const { count } = await tx.riskEvent.createMany({
-    data: [{ id, brandId: limit.brandId, limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, numbers, actions: actions as object[], monitorOnly }],
-    skipDuplicates: true,
-  });
-  if (count === 0) {
-    const existing = await tx.riskEvent.findUniqueOrThrow({ where: { limitId_customerId_windowKey: { limitId: limit.id, customerId, windowKey: o.windowKey } }, select: { id: true, monitorOnly: true } });
-    return { id: existing.id, created: false, monitorOnly: existing.monitorOnly };
-  }
-  await recordAudit(tx, SYSTEM_WHO, {
-    brandId: limit.brandId,
-    action: "risk.event_open",
-    entityType: "risk_event",
-    entityId: id,
-    after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions, monitorOnly },
-  });
-  return { id, created: true, monitorOnly, event: { id, limitId: limit.id, customerId, kind: limit.kind, numbers, actions } };
-}
-
-const claimable = (r: ActionRecord, now: Date) =>
-  r.status === "pending" || (r.status === "applying" && (!r.claimedAt || now.getTime() - Date.parse(r.claimedAt) > STALE_CLAIM_MS));
-
-async function lockEvent(tx: DbTx, brandId: string, id: string) {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM risk_event WHERE id = ${id}::uuid AND brand_id = ${brandId}::uuid FOR UPDATE`;
-  return row ? tx.riskEvent.findUniqueOrThrow({ where: { id } }) : null;
-}
-
-export const actionEventOf = (e: { id: string; limitId: string; customerId: string; kind: string; numbers: unknown }): ActionEvent => {
-  const n = e.numbers as EventNumbers;
-  return { id: e.id, limitId: e.limitId, customerId: e.customerId, kind: e.kind, numbers: { observed: n.observed, threshold: n.threshold, windowMinutes: n.windowMinutes, unit: n.unit ?? "USDT" } };
-};
-
-/** Applies the event's actions not yet applied (or claimed by a process that died); returns how many it applied. */
-export async function applyPendingActions(db: Db, brandId: string, eventId: string, now = new Date()): Promise<number> {
-  const claimed = await db.$transaction(async (tx) => {
-    const e = await lockEvent(tx, brandId, eventId);
-    if (!e) return null;
-    const records = e.actions as unknown as ActionRecord[];
-    const indexes = records.flatMap((r, i) => (claimable(r, now) ? [i] : []));
-    if (!indexes.length) return null;
-    for (const i of indexes) records[i] = { ...records[i]!, status: "applying", claimedAt: now.toISOString() };
-    await tx.riskEvent.update({ where: { id: e.id }, data: { actions: records as object[] } });
-    return { e: { ...e, numbers: e.numbers as unknown as EventNumbers, actions: records }, indexes };
-  });
-  if (!claimed) return 0;
-  return runClaimed(db, brandId, claimed.e, claimed.indexes);
-}
-
-/** Applies the claimed actions (every one claimed when `indexes` is left out), then records all results in one transaction. */
-export async function runClaimed(db: Db, brandId: string, e: OpenedEvent, indexes = e.actions.flatMap((r, i) => (r.status === "applying" ? [i] : []))): Promise<number> {
-  if (!indexes.length) return 0;
-  const ctx = systemContext(db, brandId);
-  const event = actionEventOf(e);
-  const outcomes = new Map<number, Pick<ActionRecord, "status" | "items" | "error" | "appliedAt">>();
-  // In RISK_ACTIONS order, whatever order the limit lists them in: closing positions needs the trade
-  // permission that keys_read_only takes away.
-  const rank = (i: number) => RISK_ACTIONS.indexOf(e.actions[i]!.action);
-  for (const i of [...indexes].sort((a, b) => rank(a) - rank(b))) {
-    const key = e.actions[i]!.action;
-    try {
-      outcomes.set(i, { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event), appliedAt: new Date().toISOString() });
-    } catch (err) {
-      outcomes.set(i, { status: "failed", items: [], error: err instanceof Error ? err.message.slice(0, 500) : String(err), appliedAt: new Date().toISOString() });
-    }
-  }
-  await db.$transaction(async (tx) => {
-    const current = await lockEvent(tx, brandId, e.id);
-    if (!current) return;
-    const records = current.actions as unknown as ActionRecord[];
-    for (const [i, outcome] of outcomes) records[i] = { ...records[i]!, ...outcome };
-    await tx.riskEvent.update({ where: { id: e.id }, data: { actions: records as object[], version: { increment: 1 } } });
-    for (const [i, outcome] of outcomes) {
-      await recordAudit(tx, SYSTEM_WHO, {
-        brandId,
-        action: "risk.action_apply",
-        entityType: "risk_event",
-        entityId: e.id,
-        after: { action: records[i]!.action, customerId: event.customerId, limitId: event.limitId, ...event.numbers, ...outcome },
-      });
-    }
-  });
-  return outcomes.size;
-}
-
-/** Events of the brand (or one customer) with actions still to apply. */
-async function eventsWithPendingActions(db: Db, brandId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM risk_event
-    WHERE brand_id = ${brandId}::uuid
-      AND (actions @> '[{"status":"pending"}]'::jsonb OR actions @> '[{"status":"applying"}]'::jsonb)
-    ORDER BY created_at LIMIT 500`;
-  return rows.map((r) => r.id);
+  // One statement whatever the batch's size (see insertRows in server/audit/audit.ts for why raw).
+  const created = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO risk_event (id, brand_id, limit_id, customer_id, kind, severity, window_key, numbers, actions, monitor_only, updated_at)
+    SELECT v.id, v.brand_id, v.limit_id, v.customer_id, v.kind, v.severity::"RiskSeverity", v.window_key, v.numbers, v.actions, ${monitorOnly}::boolean, now()
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.limit.brandId)}::uuid[], ${rows.map((r) => r.limit.id)}::uuid[], ${rows.map((r) => r.customerId)}::uuid[],
+      ${rows.map((r) => r.limit.kind)}::text[], ${rows.map((r) => r.limit.severity)}::text[], ${rows.map((r) => r.o.windowKey)}::text[],
+      ${rows.map((r) => JSON.stringify(r.numbers))}::jsonb[], ${rows.map((r) => JSON.stringify(r.actions))}::jsonb[])
+      AS v(id, brand_id, limit_id, customer_id, kind, severity, window_key, numbers, actions)
+    ON CONFLICT (limit_id, customer_id, window_key) DO NOTHING
+    RETURNING id::text`;
+  const isNew = new Set(created.map((c) => c.id));
+  const opened = rows.filter((r) => isNew.has(r.id));
+  await recordAudits(
+    tx,
+    SYSTEM_WHO,
+    opened.map(({ limit, o, id, customerId, numbers }) => ({
+      brandId: limit.brandId,
+      action: "risk.event_open",
+      entityType: "risk_event",
+      entityId: id,
+      after: { limitId: limit.id, customerId, kind: limit.kind, severity: limit.severity, windowKey: o.windowKey, ...numbers, actions: limit.actions, monitorOnly },
+    })),
+  );
+  return opened.map(({ limit, id, customerId, numbers, actions }) => ({ id, limitId: limit.id, customerId, kind: limit.kind, numbers, actions }));
 }
 
 export interface EvaluationResult {
@@ -189,26 +141,59 @@ export interface EvaluationResult {
   applied: number;
 }
 
-/** Evaluates every limit that applies to one customer at `at` (but those snoozed for them), opening and acting on each new breach. */
-export async function evaluateCustomer(db: Db, brandId: string, customerId: string, at = new Date()): Promise<EvaluationResult> {
-  const customer = await db.customer.findFirst({ where: { id: customerId, brandId }, select: { id: true, groupId: true } });
-  if (!customer) return { opened: 0, applied: 0 };
-  let opened = 0;
-  let applied = 0;
-  const limits = await limitsFor(db, brandId, customer);
-  // One query for all of them: the limits a staff member snoozed for this customer are skipped.
-  const snoozed = limits.length ? await snoozedLimitIds(db, brandId, customerId, at) : new Set<string>();
-  for (const limit of limits.filter((l) => !snoozed.has(l.id))) {
-    for (const o of await breachesOf(db, limit, customerId, at)) {
-      const { event } = await db.$transaction((tx) => openEvent(tx, limit, customerId, o));
-      if (!event) continue;
-      opened++;
-      // Applied at once by whoever opened it; actions left behind by a crash are the sweep's.
-      applied += await runClaimed(db, brandId, event);
+/** The breaches of (customer, limit) pairs of one kind: its set-based query, else `breaches` pair by pair. */
+async function observe(db: Db, brandId: string, kind: RiskKind, pairs: { customerId: string; limit: RiskLimit }[], at: Date): Promise<Observation[][]> {
+  const items = pairs.map(({ customerId, limit }) => ({ customerId, limit: { id: limit.id, threshold: new Decimal(limit.threshold.toFixed()), windowMinutes: limit.windowMinutes } }));
+  if (kind.breachesMany) return kind.breachesMany(db, brandId, items, at);
+  const out: Observation[][] = [];
+  for (let i = 0; i < items.length; i += FALLBACK_CONCURRENCY) {
+    const slice = items.slice(i, i + FALLBACK_CONCURRENCY);
+    out.push(...(await Promise.all(slice.map(({ customerId, limit }) => kind.breaches(db, { brandId, customerId, threshold: limit.threshold, windowMinutes: limit.windowMinutes, at })))));
+  }
+  return out;
+}
+
+/**
+ * Evaluates every limit that applies to each of the customers (one brand; repeats count once) at `at`,
+ * opening and acting on each new breach. Customers of another brand are not found, so not evaluated.
+ */
+export async function evaluateMany(db: Db, brandId: string, customerIds: readonly string[], at = new Date()): Promise<EvaluationResult> {
+  const ids = [...new Set(customerIds)];
+  if (!ids.length) return { opened: 0, applied: 0 };
+  const customers = await db.$queryRaw<{ id: string; groupId: string | null }[]>`
+    SELECT id::text, group_id::text AS "groupId" FROM customer WHERE brand_id = ${brandId}::uuid AND id = ANY(${ids}::uuid[])`;
+  const limits = await limitsForMany(db, brandId, customers);
+  // One query for the whole batch: the (limit, customer) pairs a staff member snoozed are skipped.
+  const snoozed = [...limits.values()].some((l) => l.length) ? await snoozedPairs(db, brandId, customers.map((c) => c.id), at) : new Set<string>();
+  const byKind = new Map<string, { customerId: string; limit: RiskLimit }[]>();
+  for (const c of customers) {
+    for (const limit of limits.get(c.id) ?? []) {
+      if (snoozed.has(`${limit.id}:${c.id}`)) continue;
+      const pairs = byKind.get(limit.kind) ?? [];
+      pairs.push({ customerId: c.id, limit });
+      byKind.set(limit.kind, pairs);
     }
   }
-  return { opened, applied };
+  const breaches: Breach[] = [];
+  for (const [key, pairs] of byKind) {
+    const kind = kindOf(key);
+    if (!kind) continue;
+    const found = await observe(db, brandId, kind, pairs, at);
+    pairs.forEach((p, i) => {
+      for (const o of found[i] ?? []) breaches.push({ ...p, o });
+    });
+  }
+  if (!breaches.length) return { opened: 0, applied: 0 };
+  // The switches read once for the batch, in the transaction that opens its events.
+  const opened = await db.$transaction(async (tx) => openEvents(tx, breaches, await enforcementOn(tx, brandId)));
+  // Applied at once by whoever opened them (only those claimed: none of a monitor-only event but its
+  // alert); actions left behind by a crash are the sweep's.
+  const applied = await runClaimedMany(db, brandId, opened.map((e) => ({ e })));
+  return { opened: opened.length, applied };
 }
+
+/** Evaluates every limit that applies to one customer at `at` (but those snoozed for them), opening and acting on each new breach. */
+export const evaluateCustomer = (db: Db, brandId: string, customerId: string, at = new Date()): Promise<EvaluationResult> => evaluateMany(db, brandId, [customerId], at);
 
 /**
  * The sweep: every brand with an enabled limit, every customer with activity in the longest window of
@@ -228,9 +213,10 @@ export async function sweep(db: Db, at = new Date()) {
   }
   const total = { brands: byBrand.size, customers: 0, opened: 0, applied: 0 };
   for (const [brandId, customers] of byBrand) {
-    for (const customerId of customers) {
-      const r = await evaluateCustomer(db, brandId, customerId, at);
-      total.customers++;
+    const ids = [...customers];
+    for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
+      const r = await evaluateMany(db, brandId, ids.slice(i, i + SWEEP_BATCH), at);
+      total.customers += Math.min(SWEEP_BATCH, ids.length - i);
       total.opened += r.opened;
       total.applied += r.applied;
     }

@@ -1,7 +1,7 @@
 /**
  * Snoozes: a limit switched off for one customer, with a reason, until a time at most 30 days ahead (or
- * until cancelled). The evaluator asks `snoozedLimitIds` once per customer evaluation — one indexed query
- * for all the customer's limits — and skips those limits: no event, no action. Staff snooze and cancel
+ * until cancelled). The evaluator asks `snoozedPairs` once per batch of customers (`snoozedLimitIds` for one at
+ * request time) — one indexed query — and skips those limits: no event, no action. Staff snooze and cancel
  * (risk.handle); both are audited.
  */
 import "server-only";
@@ -20,6 +20,15 @@ type In<T extends z.ZodType> = z.infer<T>;
 export async function snoozedLimitIds(db: Db | DbTx, brandId: string, customerId: string, at: Date): Promise<Set<string>> {
   const rows = await db.riskSnooze.findMany({ where: { brandId, customerId, cancelledAt: null, until: { gt: at } }, select: { limitId: true } });
   return new Set(rows.map((r) => r.limitId));
+}
+
+/** The (limit, customer) pairs snoozed at `at` among the customers, as "limitId:customerId": one query for a batch. */
+export async function snoozedPairs(db: Db | DbTx, brandId: string, customerIds: readonly string[], at: Date): Promise<Set<string>> {
+  if (!customerIds.length) return new Set();
+  const rows = await db.$queryRaw<{ key: string }[]>`
+    SELECT limit_id::text || ':' || customer_id::text AS key FROM risk_snooze
+    WHERE brand_id = ${brandId}::uuid AND customer_id = ANY(${customerIds}::uuid[]) AND cancelled_at IS NULL AND until > ${at}`;
+  return new Set(rows.map((r) => r.key));
 }
 
 const activeWhere = (brandId: string, customerId: string, at = new Date()) => ({ brandId, customerId, cancelledAt: null, until: { gt: at } });

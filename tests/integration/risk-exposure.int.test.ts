@@ -3,7 +3,8 @@
  * (writeSync) with chosen numbers: below and above the threshold, one event per window however often it
  * is evaluated (and the next window its own), stale snapshots not counted, the sweep finding a customer
  * whose positions were synced. Then end to end against the run's simulator over HTTP: a real sync of a
- * customer's sub-accounts enqueues one de-duplicated risk-evaluate job, and the worker opens the event.
+ * customer's sub-accounts asks once for the customer's evaluation (the brand's pending set and its slot
+ * job), and the worker opens the event.
  */
 import { randomUUID } from "node:crypto";
 import { Decimal } from "decimal.js";
@@ -19,6 +20,7 @@ import { simAdmin, simClient } from "@/server/exchange/okx/testing/sim-harness";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
 import { evaluateCustomer, sweep, type EventNumbers } from "@/server/risk/evaluate";
+import { pendingCustomers } from "@/server/risk/pending";
 import { createTestCustomer } from "../cases/customers";
 import { createTestRiskLimit } from "../cases/risk";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
@@ -273,7 +275,7 @@ describe("after a real sync from the simulator", () => {
     return tc;
   }
 
-  it("enqueues one evaluation per customer however many sub-accounts synced, and the worker opens the event", { timeout: 60_000 }, async () => {
+  it("asks once per customer however many sub-accounts synced, and the worker opens the event", { timeout: 60_000 }, async () => {
     const a = await withPosition();
     const b = await withPosition(a.customerId);
     await limitOf(a.customerId, "exposure", "0.0001");
@@ -282,8 +284,11 @@ describe("after a real sync from the simulator", () => {
 
     const deps = { db, clientOptions: { redis: null }, kinds: ["balances", "positions"] as const };
     for (const sub of [a, b]) expect((await syncExchangeAccount(brandId, sub.subaccountId, deps, "manual")).outcome).toBe("synced");
-    const waiting = (await queue.getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.customerId === a.customerId);
-    expect(waiting.map((j) => j.data)).toEqual([{ brandId, customerId: a.customerId, trigger: "positions_synced" }]);
+    // The customer waits once in the brand's pending set; the brand's slot job (no job per customer) takes it.
+    expect((await pendingCustomers(brandId)).filter((id) => id === a.customerId || id === b.customerId)).toEqual([a.customerId]);
+    const waiting = await queue.getJobs(["waiting", "delayed", "prioritized"]);
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    expect(waiting.map((j) => j.data)).toEqual(waiting.map(() => ({ brandId, trigger: "pending" })));
 
     const runtime = await startRuntime(() => undefined, ["risk-evaluate"]);
     try {
@@ -311,10 +316,12 @@ describe("after a real sync from the simulator", () => {
     await queue.obliterate({ force: true });
     expect((await syncExchangeAccount(other.id, tc.subaccountId, { db, clientOptions: { redis: null }, kinds: ["balances", "positions"] }, "manual")).outcome).toBe("synced");
     expect(await queue.getJobs(["waiting", "delayed", "prioritized"])).toEqual([]);
+    expect(await pendingCustomers(other.id)).toEqual([]);
     // The same sync once the brand has one: asked.
     await createTestRiskLimit(other.id, { kind: "concentration", threshold: "90" });
     expect((await syncExchangeAccount(other.id, tc.subaccountId, { db, clientOptions: { redis: null }, kinds: ["balances", "positions"] }, "manual")).outcome).toBe("synced");
-    expect((await queue.getJobs(["waiting", "delayed", "prioritized"])).map((j) => j.data.customerId)).toEqual([tc.customerId]);
+    expect(await pendingCustomers(other.id)).toEqual([tc.customerId]);
+    expect((await queue.getJobs(["waiting", "delayed", "prioritized"])).map((j) => j.data)).toEqual([{ brandId: other.id, trigger: "pending" }]);
   });
 
   it("a sync without Redis still stores and answers (the sweep catches up)", async () => {

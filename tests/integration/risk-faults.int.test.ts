@@ -20,6 +20,7 @@ import { closeProducerConnection, configureJobs } from "@/server/queues/connecti
 import { producerQueue } from "@/server/queues/registry";
 import type { ActionRecord } from "@/server/risk/actions/types";
 import { sweep } from "@/server/risk/evaluate";
+import { pendingCustomers } from "@/server/risk/pending";
 import type { WithdrawalRow } from "@/server/withdrawals/types";
 import { member } from "../helpers/bonuses";
 import { createTestBrand, createTestStaff, staffContext } from "../helpers/db";
@@ -72,6 +73,7 @@ describe("(a) Redis down during evaluation", () => {
     // The job was lost with Redis: nothing queued for this customer, and no event yet.
     const jobs = await producerQueue("risk-evaluate").getJobs(["waiting", "delayed", "active", "completed", "failed"]);
     expect(jobs.filter((j) => (j.data as { customerId: string }).customerId === c.customerId)).toEqual([]);
+    expect(await pendingCustomers(brand.id)).not.toContain(c.customerId);
     expect(await db.riskEvent.count({ where: { customerId: c.customerId } })).toBe(0);
 
     await sweep(db);

@@ -3,13 +3,14 @@
  * and the events that start their evaluation. Per kind: below the threshold no event; above it one event
  * with the observed number, its unit and the items counted; evaluated again, still one. The sweep finds a
  * breach no job was enqueued for. The deposit sync (against a simulator of the file's own) and bonus grants
- * (applied at once, and approved) enqueue one risk-evaluate job per customer, run here by the worker's own
- * processor. A withdrawal that takes out what just came in is held at request time. Another brand's
+ * (applied at once, and approved) ask for the evaluation of each customer they credited (the brand's
+ * pending set), run here by the worker's own processor. A withdrawal that takes out what just came in is held at request time. Another brand's
  * deposits, prices and grants never count.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { processRiskEvaluate } from "@/jobs/workers/risk-evaluate";
+import { pendingCustomers } from "@/server/risk/pending";
 import type { TenantContext } from "@/server/actor";
 import { approveGrant } from "@/server/bonuses/grant-approval";
 import { grant } from "@/server/bonuses/grant-create";
@@ -227,14 +228,18 @@ describe("the sweep", () => {
 
 // ── What starts an evaluation ────────────────────────────────────────────────────────────────────────
 
-/** The risk-evaluate jobs waiting for the customer, removed from the queue and run by the worker's processor. */
-async function runJobsOf(customerId: string) {
-  const jobs = (await producerQueue("risk-evaluate").getJobs(["waiting", "prioritized", "delayed"], 0, 10_000)).filter((j) => j.data.customerId === customerId);
-  for (const j of jobs) {
-    await processRiskEvaluate(j.data, db);
-    await j.remove();
-  }
-  return jobs.map((j) => j.data as { trigger: string });
+/**
+ * What a trigger asked for: the brand's customers waiting in its pending set; then the brand's pending
+ * evaluation run by the worker's own processor (as its slot job would), and the slot's jobs removed.
+ */
+async function runPendingOf(brandId: string) {
+  const waiting = (await pendingCustomers(brandId)).sort();
+  const jobs = (await producerQueue("risk-evaluate").getJobs(["waiting", "prioritized", "delayed"], 0, 10_000)).filter((j) => j.data.brandId === brandId);
+  // Every job a trigger adds now is the brand's batch, never one per customer.
+  expect(jobs.map((j) => j.data)).toEqual(jobs.map(() => ({ brandId, trigger: "pending" })));
+  if (waiting.length) await processRiskEvaluate({ brandId, trigger: "pending" }, db);
+  for (const j of jobs) await j.remove();
+  return waiting;
 }
 
 describe("the deposit sync", () => {
@@ -247,7 +252,7 @@ describe("the deposit sync", () => {
     await sim?.close();
   });
 
-  it("enqueues one evaluation per customer it credited, in bulk after commit, which opens the event", { timeout: 60_000 }, async () => {
+  it("asks once for each customer it credited, in bulk after commit, which opens the event", { timeout: 60_000 }, async () => {
     const b = await createTestBrand();
     const post = (body: unknown) => simAdmin(sim.url, "POST", "deposit", body, b.id) as Promise<Record<string, string>>;
     await simAdmin(sim.url, "POST", "seed", { subaccounts: 3, deposits: 0, seed: 11 }, b.id);
@@ -266,17 +271,16 @@ describe("the deposit sync", () => {
     await post({ subAcct: s3!.subAcct, ccy: "USDT", amt: "5", state: "2" }); // no customer
     await syncDeposits(b.id, deps);
 
-    // One job per customer credited (three deposits of one customer: one job), none for a sub-account without one.
-    expect(await runJobsOf(one.id)).toEqual([expect.objectContaining({ brandId: b.id, customerId: one.id, trigger: "deposit_credited" })]);
-    expect(await runJobsOf(two.id)).toHaveLength(1);
+    // Each customer credited asked for once (three deposits of one customer: once), none for a sub-account without one.
+    expect(await runPendingOf(b.id)).toEqual([one.id, two.id].sort());
     const [event] = await eventsOf(b.id, one.id);
     expect(event).toBeDefined();
     expect(numbers(event!)).toMatchObject({ observed: "3", unit: "count" });
     expect(await eventsOf(b.id, two.id)).toEqual([]);
 
-    // A run that credits nothing new enqueues nothing.
+    // A run that credits nothing new asks for nothing.
     await syncDeposits(b.id, deps);
-    expect(await runJobsOf(one.id)).toEqual([]);
+    expect(await runPendingOf(b.id)).toEqual([]);
   });
 });
 
@@ -290,14 +294,14 @@ describe("bonus grants", () => {
 
     const small = await give("40");
     expect(small.status).toBe("applied");
-    expect(await runJobsOf(acc.customerId)).toEqual([expect.objectContaining({ trigger: "bonus_credited" })]);
+    expect(await runPendingOf(b.brandId)).toEqual([acc.customerId]);
     expect(await eventsOf(b.brandId, acc.customerId)).toEqual([]);
 
     const big = await give("60");
     expect(big.status).toBe("pending_approval");
-    expect(await runJobsOf(acc.customerId)).toEqual([]); // nothing credited yet
+    expect(await runPendingOf(b.brandId)).toEqual([]); // nothing credited yet
     await approveGrant(b.admin2, { id: big.id });
-    expect(await runJobsOf(acc.customerId)).toEqual([expect.objectContaining({ trigger: "bonus_credited" })]);
+    expect(await runPendingOf(b.brandId)).toEqual([acc.customerId]);
     const events = await eventsOf(b.brandId, acc.customerId);
     expect(events).toHaveLength(1);
     expect(numbers(events[0]!)).toMatchObject({ observed: "100", threshold: "70", unit: "USDT" });

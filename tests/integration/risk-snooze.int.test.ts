@@ -2,15 +2,15 @@
  * Snoozes and a customer's effective limits against the real database: a limit snoozed for one customer
  * opens no event and takes no action for them (in the evaluator and at request time) while other customers
  * are still evaluated; after the end or a cancel it opens again; bad input names its field and writes
- * nothing; the evaluator reads snoozes once per customer; the customer's card shows, kind by kind, the
+ * nothing; the evaluator reads snoozes once per customer or batch; the customer's card shows, kind by kind, the
  * limits of the narrowest scope, their snoozes and the open events.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { TenantContext } from "@/server/actor";
 import { RISK_KINDS } from "@/lib/risk/schemas";
+import type { TenantContext } from "@/server/actor";
 import { db } from "@/server/db/client";
 import { holdAtRequest } from "@/server/risk/at-request";
-import { evaluateCustomer } from "@/server/risk/evaluate";
+import { evaluateCustomer, evaluateMany } from "@/server/risk/evaluate";
 import type { CustomerRisk, RiskSnoozeRow } from "@/server/risk/types";
 import { WITHDRAWAL_INCLUDE } from "@/server/withdrawals/common";
 import { member } from "../helpers/bonuses";
@@ -86,13 +86,17 @@ describe("snoozing a limit for one customer", () => {
     expect(await eventsOf(w.customerId)).toBe(0);
   });
 
-  it("reads the customer's snoozes in one query for all their limits", async () => {
+  it("reads the snoozes in one query for all the limits of a customer, and of a batch of customers", async () => {
     for (const kind of ["withdrawal_single", "withdrawal_daily"]) await createTestRiskLimit(brand.id, { threshold: "100000", kind });
-    const customerId = await withdrawing();
-    const spy = vi.spyOn(db.riskSnooze, "findMany");
+    const customers = [await withdrawing(), await withdrawing(), await withdrawing()];
+    const spy = vi.spyOn(db, "$queryRaw");
+    const snoozeReads = () => spy.mock.calls.filter(([sql]) => Array.isArray(sql) && sql.join("?").includes("FROM risk_snooze")).length;
     try {
-      await evaluateCustomer(db, brand.id, customerId);
-      expect(spy).toHaveBeenCalledTimes(1);
+      await evaluateCustomer(db, brand.id, customers[0]!);
+      expect(snoozeReads()).toBe(1);
+      spy.mockClear();
+      await evaluateMany(db, brand.id, customers);
+      expect(snoozeReads()).toBe(1);
     } finally {
       spy.mockRestore();
     }

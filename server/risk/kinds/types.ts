@@ -38,10 +38,22 @@ export interface KindArgs {
   at: Date;
 }
 
+/** One (customer, limit) pair of a batch: the limit's numbers, as `breaches` gets them. */
+export interface BatchItem {
+  customerId: string;
+  limit: { id: string; threshold: Decimal; windowMinutes: number };
+}
+
 export interface RiskKind {
   key: RiskKindKey;
   /** Every breach of the threshold for the customer in the window(s) around `at` (none: within the limit). */
   breaches(db: Db | DbTx, args: KindArgs): Promise<Observation[]>;
+  /**
+   * Optional, for throughput: `breaches` of many (customer, limit) pairs of one brand in a fixed number of
+   * queries; result i answers items[i], exactly as `breaches` would. Without it, the evaluator calls
+   * `breaches` per pair.
+   */
+  breachesMany?(db: Db | DbTx, brandId: string, items: readonly BatchItem[], at: Date): Promise<Observation[][]>;
   /** The brand's customers with activity since `since`, for the sweep (who might be in breach). */
   activeCustomers(db: Db | DbTx, brandId: string, since: Date): Promise<string[]>;
 }
