@@ -13,9 +13,10 @@ import { AppError } from "../errors";
 /** The first half of the two-key advisory lock: "rskb". */
 export const CUSTOMER_BREAKER_LOCK_CLASS = 0x72736b62;
 /**
- * The second half: one of 64 stripes, by the customer's id hashed. A posting touching thousands of
- * customers (a bonus batch's chunk) takes at most 64 locks, not one per customer (the lock table is
- * small); the price is that a trip also waits for postings of the other customers of its stripe.
+ * The second half: one of 64 stripes, by the brand's and the customer's ids hashed together. A posting
+ * touching thousands of customers (a bonus batch's chunk) takes at most 64 locks, not one per customer (the
+ * lock table is small); the price is that a trip also waits for postings of the other customers of its
+ * stripe — of its own brand only, as the brand is in the hash.
  */
 const STRIPES = 64;
 
@@ -28,8 +29,8 @@ export class CustomerBreakerError extends AppError {
 export const isCustomerBreaker = (error: unknown): error is CustomerBreakerError => error instanceof CustomerBreakerError;
 
 /** Exclusive: the trip (and reset) of one customer's breaker waits here for that customer's money transactions. */
-export async function lockCustomerBreaker(tx: DbTx, customerId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CUSTOMER_BREAKER_LOCK_CLASS}::int, hashtext(${customerId}) & ${STRIPES - 1}::int)`;
+export async function lockCustomerBreaker(tx: DbTx, brandId: string, customerId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CUSTOMER_BREAKER_LOCK_CLASS}::int, hashtext(${brandId}::text || ${customerId}::text) & ${STRIPES - 1}::int)`;
 }
 
 const refuse = (row: { customer_id: string; tripped_at: Date } | undefined) => {
@@ -42,7 +43,7 @@ export async function assertCustomerMoneyAllowed(tx: DbTx, brandId: string, cust
   if (!ids.length) return;
   await tx.$queryRaw`
     SELECT pg_advisory_xact_lock_shared(${CUSTOMER_BREAKER_LOCK_CLASS}::int, s)::text
-    FROM (SELECT DISTINCT hashtext(c) & ${STRIPES - 1}::int AS s FROM unnest(${ids}::text[]) AS c ORDER BY s) t`;
+    FROM (SELECT DISTINCT hashtext(${brandId}::text || c) & ${STRIPES - 1}::int AS s FROM unnest(${ids}::text[]) AS c ORDER BY s) t`;
   // Its own statement, after the locks: its snapshot sees a trip that made it wait.
   const rows = await tx.$queryRaw<{ customer_id: string; tripped_at: Date }[]>`
     SELECT customer_id::text, tripped_at FROM customer_breaker
@@ -56,7 +57,7 @@ export async function assertAccountsMoneyAllowed(tx: DbTx, brandId: string, trad
   if (!tradingAccountIds.length) return;
   await tx.$queryRaw`
     SELECT pg_advisory_xact_lock_shared(${CUSTOMER_BREAKER_LOCK_CLASS}::int, s)::text
-    FROM (SELECT DISTINCT hashtext(customer_id::text) & ${STRIPES - 1}::int AS s FROM trading_account
+    FROM (SELECT DISTINCT hashtext(brand_id::text || customer_id::text) & ${STRIPES - 1}::int AS s FROM trading_account
           WHERE id = ANY(${tradingAccountIds}::uuid[]) AND brand_id = ${brandId}::uuid ORDER BY s) t`;
   const rows = await tx.$queryRaw<{ customer_id: string; tripped_at: Date }[]>`
     SELECT b.customer_id::text, b.tripped_at FROM customer_breaker b

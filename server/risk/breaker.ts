@@ -24,6 +24,12 @@ export interface CustomerBreakerStatus {
 type BreakerRecord = { id: string; customerId: string; trippedByEventId: string | null; trippedAt: Date; resetAt: Date | null; resetById: string | null; resetReason: string | null };
 const snapshot = (b: BreakerRecord) => ({ customerId: b.customerId, trippedByEventId: b.trippedByEventId, trippedAt: b.trippedAt, resetAt: b.resetAt, resetReason: b.resetReason });
 
+/**
+ * The trip and the reset wait for every money transaction of the customer's stripe to commit (a bonus
+ * batch's may run up to two minutes): the default 5 s would fail the trip for good while one runs.
+ */
+const BREAKER_TX = { maxWait: 10_000, timeout: 130_000 } as const;
+
 const activeOf = (db: Db | DbTx, brandId: string, customerId: string) =>
   db.customerBreaker.findFirst({ where: { brandId, customerId, resetAt: null }, orderBy: { trippedAt: "asc" } });
 
@@ -38,13 +44,13 @@ export async function customerBreaker(ctx: TenantContext, input: In<typeof ZCust
 /** Trips the breaker (as the risk system); already tripped: nothing new. Says whether this call tripped it. */
 export async function tripCustomerBreaker(ctx: BrandContext, customerId: string, eventId: string): Promise<{ id: string; tripped: boolean }> {
   return ctx.db.$transaction(async (tx) => {
-    await lockCustomerBreaker(tx, customerId);
+    await lockCustomerBreaker(tx, ctx.tenantId, customerId);
     const active = await activeOf(tx, ctx.tenantId, customerId);
     if (active) return { id: active.id, tripped: false };
     const created = await tx.customerBreaker.create({ data: { brandId: ctx.tenantId, customerId, trippedByEventId: eventId } });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "risk.breaker_trip", entityType: "customer", entityId: customerId, after: snapshot(created) });
     return { id: created.id, tripped: true };
-  });
+  }, BREAKER_TX);
 }
 
 /** Resets the customer's active breaker with a reason; money moves again. Refused when none is active. */
@@ -52,7 +58,7 @@ export async function resetCustomerBreaker(ctx: BrandContext, input: In<typeof Z
   return ctx.db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({ where: { id: input.customerId, brandId: ctx.tenantId }, select: { id: true } });
     if (!customer) throw notFound("customer");
-    await lockCustomerBreaker(tx, input.customerId);
+    await lockCustomerBreaker(tx, ctx.tenantId, input.customerId);
     const before = await activeOf(tx, ctx.tenantId, input.customerId);
     if (!before) throw new AppError("CONFLICT", "risk.errors.breakerNotTripped");
     const staffId = ctx.actor.type === "staff" ? ctx.actor.id : null;
@@ -61,7 +67,7 @@ export async function resetCustomerBreaker(ctx: BrandContext, input: In<typeof Z
     const after = await tx.customerBreaker.findUniqueOrThrow({ where: { id: before.id } });
     await recordAudit(tx, ctx, { brandId: ctx.tenantId, action: "risk.breaker_reset", entityType: "customer", entityId: input.customerId, before: snapshot(before), after: snapshot(after) });
     return { id: after.id, resetAt: after.resetAt! };
-  });
+  }, BREAKER_TX);
 }
 
 /** Undo of the action: resets the breaker this event tripped, if it is still the active one. */
