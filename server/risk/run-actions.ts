@@ -11,6 +11,7 @@ import { systemActor, type BrandContext } from "../actor";
 import { recordAudits, type AuditEntry } from "../audit/audit";
 import type { Db, DbTx } from "../db/client";
 import { RISK_ACTION_REGISTRY } from "./actions";
+import { enforcementOn } from "./controls";
 import type { ActionEvent, ActionRecord } from "./actions/types";
 import type { EventNumbers, OpenedEvent } from "./evaluate";
 import { RISK_ACTIONS } from "@/lib/risk/schemas";
@@ -46,7 +47,8 @@ export async function applyPendingActions(db: Db, brandId: string, eventId: stri
     const records = e.actions as unknown as ActionRecord[];
     const indexes = records.flatMap((r, i) => (claimable(r, now) ? [i] : []));
     if (!indexes.length) return null;
-    for (const i of indexes) records[i] = { ...records[i]!, status: "applying", claimedAt: now.toISOString() };
+    // Stamped with the time of the claim, not the sweep's start: a long sweep's claims must not look stale at once.
+    for (const i of indexes) records[i] = { ...records[i]!, status: "applying", claimedAt: new Date().toISOString() };
     await tx.riskEvent.update({ where: { id: e.id }, data: { actions: records as object[] } });
     return { e: { ...e, numbers: e.numbers as unknown as EventNumbers, actions: records }, indexes };
   });
@@ -62,7 +64,7 @@ export const runClaimed = (db: Db, brandId: string, e: OpenedEvent, indexes = cl
 
 type Outcome = Pick<ActionRecord, "status" | "items" | "error" | "appliedAt">;
 
-async function applyClaimed(db: Db, brandId: string, e: OpenedEvent, indexes: number[]) {
+async function applyClaimed(db: Db, brandId: string, e: OpenedEvent, indexes: number[], enforce: boolean) {
   const ctx = systemContext(db, brandId);
   const event = actionEventOf(e);
   const outcomes = new Map<number, Outcome>();
@@ -71,6 +73,11 @@ async function applyClaimed(db: Db, brandId: string, e: OpenedEvent, indexes: nu
   const rank = (i: number) => RISK_ACTIONS.indexOf(e.actions[i]!.action);
   for (const i of [...indexes].sort((a, b) => rank(a) - rank(b))) {
     const key = e.actions[i]!.action;
+    // Enforcement switched off since the claim (a wrong limit closing positions, say): only the alert goes on.
+    if (!enforce && key !== "alert") {
+      outcomes.set(i, { status: "skipped", items: [], error: "Automatic risk enforcement was switched off before this action ran", appliedAt: new Date().toISOString() });
+      continue;
+    }
     try {
       outcomes.set(i, { status: "applied", items: await RISK_ACTION_REGISTRY[key].apply(ctx, event), appliedAt: new Date().toISOString() });
     } catch (err) {
@@ -88,9 +95,12 @@ export async function runClaimedMany(db: Db, brandId: string, claimed: readonly 
   // Events with nothing claimed (monitor only without an alert) cost nothing: no apply, no lock.
   const work = claimed.map(({ e, indexes }) => ({ e, indexes: indexes ?? claimedIndexes(e) })).filter((c) => c.indexes.length > 0);
   const done: Awaited<ReturnType<typeof applyClaimed>>[] = [];
+  if (!work.length) return 0;
   for (let i = 0; i < work.length; i += APPLY_CONCURRENCY) {
+    // Read again before every few events: switching enforcement off stops a long batch at its next events.
+    const enforce = await enforcementOn(db, brandId);
     const slice = work.slice(i, i + APPLY_CONCURRENCY);
-    done.push(...(await Promise.all(slice.map(({ e, indexes }) => applyClaimed(db, brandId, e, indexes)))));
+    done.push(...(await Promise.all(slice.map(({ e, indexes }) => applyClaimed(db, brandId, e, indexes, enforce)))));
   }
   const ran = done.filter((d) => d.outcomes.size > 0);
   if (!ran.length) return 0;
