@@ -32,8 +32,10 @@ export async function holdAtRequest(tx: DbTx, brandId: string, w: WithdrawalReco
   for (const limit of limits) {
     for (const o of await breachesOf(tx, limit, w.customerId, w.createdAt)) {
       if (!o.items.some((i) => i.id === w.id)) continue;
-      const { id, event, monitorOnly } = await openEvent(tx, limit, w.customerId, o, enforce);
-      if (enforce && !monitorOnly) eventIds.push(id);
+      const { id, event } = await openEvent(tx, limit, w.customerId, o, enforce);
+      // Enforcing now holds, even when the window's event was opened while enforcement was off (monitor only):
+      // the breach is this withdrawal's too, and turning enforcement back on must not leave a window unheld.
+      if (enforce) eventIds.push(id);
       if (event) opened.push(event);
     }
   }
