@@ -197,9 +197,11 @@ export async function sendWithdrawal(deps: WithdrawalJobDeps, brandId: string, i
     }
   }
   const sc = await withdrawClient(deps.db, brandId, w.subaccountId, deps.clientOptions);
-  // Right before the send: a stop triggered since the claim holds it back (queued again, nothing sent).
+  // Right before the send: a stop — or the customer's breaker — triggered since the claim holds it back
+  // (queued again, nothing sent).
   try {
     await assertExchangeMutationsAllowed(deps.db, brandId);
+    await assertCustomerMoneyAllowed(deps.db, brandId, [w.customerId]);
   } catch (error) {
     if (isEmergencyStop(error)) return hold(deps, brandId, id, error);
     throw error;
