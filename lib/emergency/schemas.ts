@@ -25,7 +25,7 @@ export type EmergencyChangeInput = z.input<typeof ZEmergencyChangeInput>;
 export const ZEmergencyTriggerInput = ZEmergencyChangeInput.extend({ cancelOrders: z.boolean({ error: "Choose whether to cancel open orders" }).default(false) });
 export type EmergencyTriggerInput = z.input<typeof ZEmergencyTriggerInput>;
 
-export const CANCEL_OUTCOMES = ["queued", "running", "finished", "reset", "notQueued"] as const;
+export const CANCEL_OUTCOMES = ["queued", "running", "finished", "reset", "notQueued", "failed"] as const;
 
 /** How cancelling the open orders goes: sub-accounts done of all, orders by outcome. */
 export interface EmergencyCancelProgress {

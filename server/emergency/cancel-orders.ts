@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/audit";
 import type { Db } from "../db/client";
 import { requestSubaccountSync } from "../exchange-accounts/sync-queue";
 import type { BrandClientOptions } from "../exchange/brand-client";
+import { AppError } from "../errors";
 import { isOkxError } from "../exchange/okx";
 import { NoUsableKeyError, subaccountClient } from "../exchange/subaccount-client";
 import { cancelAllOf } from "../exchange-actions/cancel";
@@ -46,38 +47,64 @@ export async function cancelOrdersForStop(db: Db, stopId: string, clientOptions:
   await save(true);
 
   const byBrand = new Map<string, ActionItemResult[]>();
-  for (const sub of subs) {
-    // A reset ends the stop: what it had not reached stays as it is, and staff decide from there.
-    if ((await db.emergencyStop.findUnique({ where: { id: stop.id }, select: { resetAt: true } }))?.resetAt) {
-      progress.outcome = "reset";
-      break;
+  try {
+    // A sub-account the exchange was busy for (time-out, 5xx, rate limit) gets a second pass at the end.
+    const again: typeof subs = [];
+    for (const [pass, list] of [[1, subs], [2, again]] as const) {
+      for (const sub of list) {
+        // A reset ends the stop: what it had not reached stays as it is, and staff decide from there.
+        if ((await db.emergencyStop.findUnique({ where: { id: stop.id }, select: { resetAt: true } }))?.resetAt) {
+          progress.outcome = "reset";
+          break;
+        }
+        const outcome = await cancelOne(db, sub, byBrand, clientOptions);
+        if (outcome === "busy" && pass === 1) {
+          again.push(sub);
+          continue;
+        }
+        if (outcome === "busy" || outcome === "skipped") progress.skipped++;
+        else Object.entries(outcome).forEach(([k, n]) => (progress[k as "cancelled" | "failed" | "unknown"] += n));
+        progress.done++;
+        await save();
+      }
+      if (progress.outcome === "reset") break;
     }
-    const ctx: BrandContext = { db, actor: CANCEL_ACTOR, tenantId: sub.brandId, request: NO_REQUEST };
-    const items = byBrand.get(sub.brandId) ?? [];
-    byBrand.set(sub.brandId, items);
-    const before = items.length;
-    try {
-      const { client, baseUrl } = await subaccountClient(db, sub.brandId, sub.id, "trade", clientOptions);
-      const orders = await liveOrders(client);
-      await cancelAllOf(ctx, { subaccountId: sub.id, subAcct: sub.subAcct, client, destination: baseUrl }, orders, items, { guarded: false });
-    } catch (e) {
-      // No key that may trade, or the open orders could not be read: counted, and the next sub-account goes on.
-      if (!(e instanceof NoUsableKeyError) && !isOkxError(e)) throw e;
-      progress.skipped++;
-    }
-    for (const item of items.slice(before)) {
-      if (item.status === "done") progress.cancelled++;
-      else if (item.status === "unknown") progress.unknown++;
-      else if (item.status === "failed") progress.failed++;
-    }
-    progress.done++;
-    await save();
+  } catch (error) {
+    // Shown as failed until the job's next attempt starts over (reading the open orders afresh).
+    progress.outcome = "failed";
+    progress.finishedAt = new Date().toISOString();
+    await save(true).catch(() => undefined);
+    throw error;
   }
   if (progress.outcome === "running") progress.outcome = "finished";
   progress.finishedAt = new Date().toISOString();
   await save(true);
   await auditAndSync(db, stop, byBrand);
   return progress;
+}
+
+type Counted = { cancelled: number; failed: number; unknown: number };
+
+/**
+ * One sub-account's open orders cancelled: counts by outcome; "skipped" without a key that may trade (or
+ * when it is gone); "busy" when the exchange did not answer the read in time or asked to slow down.
+ */
+async function cancelOne(db: Db, sub: { id: string; brandId: string; subAcct: string }, byBrand: Map<string, ActionItemResult[]>, clientOptions: BrandClientOptions): Promise<Counted | "skipped" | "busy"> {
+  const ctx: BrandContext = { db, actor: CANCEL_ACTOR, tenantId: sub.brandId, request: NO_REQUEST };
+  const items = byBrand.get(sub.brandId) ?? [];
+  byBrand.set(sub.brandId, items);
+  const before = items.length;
+  try {
+    const { client, baseUrl } = await subaccountClient(db, sub.brandId, sub.id, "trade", clientOptions);
+    const orders = await liveOrders(client);
+    await cancelAllOf(ctx, { subaccountId: sub.id, subAcct: sub.subAcct, client, destination: baseUrl }, orders, items, { guarded: false });
+  } catch (e) {
+    if (isOkxError(e) && (e.kind === "transient" || e.outcomeUnknown)) return "busy";
+    if (e instanceof NoUsableKeyError || isOkxError(e) || (e instanceof AppError && e.code === "NOT_FOUND")) return "skipped";
+    throw e;
+  }
+  const mine = items.slice(before);
+  return { cancelled: mine.filter((i) => i.status === "done").length, failed: mine.filter((i) => i.status === "failed").length, unknown: mine.filter((i) => i.status === "unknown").length };
 }
 
 /** One audit row per brand (on its own chain) with what was sent to its customers' sub-accounts; then a sync of each. */

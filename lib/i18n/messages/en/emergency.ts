@@ -47,6 +47,7 @@ export const emergency = {
     finished: "Open orders cancelled",
     reset: "Cancelling open orders ended early: the stop was reset",
     notQueued: "Open orders could not be cancelled: the job queue did not answer. Cancel them from each customer once it is back.",
+    failed: "Cancelling open orders stopped on an error; it is tried again shortly. Cancel from each customer if it stays so.",
     counts: "{done} of {subaccounts} sub-accounts · {cancelled} orders cancelled · {failed} not cancelled · {skipped} sub-accounts skipped (no trading key or unreadable)",
   },
   history: {

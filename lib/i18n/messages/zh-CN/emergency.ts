@@ -49,6 +49,7 @@ export const emergency: Dict<typeof en> = {
     finished: "挂单已撤销",
     reset: "撤销挂单提前结束：紧急停止已重置",
     notQueued: "无法撤销挂单：任务队列无响应。恢复后请在各客户页面撤销。",
+    failed: "撤销挂单因错误中断，稍后将自动重试；若一直如此，请在各客户页面撤销。",
     counts: "{done}/{subaccounts} 个子账户 · 已撤销 {cancelled} 笔挂单 · {failed} 笔未撤销 · 跳过 {skipped} 个子账户（无交易 Key 或无法读取）",
   },
   history: {
