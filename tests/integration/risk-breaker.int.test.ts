@@ -13,12 +13,13 @@ import { grant } from "@/server/bonuses/grant-create";
 import { release } from "@/server/bonuses/grant-release";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { assertCustomerMoneyAllowed } from "@/server/emergency/customer-breaker";
 import { postJournal } from "@/server/ledger/post";
 import { closeProducerConnection, configureJobs } from "@/server/queues/connection";
 import { producerQueue } from "@/server/queues/registry";
 import type { ActionRecord } from "@/server/risk/actions/types";
 import { tripCustomerBreaker } from "@/server/risk/breaker";
-import { evaluateCustomer, sweep, systemContext } from "@/server/risk/evaluate";
+import { breachesOf, evaluateCustomer, openEvent, runClaimed, sweep, systemContext } from "@/server/risk/evaluate";
 import type { RiskControlStatus } from "@/server/risk/controls";
 import { sendWithdrawal } from "@/server/withdrawals/send";
 import type { WithdrawalRow } from "@/server/withdrawals/types";
@@ -195,6 +196,25 @@ describe("customer_breaker", () => {
   });
 });
 
+describe("customer breaker trip", () => {
+  it("waits out a long money transaction of the customer's stripe instead of failing after the default 5 s", { timeout: 60_000 }, async () => {
+    const c = await customer();
+    // A money transaction of this customer (a big batch's, say) holding its stripe shared for 6.5 s.
+    const long = db.$transaction(
+      async (tx) => {
+        await assertCustomerMoneyAllowed(tx, brand.id, [c.customerId]);
+        await new Promise((resolve) => setTimeout(resolve, 6_500));
+      },
+      { timeout: 30_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const trip = tripCustomerBreaker(systemContext(db, brand.id), c.customerId, randomUUID());
+    await long;
+    expect((await trip).tripped).toBe(true);
+    await db.customerBreaker.updateMany({ where: { brandId: brand.id, customerId: c.customerId, resetAt: null }, data: { resetAt: new Date() } });
+  });
+});
+
 describe("customer breaker locks", () => {
   it("a posting touching many customers takes at most 64 breaker locks, not one per customer", { timeout: 60_000 }, async () => {
     const accounts: string[] = [];
@@ -253,6 +273,41 @@ describe("risk-control switches", () => {
     const d = await customer();
     await limitFor(d, ["hold_withdrawals", "lock_transfer_out"]);
     expect((await as<WithdrawalRow>(ops, "withdrawal.request", ask(d, "150"))).state).toBe("pending_approval");
+  });
+
+  it("enforcement back on holds a withdrawal whose window's event was opened monitor only", { timeout: 60_000 }, async () => {
+    const c = await customer();
+    await as(admin, "risk.createLimit", { scope: "customer", scopeId: c.customerId, kind: "withdrawal_daily", threshold: "100", windowMinutes: 1440, severity: "high", actions: ["hold_withdrawals"] });
+    await as(admin, "risk.setBrandEnforcement", { enforce: false, reason: "Tuning the limits this week" });
+    try {
+      expect((await as<WithdrawalRow>(ops, "withdrawal.request", ask(c, "150"))).state).toBe("queued");
+    } finally {
+      await as(admin, "risk.setBrandEnforcement", { enforce: true, reason: "Limits tuned" });
+    }
+    const [event] = await db.riskEvent.findMany({ where: { brandId: brand.id, customerId: c.customerId } });
+    expect(event!.monitorOnly).toBe(true);
+    // The same day's window, its event monitor only: enforcing again, the next withdrawal over it is held.
+    const next = await as<WithdrawalRow>(ops, "withdrawal.request", ask(c, "20"));
+    expect(next.state).toBe("pending_approval");
+    expect((await db.withdrawal.findUniqueOrThrow({ where: { id: next.id } })).riskEventId).toBe(event!.id);
+  });
+
+  it("switching enforcement off stops actions already claimed but not yet applied (only the alert goes on)", { timeout: 60_000 }, async () => {
+    const c = await customer();
+    const limit = await db.riskLimit.findUniqueOrThrow({ where: { id: ((await limitFor(c, ["lock_transfer_out", "alert"])) as { id: string }).id } });
+    await pastWithdrawal(c, "150");
+    // Opened and claimed while enforcing (as a batch does), applied only after the switch went off.
+    const [o] = await breachesOf(db, limit, c.customerId, new Date());
+    const { event } = await db.$transaction((tx) => openEvent(tx, limit, c.customerId, o!, true));
+    await as(admin, "risk.setBrandEnforcement", { enforce: false, reason: "A limit is misfiring" });
+    try {
+      await runClaimed(db, brand.id, event!);
+    } finally {
+      await as(admin, "risk.setBrandEnforcement", { enforce: true, reason: "Fixed" });
+    }
+    const after = await db.riskEvent.findUniqueOrThrow({ where: { id: event!.id } });
+    expect(Object.fromEntries((after.actions as unknown as ActionRecord[]).map((r) => [r.action, r.status]))).toEqual({ lock_transfer_out: "skipped", alert: "applied" });
+    expect(await db.fundLock.count({ where: { tradingAccountId: c.accountId, endedAt: null } })).toBe(0);
   });
 
   it("the global switch: platform admins only; off, every brand's evaluation is monitor only", { timeout: 60_000 }, async () => {
