@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/audit";
 import { createDbClient, type Db, type DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { EmergencyBanner, EmergencyCancelProgress, EmergencyChangeInput, EmergencyScope, EmergencyStatus, EmergencyStopRow, EmergencyTriggerInput } from "@/lib/emergency/schemas";
-import { enqueue } from "../queues/registry";
+import { enqueueBestEffort } from "../queues/best-effort";
 import { initialProgress } from "./cancel-orders";
 import { EMERGENCY_LOCK_KEY } from "./guard";
 import { checkStepUp, claimStep } from "./step-up";
@@ -104,13 +104,10 @@ async function trigger(ctx: StaffContext, brandId: string | null, input: Emergen
   return (await toRows(ctx.db, [(await ctx.db.emergencyStop.findUnique({ where: { id: record.id } })) ?? record]))[0];
 }
 
-/** The stop holds whatever happens here; a queue that is down is shown on the stop, not thrown at the admin. */
+/** The stop holds whatever happens here; a queue that is down (or does not answer) is shown on the stop, not thrown at the admin. */
 async function queueCancel(db: Db, stop: StopRecord) {
-  try {
-    await enqueue("emergency-cancel-orders", { stopId: stop.id, ...(stop.brandId ? { brandId: stop.brandId } : {}) });
-  } catch {
-    await db.emergencyStop.update({ where: { id: stop.id }, data: { cancelProgress: { ...initialProgress(), outcome: "notQueued" } } });
-  }
+  const queued = await enqueueBestEffort("emergency-cancel-orders", { stopId: stop.id, ...(stop.brandId ? { brandId: stop.brandId } : {}) });
+  if (!queued) await db.emergencyStop.update({ where: { id: stop.id }, data: { cancelProgress: { ...initialProgress(), outcome: "notQueued" } } });
 }
 
 /** Ends the active stop of `brandId` (null: global), with a reason and a step-up code. */
