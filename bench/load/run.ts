@@ -8,7 +8,10 @@
  *     from the same two SQL statements (bare-server.ts), measured in the same run: the ratio is the cost
  *     of everything the app adds (session, tRPC, superjson, Prisma).
  *
- *   npm run bench:load [-- --rate 200] [-- --seconds 120] [-- --rebuild] [-- --profile] [-- --per-target]
+ *   npm run bench:load [-- --rate 200] [-- --seconds 120] [-- --worker] [-- --rebuild] [-- --profile] [-- --per-target]
+ *
+ * --worker starts the job worker (jobs/worker.ts: every queue, its schedules and start-up runs, so the
+ * exchange syncs run during the load) against a simulator of its own on port 3312.
  *
  * --per-target measures each request of the mix alone at saturation instead, and the mix rate those allow.
  *
@@ -18,6 +21,7 @@
  */
 import "../../server/load-env";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -27,6 +31,9 @@ import { arg, writeResultsSection } from "../lib";
 import { closedLoop, get, openLoop, summarise, type LoadOptions, type Target } from "./generator";
 
 const RATE = Number(arg("rate") ?? 200);
+/** --worker: the job worker runs all its queues and schedules meanwhile, against a simulator of its own. */
+const WITH_WORKER = process.argv.includes("--worker");
+const SIM_PORT = 3312;
 const SECONDS = Number(arg("seconds") ?? 120);
 const TARGET_P95_MS = 100;
 const SATURATION_SECONDS = 15;
@@ -132,6 +139,14 @@ async function main() {
   // Cluster workers inherit the primary's flags (NODE_OPTIONS may not carry --cpu-prof).
   const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const app = start("node", [...profile, "scripts/serve.mjs"], serverEnv);
+  const background: ChildProcess[] = [];
+  if (WITH_WORKER) {
+    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    const simDir = await mkdtemp(path.join(os.tmpdir(), "bench-load-sim-"));
+    background.push(start(tsx, ["--conditions=react-server", "server/exchange/sim/main.ts"], { OKX_SIM_PORT: String(SIM_PORT), OKX_SIM_DATA_DIR: simDir }));
+    await waitFor(`http://127.0.0.1:${SIM_PORT}/`);
+    background.push(start(tsx, ["--conditions=react-server", "jobs/worker.ts"], { DATABASE_URL: BENCH_URL, OKX_SIM_URL: `http://127.0.0.1:${SIM_PORT}`, JOBS_PREFIX: `bench-load-${Date.now()}` }));
+  }
   const bare = start(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/load/bare-server.ts"], { PORT: String(BARE_PORT), DATABASE_URL: BENCH_URL, WEB_CONCURRENCY: "2", BARE_STATEMENTS: statements });
   try {
     await waitFor(`${options.origin}/login`);
@@ -171,9 +186,9 @@ async function main() {
     const text = [
       "## Load (mixed reads, production server)",
       "",
-      `Command: \`npm run bench:load -- --rate ${RATE} --seconds ${SECONDS}\` · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} · load average at start ${load} · Node ${process.version}`,
+      `Command: \`npm run bench:load -- --rate ${RATE} --seconds ${SECONDS}${WITH_WORKER ? " --worker" : ""}\` · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} · load average at start ${load} · Node ${process.version}`,
       "",
-      `- What: \`node scripts/serve.mjs\` (2 web processes) on the demo data (\`${databaseName(BENCH_URL)}\`), signed in as support@aurora.demo. The mix is what a browser asks for while staff work: full page loads (HTML), client-side navigations (the page's RSC payload, whole tree) and the tables' tRPC reads, in the shares below. Requests go out at evenly spaced instants (${RATE}/s, one every ${ms(1000 / RATE)} ms) for ${SECONDS} s after a 20 s warm-up at 50/s; latency counts from the instant each request was due, so queueing is included. The generator runs on the same 2 cores.`,
+      `- What: \`node scripts/serve.mjs\` (2 web processes) on the demo data (\`${databaseName(BENCH_URL)}\`), signed in as support@aurora.demo. The mix is what a browser asks for while staff work: full page loads (HTML), client-side navigations (the page's RSC payload, whole tree) and the tables' tRPC reads, in the shares below. Requests go out at evenly spaced instants (${RATE}/s, one every ${ms(1000 / RATE)} ms) for ${SECONDS} s after a 20 s warm-up at 50/s; latency counts from the instant each request was due, so queueing is included. The generator runs on the same 2 cores${WITH_WORKER ? ", and so does the job worker (every queue and schedule, its start-up syncs included) against a simulator of its own" : ""}.`,
       `- Target: p95 ≤ ${TARGET_P95_MS} ms and no errors at ${RATE} req/s → **${pass ? "met" : "missed"}** (p95 ${ms(all.p95)} ms, ${all.errors} errors of ${all.requests}).`,
       "",
       "| request | share | requests | errors | p50 ms | p95 ms | p99 ms | max ms | KB each |",
@@ -191,7 +206,7 @@ async function main() {
     console.log(text);
     if (!pass) process.exitCode = 1;
   } finally {
-    await Promise.all([stop(app), stop(bare)]);
+    await Promise.all([stop(app), stop(bare), ...background.map(stop)]);
     await db.staffSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
     await db.$disconnect();
   }
