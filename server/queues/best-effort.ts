@@ -10,18 +10,18 @@ import { enqueue, type QUEUES, type QueueName } from "./registry";
 
 const BUDGET_MS = 1_500;
 
-export async function enqueueBestEffort<N extends QueueName>(name: N, payload: z.input<(typeof QUEUES)[N]["payload"]>, budgetMs = BUDGET_MS): Promise<boolean> {
+/** Whether `work` succeeded within `budgetMs`; never throws (a failure or a late answer is false). */
+export async function succeedsWithin(work: Promise<unknown>, budgetMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), budgetMs);
   });
-  const work = enqueue(name, payload).then(
-      () => true,
-      () => false,
-    );
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race([work.then(() => true, () => false), deadline]);
   } finally {
     clearTimeout(timer);
   }
 }
+
+export const enqueueBestEffort = <N extends QueueName>(name: N, payload: z.input<(typeof QUEUES)[N]["payload"]>, budgetMs = BUDGET_MS): Promise<boolean> =>
+  succeedsWithin(enqueue(name, payload), budgetMs);

@@ -23,6 +23,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Db } from "../db/client";
+import { succeedsWithin } from "../queues/best-effort";
 import { jobsConfig, producerReady } from "../queues/connection";
 import { enqueue, QUEUES, riskPendingSlotEnd } from "../queues/registry";
 import { evaluateMany } from "./evaluate";
@@ -71,19 +72,7 @@ const PER_THOUSAND_MS = 500;
  */
 export async function requestEvaluationsBestEffort(brandId: string, customerIds: Iterable<string | null | undefined>, budgetMs?: number): Promise<boolean> {
   const ids = [...customerIds];
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), budgetMs ?? BUDGET_MS + Math.ceil(ids.length / 1000) * PER_THOUSAND_MS);
-  });
-  const work = requestEvaluations(brandId, ids).then(
-    () => true,
-    () => false,
-  );
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return succeedsWithin(requestEvaluations(brandId, ids), budgetMs ?? BUDGET_MS + Math.ceil(ids.length / 1000) * PER_THOUSAND_MS);
 }
 
 /** How many customers of the brand wait for evaluation. */
