@@ -149,7 +149,7 @@ test("a withdrawal over a risk limit is held and its event shows with its number
         await page.getByRole("dialog").getByRole("combobox").first().click();
         await page.getByRole("option").nth(2).click();
         await page.getByRole("dialog").getByRole("combobox").nth(1).fill(name!.slice(0, 3));
-        await page.waitForTimeout(800);
+        await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
         await shot(page, `risk-limit-dialog-customer-${locale}`);
         await page.getByRole("dialog").getByRole("combobox").first().click();
         await page.getByRole("option").nth(1).click();
