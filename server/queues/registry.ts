@@ -436,26 +436,3 @@ export async function enqueue<N extends QueueName>(
   await producerReady(ENQUEUE_READY_MS);
   return producerQueue(name).add(name, data, { ...jobOptions(def), jobId: def.jobId(data, new Date()), ...opts });
 }
-
-/** Jobs per Redis round trip in `enqueueMany`. */
-const BULK_CHUNK = 1000;
-/** How long `enqueueMany` waits for Redis to be there before it fails (BullMQ's addBulk would wait as long as it is away). */
-const BULK_READY_MS = 1_500;
-
-/**
- * Adds many jobs of one queue, a chunk per round trip (BullMQ addBulk), each payload validated and given
- * the queue's deterministic id as `enqueue` does: a sync that touched 10,000 customers is 10 round trips.
- */
-export async function enqueueMany<N extends QueueName>(name: N, payloads: readonly z.input<(typeof QUEUES)[N]["payload"]>[]) {
-  const def = QUEUES[name] as unknown as QueueDefinition;
-  const at = new Date();
-  const jobs = payloads.map((p) => {
-    const data = def.payload.parse(p);
-    return { name, data, opts: { ...jobOptions(def), jobId: def.jobId(data, at) } };
-  });
-  for (let i = 0; i < jobs.length; i += BULK_CHUNK) {
-    await producerReady(BULK_READY_MS);
-    await producerQueue(name).addBulk(jobs.slice(i, i + BULK_CHUNK));
-  }
-  return jobs.length;
-}
